@@ -1,0 +1,33 @@
+"""Registers every command module on the root app. Each module owns one resource."""
+
+from __future__ import annotations
+
+import typer
+
+from shomar.cli import (
+    claims_cmd,
+    dates_cmd,
+    estimate_cmd,
+    link_cmd,
+    names_cmd,
+    places_cmd,
+    report_cmd,
+    workspace_cmd,
+)
+
+MODULES = (
+    workspace_cmd,
+    dates_cmd,
+    names_cmd,
+    places_cmd,
+    link_cmd,
+    estimate_cmd,
+    claims_cmd,
+    report_cmd,
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the commands of every module to ``app``."""
+    for module in MODULES:
+        module.register(app)

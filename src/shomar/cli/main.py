@@ -1,0 +1,77 @@
+"""The ``shomar`` command: a thin layer over :mod:`shomar.services`.
+
+Conventions (DESIGN §7): ``--json`` on every command that reports; exit 0 on success, 1 on a
+user error (one paragraph, no traceback), 2 on bad usage; ``--workspace DIR`` or
+``SHOMAR_WORKSPACE`` selects the workspace (default: the current folder).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from shomar import __version__
+from shomar.cli import commands
+from shomar.cli.output import err_console
+from shomar.errors import ShomarError
+
+app = typer.Typer(
+    name="shomar",
+    help="Shomar (شمار): reconcile, count and estimate documented human-rights violations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"shomar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details."),
+) -> None:
+    """Shomar (شمار): reconcile, count and estimate documented human-rights violations."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+commands.register(app)
+
+
+def run() -> None:
+    """Console-script entry point: translate Shomar errors into exit code 1 and a message."""
+    try:
+        app(standalone_mode=False)
+    except ShomarError as exc:
+        err_console.print(f"[bold red]Error:[/bold red] {exc.message}", highlight=False)
+        if exc.hint:
+            err_console.print(exc.hint, highlight=False)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err_console.print("Aborted.")
+        sys.exit(1)
+    except Exception as exc:  # click usage errors come through here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,78 @@
+"""The exception tree of Shomar.
+
+Every error a user can cause derives from :class:`ShomarError`. The edges translate them: the
+CLI prints the message and exits 1 (no traceback), the web app renders a page or JSON.
+
+::
+
+    ShomarError
+    ├── WorkspaceError          no workspace, or a workspace that cannot be opened
+    ├── InputError              input that cannot be used as given
+    │   ├── ImportValidationError   an import with one or more problems (all listed at once)
+    │   ├── DateParseError          a date text that is not a date, or an impossible one
+    │   └── CaptureTableError       a capture table that is malformed
+    ├── NotFoundError           a named source, event, person or run that does not exist
+    ├── ConflictError           an action that contradicts what is stored (e.g. a review decision)
+    ├── EstimationError         an estimator that cannot produce an answer on this table
+    └── LinkageError            linkage that cannot run on this data
+"""
+
+from __future__ import annotations
+
+
+class ShomarError(Exception):
+    """Base of every error Shomar reports to a user."""
+
+    #: a short hint on what to do next, printed after the message
+    hint: str | None = None
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        if self.hint:
+            return f"{self.message}\n{self.hint}"
+        return self.message
+
+
+class WorkspaceError(ShomarError):
+    """The workspace is missing or cannot be opened."""
+
+
+class InputError(ShomarError):
+    """Input that cannot be used as given."""
+
+
+class DateParseError(InputError):
+    """A date text that cannot be read as a (partial) date, or names an impossible day."""
+
+
+class CaptureTableError(InputError):
+    """A capture-history table that is malformed."""
+
+
+class NotFoundError(ShomarError):
+    """A named object does not exist."""
+
+
+class ConflictError(ShomarError):
+    """An action contradicts what is already stored."""
+
+
+class EstimationError(ShomarError):
+    """An estimator cannot produce an answer on this input."""
+
+
+class LinkageError(ShomarError):
+    """Linkage cannot run on this data."""
+
+
+class ImportValidationError(InputError):
+    """An import found problems; nothing was stored. ``problems`` lists every one of them."""
+
+    def __init__(self, message: str, problems: list[object], *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = problems
