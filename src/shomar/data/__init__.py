@@ -1,0 +1,1 @@
+"""Reference data shipped with Shomar (see each folder's README for origin and license)."""

@@ -1,0 +1,1 @@
+"""Iran gazetteer and name data (origin and licenses in README.md)."""

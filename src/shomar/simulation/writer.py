@@ -1,0 +1,82 @@
+"""Writes the simulated lists, the ground truth and the population summary to a folder."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from shomar.simulation.capture import capture_histories
+from shomar.simulation.population import simulate_population
+from shomar.simulation.render import Renderer, style_for
+from shomar.simulation.spec import SimulationResult, SimulationSpec
+
+COLUMNS = (
+    "record_id", "full_name", "given_name", "family_name", "father_name", "sex", "age",
+    "birth_date", "date", "place", "province", "violation", "event", "notes",
+)  # fmt: skip
+
+
+def simulate(
+    out_dir: str | Path,
+    spec: SimulationSpec | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> SimulationResult:
+    """Simulate ``spec`` and write ``synthetic_list_*.csv``, the truth and a summary.
+
+    Same spec (seed included), same files. ``progress`` is called with the number of victims
+    rendered since the last call.
+    """
+    spec = spec or SimulationSpec()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(spec.seed)
+    victims = simulate_population(spec, rng)
+    captured = capture_histories(spec, victims, rng)
+    names = spec.list_names()
+    list_files = [out / f"{name}.csv" for name in names]
+    truth_file = out / "synthetic_truth.csv"
+    counts = dict.fromkeys(names, 0)
+    handles = [path.open("w", newline="", encoding="utf-8") for path in list_files]
+    try:
+        writers = [csv.DictWriter(h, fieldnames=COLUMNS) for h in handles]
+        for writer in writers:
+            writer.writeheader()
+        renderers = [Renderer(style_for(k), rng) for k in range(spec.lists)]
+        with truth_file.open("w", newline="", encoding="utf-8") as truth_handle:
+            truth = csv.writer(truth_handle)
+            truth.writerow(["source", "record_id", "person_id"])
+            for i, victim in enumerate(victims):
+                for k in np.flatnonzero(captured[i]):
+                    name = names[k]
+                    counts[name] += 1
+                    record_id = f"{name[-1]}-{counts[name]:07d}"
+                    writers[k].writerow(renderers[k].row(record_id, victim, spec.event))
+                    truth.writerow([name, record_id, victim.person_id])
+                if progress is not None and (i + 1) % 1000 == 0:
+                    progress(1000)
+            if progress is not None:
+                progress(len(victims) % 1000)
+    finally:
+        for handle in handles:
+            handle.close()
+    observed = int(captured.any(axis=1).sum())
+    result = SimulationResult(
+        spec=spec,
+        out_dir=out,
+        list_files=list_files,
+        truth_file=truth_file,
+        population_file=out / "synthetic_population.json",
+        true_n=spec.size,
+        observed_persons=observed,
+        records=int(captured.sum()),
+        records_per_list=counts,
+    )
+    result.population_file.write_text(
+        json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return result
