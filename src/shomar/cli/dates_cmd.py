@@ -1,9 +1,59 @@
-"""`shomar dates` commands."""
+"""`shomar dates` commands: read partial dates in the Jalali or Gregorian calendar."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import typer
+from rich.table import Table
+
+from shomar.calendar import PartialDate, parse_partial_date
+from shomar.cli.output import console, emit_json
+
+dates_app = typer.Typer(
+    name="dates",
+    help="Partial dates (Jalali or Gregorian) as intervals of days.",
+    no_args_is_help=True,
+)
+
+
+class CalendarChoice(StrEnum):
+    """Calendars a bare number can be read in."""
+
+    gregorian = "gregorian"
+    jalali = "jalali"
+
+
+@dates_app.command("parse")
+def parse(
+    text: str = typer.Argument(
+        ..., help="The date as written, e.g. '24 Aban 1398', 'مرداد ۱۳۶۷', 'circa 1988'."
+    ),
+    json_output: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    calendar: CalendarChoice | None = typer.Option(
+        None,
+        "--calendar",
+        help="Calendar for dates without a month name (default: years below 1700 are Jalali).",
+    ),
+) -> None:
+    """Show the calendar, precision, Gregorian start and end, and EDTF interval of a date."""
+    default = calendar.value if calendar is not None else None
+    parsed = parse_partial_date(text, default_calendar=default)
+    if json_output:
+        emit_json(parsed.to_dict())
+    else:
+        console.print(_table(parsed))
+
+
+def _table(parsed: PartialDate) -> Table:
+    table = Table(show_header=False, box=None)
+    table.add_column("field", style="bold")
+    table.add_column("value")
+    for key, value in parsed.to_dict().items():
+        table.add_row(key, "—" if value is None else str(value))
+    return table
 
 
 def register(app: typer.Typer) -> None:
-    """Attach this module's commands to the root app (not yet implemented)."""
+    """Attach ``shomar dates`` to the root app."""
+    app.add_typer(dates_app, name="dates")

@@ -1,0 +1,108 @@
+"""Month, season and calendar words in Latin and Persian script, with their common variants.
+
+Every spelling is stored as written here and looked up through :func:`~.normalize.fold`, so
+accents, Arabic letter forms and case do not matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shomar.calendar.normalize import fold
+
+#: Canonical Latin names of the Jalali months, Farvardin = 1.
+JALALI_MONTH_NAMES: tuple[str, ...] = (
+    "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+    "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
+)  # fmt: skip
+
+#: Persian names of the Jalali months, فروردین = 1.
+JALALI_MONTH_NAMES_FA: tuple[str, ...] = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)  # fmt: skip
+
+GREGORIAN_MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+_JALALI_VARIANTS: dict[int, tuple[str, ...]] = {
+    1: ("farvardin", "farvardeen", "فروردین"),
+    2: ("ordibehesht", "ordibehest", "ordibehisht", "اردیبهشت"),
+    3: ("khordad", "khordaad", "xordad", "خرداد"),
+    4: ("tir", "teer", "تیر"),
+    5: ("mordad", "amordad", "mordaad", "مرداد", "امرداد"),
+    6: ("shahrivar", "shahriwar", "شهریور"),
+    7: ("mehr", "مهر"),
+    8: ("aban", "abaan", "آبان"),
+    9: ("azar", "aazar", "آذر"),
+    10: ("dey", "dei", "دی"),
+    11: ("bahman", "بهمن"),
+    12: ("esfand", "isfand", "esfend", "اسفند"),
+}
+
+_GREGORIAN_VARIANTS: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "ژانویه"),
+    2: ("february", "feb", "فوریه"),
+    3: ("march", "mar", "مارس"),
+    4: ("april", "apr", "آوریل", "آپریل"),
+    5: ("may", "مه", "می"),
+    6: ("june", "jun", "ژوئن", "جون"),
+    7: ("july", "jul", "ژوئیه", "جولای"),
+    8: ("august", "aug", "اوت", "آگوست"),
+    9: ("september", "sep", "sept", "سپتامبر"),
+    10: ("october", "oct", "اکتبر"),
+    11: ("november", "nov", "نوامبر"),
+    12: ("december", "dec", "دسامبر"),
+}
+
+#: Season words → season number (1 spring, 2 summer, 3 autumn, 4 winter).
+_SEASON_VARIANTS: dict[int, tuple[str, ...]] = {
+    1: ("spring", "bahar", "بهار"),
+    2: ("summer", "tabestan", "تابستان"),
+    3: ("autumn", "fall", "paeez", "paiz", "payiz", "پاییز", "پائیز"),
+    4: ("winter", "zemestan", "زمستان"),
+}
+
+#: Words that name a calendar outright (after a year, e.g. "1367 AP", "۱۳۶۷ شمسی").
+_CALENDAR_WORDS: dict[str, tuple[str, ...]] = {
+    "jalali": ("ap", "sh", "hs", "shamsi", "jalali", "شمسی", "خورشیدی", "جلالی"),
+    "gregorian": ("ad", "ce", "gregorian", "میلادی"),
+    "lunar": ("ah", "qamari", "ghamari", "hijri-qamari", "قمری"),
+}
+
+#: Words that carry no meaning in a date ("Mordad month of year 1367", "29th of July").
+FILLER_WORDS: frozenset[str] = frozenset(
+    fold(w) for w in ("of", "the", "st", "nd", "rd", "th", "ماه", "سال", "هجری", "روز", "ام")
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """What a date word means: a month or season of a calendar, or a calendar name."""
+
+    kind: str  # "month" | "season" | "calendar"
+    value: int  # month 1-12, season 1-4; 0 for calendar words
+    calendar: str | None  # "jalali" | "gregorian" | "lunar"; None for seasons
+
+
+def _build() -> dict[str, Word]:
+    table: dict[str, Word] = {}
+    for number, words in _JALALI_VARIANTS.items():
+        table.update({fold(w): Word("month", number, "jalali") for w in words})
+    for number, words in _GREGORIAN_VARIANTS.items():
+        table.update({fold(w): Word("month", number, "gregorian") for w in words})
+    for number, words in _SEASON_VARIANTS.items():
+        table.update({fold(w): Word("season", number, None) for w in words})
+    for calendar, words in _CALENDAR_WORDS.items():
+        table.update({fold(w): Word("calendar", 0, calendar) for w in words})
+    return table
+
+
+_WORDS = _build()
+
+
+def lookup_word(token: str) -> Word | None:
+    """Return the meaning of a (folded or unfolded) date word, or None when it is not one."""
+    return _WORDS.get(fold(token))

@@ -1,0 +1,51 @@
+"""Find and strip the words and marks that qualify a date: "circa", "حدود", "1988?", "1988~".
+
+Approximate: circa, ca., c., about, around, approx., approximately, roughly, a leading or
+trailing ``~``, حدود, حدوداً, در حدود, تقریباً. Uncertain: a trailing ``?`` / ``؟`` / ``(?)``,
+probably, possibly, perhaps, maybe, احتمالاً, شاید. Text must already be folded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shomar.calendar.invalid import InvalidDate
+
+_APPROXIMATE_PREFIX = re.compile(
+    r"^(?:(?:circa|ca|c|approx|approximately|about|around|roughly"
+    r"|در\s+حدود|حدودا|حدود|تقریبا)\b\.?|~)\s*"
+)
+_UNCERTAIN_PREFIX = re.compile(r"^(?:probably|possibly|perhaps|maybe|احتمالا|شاید)\b\s*")
+_UNCERTAIN_SUFFIX = re.compile(r"\s*(?:\?|\(\?\)|\[\?\])$")
+_APPROXIMATE_SUFFIX = re.compile(r"\s*~$")
+_BOTH_SUFFIX = re.compile(r"\s*%$")
+
+
+def split_qualifier(folded: str) -> tuple[str | None, str]:
+    """Return ``(qualifier, rest)``: None, "approximate" or "uncertain", and the bare date text."""
+    approximate = uncertain = False
+    text = folded.strip()
+    while True:
+        for pattern, is_approximate, is_uncertain in (
+            (_APPROXIMATE_PREFIX, True, False),
+            (_UNCERTAIN_PREFIX, False, True),
+            (_UNCERTAIN_SUFFIX, False, True),
+            (_APPROXIMATE_SUFFIX, True, False),
+            (_BOTH_SUFFIX, True, True),
+        ):
+            stripped = pattern.sub("", text, count=1).strip()
+            if stripped != text:
+                approximate |= is_approximate
+                uncertain |= is_uncertain
+                text = stripped
+                break
+        else:
+            break
+    if approximate and uncertain:
+        raise InvalidDate(
+            "it is marked both approximate and uncertain, which Shomar does not record; "
+            "keep one of the two",
+            "circa 1988",
+        )
+    qualifier = "approximate" if approximate else "uncertain" if uncertain else None
+    return qualifier, text
