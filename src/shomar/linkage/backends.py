@@ -1,0 +1,123 @@
+"""The one place where the DuckDB and Spark backends differ.
+
+Everything else in :mod:`shomar.linkage` builds the same splink settings for both engines: the
+Persian-aware features are precomputed columns (integers and plain strings), and the
+comparison levels use only portable SQL (``=``, arithmetic, ``greatest``/``least``) or splink's
+own dialect-aware levels (Jaro-Winkler, which on Spark comes from the similarity jar that ships
+inside the splink wheel). What differs, and lives here:
+
+- how the database API is created (an in-memory DuckDB connection, or a local Spark session
+  bound to 127.0.0.1 with splink's bundled jar — nothing is downloaded);
+- how pandas frames are registered and results fetched;
+- how intermediate tables break lineage on Spark (persisted in memory, no checkpoint folder).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+
+from shomar.errors import LinkageError
+
+logger = logging.getLogger(__name__)
+
+BackendName = Literal["duckdb", "spark"]
+BACKENDS: tuple[BackendName, ...] = ("duckdb", "spark")
+
+
+@dataclass
+class Backend:
+    """A splink database API for one engine, plus the few operations that differ."""
+
+    name: BackendName
+    db_api: Any
+    _spark: Any = field(default=None, repr=False)
+
+    def register(self, frame: pd.DataFrame, table_name: str) -> Any:
+        """Register ``frame`` with the engine and return splink's table handle."""
+        if self.name == "spark":
+            frame = frame.astype(object)
+            frame = frame.mask(frame.isna(), None)
+        return self.db_api.register(frame, dataset_display_name=table_name)
+
+    def close(self) -> None:
+        """Release the engine (the Spark session is kept for reuse within the process)."""
+        if self.name == "duckdb":
+            try:
+                self.db_api.duckdb_con.close()
+            except Exception:  # pragma: no cover - best effort
+                logger.debug("duckdb connection already closed")
+
+
+def _duckdb_backend() -> Backend:
+    import duckdb
+    from splink import DuckDBAPI
+
+    con = duckdb.connect(database=":memory:")
+    threads = os.environ.get("SHOMAR_DUCKDB_THREADS")
+    if threads:
+        con.execute(f"SET threads = {int(threads)}")
+    return Backend("duckdb", DuckDBAPI(connection=con))
+
+
+_SPARK_SESSION: Any = None
+
+
+def spark_session(cores: int = 2) -> Any:
+    """A local Spark session bound to 127.0.0.1 with splink's similarity jar (offline)."""
+    global _SPARK_SESSION
+    if _SPARK_SESSION is not None:
+        return _SPARK_SESSION
+    try:
+        from pyspark.sql import SparkSession
+        from splink.backends.spark import similarity_jar_location
+    except ImportError as exc:  # pragma: no cover - depends on the optional extra
+        raise LinkageError(
+            "The Spark backend needs pyspark.",
+            hint="Install it with: pip install 'shomar[spark]' (and a Java 17 runtime).",
+        ) from exc
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName("shomar-linkage")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.shuffle.partitions", str(max(4, cores * 2)))
+        .config("spark.default.parallelism", str(max(4, cores * 2)))
+        .config("spark.driver.memory", "2g")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+    )
+    _SPARK_SESSION = builder.getOrCreate()
+    _SPARK_SESSION.sparkContext.setLogLevel("ERROR")
+    return _SPARK_SESSION
+
+
+def _spark_backend() -> Backend:
+    from splink import SparkAPI
+
+    spark = spark_session()
+    api = SparkAPI(spark_session=spark, break_lineage_method="persist")
+    return Backend("spark", api, spark)
+
+
+def get_backend(name: str) -> Backend:
+    """A fresh backend by name (``duckdb`` or ``spark``)."""
+    if name == "duckdb":
+        return _duckdb_backend()
+    if name == "spark":
+        return _spark_backend()
+    raise LinkageError(
+        f"Unknown linkage backend {name!r}.", hint=f"Use one of: {', '.join(BACKENDS)}."
+    )
+
+
+def to_pandas(splink_df: Any) -> pd.DataFrame:
+    """A splink result table as a pandas frame (both engines)."""
+    frame: pd.DataFrame = splink_df.as_pandas_dataframe()
+    return frame

@@ -1,0 +1,51 @@
+"""Blocking rules: which record pairs are compared at all.
+
+A pair missed here can never be linked, so the rules are many and cross-script: they use the
+consonant skeleton that Persian and Latin spellings of one name share (``محمد``, ``Mohammad``,
+``Muhammad`` → ``mhmd``), never raw text. Each rule is a list of feature columns that must be
+equal (and not null); the union of the rules' pairs is scored. With ``within_sources=False``
+pairs inside one list are skipped (for lists known to hold each person once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from splink import block_on
+
+#: Shomar's default rules, each a tuple of feature columns that must be equal
+DEFAULT_RULES: tuple[tuple[str, ...], ...] = (
+    ("name_skel",),  # given + family skeletons, in either order
+    ("family_skel", "father_skel"),
+    ("given_skel", "father_skel"),
+    ("family_skel", "date_year"),
+    ("given_canon", "date_start", "province"),
+    ("family_canon", "birth_lo"),
+)
+
+#: rules for the deterministic estimate of the prior match probability (near-certain matches)
+DETERMINISTIC_RULES: tuple[tuple[str, ...], ...] = (
+    ("given_canon", "family_canon", "father_canon"),
+    ("given_canon", "family_canon", "date_start"),
+)
+
+#: EM sessions: each fixes the columns it blocks on and trains the others
+EM_RULES: tuple[tuple[str, ...], ...] = (
+    ("name_skel",),
+    ("date_start", "birth_lo"),
+)
+
+
+def rule_sql(columns: Sequence[str], *, within_sources: bool = True) -> Any:
+    """A splink blocking rule: all ``columns`` equal, optionally across sources only."""
+    rule = block_on(*columns)
+    if within_sources:
+        return rule
+    condition = " AND ".join(f'l."{c}" = r."{c}"' for c in columns)
+    return f'{condition} AND l."source" <> r."source"'
+
+
+def blocking_rules(rules: Sequence[Sequence[str]], *, within_sources: bool = True) -> list[Any]:
+    """splink blocking rules for the given column lists."""
+    return [rule_sql(r, within_sources=within_sources) for r in rules]

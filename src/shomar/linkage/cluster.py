@@ -1,0 +1,190 @@
+"""Clustering scored pairs into persons, under human constraints, with stable person ids.
+
+1. **Must-link** pairs (a human said *same*) are merged first, whatever the model says.
+2. Pairs at or above the threshold are merged in order of decreasing probability, except when
+   the merge would put two records a human called *different* into one person (cannot-link).
+   Without cannot-links this is plain connected components (computed with scipy); components
+   that contain a cannot-link pair are re-clustered greedily — the strongest evidence first,
+   like single-linkage under constraints (Wagstaff et al. 2001, "Constrained k-means", ICML).
+3. **Stable ids**: each new cluster takes the id of the previous person holding most of its
+   records (largest overlaps first, each old id used once); a cluster with no previous person
+   gets an id derived from its smallest record key, so reruns on the same data agree even
+   without history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from shomar.errors import ConflictError
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+        return ra
+
+
+def cluster_pairs(
+    n: int,
+    pairs: pd.DataFrame,
+    threshold: float,
+    must_link: Iterable[tuple[int, int]] = (),
+    cannot_link: Iterable[tuple[int, int]] = (),
+) -> np.ndarray:
+    """Cluster labels (0..k-1) for records ``0..n-1`` from scored ``pairs``.
+
+    ``pairs`` has ``unique_id_l``, ``unique_id_r`` and ``match_probability``. Raises
+    :class:`ConflictError` when the must-links themselves join a cannot-link pair.
+    """
+    must = list(must_link)
+    cannot = {(min(a, b), max(a, b)) for a, b in cannot_link}
+    kept = pairs[pairs["match_probability"] >= threshold]
+    left = np.concatenate([kept["unique_id_l"].to_numpy(np.int64), [a for a, _ in must]])
+    right = np.concatenate([kept["unique_id_r"].to_numpy(np.int64), [b for _, b in must]])
+    graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    labels = labels.astype(np.int64)
+    if not cannot:
+        return labels
+    conflicted = {int(labels[a]) for a, b in cannot if labels[a] == labels[b]}
+    if not conflicted:
+        return labels
+    return _recluster(labels, conflicted, kept, must, cannot)
+
+
+def _recluster(
+    labels: np.ndarray,
+    conflicted: set[int],
+    kept: pd.DataFrame,
+    must: Sequence[tuple[int, int]],
+    cannot: set[tuple[int, int]],
+) -> np.ndarray:
+    """Greedy constrained merging inside the components that hold a cannot-link pair."""
+    members = np.flatnonzero(np.isin(labels, list(conflicted)))
+    uf = _UnionFind(len(labels))
+    forbidden: dict[int, set[int]] = defaultdict(set)
+    for a, b in cannot:
+        forbidden[a].add(b)
+        forbidden[b].add(a)
+    # each root keeps the set of records it may not join
+    blocked: dict[int, set[int]] = {int(m): set(forbidden.get(int(m), ())) for m in members}
+    member_of: dict[int, set[int]] = {int(m): {int(m)} for m in members}
+
+    def merge(a: int, b: int, *, force: bool) -> None:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            return
+        if blocked[ra] & member_of[rb]:
+            if force:
+                raise ConflictError(
+                    "Human decisions contradict each other: records called 'same' are linked "
+                    "to records called 'different'.",
+                    hint="Review the decisions on these records and revoke one of them.",
+                )
+            return
+        root = uf.union(ra, rb)
+        other = rb if root == ra else ra
+        member_of[root] |= member_of.pop(other)
+        blocked[root] |= blocked.pop(other)
+
+    in_play = set(members.tolist())
+    for a, b in must:
+        if a in in_play:
+            merge(a, b, force=True)
+    sub = kept[kept["unique_id_l"].isin(in_play)].sort_values(
+        "match_probability", ascending=False, kind="stable"
+    )
+    for a, b in zip(
+        sub["unique_id_l"].to_numpy(np.int64), sub["unique_id_r"].to_numpy(np.int64), strict=True
+    ):
+        merge(int(a), int(b), force=False)
+    out = labels.copy()
+    next_label = int(labels.max()) + 1
+    roots: dict[int, int] = {}
+    for m in members:
+        root = uf.find(int(m))
+        if root not in roots:
+            roots[root] = next_label
+            next_label += 1
+        out[m] = roots[root]
+    _, dense = np.unique(out, return_inverse=True)
+    return dense.astype(np.int64)
+
+
+def new_person_id(record_keys: Iterable[str]) -> str:
+    """A deterministic id for a person first seen now: from its smallest record key."""
+    first = min(record_keys)
+    return "p-" + hashlib.sha256(first.encode("utf-8")).hexdigest()[:12]
+
+
+def stable_person_ids(
+    record_keys: Sequence[str],
+    labels: np.ndarray,
+    previous: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Person id per record: inherit the previous id holding most of each cluster's records.
+
+    ``previous`` maps record key → person id from the last run. Overlaps are assigned largest
+    first (ties: smaller previous id), so when a person splits, the bigger part keeps its id.
+    """
+    previous = previous or {}
+    clusters: dict[int, list[str]] = defaultdict(list)
+    for key, label in zip(record_keys, labels.tolist(), strict=True):
+        clusters[int(label)].append(key)
+    overlaps: list[tuple[int, str, int]] = []
+    for label, keys in clusters.items():
+        counts = Counter(previous[k] for k in keys if k in previous)
+        overlaps += [(count, pid, label) for pid, count in counts.items()]
+    overlaps.sort(key=lambda t: (-t[0], t[1], t[2]))
+    assigned: dict[int, str] = {}
+    used: set[str] = set()
+    for _, pid, label in overlaps:
+        if label in assigned or pid in used:
+            continue
+        assigned[label] = pid
+        used.add(pid)
+    retired = set(previous.values())
+    ids: dict[int, str] = {}
+    for label, keys in clusters.items():
+        if label in assigned:
+            pid = assigned[label]
+        else:
+            pid = new_person_id(keys)
+            while pid in used or pid in retired:  # never reuse the id of another person
+                pid = new_person_id([pid])
+            used.add(pid)
+        ids[label] = pid
+    return [ids[int(label)] for label in labels.tolist()]
+
+
+def pairs_in_clusters(labels: Sequence[Hashable]) -> set[tuple[int, int]]:
+    """All record-index pairs ``(i, j)``, ``i < j``, that share a cluster label."""
+    groups: dict[Hashable, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        groups[label].append(i)
+    out: set[tuple[int, int]] = set()
+    for members in groups.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                out.add((members[x], members[y]))
+    return out

@@ -1,0 +1,204 @@
+"""splink comparisons over the precomputed feature columns (see :mod:`.features`).
+
+Every level is either portable SQL (equality, arithmetic, ``greatest``/``least``) or one of
+splink's dialect-aware levels (Jaro-Winkler, Damerau-Levenshtein), so one model runs on DuckDB
+and on Spark. Levels go from most to least specific; the first that holds is the pair's level.
+
+Names (given, family, father's name)
+    both known ▸ same key in one script ▸ same name across scripts (canonical form, weighted by
+    how common the name is) ▸ same signature (consonants and long vowels) ▸ same consonant
+    skeleton (possibly another name: Mahmoud/محمد) ▸ close spelling (Jaro-Winkler on the key)
+    ▸ close skeleton ▸ anything else
+Violation date (Gregorian day intervals)
+    same day ▸ intervals overlap ▸ within a month ▸ within a year ▸ further apart
+Birth (year interval from birth date, or from age at the violation date)
+    consistent ▸ within two years ▸ further apart
+Place, violation type, sex
+    same city ▸ same place as written (signature) ▸ same province ▸ other; same ▸ other
+Extra identifiers (a national id, a postcode)
+    equal ▸ one or two edits apart (``fuzzy``) ▸ other
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+
+NameLevels = Literal["exact", "canon", "skeleton", "close_key", "close_skeleton", "other"]
+
+
+@dataclass(frozen=True)
+class ExtraColumn:
+    """An identifier column compared as is (``exact``) or allowing one or two edits (``fuzzy``)."""
+
+    name: str
+    kind: Literal["exact", "fuzzy"] = "exact"
+    term_frequency: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "term_frequency": self.term_frequency}
+
+
+def _both(column: str, cond: str) -> str:
+    return f'"{column}_l" IS NOT NULL AND "{column}_r" IS NOT NULL AND ({cond})'
+
+
+def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
+    """Cross-script evidence that the ``part`` names (given/family/father) are the same."""
+    key, canon = f"{part}_key", f"{part}_canon"
+    sig, skel = f"{part}_sig", f"{part}_skel"
+    exact: Any = cll.CustomLevel(f'"{key}_l" = "{key}_r"', "same key")
+    same: Any = cll.CustomLevel(f'"{canon}_l" = "{canon}_r"', "same name across scripts")
+    if term_frequency:
+        exact = exact.configure(tf_adjustment_column=canon, tf_adjustment_weight=1.0)
+        same = same.configure(tf_adjustment_column=canon, tf_adjustment_weight=1.0)
+    return cl.CustomComparison(
+        comparison_levels=[
+            cll.NullLevel(key),
+            exact,
+            same,
+            cll.CustomLevel(f'"{sig}_l" = "{sig}_r"', "same signature"),
+            cll.CustomLevel(f'"{skel}_l" = "{skel}_r"', "same consonant skeleton"),
+            cll.JaroWinklerLevel(key, 0.9),
+            cll.JaroWinklerLevel(skel, 0.85),
+            cll.ElseLevel(),
+        ],
+        output_column_name=f"{part}_name",
+        comparison_description=f"{part} name across Persian and Latin script",
+    )
+
+
+def _interval_gap(lo: str, hi: str) -> str:
+    """Days (or years) between two intervals; zero or less when they overlap."""
+    return f'greatest("{lo}_l", "{lo}_r") - least("{hi}_l", "{hi}_r")'
+
+
+def date_comparison() -> Any:
+    """Violation dates as Gregorian intervals: overlap, then distance in days."""
+    gap = _interval_gap("date_start", "date_end")
+    return cl.CustomComparison(
+        comparison_levels=[
+            cll.NullLevel("date_start"),
+            cll.CustomLevel(
+                '"date_start_l" = "date_end_l" AND "date_start_r" = "date_end_r" '
+                'AND "date_start_l" = "date_start_r"',
+                "same day",
+            ),
+            cll.CustomLevel(f"{gap} <= 0", "intervals overlap"),
+            cll.CustomLevel(f"{gap} <= 31", "within a month"),
+            cll.CustomLevel(f"{gap} <= 366", "within a year"),
+            cll.ElseLevel(),
+        ],
+        output_column_name="violation_date",
+        comparison_description="violation date interval overlap and distance",
+    )
+
+
+def birth_comparison() -> Any:
+    """Birth-year intervals (from a birth date, or from age at the violation date)."""
+    gap = _interval_gap("birth_lo", "birth_hi")
+    return cl.CustomComparison(
+        comparison_levels=[
+            cll.NullLevel("birth_lo"),
+            cll.CustomLevel(f"{gap} <= 0", "birth years consistent"),
+            cll.CustomLevel(f"{gap} <= 2", "within two years"),
+            cll.ElseLevel(),
+        ],
+        output_column_name="birth",
+        comparison_description="birth year vs age at the violation date",
+    )
+
+
+def birth_day_comparison() -> Any:
+    """Exact birth dates, for lists that carry them (day precision)."""
+    return cl.CustomComparison(
+        comparison_levels=[
+            cll.NullLevel("birth_iso"),
+            cll.ExactMatchLevel("birth_iso"),
+            cll.DamerauLevenshteinLevel("birth_iso", 1),
+            cll.CustomLevel(
+                _both("birth_lo", f"{_interval_gap('birth_lo', 'birth_hi')} <= 0"), "same year"
+            ),
+            cll.CustomLevel(
+                _both("birth_lo", f"{_interval_gap('birth_lo', 'birth_hi')} <= 10"),
+                "within ten years",
+            ),
+            cll.ElseLevel(),
+        ],
+        output_column_name="birth_day",
+        comparison_description="birth date (day), one typo, year",
+    )
+
+
+def place_comparison() -> Any:
+    """Resolved place: same city, same place as written, same province, or elsewhere."""
+    missing = cll.CustomLevel(
+        '("place_sig_l" IS NULL AND "province_l" IS NULL) '
+        'OR ("place_sig_r" IS NULL AND "province_r" IS NULL)',
+        "place missing",
+    ).configure(is_null_level=True)
+    return cl.CustomComparison(
+        comparison_levels=[
+            missing,
+            cll.CustomLevel(_both("city", '"city_l" = "city_r"'), "same city"),
+            cll.CustomLevel(_both("place_sig", '"place_sig_l" = "place_sig_r"'), "same place"),
+            cll.CustomLevel(_both("province", '"province_l" = "province_r"'), "same province"),
+            cll.ElseLevel(),
+        ],
+        output_column_name="place",
+        comparison_description="resolved place (gazetteer)",
+    )
+
+
+def exact_comparison(column: str, description: str, *, term_frequency: bool = False) -> Any:
+    """Equal or not (nulls are neutral)."""
+    return cl.CustomComparison(
+        comparison_levels=[
+            cll.NullLevel(column),
+            cll.ExactMatchLevel(column, term_frequency_adjustments=term_frequency),
+            cll.ElseLevel(),
+        ],
+        output_column_name=column,
+        comparison_description=description,
+    )
+
+
+def extra_comparison(extra: ExtraColumn) -> Any:
+    """An identifier column: equal, one or two edits apart (fuzzy), or different."""
+    levels: list[Any] = [
+        cll.NullLevel(extra.name),
+        cll.ExactMatchLevel(extra.name, term_frequency_adjustments=extra.term_frequency),
+    ]
+    if extra.kind == "fuzzy":
+        levels += [
+            cll.DamerauLevenshteinLevel(extra.name, 1),
+            cll.DamerauLevenshteinLevel(extra.name, 2),
+        ]
+    levels.append(cll.ElseLevel())
+    return cl.CustomComparison(
+        comparison_levels=levels,
+        output_column_name=extra.name,
+        comparison_description=f"identifier {extra.name} ({extra.kind})",
+    )
+
+
+def default_comparisons(
+    extras: Sequence[ExtraColumn] = (), *, birth_days: bool = False
+) -> list[Any]:
+    """The comparisons of Shomar's model, in a fixed order."""
+    comparisons = [
+        name_comparison("given"),
+        name_comparison("family"),
+        name_comparison("father", term_frequency=False),
+        date_comparison(),
+        birth_day_comparison() if birth_days else birth_comparison(),
+        place_comparison(),
+        exact_comparison("violation", "violation type"),
+        exact_comparison("sex", "sex"),
+    ]
+    comparisons += [extra_comparison(e) for e in extras]
+    return comparisons

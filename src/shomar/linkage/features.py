@@ -1,0 +1,359 @@
+"""Persian-aware feature columns, computed before splink.
+
+splink compares columns with SQL; it cannot tell that ``محمد`` and ``Mohammad`` are one name,
+that ``Mordad 1367`` is a month in 1988, or that ``Tehran`` and ``تهران`` are one province. So
+every record is turned into plain columns first, using :mod:`shomar.text`,
+:mod:`shomar.calendar` and :mod:`shomar.places`, and the model only compares those columns.
+Because they are precomputed, the same model runs on DuckDB and on Spark.
+
+Columns (``X`` is ``given``, ``family`` or ``father``):
+
+==================  ===========================================================================
+``X_key``           the part's comparison key in its own script (``name_key``)
+``X_canon``         a cross-script canonical form: parts with the same skeleton that
+                    ``compare_parts`` calls the same name share it (Mohammad = محمد, not محمود)
+``X_sig``           consonants plus long and final vowels, shared by both scripts
+                    (``signature``: Mohammad/محمد → mhmd, Mahmoud/محمود → mhmUd)
+``X_skel``          consonant skeleton shared by both scripts (a blocking key)
+``name_skel``       skeletons of all parts sorted (catches given/family swaps)
+``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive
+``date_year``       the year of ``date_start`` (a blocking key)
+``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
+``birth_iso``       the birth date as ``YYYY-MM-DD`` when it is known to the day
+``province``        ISO 3166-2 code of the resolved province; ``city`` the resolved city
+``place_sig``       signature of the place as written (villages the gazetteer lacks)
+``violation``       normalized violation type; ``sex`` ``m``/``f``
+==================  ===========================================================================
+
+Values are computed once per distinct input text, so a million records with a few ten thousand
+distinct names cost seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from shomar.calendar import parse_partial_date
+from shomar.errors import LinkageError, ShomarError
+from shomar.places import resolve_place
+from shomar.text import compare_parts, name_key, parse_name, signature, skeleton
+
+logger = logging.getLogger(__name__)
+
+CANONICAL_COLUMNS: tuple[str, ...] = (
+    "record_id",
+    "full_name",
+    "given_name",
+    "family_name",
+    "father_name",
+    "sex",
+    "age",
+    "birth_date",
+    "date",
+    "place",
+    "province",
+    "violation",
+    "event",
+    "notes",
+)
+
+NAME_PARTS: tuple[str, ...] = ("given", "family", "father")
+
+FEATURE_COLUMNS: tuple[str, ...] = (
+    "unique_id",
+    "source",
+    "record_id",
+    *(f"{p}_{k}" for p in NAME_PARTS for k in ("key", "canon", "sig", "skel")),
+    "name_skel",
+    "date_start",
+    "date_end",
+    "date_year",
+    "birth_lo",
+    "birth_hi",
+    "birth_iso",
+    "province",
+    "city",
+    "place_sig",
+    "violation",
+    "sex",
+)
+
+#: the probability above which ``compare_parts`` puts two spellings in one canonical group
+CANON_THRESHOLD = 0.5
+
+_EPOCH = dt.date(1970, 1, 1)
+
+_VIOLATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("death_in_custody", ("custody", "در بازداشت", "زیر شکنجه", "در زندان")),
+    ("execution", ("execut", "hang", "اعدام")),
+    ("enforced_disappearance", ("disappear", "ناپدید")),
+    ("torture", ("tortur", "شکنجه")),
+    ("arbitrary_detention", ("detent", "arrest", "imprison", "بازداشت", "دستگیر", "زندان")),
+    ("injury", ("injur", "wound", "blind", "زخمی", "مجروح", "جراحت", "نابینا")),
+    ("killing", ("kill", "shot", "murder", "death", "died", "کشته", "قتل", "جان باخت", "جانباخت")),
+    ("other", ("other", "سایر", "دیگر")),
+)
+
+_SEX = {
+    "m": "m",
+    "male": "m",
+    "man": "m",
+    "boy": "m",
+    "مرد": "m",
+    "مذکر": "m",
+    "پسر": "m",
+    "f": "f",
+    "female": "f",
+    "woman": "f",
+    "girl": "f",
+    "زن": "f",
+    "مونث": "f",
+    "مؤنث": "f",
+    "دختر": "f",
+}
+
+_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _map_unique(values: pd.Series, func: Callable[[str], Any]) -> list[Any]:
+    """Apply ``func`` once per distinct non-empty text in ``values``; ``None`` for empties."""
+    texts = [_text(v) for v in values.tolist()]
+    cache: dict[str, Any] = {}
+    out: list[Any] = []
+    for text in texts:
+        if text is None:
+            out.append(None)
+            continue
+        if text not in cache:
+            try:
+                cache[text] = func(text)
+            except ShomarError:
+                cache[text] = None
+            except (ValueError, KeyError, IndexError):
+                logger.debug("feature extraction failed on %r", text, exc_info=True)
+                cache[text] = None
+        out.append(cache[text])
+    return out
+
+
+def normalize_violation(text: str) -> str:
+    """The violation category (DESIGN §3) that a free text in either script names."""
+    folded = text.casefold().replace("_", " ")
+    for category, needles in _VIOLATIONS:
+        if any(n in folded for n in needles):
+            return category
+    return folded
+
+
+def normalize_sex(text: str) -> str | None:
+    """``m``, ``f`` or ``None`` for a sex written in either script."""
+    return _SEX.get(text.casefold().strip())
+
+
+def _parse_age(text: str) -> int | None:
+    match = re.search(r"\d{1,3}", text.translate(_PERSIAN_DIGITS))
+    if not match:
+        return None
+    age = int(match.group())
+    return age if 0 <= age <= 120 else None
+
+
+@lru_cache(maxsize=200_000)
+def _date_interval(text: str) -> tuple[int, int] | None:
+    try:
+        parsed = parse_partial_date(text)
+    except ShomarError:
+        return None
+    return (parsed.start - _EPOCH).days, (parsed.end - _EPOCH).days
+
+
+@lru_cache(maxsize=200_000)
+def _key(text: str) -> str | None:
+    return name_key(text) or None
+
+
+@lru_cache(maxsize=200_000)
+def _skel(text: str) -> str | None:
+    return skeleton(text) or None
+
+
+@lru_cache(maxsize=200_000)
+def _sig(text: str) -> str | None:
+    return signature(text) or None
+
+
+def _split_parts(row: dict[str, str | None]) -> tuple[str | None, str | None, str | None]:
+    """Given, family and father's name of one record, parsing the full name when needed."""
+    given, family, father = row["given_name"], row["family_name"], row["father_name"]
+    full = row["full_name"]
+    if full and not (given and family):
+        parsed = _parse(full)
+        if parsed is not None:
+            given = given or parsed[0]
+            family = family or parsed[1]
+            father = father or parsed[2]
+    if given:
+        stripped = _parse(given)
+        if stripped is not None and stripped[0] and not stripped[1]:
+            given = stripped[0]
+    return given, family, father
+
+
+@lru_cache(maxsize=200_000)
+def _parse(text: str) -> tuple[str | None, str | None, str | None] | None:
+    try:
+        parsed = parse_name(text)
+    except ShomarError:
+        return None
+    return (
+        _text(getattr(parsed, "given", None)),
+        _text(getattr(parsed, "family", None)),
+        _text(getattr(parsed, "father", None)),
+    )
+
+
+def canonical_forms(
+    keys: Iterable[str | None],
+    compare: Callable[[str, str], float] = compare_parts,
+    threshold: float = CANON_THRESHOLD,
+) -> dict[str, str]:
+    """Map each distinct name key to a canonical key shared by its cross-script spellings.
+
+    Keys are grouped by consonant skeleton; within a group, the most frequent spellings become
+    representatives first and every other spelling joins the first representative that
+    ``compare`` scores at ``threshold`` or more. ``Mohammad``/``محمد``/``Mohamad`` share one
+    canonical key; ``Mahmoud``/``محمود`` (same skeleton) keep their own.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for key in keys:
+        if key:
+            counts[key] += 1
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in counts:
+        groups[_skel(key) or key].append(key)
+    canon: dict[str, str] = {}
+    for members in groups.values():
+        members.sort(key=lambda k: (-counts[k], k))
+        reps: list[str] = []
+        for key in members:
+            for rep in reps:
+                if compare(key, rep) >= threshold:
+                    canon[key] = rep
+                    break
+            else:
+                reps.append(key)
+                canon[key] = key
+    return canon
+
+
+def _days(values: list[tuple[int, int] | None], index: int) -> pd.Series:
+    return pd.Series([v[index] if v else None for v in values], dtype="Int64")
+
+
+def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -> pd.DataFrame:
+    """Feature frame for ``records`` (canonical columns plus ``source``; see module docs).
+
+    ``extra_columns`` (identifiers such as a national id or a postcode) are copied as text.
+    Rows keep their order; ``unique_id`` is the row position.
+    """
+    if "record_id" not in records.columns or "source" not in records.columns:
+        raise LinkageError(
+            "Records for linkage need the columns 'source' and 'record_id'.",
+            hint="Name each list (source) and give every row a record_id.",
+        )
+    frame = records.reset_index(drop=True)
+    n = len(frame)
+    col = {c: frame[c] if c in frame.columns else pd.Series([None] * n) for c in CANONICAL_COLUMNS}
+    raw = {c: [_text(v) for v in col[c].tolist()] for c in CANONICAL_COLUMNS}
+
+    parts: dict[str, list[str | None]] = {p: [] for p in NAME_PARTS}
+    for i in range(n):
+        row = {c: raw[c][i] for c in ("full_name", "given_name", "family_name", "father_name")}
+        given, family, father = _split_parts(row)
+        parts["given"].append(given)
+        parts["family"].append(family)
+        parts["father"].append(father)
+
+    out = pd.DataFrame(
+        {
+            "unique_id": np.arange(n, dtype=np.int64),
+            "source": frame["source"].astype(str).to_numpy(),
+            "record_id": frame["record_id"].astype(str).to_numpy(),
+        }
+    )
+    keys = {p: [_key(v) if v else None for v in parts[p]] for p in NAME_PARTS}
+    given_canon = canonical_forms([*keys["given"], *keys["father"]])
+    family_canon = canonical_forms(keys["family"])
+    for p in NAME_PARTS:
+        table = family_canon if p == "family" else given_canon
+        out[f"{p}_key"] = keys[p]
+        out[f"{p}_canon"] = [table.get(k) if k else None for k in keys[p]]
+        out[f"{p}_sig"] = [_sig(k) if k else None for k in keys[p]]
+        out[f"{p}_skel"] = [_skel(k) if k else None for k in keys[p]]
+    out["name_skel"] = [
+        " ".join(sorted(s for s in (g, f) if s)) or None
+        for g, f in zip(out["given_skel"], out["family_skel"], strict=True)
+    ]
+
+    dates = _map_unique(col["date"], _date_interval)
+    out["date_start"] = _days(dates, 0)
+    out["date_end"] = _days(dates, 1)
+    out["date_year"] = pd.Series(
+        [(_EPOCH + dt.timedelta(days=d[0])).year if d else None for d in dates], dtype="Int64"
+    )
+    births = _map_unique(col["birth_date"], _date_interval)
+    ages = _map_unique(col["age"], _parse_age)
+    lo: list[int | None] = []
+    hi: list[int | None] = []
+    for birth, age, date in zip(births, ages, dates, strict=True):
+        if birth:
+            lo.append((_EPOCH + dt.timedelta(days=birth[0])).year)
+            hi.append((_EPOCH + dt.timedelta(days=birth[1])).year)
+        elif age is not None and date:
+            lo.append((_EPOCH + dt.timedelta(days=date[0])).year - age - 1)
+            hi.append((_EPOCH + dt.timedelta(days=date[1])).year - age)
+        else:
+            lo.append(None)
+            hi.append(None)
+    out["birth_iso"] = [
+        (_EPOCH + dt.timedelta(days=b[0])).isoformat() if b and b[0] == b[1] else None
+        for b in births
+    ]
+    out["birth_lo"] = pd.Series(lo, dtype="Int64")
+    out["birth_hi"] = pd.Series(hi, dtype="Int64")
+
+    places = _map_unique(col["place"], resolve_place)
+    provinces = _map_unique(col["province"], resolve_place)
+    out["province"] = [
+        _text(getattr(pr, "province_iso", None)) or _text(getattr(pl, "province_iso", None))
+        for pl, pr in zip(places, provinces, strict=True)
+    ]
+    out["city"] = [
+        _text(getattr(pl, "city", None)) or _text(getattr(pl, "county", None)) for pl in places
+    ]
+    out["place_sig"] = _map_unique(col["place"], _sig)
+    out["violation"] = _map_unique(col["violation"], normalize_violation)
+    out["sex"] = _map_unique(col["sex"], normalize_sex)
+    for extra in extra_columns:
+        if extra not in frame.columns:
+            raise LinkageError(f"The extra linkage column {extra!r} is not in the records.")
+        out[extra] = [_text(v) for v in frame[extra].tolist()]
+    return out

@@ -1,0 +1,89 @@
+"""The review queue: uncertain pairs, most useful first, with the evidence behind each score.
+
+A pair is *uncertain* when its match probability lies in the spec's review band. Its value of
+information is the entropy of the model's belief (a 50 % pair teaches most) times how much of
+the linkage a verdict would move: linking two persons of sizes ``a`` and ``b`` changes ``a·b``
+record pairs, splitting a person of size ``c`` up to ``c - 1`` links. Pairs a human has decided,
+and pairs whose answer already follows from decisions (both records held together, or apart, by
+constraints), never enter the queue.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from shomar.linkage.model import TrainedModel
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One comparison's contribution to a pair's score."""
+
+    comparison: str
+    level: str
+    match_weight: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "comparison": self.comparison,
+            "level": self.level,
+            "match_weight": self.match_weight,
+        }
+
+
+def binary_entropy(p: np.ndarray) -> np.ndarray:
+    """Entropy in bits of a yes/no belief ``p`` (0 at certainty, 1 at 0.5)."""
+    q = np.clip(p, 1e-12, 1 - 1e-12)
+    return np.asarray(-(q * np.log2(q) + (1 - q) * np.log2(1 - q)))
+
+
+def review_queue(
+    pairs: pd.DataFrame,
+    labels: np.ndarray,
+    *,
+    low: float,
+    high: float,
+    decided: Iterable[tuple[int, int]] = (),
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Uncertain pairs ordered by value of information (highest first).
+
+    ``labels`` are the current cluster labels per record. The result keeps the pair columns and
+    adds ``same_person`` (are the two records in one person now) and ``value``.
+    """
+    band = pairs[(pairs["match_probability"] >= low) & (pairs["match_probability"] <= high)]
+    if band.empty:
+        return band.assign(same_person=pd.Series(dtype=bool), value=pd.Series(dtype=float))
+    done = {(min(a, b), max(a, b)) for a, b in decided}
+    if done:
+        keys = list(zip(band["unique_id_l"].tolist(), band["unique_id_r"].tolist(), strict=True))
+        band = band[[k not in done for k in keys]]
+    left = labels[band["unique_id_l"].to_numpy(np.int64)]
+    right = labels[band["unique_id_r"].to_numpy(np.int64)]
+    sizes = np.bincount(labels)
+    same = left == right
+    impact = np.where(same, sizes[left] - 1, sizes[left] * sizes[right]).astype(float)
+    value = binary_entropy(band["match_probability"].to_numpy(float)) * (1 + np.log2(impact))
+    out = band.assign(same_person=same, value=value)
+    out = out.sort_values(["value", "unique_id_l", "unique_id_r"], ascending=[False, True, True])
+    if limit is not None:
+        out = out.head(limit)
+    return out.reset_index(drop=True)
+
+
+def pair_evidence(model: TrainedModel, gammas: dict[str, int]) -> list[Evidence]:
+    """Per-comparison match weights for a pair, from its ``gamma_<comparison>`` levels."""
+    table = model.level_weights()
+    out: list[Evidence] = []
+    for name, levels in table.items():
+        gamma = gammas.get(f"gamma_{name}")
+        if gamma is None or (isinstance(gamma, float) and math.isnan(gamma)):
+            continue
+        label, weight = levels.get(int(gamma), ("?", 0.0))
+        out.append(Evidence(name, label, round(weight, 3)))
+    return out

@@ -1,0 +1,124 @@
+"""Linking whole lists in one call: records in, one person id per record out.
+
+This is the Python API behind ``shomar link FILE... --out FILE`` and the benchmarks: read CSV
+lists with canonical columns (the list name is the file name's stem), compute features, train,
+predict, cluster, and report each record's person and its best link.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from shomar.errors import InputError
+from shomar.linkage.cluster import cluster_pairs, stable_person_ids
+from shomar.linkage.features import compute_features
+from shomar.linkage.model import LinkageSpec, TrainedModel, link
+
+OUTPUT_COLUMNS = ("source", "record_id", "person_id", "match_probability")
+
+
+@dataclass
+class LinkOutcome:
+    """Persons per record, the scored pairs and the trained model of one run."""
+
+    assignments: pd.DataFrame  # source, record_id, person_id, match_probability
+    pairs: pd.DataFrame  # unique_id_l, unique_id_r, match_probability, match_weight, ...
+    features: pd.DataFrame
+    labels: np.ndarray
+    model: TrainedModel
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def persons(self) -> int:
+        return int(self.assignments["person_id"].nunique())
+
+
+def read_lists(paths: Sequence[str | Path]) -> pd.DataFrame:
+    """Concatenate CSV lists; ``source`` is each file's stem. Checks ids are present and unique."""
+    frames = []
+    problems = []
+    for path in paths:
+        p = Path(path)
+        if not p.is_file():
+            problems.append(f"{p}: no such file")
+            continue
+        frame = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        if "record_id" not in frame.columns:
+            problems.append(f"{p}: no 'record_id' column")
+            continue
+        blank = frame.index[frame["record_id"].str.strip() == ""].tolist()
+        if blank:
+            problems.append(
+                f"{p}: empty record_id on row(s) {', '.join(str(i + 2) for i in blank[:5])}"
+            )
+        dupes = frame["record_id"][frame["record_id"].duplicated()].unique().tolist()
+        if dupes:
+            problems.append(f"{p}: duplicate record_id {', '.join(dupes[:5])}")
+        frame.insert(0, "source", p.stem)
+        frames.append(frame)
+    if problems:
+        raise InputError(
+            "Cannot link these lists:\n" + "\n".join(f"  - {m}" for m in problems),
+            hint="Each list needs a unique, non-empty record_id per row (canonical columns).",
+        )
+    names = [Path(p).stem for p in paths]
+    if len(set(names)) != len(names):
+        raise InputError("Two lists have the same file name; the file name names the list.")
+    return pd.concat(frames, ignore_index=True)
+
+
+def best_links(n: int, pairs: pd.DataFrame, labels: np.ndarray) -> np.ndarray:
+    """Per record, the highest probability of a pair joining it to another record of its person
+    (NaN for a person of one record)."""
+    best = np.full(n, np.nan)
+    if pairs.empty:
+        return best
+    left = pairs["unique_id_l"].to_numpy(np.int64)
+    right = pairs["unique_id_r"].to_numpy(np.int64)
+    prob = pairs["match_probability"].to_numpy(float)
+    inside = labels[left] == labels[right]
+    for side in (left, right):
+        frame = pd.DataFrame({"i": side[inside], "p": prob[inside]})
+        top = frame.groupby("i")["p"].max()
+        idx = top.index.to_numpy(np.int64)
+        best[idx] = np.fmax(best[idx], top.to_numpy())
+    return best
+
+
+def link_records(
+    records: pd.DataFrame,
+    spec: LinkageSpec | None = None,
+    *,
+    backend: str = "duckdb",
+    model: TrainedModel | None = None,
+) -> LinkOutcome:
+    """Link ``records`` (canonical columns plus ``source``) into persons."""
+    spec = spec or (model.spec if model else LinkageSpec())
+    seconds: dict[str, float] = {}
+    start = time.perf_counter()
+    features = compute_features(records, spec.extra_names)
+    seconds["features"] = time.perf_counter() - start
+    prediction = link(features, spec, backend=backend, model=model)
+    seconds.update(prediction.seconds)
+    start = time.perf_counter()
+    n = len(features)
+    labels = cluster_pairs(n, prediction.pairs, spec.cluster_threshold)
+    keys = (features["source"] + "/" + features["record_id"]).tolist()
+    person = stable_person_ids(keys, labels)
+    best = best_links(n, prediction.pairs, labels)
+    seconds["cluster"] = time.perf_counter() - start
+    assignments = pd.DataFrame(
+        {
+            "source": features["source"],
+            "record_id": features["record_id"],
+            "person_id": person,
+            "match_probability": best,
+        }
+    )
+    return LinkOutcome(assignments, prediction.pairs, features, labels, prediction.model, seconds)
