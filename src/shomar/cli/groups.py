@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
+from typer import _click as click
 from typer.core import TyperGroup
 
 

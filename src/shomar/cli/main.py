@@ -11,6 +11,7 @@ import logging
 import sys
 
 import typer
+from typer._click.exceptions import ClickException
 
 from shomar import __version__
 from shomar.cli import commands
@@ -64,13 +65,9 @@ def run() -> None:
     except typer.Abort:
         err_console.print("Aborted.")
         sys.exit(1)
-    except Exception as exc:  # click usage errors come through here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+    except ClickException as exc:  # usage errors (exit 2) in non-standalone mode
+        exc.show()
+        sys.exit(exc.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

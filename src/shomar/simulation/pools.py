@@ -123,9 +123,9 @@ def _province_variants(row: dict[str, str]) -> tuple[str, ...]:
         key, value = item.split("=", 1)
         plain = value.isascii() and " " not in value
         close = JaroWinkler.similarity(value.lower(), row["name_en"].lower()) >= 0.85
-        if key.split(":")[0] in ("name", "alt_name") and plain and close:
-            if value not in variants:
-                variants.append(value)
+        wanted = key.split(":")[0] in ("name", "alt_name") and plain and close
+        if wanted and value not in variants:
+            variants.append(value)
     return tuple(variants[:6])
 
 

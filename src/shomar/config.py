@@ -1,0 +1,60 @@
+"""One typed settings object. Every setting has a default, help text and a ``SHOMAR_`` variable."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "local"
+
+
+class Settings(BaseSettings):
+    """Settings read from the environment (``SHOMAR_<NAME>``)."""
+
+    model_config = SettingsConfigDict(env_prefix="SHOMAR_", extra="ignore")
+
+    workspace: Path = Field(
+        default=Path("."),
+        description="Workspace folder: the SQLite database, raw documents and key file.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description=(
+            "SQLAlchemy URL of the store, e.g. postgresql+psycopg://user@host/db. "
+            "Default: SQLite file shomar.db inside the workspace."
+        ),
+    )
+    actor: str = Field(
+        default_factory=_default_actor,
+        description="Name recorded as the actor of imports, decisions and audit entries.",
+    )
+    max_cell_chars: int = Field(
+        default=100_000, description="Longest cell an import accepts, in characters."
+    )
+    import_batch_rows: int = Field(
+        default=5_000, description="Rows written per batch during an import."
+    )
+
+
+def settings() -> Settings:
+    """Current settings (read anew each call so tests can change the environment)."""
+    return Settings()
+
+
+def documented_settings() -> dict[str, str]:
+    """Every setting's environment variable and help text (for docs and a test)."""
+    return {
+        f"SHOMAR_{name.upper()}": field.description or ""
+        for name, field in Settings.model_fields.items()
+    }
+
+
+__all__ = ["Settings", "documented_settings", "settings"]

@@ -1,0 +1,88 @@
+"""Column mappings: canonical column names, and mapping files for other names.
+
+A mapping file is JSON or TOML::
+
+    # mapping.toml
+    default_calendar = "jalali"      # for dates without a month name (optional)
+    [columns]
+    "نام" = "given_name"
+    "نام خانوادگی" = "family_name"
+    "Date of death" = "date"
+
+Columns the mapping does not name keep their own name when it is canonical; other columns are
+kept in each record's raw row but not read into fields.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shomar.errors import InputError
+
+CANONICAL_COLUMNS = (
+    "record_id", "full_name", "given_name", "family_name", "father_name", "sex", "age",
+    "birth_date", "date", "place", "province", "violation", "event", "notes",
+)  # fmt: skip
+#: accepted beyond DESIGN §7's list
+EXTRA_COLUMNS = ("aliases", "perpetrator", "confidentiality")
+NAME_COLUMNS = ("full_name", "given_name", "family_name")
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Source column → canonical column, plus reading options."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    default_calendar: str | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+
+    def resolve(self, header: tuple[str, ...]) -> dict[int, str]:
+        """Which column index feeds which canonical field."""
+        known = set(CANONICAL_COLUMNS) | set(EXTRA_COLUMNS)
+        lowered = {k.strip().casefold(): v for k, v in self.columns.items()}
+        result: dict[int, str] = {}
+        for index, name in enumerate(header):
+            key = name.strip().casefold()
+            target = lowered.get(key) or (key if key in known else None)
+            if target and target not in result.values():
+                result[index] = target
+        return result
+
+
+def load_mapping(path: Path | None) -> Mapping:
+    """Read a mapping file (JSON or TOML); ``None`` gives the canonical mapping."""
+    if path is None:
+        return Mapping()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: mapping file not found.") from None
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path}: the mapping file cannot be read ({exc}).") from exc
+    columns = data.get("columns", {})
+    if not isinstance(columns, dict):
+        raise InputError(f"{path}: `columns` must map source column names to canonical names.")
+    known = set(CANONICAL_COLUMNS) | set(EXTRA_COLUMNS)
+    bad = {k: v for k, v in columns.items() if v not in known}
+    if bad:
+        raise InputError(
+            f"{path}: unknown target column(s): "
+            + ", ".join(f"{k!r} → {v!r}" for k, v in bad.items()),
+            hint="Targets must be canonical columns: "
+            + ", ".join(CANONICAL_COLUMNS + EXTRA_COLUMNS),
+        )
+    calendar = data.get("default_calendar")
+    if calendar not in (None, "jalali", "gregorian"):
+        raise InputError(f"{path}: default_calendar must be 'jalali' or 'gregorian'.")
+    return Mapping(
+        columns={str(k): str(v) for k, v in columns.items()},
+        default_calendar=calendar,
+        encoding=data.get("encoding"),
+        sheet=data.get("sheet"),
+    )

@@ -1,0 +1,332 @@
+"""Importing a list: the raw bytes kept, every row validated, all or nothing stored.
+
+An import runs in one transaction. Every problem in the file is collected (file, sheet, row,
+column, value, what is wrong, how to fix it); if there is any, the transaction is rolled back
+and :class:`~shomar.errors.ImportValidationError` lists them all. The same bytes imported twice
+are recognised by their SHA-256 and refused, so nothing is added twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from shomar.config import settings
+from shomar.errors import ImportValidationError, InputError
+from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
+from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
+from shomar.ingest.problems import Problem, ProblemLog
+from shomar.ingest.readers import open_table
+from shomar.ingest.validate import RowContext, row_to_values
+from shomar.store.audit import append_audit
+from shomar.store.tables import CustodyEntry, Document, Event, Record, Source, utcnow
+from shomar.store.workspace import Workspace
+
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    file: str
+    source: str
+    sha256: str
+    size: int
+    format: str
+    encoding: str | None
+    sheet: str | None
+    delimiter: str | None
+    rows: int
+    records_added: int
+    dry_run: bool
+    document_id: int | None = None
+    columns_used: dict[str, str] = field(default_factory=dict)
+    columns_ignored: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class _DryRunRollback(Exception):
+    """Raised inside the transaction to undo a dry run."""
+
+
+def import_file(
+    ws: Workspace,
+    path: str | Path,
+    source_name: str,
+    *,
+    mapping_path: str | Path | None = None,
+    dry_run: bool = False,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    source_kind: str = "other",
+    actor: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import one CSV, XLSX or JSON list from ``source_name``; all or nothing."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"{file}: no such file.")
+    if not source_name.strip():
+        raise InputError(
+            "The source name is empty.", hint="Name who reported the list: --source NAME."
+        )
+    actor = actor or settings().actor
+    mapping = load_mapping(Path(mapping_path) if mapping_path else None)
+    scan = scan_file(file)
+    if scan.size == 0:
+        raise InputError(
+            f"{file.name}: the file is empty.", hint="Expected a header row and data rows."
+        )
+    with ws.session() as session:
+        _refuse_duplicate(session, file, scan.sha256)
+    fmt = sniff_format(file, scan.head)
+    chosen_encoding = None
+    if fmt != "xlsx":
+        chosen_encoding = encoding or mapping.encoding or detect_encoding(file, scan)
+    table = open_table(file, fmt, chosen_encoding, sheet or mapping.sheet)
+    fields = mapping.resolve(table.header)
+    report = ImportReport(
+        file=file.name,
+        source=source_name,
+        sha256=scan.sha256,
+        size=scan.size,
+        format=fmt,
+        encoding=chosen_encoding,
+        sheet=table.sheet,
+        delimiter=table.delimiter,
+        rows=0,
+        records_added=0,
+        dry_run=dry_run,
+        columns_used={table.header[i]: name for i, name in fields.items()},
+        columns_ignored=[h for i, h in enumerate(table.header) if i not in fields],
+    )
+    _check_header(file, table.header, fields, table.delimiter, mapping)
+    try:
+        with ws.session() as session:
+            _store(
+                ws,
+                session,
+                file,
+                scan.sha256,
+                scan.size,
+                table,
+                fields,
+                mapping,
+                report,
+                actor,
+                progress,
+            )
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    return report
+
+
+def _refuse_duplicate(session: Session, file: Path, sha256: str) -> None:
+    existing = session.scalars(select(Document).where(Document.sha256 == sha256)).first()
+    if existing is None:
+        return
+    source = session.get(Source, existing.source_id)
+    raise InputError(
+        f"{file.name}: these exact bytes (SHA-256 {sha256[:12]}…) were already imported as "
+        f"document {existing.id} ({existing.original_name!r}, source "
+        f"{source.name if source else '?'!r}, {existing.received_at:%Y-%m-%d %H:%M}); "
+        "nothing was added.",
+        hint="To correct records, import a corrected file (its bytes differ) or record a "
+        "correction; records are never edited in place.",
+    )
+
+
+def _check_header(
+    file: Path,
+    header: tuple[str, ...],
+    fields: dict[int, str],
+    delimiter: str | None,
+    mapping: Mapping,
+) -> None:
+    if any(name in fields.values() for name in NAME_COLUMNS):
+        return
+    hint = (
+        "Name the columns as in the canonical list (record_id, full_name, given_name, "
+        "family_name, father_name, sex, age, birth_date, date, place, province, violation, "
+        "event, notes), or map yours with --mapping FILE."
+    )
+    if len(header) == 1 and any(d in header[0] for d in ",;\t|"):
+        hint = (
+            f"The header is one single column {header[0]!r}: the file is probably delimited by "
+            "another character than the one detected, or the header is quoted as one cell. " + hint
+        )
+    problem = Problem(
+        file.name,
+        "missing required column: one of full_name, given_name or family_name "
+        f"(found: {', '.join(repr(h) for h in header) or 'nothing'})",
+        hint,
+        row=1,
+    )
+    raise ImportValidationError(f"1 problem found; nothing was imported:\n  - {problem}", [problem])
+
+
+@functools.lru_cache(maxsize=8192)
+def _province_iso(text: str) -> str | None:
+    try:
+        from shomar.places import resolve_place
+    except ImportError:  # the gazetteer is optional for an import
+        return None
+    match = resolve_place(text)
+    return match.province_iso if match.confidence >= 0.8 else None
+
+
+def _store(
+    ws: Workspace,
+    session: Session,
+    file: Path,
+    sha256: str,
+    size: int,
+    table: Any,
+    fields: dict[int, str],
+    mapping: Mapping,
+    report: ImportReport,
+    actor: str,
+    progress: Callable[[int], None] | None,
+) -> None:
+    cfg = settings()
+    source = session.scalars(select(Source).where(Source.name == report.source)).first()
+    if source is None:
+        source = Source(name=report.source, created_by=actor)
+        session.add(source)
+        session.flush()
+    document = Document(
+        source_id=source.id,
+        sha256=sha256,
+        size=size,
+        media_type=MEDIA_TYPES[report.format],
+        original_name=file.name,
+        encoding=report.encoding,
+        sheet=report.sheet,
+        received_by=actor,
+    )
+    session.add(document)
+    session.flush()
+    events = {
+        name.casefold(): event_id
+        for event_id, name, name_fa in session.execute(select(Event.id, Event.name, Event.name_fa))
+        for name in (name, name_fa)
+        if name
+    }
+    ctx = RowContext(file.name, table.header, fields, mapping.default_calendar, cfg.max_cell_chars)
+    log = ProblemLog()
+    batch: list[dict[str, Any]] = []
+    now = utcnow()
+    for row in table.rows:
+        report.rows += 1
+        values, problems = row_to_values(row, ctx)
+        for problem in problems:
+            log.add(problem)
+        if log:
+            continue
+        values.update(
+            uid=f"{source.id}:{values['record_key']}",
+            version=1,
+            source_id=source.id,
+            document_id=document.id,
+            sheet=row.sheet,
+            row_number=row.number,
+            event_id=events.get(values["event_text"].casefold()),
+            province_iso=_province_iso(values["province"] or values["place"])
+            if (values["province"] or values["place"])
+            else None,
+            raw_row=[list(pair) for pair in zip(table.header, row.cells, strict=False)],
+            created=now,
+            created_by=actor,
+        )
+        batch.append(values)
+        if len(batch) >= cfg.import_batch_rows:
+            _flush(session, batch, progress)
+    if report.rows == 0:
+        log.add(
+            Problem(
+                file.name,
+                "the file has a header but no data rows",
+                "Add at least one record",
+                row=2,
+            )
+        )
+    if log:
+        raise ImportValidationError(log.summary(), list(log.items))
+    _flush(session, batch, progress)
+    existing = _existing_uids(session, source.id, document.id)
+    if existing:
+        report.warnings.append(
+            f"{existing} record_id(s) were already known from this source: the new rows are "
+            "stored as new versions of those records"
+        )
+    document.rows = report.rows
+    report.records_added = report.rows
+    report.document_id = document.id
+    session.add(CustodyEntry(document_id=document.id, action="received", actor=actor,
+                             note=f"imported from {file.name}"))  # fmt: skip
+    append_audit(session, actor, "import", f"document:{document.id}",
+                 {"file": file.name, "sha256": sha256, "records": report.rows, "source": report.source})  # fmt: skip
+    if not report.dry_run:
+        _keep_bytes(ws, file, sha256)
+
+
+def _flush(
+    session: Session, batch: list[dict[str, Any]], progress: Callable[[int], None] | None
+) -> None:
+    if batch:
+        session.execute(insert(Record), batch)
+        if progress is not None:
+            progress(len(batch))
+        batch.clear()
+
+
+def _existing_uids(session: Session, source_id: int, document_id: int) -> int:
+    """Records of this document whose uid an earlier document already used: make them versions."""
+    older = (
+        select(Record.uid, func.max(Record.id).label("prev"))
+        .where(Record.source_id == source_id, Record.document_id != document_id)
+        .group_by(Record.uid)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Record.id, Record.uid, older.c.prev)
+        .join(older, older.c.uid == Record.uid)
+        .where(Record.document_id == document_id)
+    ).all()
+    for record_id, _uid, prev in rows:
+        record = session.get(Record, record_id)
+        previous = session.get(Record, prev)
+        if record is not None and previous is not None:
+            record.version = previous.version + 1
+            record.supersedes_id = previous.id
+            record.reason = "re-reported in a later document"
+    return len(rows)
+
+
+def _keep_bytes(ws: Workspace, file: Path, sha256: str) -> None:
+    """Copy the raw bytes into the workspace under their hash (streaming)."""
+    target = ws.blob_path(sha256)
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    with file.open("rb") as src, tmp.open("wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+    tmp.replace(target)

@@ -1,0 +1,43 @@
+"""Counts of what a workspace holds."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from shomar.store.tables import Claim, Document, Event, PersonRecord, Record, Source
+from shomar.store.workspace import Workspace
+
+
+def workspace_stats(ws: Workspace) -> dict[str, int]:
+    """``sources``, ``documents``, ``records`` (current versions), ``persons``, ``claims``, ``events``."""
+    with ws.session() as session:
+        superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
+        records = session.scalar(
+            select(func.count()).select_from(Record).where(Record.id.not_in(superseded))
+        )
+        latest_run = session.scalar(select(func.max(PersonRecord.run_id)))
+        persons = 0
+        if latest_run is not None:
+            persons = (
+                session.scalar(
+                    select(func.count(func.distinct(PersonRecord.person_id))).where(
+                        PersonRecord.run_id == latest_run
+                    )
+                )
+                or 0
+            )
+        claim_superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
+        return {
+            "sources": session.scalar(select(func.count()).select_from(Source)) or 0,
+            "documents": session.scalar(select(func.count()).select_from(Document)) or 0,
+            "records": records or 0,
+            "persons": persons,
+            "claims": session.scalar(
+                select(func.count()).select_from(Claim).where(Claim.id.not_in(claim_superseded))
+            )
+            or 0,
+            "events": session.scalar(select(func.count()).select_from(Event)) or 0,
+        }
+
+
+__all__ = ["workspace_stats"]

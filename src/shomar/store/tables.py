@@ -1,0 +1,297 @@
+"""The store's tables (SQLAlchemy 2 typed models). The schema changes only by migrations.
+
+Concepts follow DESIGN §3. Rules the services keep:
+
+* ``documents`` keep the raw bytes' SHA-256 and size; the bytes live in the workspace's
+  ``documents/`` folder under their hash (or in ``document_blobs`` when no folder is used).
+* ``records`` are immutable: a correction is a new row with ``version + 1`` and
+  ``supersedes_id`` pointing to the row it replaces. The current version of a record is the one
+  no other row supersedes. ``raw_row`` keeps the input row exactly as read (JSON list of
+  ``[column, cell]`` pairs in file order) with ``document_id``, ``sheet`` and ``row_number``.
+* ``persons`` have stable ids (``P-000001``); ``person_records`` says which record belongs to
+  which person in which linkage run (the latest run is the current clustering).
+* ``match_decisions`` are append-only human verdicts on record pairs (keyed by record ``uid``,
+  so they survive new versions of a record); the latest decision on a pair is in force.
+* ``claims`` are append-only, versioned like records; ``claim_citations`` link a claim to the
+  claims or sources it cites.
+* ``audit_entries`` form a hash chain: each entry stores the hash of the previous one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ROLES = ("admin", "analyst", "documenter", "viewer")
+TIERS = ("public", "restricted", "confidential")
+SOURCE_KINDS = (
+    "ngo", "media", "government", "opposition", "family", "court", "un", "other",
+)  # fmt: skip
+VERDICTS = ("same", "different", "unsure")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20), default="viewer")
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Source(Base):
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    description: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    original_name: Mapped[str] = mapped_column(String(500), default="")
+    url: Mapped[str | None] = mapped_column(Text, default=None)
+    language: Mapped[str | None] = mapped_column(String(20), default=None)
+    encoding: Mapped[str | None] = mapped_column(String(40), default=None)
+    sheet: Mapped[str | None] = mapped_column(String(200), default=None)
+    retrieved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    received_by: Mapped[str] = mapped_column(String(100), default="")
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DocumentBlob(Base):
+    """Raw bytes of a document, for stores without a workspace folder (e.g. a server)."""
+
+    __tablename__ = "document_blobs"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CustodyEntry(Base):
+    """Who received, copied or exported a document, and when."""
+
+    __tablename__ = "custody_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Event(Base):
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    name_fa: Mapped[str] = mapped_column(String(300), default="")
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    area: Mapped[str] = mapped_column(String(300), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Record(Base):
+    __tablename__ = "records"
+    __table_args__ = (
+        UniqueConstraint("uid", "version", name="uq_records_uid_version"),
+        Index("ix_records_source_key", "source_id", "record_key"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: stable identity across versions: "<source id>:<record key>"
+    uid: Mapped[str] = mapped_column(String(300), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("records.id"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    sheet: Mapped[str | None] = mapped_column(String(200))
+    row_number: Mapped[int | None] = mapped_column(Integer)
+    record_key: Mapped[str] = mapped_column(String(200))
+    full_name: Mapped[str] = mapped_column(Text, default="")
+    given_name: Mapped[str] = mapped_column(Text, default="")
+    family_name: Mapped[str] = mapped_column(Text, default="")
+    father_name: Mapped[str] = mapped_column(Text, default="")
+    aliases: Mapped[str] = mapped_column(Text, default="")
+    sex: Mapped[str | None] = mapped_column(String(10))
+    age: Mapped[int | None] = mapped_column(Integer)
+    birth_date_text: Mapped[str] = mapped_column(String(200), default="")
+    birth_start: Mapped[dt.date | None] = mapped_column(Date)
+    birth_end: Mapped[dt.date | None] = mapped_column(Date)
+    date_text: Mapped[str] = mapped_column(String(200), default="")
+    date_calendar: Mapped[str | None] = mapped_column(String(20))
+    date_precision: Mapped[str | None] = mapped_column(String(20))
+    date_qualifier: Mapped[str | None] = mapped_column(String(20))
+    date_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    date_edtf: Mapped[str | None] = mapped_column(String(100))
+    place: Mapped[str] = mapped_column(Text, default="")
+    province: Mapped[str] = mapped_column(String(200), default="")
+    province_iso: Mapped[str | None] = mapped_column(String(10))
+    violation_text: Mapped[str] = mapped_column(String(200), default="")
+    violation: Mapped[str | None] = mapped_column(String(40))
+    event_text: Mapped[str] = mapped_column(String(300), default="")
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    perpetrator: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    confidentiality: Mapped[str] = mapped_column(String(20), default="restricted")
+    #: encrypted sensitive fields (witness identity, contact, informant notes)
+    sensitive: Mapped[bytes | None] = mapped_column(LargeBinary)
+    raw_row: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class LinkageRun(Base):
+    __tablename__ = "linkage_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    backend: Mapped[str] = mapped_column(String(20), default="duckdb")
+    mode: Mapped[str] = mapped_column(String(20), default="full")
+    spec: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    model: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Person(Base):
+    __tablename__ = "persons"
+    id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_run_id: Mapped[int | None] = mapped_column(ForeignKey("linkage_runs.id"))
+    retired_run_id: Mapped[int | None] = mapped_column(ForeignKey("linkage_runs.id"))
+
+
+class PersonRecord(Base):
+    __tablename__ = "person_records"
+    run_id: Mapped[int] = mapped_column(ForeignKey("linkage_runs.id"), primary_key=True)
+    record_uid: Mapped[str] = mapped_column(String(300), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    match_probability: Mapped[float | None] = mapped_column(Float)
+
+
+class PairScore(Base):
+    __tablename__ = "pair_scores"
+    __table_args__ = (Index("ix_pair_scores_run_pair", "run_id", "uid_a", "uid_b"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("linkage_runs.id"), index=True)
+    uid_a: Mapped[str] = mapped_column(String(300))
+    uid_b: Mapped[str] = mapped_column(String(300))
+    match_probability: Mapped[float] = mapped_column(Float)
+    match_weight: Mapped[float | None] = mapped_column(Float)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class MatchDecision(Base):
+    __tablename__ = "match_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid_a: Mapped[str] = mapped_column(String(300), index=True)
+    uid_b: Mapped[str] = mapped_column(String(300), index=True)
+    verdict: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+    __table_args__ = (UniqueConstraint("uid", "version", name="uq_claims_uid_version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"))
+    claimant_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    date_stated: Mapped[dt.date | None] = mapped_column(Date)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    counted: Mapped[str] = mapped_column(String(40))
+    qualifier: Mapped[str] = mapped_column(String(20), default="exact")
+    value: Mapped[float | None] = mapped_column(Float)
+    lower: Mapped[float | None] = mapped_column(Float)
+    upper: Mapped[float | None] = mapped_column(Float)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    quote_start: Mapped[int | None] = mapped_column(Integer)
+    quote_end: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class ClaimCitation(Base):
+    __tablename__ = "claim_citations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    cites_claim_uid: Mapped[str | None] = mapped_column(String(100))
+    cites_source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    relation: Mapped[str] = mapped_column(String(40), default="cites")
+
+
+class EstimateRun(Base):
+    __tablename__ = "estimate_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    linkage_run_id: Mapped[int | None] = mapped_column(ForeignKey("linkage_runs.id"))
+    method: Mapped[str] = mapped_column(String(40))
+    stratum: Mapped[str] = mapped_column(String(200), default="")
+    input_hash: Mapped[str] = mapped_column(String(64))
+    table_csv: Mapped[str] = mapped_column(Text, default="")
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    seed: Mapped[int | None] = mapped_column(BigInteger)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    versions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(60))
+    target: Mapped[str] = mapped_column(String(300), default="")
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64))
