@@ -1,0 +1,390 @@
+"""Figures for estimates and claims, one event (and counted category) at a time.
+
+Claimed, documented and estimated numbers are drawn in three separate panels on one shared
+value axis, each in its own colour, so a reader compares them without any being merged into
+another. The documented count is also drawn as a dotted reference line across the panels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from shomar.reports.data import CategoryComparison, Claim, Estimate, EventReport, ReportData
+from shomar.reports.figure import ReportFigure, fmt_count
+from shomar.reports.svg import (
+    COLOURS,
+    KeyEntry,
+    Labeller,
+    has_arabic_script,
+    new_figure,
+    styled,
+    to_svg,
+)
+
+#: Fewer posterior draws than this are not drawn as a distribution.
+MIN_DRAWS = 20
+
+
+def _slug(text: str) -> str:
+    cleaned = "".join(c if c.isascii() and c.isalnum() else "-" for c in text.lower())
+    return "-".join(part for part in cleaned.split("-") if part) or "x"
+
+
+def event_id(index: int, event: EventReport) -> str:
+    """A stable HTML id for an event (its position, plus a slug of its Latin name)."""
+    return f"ev{index + 1}-{_slug(event.name_latin or event.name)}"[:40]
+
+
+def _event_label(event: EventReport, label: Labeller) -> str:
+    return label(event.name, event.name_latin)
+
+
+def _source(data: ReportData, what: str) -> str:
+    synthetic = " (synthetic data)" if data.synthetic else ""
+    return f"{what} of workspace “{data.workspace}”{synthetic}"
+
+
+def estimate_label(estimate: Estimate) -> str:
+    """``method [stratum] (95% type)`` with a star when the run has warnings."""
+    stratum = f" [{estimate.stratum}]" if estimate.stratum else ""
+    kind = f" {estimate.interval_type}" if estimate.interval_type else ""
+    star = " *" if estimate.warnings else ""
+    return f"{estimate.method}{stratum} ({estimate.level:.0%}{kind}){star}"
+
+
+def quantity_text(claim: Claim) -> str:
+    """The claimed number as stated: ``1,500``, ``≥ 1,500``, ``≤ 300``, ``1,000–2,000``."""
+    q = claim.quantity
+    if q.qualifier == "range" and q.lower is not None and q.upper is not None:
+        return f"{fmt_count(q.lower)}–{fmt_count(q.upper)}"
+    value = q.value if q.value is not None else (q.lower if q.lower is not None else q.upper)
+    if value is None:
+        return "?"
+    prefix = {"at_least": "≥ ", "at_most": "≤ ", "approximate": "≈ "}.get(q.qualifier, "")
+    return prefix + fmt_count(value)
+
+
+def _interval_text(estimate: Estimate) -> str:
+    if estimate.interval is None:
+        return fmt_count(round(estimate.estimate))
+    lo, hi = estimate.interval
+    return f"{fmt_count(round(estimate.estimate))} [{fmt_count(round(lo))}–{fmt_count(round(hi))}]"
+
+
+def _axis_max(category: CategoryComparison) -> float:
+    values: list[float] = []
+    for claim in category.claims:
+        q = claim.quantity
+        values.extend(v for v in (q.value, q.lower, q.upper) if v is not None)
+    if category.documented:
+        values.append(category.documented.unique_persons)
+    for estimate in category.estimates:
+        values.append(estimate.estimate)
+        if estimate.interval:
+            values.append(estimate.interval[1])
+    return max(values, default=1.0) * 1.22 or 1.0
+
+
+def _empty(ax: Axes, text: str) -> None:
+    ax.text(0.01, 0.5, text, transform=ax.transAxes, va="center", color="#777777", style="italic")
+    ax.set_yticks([])
+
+
+def _panel_style(ax: Axes, title: str, colour: str) -> None:
+    ax.set_title(title, color=colour, fontsize=9.5)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _draw_claims(ax: Axes, claims: Sequence[Claim], xmax: float) -> list[KeyEntry]:
+    colour = COLOURS["claim"]
+    keys: list[KeyEntry] = []
+    labels = []
+    n = len(claims)
+    for i, claim in enumerate(claims):
+        y = n - 1 - i
+        q = claim.quantity
+        key = f"C{i + 1}"
+        if has_arabic_script(claim.claimant):
+            keys.append(KeyEntry(key, claim.claimant))
+            who = (
+                claim.claimant_latin
+                if claim.claimant_latin and not has_arabic_script(claim.claimant_latin)
+                else "claimant in table"
+            )
+        else:
+            who = claim.claimant
+        when = f", {claim.date_stated:%Y-%m-%d}" if claim.date_stated else ""
+        labels.append(f"{key} {who}{when}")
+        marker_x = q.value
+        if q.qualifier == "range" and q.lower is not None and q.upper is not None:
+            ax.plot([q.lower, q.upper], [y, y], color=colour, lw=2.5, solid_capstyle="butt")
+            ax.plot([q.lower, q.upper], [y, y], "|", color=colour, ms=10, mew=2)
+            text_x = (q.lower + q.upper) / 2
+        elif q.qualifier == "at_least" and q.value is not None:
+            ax.annotate(
+                "",
+                xy=(xmax, y),
+                xytext=(q.value, y),
+                arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.3, "ls": "--"},
+            )
+            text_x = q.value
+        elif q.qualifier == "at_most" and q.value is not None:
+            ax.annotate(
+                "",
+                xy=(0, y),
+                xytext=(q.value, y),
+                arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.3, "ls": "--"},
+            )
+            text_x = q.value
+        else:
+            text_x = q.value if q.value is not None else 0.0
+        if marker_x is not None:
+            hollow = q.qualifier == "approximate"
+            ax.plot(
+                [marker_x],
+                [y],
+                "o",
+                ms=7,
+                color=colour,
+                markerfacecolor="white" if hollow else colour,
+                mew=1.6,
+                zorder=3,
+            )
+        ax.text(
+            text_x,
+            y + 0.22,
+            quantity_text(claim),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color="#222222",
+        )
+    ax.set_yticks(range(n - 1, -1, -1), labels)
+    ax.set_ylim(-0.6, n - 0.2)
+    return keys
+
+
+def _draw_documented(ax: Axes, category: CategoryComparison) -> None:
+    doc = category.documented
+    if doc is None:
+        _empty(ax, "No documented count yet (linkage has not run for this event).")
+        return
+    values = [doc.unique_persons, doc.multi_source_persons]
+    ys = [1, 0]
+    ax.barh(ys, values, color=[COLOURS["documented"], "#7fb8dc"], height=0.55)
+    for y, value in zip(ys, values, strict=True):
+        ax.text(value, y, f"  {fmt_count(value)}", va="center", fontsize=8)
+    ax.set_yticks(ys, ["unique persons named", "confirmed by > 1 source"])
+    ax.set_ylim(-0.6, 1.6)
+
+
+def _draw_estimates(ax: Axes, estimates: Sequence[Estimate]) -> None:
+    colour = COLOURS["estimate"]
+    n = len(estimates)
+    for i, estimate in enumerate(estimates):
+        y = n - 1 - i
+        if estimate.interval is not None:
+            lo, hi = estimate.interval
+            ax.plot([lo, hi], [y, y], color=colour, lw=2.5, solid_capstyle="butt")
+            ax.plot([lo, hi], [y, y], "|", color=colour, ms=10, mew=2)
+        ax.plot([estimate.estimate], [y], "D", color=colour, ms=6, zorder=3)
+        if estimate.observed is not None:
+            ax.plot([estimate.observed], [y], "|", color="#444444", ms=12, mew=1.5, zorder=3)
+        ax.text(
+            estimate.estimate,
+            y + 0.22,
+            _interval_text(estimate),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color="#222222",
+        )
+    ax.set_yticks(range(n - 1, -1, -1), [estimate_label(e) for e in estimates])
+    ax.set_ylim(-0.6, n - 0.2)
+
+
+def claims_comparison_figure(
+    data: ReportData, index: int, event: EventReport, category: CategoryComparison
+) -> ReportFigure:
+    """Claimed vs documented vs estimated for one event and counted category, panel by panel."""
+    label = Labeller("E")
+    event_label = _event_label(event, label)
+    xmax = _axis_max(category)
+    rows = [
+        max(len(category.claims), 1),
+        2 if category.documented else 1,
+        max(len(category.estimates), 1),
+    ]
+    with styled():
+        fig = new_figure(8.5, 1.5 + 0.42 * sum(rows) + 0.55 * 3)
+        axes = fig.subplots(3, 1, sharex=True, height_ratios=[r + 0.9 for r in rows])
+        claims_ax, doc_ax, est_ax = axes
+        keys: list[KeyEntry] = []
+        if category.claims:
+            keys = _draw_claims(claims_ax, category.claims, xmax)
+        else:
+            _empty(claims_ax, "No claims recorded for this event and category.")
+        _draw_documented(doc_ax, category)
+        if category.estimates:
+            _draw_estimates(est_ax, category.estimates)
+        else:
+            _empty(est_ax, "No estimate yet for this event and category.")
+        _panel_style(claims_ax, "Claimed: numbers stated by claimants", COLOURS["claim"])
+        _panel_style(doc_ax, "Documented: unique persons named in records", COLOURS["documented"])
+        _panel_style(
+            est_ax,
+            "Estimated: statistical estimates of the total, with intervals",
+            COLOURS["estimate"],
+        )
+        if category.documented:
+            for ax in (claims_ax, est_ax):
+                ax.axvline(
+                    category.documented.unique_persons,
+                    color=COLOURS["documented"],
+                    ls=":",
+                    lw=1.2,
+                    zorder=0,
+                )
+        est_ax.set_xlim(0, xmax)
+        est_ax.set_xlabel(f"number of persons ({category.counted})")
+        est_ax.xaxis.set_major_formatter(lambda v, _: fmt_count(v))
+        fig_id = f"fig-cmp-{event_id(index, event)}-{_slug(category.counted)}"
+        description = (
+            f"Event {event_label}, counted: {category.counted}. Top: each claim as stated "
+            "(dot: exact number; hollow dot: approximate; bar: range; dashed arrow: "
+            "“at least” or “at most”), labelled by claim number, claimant and date stated. "
+            "Middle: persons documented by name after linkage. Bottom: estimates by method "
+            "(diamond: point estimate; bar: interval; grey tick: persons observed on the "
+            "lists; * : the run has warnings). The dotted blue line repeats the documented "
+            "count. The three are shown apart and never combined."
+        )
+        return ReportFigure(
+            fig_id=fig_id,
+            title=f"Claimed, documented and estimated: {event_label} ({category.counted})",
+            svg=to_svg(fig, fig_id),
+            description=description,
+            data_source=_source(data, "claims ledger, persons and estimate runs"),
+            generated_at=data.generated_at,
+            alt=_comparison_alt(event, category),
+            key=tuple(label.entries) + tuple(keys),
+        )
+
+
+def _comparison_alt(event: EventReport, category: CategoryComparison) -> str:
+    parts = [f"{event.name} ({category.counted})."]
+    parts += [f"Claim: {c.claimant} {quantity_text(c)}." for c in category.claims]
+    if category.documented:
+        parts.append(f"Documented: {category.documented.unique_persons} persons.")
+    parts += [f"Estimate {e.method}: {_interval_text(e)}." for e in category.estimates]
+    return " ".join(parts)
+
+
+def estimates_figure(data: ReportData, index: int, event: EventReport) -> ReportFigure | None:
+    """All estimates of one event, method by method, with intervals side by side."""
+    rows = [(c.counted, e) for c in event.categories for e in c.estimates]
+    if not rows:
+        return None
+    label = Labeller("E")
+    event_label = _event_label(event, label)
+    with styled():
+        fig = new_figure(8.0, 1.3 + 0.45 * len(rows))
+        ax = fig.add_subplot()
+        _draw_estimates(ax, [e for _, e in rows])
+        multi = len({c for c, _ in rows}) > 1
+        if multi:
+            ax.set_yticks(
+                range(len(rows) - 1, -1, -1), [f"{c}: {estimate_label(e)}" for c, e in rows]
+            )
+        _panel_style(ax, "", COLOURS["estimate"])
+        tops = [e.interval[1] if e.interval else e.estimate for _, e in rows]
+        ax.set_xlim(0, max(tops) * 1.15)
+        ax.set_xlabel("estimated total persons (N)")
+        ax.xaxis.set_major_formatter(lambda v, _: fmt_count(v))
+        fig_id = f"fig-est-{event_id(index, event)}"
+        return ReportFigure(
+            fig_id=fig_id,
+            title=f"Estimates by method: {event_label}",
+            svg=to_svg(fig, fig_id),
+            description=(
+                "Each method's point estimate (diamond) and interval (bar) of the total number "
+                "of persons, observed and unobserved; the grey tick marks the persons observed "
+                "on the lists. Methods rest on different assumptions and model choice dominates "
+                "the answer, so they are shown together. * : the run has warnings (see table)."
+            ),
+            data_source=_source(data, "estimate runs"),
+            generated_at=data.generated_at,
+            alt="Estimates: " + "; ".join(f"{e.method} {_interval_text(e)}" for _, e in rows),
+            key=tuple(label.entries),
+        )
+
+
+def posterior_figure(data: ReportData, index: int, event: EventReport) -> ReportFigure | None:
+    """Posterior distributions of N from the draws of Bayesian runs, one curve per method."""
+    runs = [
+        (c.counted, e)
+        for c in event.categories
+        for e in c.estimates
+        if e.draws is not None and len(e.draws) >= MIN_DRAWS
+    ]
+    if not runs:
+        return None
+    label = Labeller("E")
+    event_label = _event_label(event, label)
+    styles = ["-", "--", "-.", ":"]
+    with styled():
+        fig = new_figure(8.0, 3.0)
+        ax = fig.add_subplot()
+        everything = np.concatenate([np.asarray(e.draws, dtype=float) for _, e in runs])
+        lo, hi = np.quantile(everything, [0.001, 0.999])
+        bins = np.linspace(lo, hi, 60).tolist()
+        for i, (counted, estimate) in enumerate(runs):
+            draws = np.asarray(estimate.draws, dtype=float)
+            name = f"{counted}: {estimate.method}" if len(runs) > 1 else estimate.method
+            ax.hist(
+                draws,
+                bins=bins,
+                density=True,
+                histtype="step",
+                lw=1.6,
+                color=COLOURS["estimate"],
+                ls=styles[i % len(styles)],
+                label=f"{name} ({len(draws):,} draws)",
+            )
+            if estimate.interval:
+                for end in estimate.interval:
+                    ax.axvline(
+                        end,
+                        color=COLOURS["estimate"],
+                        lw=0.8,
+                        ls=styles[i % len(styles)],
+                        alpha=0.6,
+                    )
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+        ax.set_xlabel("total persons (N)")
+        ax.xaxis.set_major_formatter(lambda v, _: fmt_count(v))
+        ax.legend(frameon=False, fontsize=8)
+        fig_id = f"fig-post-{event_id(index, event)}"
+        return ReportFigure(
+            fig_id=fig_id,
+            title=f"Posterior distribution of N: {event_label}",
+            svg=to_svg(fig, fig_id),
+            description=(
+                "Histogram of posterior draws of the total N for Bayesian methods (vertical "
+                "lines: the interval ends reported). A wide or lopsided curve means the lists "
+                "leave the total uncertain."
+            ),
+            data_source=_source(data, "posterior draws of estimate runs"),
+            generated_at=data.generated_at,
+            alt="Posterior of N: "
+            + "; ".join(
+                f"{e.method} median {np.median(np.asarray(e.draws)):,.0f}" for _, e in runs
+            ),
+            key=tuple(label.entries),
+        )
