@@ -19,9 +19,12 @@ DEFAULT_RULES: tuple[tuple[str, ...], ...] = (
     ("name_skel",),  # given + family skeletons, in either order
     ("family_skel", "father_skel"),
     ("given_skel", "father_skel"),
-    ("family_skel", "date_year"),
-    ("given_canon", "date_start", "province"),
-    ("family_canon", "birth_lo"),
+    ("given_skel", "place_skel"),
+    ("family_skel", "place_skel"),
+    ("given_skel", "date_day"),
+    ("family_skel", "date_day"),
+    ("date_day", "place_skel"),
+    ("family_skel", "birth_lo"),
 )
 
 #: rules for the deterministic estimate of the prior match probability (near-certain matches)

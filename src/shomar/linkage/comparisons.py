@@ -14,7 +14,8 @@ Violation date (Gregorian day intervals)
 Birth (year interval from birth date, or from age at the violation date)
     consistent ▸ within two years ▸ further apart
 Place, violation type, sex
-    same city ▸ same place as written (signature) ▸ same province ▸ other; same ▸ other
+    same city ▸ same place as written (signature, skeleton, close skeleton) ▸ same province
+    ▸ other; same ▸ other
 Extra identifiers (a national id, a postcode)
     equal ▸ one or two edits apart (``fuzzy``) ▸ other
 """
@@ -146,6 +147,10 @@ def place_comparison() -> Any:
             missing,
             cll.CustomLevel(_both("city", '"city_l" = "city_r"'), "same city"),
             cll.CustomLevel(_both("place_sig", '"place_sig_l" = "place_sig_r"'), "same place"),
+            cll.CustomLevel(
+                _both("place_skel", '"place_skel_l" = "place_skel_r"'), "same place skeleton"
+            ),
+            cll.JaroWinklerLevel("place_skel", 0.88),
             cll.CustomLevel(_both("province", '"province_l" = "province_r"'), "same province"),
             cll.ElseLevel(),
         ],

@@ -21,7 +21,9 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
 ``birth_iso``       the birth date as ``YYYY-MM-DD`` when it is known to the day
 ``province``        ISO 3166-2 code of the resolved province; ``city`` the resolved city
-``place_sig``       signature of the place as written (villages the gazetteer lacks)
+``place_sig/skel``  signature and skeleton of the place as written (villages the gazetteer
+                    lacks)
+``date_day``        ``date_start`` when the date is known to the day (a blocking key)
 ``violation``       normalized violation type; ``sex`` ``m``/``f``
 ==================  ===========================================================================
 
@@ -83,6 +85,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "province",
     "city",
     "place_sig",
+    "place_skel",
+    "date_day",
     "violation",
     "sex",
 )
@@ -316,6 +320,9 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     dates = _map_unique(col["date"], _date_interval)
     out["date_start"] = _days(dates, 0)
     out["date_end"] = _days(dates, 1)
+    out["date_day"] = pd.Series(
+        [d[0] if d and d[0] == d[1] else None for d in dates], dtype="Int64"
+    )
     out["date_year"] = pd.Series(
         [(_EPOCH + dt.timedelta(days=d[0])).year if d else None for d in dates], dtype="Int64"
     )
@@ -350,6 +357,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         _text(getattr(pl, "city", None)) or _text(getattr(pl, "county", None)) for pl in places
     ]
     out["place_sig"] = _map_unique(col["place"], _sig)
+    out["place_skel"] = _map_unique(col["place"], _skel)
     out["violation"] = _map_unique(col["violation"], normalize_violation)
     out["sex"] = _map_unique(col["sex"], normalize_sex)
     for extra in extra_columns:

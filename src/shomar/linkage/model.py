@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -33,6 +34,18 @@ SPEC_VERSION = 1
 
 #: labelled "same" pairs needed before the labels, not EM, set the m probabilities
 MIN_LABELS_FOR_TRAINING = 50
+
+
+@contextmanager
+def quiet_splink() -> Iterator[None]:
+    """Keep splink's advice and progress messages out of Shomar's output."""
+    splink_logger = logging.getLogger("splink")
+    level = splink_logger.level
+    splink_logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        splink_logger.setLevel(level)
 
 
 def _rules(rules: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -236,15 +249,16 @@ def link(
     engine = get_backend(backend)
     seconds: dict[str, float] = {}
     try:
-        start = time.perf_counter()
-        if model is None:
-            linker, model = train(features, spec, engine, labels)
-        else:
-            linker = _linker(engine, features, model.splink_settings)
-        seconds["train"] = time.perf_counter() - start
-        start = time.perf_counter()
-        pairs = predict(linker, spec, model)
-        seconds["predict"] = time.perf_counter() - start
+        with quiet_splink():
+            start = time.perf_counter()
+            if model is None:
+                linker, model = train(features, spec, engine, labels)
+            else:
+                linker = _linker(engine, features, model.splink_settings)
+            seconds["train"] = time.perf_counter() - start
+            start = time.perf_counter()
+            pairs = predict(linker, spec, model)
+            seconds["predict"] = time.perf_counter() - start
     finally:
         engine.close()
     return Prediction(pairs, model, seconds)
@@ -268,28 +282,29 @@ def predict_incremental(
     spec = model.spec
     engine = get_backend(backend)
     try:
-        combined = pd.concat([existing, new], ignore_index=True)
-        linker = _linker(engine, combined, model.splink_settings)
-        for comparison in model.splink_settings.get("comparisons", []):
-            for level in comparison["comparison_levels"]:
-                column = level.get("tf_adjustment_column")
-                if column:
-                    linker.table_management.compute_tf_table(column)
-        new_table = engine.register(new, "new_records")
-        frames = []
-        if not existing.empty:
-            old_table = engine.register(existing, "old_records")
-            between = linker.inference.predict_between(
-                old_table,
-                new_table,
-                threshold_match_probability=spec.predict_threshold,
-                warning_mode="never",
+        with quiet_splink():
+            combined = pd.concat([existing, new], ignore_index=True)
+            linker = _linker(engine, combined, model.splink_settings)
+            for comparison in model.splink_settings.get("comparisons", []):
+                for level in comparison["comparison_levels"]:
+                    column = level.get("tf_adjustment_column")
+                    if column:
+                        linker.table_management.compute_tf_table(column)
+            new_table = engine.register(new, "new_records")
+            frames = []
+            if not existing.empty:
+                old_table = engine.register(existing, "old_records")
+                between = linker.inference.predict_between(
+                    old_table,
+                    new_table,
+                    threshold_match_probability=spec.predict_threshold,
+                    warning_mode="never",
+                )
+                frames.append(to_pandas(between))
+            within = linker.inference.predict_within(
+                new_table, threshold_match_probability=spec.predict_threshold, warning_mode="never"
             )
-            frames.append(to_pandas(between))
-        within = linker.inference.predict_within(
-            new_table, threshold_match_probability=spec.predict_threshold, warning_mode="never"
-        )
-        frames.append(to_pandas(within))
+            frames.append(to_pandas(within))
     finally:
         engine.close()
     frames = [f for f in frames if not f.empty]
