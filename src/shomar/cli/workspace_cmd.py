@@ -58,18 +58,29 @@ def import_(
 
     ws = open_ws(workspace, create=True)
     progress = Progress(
-        SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-        TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
-        console=console, transient=True, disable=json,
-    )  # fmt: skip
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=json,
+    )
     try:
         with progress:
             task = progress.add_task(f"Importing {file.name}", total=None)
             report = import_file(
-                ws, file, source, mapping_path=mapping, dry_run=dry_run, sheet=sheet,
-                encoding=encoding, actor=settings().actor,
+                ws,
+                file,
+                source,
+                mapping_path=mapping,
+                dry_run=dry_run,
+                sheet=sheet,
+                encoding=encoding,
+                actor=settings().actor,
                 progress=lambda n: progress.advance(task, n),
-            )  # fmt: skip
+            )
     except ImportValidationError as exc:
         if json:
             emit_json({"ok": False, "problems": [p.to_dict() for p in exc.problems]})  # type: ignore[attr-defined]
@@ -119,7 +130,8 @@ def simulate(
     json: JsonOption = False,
 ) -> None:
     """Write SYNTHETIC overlapping lists of a fictional event, with their ground truth."""
-    from shomar.simulation import SimulationSpec, simulate as run_simulation
+    from shomar.simulation import SimulationSpec
+    from shomar.simulation import simulate as run_simulation
 
     spec = SimulationSpec(seed=seed, size=size, lists=lists)
     with Progress(console=console, transient=True, disable=json) as progress:

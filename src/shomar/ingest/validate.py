@@ -47,11 +47,27 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             hint="A cell probably contains the delimiter without quotes around it",
         )
     cells = dict.fromkeys(
-        ("record_id", "full_name", "given_name", "family_name", "father_name", "sex", "age",
-         "birth_date", "date", "place", "province", "violation", "event", "notes", "aliases",
-         "perpetrator", "confidentiality"),
+        (
+            "record_id",
+            "full_name",
+            "given_name",
+            "family_name",
+            "father_name",
+            "sex",
+            "age",
+            "birth_date",
+            "date",
+            "place",
+            "province",
+            "violation",
+            "event",
+            "notes",
+            "aliases",
+            "perpetrator",
+            "confidentiality",
+        ),
         "",
-    )  # fmt: skip
+    )
     for index, value in enumerate(row.cells):
         if len(value) > ctx.max_cell_chars:
             name = ctx.header[index] if index < len(ctx.header) else f"#{index + 1}"
@@ -71,13 +87,20 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
     )}  # fmt: skip
     key = cells["record_id"] or f"row-{row.number}"
     if key in ctx.seen_keys:
-        problem("this record_id appears earlier in the file", "record_id", key,
-                "Each row needs its own record_id")  # fmt: skip
+        problem(
+            "this record_id appears earlier in the file",
+            "record_id",
+            key,
+            "Each row needs its own record_id",
+        )
     ctx.seen_keys.add(key)
     out["record_key"] = key
     if not (cells["full_name"] or cells["given_name"] or cells["family_name"]):
-        problem("the row has no name (full_name, given_name and family_name are all empty)",
-                "full_name", hint="Every record must name the victim, even partly")  # fmt: skip
+        problem(
+            "the row has no name (full_name, given_name and family_name are all empty)",
+            "full_name",
+            hint="Every record must name the victim, even partly",
+        )
     try:
         out["sex"] = normalize_sex(cells["sex"])
     except ValueError:
@@ -116,8 +139,12 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
     out["event_text"] = cells["event"]
     tier = cells["confidentiality"].lower() or ctx.default_tier
     if tier not in TIERS:
-        problem("unknown confidentiality tier", "confidentiality", cells["confidentiality"],
-                "Use public, restricted or confidential")  # fmt: skip
+        problem(
+            "unknown confidentiality tier",
+            "confidentiality",
+            cells["confidentiality"],
+            "Use public, restricted or confidential",
+        )
         tier = ctx.default_tier
     out["confidentiality"] = tier
     return out, problems

@@ -42,8 +42,14 @@ def add_event(
     with ws.session() as session:
         if session.scalars(select(Event).where(func.lower(Event.name) == name.lower())).first():
             raise ConflictError(f"An event named {name!r} already exists.")
-        event = Event(name=name, name_fa=name_fa, start_date=start_date, end_date=end_date,
-                      area=area, description=description)  # fmt: skip
+        event = Event(
+            name=name,
+            name_fa=name_fa,
+            start_date=start_date,
+            end_date=end_date,
+            area=area,
+            description=description,
+        )
         session.add(event)
         session.flush()
         names = [n.lower() for n in (name, name_fa) if n]
@@ -82,5 +88,12 @@ def _info(session: object, event: Event) -> EventInfo:
     count = session.scalar(
         select(func.count()).select_from(Record).where(Record.event_id == event.id)
     )
-    return EventInfo(event.id, event.name, event.name_fa, event.start_date, event.end_date,
-                     event.area, count or 0)  # fmt: skip
+    return EventInfo(
+        event.id,
+        event.name,
+        event.name_fa,
+        event.start_date,
+        event.end_date,
+        event.area,
+        count or 0,
+    )

@@ -52,6 +52,7 @@ class ImportReport:
     records_added: int
     dry_run: bool
     document_id: int | None = None
+    versions_added: int = 0
     columns_used: dict[str, str] = field(default_factory=dict)
     columns_ignored: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -257,7 +258,7 @@ def _store(
         )
         batch.append(values)
         if len(batch) >= cfg.import_batch_rows:
-            _flush(session, batch, progress)
+            _flush(session, batch, progress, report)
     if report.rows == 0:
         log.add(
             Problem(
@@ -269,55 +270,71 @@ def _store(
         )
     if log:
         raise ImportValidationError(log.summary(), list(log.items))
-    _flush(session, batch, progress)
-    existing = _existing_uids(session, source.id, document.id)
-    if existing:
+    _flush(session, batch, progress, report)
+    if report.versions_added:
         report.warnings.append(
-            f"{existing} record_id(s) were already known from this source: the new rows are "
-            "stored as new versions of those records"
+            f"{report.versions_added} record_id(s) were already known from this source: the new "
+            "rows are stored as new versions of those records (the old versions are kept)"
         )
     document.rows = report.rows
     report.records_added = report.rows
     report.document_id = document.id
-    session.add(CustodyEntry(document_id=document.id, action="received", actor=actor,
-                             note=f"imported from {file.name}"))  # fmt: skip
-    append_audit(session, actor, "import", f"document:{document.id}",
-                 {"file": file.name, "sha256": sha256, "records": report.rows, "source": report.source})  # fmt: skip
+    session.add(
+        CustodyEntry(
+            document_id=document.id,
+            action="received",
+            actor=actor,
+            note=f"imported from {file.name}",
+        )
+    )
+    append_audit(
+        session,
+        actor,
+        "import",
+        f"document:{document.id}",
+        {"file": file.name, "sha256": sha256, "records": report.rows, "source": report.source},
+    )
     if not report.dry_run:
         _keep_bytes(ws, file, sha256)
 
 
 def _flush(
-    session: Session, batch: list[dict[str, Any]], progress: Callable[[int], None] | None
+    session: Session,
+    batch: list[dict[str, Any]],
+    progress: Callable[[int], None] | None,
+    report: ImportReport,
 ) -> None:
-    if batch:
-        session.execute(insert(Record), batch)
-        if progress is not None:
-            progress(len(batch))
-        batch.clear()
-
-
-def _existing_uids(session: Session, source_id: int, document_id: int) -> int:
-    """Records of this document whose uid an earlier document already used: make them versions."""
-    older = (
-        select(Record.uid, func.max(Record.id).label("prev"))
-        .where(Record.source_id == source_id, Record.document_id != document_id)
+    """Insert a batch; a record_id the source reported before becomes that record's next version."""
+    if not batch:
+        return
+    uids = [values["uid"] for values in batch]
+    latest = (
+        select(Record.uid, func.max(Record.version).label("version"))
+        .where(Record.uid.in_(uids))
         .group_by(Record.uid)
         .subquery()
     )
-    rows = session.execute(
-        select(Record.id, Record.uid, older.c.prev)
-        .join(older, older.c.uid == Record.uid)
-        .where(Record.document_id == document_id)
-    ).all()
-    for record_id, _uid, prev in rows:
-        record = session.get(Record, record_id)
-        previous = session.get(Record, prev)
-        if record is not None and previous is not None:
-            record.version = previous.version + 1
-            record.supersedes_id = previous.id
-            record.reason = "re-reported in a later document"
-    return len(rows)
+    previous = {
+        uid: (record_id, version)
+        for uid, record_id, version in session.execute(
+            select(Record.uid, Record.id, Record.version).join(
+                latest, (latest.c.uid == Record.uid) & (latest.c.version == Record.version)
+            )
+        )
+    }
+    for values in batch:
+        if values["uid"] in previous:
+            record_id, version = previous[values["uid"]]
+            values.update(
+                version=version + 1,
+                supersedes_id=record_id,
+                reason="re-reported in a later document",
+            )
+            report.versions_added += 1
+    session.execute(insert(Record), batch)
+    if progress is not None:
+        progress(len(batch))
+    batch.clear()
 
 
 def _keep_bytes(ws: Workspace, file: Path, sha256: str) -> None:

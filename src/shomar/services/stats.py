@@ -9,7 +9,7 @@ from shomar.store.workspace import Workspace
 
 
 def workspace_stats(ws: Workspace) -> dict[str, int]:
-    """``sources``, ``documents``, ``records`` (current versions), ``persons``, ``claims``, ``events``."""
+    """Counts: sources, documents, records (current versions), persons, claims, events."""
     with ws.session() as session:
         superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
         records = session.scalar(

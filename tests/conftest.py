@@ -1,0 +1,78 @@
+"""Shared fixtures: workspaces on SQLite and on PostgreSQL, each isolated per test.
+
+The PostgreSQL store runs on 127.0.0.1:5432 (trust auth, database ``test``) on every machine
+of this project, CI included; each test gets its own schema, dropped afterwards. Set
+``SHOMAR_TEST_POSTGRES_URL`` to use another server.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from shomar.store.workspace import Workspace, open_workspace
+
+POSTGRES_URL = os.environ.get(
+    "SHOMAR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _postgres_available() -> bool:
+    try:
+        engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("select 1"))
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SHOMAR_DATABASE_URL", raising=False)
+    monkeypatch.delenv("SHOMAR_WORKSPACE", raising=False)
+    monkeypatch.setenv("SHOMAR_ACTOR", "tester")
+
+
+@pytest.fixture
+def sqlite_workspace(tmp_path: Path) -> Iterator[Workspace]:
+    ws = open_workspace(tmp_path / "ws", create=True)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def postgres_workspace(tmp_path: Path) -> Iterator[Workspace]:
+    if not _postgres_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_URL} (CI needs it)")
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL}")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    ws = open_workspace(tmp_path / "ws", create=True, url=POSTGRES_URL, schema=schema)
+    try:
+        yield ws
+    finally:
+        ws.close()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def workspace(request: pytest.FixtureRequest) -> Workspace:
+    """A fresh workspace, once on SQLite and once on PostgreSQL."""
+    name = "sqlite_workspace" if request.param == "sqlite" else "postgres_workspace"
+    ws: Workspace = request.getfixturevalue(name)
+    return ws

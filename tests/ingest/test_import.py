@@ -1,0 +1,117 @@
+"""Importing good lists: encodings, formats, mappings, raw bytes and rows kept exactly."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from shomar.services.imports import import_file
+from shomar.store.tables import Document, Record
+from shomar.store.workspace import Workspace
+from support.store_snapshot import HEADER, ROWS, snapshot
+
+
+def _records(ws: Workspace) -> list[Record]:
+    with ws.session() as session:
+        return list(session.scalars(select(Record).order_by(Record.id)))
+
+
+def test_import_keeps_bytes_hash_and_rows(workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("list.csv", HEADER + ROWS)
+    report = import_file(workspace, path, "Synthetic NGO")
+    assert report.records_added == 2
+    raw = path.read_bytes()
+    with workspace.session() as session:
+        document = session.scalars(select(Document)).one()
+        assert document.sha256 == hashlib.sha256(raw).hexdigest()
+        assert document.size == len(raw)
+    assert workspace.blob_path(report.sha256).read_bytes() == raw
+    first, second = _records(workspace)
+    assert first.raw_row[1] == ["full_name", "علی رضایی"]
+    assert first.row_number == 2 and second.row_number == 3
+    assert first.sex == "m" and first.age == 24 and first.violation == "killing"
+    assert first.date_calendar == "jalali" and str(first.date_start) == "2019-11-15"
+    assert second.date_precision == "month" and str(second.date_end) == "2019-11-21"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16", b""), ("cp1256", b"")],
+)
+def test_encodings(sqlite_workspace: Workspace, write, encoding: str, prefix: bytes) -> None:  # type: ignore[no-untyped-def]
+    text = HEADER + ROWS
+    if encoding == "cp1256":  # Windows-1256 has Arabic ي/ك and no Persian digits
+        text = (
+            text.replace("ی", "ي")
+            .replace("ک", "ك")
+            .translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+        )
+    path = write("list.csv", prefix + text.encode(encoding))
+    report = import_file(sqlite_workspace, path, "Enc")
+    assert report.records_added == 2
+    assert _records(sqlite_workspace)[0].full_name.replace("ي", "ی") == "علی رضایی"
+
+
+def test_semicolon_and_tab_delimiters(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    semi = write("semi.csv", (HEADER + ROWS).replace(",", ";"))
+    tab = write("tab.tsv", (HEADER + ROWS).replace(",", "\t").replace("1;", "3;"))
+    assert import_file(sqlite_workspace, semi, "S").delimiter == ";"
+    assert import_file(sqlite_workspace, tab, "T").delimiter == "\t"
+
+
+def test_xlsx_with_sheet_choice(sqlite_workspace: Workspace, tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "notes"
+    book.active.append(["nothing here"])
+    sheet = book.create_sheet("victims")
+    sheet.append(["record_id", "given_name", "family_name", "date"])
+    sheet.append(["x1", "Reza", "Karimi", "1367"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    report = import_file(sqlite_workspace, path, "Book", sheet="victims")
+    assert report.sheet == "victims" and report.records_added == 1
+    record = _records(sqlite_workspace)[0]
+    assert record.sheet == "victims" and str(record.date_start) == "1988-03-21"
+
+
+def test_json_and_mapping(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    data = [{"id": "a", "نام": "سارا", "نام خانوادگی": "کریمی", "تاریخ": "۱۳۶۷"}]
+    path = write("list.json", json.dumps(data, ensure_ascii=False))
+    mapping = write(
+        "map.toml",
+        '[columns]\nid = "record_id"\n"نام" = "given_name"\n'
+        '"نام خانوادگی" = "family_name"\n"تاریخ" = "date"\n',
+    )
+    report = import_file(sqlite_workspace, path, "Json", mapping_path=mapping)
+    assert report.records_added == 1
+    record = _records(sqlite_workspace)[0]
+    assert (record.record_key, record.given_name, record.family_name) == ("a", "سارا", "کریمی")
+
+
+def test_formula_cell_is_stored_as_text(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("f.csv", "record_id,full_name,notes\n1,Ali Ahmadi,\"=cmd|' /C calc'!A0\"\n")
+    import_file(sqlite_workspace, path, "F")
+    assert _records(sqlite_workspace)[0].notes == "=cmd|' /C calc'!A0"
+
+
+def test_dry_run_changes_nothing(workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    before = snapshot(workspace)
+    report = import_file(workspace, write("d.csv", HEADER + ROWS), "Dry", dry_run=True)
+    assert report.rows == 2 and report.dry_run
+    assert snapshot(workspace) == before
+
+
+def test_correction_is_a_new_version(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    import_file(sqlite_workspace, write("v1.csv", HEADER + ROWS), "V")
+    import_file(sqlite_workspace, write("v2.csv", HEADER + ROWS.replace("24", "25")), "V")
+    records = _records(sqlite_workspace)
+    assert len(records) == 4
+    newest = [r for r in records if r.record_key == "1"][-1]
+    assert newest.version == 2 and newest.supersedes_id == records[0].id
+    assert records[0].age == 24  # the old version is untouched
