@@ -1,0 +1,192 @@
+"""The gazetteer of Iran: provinces, counties and cities with their Persian and Latin names.
+
+Built lazily from the files in :mod:`shomar.data.iran` (OpenStreetMap © OpenStreetMap
+contributors, ODbL 1.0; cities © amyrmahdy, MIT): ``provinces_osm.csv``, ``counties_osm.csv``
+and ``cities_amyrmahdy.csv``. Every name is indexed by its comparison key
+(:func:`shomar.text.persian_key` or :func:`shomar.text.latin_key`) after generic words
+(«استان», «شهرستان», "Province", "County", "Shahrestan", "Ostan-e", translations such as
+"Provinz", "Eyaleti", "ostanı") and parenthesised glosses are removed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from shomar.text.normalize import detect_script, latin_key, persian_display, persian_key
+
+__all__ = ["Entry", "Province", "place_key", "province_names", "provinces"]
+
+_FA_GENERIC = ("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا", "کشور")
+_LATIN_GENERIC = {
+    w.casefold()
+    for w in (
+        "province provincia provinz provinsi provinco provincie provincija provins provints "
+        "provinsa provinsen prowincja province's ostan ostani ostanı ustoni ustan eyaleti eyalet "
+        "county shahrestan sharestan city town of the de di del da do du la le el al tartomány "
+        "séng sén lalawigan talaith iran rajona rajon region district bakhsh shahr"
+    ).split()  # noqa: SIM905
+}
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_LATIN_SPLIT = re.compile(r"[\s\-_'’]+")
+
+
+def _strip_latin(text: str) -> str:
+    text = _PAREN.sub(" ", text)
+    words = [w for w in _LATIN_SPLIT.split(text) if w]
+    kept: list[str] = []
+    for i, w in enumerate(words):
+        low = w.casefold()
+        if low in _LATIN_GENERIC:
+            continue
+        # ezafe after a generic word: "Ostan-e Tehran", "Shahrestan-e Izeh"
+        if low in ("e", "ye", "-e") and i > 0 and words[i - 1].casefold() in _LATIN_GENERIC:
+            continue
+        kept.append(w)
+    return " ".join(kept)
+
+
+def _strip_persian(text: str) -> str:
+    text = persian_display(_PAREN.sub(" ", text))
+    words = text.split()
+    while len(words) > 1 and words[0] in _FA_GENERIC:
+        words = words[1:]
+    return " ".join(words)
+
+
+def place_key(text: str) -> str:
+    """The comparison key of a place name in either script, generic words removed."""
+    script = detect_script(text)
+    if script == "persian":
+        return persian_key(_strip_persian(text))
+    return latin_key(_strip_latin(text))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One indexed name: what it names and how strongly it names it."""
+
+    level: str  # province | county | city
+    province_iso: str
+    county: str | None
+    city: str | None
+    name: str  # the name as listed
+
+
+@dataclass(frozen=True)
+class Province:
+    """A province with the names the simulator (and the resolver) can use."""
+
+    iso: str
+    name_en: str
+    name_fa: str
+    latin_variants: tuple[str, ...]
+    counties: tuple[tuple[str, str], ...]  # (English, Persian)
+    cities: tuple[tuple[str, str], ...]  # (English, Persian)
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = files("shomar.data.iran").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _latin_names(field: str) -> list[str]:
+    out = []
+    for item in field.split(" | "):
+        if "=" in item:
+            out.append(item.split("=", 1)[1].strip())
+    return [v for v in out if v]
+
+
+def _city_title(slug: str) -> str:
+    return "-".join(p.capitalize() if p not in ("e", "ye") else p for p in slug.split("-"))
+
+
+@cache
+def provinces() -> tuple[Province, ...]:
+    """The 31 provinces with Latin variants, counties and cities (English, Persian)."""
+    counties: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in _read("counties_osm.csv"):
+        counties[r["province_iso"]].append((r["name_en"], persian_display(r["name_fa"])))
+    cities: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in _read("cities_amyrmahdy.csv"):
+        cities[r["province_iso"]].append((_city_title(r["city_en"]), persian_display(r["city_fa"])))
+    out = []
+    for r in _read("provinces_osm.csv"):
+        iso = r["iso_3166_2"]
+        variants = tuple(dict.fromkeys(_latin_names(r["osm_latin_names"])))
+        out.append(
+            Province(
+                iso,
+                r["name_en"],
+                persian_display(r["name_fa"]),
+                variants,
+                tuple(counties[iso]),
+                tuple(cities[iso]),
+            )
+        )
+    return tuple(out)
+
+
+def province_names() -> list[Province]:
+    """Provinces for drawing places: ISO code, English and Persian names, Latin variants,
+    counties and cities as (English, Persian) pairs."""
+    return list(provinces())
+
+
+@cache
+def province_by_iso() -> dict[str, Province]:
+    return {p.iso: p for p in provinces()}
+
+
+@cache
+def index() -> dict[str, tuple[Entry, ...]]:
+    """Place key → the entries it names (provinces first, then counties, then cities)."""
+    idx: dict[str, list[Entry]] = defaultdict(list)
+
+    def add(name: str, entry: Entry) -> None:
+        key = place_key(name)
+        if key and entry not in idx[key]:
+            idx[key].append(entry)
+
+    for r in _read("provinces_osm.csv"):
+        iso = r["iso_3166_2"]
+        for name in (
+            r["name_en"],
+            r["name_fa"],
+            r["osm_name"],
+            *_latin_names(r["osm_latin_names"]),
+        ):
+            add(name, Entry("province", iso, None, None, r["name_en"]))
+    for r in _read("counties_osm.csv"):
+        en = r["name_en"] or r["osm_name_en"].removesuffix(" County")
+        entry = Entry("county", r["province_iso"], en or persian_display(r["name_fa"]), None, en)
+        for name in (r["name_en"], r["name_fa"], r["osm_name"], r["osm_name_en"]):
+            if name:
+                add(name, entry)
+        for name in _latin_names(r["osm_latin_names"]):
+            add(name, entry)
+    for r in _read("cities_amyrmahdy.csv"):
+        en = _city_title(r["city_en"])
+        entry = Entry("city", r["province_iso"], None, en, en)
+        add(r["city_fa"], entry)
+        add(r["city_en"].replace("-", " "), entry)
+    order = {"province": 0, "county": 1, "city": 2}
+    return {k: tuple(sorted(v, key=lambda e: order[e.level])) for k, v in idx.items()}
+
+
+@cache
+def latin_keys() -> tuple[str, ...]:
+    """Every Latin-script key in the index (for fuzzy lookup)."""
+    return tuple(k for k in index() if k.isascii())
+
+
+@cache
+def persian_keys() -> tuple[str, ...]:
+    """Every Persian-script key in the index (for fuzzy lookup)."""
+    return tuple(k for k in index() if not k.isascii())

@@ -1,0 +1,346 @@
+"""Are two names the same name? Probabilities from attested spellings, with fallbacks.
+
+:func:`compare_parts` scores two single name parts (``"Hosseinzadeh"`` vs «حسین‌زاده») and is
+built for linkage: every step is cached per token and per pair. :func:`compare_names` parses
+two full names and combines the part scores, explaining its evidence.
+
+The evidence, strongest first:
+
+1. **Same key** after normalization in the same script (Arabic/Persian letters, ZWNJ, case,
+   digraph and vowel folds): the same name.
+2. **Affix or gender ending**: one signature (see :mod:`shomar.text.skeleton`) is the other's
+   plus a suffix (-i, -e/-eh, -zadeh, -pour, -nejad, -ian, -far, -lou): Amini/Amin,
+   Abbas/Abbasi, Mahdi/Mahdieh, Tahereh/Taher. Strong evidence of *different* names.
+3. **Attested spellings** (:mod:`shomar.text.lexicon`): counts of Latin spellings per Persian
+   name, used as probabilities. For a Persian name *p* and a Latin spelling *l*, the weight of
+   "*l* is a spelling of *p*" is its count (plus the counts of Persian variants with the same
+   signature) plus a prior from the fallback; it competes with the counts of *l* as a spelling
+   of other Persian names. Two Latin spellings are compared through the Persian names each
+   may be read as.
+4. **Fallback** for names the dictionary does not know: equal signatures (consonants plus long
+   and final vowels) in any script pair, then equal skeletons, then Jaro-Winkler similarity of
+   Latin keys (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+from shomar.text import lexicon
+from shomar.text.normalize import detect_script, latin_key, persian_key
+from shomar.text.parse import parse_name
+from shomar.text.skeleton import signature, skeleton
+
+__all__ = [
+    "MATCH_THRESHOLD",
+    "NO_MATCH_THRESHOLD",
+    "NameComparison",
+    "compare_names",
+    "compare_parts",
+    "explain_parts",
+]
+
+#: probability at or above which two names are called a match
+MATCH_THRESHOLD = 0.8
+#: probability below which two names are called a non-match
+NO_MATCH_THRESHOLD = 0.3
+
+# signature suffixes that make a different name (Amin/Amini, Mahdi/Mahdieh, Hossein/Hosseinzadeh)
+_SUFFIXES = (
+    "I",
+    "E",
+    "IE",
+    "A",
+    "zdE",
+    "zd",
+    "pUr",
+    "pr",
+    "njd",
+    "nZd",
+    "In",
+    "An",
+    "yAn",
+    "fr",
+    "frd",
+    "lU",
+    "U",
+    "Ih",
+    "h",
+)
+
+# fallback likelihoods of "l is a spelling of p" by what the keys share
+_G_SIGNATURE = 0.5
+_G_SKELETON = 0.04
+_G_NONE = 0.0005
+_BETA = 2.0  # weight of the fallback prior against attested counts
+_UNLISTED = 0.1  # weight of "some unlisted name is spelled like this"
+
+
+@dataclass(frozen=True)
+class _Part:
+    raw: str
+    script: str  # persian | latin | mixed | none
+    key: str
+    sig: str
+    skel: str
+
+
+@lru_cache(maxsize=262144)
+def _part(s: str) -> _Part:
+    script = detect_script(s)
+    if script == "persian":
+        key = persian_key(s)
+    elif script == "latin":
+        key = latin_key(s)
+    else:
+        key = persian_key(s) + latin_key(s)
+    return _Part(s, script, key, signature(s), skeleton(s))
+
+
+def _affix_relation(a: _Part, b: _Part) -> str | None:
+    sa, sb = a.sig, b.sig
+    if not sa or not sb or sa == sb:
+        return None
+    short, long_ = (sa, sb) if len(sa) < len(sb) else (sb, sa)
+    if long_.startswith(short) and long_[len(short) :] in _SUFFIXES:
+        return long_[len(short) :]
+    return None
+
+
+def _attested_pair(a: _Part, b: _Part) -> bool:
+    """Whether the dictionary attests the pair at least twice (overrides the affix rule)."""
+    if a.script == "persian" and b.script == "latin":
+        return lexicon.spellings_of(a.key).get(b.key, 0) >= 2
+    if a.script == "latin" and b.script == "persian":
+        return lexicon.spellings_of(b.key).get(a.key, 0) >= 2
+    return False
+
+
+def _fallback_g(p: _Part, l_: _Part) -> float:
+    if p.sig == l_.sig:
+        return _G_SIGNATURE
+    if p.skel == l_.skel:
+        return _G_SKELETON
+    return _G_NONE
+
+
+@lru_cache(maxsize=65536)
+def _persian_variants(pkey: str, sig: str) -> frozenset[str]:
+    """Persian keys read from the same Latin spellings with the same signature (اسمعیل/اسماعیل)."""
+    out = {pkey}
+    for lkey in lexicon.spellings_of(pkey):
+        for other in lexicon.readings_of(lkey):
+            if other != pkey and signature(other) == sig:
+                out.add(other)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=262144)
+def _cross(p: _Part, l_: _Part) -> float:
+    """Probability that Latin ``l_`` is a spelling of the Persian name ``p``."""
+    readings = lexicon.readings_of(l_.key)
+    same = _persian_variants(p.key, p.sig)
+    same = same | {k for k in readings if _part_fa(k).sig == p.sig}
+    c = sum(n for k, n in readings.items() if k in same)
+    other = sum(n for k, n in readings.items() if k not in same)
+    n_p = sum(lexicon.persian_total(k) for k in same)
+    g = _fallback_g(p, l_)
+    if n_p:
+        g *= 20.0 / (20.0 + n_p**0.5)
+    w_same = c + _BETA * g
+    return w_same / (w_same + other + _BETA * _UNLISTED * (1.0 if c == 0 else 0.1))
+
+
+def _latin_fallback(a: _Part, b: _Part) -> float:
+    if a.sig == b.sig:
+        return 0.9
+    jw = JaroWinkler.normalized_similarity(a.key, b.key)
+    if a.skel == b.skel:
+        return 0.25 + 0.5 * max(0.0, jw - 0.8) / 0.2
+    return 0.1 * max(0.0, jw - 0.7) / 0.3
+
+
+def _top_readings(lkey: str, n: int = 4) -> list[tuple[str, float]]:
+    readings = lexicon.readings_of(lkey)
+    if not readings:
+        return []
+    total = sum(readings.values())
+    top = sorted(readings.items(), key=lambda kv: -kv[1])[:n]
+    return [(k, v / total) for k, v in top]
+
+
+def _via_persian(a: _Part, b: _Part) -> float | None:
+    """Probability that Latin ``a`` and Latin ``b`` spell one name, through a's readings."""
+    top = _top_readings(a.key)
+    if not top:
+        return None
+    return sum(w * _cross(_part_fa(k), b) for k, w in top)
+
+
+@lru_cache(maxsize=65536)
+def _part_fa(pkey: str) -> _Part:
+    return _part(pkey)
+
+
+def _latin_latin(a: _Part, b: _Part) -> float:
+    x = _via_persian(a, b)
+    y = _via_persian(b, a)
+    if x is None and y is None:
+        return _latin_fallback(a, b)
+    if x is None or y is None:
+        v = x if x is not None else y
+        assert v is not None
+        return v
+    return (x + y) / 2.0
+
+
+def _persian_persian(a: _Part, b: _Part) -> float:
+    if a.sig == b.sig:
+        va = _persian_variants(a.key, a.sig)
+        return 0.9 if b.key in va else 0.75
+    if a.skel == b.skel:
+        return 0.05
+    return 0.01
+
+
+@lru_cache(maxsize=524288)
+def _score(a: str, b: str) -> tuple[float, str]:
+    pa, pb = _part(a), _part(b)
+    if not pa.key or not pb.key:
+        return 0.0, "empty name"
+    if pa.key == pb.key and pa.script == pb.script:
+        return 0.99, "same key after normalization"
+    scripts = {pa.script, pb.script}
+    affix = _affix_relation(pa, pb)
+    if affix is not None and not _attested_pair(pa, pb):
+        return 0.02, f"affix or gender ending differs (-{affix})"
+    if scripts == {"persian", "latin"}:
+        p, l_ = (pa, pb) if pa.script == "persian" else (pb, pa)
+        prob = _cross(p, l_)
+        attested = lexicon.spellings_of(p.key).get(l_.key, 0)
+        if attested:
+            return prob, f"attested spelling ({attested}×)"
+        return prob, "signature" if p.sig == l_.sig else "no attested spelling"
+    if scripts == {"latin"}:
+        return _latin_latin(pa, pb), "spellings compared through their Persian readings"
+    if scripts == {"persian"}:
+        return _persian_persian(pa, pb), "Persian spellings differ"
+    # mixed or unknown scripts: fall back on shared keys
+    if pa.sig == pb.sig:
+        return 0.85, "same signature"
+    if pa.skel == pb.skel:
+        return 0.4, "same consonant skeleton"
+    return 0.05, "different skeletons"
+
+
+def compare_parts(a: str, b: str) -> float:
+    """Probability that two single name parts (any script) are the same name. Cached."""
+    if b < a:
+        a, b = b, a
+    return _score(a, b)[0]
+
+
+def explain_parts(a: str, b: str) -> tuple[float, str]:
+    """Like :func:`compare_parts`, also returning the main evidence as a short phrase."""
+    if b < a:
+        a, b = b, a
+    return _score(a, b)
+
+
+def _decision(p: float) -> str:
+    if p >= MATCH_THRESHOLD:
+        return "match"
+    if p < NO_MATCH_THRESHOLD:
+        return "no-match"
+    return "uncertain"
+
+
+@dataclass(frozen=True)
+class NameComparison:
+    """The result of :func:`compare_names`."""
+
+    a: str
+    b: str
+    probability: float
+    decision: str  # "match" | "no-match" | "uncertain"
+    explanation: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "probability": round(self.probability, 4),
+            "decision": self.decision,
+            "explanation": list(self.explanation),
+        }
+
+
+def _pair(x: str, y: str, label: str, notes: list[str]) -> float:
+    p, why = explain_parts(x, y)
+    notes.append(f"{label}: {x} ~ {y}: {p:.2f} ({why})")
+    return p
+
+
+def _family_score(x: str, y: str, label: str, notes: list[str]) -> float:
+    """Compare two family names that may have several tokens, joined or token by token."""
+    p, why = explain_parts(x, y)
+    tx, ty = x.split(), y.split()
+    if len(tx) == len(ty) > 1:
+        q = 1.0
+        for u, v in zip(tx, ty, strict=True):
+            q *= compare_parts(u, v)
+        if q > p:
+            p, why = q, "token by token"
+    notes.append(f"{label}: {x} ~ {y}: {p:.2f} ({why})")
+    return p
+
+
+def compare_names(a: str, b: str) -> NameComparison:
+    """Compare two full names or single name parts in any script."""
+    na, nb = parse_name(a), parse_name(b)
+    notes: list[str] = []
+    if na.honorifics or nb.honorifics:
+        notes.append(
+            "honorifics ignored: " + ", ".join(sorted(set(na.honorifics) | set(nb.honorifics)))
+        )
+    if not na.tokens or not nb.tokens:
+        return NameComparison(a, b, 0.0, "no-match", ["a name is empty", *notes])
+    if not na.family and not nb.family:
+        p = _pair(na.given, nb.given, "name", notes)
+    elif not na.family or not nb.family:
+        # one side has a single part: it may be either part of the other
+        single = na.given if not na.family else nb.given
+        full = nb if not na.family else na
+        pg = compare_parts(single, full.given)
+        pf = compare_parts(single, full.family)
+        p = 0.6 * max(pg, pf)
+        notes.append(
+            f"only one part on one side: {single} vs given {pg:.2f}, family {pf:.2f}; capped"
+        )
+    else:
+        sub: list[str] = []
+        pg = _family_score(na.given, nb.given, "given", sub)
+        pf = _family_score(na.family, nb.family, "family", sub)
+        p = pg * pf
+        swapped: list[str] = []
+        qg = _family_score(na.given, nb.family, "given~family", swapped)
+        qf = _family_score(na.family, nb.given, "family~given", swapped)
+        q = 0.9 * qg * qf
+        if q > p:
+            p = q
+            notes.append("order differs (surname first on one side)")
+            notes.extend(swapped)
+        else:
+            notes.extend(sub)
+        # joined whole names: catches compound splits the parser disagreed on
+        joined = compare_parts("".join(na.tokens), "".join(nb.tokens))
+        if joined > p:
+            p = joined
+            notes.append(f"whole names compared as one: {joined:.2f}")
+        if na.father and nb.father:
+            pfa = _pair(na.father, nb.father, "father", notes)
+            p = p * (0.3 + 0.7 * pfa)
+    return NameComparison(a, b, p, _decision(p), notes)

@@ -1,0 +1,295 @@
+"""Attested Persian names and their Latin spellings, for comparison and for simulation.
+
+Sources (shipped in :mod:`shomar.data.iran`, see its README for origin and license):
+
+- ``names_ir_wikidata_units.csv``: Persian name parts of Iranian people on Wikidata, each with
+  an attested Latin spelling, a role (``given``/``surname``/``unknown``) and a count.
+- ``given_names_pngt26k.csv``: Persian given names with gender and one transliteration.
+
+Everything is loaded lazily on first use and cached.
+
+For comparison
+    :func:`spellings_of` (Persian key → {Latin key: count}) and :func:`readings_of` (Latin key →
+    {Persian key: count}). Counts are kept as evidence, not as a yes/no set: the data is noisy
+    (multi-part alignment mistakes such as حسینی → "Banisadr"), so a pairing enters the table
+    only when its consonant skeletons agree; PNGT-26K rows add a count of 1.
+
+For simulation
+    :func:`given_names` returns :class:`LexiconName` entries (Persian display form, gender
+    ``"m"``/``"f"``/``None``, total count, and the attested Latin spellings with counts);
+    :func:`surnames` the same for family names. Draw a Persian name with probability
+    proportional to ``count`` and a Latin spelling proportional to its count, for example::
+
+        import random
+        from shomar.text.lexicon import given_names
+        names = given_names("f")
+        name = random.choices(names, weights=[n.count for n in names])[0]
+        latin = name.sample_latin(random.Random(1))
+
+    Only names whose Latin spellings were attested at least once are returned; spellings keep
+    their original case as attested (``"Rezaee"``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from shomar.text.normalize import (
+    detect_script,
+    latin_display,
+    latin_key,
+    persian_display,
+    persian_key,
+)
+from shomar.text.skeleton import skeleton
+
+__all__ = [
+    "LexiconName",
+    "given_gender",
+    "given_names",
+    "is_known_given",
+    "is_known_surname",
+    "readings_of",
+    "spellings_of",
+    "surnames",
+]
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    text = files("shomar.data.iran").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+DERIVED_FILE = "name_spellings.csv"
+_DERIVED_FIELDS = ("persian", "pkey", "latin", "lkey", "role", "gender", "count")
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    persian: str  # display form
+    pkey: str
+    latin: str  # as attested
+    lkey: str
+    role: str  # given | surname | unknown
+    gender: str | None
+    count: int
+
+
+def derive_spellings() -> list[_Spelling]:
+    """Build the spelling table from the two source files (slow: a few seconds).
+
+    Keeps a (Persian, Latin) pairing only when the Latin text is Latin script and the two
+    consonant skeletons agree; sums counts of identical (Persian, Latin, role, gender) rows.
+    The result is shipped as ``name_spellings.csv``; a test checks it is up to date.
+    """
+    acc: dict[tuple[str, str, str, str, str, str], int] = defaultdict(int)
+
+    def add(fa_raw: str, latin_raw: str, role: str, gender: str, count: int) -> None:
+        fa = persian_display(fa_raw)
+        latin = latin_display(latin_raw)
+        pkey = persian_key(fa)
+        if not pkey or detect_script(latin) != "latin" or detect_script(fa) != "persian":
+            return
+        lkey = latin_key(latin)
+        if not lkey or skeleton(fa) != skeleton(latin):
+            return
+        acc[(fa, pkey, latin, lkey, role, gender)] += count
+
+    for r in _read_csv("names_ir_wikidata_units.csv"):
+        add(r["key_persian_letters"], r["latin"], r["role"], "", int(r["count"]))
+    for r in _read_csv("given_names_pngt26k.csv"):
+        add(r["name"], r["english_name"], "given", r["gender"] if r["gender"] in "mf" else "", 1)
+    return [
+        _Spelling(fa, pkey, latin, lkey, role, gender or None, n)
+        for (fa, pkey, latin, lkey, role, gender), n in sorted(acc.items())
+    ]
+
+
+def write_spellings(path: str) -> None:
+    """Write :func:`derive_spellings` as CSV to ``path`` (how ``name_spellings.csv`` is made)."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(_DERIVED_FIELDS)
+        for r in derive_spellings():
+            w.writerow([r.persian, r.pkey, r.latin, r.lkey, r.role, r.gender or "", r.count])
+
+
+@cache
+def _spelling_rows() -> tuple[_Spelling, ...]:
+    return tuple(
+        _Spelling(
+            r["persian"],
+            r["pkey"],
+            r["latin"],
+            r["lkey"],
+            r["role"],
+            r["gender"] or None,
+            int(r["count"]),
+        )
+        for r in _read_csv(DERIVED_FILE)
+    )
+
+
+@cache
+def _tables() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    p2l: dict[str, dict[str, int]] = defaultdict(dict)
+    l2p: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in _spelling_rows():
+        p2l[row.pkey][row.lkey] = p2l[row.pkey].get(row.lkey, 0) + row.count
+        l2p[row.lkey][row.pkey] = l2p[row.lkey].get(row.pkey, 0) + row.count
+    return dict(p2l), dict(l2p)
+
+
+_EMPTY: dict[str, int] = {}
+
+
+def spellings_of(pkey: str) -> dict[str, int]:
+    """Attested Latin keys (with counts) of the Persian name whose key is ``pkey``."""
+    return _tables()[0].get(pkey, _EMPTY)
+
+
+def readings_of(lkey: str) -> dict[str, int]:
+    """Persian keys (with counts) attested for the Latin key ``lkey``."""
+    return _tables()[1].get(lkey, _EMPTY)
+
+
+@cache
+def _totals() -> tuple[dict[str, int], dict[str, int], int]:
+    p2l, l2p = _tables()
+    pt = {k: sum(v.values()) for k, v in p2l.items()}
+    lt = {k: sum(v.values()) for k, v in l2p.items()}
+    return pt, lt, sum(pt.values())
+
+
+def persian_total(pkey: str) -> int:
+    """How many attestations the Persian key has in the spelling table."""
+    return _totals()[0].get(pkey, 0)
+
+
+def latin_total(lkey: str) -> int:
+    """How many attestations the Latin key has in the spelling table."""
+    return _totals()[1].get(lkey, 0)
+
+
+def table_total() -> int:
+    """All attestations in the spelling table."""
+    return _totals()[2]
+
+
+@dataclass(frozen=True)
+class LexiconName:
+    """A Persian name with its attested Latin spellings (for simulation and display)."""
+
+    persian: str
+    gender: str | None
+    count: int
+    latin: tuple[tuple[str, int], ...]
+
+    def sample_latin(self, rng: random.Random) -> str:
+        """Draw one Latin spelling with probability proportional to its attested count."""
+        spellings, weights = zip(*self.latin, strict=True)
+        return rng.choices(spellings, weights=weights)[0]
+
+
+def _collect(roles: set[str], gender_filter: str | None) -> list[LexiconName]:
+    genders = _genders()
+    counts: dict[str, int] = defaultdict(int)
+    display: dict[str, str] = {}
+    spell: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in _spelling_rows():
+        if row.role not in roles or not row.latin.replace("-", "").replace(" ", "").isalpha():
+            continue
+        if not row.latin.isascii():
+            continue
+        counts[row.pkey] += row.count
+        display.setdefault(row.pkey, row.persian)
+        # keep one attested case form per spelling: title-case the lower-case PNGT entries
+        latin = row.latin if not row.latin.islower() else row.latin.title()
+        spell[row.pkey][latin] += row.count
+    out = []
+    for pkey, n in counts.items():
+        g = genders.get(pkey)
+        if gender_filter is not None and g != gender_filter:
+            continue
+        spellings = tuple(sorted(spell[pkey].items(), key=lambda kv: (-kv[1], kv[0])))
+        out.append(LexiconName(display[pkey], g, n, spellings))
+    out.sort(key=lambda n: (-n.count, n.persian))
+    return out
+
+
+@cache
+def _genders() -> dict[str, str]:
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in _spelling_rows():
+        if row.gender:
+            votes[row.pkey][row.gender] += 1
+    return {k: max(v, key=lambda g: v[g]) for k, v in votes.items()}
+
+
+def given_gender(name: str) -> str | None:
+    """Return ``"m"`` or ``"f"`` for a known Persian given name (any form), else ``None``."""
+    return _genders().get(persian_key(name))
+
+
+@cache
+def _given_all() -> tuple[LexiconName, ...]:
+    return tuple(_collect({"given"}, None))
+
+
+def given_names(gender: str | None = None) -> list[LexiconName]:
+    """Persian given names with attested Latin spellings, most frequent first.
+
+    ``gender`` ``"m"`` or ``"f"`` keeps the names PNGT-26K gives that gender.
+    """
+    names = _given_all()
+    if gender is None:
+        return list(names)
+    return [n for n in names if n.gender == gender]
+
+
+@cache
+def _surnames_all() -> tuple[LexiconName, ...]:
+    return tuple(_collect({"surname"}, None))
+
+
+def surnames() -> list[LexiconName]:
+    """Persian family names with attested Latin spellings, most frequent first."""
+    return list(_surnames_all())
+
+
+@cache
+def _given_keys() -> frozenset[str]:
+    keys = {row.pkey for row in _spelling_rows() if row.role == "given"}
+    keys |= {row.lkey for row in _spelling_rows() if row.role == "given"}
+    return frozenset(keys)
+
+
+@cache
+def _surname_keys() -> frozenset[str]:
+    keys = {row.pkey for row in _spelling_rows() if row.role == "surname" and row.count >= 2}
+    keys |= {
+        latin_key(row.latin) for row in _spelling_rows() if row.role == "surname" and row.count >= 2
+    }
+    return frozenset(keys)
+
+
+def is_known_given(key: str) -> bool:
+    """Whether a Persian or Latin key is an attested given name."""
+    return key in _given_keys()
+
+
+def is_known_surname(key: str) -> bool:
+    """Whether a Persian or Latin key is an attested family name (count ≥ 2)."""
+    return key in _surname_keys()
+
+
+if __name__ == "__main__":  # regenerate the derived table: python -m shomar.text.lexicon OUT
+    import sys
+
+    write_spellings(sys.argv[1])

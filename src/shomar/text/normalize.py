@@ -1,0 +1,237 @@
+"""Display forms and comparison keys for Persian-script and Latin-script names.
+
+Standard library only. Every function here is idempotent: applying it to its own output
+changes nothing (a property test pins this).
+
+Persian script
+    :func:`persian_display` is what we show: NFKC; Arabic ``ي ى ئ`` → ``ی``, ``ك`` → ``ک``,
+    ``ة ۀ`` → ``ه``, ``أ إ ٱ`` → ``ا``, ``ؤ`` → ``و``; diacritics (harakat, shadda, superscript
+    alef, hamza marks), tatweel and invisible marks (ZWJ, bidi controls, BOM, soft hyphen) are
+    removed; ZWNJ is kept; runs of whitespace become one space; Persian and Arabic-Indic digits
+    become ASCII.
+
+    :func:`persian_key` is what we compare: the display form, then ``آ`` → ``ا``, lone hamza
+    ``ء`` dropped, and ZWNJ, space, hyphen and nothing treated alike (all removed), so
+    «حسین‌زاده», «حسین زاده» and «حسینزاده» share one key.
+
+Latin script
+    :func:`latin_key` lower-cases, folds accents (``ā`` → ``a``, ``ü`` → ``u``), drops
+    apostrophes, hyphens and spaces, then folds the spelling alternations of Persian names:
+    digraphs (``kh``/``x`` → ``x``; ``gh``/``q`` → ``q``; ``sch`` → ``sh``; ``tch`` → ``ch``;
+    ``jh`` → ``zh``; ``dj`` → ``j``; ``ph`` → ``f``; ``w`` → ``v``; ``c`` not before ``h`` → ``k``),
+    doubled letters, ``ou``/``oo``/``o``/``u`` → ``u``, ``ee``/``ie``(final) → ``i``,
+    ``ey``/``ei``/``ay``/``ai`` before a consonant → ``ei``, the endings
+    ``-aei/-aee/-ayi/-aie/-aii`` → ``ai``, final ``-eh``/``-ah`` → ``e``/``a``, and ``e`` → ``a`` in the stated positions
+    ``-mmed``/``-hmed`` (Mohammed, Ahmed). Vowels that distinguish names (Hamid/Hamed,
+    Zahra/Zohreh) are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "detect_script",
+    "latin_display",
+    "latin_key",
+    "name_key",
+    "persian_display",
+    "persian_key",
+]
+
+ZWNJ = "\u200c"
+
+_PERSIAN_MAP = {
+    "\u064a": "\u06cc",  # ي ARABIC YEH → ی
+    "\u0649": "\u06cc",  # ى ALEF MAKSURA → ی
+    "\u0626": "\u06cc",  # ئ YEH WITH HAMZA → ی
+    "\u06d2": "\u06cc",  # ے YEH BARREE → ی
+    "\u0643": "\u06a9",  # ك ARABIC KAF → ک
+    "\u0629": "\u0647",  # ة TEH MARBUTA → ه
+    "\u06c0": "\u0647",  # ۀ HEH WITH YEH → ه
+    "\u06d5": "\u0647",  # ە AE → ه
+    "\u06c1": "\u0647",  # ہ HEH GOAL → ه
+    "\u0623": "\u0627",  # أ → ا
+    "\u0625": "\u0627",  # إ → ا
+    "\u0671": "\u0627",  # ٱ ALEF WASLA → ا
+    "\u0672": "\u0627",
+    "\u0673": "\u0627",
+    "\u0624": "\u0648",  # ؤ → و
+}
+# Arabic-Indic and extended (Persian) digits → ASCII
+for _i in range(10):
+    _PERSIAN_MAP[chr(0x0660 + _i)] = str(_i)
+    _PERSIAN_MAP[chr(0x06F0 + _i)] = str(_i)
+
+_REMOVE = set(range(0x064B, 0x0660)) | {0x0670, 0x0640, 0x06E5, 0x06E6}
+_REMOVE |= set(range(0x06D6, 0x06DD)) | set(range(0x06DF, 0x06E5)) | set(range(0x06E7, 0x06EE))
+_REMOVE |= {0x200B, 0x200D, 0x200E, 0x200F, 0x00AD, 0xFEFF, 0x061C, 0x2060}
+_REMOVE |= set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+_TABLE: dict[int, str | None] = {ord(k): v for k, v in _PERSIAN_MAP.items()}
+_TABLE.update({cp: None for cp in _REMOVE})
+
+_WS = re.compile(r"\s+")
+_ZWNJ_RUN = re.compile(r"\u200c{2,}")
+_ZWNJ_EDGE = re.compile(r"(?:(?<=\s)|^)\u200c+|\u200c+(?=\s|$)")
+
+
+def _display_once(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).translate(_TABLE)
+    s = _ZWNJ_RUN.sub(ZWNJ, s)
+    s = _WS.sub(" ", s).strip()
+    return _ZWNJ_EDGE.sub("", s)
+
+
+@lru_cache(maxsize=65536)
+def persian_display(s: str) -> str:
+    """Return the display form of Persian-script text (ZWNJ kept; see the module docstring)."""
+    prev = s
+    for _ in range(4):  # reaches a fixed point in one or two rounds
+        cur = _display_once(prev)
+        if cur == prev:
+            break
+        prev = cur
+    return prev
+
+
+_KEY_TABLE: dict[int, str | None] = {
+    ord("\u0622"): "\u0627",  # آ → ا
+    ord("\u0621"): None,  # ء lone hamza
+    ord(ZWNJ): None,
+    ord(" "): None,
+    ord("-"): None,
+    ord("\u2010"): None,
+    ord("_"): None,
+    ord("."): None,
+}
+
+
+@lru_cache(maxsize=131072)
+def persian_key(s: str) -> str:
+    """Return the comparison key of Persian-script text: no ZWNJ, space or hyphen; آ → ا."""
+    return persian_display(s).translate(_KEY_TABLE)
+
+
+def _is_persian_letter(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F or 0xFB50 <= cp <= 0xFEFC
+
+
+@lru_cache(maxsize=65536)
+def detect_script(s: str) -> str:
+    """Return ``"persian"``, ``"latin"``, ``"mixed"`` or ``"none"`` from the letters of ``s``."""
+    persian = latin = False
+    for ch in s:
+        if not ch.isalpha():
+            continue
+        if _is_persian_letter(ch):
+            persian = True
+        elif ch.isascii() or unicodedata.name(ch, "").startswith("LATIN"):
+            latin = True
+        if persian and latin:
+            return "mixed"
+    if persian:
+        return "persian"
+    if latin:
+        return "latin"
+    return "none"
+
+
+_LATIN_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ł": "l",
+        "ð": "d",
+        "þ": "th",
+        "ʻ": "",
+        "ʼ": "",
+        "ʿ": "",
+        "ʾ": "",
+        "‘": "",
+        "’": "",
+        "`": "",
+        "´": "",
+        "'": "",
+    }
+)
+
+
+@lru_cache(maxsize=65536)
+def latin_display(s: str) -> str:
+    """Return a display form of Latin-script text: NFKC and single spaces, case kept."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", s)).strip()
+
+
+def _ascii_fold(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).lower().translate(_LATIN_SPECIAL)
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(ch for ch in s if "a" <= ch <= "z" or ch.isdigit())
+
+
+_VOWELS = "aeiou"
+# Ordered rewrite rules; each is applied to the whole string, in order.
+_LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"(?<=[mh])med$", "mad"),  # Mohammed, Ahmed → -mad
+        (r"sch", "sh"),
+        (r"tch", "ch"),
+        (r"dj", "j"),
+        (r"kh", "x"),
+        (r"gh", "q"),
+        (r"jh", "zh"),
+        (r"ph", "f"),
+        (r"ck", "k"),
+        (r"c(?!h)", "k"),
+        (r"w", "v"),
+        (r"(?:aei|aee|ayi|aie|aii|aiy|ayee|aye|aeey|aeei)$", "ai"),  # Rezaei, Rezaee, Rezayi
+        (r"i(?:y?eh?|ye)$", "iye"),  # Mahdieh, Mahdiyeh, Mahdie (kept apart from Mahdi)
+        (r"ee|iy$|(?<=[^aeiou])y$", "i"),
+        (r"([a-z])\1+", r"\1"),  # doubled letters
+        (r"ou|o", "u"),
+        (r"uu+", "u"),
+        (r"([aeu])(?:y|i)(?=[^aeiouy]|$)", r"\1i"),  # ey/ay/ei before a consonant
+        (r"ei(?=[^aeiou]|$)", "ei"),
+        (r"(?<=[aeiu])h$", ""),  # final -eh/-ah
+        (r"([a-z])\1+", r"\1"),
+    )
+)
+
+
+@lru_cache(maxsize=131072)
+def latin_key(s: str) -> str:
+    """Return the comparison key of Latin-script text (see the module docstring)."""
+    prev = _ascii_fold(s)
+    for _ in range(4):
+        cur = prev
+        for pattern, repl in _LATIN_RULES:
+            cur = pattern.sub(repl, cur)
+        if cur == prev:
+            break
+        prev = cur
+    return prev
+
+
+@lru_cache(maxsize=131072)
+def name_key(s: str) -> str:
+    """Return the script-appropriate key: :func:`persian_key` or :func:`latin_key`.
+
+    Mixed text keys its Persian letters and its Latin letters separately and joins the two.
+    """
+    script = detect_script(s)
+    if script == "persian":
+        return persian_key(s)
+    if script == "latin":
+        return latin_key(s)
+    if script == "mixed":
+        fa = "".join(ch if _is_persian_letter(ch) or ch.isspace() else " " for ch in s)
+        la = "".join(" " if _is_persian_letter(ch) else ch for ch in s)
+        return persian_key(fa) + latin_key(la)
+    return persian_key(s)

@@ -1,0 +1,218 @@
+"""Keys shared by both scripts: the consonant skeleton and the vowel signature.
+
+:func:`skeleton` keeps only consonants, mapped to one class per sound so that Persian and Latin
+spellings of a name meet: ``محمد``, ``Mohammad``, ``Muhammad`` → ``mhmd``. It is a *blocking*
+key: it also merges different names (محمود Mahmoud → ``mhmd``), so never decide on it alone.
+
+:func:`signature` adds what the consonants miss and both scripts write: long vowels inside
+the name (``و`` / ``u ou oo v`` → ``U``, ``ی`` / ``i ee ei ey y`` → ``I``) and the final vowel
+(``ا``/``a`` → ``A``, ``ه``/``e eh`` → ``E``, ``ی``/``i`` → ``I``). Short vowels (Latin ``a e o``
+inside a name, unwritten in Persian) and ``ا``/``ع`` inside a name are dropped, because the two
+scripts disagree on them. So Hamid/حمید → ``hmId`` but Hamed/حامد → ``hmd``; Zahra/زهرا →
+``zhrA`` but Zohreh/زهره → ``zhrE``; Mahmoud/محمود → ``mhmUd`` but Mohammad/محمد → ``mhmd``.
+
+Consonant classes (one letter each): ``b p t s j(j,zh,ژ) C(ch) h x(kh) d z r S(sh) q(gh,q) f
+k g l m n v y``. Persian ``ت ط`` → t; ``ث س ص`` → s; ``ح ه`` → h; ``ذ ز ض ظ`` → z; ``غ ق`` → q.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from shomar.text.normalize import _ascii_fold, detect_script, persian_display
+
+__all__ = ["signature", "skeleton"]
+
+_FA_CONS = {
+    "ب": "b",
+    "پ": "p",
+    "ت": "t",
+    "ط": "t",
+    "ث": "s",
+    "س": "s",
+    "ص": "s",
+    "ج": "j",
+    "چ": "C",
+    "ح": "h",
+    "ه": "h",
+    "خ": "x",
+    "د": "d",
+    "ذ": "z",
+    "ز": "z",
+    "ض": "z",
+    "ظ": "z",
+    "ر": "r",
+    "ژ": "j",  # Latin writes ژ as j (Bijan, Pejman) as often as zh
+    "ش": "S",
+    "غ": "q",
+    "ق": "q",
+    "ف": "f",
+    "ک": "k",
+    "گ": "g",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+}
+_FA_SILENT = {"ا", "آ", "ع", "ء", "أ", "إ"}
+
+_TOKEN_SPLIT = re.compile(r"[\s\u200c\-_.,/()]+")
+_LATIN_DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"sch", "S"),
+        (r"tch", "C"),
+        (r"dj", "j"),
+        (r"kh", "x"),
+        (r"gh", "q"),
+        (r"sh", "S"),
+        (r"ch", "C"),
+        (r"zh", "j"),
+        (r"jh", "j"),
+        (r"ph", "f"),
+        (r"ck", "k"),
+        (r"c", "k"),
+        (r"w", "v"),
+        (r"([^aeiou])\1+", r"\1"),
+    )
+)
+
+
+_LATIN_AI_END = re.compile(r"(?:aei|aee|ayi|aie|aii|aiy|ayee|aye|aeey|aeei)$")
+
+
+def _fa_tokens(s: str) -> list[str]:
+    return [t for t in _TOKEN_SPLIT.split(persian_display(s)) if t]
+
+
+def _latin_tokens(s: str) -> list[str]:
+    out = []
+    for raw in _TOKEN_SPLIT.split(s):
+        t = _ascii_fold(raw)
+        for pattern, repl in _LATIN_DIGRAPHS:
+            t = pattern.sub(repl, t)
+        if t:
+            out.append(t)
+    return out
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _fa_signature_token(t: str, vowels: bool) -> str:
+    out: list[str] = []
+    n = len(t)
+    if t.endswith("الله") and n > 4:  # Abdollah, Habibollah: final ه is sounded
+        t = t[:-4] + "ل"
+        tail = "A" if vowels else ""
+        n = len(t)
+    else:
+        tail = ""
+    for i, ch in enumerate(t):
+        last = i == n - 1
+        if ch in _FA_SILENT:
+            if last and vowels and i > 0:
+                out.append("A")
+            continue
+        if ch == "و":
+            if i == 0:
+                out.append("v")
+            elif vowels:
+                out.append("U")
+            continue
+        if ch == "ی":
+            if i == 0:
+                out.append("y")
+            elif vowels:
+                out.append("I")
+            continue
+        if ch in "هح" and last and i > 0:
+            if vowels:
+                out.append("E")
+            continue
+        c = _FA_CONS.get(ch)
+        if c:
+            out.append(c)
+        elif ch.isdigit() or ("a" <= ch <= "z"):
+            out.append(ch)
+    return _collapse("".join(out) + tail)
+
+
+def _latin_signature_token(t: str, vowels: bool) -> str:
+    # t is already folded to ASCII with digraphs replaced (upper-case class letters)
+    t = re.sub(r"(?<=[aeiou])h$", "", t)  # final -eh / -ah
+    t = _LATIN_AI_END.sub("ai", t)  # Rezaei, Rezaee, Rezaie, Rezayi
+    out: list[str] = []
+    n = len(t)
+    i = 0
+    while i < n:
+        ch = t[i]
+        nxt = t[i + 1] if i + 1 < n else ""
+        last = i == n - 1
+        if ch in "aeiouy" and i == 0 and ch != "y":
+            # initial vowel: Persian writes an alef; i/u may be long
+            if vowels and ch in "iu" and not last:
+                out.append("I" if ch == "i" else "U")
+            i += 1
+            continue
+        if ch == "y" and i == 0:
+            out.append("y")
+        elif ch == "v" and i == 0:
+            out.append("v")
+        elif ch in "aeiouy" or ch == "v":
+            if not vowels:
+                i += 1
+                continue
+            if last:
+                out.append({"a": "A", "e": "E", "i": "I", "y": "I", "o": "U", "u": "U"}.get(ch, ""))
+                if ch == "v":
+                    out.append("U")
+            elif ch == "o" and nxt in ("o", "u"):
+                out.append("U")
+                i += 1
+            elif ch == "e" and nxt in ("i", "y", "e"):
+                out.append("I")
+                i += 1
+            elif ch in "iuy" or ch == "v":
+                out.append("I" if ch in "iy" else "U")
+            # a, e, o inside the name: short vowels, dropped
+        else:
+            out.append(ch)
+        i += 1
+    return _collapse("".join(out))
+
+
+@lru_cache(maxsize=131072)
+def skeleton(s: str) -> str:
+    """Return the consonant skeleton of a name in either script (a blocking key)."""
+    script = detect_script(s)
+    if script == "persian":
+        return "".join(_fa_signature_token(t, False) for t in _fa_tokens(s))
+    if script == "latin":
+        return "".join(_latin_signature_token(t, False) for t in _latin_tokens(s))
+    if script == "mixed":
+        return "".join(skeleton(t) for t in _script_runs(s))
+    return ""
+
+
+@lru_cache(maxsize=131072)
+def signature(s: str) -> str:
+    """Return consonants plus long and final vowels, comparable across scripts."""
+    script = detect_script(s)
+    if script == "persian":
+        return "".join(_fa_signature_token(t, True) for t in _fa_tokens(s))
+    if script == "latin":
+        return "".join(_latin_signature_token(t, True) for t in _latin_tokens(s))
+    if script == "mixed":
+        return "".join(signature(t) for t in _script_runs(s))
+    return ""
+
+
+_RUNS = re.compile(
+    r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc\u200c]+|[^\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc\u200c]+"
+)
+
+
+def _script_runs(s: str) -> list[str]:
+    return _RUNS.findall(s)
