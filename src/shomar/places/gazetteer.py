@@ -23,15 +23,13 @@ from shomar.text.normalize import detect_script, latin_key, persian_display, per
 __all__ = ["Entry", "Province", "place_key", "province_names", "provinces"]
 
 _FA_GENERIC = ("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا", "کشور")
-_LATIN_GENERIC = {
-    w.casefold()
-    for w in (
-        "province provincia provinz provinsi provinco provincie provincija provins provints "
-        "provinsa provinsen prowincja province's ostan ostani ostanı ustoni ustan eyaleti eyalet "
-        "county shahrestan sharestan city town of the de di del da do du la le el al tartomány "
-        "séng sén lalawigan talaith iran rajona rajon region district bakhsh shahr"
-    ).split()  # noqa: SIM905
-}
+_GENERIC_WORDS = (
+    "province provincia provinz provinsi provinco provincie provincija provins provints "
+    "provinsa provinsen prowincja province's ostan ostani ostanı ustoni ustan eyaleti eyalet "
+    "county shahrestan sharestan city town of the de di del da do du la le el al tartomány "
+    "séng sén lalawigan talaith iran rajona rajon region district bakhsh shahr"
+)
+_LATIN_GENERIC = {w.casefold() for w in _GENERIC_WORDS.split()}
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LATIN_SPLIT = re.compile(r"[\s\-_'’]+")
 

@@ -21,9 +21,9 @@ Latin script
     ``jh`` → ``zh``; ``dj`` → ``j``; ``ph`` → ``f``; ``w`` → ``v``; ``c`` not before ``h`` → ``k``),
     doubled letters, ``ou``/``oo``/``o``/``u`` → ``u``, ``ee``/``ie``(final) → ``i``,
     ``ey``/``ei``/``ay``/``ai`` before a consonant → ``ei``, the endings
-    ``-aei/-aee/-ayi/-aie/-aii`` → ``ai``, final ``-eh``/``-ah`` → ``e``/``a``, and ``e`` → ``a`` in the stated positions
-    ``-mmed``/``-hmed`` (Mohammed, Ahmed). Vowels that distinguish names (Hamid/Hamed,
-    Zahra/Zohreh) are kept.
+    ``-aei/-aee/-ayi/-aie/-aii`` → ``ai``, final ``-eh``/``-ah`` → ``e``/``a``, and ``e`` →
+    ``a`` in the stated positions ``-mmed``/``-hmed`` (Mohammed, Ahmed). Vowels that
+    distinguish names (Hamid/Hamed, Zahra/Zohreh) are kept.
 """
 
 from __future__ import annotations

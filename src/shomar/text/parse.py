@@ -51,13 +51,11 @@ for _label, _forms in {
 _GLUED_HONORIFICS = ("سید", "سیده", "میر", "seyed", "seyyed", "sayed", "mir")
 
 #: affix tokens (name_key) glued to the preceding token
-AFFIXES: frozenset[str] = frozenset(
-    name_key(a)
-    for a in (
-        "zadeh zade zada pour poor pur nejad nezhad nejhad nijad nezhaad far fard lou loo lu "
-        "ian yan زاده پور نژاد فر فرد لو یان"
-    ).split()  # noqa: SIM905
+_AFFIX_WORDS = (
+    "zadeh zade zada pour poor pur nejad nezhad nejhad nijad nezhaad far fard lou loo lu "
+    "ian yan زاده پور نژاد فر فرد لو یان"
 )
+AFFIXES: frozenset[str] = frozenset(name_key(a) for a in _AFFIX_WORDS.split())
 
 _FATHER_MARKERS = {
     "فرزند": 1,
