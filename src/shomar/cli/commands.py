@@ -7,6 +7,7 @@ import typer
 from shomar.cli import (
     claims_cmd,
     dates_cmd,
+    demo_cmd,
     estimate_cmd,
     link_cmd,
     names_cmd,
@@ -16,6 +17,7 @@ from shomar.cli import (
 )
 
 MODULES = (
+    demo_cmd,
     workspace_cmd,
     dates_cmd,
     names_cmd,

@@ -1,9 +1,41 @@
-"""`shomar report` commands."""
+"""`shomar report`: the workspace's HTML (and PDF) report."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from shomar.cli.context import JsonOption, WorkspaceOption, open_ws, workspace_path
+from shomar.cli.output import console, emit_json
+
+
+def report(
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="HTML file to write (default: WORKSPACE/report.html)."),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also print a PDF with headless Chromium.")
+    ] = False,
+    workspace: WorkspaceOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Write one self-contained HTML report (sources, overlap, dates, linkage, estimates, claims)."""
+    from shomar.services.report import write_workspace_report
+
+    target = out or workspace_path(workspace) / "report.html"
+    ws = open_ws(workspace)
+    try:
+        path = write_workspace_report(ws, target, pdf=pdf)
+    finally:
+        ws.close()
+    if json:
+        emit_json({"report": str(path), "pdf": str(path.with_suffix(".pdf")) if pdf else None})
+        return
+    console.print(f"Report written to [bold]{path}[/bold]" + (" (and PDF)" if pdf else ""))
 
 
 def register(app: typer.Typer) -> None:
-    """Attach this module's commands to the root app (not yet implemented)."""
+    app.command("report")(report)

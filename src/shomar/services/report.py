@@ -1,0 +1,218 @@
+"""Builds the report's data from the store and writes the HTML report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from shomar import __version__
+from shomar.reports import (
+    CategoryComparison,
+    Claim,
+    DateInterval,
+    DocumentedCount,
+    DocumentInfo,
+    Estimate,
+    EventReport,
+    LinkageSummary,
+    PersonMembership,
+    ProvinceCount,
+    Quantity,
+    ReportData,
+    SourceInfo,
+    write_report,
+)
+from shomar.services.comparison import CategoryView, compare_event
+from shomar.store.tables import (
+    Document,
+    Event,
+    LinkageRun,
+    MatchDecision,
+    PersonRecord,
+    Record,
+    Source,
+)
+from shomar.store.workspace import Workspace
+
+
+def _current_records(session: Session):  # type: ignore[no-untyped-def]
+    superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
+    return Record.id.not_in(superseded)
+
+
+def _sources(session: Session) -> list[SourceInfo]:
+    counts = dict(
+        session.execute(
+            select(Record.source_id, func.count())
+            .where(_current_records(session))
+            .group_by(Record.source_id)
+        ).all()
+    )
+    out = []
+    for source in session.scalars(select(Source).order_by(Source.id)):
+        docs = [
+            DocumentInfo(d.original_name, d.sha256, d.size, d.rows, d.media_type, d.retrieved_at)
+            for d in session.scalars(select(Document).where(Document.source_id == source.id))
+        ]
+        if counts.get(source.id) or docs:
+            out.append(SourceInfo(source.name, source.kind, int(counts.get(source.id, 0)), docs))
+    return out
+
+
+def _memberships(session: Session) -> list[PersonMembership]:
+    run = session.scalar(select(func.max(PersonRecord.run_id)))
+    if run is None:
+        return []
+    sources = dict(session.execute(select(Source.id, Source.name)).all())
+    members: dict[str, set[str]] = defaultdict(set)
+    rows = session.execute(
+        select(PersonRecord.person_id, Record.source_id)
+        .join(Record, Record.uid == PersonRecord.record_uid)
+        .where(PersonRecord.run_id == run)
+    )
+    for person_id, source_id in rows:
+        members[person_id].add(sources[source_id])
+    return [PersonMembership(pid, frozenset(s)) for pid, s in members.items()]
+
+
+def _dates(session: Session) -> tuple[list[DateInterval], int]:
+    rows = session.execute(
+        select(Record.date_start, Record.date_end, Record.date_precision, func.count())
+        .where(_current_records(session))
+        .group_by(Record.date_start, Record.date_end, Record.date_precision)
+    ).all()
+    intervals = [
+        DateInterval(start, end, precision or "day", float(n))
+        for start, end, precision, n in rows
+        if start is not None and end is not None
+    ]
+    undated = sum(int(n) for start, _end, _p, n in rows if start is None)
+    return intervals, undated
+
+
+def _provinces(session: Session) -> tuple[list[ProvinceCount], int]:
+    try:
+        from shomar.places.gazetteer import province_by_iso
+
+        names = {iso: (p.name_fa, p.name_en) for iso, p in province_by_iso().items()}
+    except ImportError:
+        names = {}
+    rows = session.execute(
+        select(Record.province_iso, func.count())
+        .where(_current_records(session))
+        .group_by(Record.province_iso)
+    ).all()
+    counts = [
+        ProvinceCount(names.get(iso, (iso, iso))[0], int(n), names.get(iso, (iso, iso))[1])
+        for iso, n in rows
+        if iso
+    ]
+    unplaced = sum(int(n) for iso, n in rows if not iso)
+    return sorted(counts, key=lambda c: -c.records), unplaced
+
+
+def _linkage(session: Session) -> LinkageSummary | None:
+    run = session.scalars(select(LinkageRun).order_by(LinkageRun.id.desc()).limit(1)).first()
+    if run is None:
+        return None
+    decisions = Counter(session.scalars(select(MatchDecision.verdict)).all())
+    summary = run.summary or {}
+    return LinkageSummary(
+        records=int(summary.get("records", 0)),
+        persons=int(summary.get("persons", 0)),
+        pairs_under_review=int(summary.get("review_queue", 0)),
+        decisions=dict(decisions),
+        run_at=run.created,
+        model=str(summary.get("model", "splink Fellegi-Sunter")),
+    )
+
+
+def _category(view: CategoryView) -> CategoryComparison:
+    claims = [
+        Claim(
+            claimant=c.claim.claimant,
+            quantity=Quantity(
+                c.claim.quantity["value"],
+                c.claim.quantity["lower"],
+                c.claim.quantity["upper"],
+                c.claim.quantity["qualifier"],
+            ),
+            date_stated=c.claim.date_stated,
+            relation=c.relation,
+            rule=c.rule,
+            quote=c.claim.quote or None,
+            cites=tuple(c.claim.cites),
+        )
+        for c in view.claims
+    ]
+    documented = (
+        DocumentedCount(view.documented, view.documented_multi_source or 0)
+        if view.documented is not None
+        else None
+    )
+    estimates = [
+        Estimate(
+            method=e.method,
+            estimate=e.estimate,
+            interval=e.interval,
+            level=e.level,
+            interval_type=e.interval_type,
+            observed=e.observed,
+            warnings=tuple(e.warnings),
+            draws=e.draws,
+            run_id=str(e.run_id),
+            run_at=e.created,
+            seed=e.seed,
+        )
+        for e in view.estimates
+    ]
+    return CategoryComparison(view.counted, claims, documented, estimates)
+
+
+def build_report_data(
+    ws: Workspace, *, synthetic: bool = False, title: str = "Shomar report"
+) -> ReportData:
+    """Everything the report shows, read from the store."""
+    views = compare_event(ws)
+    with ws.session() as session:
+        intervals, undated = _dates(session)
+        provinces, unplaced = _provinces(session)
+        events = []
+        for event in session.scalars(select(Event).order_by(Event.id)):
+            categories = [_category(v) for v in views if v.event == event.name]
+            events.append(
+                EventReport(
+                    event.name_fa or event.name,
+                    categories,
+                    event.name,
+                    event.start_date,
+                    event.end_date,
+                )
+            )
+        return ReportData(
+            workspace=str(ws.path.resolve().name),
+            generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            sources=_sources(session),
+            memberships=_memberships(session),
+            violation_dates=intervals,
+            undated_records=undated,
+            provinces=provinces,
+            unplaced_records=unplaced,
+            linkage=_linkage(session),
+            events=events,
+            synthetic=synthetic,
+            title=title,
+            software_version=__version__,
+        )
+
+
+def write_workspace_report(
+    ws: Workspace, out: Path, *, synthetic: bool = False, pdf: bool = False
+) -> Path:
+    """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it)."""
+    data = build_report_data(ws, synthetic=synthetic)
+    return write_report(data, out, pdf=pdf)
