@@ -1,0 +1,1 @@
+"""Claim-extraction benchmark on the hand-labeled articles in ``tests/data/articles``."""

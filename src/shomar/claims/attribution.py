@@ -1,0 +1,247 @@
+"""Who says a number: attribution cues and the claimant phrase they introduce.
+
+:func:`find_attributions` reads one sentence and returns every attribution in it:
+
+``active``     "Amnesty International *said* …", "X *confirmed* …", «X *اعلام کرد*»: the claimant is
+               the noun phrase before the verb (an appositive proper name wins over a description:
+               "Mehdi Karroubi, an opposition leader, said" gives "Mehdi Karroubi").
+``inverted``   "…,” *said* Štefanec": the claimant follows the verb.
+``according``  "*according to* X", «*به گفته* X», «*به گزارش* X»: the claimant follows the cue.
+``passive``    "the toll *announced by* X": X made the claim that the sentence's subject repeats.
+``citing``     "*citing* X", «*به نقل از* X»: X is the source the sentence's subject relies on.
+
+``passive`` and ``citing`` attributions are the attribution chain: the extractor makes the main
+claimant cite them and proposes a claim for them as well. A claimant that is a pronoun or a
+generic phrase ("it", "the group", «این سازمان») is marked ``anaphoric`` so that the extractor
+can resolve it to the last named claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from shomar.claims.dates import DateMention
+
+__all__ = ["Attribution", "find_attributions"]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution cue in a sentence; offsets are into the sentence's text."""
+
+    claimant: str
+    kind: str
+    start: int
+    end: int
+    date_stated: str | None
+    anaphoric: bool
+
+
+_EN_VERB = re.compile(
+    r"(?<![\w])(?:(?:has|have|had|also|later|previously|now|then|separately)\s+)*"
+    r"(?:said|says|say|announced|announces|reported|reports|confirmed|confirms|estimated|"
+    r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
+    r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
+    r"tallied|alleged|insisted|warned|was\s+quoted\s+as\s+saying|"
+    r"put\s+the\s+(?:number|toll|figure|total|count)|"
+    r"gave\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|number|tally|count))(?![\w])",
+    re.IGNORECASE,
+)
+_EN_PASSIVE = re.compile(
+    r"(?<![\w])(?:announced|reported|confirmed|estimated|stated|documented|recorded|counted|"
+    r"verified|published|given|released|compiled|claimed)\s+by\s+",
+    re.IGNORECASE,
+)
+_EN_ACCORDING = re.compile(r"(?<![\w])according\s+to\s+", re.IGNORECASE)
+_EN_CITING = re.compile(r"(?<![\w])(?:citing|quoting)\s+", re.IGNORECASE)
+
+_FA_VERB = re.compile(
+    r"(?<![\w\u200c])(?:(?:اعلام|گزارش|تایید|تأیید|برآورد|تخمین|ثبت|اعلان)\s+"
+    r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
+    r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد))"
+    r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
+)
+_FA_ACCORDING = re.compile(
+    r"(?<![\w\u200c])(?:به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
+    r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
+)
+_FA_CITING = re.compile(r"(?<![\w\u200c])به\s+نقل\s+از\s+")
+
+_ANAPHORA = re.compile(
+    r"^(?:it|they|he|she|(?:(?:the|this)\s+)?(?:group|organi[sz]ation|agency|report|community|ngo|"
+    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|source|newspaper)|"
+    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|رسانه)|"
+    r"وی|او|آنها|آنان)$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"\([^()]*\)|[\w\u200c'’.\-]+|[^\s\w]")
+_EN_STOP = {
+    "that", "which", "who", "whom", "while", "and", "but", "as", "when", "because", "where",
+    "after", "before", "since", "if", "whereas", "although", "though", "than", "so", "yet", "or",
+    "on", "in", "at", "during", "said", "told", "with", "to", "was", "were", "is", "are", "had",
+    "has", "have", "been", "later",
+}  # fmt: skip
+_EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
+_FA_STOP = {
+    "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
+    "نیز", "هم", "را", "از", "شب",
+    "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
+}  # fmt: skip
+_PARTICIPLE_OPENER = re.compile(
+    r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",
+    re.IGNORECASE,
+)
+_MAX_TOKENS = 9
+
+
+def _is_fa(text: str) -> bool:
+    return bool(re.search(r"[\u0600-\u06ff]", text))
+
+
+def _clean(phrase: str) -> str:
+    phrase = phrase.strip(" ,،;:\"“”'’")
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", phrase)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word.startswith("(")
+
+
+def _np_before(sentence: str, end: int) -> tuple[str, int]:
+    """The English noun phrase ending at ``end`` and its start offset ('' if none)."""
+    tokens = list(_TOKEN.finditer(sentence, 0, end))
+    kept: list[re.Match[str]] = []
+    for tok in reversed(tokens):
+        word = tok.group()
+        low = word.casefold()
+        if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
+            break
+        if low in _EN_STOP and not (low in _EN_INNER and kept and _capitalised(kept[-1].group())):
+            break
+        kept.append(tok)
+    kept.reverse()
+    while kept and kept[0].group().casefold() in _EN_INNER - {"the"}:
+        kept.pop(0)
+    if not kept:
+        return "", end
+    phrase = sentence[kept[0].start() : kept[-1].end()]
+    start = kept[0].start()
+    # "Mehdi Karroubi, an opposition leader, said": prefer the name to the description
+    if not _capitalised(phrase) or re.match(r"(?:a|an|the)\s", phrase, re.IGNORECASE):
+        before = sentence[:start].rstrip()
+        if before.endswith(","):
+            name, name_start = _np_before(sentence, len(before) - 1)
+            if name and all(_capitalised(w) for w in name.split() if w.casefold() not in _EN_INNER):
+                return name, name_start
+    return phrase, start
+
+
+def _np_after(sentence: str, start: int) -> str:
+    """The noun phrase starting at ``start`` (either script), up to punctuation or a stop word."""
+    kept: list[str] = []
+    for tok in _TOKEN.finditer(sentence, start):
+        word = tok.group()
+        low = word.casefold()
+        if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
+            break
+        if word[0].isdigit():
+            break
+        if low in _EN_STOP - {"and"} and kept:
+            break
+        if low == "and" and not re.match(r"\s*[A-Z]", sentence[tok.end() :]):
+            break
+        if _is_fa(word) and (low in _FA_STOP or _FA_VERB.match(sentence, tok.start())) and kept:
+            break
+        kept.append(word)
+    return _clean(" ".join(kept))
+
+
+def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
+    clause_start = 0
+    for m in re.finditer(r"[،,؛;:]|(?<![\w\u200c])(?:اما|ولی|و)\s", sentence[:verb_start]):
+        if m.group() in {"و "} and verb_start - m.end() > 60:
+            continue
+        clause_start = m.end()
+    kept: list[str] = []
+    first = -1
+    for tok in _TOKEN.finditer(sentence, clause_start, verb_start):
+        word = tok.group()
+        if word in _FA_STOP or word[0].isdigit() or not word[0].isalnum() or len(kept) >= 6:
+            break
+        if first < 0:
+            first = tok.start()
+        kept.append(word)
+    return _clean(" ".join(kept)), first
+
+
+def _date_in(dates: list[DateMention], start: int, end: int) -> str | None:
+    for d in dates:
+        if start <= d.start and d.end <= end:
+            return d.iso
+    return None
+
+
+def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attribution]:
+    """Every attribution in ``sentence``; ``dates`` are the sentence's dates (same offsets)."""
+    found: list[Attribution] = []
+    busy: list[tuple[int, int]] = []
+
+    def add(att: Attribution, span: tuple[int, int]) -> None:
+        if att.claimant and not any(s < span[1] and span[0] < e for s, e in busy):
+            found.append(att)
+            busy.append(span)
+
+    def anaphoric(name: str) -> bool:
+        return bool(_ANAPHORA.match(name))
+
+    for pattern, kind in ((_EN_PASSIVE, "passive"), (_EN_CITING, "citing"), (_FA_CITING, "citing")):
+        for m in pattern.finditer(sentence):
+            name = _np_after(sentence, m.end())
+            after = m.end() + len(name) + 40
+            date = _date_in(dates, m.end(), after) if kind == "passive" else None
+            add(Attribution(name, kind, m.start(), m.end(), date, anaphoric(name)), m.span())
+    for pattern in (_EN_ACCORDING, _FA_ACCORDING):
+        for m in pattern.finditer(sentence):
+            name = _np_after(sentence, m.end())
+            add(Attribution(name, "according", m.start(), m.end(), None, anaphoric(name)), m.span())
+    for m in _EN_VERB.finditer(sentence):
+        if re.match(r"\s+by\b", sentence[m.end() :]):
+            continue
+        _add_en_active(sentence, m, dates, add, anaphoric)
+    for m in _FA_VERB.finditer(sentence):
+        name, start = _fa_subject(sentence, m.start())
+        if not name:
+            continue
+        date = _date_in(dates, start + len(name), m.start())
+        add(Attribution(name, "active", start, m.end(), date, anaphoric(name)), m.span())
+    return sorted(found, key=lambda a: a.start)
+
+
+def _add_en_active(
+    sentence: str,
+    m: re.Match[str],
+    dates: list[DateMention],
+    add: Callable[[Attribution, tuple[int, int]], None],
+    anaphoric: Callable[[str], bool],
+) -> None:
+    before = sentence[: m.start()].rstrip().rstrip(",")
+    inverted = re.search(r"[,”\"]\s*$", sentence[: m.start()]) and re.match(
+        r"\s+[A-Z]", sentence[m.end() :]
+    )
+    if inverted:
+        name = _np_after(sentence, m.end())
+        add(Attribution(name, "inverted", m.start(), m.end(), None, anaphoric(name)), m.span())
+        return
+    name, start = _np_before(sentence, len(before))
+    if not name:
+        return
+    that = re.compile(r"(?<![\w])that(?![\w])").search(sentence, m.end())
+    limit = that.start() if that else len(sentence)
+    date = _date_in(dates, m.end(), limit)
+    if date is None and _PARTICIPLE_OPENER.match(sentence):
+        date = _date_in(dates, 0, start)
+    cleaned = _clean(name)
+    add(Attribution(cleaned, "active", start, m.end(), date, anaphoric(cleaned)), m.span())

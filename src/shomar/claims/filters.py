@@ -1,0 +1,118 @@
+"""Numbers that are not head counts: years, dates, ages, percentages, money, pages, units.
+
+:func:`non_count_reason` looks at the words around a :class:`~shomar.claims.quantity.QuantityMatch`
+in the folded text and says why it is not a count of people, or returns ``None``. Each rule is
+one regular expression on the words just before or just after the number, so a reviewer can
+read why a number was skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shomar.claims.dates import EN_MONTHS, FA_GREGORIAN_MONTHS, JALALI_MONTHS
+from shomar.claims.lexicon import PEOPLE_AFTER_RE
+from shomar.claims.quantity import QuantityMatch
+
+__all__ = ["non_count_reason"]
+
+_MONTHS = "|".join(
+    sorted([*EN_MONTHS, *JALALI_MONTHS, *FA_GREGORIAN_MONTHS], key=len, reverse=True)
+)
+_NB = r"(?![\w])"
+
+_BEFORE_RULES = [
+    ("money", re.compile(r"(?:[$€£﷼]|US\$|USD|EUR|IRR)\s*$", re.I)),
+    ("page", re.compile(r"(?<![\w])(?:page|pages|p\.|pp\.|صفحه(?:\s+های)?|ص\.)\s*$", re.I)),
+    (
+        "age",
+        re.compile(r"(?<![\w])(?:aged|age|ages|aged\s+between|سن|سنین)\s+(?:between\s+)?$", re.I),
+    ),
+    ("date", re.compile(rf"(?<![\w])(?:{_MONTHS})\.?\s+$", re.I)),
+    (
+        "year",
+        re.compile(
+            r"(?<![\w\u200c])(?:in|since|until|by|of|from|year|سال|سال‌های|تابستان|پاییز|زمستان|"
+            r"بهار|انتخابات|اعتراضات|دهه)\s+$",
+            re.I,
+        ),
+    ),
+]
+_SHORT_YEAR_BEFORE = re.compile(
+    rf"(?<![\w\u200c])(?:سال|سال‌های|تابستان|پاییز|زمستان|بهار|دهه|انتخابات|اعتراضات|{_MONTHS})\s+$"
+)
+_AFTER_RULES = [
+    ("percentage", re.compile(r"^\s*(?:%|٪|percent|per\s*cent|درصد)", re.I)),
+    (
+        "money",
+        re.compile(
+            r"^\s*(?:dollars?|euros?|pounds?|rials?|tomans?|usd|eur|تومان|ریال|دلار|یورو)" + _NB,
+            re.I,
+        ),
+    ),
+    ("age", re.compile(r"^(?:\s*|-)(?:years?|yrs?)[\s-]+old|^\s*(?:ساله|سالگی|سال\s+سن)", re.I)),
+    ("page", re.compile(r"^\s*(?:pages|صفحه)" + _NB, re.I)),
+    ("date", re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})(?![\w])", re.I)),
+    ("date", re.compile(r"^(?:st|nd|rd|th)" + _NB, re.I)),
+    (
+        "unit",
+        re.compile(
+            r"^(?:\s+|-)(?:of\s+)?(?:the\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
+            r"times|degrees|km|kilomet(?:er|re)s?|miles|lashes|cities|towns|provinces|copies|"
+            r"votes|pages|seats|سال|ماه|هفته|روز|ساعت|دقیقه|بار|کیلومتر|ضربه|شهر|استان|"
+            r"نسخه|رأی|رای|درجه)(?![\w])",
+            re.I,
+        ),
+    ),
+    ("number of a kind", re.compile(r"^\s+of\s+(?:the|them|those|these|its|his|her)\b", re.I)),
+]
+
+
+def _is_year(value: int | None) -> bool:
+    return value is not None and (1300 <= value <= 1420 or 1900 <= value <= 2100)
+
+
+def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
+    """Why the number at ``match`` is not a head count (``"year"``, ``"age"``…), else ``None``."""
+    before = folded[max(0, match.start - 30) : match.start]
+    after = folded[match.number_end : match.number_end + 40]
+    raw = folded[match.number_start : match.number_end]
+    quantity = match.quantity
+    people_follow = PEOPLE_AFTER_RE.match(after) is not None
+    for reason, pattern in _AFTER_RULES:
+        if pattern.search(after):
+            if reason == "number of a kind" and quantity.value != 1:
+                continue
+            return reason
+    for reason, pattern in _BEFORE_RULES:
+        if reason == "year" and not _is_year(quantity.value):
+            continue
+        if pattern.search(before) and not (reason == "year" and people_follow):
+            return reason
+    four_digits = re.fullmatch(r"\d{4}", raw) is not None
+    exact = quantity.qualifier == "exact"
+    if exact and four_digits and _is_year(quantity.value) and not people_follow:
+        return "year"
+    if exact and re.fullmatch(r"\d{2}", raw) and _SHORT_YEAR_BEFORE.search(before):
+        return "year"  # «تابستان ۶۷», «آبان ۹۸»
+    if _is_apposed_age(folded, match):
+        return "age"
+    if (
+        quantity.qualifier == "exact"
+        and re.fullmatch(r"\d{2}", raw)
+        and re.search(rf"(?:{_MONTHS})\s+$", before)
+    ):
+        return "year"
+    return None
+
+
+def _is_apposed_age(folded: str, match: QuantityMatch) -> bool:
+    """``Amini, 22, died``: a small number set off by commas right after a name."""
+    value = match.quantity.value
+    if value is None or value >= 120 or match.quantity.qualifier != "exact":
+        return False
+    before = folded[max(0, match.start - 30) : match.start]
+    after = folded[match.end : match.end + 3]
+    return bool(re.search(r"[A-Z\u0600-\u06ff][\w\u200c]*\s*[,،]\s*$", before)) and bool(
+        re.match(r"\s*[,،]", after)
+    )

@@ -1,0 +1,169 @@
+"""Words that tell what a number counts, in English and Persian.
+
+Each counted category has two lists of patterns:
+
+``after``
+    forms that follow the number and state what happened to the people counted: participles
+    and nouns ("1,500 protesters *were killed*", "304 *deaths*", «۳۰۴ نفر *کشته شدند*»).
+``before``
+    forms that precede the number: active verbs, gerunds and "toll of" nouns ("*killing* 1,500",
+    "the *death toll of* 1500", "the *1988 massacre of* 30,000", «شمار *اعدام‌شدگان* را ۸۵۳»).
+
+Gerunds are ``before`` forms only: in "killing 1,500 protesters and arresting many more" the
+gerund after the number ("arresting") starts a new predicate about other people.
+
+Categories (stable values of ``ClaimCandidate.counted``): ``killed`` (death in custody
+included), ``executed``, ``sentenced_to_death``, ``arrested``, ``detained``, ``disappeared``,
+``injured``, ``tortured``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "COUNTED_AFTER",
+    "COUNTED_BEFORE",
+    "COUNTED_CATEGORIES",
+    "PEOPLE_AFTER_RE",
+]
+
+COUNTED_CATEGORIES = (
+    "killed",
+    "executed",
+    "sentenced_to_death",
+    "arrested",
+    "detained",
+    "disappeared",
+    "injured",
+    "tortured",
+)
+
+_Z = r"[\u200c ]?"  # Persian words are written with a ZWNJ, a space or nothing between parts
+_FA_BE = rf"(?:\s*(?:شد|شده|گردید|گشت)(?:ه|ند|{_Z}اند|{_Z}است|{_Z}بودند)?)"
+
+_AFTER: dict[str, list[str]] = {
+    "sentenced_to_death": [
+        r"(?:were|was|been|being)\s+sentenced\s+to\s+death",
+        r"death\s+sentences",
+        r"(?:به\s+)?(?:حکم\s+)?اعدام\s+محکوم",
+    ],
+    "executed": [
+        r"executed",
+        r"executions",
+        r"hanged",
+        r"put\s+to\s+death",
+        rf"اعدام{_Z}(?:شد|شده|شدگان|ها)",
+        r"اعدام\b",
+        r"به\s+دار\s+آویخته",
+    ],
+    "killed": [
+        r"killed",
+        r"died",
+        r"dead",
+        r"deaths",
+        r"lost\s+their\s+lives",
+        r"shot\s+dead",
+        r"murdered",
+        r"massacred",
+        r"slain",
+        r"fatalities",
+        rf"کشته{_FA_BE}?",
+        rf"جان\s+(?:خود\s+را\s+از\s+دست\s+دادند|باختند|باخته{_Z}اند|باخته|باخت)",
+        r"کشته",
+        rf"درگذشت(?:ند|ه{_Z}اند)?",
+        rf"قربانی{_FA_BE}",
+    ],
+    "disappeared": [
+        r"(?:forcibly\s+)?disappeared",
+        r"missing",
+        rf"ناپدید{_Z}(?:شدگان|شده|شدند)",
+        r"مفقود",
+    ],
+    "injured": [
+        r"injured",
+        r"wounded",
+        r"hurt",
+        r"injuries",
+        r"زخمی",
+        r"مجروح",
+        r"مصدوم",
+    ],
+    "tortured": [r"tortured", rf"شکنجه{_FA_BE}"],
+    "arrested": [
+        r"arrested",
+        r"arrests",
+        r"rounded\s+up",
+        r"taken\s+into\s+custody",
+        rf"بازداشت{_FA_BE}",
+        rf"دستگیر{_FA_BE}?",
+        rf"بازداشت{_Z}شدگان",
+    ],
+    "detained": [
+        r"detained",
+        r"jailed",
+        r"imprisoned",
+        r"(?:in|into)\s+(?:detention|prison|jail)",
+        r"behind\s+bars",
+        r"زندانی\s+(?:شدند|هستند)",
+        r"در\s+بازداشت",
+    ],
+}
+
+_BEFORE: dict[str, list[str]] = {
+    "sentenced_to_death": [r"sentenced\s+to\s+death", r"death\s+sentences?\s+(?:for|of|against)"],
+    "executed": [
+        r"execut(?:ed|ing|ions?)",
+        r"hanged|hanging",
+        rf"اعدام{_Z}(?:شدگان|ها)",
+        r"اعدام",
+    ],
+    "killed": [
+        r"kill(?:ed|ing|ings)",
+        r"(?:death\s+)?toll",
+        r"dead",
+        r"deaths?",
+        r"massacre(?:d)?",
+        r"fatalities",
+        r"murder(?:ed|ing)",
+        rf"کشته{_Z}شدگان",
+        rf"جان{_Z}باختگان",
+        r"کشتار",
+        rf"قتل{_Z}عام",
+        r"قربانیان",
+    ],
+    "disappeared": [r"disappear(?:ed|ances?)", rf"ناپدید{_Z}شدگان"],
+    "injured": [r"injur(?:ed|ing|ies)", r"wound(?:ed|ing)", rf"زخمی{_Z}ها|مجروحان|مصدومان"],
+    "tortured": [r"tortur(?:ed|ing)"],
+    "arrested": [
+        r"arrest(?:ed|ing|s)",
+        r"round(?:ed|ing)\s+up",
+        rf"بازداشت{_Z}(?:شدگان|ها)",
+        rf"دستگیر(?:شدگان|ی{_Z}ها)?",
+        r"بازداشت",
+    ],
+    "detained": [r"detain(?:ed|ing)", r"detentions?", r"jail(?:ed|ing)", r"imprison(?:ed|ing)"],
+}
+
+
+def _compile(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (category, re.compile(rf"(?<![\w\u200c])(?:{pattern})(?![\w])", re.IGNORECASE))
+        for category, patterns in table.items()
+        for pattern in patterns
+    ]
+
+
+#: (category, pattern) for forms that follow the number
+COUNTED_AFTER = _compile(_AFTER)
+#: (category, pattern) for forms that precede the number
+COUNTED_BEFORE = _compile(_BEFORE)
+
+#: a head noun for people right after a number ("304 people", "۳۰۴ نفر"); lets a year-like
+#: number such as 2000 count as a quantity
+PEOPLE_AFTER_RE = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,2}?(?:people|persons|protesters|protestors|demonstrators|prisoners|"
+    r"detainees|individuals|civilians|men|women|children|students|activists|journalists|"
+    r"workers|members|inmates|worshippers|نفر|تن|معترض|زندانی|کودک|زن|مرد|دانشجو|فعال)(?![\w])",
+    re.IGNORECASE,
+)
