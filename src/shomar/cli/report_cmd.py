@@ -22,7 +22,7 @@ def report(
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Write one self-contained HTML report (sources, overlap, dates, linkage, estimates, claims)."""
+    """Write one self-contained HTML report: sources, overlap, dates, linkage, estimates, claims."""
     from shomar.services.report import write_workspace_report
 
     target = out or workspace_path(workspace) / "report.html"

@@ -1,0 +1,287 @@
+"""Estimating an event's total from the workspace's persons, and storing the runs.
+
+The capture table comes from the latest linkage run: each person of the event (restricted to
+the violation types of the counted category) is on the lists (sources) that name them.
+Stratified estimates (``by`` a field such as province or sex) estimate each stratum and combine
+strata from posterior draws (sums of draws for the Bayesian methods; the sum of estimates with
+a normal approximation for log-linear). Every run stores the input table and its hash, settings,
+seed, results, diagnostics, warnings and software versions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.metadata
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from shomar import __version__
+from shomar.errors import EstimationError, NotFoundError
+from shomar.estimation.capture import CaptureTable
+from shomar.estimation.result import EstimateResult
+from shomar.services.comparison import CATEGORY_VIOLATIONS
+from shomar.store.audit import append_audit
+from shomar.store.tables import EstimateRun, Event, PersonRecord, Record, Source
+from shomar.store.workspace import Workspace
+
+METHODS = ("loglinear", "lcmcr", "dga")
+STRATA_FIELDS = {"province": Record.province_iso, "sex": Record.sex, "violation": Record.violation}
+MIN_LISTS = 3
+
+
+@dataclass
+class StoredEstimate:
+    run_id: int
+    method: str
+    stratum: str
+    result: dict[str, Any]
+
+    def to_summary(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "method": self.method,
+            "stratum": self.stratum,
+            "estimate": self.result.get("estimate"),
+            "interval": self.result.get("interval"),
+            "observed": self.result.get("observed"),
+            "warnings": self.result.get("warnings", []),
+        }
+
+
+def _versions() -> dict[str, str]:
+    out = {"shomar": __version__}
+    for package in ("numpy", "scipy", "numba"):
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            out[package] = importlib.metadata.version(package)
+    return out
+
+
+def _estimator(method: str) -> Callable[..., EstimateResult]:
+    if method == "loglinear":
+        from shomar.estimation.loglinear import estimate_loglinear
+
+        return estimate_loglinear
+    if method == "lcmcr":
+        from shomar.estimation.lcmcr import estimate_lcmcr
+
+        return estimate_lcmcr
+    if method == "dga":
+        from shomar.estimation.dga import estimate_dga
+
+        return estimate_dga
+    raise EstimationError(f"Unknown method {method!r}.", hint=f"Use one of: {', '.join(METHODS)}.")
+
+
+def event_memberships(
+    session: Session, event: Event, counted: str, by: str | None = None
+) -> tuple[list[str], dict[str, list[set[str]]]]:
+    """Lists (sources with records on the event) and, per stratum, each person's lists."""
+    run = session.scalar(select(func.max(PersonRecord.run_id)))
+    if run is None:
+        raise EstimationError(
+            "No persons yet: estimation needs linked records.",
+            hint="Run `shomar link run` first.",
+        )
+    violations = CATEGORY_VIOLATIONS.get(counted, ())
+    column = STRATA_FIELDS[by] if by else None
+    query = (
+        select(PersonRecord.person_id, Source.name, *([column] if column is not None else []))
+        .join(Record, Record.uid == PersonRecord.record_uid)
+        .join(Source, Source.id == Record.source_id)
+        .where(PersonRecord.run_id == run, Record.event_id == event.id)
+    )
+    if violations:
+        query = query.where(Record.violation.in_(violations))
+    members: dict[str, set[str]] = defaultdict(set)
+    strata: dict[str, str] = {}
+    lists: set[str] = set()
+    for row in session.execute(query):
+        members[row[0]].add(row[1])
+        lists.add(row[1])
+        if column is not None and row[2] is not None:
+            strata.setdefault(row[0], str(row[2]))
+    grouped: dict[str, list[set[str]]] = defaultdict(list)
+    for person, sources in members.items():
+        grouped[strata.get(person, "unknown") if by else ""].append(sources)
+    return sorted(lists), dict(grouped)
+
+
+def run_event_estimates(
+    ws: Workspace,
+    event: str,
+    *,
+    methods: Sequence[str] = METHODS,
+    by: str | None = None,
+    counted: str = "killed",
+    seed: int | None = None,
+    actor: str = "",
+    options: dict[str, dict[str, Any]] | None = None,
+) -> list[StoredEstimate]:
+    """Estimate the event's total with each method; store and return the runs."""
+    if by is not None and by not in STRATA_FIELDS:
+        raise EstimationError(
+            f"Cannot stratify by {by!r}.", hint=f"Use one of: {', '.join(STRATA_FIELDS)}."
+        )
+    seed = int(np.random.SeedSequence(seed).entropy % (2**63)) if seed is None else seed  # type: ignore[operator]
+    with ws.session() as session:
+        event_row = session.scalars(
+            select(Event).where(
+                (func.lower(Event.name) == event.lower()) | (Event.name_fa == event)
+            )
+        ).first()
+        if event_row is None:
+            raise NotFoundError(f"No event named {event!r}.", hint="See `shomar events list`.")
+        lists, grouped = event_memberships(session, event_row, counted, by)
+        if len(lists) < 2:
+            raise EstimationError(
+                f"Event {event!r} has records from {len(lists)} source(s); estimation needs at "
+                "least 2 overlapping lists (3 or more to model dependence).",
+            )
+        stored: list[StoredEstimate] = []
+        for method in methods:
+            estimator = _estimator(method)
+            kwargs = dict((options or {}).get(method, {}))
+            per_stratum: dict[str, EstimateResult] = {}
+            for stratum, memberships in sorted(grouped.items()):
+                table = CaptureTable.from_memberships(lists, memberships)
+                result = _estimate_one(estimator, table, seed, kwargs, stratum)
+                per_stratum[stratum] = result
+                if by:
+                    stored.append(
+                        _store(
+                            session,
+                            event_row,
+                            method,
+                            f"{by}={stratum}",
+                            table,
+                            result,
+                            seed,
+                            counted,
+                            by,
+                            actor,
+                        )
+                    )
+            combined = per_stratum[""] if not by else combine_strata(method, per_stratum)
+            table = CaptureTable.from_memberships(lists, [m for ms in grouped.values() for m in ms])
+            stored.append(
+                _store(session, event_row, method, "", table, combined, seed, counted, by, actor)
+            )
+        append_audit(
+            session,
+            actor,
+            "estimate.run",
+            f"event:{event_row.id}",
+            {"methods": list(methods), "by": by, "counted": counted, "seed": seed},
+        )
+    return stored
+
+
+def _estimate_one(
+    estimator: Callable[..., EstimateResult],
+    table: CaptureTable,
+    seed: int,
+    kwargs: dict[str, Any],
+    stratum: str,
+) -> EstimateResult:
+    warnings: list[str] = []
+    empty = [name for name, total in table.list_totals().items() if total == 0]
+    if empty:
+        warnings.append(
+            f"list(s) with no records{' in ' + stratum if stratum else ''}: {', '.join(empty)}"
+        )
+    if sum(1 for total in table.list_totals().values() if total > 0) < MIN_LISTS:
+        warnings.append(
+            f"stratum {stratum or 'all'} is thin: fewer than {MIN_LISTS} lists have records; "
+            "the estimate cannot model dependence between lists"
+        )
+    result = estimator(table, seed=seed, **kwargs)
+    result.warnings[:0] = warnings
+    return result
+
+
+def combine_strata(method: str, results: dict[str, EstimateResult]) -> EstimateResult:
+    """Total over strata: sums of posterior draws when all strata have draws, else a normal sum."""
+    parts = list(results.values())
+    observed = sum(r.observed for r in parts)
+    warnings = [f"[{s}] {w}" for s, r in results.items() for w in r.warnings]
+    level = parts[0].level
+    if all(r.draws is not None for r in parts):
+        flat = [np.asarray(r.draws).reshape(-1) for r in parts]
+        size = min(len(d) for d in flat)
+        total = np.sum([d[:size] for d in flat], axis=0)
+        tail = (1 - level) / 2
+        lo, hi = np.quantile(total, [tail, 1 - tail])
+        return EstimateResult(
+            method,
+            observed,
+            float(np.median(total)),
+            (float(lo), float(hi)),
+            level,
+            "equal-tailed posterior interval of the sum of strata",
+            None,
+            {"strata": list(results)},
+            parts[0].seed,
+            {},
+            warnings,
+            0.0,
+            total,
+        )
+    estimate = sum(r.estimate for r in parts)
+    z = 1.959963984540054
+    variance = sum(((r.interval[1] - r.interval[0]) / (2 * z)) ** 2 for r in parts)
+    half = z * variance**0.5
+    return EstimateResult(
+        method,
+        observed,
+        estimate,
+        (max(observed, estimate - half), estimate + half),
+        level,
+        "normal approximation from per-stratum intervals",
+        None,
+        {"strata": list(results)},
+        parts[0].seed,
+        {},
+        warnings,
+        0.0,
+    )
+
+
+def _store(
+    session: Session,
+    event: Event,
+    method: str,
+    stratum: str,
+    table: CaptureTable,
+    result: EstimateResult,
+    seed: int,
+    counted: str,
+    by: str | None,
+    actor: str,
+) -> StoredEstimate:
+    data = result.to_dict()
+    if result.draws is not None:
+        draws = np.asarray(result.draws).reshape(-1)
+        step = max(1, len(draws) // 500)
+        data["draws_sample"] = [float(x) for x in draws[::step]]
+    run = EstimateRun(
+        event_id=event.id,
+        linkage_run_id=session.scalar(select(func.max(PersonRecord.run_id))),
+        method=method,
+        stratum=stratum,
+        input_hash=table.digest(),
+        table_csv=table.to_csv(),
+        settings={**data.get("settings", {}), "counted": counted, "by": by},
+        seed=seed,
+        result=data,
+        versions=_versions(),
+        created_by=actor,
+    )
+    session.add(run)
+    session.flush()
+    return StoredEstimate(run.id, method, stratum, data)
