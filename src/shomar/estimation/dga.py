@@ -122,16 +122,19 @@ def posterior_on_grid(
     log_missing = np.empty(grid.size)
     for lo in range(0, grid.size, _CHUNK):
         block = coefficients @ components[:, lo : lo + _CHUNK] + base[lo : lo + _CHUNK]
-        log_missing[lo : lo + _CHUNK] = logsumexp(block, axis=0)
-        log_graph = np.logaddexp(log_graph, logsumexp(block, axis=1))
+        top = float(block.max())
+        scaled = np.exp(block - top)
+        with np.errstate(divide="ignore"):
+            log_missing[lo : lo + _CHUNK] = np.log(scaled.sum(axis=0)) + top
+            log_graph = np.logaddexp(log_graph, np.log(scaled.sum(axis=1)) + top)
     norm = logsumexp(log_missing)
     prob_missing = np.exp(log_missing - norm)
-    top = grid >= 0.9 * grid[-1]
+    upper = grid >= 0.9 * grid[-1]
     return GridPosterior(
         grid=grid,
         prob_missing=prob_missing,
         prob_graph=np.exp(log_graph - norm),
-        tail_mass=float(prob_missing[top].sum()),
+        tail_mass=float(prob_missing[upper].sum()),
     )
 
 
@@ -242,7 +245,7 @@ def _summarize(
         settings=spec.to_dict(),
         seed=None,
         diagnostics=diagnostics,
-        warnings=_warnings(table, posterior),
+        warnings=_warnings(table, posterior, fixed_grid=spec.max_missing is not None),
     )
 
 
@@ -271,7 +274,7 @@ def _draws(table: CaptureTable, posterior: GridPosterior, rng: np.random.Generat
     return (table.observed + posterior.grid[picks]).astype(np.float64)[None, :]
 
 
-def _warnings(table: CaptureTable, posterior: GridPosterior) -> list[str]:
+def _warnings(table: CaptureTable, posterior: GridPosterior, *, fixed_grid: bool) -> list[str]:
     warnings = [IDENTIFYING_ASSUMPTIONS["dga"]]
     empty = [name for name, total in table.list_totals().items() if total == 0]
     if empty:
@@ -280,11 +283,15 @@ def _warnings(table: CaptureTable, posterior: GridPosterior) -> list[str]:
             "overlap; drop them or check the linkage."
         )
     if posterior.tail_mass > TAIL_TOLERANCE:
+        where = (
+            "raise max_missing"
+            if fixed_grid
+            else "the data barely identify N under these models; use another method or more lists"
+        )
         warnings.append(
             f"The posterior of N is not contained in the grid: {posterior.tail_mass:.2g} of its "
-            f"mass lies in the top 10% of the grid (up to {int(posterior.grid[-1])} missing). "
-            "The upper interval end and the median are understated; the data barely identify "
-            "N under these models. Raise max_missing or use another method."
+            f"mass lies in the top 10% of the grid (up to {int(posterior.grid[-1])} missing), "
+            f"so the median and the upper interval end are understated; {where}."
         )
     return warnings
 
