@@ -111,9 +111,16 @@ def screenshot(
     return _check_output(result, png, "screenshot")
 
 
-def dump_dom(html: Path, timeout: float = TIMEOUT_S) -> str:
-    """The DOM after the page has loaded (and its scripts, if any, have run), serialized."""
-    result = _run(["--dump-dom", "--virtual-time-budget=5000"], html, timeout)
+def dump_dom(html: Path, width: int = 1280, height: int = 4000, timeout: float = TIMEOUT_S) -> str:
+    """The DOM after the page has loaded (and its scripts, if any, have run), serialized.
+
+    The window size matters to scripts that measure layout; use the screenshot's.
+    """
+    result = _run(
+        ["--dump-dom", f"--window-size={width},{height}", "--virtual-time-budget=5000"],
+        html,
+        timeout,
+    )
     if result.returncode != 0 or not result.stdout:
         tail = result.stderr.decode("utf-8", "replace")[-800:]
         raise BrowserFailed(f"Chromium could not dump the DOM of {html}: {tail}")

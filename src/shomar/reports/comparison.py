@@ -7,10 +7,13 @@ another. The documented count is also drawn as a dotted reference line across th
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.ticker import NullFormatter
 
 from shomar.reports.data import CategoryComparison, Claim, Estimate, EventReport, ReportData
 from shomar.reports.figure import ReportFigure, fmt_count
@@ -74,18 +77,40 @@ def _interval_text(estimate: Estimate) -> str:
     return f"{fmt_count(round(estimate.estimate))} [{fmt_count(round(lo))}–{fmt_count(round(hi))}]"
 
 
-def _axis_max(category: CategoryComparison) -> float:
+@dataclass(frozen=True)
+class Scale:
+    """The shared value axis: linear from 0, or logarithmic when values span many magnitudes."""
+
+    log: bool
+    lo: float
+    hi: float
+
+
+#: A value axis switches to a logarithmic scale when its largest value exceeds its smallest
+#: positive value by this factor (3 documented against 30,000 claimed would vanish otherwise).
+LOG_RATIO = 100.0
+
+
+def axis_scale(category: CategoryComparison) -> Scale:
+    """The value axis that shows every claim, the documented count and every interval."""
     values: list[float] = []
     for claim in category.claims:
         q = claim.quantity
         values.extend(v for v in (q.value, q.lower, q.upper) if v is not None)
     if category.documented:
         values.append(category.documented.unique_persons)
+        values.append(category.documented.multi_source_persons)
     for estimate in category.estimates:
         values.append(estimate.estimate)
         if estimate.interval:
-            values.append(estimate.interval[1])
-    return max(values, default=1.0) * 1.22 or 1.0
+            values.extend(estimate.interval)
+    positive = [v for v in values if v > 0]
+    if not positive:
+        return Scale(False, 0.0, 1.0)
+    top, bottom = max(positive), min(positive)
+    if top / bottom >= LOG_RATIO:
+        return Scale(True, 10 ** math.floor(math.log10(bottom)) / 2, top * 2.5)
+    return Scale(False, 0.0, top * 1.22)
 
 
 def _empty(ax: Axes, text: str) -> None:
@@ -101,7 +126,7 @@ def _panel_style(ax: Axes, title: str, colour: str) -> None:
     ax.set_axisbelow(True)
 
 
-def _draw_claims(ax: Axes, claims: Sequence[Claim], xmax: float) -> list[KeyEntry]:
+def _draw_claims(ax: Axes, claims: Sequence[Claim], scale: Scale) -> list[KeyEntry]:
     colour = COLOURS["claim"]
     keys: list[KeyEntry] = []
     labels = []
@@ -129,7 +154,7 @@ def _draw_claims(ax: Axes, claims: Sequence[Claim], xmax: float) -> list[KeyEntr
         elif q.qualifier == "at_least" and q.value is not None:
             ax.annotate(
                 "",
-                xy=(xmax, y),
+                xy=(scale.hi, y),
                 xytext=(q.value, y),
                 arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.3, "ls": "--"},
             )
@@ -137,13 +162,13 @@ def _draw_claims(ax: Axes, claims: Sequence[Claim], xmax: float) -> list[KeyEntr
         elif q.qualifier == "at_most" and q.value is not None:
             ax.annotate(
                 "",
-                xy=(0, y),
+                xy=(scale.lo, y),
                 xytext=(q.value, y),
                 arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.3, "ls": "--"},
             )
             text_x = q.value
         else:
-            text_x = q.value if q.value is not None else 0.0
+            text_x = q.value if q.value is not None else scale.lo
         if marker_x is not None:
             hollow = q.qualifier == "approximate"
             ax.plot(
@@ -170,16 +195,17 @@ def _draw_claims(ax: Axes, claims: Sequence[Claim], xmax: float) -> list[KeyEntr
     return keys
 
 
-def _draw_documented(ax: Axes, category: CategoryComparison) -> None:
+def _draw_documented(ax: Axes, category: CategoryComparison, scale: Scale) -> None:
     doc = category.documented
     if doc is None:
         _empty(ax, "No documented count yet (linkage has not run for this event).")
         return
     values = [doc.unique_persons, doc.multi_source_persons]
     ys = [1, 0]
-    ax.barh(ys, values, color=[COLOURS["documented"], "#7fb8dc"], height=0.55)
+    widths = [max(v - scale.lo, 0.0) for v in values]
+    ax.barh(ys, widths, left=scale.lo, color=[COLOURS["documented"], "#7fb8dc"], height=0.55)
     for y, value in zip(ys, values, strict=True):
-        ax.text(value, y, f"  {fmt_count(value)}", va="center", fontsize=8)
+        ax.text(max(value, scale.lo), y, f"  {fmt_count(value)}", va="center", fontsize=8)
     ax.set_yticks(ys, ["unique persons named", "confirmed by > 1 source"])
     ax.set_ylim(-0.6, 1.6)
 
@@ -215,7 +241,7 @@ def claims_comparison_figure(
     """Claimed vs documented vs estimated for one event and counted category, panel by panel."""
     label = Labeller("E")
     event_label = _event_label(event, label)
-    xmax = _axis_max(category)
+    scale = axis_scale(category)
     rows = [
         max(len(category.claims), 1),
         2 if category.documented else 1,
@@ -227,10 +253,10 @@ def claims_comparison_figure(
         claims_ax, doc_ax, est_ax = axes
         keys: list[KeyEntry] = []
         if category.claims:
-            keys = _draw_claims(claims_ax, category.claims, xmax)
+            keys = _draw_claims(claims_ax, category.claims, scale)
         else:
             _empty(claims_ax, "No claims recorded for this event and category.")
-        _draw_documented(doc_ax, category)
+        _draw_documented(doc_ax, category, scale)
         if category.estimates:
             _draw_estimates(est_ax, category.estimates)
         else:
@@ -251,8 +277,12 @@ def claims_comparison_figure(
                     lw=1.2,
                     zorder=0,
                 )
-        est_ax.set_xlim(0, xmax)
-        est_ax.set_xlabel(f"number of persons ({category.counted})")
+        if scale.log:
+            est_ax.set_xscale("log")
+            est_ax.xaxis.set_minor_formatter(NullFormatter())
+        est_ax.set_xlim(scale.lo, scale.hi)
+        log_note = ", logarithmic scale" if scale.log else ""
+        est_ax.set_xlabel(f"number of persons ({category.counted}{log_note})")
         est_ax.xaxis.set_major_formatter(lambda v, _: fmt_count(v))
         fig_id = f"fig-cmp-{event_id(index, event)}-{_slug(category.counted)}"
         description = (
@@ -263,6 +293,12 @@ def claims_comparison_figure(
             "(diamond: point estimate; bar: interval; grey tick: persons observed on the "
             "lists; * : the run has warnings). The dotted blue line repeats the documented "
             "count. The three are shown apart and never combined."
+            + (
+                " The value axis is logarithmic because the numbers differ by more than a "
+                f"factor of {LOG_RATIO:.0f}; equal steps mean equal ratios."
+                if scale.log
+                else ""
+            )
         )
         return ReportFigure(
             fig_id=fig_id,

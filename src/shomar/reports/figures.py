@@ -163,7 +163,16 @@ def overlap_figure(data: ReportData) -> ReportFigure | None:
             color=COLOURS["documented"],
             height=0.6,
         )
-        sizes.invert_xaxis()
+        for name in sets:
+            sizes.text(
+                set_sizes[name],
+                ys[name],
+                f"{fmt_count(set_sizes[name])} ",
+                ha="right",
+                va="center",
+                fontsize=7.5,
+            )
+        sizes.set_xlim(max(set_sizes.values()) * 1.35, 0)
         sizes.set_yticks([ys[n] for n in sets], [label(n, latin.get(n)) for n in sets])
         sizes.yaxis.tick_right()
         sizes.tick_params(axis="y", length=0, pad=4)
@@ -249,7 +258,7 @@ def timeline_figure(data: ReportData) -> ReportFigure | None:
     with styled():
         fig = new_figure(8.0, 5.6 if zoom else 3.2)
         if zoom:
-            top, bottom_ax = fig.subplots(2, 1, height_ratios=(1, 1.2))
+            top, bottom_ax = fig.subplots(2, 1, height_ratios=(0.8, 1.2))
             _month_bars(top, spread, counts, legend=True)
             top.set_title(f"All dates, {spread.months[0]:%Y-%m} to {spread.months[-1]:%Y-%m}")
             window = _busiest_window(spread, ZOOM_MONTHS)

@@ -108,9 +108,8 @@ def to_svg(fig: Figure, id_prefix: str) -> str:
     text = buffer.getvalue()
     text = text[text.index("<svg") :]
     ids = set(_ID_ATTR.findall(text))
-    for old in sorted(ids, key=len, reverse=True):
-        new = f"{id_prefix}-{old}"
-        text = text.replace(f'id="{old}"', f'id="{new}"')
-        text = text.replace(f"#{old})", f"#{new})")
-        text = text.replace(f'"#{old}"', f'"#{new}"')
-    return text
+    if not ids:
+        return text
+    names = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+    references = re.compile(f'(id="|#)({names})(?=[")])')
+    return references.sub(lambda m: f"{m.group(1)}{id_prefix}-{m.group(2)}", text)
