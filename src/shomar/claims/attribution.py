@@ -103,6 +103,7 @@ def _is_fa(text: str) -> bool:
 def _clean(phrase: str) -> str:
     phrase = phrase.strip(" ,،;:\"“”'’")
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # a full stop, not "U.N."
     return re.sub(r"\s+", " ", phrase)
 
 

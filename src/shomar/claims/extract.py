@@ -50,6 +50,7 @@ _AFTER_STOP = re.compile(
     r"آزاد|محکوم\s+شد|احضار)(?![\w])",
     re.IGNORECASE,
 )
+_AUXILIARY = re.compile(r"(?<![\w])(?:were|was|been|had|have|has|are|is)(?![\w])", re.IGNORECASE)
 _LINK = re.compile(
     r"^\s*(?:[\w\u200c'’-]+\s*){0,2}?[,،]?\s*(?:including|among\s+them|of\s+whom|از\s+جمله|شامل)\s*$",
     re.IGNORECASE,
@@ -201,6 +202,9 @@ def _first_after(text: str, lang: str) -> tuple[str, int] | None:
     stop = _AFTER_STOP.search(text)
     window = text[: stop.start()] if stop else text
     window = window[: _AFTER_WINDOW[lang]]
+    conj = re.search(r"(?<![\w])and(?![\w])", window)
+    if conj and not _AUXILIARY.search(window[: conj.start()]):
+        window = window[: conj.start()]  # "killing 1,500 protesters and arrested many more"
     best: tuple[str, int] | None = None
     for category, pattern in COUNTED_AFTER:
         m = pattern.search(window)

@@ -305,13 +305,11 @@ def _qualified(folded: str, atom: _Atom) -> QuantityMatch:
         quantity = Quantity.between(atom.lower, atom.upper, "vague")
         return QuantityMatch(quantity, atom.start, atom.end, atom.start, atom.end)
     window = folded[max(0, atom.start - 30) : atom.start]
-    for qualifier, pattern in _PREFIX_RE:
-        m = pattern.search(window)
-        if m:
-            start = atom.start - (len(window) - m.start())
-            return QuantityMatch(
-                _make(qualifier, atom.value), start, atom.end, atom.start, atom.end
-            )
+    found = [(m.start(), q) for q, p in _PREFIX_RE if (m := p.search(window))]
+    if found:  # the longest qualifier wins: "no more than" over "more than"
+        first, qualifier = min(found)
+        start = atom.start - (len(window) - first)
+        return QuantityMatch(_make(qualifier, atom.value), start, atom.end, atom.start, atom.end)
     suffix = _SUFFIX_AT_LEAST_RE.match(folded, atom.end)
     if suffix:
         quantity = Quantity.at_least(atom.value)

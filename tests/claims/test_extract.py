@@ -1,0 +1,200 @@
+"""Claim extraction from article text (shomar.claims.extract)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from shomar.claims import ClaimCandidate, extract_claims, extract_from_file
+from shomar.errors import InputError
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_e4f9a154a54411fb.txt"
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+KEYS = [
+    "quantity", "counted", "event_hint", "claimant", "cites", "date_stated", "quote", "start",
+    "end", "confidence",
+]  # fmt: skip
+
+
+def one(text: str) -> ClaimCandidate:
+    claims = extract_claims(text)
+    assert len(claims) == 1, [c.to_dict() for c in claims]
+    return claims[0]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article lives outside the repository")
+def test_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    claims = extract_claims(text)
+    killed = [c for c in claims if c.quantity.value == 1500 and c.counted == "killed"]
+    pmoi = [c for c in killed if c.claimant and "Mojahedin" in c.claimant]
+    reuters = [c for c in killed if c.claimant == "Reuters"]
+    assert pmoi and pmoi[0].date_stated == "2019-12-15"
+    assert reuters and reuters[0].date_stated == "2019-12-23"
+    assert reuters[0].cites and "PMOI" in reuters[0].cites
+    (prisoners,) = [c for c in claims if c.quantity.value == 30000]
+    assert prisoners.claimant == "Ivan Štefanec"
+    assert prisoners.event_hint == "1988 massacre"
+    for c in claims:
+        assert text[c.start : c.end] == c.quote
+
+
+def test_json_keys_and_offsets() -> None:
+    text = "Title\n\nAmnesty International said on 16 December 2019 that at least 304 people died."
+    claim = one(text)
+    d = claim.to_dict()
+    assert list(d) == KEYS
+    assert d["quantity"] == {"value": 304, "lower": 304, "upper": None, "qualifier": "at_least"}
+    assert text[d["start"] : d["end"]] == d["quote"]
+    assert d["claimant"] == "Amnesty International"
+    assert d["date_stated"] == "2019-12-16"
+    assert 0 <= d["confidence"] <= 1
+    json.dumps(d)
+
+
+def test_attribution_chain_passive() -> None:
+    text = (
+        "The BBC confirmed on 3 May 2021 the toll of 200 dead that was announced by the "
+        "Kurdistan Human Rights Network on 1 May 2021."
+    )
+    bbc, network = extract_claims(text)
+    assert (bbc.claimant, bbc.cites, bbc.date_stated) == (
+        "BBC",
+        "Kurdistan Human Rights Network",
+        "2021-05-03",
+    )
+    assert (network.claimant, network.cites, network.date_stated) == (
+        "Kurdistan Human Rights Network",
+        None,
+        "2021-05-01",
+    )
+
+
+def test_attribution_chain_citing_and_according_to() -> None:
+    a, b = extract_claims("Reuters, citing three officials, said about 1,500 people were killed.")
+    assert (a.claimant, a.cites) == ("Reuters", "three officials")
+    assert (b.claimant, b.cites) == ("three officials", None)
+    claim = one("At least 25 people were killed, according to state media.")
+    assert claim.claimant == "state media"
+
+
+def test_pronoun_resolves_to_last_claimant() -> None:
+    text = "Hengaw reported on Monday. The group said 12 people were killed in Mahabad."
+    assert one(text).claimant == "Hengaw"
+
+
+def test_own_voice_has_no_claimant() -> None:
+    claim = one("Security forces killed 1,500 protesters and arrested many more.")
+    assert (claim.claimant, claim.counted) == (None, "killed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The protests began in 1988 and spread in 2019 to 21 cities.",
+        "Protesters were killed on 15 November 2019 and arrested on December 3.",
+        "A 17-year-old boy was killed; Amini, 22, died in custody.",
+        "Prices rose 50 percent and 300 people were arrested over 12 percent.",
+        "Families paid up to 500 million tomans and $5,000 to get detainees released.",
+        "The report on executions runs to 200 pages; page 12 lists the killed.",
+        "He was sentenced to 10 years and 74 lashes after being arrested.",
+        "مهسا امینی، ۲۲ ساله، در بازداشت درگذشت.",
+        "قیمت بنزین ۵۰ درصد افزایش یافت و حدود ۳۰ هزار تومان شد.",
+    ],
+)
+def test_distractors_are_not_claims(text: str) -> None:
+    kept = [c for c in extract_claims(text) if c.quantity.value != 300]
+    assert kept == []
+
+
+def test_year_like_count_before_people_noun_is_kept() -> None:
+    assert one("Officials said 2000 people were arrested.").quantity.value == 2000
+
+
+def test_persian_claims() -> None:
+    text = (
+        "سازمان عفو بین‌الملل روز ۲۵ آذر ۱۳۹۸ اعلام کرد که دست‌کم ۳۰۴ نفر در جریان اعتراضات "
+        "آبان ۹۸ کشته شدند. به گفته این سازمان، هزاران نفر نیز زخمی شدند."
+    )
+    killed, injured = extract_claims(text)
+    assert killed.claimant == "سازمان عفو بین‌الملل"
+    assert killed.date_stated == "2019-12-16"
+    assert killed.counted == "killed"
+    assert killed.event_hint == "اعتراضات آبان ۹۸"
+    assert (injured.counted, injured.quantity.lower, injured.claimant) == (
+        "injured",
+        2000,
+        "سازمان عفو بین‌الملل",
+    )
+
+
+def test_persian_words_and_before_forms() -> None:
+    claim = one("سازمان مجاهدین خلق شمار اعدام‌شدگان را سی هزار نفر اعلام کرده است.")
+    assert (claim.quantity.value, claim.counted, claim.claimant) == (
+        30000,
+        "executed",
+        "سازمان مجاهدین خلق",
+    )
+
+
+def test_including_shares_the_category() -> None:
+    text = "IHR said security forces killed at least 448 people, including 60 children."
+    assert [(c.quantity.value, c.counted) for c in extract_claims(text)] == [
+        (448, "killed"),
+        (60, "killed"),
+    ]
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(InputError, match="Unknown language"):
+        extract_claims("text", language="de")
+
+
+def test_extract_from_file(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Rights groups said eight men were executed.", encoding="utf-8")
+    assert one_from(article).quantity.value == 8
+
+
+def one_from(path: Path) -> ClaimCandidate:
+    (claim,) = extract_from_file(path)
+    return claim
+
+
+def test_extract_from_file_refuses_non_text(tmp_path: Path) -> None:
+    binary = tmp_path / "a.pdf"
+    binary.write_bytes(b"%PDF-1.4\xff\xfe\x00\x01")
+    with pytest.raises(InputError, match="is not UTF-8 text") as err:
+        extract_from_file(binary)
+    assert "plain UTF-8 text" in str(err.value)
+    with pytest.raises(InputError, match="no such file"):
+        extract_from_file(tmp_path / "missing.txt")
+
+
+def _scores(split: str) -> tuple[float, float]:
+    """Precision and recall as benchmarks/claims/run.py counts them (value, bounds, category)."""
+    proposed = gold = matched = 0
+    for article in sorted((ARTICLES / split).glob("*.txt")):
+        labels = json.loads(article.with_suffix(".json").read_text(encoding="utf-8"))["claims"]
+        got = [
+            (c.quantity.value, c.quantity.lower, c.quantity.upper, c.counted)
+            for c in extract_claims(article.read_text(encoding="utf-8"))
+        ]
+        proposed += len(got)
+        gold += len(labels)
+        for label in labels:
+            key = (label["value"], label["lower"], label["upper"], label["counted"])
+            if key in got:
+                got.remove(key)
+                matched += 1
+    return matched / proposed, matched / gold
+
+
+@pytest.mark.parametrize(("split", "floor"), [("dev", 0.95), ("heldout", 0.85)])
+def test_labeled_articles_floor(split: str, floor: float) -> None:
+    """Regression floor only; the numbers themselves are printed by benchmarks.claims.run."""
+    assert (ARTICLES / split).is_dir()
+    precision, recall = _scores(split)
+    assert precision >= floor and recall >= floor
