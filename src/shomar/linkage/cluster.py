@@ -2,7 +2,8 @@
 
 1. **Must-link** pairs (a human said *same*) are merged first, whatever the model says.
 2. Pairs at or above the threshold are merged in order of decreasing probability, except when
-   the merge would put two records a human called *different* into one person (cannot-link).
+   the merge would put two records a human called *different* into one person (cannot-link),
+   or, for lists known to name each person once, two records of one list.
    Without cannot-links this is plain connected components (computed with scipy); components
    that contain a cannot-link pair are re-clustered greedily — the strongest evidence first,
    like single-linkage under constraints (Wagstaff et al. 2001, "Constrained k-means", ICML).
@@ -50,11 +51,14 @@ def cluster_pairs(
     threshold: float,
     must_link: Iterable[tuple[int, int]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
+    exclusive_sources: np.ndarray | None = None,
 ) -> np.ndarray:
     """Cluster labels (0..k-1) for records ``0..n-1`` from scored ``pairs``.
 
-    ``pairs`` has ``unique_id_l``, ``unique_id_r`` and ``match_probability``. Raises
-    :class:`ConflictError` when the must-links themselves join a cannot-link pair.
+    ``pairs`` has ``unique_id_l``, ``unique_id_r`` and ``match_probability``. With
+    ``exclusive_sources`` (a source code per record) no person gets two records of one source
+    (lists known to name each person once). Raises :class:`ConflictError` when the must-links
+    themselves join a cannot-link pair.
     """
     must = list(must_link)
     cannot = {(min(a, b), max(a, b)) for a, b in cannot_link}
@@ -64,12 +68,14 @@ def cluster_pairs(
     graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     labels = labels.astype(np.int64)
-    if not cannot:
-        return labels
     conflicted = {int(labels[a]) for a, b in cannot if labels[a] == labels[b]}
+    if exclusive_sources is not None:
+        frame = pd.DataFrame({"c": labels, "s": exclusive_sources})
+        dup = frame.duplicated(["c", "s"])
+        conflicted |= set(frame.loc[dup, "c"].astype(int).tolist())
     if not conflicted:
         return labels
-    return _recluster(labels, conflicted, kept, must, cannot)
+    return _recluster(labels, conflicted, kept, must, cannot, exclusive_sources)
 
 
 def _recluster(
@@ -78,6 +84,7 @@ def _recluster(
     kept: pd.DataFrame,
     must: Sequence[tuple[int, int]],
     cannot: set[tuple[int, int]],
+    sources: np.ndarray | None = None,
 ) -> np.ndarray:
     """Greedy constrained merging inside the components that hold a cannot-link pair."""
     members = np.flatnonzero(np.isin(labels, list(conflicted)))
@@ -89,10 +96,15 @@ def _recluster(
     # each root keeps the set of records it may not join
     blocked: dict[int, set[int]] = {int(m): set(forbidden.get(int(m), ())) for m in members}
     member_of: dict[int, set[int]] = {int(m): {int(m)} for m in members}
+    source_of: dict[int, set[object]] = (
+        {int(m): {sources[m]} for m in members} if sources is not None else {}
+    )
 
     def merge(a: int, b: int, *, force: bool) -> None:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
+            return
+        if not force and sources is not None and source_of[ra] & source_of[rb]:
             return
         if blocked[ra] & member_of[rb]:
             if force:
@@ -106,6 +118,8 @@ def _recluster(
         other = rb if root == ra else ra
         member_of[root] |= member_of.pop(other)
         blocked[root] |= blocked.pop(other)
+        if sources is not None:
+            source_of[root] |= source_of.pop(other)
 
     in_play = set(members.tolist())
     for a, b in must:

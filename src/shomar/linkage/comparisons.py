@@ -22,7 +22,7 @@ Extra identifiers (a national id, a postcode)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -34,10 +34,11 @@ NameLevels = Literal["exact", "canon", "skeleton", "close_key", "close_skeleton"
 
 @dataclass(frozen=True)
 class ExtraColumn:
-    """An identifier column compared as is (``exact``) or allowing one or two edits (``fuzzy``)."""
+    """A column compared as is (``exact``), allowing one or two edits (``fuzzy``, for codes),
+    or by Jaro-Winkler similarity (``text``, for free text such as a street)."""
 
     name: str
-    kind: Literal["exact", "fuzzy"] = "exact"
+    kind: Literal["exact", "fuzzy", "text"] = "exact"
     term_frequency: bool = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +47,10 @@ class ExtraColumn:
 
 def _both(column: str, cond: str) -> str:
     return f'"{column}_l" IS NOT NULL AND "{column}_r" IS NOT NULL AND ({cond})'
+
+
+#: the other part a name is swapped with (given and family names written in the other order)
+SWAPS = {"given": "family", "family": "given"}
 
 
 def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
@@ -66,11 +71,24 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             cll.CustomLevel(f'"{skel}_l" = "{skel}_r"', "same consonant skeleton"),
             cll.JaroWinklerLevel(key, 0.9),
             cll.JaroWinklerLevel(skel, 0.85),
+            *_swap_levels(part),
             cll.ElseLevel(),
         ],
         output_column_name=f"{part}_name",
         comparison_description=f"{part} name across Persian and Latin script",
     )
+
+
+def _swap_levels(part: str) -> list[Any]:
+    other = SWAPS.get(part)
+    if other is None:
+        return []
+    return [
+        cll.CustomLevel(
+            f'"{part}_sig_l" = "{other}_sig_r" AND "{other}_sig_l" = "{part}_sig_r"',
+            f"swapped with the {other} name",
+        )
+    ]
 
 
 def _interval_gap(lo: str, hi: str) -> str:
@@ -121,6 +139,10 @@ def birth_day_comparison() -> Any:
             cll.NullLevel("birth_iso"),
             cll.ExactMatchLevel("birth_iso"),
             cll.DamerauLevenshteinLevel("birth_iso", 1),
+            cll.CustomLevel(
+                _both("birth_start", f"{_interval_gap('birth_start', 'birth_end')} <= 31"),
+                "within a month",
+            ),
             cll.CustomLevel(
                 _both("birth_lo", f"{_interval_gap('birth_lo', 'birth_hi')} <= 0"), "same year"
             ),
@@ -183,6 +205,8 @@ def extra_comparison(extra: ExtraColumn) -> Any:
             cll.DamerauLevenshteinLevel(extra.name, 1),
             cll.DamerauLevenshteinLevel(extra.name, 2),
         ]
+    elif extra.kind == "text":
+        levels += [cll.JaroWinklerLevel(extra.name, 0.92), cll.JaroWinklerLevel(extra.name, 0.8)]
     levels.append(cll.ElseLevel())
     return cl.CustomComparison(
         comparison_levels=levels,
@@ -192,18 +216,25 @@ def extra_comparison(extra: ExtraColumn) -> Any:
 
 
 def default_comparisons(
-    extras: Sequence[ExtraColumn] = (), *, birth_days: bool = False
+    extras: Sequence[ExtraColumn] = (),
+    *,
+    birth_days: bool = False,
+    present: Collection[str] | None = None,
 ) -> list[Any]:
-    """The comparisons of Shomar's model, in a fixed order."""
-    comparisons = [
-        name_comparison("given"),
-        name_comparison("family"),
-        name_comparison("father", term_frequency=False),
-        date_comparison(),
-        birth_day_comparison() if birth_days else birth_comparison(),
-        place_comparison(),
-        exact_comparison("violation", "violation type"),
-        exact_comparison("sex", "sex"),
+    """The comparisons of Shomar's model, in a fixed order.
+
+    With ``present`` (the feature columns that hold any value), comparisons of columns that
+    are empty in every record are left out: they carry no evidence and cost time.
+    """
+    candidates: list[tuple[str, Any]] = [
+        ("given_key", name_comparison("given")),
+        ("family_key", name_comparison("family")),
+        ("father_key", name_comparison("father", term_frequency=False)),
+        ("date_start", date_comparison()),
+        ("birth_lo", birth_day_comparison() if birth_days else birth_comparison()),
+        ("place_sig", place_comparison()),
+        ("violation", exact_comparison("violation", "violation type")),
+        ("sex", exact_comparison("sex", "sex")),
     ]
-    comparisons += [extra_comparison(e) for e in extras]
-    return comparisons
+    candidates += [(e.name, extra_comparison(e)) for e in extras]
+    return [c for column, c in candidates if present is None or column in present]

@@ -20,6 +20,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``date_year``       the year of ``date_start`` (a blocking key)
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
 ``birth_iso``       the birth date as ``YYYY-MM-DD`` when it is known to the day
+``birth_start/end`` the birth interval in Gregorian day numbers (whole years from an age)
 ``province``        ISO 3166-2 code of the resolved province; ``city`` the resolved city
 ``place_sig/skel``  signature and skeleton of the place as written (villages the gazetteer
                     lacks)
@@ -82,6 +83,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "birth_lo",
     "birth_hi",
     "birth_iso",
+    "birth_start",
+    "birth_end",
     "province",
     "city",
     "place_sig",
@@ -180,8 +183,18 @@ def _parse_age(text: str) -> int | None:
     return age if 0 <= age <= 120 else None
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 @lru_cache(maxsize=200_000)
 def _date_interval(text: str) -> tuple[int, int] | None:
+    iso = _ISO_DAY.fullmatch(text)
+    if iso:  # fast path for the commonest form; anything odd goes to the full parser
+        try:
+            day = (dt.date(*map(int, iso.groups())) - _EPOCH).days
+        except ValueError:
+            return None
+        return day, day
     try:
         parsed = parse_partial_date(text)
     except ShomarError:
@@ -268,6 +281,14 @@ def canonical_forms(
     return canon
 
 
+def _year_start(year: int) -> int:
+    return (dt.date(year, 1, 1) - _EPOCH).days
+
+
+def _year_end(year: int) -> int:
+    return (dt.date(year, 12, 31) - _EPOCH).days
+
+
 def _days(values: list[tuple[int, int] | None], index: int) -> pd.Series:
     return pd.Series([v[index] if v else None for v in values], dtype="Int64")
 
@@ -346,6 +367,20 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     ]
     out["birth_lo"] = pd.Series(lo, dtype="Int64")
     out["birth_hi"] = pd.Series(hi, dtype="Int64")
+    out["birth_start"] = pd.Series(
+        [
+            b[0] if b else (_year_start(y) if y is not None else None)
+            for b, y in zip(births, lo, strict=True)
+        ],
+        dtype="Int64",
+    )
+    out["birth_end"] = pd.Series(
+        [
+            b[1] if b else (_year_end(y) if y is not None else None)
+            for b, y in zip(births, hi, strict=True)
+        ],
+        dtype="Int64",
+    )
 
     places = _map_unique(col["place"], resolve_place)
     provinces = _map_unique(col["province"], resolve_place)

@@ -67,6 +67,8 @@ class LinkageSpec:
     birth_days: bool = False
     #: also link records within one list (duplicates inside a source)
     within_sources: bool = True
+    #: random pairs sampled to estimate u; in one pass (splink's early stop waits for every
+    #: level to be seen 100 times, which rare cross-script levels never are)
     u_max_pairs: float = 1e6
     #: cap on pairs per EM session (None: all blocked pairs)
     em_max_pairs: float | None = None
@@ -150,12 +152,27 @@ class TrainedModel:
         return out
 
 
-def settings_for(spec: LinkageSpec) -> SettingsCreator:
-    """splink settings (untrained) for ``spec``."""
+def present_columns(features: pd.DataFrame) -> set[str]:
+    """Feature columns that hold a value in at least one record."""
+    return {c for c in features.columns if features[c].notna().any()}
+
+
+def settings_for(spec: LinkageSpec, present: set[str] | None = None) -> SettingsCreator:
+    """splink settings (untrained) for ``spec``; see :func:`default_comparisons`."""
+    if present is not None and "place_sig" not in present and "province" in present:
+        present = present | {"place_sig"}
+    comparisons = default_comparisons(
+        spec.extra_columns, birth_days=spec.birth_days, present=present
+    )
+    if not comparisons:
+        raise LinkageError(
+            "The records have nothing to compare: every linkage column is empty.",
+            hint="Check the column names (DESIGN §7 canonical columns).",
+        )
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
-        comparisons=default_comparisons(spec.extra_columns, birth_days=spec.birth_days),
+        comparisons=comparisons,
         blocking_rules_to_generate_predictions=blocking_rules(
             spec.blocking, within_sources=spec.within_sources
         ),
@@ -203,12 +220,14 @@ def train(
     labels: Sequence[tuple[int, int]] = (),
 ) -> tuple[Linker, TrainedModel]:
     """Train the model on ``features``; ``labels`` are unique-id pairs a human called same."""
-    linker = _linker(backend, features, settings_for(spec))
+    linker = _linker(backend, features, settings_for(spec, present_columns(features)))
     training = linker.training
     training.estimate_probability_two_random_records_match(
         blocking_rules(spec.deterministic), recall=spec.recall
     )
-    training.estimate_u_using_random_sampling(max_pairs=spec.u_max_pairs, seed=spec.seed)
+    training.estimate_u_using_random_sampling(
+        max_pairs=spec.u_max_pairs, seed=spec.seed, num_chunks=1
+    )
     for rule in spec.em_blocking:
         try:
             training.estimate_parameters_using_expectation_maximisation(
