@@ -35,7 +35,7 @@ DETERMINISTIC_RULES: tuple[tuple[str, ...], ...] = (
 
 #: EM sessions: each fixes the columns it blocks on and trains the others
 EM_RULES: tuple[tuple[str, ...], ...] = (
-    ("name_skel",),
+    ("given_skel", "family_skel"),
     ("date_start", "birth_lo"),
 )
 
