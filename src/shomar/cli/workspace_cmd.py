@@ -41,6 +41,13 @@ def import_(
     mapping: Annotated[
         Path | None, typer.Option("--mapping", help="JSON/TOML file mapping your column names.")
     ] = None,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="New source kind: ngo, media, government, opposition, family, court, un/other",
+        ),
+    ] = "other",
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Validate only; store nothing.")
     ] = False,
@@ -78,6 +85,7 @@ def import_(
                 dry_run=dry_run,
                 sheet=sheet,
                 encoding=encoding,
+                source_kind=kind,
                 actor=settings().actor,
                 progress=lambda n: progress.advance(task, n),
             )

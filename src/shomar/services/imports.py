@@ -15,9 +15,9 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from shomar.config import settings
@@ -28,9 +28,18 @@ from shomar.ingest.problems import Problem, ProblemLog
 from shomar.ingest.readers import open_table
 from shomar.ingest.validate import RowContext, row_to_values
 from shomar.store.audit import append_audit
-from shomar.store.tables import CustodyEntry, Document, Event, Record, Source, utcnow
+from shomar.store.tables import (
+    SOURCE_KINDS,
+    CustodyEntry,
+    Document,
+    Event,
+    Record,
+    Source,
+    utcnow,
+)
 from shomar.store.workspace import Workspace
 
+RECORDS = cast(Table, Record.__table__)
 MEDIA_TYPES = {
     "csv": "text/csv",
     "json": "application/json",
@@ -54,6 +63,7 @@ class ImportReport:
     records_added: int
     dry_run: bool
     document_id: int | None = None
+    source_kind: str = "other"
     versions_added: int = 0
     columns_used: dict[str, str] = field(default_factory=dict)
     columns_ignored: list[str] = field(default_factory=list)
@@ -105,6 +115,10 @@ def import_file(
             "The source name is empty.", hint="Name who reported the list: --source NAME."
         )
     actor = actor or settings().actor
+    if source_kind not in SOURCE_KINDS:
+        raise InputError(
+            f"Unknown source kind {source_kind!r}.", hint=f"Use one of: {', '.join(SOURCE_KINDS)}."
+        )
     mapping = load_mapping(Path(mapping_path) if mapping_path else None)
     scan = scan_file(file)
     if scan.size == 0:
@@ -131,6 +145,7 @@ def import_file(
         rows=0,
         records_added=0,
         dry_run=dry_run,
+        source_kind=source_kind,
         columns_used={table.header[i]: name for i, name in fields.items()},
         columns_ignored=[h for i, h in enumerate(table.header) if i not in fields],
     )
@@ -227,7 +242,7 @@ def _store(
     cfg = settings()
     source = session.scalars(select(Source).where(Source.name == report.source)).first()
     if source is None:
-        source = Source(name=report.source, created_by=actor)
+        source = Source(name=report.source, kind=report.source_kind, created_by=actor)
         session.add(source)
         session.flush()
     document = Document(
@@ -320,7 +335,7 @@ def _store(
 def _row_template() -> dict[str, Any]:
     """Every insertable column with its default, so a batch is one executemany statement."""
     template: dict[str, Any] = {}
-    for column in Record.__table__.columns:
+    for column in RECORDS.columns:
         if column.primary_key:
             continue
         default = column.default.arg if column.default is not None else None
@@ -364,7 +379,7 @@ def _flush(
             report.versions_added += 1
     template = _row_template()
     rows = [{**template, **values} for values in batch]
-    session.execute(insert(Record.__table__), rows)
+    session.execute(insert(RECORDS), rows)
     if progress is not None:
         progress(len(batch))
     batch.clear()
