@@ -338,7 +338,7 @@ def _row_template() -> dict[str, Any]:
     for column in RECORDS.columns:
         if column.primary_key:
             continue
-        default = column.default.arg if column.default is not None else None
+        default = getattr(column.default, "arg", None)
         template[column.name] = None if callable(default) else default
     template["raw_row"] = []
     return template
