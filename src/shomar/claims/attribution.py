@@ -44,7 +44,7 @@ _EN_VERB = re.compile(
     r"(?:said|says|say|announced|announces|reported|reports|confirmed|confirms|estimated|"
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
-    r"tallied|alleged|insisted|warned|was\s+quoted\s+as\s+saying|"
+    r"tallied|alleged|insisted|warned|found|concluded|was\s+quoted\s+as\s+saying|"
     r"put\s+the\s+(?:number|toll|figure|total|count)|"
     r"gave\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|number|tally|count))(?![\w])",
     re.IGNORECASE,
@@ -86,7 +86,7 @@ _EN_STOP = {
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
 _FA_STOP = {
     "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
-    "نیز", "هم", "را", "از", "شب",
+    "نیز", "هم", "را", "از", "شب", "تنها", "فقط",
     "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
 }  # fmt: skip
 _PARTICIPLE_OPENER = re.compile(
@@ -161,14 +161,28 @@ def _np_after(sentence: str, start: int) -> str:
 
 
 def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
-    clause_start = 0
+    """The Persian subject before a verb: the clause's first words, up to a stop word.
+
+    When the last clause holds no name («محمود صادقی، نماینده مجلس، روز … اعلام کرد»), the
+    earliest clause of the sentence that does is taken.
+    """
+    bounds = [0]
     for m in re.finditer(r"[،,؛;:]|(?<![\w\u200c])(?:اما|ولی|و)\s", sentence[:verb_start]):
-        if m.group() in {"و "} and verb_start - m.end() > 60:
+        if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
-        clause_start = m.end()
+        bounds.append(m.end())
+    name, first = _fa_name(sentence, bounds[-1], verb_start)
+    for start in bounds[:-1] if not name else []:
+        name, first = _fa_name(sentence, start, verb_start)
+        if name:
+            break
+    return name, first
+
+
+def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
     kept: list[str] = []
     first = -1
-    for tok in _TOKEN.finditer(sentence, clause_start, verb_start):
+    for tok in _TOKEN.finditer(sentence, start, end):
         word = tok.group()
         if word in _FA_STOP or word[0].isdigit() or not word[0].isalnum() or len(kept) >= 6:
             break
@@ -176,6 +190,10 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
             first = tok.start()
         kept.append(word)
     return _clean(" ".join(kept)), first
+
+
+def _quoted(sentence: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"]*\"|«[^»]*»", sentence)]
 
 
 def _date_in(dates: list[DateMention], start: int, end: int) -> str | None:
@@ -208,9 +226,12 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         for m in pattern.finditer(sentence):
             name = _np_after(sentence, m.end())
             add(Attribution(name, "according", m.start(), m.end(), None, anaphoric(name)), m.span())
+    quoted = _quoted(sentence)
     for m in _EN_VERB.finditer(sentence):
         if re.match(r"\s+by\b", sentence[m.end() :]):
             continue
+        if any(s < m.start() < e for s, e in quoted):
+            continue  # a verb inside a quotation is the speaker's, not an attribution
         _add_en_active(sentence, m, dates, add, anaphoric)
     for m in _FA_VERB.finditer(sentence):
         name, start = _fa_subject(sentence, m.start())
@@ -234,7 +255,8 @@ def _add_en_active(
     )
     if inverted:
         name = _np_after(sentence, m.end())
-        add(Attribution(name, "inverted", m.start(), m.end(), None, anaphoric(name)), m.span())
+        date = _date_in(dates, m.end() + len(name), len(sentence))
+        add(Attribution(name, "inverted", m.start(), m.end(), date, anaphoric(name)), m.span())
         return
     name, start = _np_before(sentence, len(before))
     if not name:

@@ -95,6 +95,8 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
         return "year"
     if exact and re.fullmatch(r"\d{2}", raw) and _SHORT_YEAR_BEFORE.search(before):
         return "year"  # «تابستان ۶۷», «آبان ۹۸»
+    if quantity.value == 1 and not raw[:1].isdigit() and not people_follow:
+        return "one as a word"  # "one of", «یک منبع»: an article, not a count
     if _is_apposed_age(folded, match):
         return "age"
     if (

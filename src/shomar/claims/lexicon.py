@@ -71,6 +71,8 @@ _AFTER: dict[str, list[str]] = {
         rf"کشته{_FA_BE}?",
         rf"جان\s+(?:خود\s+را\s+از\s+دست\s+دادند|باختند|باخته{_Z}اند|باخته|باخت)",
         r"کشته",
+        r"(?:را\s+)?کشتند",
+        r"به\s+قتل\s+(?:رسیدند|رسیده|رساندند|رسید)",
         rf"درگذشت(?:ند|ه{_Z}اند)?",
         rf"قربانی{_FA_BE}",
     ],
@@ -111,7 +113,10 @@ _AFTER: dict[str, list[str]] = {
 }
 
 _BEFORE: dict[str, list[str]] = {
-    "sentenced_to_death": [r"sentenced\s+to\s+death", r"death\s+sentences?\s+(?:for|of|against)"],
+    "sentenced_to_death": [
+        r"sentenced\s+to\s+death",
+        r"death\s+sentences?(?:\s+(?:for|of|against|to))?",
+    ],
     "executed": [
         r"execut(?:ed|ing|ions?)",
         r"hanged|hanging",
@@ -122,7 +127,7 @@ _BEFORE: dict[str, list[str]] = {
         r"kill(?:ed|ing|ings)",
         r"(?:death\s+)?toll",
         r"dead",
-        r"deaths?",
+        r"deaths?(?!\s+(?:sentences?|penalty|row))",
         r"massacre(?:d)?",
         r"fatalities",
         r"murder(?:ed|ing)",
