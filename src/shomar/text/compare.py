@@ -32,7 +32,14 @@ from rapidfuzz.distance import JaroWinkler
 from shomar.text import lexicon
 from shomar.text.normalize import detect_script, latin_key, persian_key
 from shomar.text.parse import parse_name
-from shomar.text.skeleton import signature, skeleton
+from shomar.text.skeleton import (
+    cross_match,
+    cross_match_loose,
+    loose,
+    signature,
+    skeleton,
+    strict_signature,
+)
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -44,7 +51,7 @@ __all__ = [
 ]
 
 #: probability at or above which two names are called a match
-MATCH_THRESHOLD = 0.8
+MATCH_THRESHOLD = 0.7
 #: probability below which two names are called a non-match
 NO_MATCH_THRESHOLD = 0.3
 
@@ -75,8 +82,10 @@ _SUFFIXES = (
 _G_SIGNATURE = 0.5
 _G_SKELETON = 0.04
 _G_NONE = 0.0005
-_BETA = 2.0  # weight of the fallback prior against attested counts
-_UNLISTED = 0.1  # weight of "some unlisted name is spelled like this"
+_G_LOOSE_SIGNATURE = 0.25
+_G_LOOSE_SKELETON = 0.02
+_ALPHA = 0.5  # pseudo-count of "a confusable other name is spelled like this"
+_EPSILON = 0.02  # P(l | other) when nothing is known about either name
 
 
 @dataclass(frozen=True)
@@ -106,7 +115,11 @@ def _affix_relation(a: _Part, b: _Part) -> str | None:
         return None
     short, long_ = (sa, sb) if len(sa) < len(sb) else (sb, sa)
     if long_.startswith(short) and long_[len(short) :] in _SUFFIXES:
-        return long_[len(short) :]
+        suffix = long_[len(short) :]
+        longer = a if len(sa) > len(sb) else b
+        if suffix == "E" and longer.script == "latin" and longer.raw.lower().endswith("ie"):
+            return None  # Rafie/Rafiei, Qasemie: a final -ie is as often -ی as -یه
+        return suffix
     return None
 
 
@@ -120,38 +133,62 @@ def _attested_pair(a: _Part, b: _Part) -> bool:
 
 
 def _fallback_g(p: _Part, l_: _Part) -> float:
-    if p.sig == l_.sig:
+    if cross_match(p.raw, l_.raw):
         return _G_SIGNATURE
+    if cross_match_loose(p.raw, l_.raw):
+        return _G_LOOSE_SIGNATURE
     if p.skel == l_.skel:
         return _G_SKELETON
+    if loose(p.skel) == loose(l_.skel):
+        return _G_LOOSE_SKELETON
     return _G_NONE
 
 
 @lru_cache(maxsize=65536)
 def _persian_variants(pkey: str, sig: str) -> frozenset[str]:
-    """Persian keys read from the same Latin spellings with the same signature (اسمعیل/اسماعیل)."""
+    """Persian keys spelled in Latin the way ``pkey`` is (اسمعیل/اسماعیل, کورش/کوروش): same
+    loose skeleton and a Bhattacharyya overlap of their attested Latin spellings ≥ 0.5."""
+    mine = lexicon.spellings_of(pkey)
     out = {pkey}
-    for lkey in lexicon.spellings_of(pkey):
+    if not mine:
+        return frozenset(out)
+    skel = lexicon.persian_skeleton(pkey) or ""
+    n_mine = sum(mine.values())
+    for lkey in mine:
         for other in lexicon.readings_of(lkey):
-            if other != pkey and signature(other) == sig:
+            if other in out or loose(lexicon.persian_skeleton(other) or "") != loose(skel):
+                continue
+            theirs = lexicon.spellings_of(other)
+            n_theirs = sum(theirs.values())
+            bc = sum((mine[k] / n_mine * theirs.get(k, 0) / n_theirs) ** 0.5 for k in mine)
+            if bc >= 0.5:
                 out.add(other)
     return frozenset(out)
 
 
 @lru_cache(maxsize=262144)
 def _cross(p: _Part, l_: _Part) -> float:
-    """Probability that Latin ``l_`` is a spelling of the Persian name ``p``."""
+    """Probability that Latin ``l_`` spells the Persian name ``p`` (not a confusable other).
+
+    ``P(l | p)`` is the attested share of ``l`` among the spellings of ``p`` plus the
+    Good-Turing share of unseen spellings times the fallback likelihood; ``P(l | other)`` is the
+    share of ``l`` among the spellings of the *other* names with the same loose consonant
+    skeleton (the names a blocked pair could really be), floored for names nobody spelled.
+    Equal prior odds.
+    """
     readings = lexicon.readings_of(l_.key)
-    same = _persian_variants(p.key, p.sig)
-    same = same | {k for k in readings if _part_fa(k).sig == p.sig}
+    strict = strict_signature(p.raw)
+    same = _persian_variants(p.key, p.sig) | {k for k in readings if strict_signature(k) == strict}
     c = sum(n for k, n in readings.items() if k in same)
     other = sum(n for k, n in readings.items() if k not in same)
     n_p = sum(lexicon.persian_total(k) for k in same)
-    g = _fallback_g(p, l_)
-    if n_p:
-        g *= 20.0 / (20.0 + n_p**0.5)
-    w_same = c + _BETA * g
-    return w_same / (w_same + other + _BETA * _UNLISTED * (1.0 if c == 0 else 0.1))
+    unseen = lexicon.unseen_share(p.key) if n_p else 1.0
+    p_same = c / (n_p + 1) + unseen * _fallback_g(p, l_)
+    n_group = lexicon.skeleton_total(l_.skel)
+    if loose(p.skel) == loose(l_.skel):
+        n_group -= n_p
+    p_other = (other + _ALPHA) / (max(0, n_group) + _ALPHA / _EPSILON)
+    return p_same / (p_same + p_other)
 
 
 def _latin_fallback(a: _Part, b: _Part) -> float:
@@ -198,9 +235,9 @@ def _latin_latin(a: _Part, b: _Part) -> float:
 
 
 def _persian_persian(a: _Part, b: _Part) -> float:
-    if a.sig == b.sig:
-        va = _persian_variants(a.key, a.sig)
-        return 0.9 if b.key in va else 0.75
+    # different Persian keys are different names unless the dictionary reads both the same way
+    if a.sig == b.sig and b.key in _persian_variants(a.key, a.sig):
+        return 0.9
     if a.skel == b.skel:
         return 0.05
     return 0.01
@@ -223,7 +260,9 @@ def _score(a: str, b: str) -> tuple[float, str]:
         attested = lexicon.spellings_of(p.key).get(l_.key, 0)
         if attested:
             return prob, f"attested spelling ({attested}×)"
-        return prob, "signature" if p.sig == l_.sig else "no attested spelling"
+        if cross_match(p.raw, l_.raw):
+            return prob, "no attested spelling; consonants and long vowels agree"
+        return prob, "no attested spelling; vowels or consonants disagree"
     if scripts == {"latin"}:
         return _latin_latin(pa, pb), "spellings compared through their Persian readings"
     if scripts == {"persian"}:
@@ -308,6 +347,10 @@ def compare_names(a: str, b: str) -> NameComparison:
         )
     if not na.tokens or not nb.tokens:
         return NameComparison(a, b, 0.0, "no-match", ["a name is empty", *notes])
+    whole = 0.0
+    if len(na.tokens) + len(nb.tokens) > 2:
+        # whole names compared as one: catches compound splits the parser disagreed on
+        whole = compare_parts("".join(na.tokens), "".join(nb.tokens))
     if not na.family and not nb.family:
         p = _pair(na.given, nb.given, "name", notes)
     elif not na.family or not nb.family:
@@ -335,12 +378,36 @@ def compare_names(a: str, b: str) -> NameComparison:
             notes.extend(swapped)
         else:
             notes.extend(sub)
-        # joined whole names: catches compound splits the parser disagreed on
-        joined = compare_parts("".join(na.tokens), "".join(nb.tokens))
-        if joined > p:
-            p = joined
-            notes.append(f"whole names compared as one: {joined:.2f}")
         if na.father and nb.father:
             pfa = _pair(na.father, nb.father, "father", notes)
             p = p * (0.3 + 0.7 * pfa)
+    if whole > p:
+        p = whole
+        notes.append(f"whole names compared as one: {whole:.2f}")
+    sub = _subsequence(na.tokens, nb.tokens)
+    if sub > p:
+        p = sub
+        notes.append(f"every part of the shorter name is in the longer one, in order: {sub:.2f}")
     return NameComparison(a, b, p, _decision(p), notes)
+
+
+def _subsequence(ta: tuple[str, ...], tb: tuple[str, ...]) -> float:
+    """0.85 × the part scores when the shorter name (≥ 2 parts) is an ordered subsequence of
+    the longer (a dropped middle or extra family part: "Milad Beigi" / "Milad Beigi Harchegani")."""
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) < 2 or len(short) == len(long_):
+        return 0.0
+    score = 1.0
+    j = 0
+    for tok in short:
+        best = 0.0
+        while j < len(long_):
+            q = compare_parts(tok, long_[j])
+            j += 1
+            if q >= MATCH_THRESHOLD:
+                best = q
+                break
+        if best == 0.0:
+            return 0.0
+        score *= best
+    return 0.85 * score

@@ -12,7 +12,8 @@ For comparison
     :func:`spellings_of` (Persian key → {Latin key: count}) and :func:`readings_of` (Latin key →
     {Persian key: count}). Counts are kept as evidence, not as a yes/no set: the data is noisy
     (multi-part alignment mistakes such as حسینی → "Banisadr"), so a pairing enters the table
-    only when its consonant skeletons agree; PNGT-26K rows add a count of 1.
+    only when its consonant skeletons agree (g/q and k/kh merged); PNGT-26K rows add a count
+    of 1.
 
 For simulation
     :func:`given_names` returns :class:`LexiconName` entries (Persian display form, gender
@@ -47,7 +48,7 @@ from shomar.text.normalize import (
     persian_display,
     persian_key,
 )
-from shomar.text.skeleton import skeleton
+from shomar.text.skeleton import loose, skeleton
 
 __all__ = [
     "LexiconName",
@@ -67,13 +68,14 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 
 DERIVED_FILE = "name_spellings.csv"
-_DERIVED_FIELDS = ("persian", "pkey", "latin", "lkey", "role", "gender", "count")
+_DERIVED_FIELDS = ("persian", "pkey", "skeleton", "latin", "lkey", "role", "gender", "count")
 
 
 @dataclass(frozen=True)
 class _Spelling:
     persian: str  # display form
     pkey: str
+    skel: str  # consonant skeleton of the Persian name
     latin: str  # as attested
     lkey: str
     role: str  # given | surname | unknown
@@ -85,10 +87,10 @@ def derive_spellings() -> list[_Spelling]:
     """Build the spelling table from the two source files (slow: a few seconds).
 
     Keeps a (Persian, Latin) pairing only when the Latin text is Latin script and the two
-    consonant skeletons agree; sums counts of identical (Persian, Latin, role, gender) rows.
+    consonant skeletons agree (up to :func:`shomar.text.skeleton.loose`); sums counts of identical (Persian, Latin, role, gender) rows.
     The result is shipped as ``name_spellings.csv``; a test checks it is up to date.
     """
-    acc: dict[tuple[str, str, str, str, str, str], int] = defaultdict(int)
+    acc: dict[tuple[str, str, str, str, str, str, str], int] = defaultdict(int)
 
     def add(fa_raw: str, latin_raw: str, role: str, gender: str, count: int) -> None:
         fa = persian_display(fa_raw)
@@ -97,17 +99,18 @@ def derive_spellings() -> list[_Spelling]:
         if not pkey or detect_script(latin) != "latin" or detect_script(fa) != "persian":
             return
         lkey = latin_key(latin)
-        if not lkey or skeleton(fa) != skeleton(latin):
+        skel = skeleton(fa)
+        if not lkey or loose(skel) != loose(skeleton(latin)):
             return
-        acc[(fa, pkey, latin, lkey, role, gender)] += count
+        acc[(fa, pkey, skel, latin, lkey, role, gender)] += count
 
     for r in _read_csv("names_ir_wikidata_units.csv"):
         add(r["key_persian_letters"], r["latin"], r["role"], "", int(r["count"]))
     for r in _read_csv("given_names_pngt26k.csv"):
         add(r["name"], r["english_name"], "given", r["gender"] if r["gender"] in "mf" else "", 1)
     return [
-        _Spelling(fa, pkey, latin, lkey, role, gender or None, n)
-        for (fa, pkey, latin, lkey, role, gender), n in sorted(acc.items())
+        _Spelling(fa, pkey, skel, latin, lkey, role, gender or None, n)
+        for (fa, pkey, skel, latin, lkey, role, gender), n in sorted(acc.items())
     ]
 
 
@@ -117,7 +120,9 @@ def write_spellings(path: str) -> None:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(_DERIVED_FIELDS)
         for r in derive_spellings():
-            w.writerow([r.persian, r.pkey, r.latin, r.lkey, r.role, r.gender or "", r.count])
+            w.writerow(
+                [r.persian, r.pkey, r.skel, r.latin, r.lkey, r.role, r.gender or "", r.count]
+            )
 
 
 @cache
@@ -126,6 +131,7 @@ def _spelling_rows() -> tuple[_Spelling, ...]:
         _Spelling(
             r["persian"],
             r["pkey"],
+            r["skeleton"],
             r["latin"],
             r["lkey"],
             r["role"],
@@ -165,6 +171,36 @@ def _totals() -> tuple[dict[str, int], dict[str, int], int]:
     pt = {k: sum(v.values()) for k, v in p2l.items()}
     lt = {k: sum(v.values()) for k, v in l2p.items()}
     return pt, lt, sum(pt.values())
+
+
+@cache
+def _group_stats() -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+    """Per Persian key: spellings seen once; per skeleton: attestations; key → skeleton."""
+    p2l, _ = _tables()
+    singles = {k: sum(1 for n in v.values() if n == 1) for k, v in p2l.items()}
+    skel_of: dict[str, str] = {}
+    for row in _spelling_rows():
+        skel_of.setdefault(row.pkey, row.skel)
+    groups: dict[str, int] = defaultdict(int)
+    for k, v in p2l.items():
+        groups[loose(skel_of[k])] += sum(v.values())
+    return singles, dict(groups), skel_of
+
+
+def unseen_share(pkey: str) -> float:
+    """Good-Turing estimate of the share of a Persian name's spellings not yet attested."""
+    n = persian_total(pkey)
+    return (_group_stats()[0].get(pkey, 0) + 1) / (n + 1)
+
+
+def persian_skeleton(pkey: str) -> str | None:
+    """The consonant skeleton of an attested Persian key (``None`` when not attested)."""
+    return _group_stats()[2].get(pkey)
+
+
+def skeleton_total(skel: str) -> int:
+    """Attestations of all Persian names whose loose consonant skeleton is ``loose(skel)``."""
+    return _group_stats()[1].get(loose(skel), 0)
 
 
 def persian_total(pkey: str) -> int:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from shomar.text.lexicon import is_known_given
+from shomar.text.lexicon import is_known_given, is_known_surname
 from shomar.text.normalize import detect_script, latin_display, name_key, persian_display
 
 __all__ = ["AFFIXES", "HONORIFICS", "ParsedName", "parse_name"]
@@ -106,13 +106,18 @@ def _strip_honorifics(tokens: list[str]) -> tuple[list[str], list[str]]:
             break
         found.append(label)
         tokens = tokens[1:]
-    if tokens and len(tokens) >= 1:
+    if len(tokens) >= 2:
         head = tokens[0]
         low = head.lower()
         for h in _GLUED_HONORIFICS:
             if low.startswith(h) and len(low) > len(h) + 2:
                 rest = head[len(h) :].lstrip("\u200c-")
-                if is_known_given(name_key(rest)) and not is_known_given(name_key(head)):
+                whole = name_key(head)
+                if (
+                    is_known_given(name_key(rest))
+                    and not is_known_given(whole)
+                    and not is_known_surname(whole)
+                ):
                     found.append(HONORIFICS[name_key(h)])
                     tokens = [rest, *tokens[1:]]
                     break

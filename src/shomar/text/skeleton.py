@@ -22,7 +22,14 @@ from functools import lru_cache
 
 from shomar.text.normalize import _ascii_fold, detect_script, persian_display
 
-__all__ = ["signature", "skeleton"]
+__all__ = [
+    "cross_match",
+    "cross_match_loose",
+    "loose",
+    "signature",
+    "skeleton",
+    "strict_signature",
+]
 
 _FA_CONS = {
     "ب": "b",
@@ -188,9 +195,9 @@ def skeleton(s: str) -> str:
     """Return the consonant skeleton of a name in either script (a blocking key)."""
     script = detect_script(s)
     if script == "persian":
-        return "".join(_fa_signature_token(t, False) for t in _fa_tokens(s))
+        return _collapse("".join(_fa_signature_token(t, False) for t in _fa_tokens(s)))
     if script == "latin":
-        return "".join(_latin_signature_token(t, False) for t in _latin_tokens(s))
+        return _collapse("".join(_latin_signature_token(t, False) for t in _latin_tokens(s)))
     if script == "mixed":
         return "".join(skeleton(t) for t in _script_runs(s))
     return ""
@@ -201,9 +208,9 @@ def signature(s: str) -> str:
     """Return consonants plus long and final vowels, comparable across scripts."""
     script = detect_script(s)
     if script == "persian":
-        return "".join(_fa_signature_token(t, True) for t in _fa_tokens(s))
+        return _collapse("".join(_fa_signature_token(t, True) for t in _fa_tokens(s)))
     if script == "latin":
-        return "".join(_latin_signature_token(t, True) for t in _latin_tokens(s))
+        return _collapse("".join(_latin_signature_token(t, True) for t in _latin_tokens(s)))
     if script == "mixed":
         return "".join(signature(t) for t in _script_runs(s))
     return ""
@@ -216,3 +223,142 @@ _RUNS = re.compile(
 
 def _script_runs(s: str) -> list[str]:
     return _RUNS.findall(s)
+
+
+_LOOSE = str.maketrans("gx", "qk")
+
+
+def loose(key: str) -> str:
+    """Merge the consonant classes that Latin spellings often confuse in a skeleton or
+    signature: ``g`` with ``q`` (Dehgan/دهقان, Asgar/اصغر) and ``x`` with ``k`` (Sheik/شیخ)."""
+    return key.translate(_LOOSE)
+
+
+# --- strict cross-script matching -------------------------------------------------------------
+# Persian writes long vowels and leaves short ones out; Latin writes both. So a Persian name
+# gives one *strict signature* (consonants, "V" for an initial vowel, "A" for a written alef,
+# "U" for و as a vowel, "I" for ی as a vowel, final "E" for ه) and a Latin spelling gives a
+# *pattern* over such signatures: "a" inside a name may be a written alef or a short vowel
+# ("A?"), "o" may be و or short ("U?"), "e" is always short (""), "i"/"ee"/"ei"/"y" need a ی,
+# "u"/"ou"/"oo"/"v" need a و. Nazeri fits ناظری? no (e is short, ا is written); نظری: yes.
+
+
+def _fa_strict_token(t: str) -> str:
+    out: list[str] = []
+    tail = ""
+    if t.endswith("الله") and len(t) > 4:
+        t, tail = t[:-4] + "ل", "A"
+    n = len(t)
+    for i, ch in enumerate(t):
+        last = i == n - 1
+        if i == 0 and ch in "اآعأإ":
+            out.append("V")
+            continue
+        if ch in "اآأإ":
+            # the article «ال» inside a compound (ابوالفضل, عبدالحسین) is read as a short -ol-
+            if i + 1 < n and t[i + 1] == "ل" and i >= 2:
+                continue
+            out.append("A")
+            continue
+        if ch in "عء":
+            continue
+        if ch == "و":
+            out.append("v" if i == 0 else "U")
+            continue
+        if ch == "ی":
+            out.append("y" if i == 0 else "I")
+            continue
+        if ch in "هح" and last and i > 0:
+            out.append("E")
+            continue
+        c = _FA_CONS.get(ch)
+        if c:
+            out.append(c)
+    return _collapse("".join(out) + tail)
+
+
+def _latin_pattern_token(t: str) -> str:
+    t = re.sub(r"(?<=[aeiou])h$", "", t)
+    t = _LATIN_AI_END.sub("ai", t)
+    out: list[str] = []
+    n = len(t)
+    i = 0
+    while i < n:
+        ch = t[i]
+        nxt = t[i + 1] if i + 1 < n else ""
+        last = i == n - 1
+        if i == 0 and ch in "aeiou":
+            out.append("V")
+            if ch == "i" and not last:
+                out.append("I?")
+            elif ch in "ou" and not last:
+                out.append("U?")
+            i += 1
+            continue
+        if i == 0 and ch in "yv":
+            out.append(ch)
+            i += 1
+            continue
+        if last and ch in "aeiouy":
+            out.append({"a": "A", "e": "E", "i": "I", "y": "I", "o": "U", "u": "U"}[ch])
+        elif ch == "o" and nxt in ("o", "u"):
+            out.append("U")
+            i += 1
+        elif ch == "e" and nxt in ("e", "i", "y"):
+            out.append("I")
+            i += 1
+        elif ch == "a" and nxt in ("i", "y") and i + 2 >= n:
+            out.append("A?I")  # -ai ending
+            i += 1
+        elif ch == "a":
+            out.append("A?")
+        elif ch == "o":
+            out.append("U?")
+        elif ch == "e":
+            pass
+        elif ch in "iy":
+            out.append("I")
+        elif ch in "uv":
+            out.append("U")
+        else:
+            out.append(ch)
+        i += 1
+    # collapse repeated class letters the way the Persian side does
+    pattern = "".join(out)
+    return re.sub(r"([A-Za-z])(?:\1)+", r"\1", pattern)
+
+
+@lru_cache(maxsize=131072)
+def strict_signature(s: str) -> str:
+    """Strict signature of a Persian-script name (see :func:`cross_match`)."""
+    return _collapse("".join(_fa_strict_token(t) for t in _fa_tokens(s)))
+
+
+@lru_cache(maxsize=131072)
+def _latin_regex(s: str) -> re.Pattern[str]:
+    body = "".join(_latin_pattern_token(t) for t in _latin_tokens(s))
+    # the Persian side collapses repeated letters across tokens; so does the pattern
+    return re.compile(re.sub(r"([A-Za-z])(?:\1)+", r"\1", body))
+
+
+@lru_cache(maxsize=131072)
+def _latin_regex_loose(s: str) -> re.Pattern[str]:
+    return re.compile(loose(_latin_regex(s).pattern))
+
+
+@lru_cache(maxsize=262144)
+def cross_match_loose(persian: str, latin: str) -> bool:
+    """:func:`cross_match` with g/q and k/kh merged (Dehgan/دهقان, Sheik/شیخ)."""
+    sig = loose(strict_signature(persian))
+    return bool(sig) and _latin_regex_loose(latin).fullmatch(sig) is not None
+
+
+@lru_cache(maxsize=262144)
+def cross_match(persian: str, latin: str) -> bool:
+    """Whether a Latin spelling can be a reading of a Persian name, vowel by vowel.
+
+    Stricter than equal signatures: Nazeri fits نظری but not ناظری, Salehi fits صالحی but not
+    صلاحی, Ahmad fits احمد but not حامد, Ehsan fits احسان but not حسن.
+    """
+    sig = strict_signature(persian)
+    return bool(sig) and _latin_regex(latin).fullmatch(sig) is not None
