@@ -12,11 +12,11 @@ Positives
     ``lat-lat``: two different attested Latin spellings of one Persian name part
     (``names_ir_wikidata_units.csv``; both with count ≥ 2 and ≥ 3% of the name's mass, and
     consonant skeletons of equal length differing in at most one position, which drops most
-    alignment mistakes such as حسینی → "Banisadr", احمدرضا → "Ahmad", حبیب‌الله → "Habib"). ``fa-lat``: the Persian name
-    (sometimes typed with Arabic ي/ك, ZWNJ variants) against one such spelling. ``fa-fa``: the
-    Persian name against its Arabic-letter form. ``full``: a Persian full name against its
-    Latin full name (``names_ir_wikidata_fullnames.csv``), and two Latin spellings of one
-    Persian full name.
+    alignment mistakes such as حسینی → "Banisadr", احمدرضا → "Ahmad", حبیب‌الله → "Habib").
+    ``fa-lat``: the Persian name (sometimes typed with Arabic ي/ك, ZWNJ variants) against one
+    such spelling. ``fa-fa``: the Persian name against its Arabic-letter form. ``full``: a
+    Persian full name against its Latin full name (``names_ir_wikidata_fullnames.csv``), and
+    two Latin spellings of one Persian full name.
 
 Hard negatives
     Different Persian names (both with total count ≥ 3) whose keys differ by one edit, or whose
@@ -155,10 +155,7 @@ def build(shared: Path) -> dict[str, list[dict[str, object]]]:
     for k in fa_names:
         for part in k.split():
             by_part[persian_key(part)].append(k)
-    n_full = 0
-    for k in fa_names:
-        if n_full >= 900:
-            break
+    for k in fa_names[:900]:
         latin = max(by_fa[k], key=lambda t: t[1])[0]
         add(k, latin, 1, "full", k)
         if len(by_fa[k]) >= 2:
@@ -188,7 +185,6 @@ def build(shared: Path) -> dict[str, list[dict[str, object]]]:
             o = rng.choice(sorted(set(others)))
             o_latin = max(by_fa[o], key=lambda t: t[1])[0]
             add(k, o_latin, 0, "full-neg", k)
-        n_full += 1
 
     splits: dict[str, list[dict[str, object]]] = {"dev": [], "test": []}
     for r in rows:

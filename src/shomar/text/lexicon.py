@@ -87,7 +87,8 @@ def derive_spellings() -> list[_Spelling]:
     """Build the spelling table from the two source files (slow: a few seconds).
 
     Keeps a (Persian, Latin) pairing only when the Latin text is Latin script and the two
-    consonant skeletons agree (up to :func:`shomar.text.skeleton.loose`); sums counts of identical (Persian, Latin, role, gender) rows.
+    consonant skeletons agree (up to :func:`shomar.text.skeleton.loose`); sums counts of
+    identical (Persian, Latin, role, gender) rows.
     The result is shipped as ``name_spellings.csv``; a test checks it is up to date.
     """
     acc: dict[tuple[str, str, str, str, str, str, str], int] = defaultdict(int)
