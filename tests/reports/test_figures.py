@@ -121,3 +121,29 @@ def test_estimate_label_marks_warnings(report_data: ReportData) -> None:
     assert comparison.estimate_label(estimates[1]).endswith("*")
     stratified = replace(estimates[0], stratum="Tehran")
     assert "[Tehran]" in comparison.estimate_label(stratified)
+
+
+def test_estimate_from_engine_result() -> None:
+    import numpy as np
+
+    from shomar.estimation.result import EstimateResult
+    from shomar.reports.adapters import estimate_from_result
+
+    result = EstimateResult(
+        method="lcmcr",
+        observed=370,
+        estimate=1330.0,
+        interval=(910.0, 2210.0),
+        level=0.95,
+        interval_type="credible",
+        model=None,
+        settings={},
+        seed=7,
+        warnings=["R-hat 1.03"],
+        draws=np.arange(12, dtype=float).reshape(3, 4),
+    )
+    estimate = estimate_from_result(result, run_id="run-1", stratum="Tehran")
+    assert estimate.draws == [float(v) for v in range(12)]
+    assert (estimate.method, estimate.seed, estimate.stratum) == ("lcmcr", 7, "Tehran")
+    assert estimate.warnings == ("R-hat 1.03",)
+    assert estimate_from_result(result, with_draws=False).draws is None

@@ -12,7 +12,9 @@ from datetime import date
 import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.axis import XAxis, YAxis
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from shomar.reports.comparison import (
     claims_comparison_figure,
@@ -77,6 +79,12 @@ def _finish(
     )
 
 
+def _count_axis(axis: XAxis | YAxis, ticks: int = 5) -> None:
+    """Few, readable ticks with thousands separators."""
+    axis.set_major_locator(MaxNLocator(ticks, integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: fmt_count(v)))
+
+
 def _hbars(ax: Axes, labels: Sequence[str], values: Sequence[float], colour: str) -> None:
     """Horizontal bars, largest on top, each with its value written at its end."""
     positions = np.arange(len(labels))[::-1]
@@ -86,6 +94,7 @@ def _hbars(ax: Axes, labels: Sequence[str], values: Sequence[float], colour: str
     for y, value in zip(positions, values, strict=True):
         ax.text(value + top * 0.01, y, fmt_count(value), va="center", fontsize=8.5)
     ax.set_xlim(0, top * 1.15 or 1)
+    _count_axis(ax.xaxis)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
@@ -144,10 +153,19 @@ def overlap_figure(data: ReportData) -> ReportFigure | None:
         counts = [count for _, count in shown]
         bars.bar(xs, counts, color=COLOURS["neutral"], width=0.6)
         for x, count in zip(xs, counts, strict=True):
-            bars.text(float(x), count, fmt_count(count), ha="center", va="bottom", fontsize=7.5)
+            bars.text(
+                float(x),
+                count,
+                f" {fmt_count(count)}",
+                ha="center",
+                va="bottom",
+                fontsize=7 if len(shown) <= 10 else 6.5,
+                rotation=0 if len(shown) <= 10 else 90,
+            )
         bars.set_ylabel("persons")
+        _count_axis(bars.yaxis, 4)
         bars.tick_params(axis="x", bottom=False, labelbottom=False)
-        bars.set_ylim(0, max(counts) * 1.15)
+        bars.set_ylim(0, max(counts) * (1.15 if len(shown) <= 10 else 1.4))
         ys = {name: len(sets) - 1 - i for i, name in enumerate(sets)}
         for x, (combo, _) in zip(xs, shown, strict=True):
             matrix.scatter([x] * len(sets), list(ys.values()), s=28, color="#dddddd", zorder=1)
@@ -180,6 +198,7 @@ def overlap_figure(data: ReportData) -> ReportFigure | None:
         sizes.spines["right"].set_visible(False)
         sizes.set_xlabel("persons per source")
         sizes.tick_params(axis="x", labelsize=7.5)
+        _count_axis(sizes.xaxis, 2)
         extra = (
             f" {len(hidden)} further combinations ({fmt_count(sum(c for _, c in hidden))} persons) "
             "are not drawn."
@@ -203,7 +222,7 @@ def overlap_figure(data: ReportData) -> ReportFigure | None:
         )
 
 
-def _month_bars(ax: Axes, spread: MonthlySpread, counts: dict[str, float], legend: bool) -> None:
+def _month_bars(ax: Axes, spread: MonthlySpread, counts: dict[str, float]) -> None:
     lefts = mdates.date2num(spread.months)
     rights = mdates.date2num([_next_month(m) for m in spread.months])
     bottom = np.zeros(len(lefts))
@@ -217,7 +236,7 @@ def _month_bars(ax: Axes, spread: MonthlySpread, counts: dict[str, float], legen
             bottom=bottom[shown],
             align="edge",
             color=COLOURS.get(precision, COLOURS["light"]),
-            label=f"known to the {precision} ({fmt_count(counts.get(precision, 0))})",
+            label=f"{precision} ({fmt_count(counts.get(precision, 0))})",
         )
         bottom += heights
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
@@ -226,8 +245,7 @@ def _month_bars(ax: Axes, spread: MonthlySpread, counts: dict[str, float], legen
     ax.set_ylabel("records per month")
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
     ax.set_axisbelow(True)
-    if legend:
-        ax.legend(frameon=False, fontsize=8, loc="upper left")
+    _count_axis(ax.yaxis, 5)
 
 
 def _next_month(day: date) -> date:
@@ -259,16 +277,27 @@ def timeline_figure(data: ReportData) -> ReportFigure | None:
         fig = new_figure(8.0, 5.6 if zoom else 3.2)
         if zoom:
             top, bottom_ax = fig.subplots(2, 1, height_ratios=(0.8, 1.2))
-            _month_bars(top, spread, counts, legend=True)
+            _month_bars(top, spread, counts)
             top.set_title(f"All dates, {spread.months[0]:%Y-%m} to {spread.months[-1]:%Y-%m}")
             window = _busiest_window(spread, ZOOM_MONTHS)
-            _month_bars(bottom_ax, window, counts, legend=False)
+            _month_bars(bottom_ax, window, counts)
             bottom_ax.set_title(
                 f"Busiest {ZOOM_MONTHS} months, {window.months[0]:%Y-%m} to "
                 f"{window.months[-1]:%Y-%m}"
             )
         else:
-            _month_bars(fig.add_subplot(), spread, counts, legend=True)
+            _month_bars(fig.add_subplot(), spread, counts)
+        handles, labels = fig.axes[0].get_legend_handles_labels()
+        fig.legend(
+            handles,
+            labels,
+            title="date known to the",
+            title_fontsize=8,
+            frameon=False,
+            fontsize=8,
+            loc="outside lower center",
+            ncols=len(labels),
+        )
         coarse = sum(v for p, v in counts.items() if p != "day")
         undated = (
             f" {fmt_count(data.undated_records)} records have no usable date and are not drawn."
