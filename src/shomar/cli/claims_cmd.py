@@ -1,9 +1,361 @@
-"""`shomar claims` commands."""
+"""`shomar claims` (the ledger, extraction, export, comparison) and `shomar events`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.table import Table
+
+from shomar.cli.context import JsonOption, WorkspaceOption, open_ws
+from shomar.cli.output import console, emit_json
+from shomar.config import settings
+from shomar.errors import InputError
+
+claims_app = typer.Typer(help="The claims ledger: who claimed what number, when, citing whom.")
+
+Counted = Annotated[
+    str,
+    typer.Option("--counted", help="What was counted: killed, executed, arrested, detained, …"),
+]
+
+
+def _quantity_text(q: Mapping[str, object]) -> str:
+    qualifier, value, lower, upper = q["qualifier"], q["value"], q["lower"], q["upper"]
+
+    def fmt(x: object) -> str:
+        return f"{float(x):,.0f}" if isinstance(x, int | float) else "?"  # type: ignore[arg-type]
+
+    if qualifier == "at_least":
+        return f"at least {fmt(value if value is not None else lower)}"
+    if qualifier == "at_most":
+        return f"at most {fmt(value if value is not None else upper)}"
+    if qualifier in ("range", "vague"):
+        return f"{fmt(lower)}–{fmt(upper)}" + (" (vague)" if qualifier == "vague" else "")
+    return ("about " if qualifier == "approximately" else "") + fmt(value)
+
+
+@claims_app.command("add")
+def add(
+    claimant: Annotated[str, typer.Option("--claimant", help="Source that stated the number.")],
+    counted: Counted,
+    value: Annotated[float | None, typer.Option("--value", help="The number as stated.")] = None,
+    lower: Annotated[float | None, typer.Option("--lower", help="Lower bound (ranges).")] = None,
+    upper: Annotated[float | None, typer.Option("--upper", help="Upper bound (ranges).")] = None,
+    qualifier: Annotated[
+        str,
+        typer.Option("--qualifier", help="exact, at_least, at_most, approximately, range, vague"),
+    ] = "exact",
+    event: Annotated[str | None, typer.Option("--event", help="Event the claim is about.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date stated (any calendar).")] = None,
+    quote: Annotated[str, typer.Option("--quote", help="The quoted text.")] = "",
+    cites: Annotated[
+        list[str] | None,
+        typer.Option("--cites", help="Claim uid or source name it cites (repeat)."),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Kind of a new claimant source.")
+    ] = None,
+    workspace: WorkspaceOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Add a claim to the ledger."""
+    from shomar.services.claims import QuantityInput, add_claim
+
+    ws = open_ws(workspace, create=True)
+    try:
+        info = add_claim(
+            ws,
+            claimant=claimant,
+            counted=counted,
+            quantity=QuantityInput(value, lower, upper, qualifier),
+            event=event,
+            date_stated=date,
+            quote=quote,
+            cites=cites or (),
+            claimant_kind=kind,
+            actor=settings().actor,
+        )
+    finally:
+        ws.close()
+    if json:
+        emit_json(info.to_dict())
+        return
+    console.print(
+        f"Claim [bold]{info.uid}[/bold] added: {info.claimant} — "
+        f"{_quantity_text(info.quantity)} {info.counted}."
+    )
+
+
+@claims_app.command("correct")
+def correct(
+    uid: Annotated[str, typer.Argument(help="The claim to correct.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why (kept with the new version).")],
+    value: Annotated[float | None, typer.Option("--value")] = None,
+    lower: Annotated[float | None, typer.Option("--lower")] = None,
+    upper: Annotated[float | None, typer.Option("--upper")] = None,
+    qualifier: Annotated[str | None, typer.Option("--qualifier")] = None,
+    date: Annotated[str | None, typer.Option("--date")] = None,
+    event: Annotated[str | None, typer.Option("--event")] = None,
+    workspace: WorkspaceOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Record a corrected version of a claim (the old version is kept)."""
+    from shomar.services.claims import correct_claim, list_claims
+
+    ws = open_ws(workspace)
+    try:
+        changes: dict[str, object] = {}
+        if any(x is not None for x in (value, lower, upper, qualifier)):
+            current = next((c for c in list_claims(ws) if c.uid == uid), None)
+            base = dict(current.quantity) if current else {}
+            for key, new in (
+                ("value", value),
+                ("lower", lower),
+                ("upper", upper),
+                ("qualifier", qualifier),
+            ):
+                if new is not None:
+                    base[key] = new
+            changes["quantity"] = base
+        if date is not None:
+            changes["date_stated"] = date
+        if event is not None:
+            changes["event"] = event
+        info = correct_claim(ws, uid, reason=reason, actor=settings().actor, **changes)
+    finally:
+        ws.close()
+    if json:
+        emit_json(info.to_dict())
+        return
+    console.print(f"Claim {info.uid} is now at version {info.version}.")
+
+
+@claims_app.command("list")
+def list_(
+    event: Annotated[
+        str | None, typer.Option("--event", help="Only claims about this event.")
+    ] = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="Every version, not only the current.")
+    ] = False,
+    workspace: WorkspaceOption = None,
+    json: JsonOption = False,
+) -> None:
+    """List the claims in the ledger."""
+    from shomar.services.claims import list_claims
+
+    ws = open_ws(workspace)
+    try:
+        claims = list_claims(ws, event=event, history=history)
+    finally:
+        ws.close()
+    if json:
+        emit_json([c.to_dict() for c in claims])
+        return
+    table = Table(
+        "uid", "v", "claimant", "stated", "quantity", "counted", "event", "cites", title="Claims"
+    )
+    for c in claims:
+        table.add_row(
+            c.uid,
+            str(c.version),
+            c.claimant,
+            str(c.date_stated or ""),
+            _quantity_text(c.quantity),
+            c.counted,
+            c.event or "",
+            ", ".join(c.cites),
+        )
+    console.print(table)
+
+
+@claims_app.command("extract")
+def extract(
+    file: Annotated[
+        Path, typer.Argument(help="Article as plain text (UTF-8), English or Persian.")
+    ],
+    add_: Annotated[
+        bool, typer.Option("--add", help="Add the candidates to the ledger (after review).")
+    ] = False,
+    pick: Annotated[
+        str | None, typer.Option("--pick", help="With --add: only these candidates, e.g. 1,3.")
+    ] = None,
+    source: Annotated[
+        str,
+        typer.Option("--source", help="Publisher of the article (kept as the document's source)."),
+    ] = "Unattributed article",
+    event: Annotated[
+        str | None, typer.Option("--event", help="With --add: the event the claims are about.")
+    ] = None,
+    workspace: WorkspaceOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Propose claims in an article: number, what was counted, who said it, when, citing whom."""
+    from shomar.claims.extract import extract_from_file
+
+    candidates = extract_from_file(file)
+    chosen = list(range(1, len(candidates) + 1))
+    if pick:
+        try:
+            chosen = [int(x) for x in pick.split(",") if x.strip()]
+        except ValueError:
+            raise InputError(f"--pick {pick!r}: give candidate numbers like 1,3.") from None
+    added: list[str] = []
+    if add_:
+        added = _add_candidates(file, candidates, chosen, source, event, workspace)
+    if json:
+        emit_json(
+            [c.to_dict() for c in candidates]
+            if not add_
+            else {"candidates": [c.to_dict() for c in candidates], "added": added}
+        )
+        return
+    console.print(f"[bold]Claim candidates in {file.name}[/bold] (confirm before adding):")
+    for i, c in enumerate(candidates, start=1):
+        who = c.claimant or "(the article itself)"
+        if c.cites:
+            who += f", citing {c.cites}"
+        facts = [f"claimant: {who}"]
+        if c.date_stated:
+            facts.append(f"stated {c.date_stated}")
+        if c.event_hint:
+            facts.append(f"event cue: {c.event_hint}")
+        facts.append(f"confidence {c.confidence:.2f}")
+        console.print(
+            f"{i}. [bold]{_quantity_text(c.quantity.to_dict())} {c.counted}[/bold] — "
+            + " · ".join(facts),
+            highlight=False,
+        )
+        console.print(f"   “{c.quote}” [dim](chars {c.start}–{c.end})[/dim]", highlight=False)
+    if added:
+        console.print(f"Added {len(added)} claim(s): {', '.join(added)}")
+    elif candidates:
+        console.print("Review them, then add with --add [--pick 1,2] [--event NAME].")
+
+
+def _add_candidates(
+    file: Path,
+    candidates: list,
+    chosen: list[int],
+    source: str,
+    event: str | None,
+    workspace: Path | None,  # type: ignore[type-arg]
+) -> list[str]:
+    from shomar.services.claims import QuantityInput, add_claim
+    from shomar.services.documents import keep_document
+
+    ws = open_ws(workspace, create=True)
+    actor = settings().actor
+    try:
+        document_id = keep_document(ws, file, source, actor=actor)
+        added = []
+        for number in chosen:
+            if not 1 <= number <= len(candidates):
+                raise InputError(f"There is no candidate {number} (found {len(candidates)}).")
+            c = candidates[number - 1]
+            q = c.quantity
+            info = add_claim(
+                ws,
+                claimant=c.claimant or source,
+                counted=c.counted,
+                quantity=QuantityInput(q.value, q.lower, q.upper, q.qualifier),
+                event=event,
+                date_stated=c.date_stated,
+                quote=c.quote,
+                document_id=document_id,
+                start=c.start,
+                end=c.end,
+                cites=[c.cites] if c.cites else [],
+                actor=actor,
+                notes=f"extracted from {file.name}, confirmed by {actor}",
+            )
+            added.append(info.uid)
+        return added
+    finally:
+        ws.close()
+
+
+@claims_app.command("export")
+def export(
+    out: Annotated[Path, typer.Argument(help="File to write.")],
+    format_: Annotated[
+        str, typer.Option("--format", help="csv or jsonld (schema.org ClaimReview).")
+    ] = "csv",
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Export current claims as CSV or ClaimReview JSON-LD, with their relation to the evidence."""
+    import json as jsonlib
+
+    from shomar.claims.exports import claims_csv, claims_jsonld
+    from shomar.services.comparison import compare_event
+
+    ws = open_ws(workspace)
+    try:
+        rows = [{**c.claim.to_dict(), "relation": c.relation, "rule": c.rule}
+                for view in compare_event(ws) for c in view.claims]  # fmt: skip
+    finally:
+        ws.close()
+    if format_ == "csv":
+        out.write_text(claims_csv(rows), encoding="utf-8")
+    elif format_ == "jsonld":
+        out.write_text(
+            jsonlib.dumps(claims_jsonld(rows), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+    else:
+        raise InputError(f"Unknown format {format_!r}.", hint="Use csv or jsonld.")
+    console.print(f"Wrote {len(rows)} claim(s) to {out}.")
+
+
+@claims_app.command("compare")
+def compare(
+    event: Annotated[str | None, typer.Option("--event", help="Only this event.")] = None,
+    workspace: WorkspaceOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Claimed vs documented vs estimated, per event and counted category — side by side."""
+    from shomar.services.comparison import compare_event
+
+    ws = open_ws(workspace)
+    try:
+        views = compare_event(ws, event)
+    finally:
+        ws.close()
+    if json:
+        emit_json([v.to_dict() for v in views])
+        return
+    for view in views:
+        console.rule(f"{view.event} — {view.counted}")
+        documented = (
+            "no linkage yet"
+            if view.documented is None
+            else (
+                f"{view.documented:,} unique persons "
+                f"({view.documented_multi_source:,} named by more than one source)"
+            )
+        )
+        console.print(f"[bold]Documented[/bold] (linked records): {documented}")
+        for e in view.estimates:
+            interval = f"{e.interval[0]:,.0f}–{e.interval[1]:,.0f}" if e.interval else "no interval"
+            console.print(
+                f"[bold]Estimated[/bold] ({e.method}, run {e.run_id}): {e.estimate:,.0f}  "
+                f"({e.level:.0%} {interval}; {e.interval_type})"
+            )
+        if not view.estimates:
+            console.print("[bold]Estimated[/bold]: no estimate yet")
+        table = Table("claimant", "stated", "quantity", "relation to the evidence", "rule")
+        for c in view.claims:
+            table.add_row(
+                c.claim.claimant,
+                str(c.claim.date_stated or ""),
+                _quantity_text(c.claim.quantity),
+                c.relation,
+                c.rule,
+            )
+        console.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Attach this module's commands to the root app (not yet implemented)."""
+    app.add_typer(claims_app, name="claims")
