@@ -44,7 +44,10 @@ _EN_VERB = re.compile(
     r"(?:said|says|say|announced|announces|reported|reports|confirmed|confirms|estimated|"
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
-    r"tallied|alleged|insisted|warned|found|concluded|was\s+quoted\s+as\s+saying|"
+    r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
+    r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
+    r"(?:raised|revised|updated|increased|lowered|put)\s+(?:its|the|their|his|her)\s+"
+    r"(?:death\s+)?(?:toll|tally|figure|count|estimate)|"
     r"put\s+the\s+(?:number|toll|figure|total|count)|"
     r"gave\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|number|tally|count))(?![\w])",
     re.IGNORECASE,

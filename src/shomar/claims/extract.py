@@ -7,7 +7,7 @@ For every sentence (:mod:`~shomar.claims.sentences`):
    (:mod:`~shomar.claims.filters`);
 2. find what each number counts (:mod:`~shomar.claims.lexicon`): the first "after" form between
    the number and the next number ("304 people *were killed*"), else the nearest "before" form
-   ("*killing* 1,500"); a number joined to a neighbour by "including" / «از جمله» shares its
+   ("*killing* 1,500"), else a "weak" noun right after it ("504 *victims*"); a number joined to a neighbour by "including" / «از جمله» shares its
    category, and "a figure of 70" takes the category of the claim before it; a number that
    counts nothing listed is not proposed;
 3. find who says it (:mod:`~shomar.claims.attribution`): the last main attribution that starts
@@ -34,7 +34,7 @@ from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.dates import find_dates
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
-from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, PEOPLE_AFTER_RE
+from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK, PEOPLE_AFTER_RE
 from shomar.claims.quantity import QuantityMatch, find_quantities, fold_text
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.errors import InputError
@@ -198,7 +198,9 @@ def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribu
     return resolved
 
 
-def _first_after(text: str, lang: str) -> tuple[str, int] | None:
+def _first_after(
+    text: str, lang: str, table: list[tuple[str, re.Pattern[str]]] = COUNTED_AFTER
+) -> tuple[str, int] | None:
     stop = _AFTER_STOP.search(text)
     window = text[: stop.start()] if stop else text
     window = window[: _AFTER_WINDOW[lang]]
@@ -206,7 +208,7 @@ def _first_after(text: str, lang: str) -> tuple[str, int] | None:
     if conj and not _AUXILIARY.search(window[: conj.start()]):
         window = window[: conj.start()]  # "killing 1,500 protesters and arrested many more"
     best: tuple[str, int] | None = None
-    for category, pattern in COUNTED_AFTER:
+    for category, pattern in table:
         m = pattern.search(window)
         if m and (best is None or m.start() < best[1]):
             best = (category, m.start())
@@ -236,7 +238,11 @@ def _categories(
             found.append(after[0])
             continue
         before = _nearest_before(s[prev_end : match.start])
-        found.append(before[0] if before else None)
+        if before:
+            found.append(before[0])
+            continue
+        weak = _first_after(s[match.number_end : next_start][:30], lang, COUNTED_WEAK)
+        found.append(weak[0] if weak else None)
     for _ in range(2):  # "at least 448 people, including 60 children": both share a category
         for i in range(len(matches)):
             if found[i] is not None:
@@ -266,11 +272,7 @@ def _attribution_for(
     )
     if chain is None and main is not None:
         chain = next(
-            (
-                a
-                for a in attributions
-                if a.kind == "citing" and (main.start <= a.start <= match.start or not before)
-            ),
+            (a for a in attributions if a.kind == "citing" and a.start >= main.start),
             None,
         )
     return main, chain

@@ -22,6 +22,14 @@ _MONTHS = "|".join(
 _NB = r"(?![\w])"
 
 _BEFORE_RULES = [
+    (
+        "label",
+        re.compile(
+            r"(?<![\w])(?:Ward|Section|Article|Room|Block|Hall|Unit|Case|Resolution|Flight|Law|"
+            r"Bill|Chapter|Paragraph|Clause|Line|Route|Highway|Item|No\.?|Number|#|بند|ماده|اصل|"
+            r"بخش|اندرزگاه|سالن|بند\s+شماره|شماره)\s*$"
+        ),
+    ),
     ("money", re.compile(r"(?:[$€£﷼]|US\$|USD|EUR|IRR)\s*$", re.I)),
     ("page", re.compile(r"(?<![\w])(?:page|pages|p\.|pp\.|صفحه(?:\s+های)?|ص\.)\s*$", re.I)),
     (

@@ -9,6 +9,11 @@ Each counted category has two lists of patterns:
     forms that precede the number: active verbs, gerunds and "toll of" nouns ("*killing* 1,500",
     "the *death toll of* 1500", "the *1988 massacre of* 30,000", «شمار *اعدام‌شدگان* را ۸۵۳»).
 
+``weak``
+    nouns naming the people counted rather than what happened to them ("504 *victims*",
+    "3,000 *detainees*", «۲۰۰ *زندانی سیاسی*»); used only when no ``after`` or ``before`` form
+    applies.
+
 Gerunds are ``before`` forms only: in "killing 1,500 protesters and arresting many more" the
 gerund after the number ("arresting") starts a new predicate about other people.
 
@@ -25,6 +30,7 @@ __all__ = [
     "COUNTED_AFTER",
     "COUNTED_BEFORE",
     "COUNTED_CATEGORIES",
+    "COUNTED_WEAK",
     "PEOPLE_AFTER_RE",
 ]
 
@@ -147,7 +153,33 @@ _BEFORE: dict[str, list[str]] = {
         rf"دستگیر(?:شدگان|ی{_Z}ها)?",
         r"بازداشت",
     ],
-    "detained": [r"detain(?:ed|ing)", r"detentions?", r"jail(?:ed|ing)", r"imprison(?:ed|ing)"],
+    "detained": [
+        r"detain(?:ed|ing)",
+        r"detentions?",
+        r"detainees",
+        r"jail(?:ed|ing)",
+        r"imprison(?:ed|ing)",
+    ],
+}
+
+
+_WEAK: dict[str, list[str]] = {
+    "killed": [
+        r"victims",
+        r"martyrs",
+        r"قربانی",
+        r"قربانیان",
+        r"شهدا",
+        r"جان{_Z}باختگان".replace("{_Z}", _Z),
+    ],
+    "detained": [
+        r"detainees",
+        r"political\s+prisoners",
+        r"prisoners\s+of\s+conscience",
+        rf"بازداشت{_Z}شدگان",
+        r"زندانی\s+سیاسی",
+        r"زندانیان\s+سیاسی",
+    ],
 }
 
 
@@ -163,6 +195,9 @@ def _compile(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
 COUNTED_AFTER = _compile(_AFTER)
 #: (category, pattern) for forms that precede the number
 COUNTED_BEFORE = _compile(_BEFORE)
+
+#: (category, pattern) for nouns that name the people counted, a last resort after the number
+COUNTED_WEAK = _compile(_WEAK)
 
 #: a head noun for people right after a number ("304 people", "۳۰۴ نفر"); lets a year-like
 #: number such as 2000 count as a quantity
