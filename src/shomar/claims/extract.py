@@ -7,9 +7,9 @@ For every sentence (:mod:`~shomar.claims.sentences`):
    (:mod:`~shomar.claims.filters`);
 2. find what each number counts (:mod:`~shomar.claims.lexicon`): the first "after" form between
    the number and the next number ("304 people *were killed*"), else the nearest "before" form
-   ("*killing* 1,500"), else a "weak" noun right after it ("504 *victims*"); a number joined to a neighbour by "including" / «از جمله» shares its
-   category, and "a figure of 70" takes the category of the claim before it; a number that
-   counts nothing listed is not proposed;
+   ("*killing* 1,500"), else a "weak" noun right after it ("504 *victims*"); a number joined
+   to a neighbour by "including" / «از جمله» shares its category, and "a figure of 70" takes
+   the category of the claim before it; a number that counts nothing listed is not proposed;
 3. find who says it (:mod:`~shomar.claims.attribution`): the last main attribution that starts
    before the number, else the first one after it; "it", "the group", «این سازمان» resolve to the
    last named claimant; no attribution means the article's own voice (``claimant`` is ``None``);

@@ -170,7 +170,7 @@ _WEAK: dict[str, list[str]] = {
         r"قربانی",
         r"قربانیان",
         r"شهدا",
-        r"جان{_Z}باختگان".replace("{_Z}", _Z),
+        rf"جان{_Z}باختگان",
     ],
     "detained": [
         r"detainees",
