@@ -127,3 +127,17 @@ def test_bidi_runs() -> None:
     ]
     assert str(bidi_html("a < b")) == "a &lt; b"
     assert str(bidi_html("آبان <1398>")) == '<bdi lang="fa" dir="rtl">آبان &lt;1398&gt;</bdi>'
+
+
+def test_svg_references_resolve(html: str) -> None:
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    references = re.findall(r'(?:url\(#|xlink:href="#|href="#)([^")]+)', html)
+    assert references
+    assert [r for r in references if r not in ids] == []
+
+
+def test_public_surface_is_pinned() -> None:
+    import shomar.reports
+
+    assert shomar.reports.__all__ == sorted(shomar.reports.__all__)
+    assert set(shomar.reports.__all__) >= {"ReportData", "render_report", "write_report"}
