@@ -1,0 +1,83 @@
+"""The claims ledger: append-only versions, citations, and the comparison with the evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from shomar.errors import InputError, NotFoundError
+from shomar.services.claims import QuantityInput, add_claim, correct_claim, list_claims
+from shomar.services.comparison import compare_event
+from shomar.services.events import add_event
+from shomar.store.workspace import Workspace
+
+
+def _event(ws: Workspace) -> str:
+    add_event(ws, "Synthetic protests", start="2019-11-15", end="2019-11-30")
+    return "Synthetic protests"
+
+
+def test_claim_with_citation_and_correction(workspace: Workspace) -> None:
+    event = _event(workspace)
+    first = add_claim(
+        workspace,
+        claimant="Group X (synthetic)",
+        counted="killed",
+        quantity=QuantityInput(1500),
+        event=event,
+        date_stated="2019-12-15",
+    )
+    second = add_claim(
+        workspace,
+        claimant="Agency Y (synthetic)",
+        counted="killed",
+        quantity=QuantityInput(1500),
+        event=event,
+        cites=[first.uid, "Officials"],
+    )
+    assert second.cites == [first.uid, "Officials"]
+    fixed = correct_claim(
+        workspace,
+        first.uid,
+        reason="typo in the figure",
+        quantity={"value": 1450, "lower": None, "upper": None, "qualifier": "exact"},
+    )
+    assert fixed.version == 2 and fixed.quantity["value"] == 1450
+    current = {c.uid: c for c in list_claims(workspace)}
+    assert current[first.uid].version == 2 and len(current) == 2
+    history = [c for c in list_claims(workspace, history=True) if c.uid == first.uid]
+    assert [c.quantity["value"] for c in history] == [1500, 1450]
+
+
+def test_quantities_are_checked(sqlite_workspace: Workspace) -> None:
+    with pytest.raises(InputError, match="lower bound"):
+        add_claim(
+            sqlite_workspace,
+            claimant="Z",
+            counted="killed",
+            quantity=QuantityInput(None, 300, 200, "range"),
+        )
+    with pytest.raises(InputError, match="counted category"):
+        add_claim(sqlite_workspace, claimant="Z", counted="cats", quantity=QuantityInput(3))
+    with pytest.raises(NotFoundError, match="events add"):
+        add_claim(
+            sqlite_workspace,
+            claimant="Z",
+            counted="killed",
+            quantity=QuantityInput(3),
+            event="Nowhere",
+        )
+
+
+def test_comparison_without_evidence_says_so(sqlite_workspace: Workspace) -> None:
+    event = _event(sqlite_workspace)
+    add_claim(
+        sqlite_workspace,
+        claimant="Group X (synthetic)",
+        counted="killed",
+        quantity=QuantityInput(300, qualifier="at_least"),
+        event=event,
+    )
+    (view,) = compare_event(sqlite_workspace)
+    assert view.documented is None and view.estimates == []
+    assert view.claims[0].relation == "no estimate yet"
+    assert view.claims[0].rule
