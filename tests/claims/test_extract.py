@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shomar.claims import ClaimCandidate, extract_claims, extract_from_file
 from shomar.errors import InputError
@@ -101,6 +103,9 @@ def test_own_voice_has_no_claimant() -> None:
         "The report on executions runs to 200 pages; page 12 lists the killed.",
         "He was sentenced to 10 years and 74 lashes after being arrested.",
         "مهسا امینی، ۲۲ ساله، در بازداشت درگذشت.",
+        "Protesters were killed at 10:30 on Friday in Ward 209 of Evin prison.",
+        "Executions rose from 2019 to 2022, the group said.",
+        "One of the victims was buried in Section 12; one witness said he was killed.",
         "قیمت بنزین ۵۰ درصد افزایش یافت و حدود ۳۰ هزار تومان شد.",
     ],
 )
@@ -198,3 +203,34 @@ def test_labeled_articles_floor(split: str, floor: float) -> None:
     assert (ARTICLES / split).is_dir()
     precision, recall = _scores(split)
     assert precision >= floor and recall >= floor
+
+
+_PIECES = st.sampled_from(
+    [
+        "at least", "1,500", "۳۰۴", "people", "نفر", "were killed", "کشته شدند", "said", "Amnesty",
+        "according to", "announced by", "on 15 December 2019", "۲۵ آذر ۱۳۹۸", ",", ".", "\n",
+        "between", "and", "تا", "hundreds of", "citing", "the group", "1988", "%", "aged 17",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=25), st.text(max_size=40))
+def test_any_text_gives_well_formed_candidates(pieces: list[str], noise: str) -> None:
+    text = " ".join(pieces) + noise
+    for claim in extract_claims(text):
+        assert text[claim.start : claim.end] == claim.quote
+        assert 0.0 <= claim.confidence <= 1.0
+        q = claim.quantity
+        assert q.lower is None or q.upper is None or q.lower <= q.upper
+
+
+def test_event_hints() -> None:
+    from shomar.claims.events import find_event_hint
+
+    assert find_event_hint("the 1988 massacre of prisoners", []) == "1988 massacre"
+    assert find_event_hint("crackdown on November nationwide protests", []) == (
+        "November nationwide protests"
+    )
+    assert find_event_hint("در جریان اعتراضات آبان ۹۸ کشته شدند", []) == "اعتراضات آبان ۹۸"
+    assert find_event_hint("the protests", []) is None

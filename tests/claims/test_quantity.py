@@ -64,6 +64,8 @@ def test_written_numbers(text: str, value: int) -> None:
         ("تا ۱۰۰ نفر", Quantity.at_most(100)),
         ("بین ۲۸۰۰ تا ۳۸۰۰ نفر", Quantity.between(2800, 3800)),
         ("۲۸۰۰ تا ۳۸۰۰ نفر", Quantity.between(2800, 3800)),
+        ("between 2 and 3 million people", Quantity.between(2_000_000, 3_000_000)),
+        ("1,500-2,000 people", Quantity.between(1500, 2000)),
     ],
 )
 def test_qualifiers_and_ranges(text: str, expected: Quantity) -> None:

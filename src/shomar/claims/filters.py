@@ -22,6 +22,7 @@ _MONTHS = "|".join(
 _NB = r"(?![\w])"
 
 _BEFORE_RULES = [
+    ("time", re.compile(r"\d:$")),
     (
         "label",
         re.compile(
@@ -50,6 +51,7 @@ _SHORT_YEAR_BEFORE = re.compile(
     rf"(?<![\w\u200c])(?:سال|سال‌های|تابستان|پاییز|زمستان|بهار|دهه|انتخابات|اعتراضات|{_MONTHS})\s+$"
 )
 _AFTER_RULES = [
+    ("time", re.compile(r"^:\d\d")),
     ("percentage", re.compile(r"^\s*(?:%|٪|percent|per\s*cent|درصد)", re.I)),
     (
         "money",
@@ -98,6 +100,10 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
         if pattern.search(before) and not (reason == "year" and people_follow):
             return reason
     four_digits = re.fullmatch(r"\d{4}", raw) is not None
+    years = _is_year(quantity.lower) and _is_year(quantity.upper)
+    year_span = re.fullmatch(r"\d{4}\s*\S{1,3}\s*\d{4}", raw) is not None
+    if quantity.qualifier == "range" and years and year_span and not people_follow:
+        return "year"  # "from 2019 to 2022"
     exact = quantity.qualifier == "exact"
     if exact and four_digits and _is_year(quantity.value) and not people_follow:
         return "year"

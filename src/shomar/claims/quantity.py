@@ -180,6 +180,7 @@ class _Atom:
     value: int | None
     lower: int | None = None
     upper: int | None = None
+    scale: int = 1
 
 
 def _words_value(words: list[str], units: dict[str, int], scales: dict[str, int]) -> int | None:
@@ -233,14 +234,16 @@ def _atoms(folded: str) -> list[_Atom]:
     for m in _DIGITS_RE.finditer(folded):
         number = _digit_value(m.group())
         end = m.end()
+        scale = 1
         mult = _MULTIPLIER_RE.match(folded, end)
         if mult:
-            scale = mult.group(1).casefold()
-            number *= _EN_SCALES.get(scale) or _FA_SCALES[scale]
+            word = mult.group(1).casefold()
+            scale = _EN_SCALES.get(word) or _FA_SCALES[word]
+            number *= scale
             end = mult.end()
         if number != int(number):
             continue  # a decimal that stays fractional is no head count
-        add(_Atom(m.start(), end, int(number)))
+        add(_Atom(m.start(), end, int(number), scale=scale))
     for m in _EN_WORDS_RE.finditer(folded):
         words = re.findall(r"[a-z]+", m.group().casefold())
         if words[-1] == "dozen" and len(words) == 1:
@@ -288,9 +291,12 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             gap = folded[atom.end : nxt.start]
             joined = _RANGE_JOIN_RE.fullmatch(gap) is not None
             is_and = re.fullmatch(r"\s*(?:and|و)\s*", gap) is not None
-            if joined and (opener or not is_and) and atom.value < nxt.value:
+            low = atom.value
+            if atom.scale == 1 and nxt.scale > 1 and low * nxt.scale <= nxt.value:
+                low *= nxt.scale  # "between 2 and 3 million"
+            if joined and (opener or not is_and) and low < nxt.value:
                 start = atom.start - (len(window) - opener.start()) if opener else atom.start
-                quantity = Quantity.between(atom.value, nxt.value)
+                quantity = Quantity.between(low, nxt.value)
                 matches.append(QuantityMatch(quantity, start, nxt.end, atom.start, nxt.end))
                 i += 2
                 continue
