@@ -82,7 +82,7 @@ def fit_poisson(X: FloatArray, y: FloatArray, *, start: FloatArray | None = None
         z = eta + (y - mu) / mu
         XtW = X.T * mu
         info = XtW @ X
-        new = np.linalg.solve(info, XtW @ z)
+        new = _solve(info, XtW @ z)
         step = new - beta
         # step halving if the deviance increases or becomes non-finite
         for _ in range(30):
@@ -99,9 +99,28 @@ def fit_poisson(X: FloatArray, y: FloatArray, *, start: FloatArray | None = None
             break
         dev_old = dev
     info = (X.T * mu) @ X
-    cov = np.linalg.inv(info)
+    try:
+        cov = np.linalg.inv(info)
+    except np.linalg.LinAlgError:
+        cov = np.linalg.pinv(info)
     loglik = float(np.sum(y * eta - mu - gammaln(y + 1)))
-    return PoissonFit(beta, mu, cov, loglik, float(dev_old), converged, it)
+    return PoissonFit(
+        np.asarray(beta, dtype=np.float64),
+        np.asarray(mu, dtype=np.float64),
+        np.asarray(cov, dtype=np.float64),
+        loglik,
+        float(dev_old),
+        converged,
+        it,
+    )
+
+
+def _solve(a: FloatArray, b: FloatArray) -> FloatArray:
+    try:
+        out = np.linalg.solve(a, b)
+    except np.linalg.LinAlgError:
+        out = np.linalg.lstsq(a, b, rcond=None)[0]
+    return np.asarray(out, dtype=np.float64)
 
 
 def _deviance(y: FloatArray, mu: FloatArray) -> float:
@@ -191,6 +210,7 @@ class ModelFit:
     face: Face
     fit: PoissonFit
     observed: int
+    counts: FloatArray  # observed counts of the cells on the face
 
     @property
     def dark(self) -> float:
@@ -227,8 +247,9 @@ def fit_model(model: HierModel, counts: npt.NDArray[np.int64]) -> ModelFit:
     nstar = margins(model.n_lists, y)
     face = face_of(model, nstar)
     X = face.design(model.n_lists)
-    fit = fit_poisson(X, y[face.cells - 1])
-    return ModelFit(model, face, fit, int(round(y.sum())))
+    yk = y[face.cells - 1]
+    fit = fit_poisson(X, yk)
+    return ModelFit(model, face, fit, int(np.rint(y.sum())), yk)
 
 
 def fit_models(models: list[HierModel], counts: npt.NDArray[np.int64]) -> list[ModelFit | None]:
@@ -242,7 +263,7 @@ def fit_models(models: list[HierModel], counts: npt.NDArray[np.int64]) -> list[M
     n_lists = models[0].n_lists
     y = np.asarray(counts, dtype=np.float64)
     nstar = margins(n_lists, y)
-    observed = int(round(y.sum()))
+    observed = int(np.rint(y.sum()))
     faces = [face_of(m, nstar) for m in models]
     groups: dict[tuple[int, int], list[int]] = {}
     for i, face in enumerate(faces):
@@ -268,5 +289,5 @@ def fit_models(models: list[HierModel], counts: npt.NDArray[np.int64]) -> list[M
                         fit = fit_poisson(X[k], Y[k])
                 except np.linalg.LinAlgError:
                     continue
-            out[i] = ModelFit(models[i], faces[i], fit, observed)
+            out[i] = ModelFit(models[i], faces[i], fit, observed, Y[k])
     return out

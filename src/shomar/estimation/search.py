@@ -48,6 +48,9 @@ class SearchResult:
     ranking: list[RankedModel]
     excluded: list[tuple[str, MLEStatus]] = field(default_factory=list)
     candidates: int = 0
+    #: excluded models that would have beaten the selected one (name, criterion of the
+    #: boundary fit): what a search without the existence check, such as Rcapture's, picks
+    shadowed: list[tuple[str, float]] = field(default_factory=list)
     models: list[HierModel] = field(default_factory=list)  # admissible, ranked
 
 
@@ -68,7 +71,7 @@ def exhaustive_search(
     order, as R's stable ``order``)."""
     cache = cache or ExistenceCache()
     candidates = list(models) if models is not None else enumerate_models(n_lists, max_order)
-    fits, excluded = admissible_fits(candidates, counts, cache)
+    fits, excluded, boundary = admissible_fits(candidates, counts, cache)
     if not fits:
         from shomar.errors import EstimationError
 
@@ -84,19 +87,36 @@ def exhaustive_search(
         RankedModel(fits[i].model.name, fits[i].abundance, scores[i], fits[i].model.order)
         for i in order
     ]
+    # name the excluded models that looked best first (by the criterion of the boundary fit)
+    boundary_score = {f.model.name: criterion_value(f, criterion) for f in boundary}
+    excluded.sort(key=lambda item: _finite_or_inf(boundary_score.get(item[0], np.inf)))
+    best_score = scores[order[0]]
+    shadowed = sorted(
+        (
+            (f.model.name, criterion_value(f, criterion))
+            for f in boundary
+            if np.isfinite(criterion_value(f, criterion))
+            and criterion_value(f, criterion) < best_score
+        ),
+        key=lambda item: item[1],
+    )
     return SearchResult(
         best=fits[order[0]],
         ranking=ranking,
         excluded=excluded,
         candidates=len(candidates),
         models=[fits[i].model for i in order],
+        shadowed=shadowed,
     )
 
 
 def admissible_fits(
     models: Sequence[HierModel], counts: npt.NDArray[np.int64], cache: ExistenceCache
-) -> tuple[list[ModelFit], list[tuple[str, MLEStatus]]]:
+) -> tuple[list[ModelFit], list[tuple[str, MLEStatus]], list[ModelFit]]:
     """Fit ``models`` and keep those with an identifiable MLE (the rest with their status).
+
+    Also returns the (boundary, non-converged) fits of excluded models that could be fitted
+    at all, for reporting what a search without the check would have chosen.
 
     A converged fit whose fitted values are all clearly positive is itself a strictly positive
     table with the data's sufficient statistics, which certifies existence (Fienberg & Rinaldo
@@ -116,13 +136,16 @@ def admissible_fits(
             if fit is not None:
                 by_terms[model.terms] = fit
     statuses = cache.statuses(doubtful, counts, largest_first=False)
+    boundary: list[ModelFit] = []
     for model, status in zip(doubtful, statuses, strict=True):
         if status != MLEStatus.OK:
             excluded.append((model.name, status))
+            if model.terms in by_terms:
+                boundary.append(by_terms[model.terms])
             continue
         fit = by_terms.get(model.terms)
         kept.append(fit if fit is not None and fit.fit.converged else fit_model(model, counts))
-    return kept, excluded
+    return kept, excluded, boundary
 
 
 def _certified(fit: ModelFit, y: npt.NDArray[np.float64]) -> bool:
@@ -139,6 +162,10 @@ def _certified(fit: ModelFit, y: npt.NDArray[np.float64]) -> bool:
     # residual stays of their size; an exact positive solution lies within ~cells × residual.
     low = float(mu[yk == 0].min())
     return bool(low > 1e-12 and low > 1e3 * len(yk) * score)
+
+
+def _finite_or_inf(value: float) -> float:
+    return value if np.isfinite(value) else float("inf")
 
 
 def pair_terms(n_lists: int) -> list[int]:
