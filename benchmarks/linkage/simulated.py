@@ -29,6 +29,7 @@ import pandas as pd
 
 from benchmarks.linkage.common import clusters_from_pairs, peak_rss_gb, report
 from shomar.linkage.evaluate import pairwise_scores
+from shomar.linkage.model import run_em_session
 from shomar.linkage.standalone import link_records, read_lists
 from shomar.simulation import SimulationSpec, simulate
 
@@ -81,9 +82,7 @@ def plain_splink(records: pd.DataFrame) -> np.ndarray:
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
     for rule in (block_on("given_name", "family_name"), block_on("date", "place")):
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            rule, estimate_without_term_frequencies=True
-        )
+        run_em_session(linker, rule)  # splink's EM, retried if an m probability underflows
     pairs = linker.inference.predict(threshold_match_probability=0.5).as_pandas_dataframe()
     return clusters_from_pairs(
         len(frame), pairs["unique_id_l"].to_numpy(np.int64), pairs["unique_id_r"].to_numpy(np.int64)
@@ -114,7 +113,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     logging.getLogger("splink").setLevel(logging.ERROR)
-    runs = [run_seed(seed, args.size, args.lists) for seed in args.seeds]
+    runs = []
+    for seed in args.seeds:
+        runs.append(run_seed(seed, args.size, args.lists))
+        if not args.json:
+            print(runs[-1], flush=True)
     f1_ours = [r["shomar"]["f1"] for r in runs]
     f1_base = [r["splink"]["f1"] for r in runs]
     payload = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -155,11 +155,13 @@ def stable_person_ids(
     record_keys: Sequence[str],
     labels: np.ndarray,
     previous: Mapping[str, str] | None = None,
+    new_id: Callable[[list[str]], str] = new_person_id,
 ) -> list[str]:
     """Person id per record: inherit the previous id holding most of each cluster's records.
 
     ``previous`` maps record key → person id from the last run. Overlaps are assigned largest
     first (ties: smaller previous id), so when a person splits, the bigger part keeps its id.
+    ``new_id`` names a person seen for the first time (called with its sorted record keys).
     """
     previous = previous or {}
     clusters: dict[int, list[str]] = defaultdict(list)
@@ -183,7 +185,7 @@ def stable_person_ids(
         if label in assigned:
             pid = assigned[label]
         else:
-            pid = new_person_id(keys)
+            pid = new_id(sorted(keys))
             while pid in used or pid in retired:  # never reuse the id of another person
                 pid = new_person_id([pid])
             used.add(pid)

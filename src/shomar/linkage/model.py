@@ -213,6 +213,34 @@ def _linker(backend: Backend, features: pd.DataFrame, settings: Any) -> Linker:
     return Linker(table, settings, log_level=None)
 
 
+def run_em_session(linker: Linker, rule: Any, max_pairs: float | None = None) -> bool:
+    """One EM session; if an m probability underflows (splink refuses values < 1e-300 when a
+    level all but vanishes among matches), retry with fewer iterations, then skip the session."""
+    from splink.internals.settings import TrainingSettings
+
+    settings = linker._settings_obj
+    original = settings.training_settings
+    try:
+        for iterations in (original.max_iterations, 8, 3):
+            settings.training_settings = TrainingSettings(original.em_convergence, iterations)
+            try:
+                linker.training.estimate_parameters_using_expectation_maximisation(
+                    rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
+                )
+                return True
+            except ValueError as exc:
+                if "below the minimum allowed" not in str(exc):
+                    raise
+                logger.info("EM on %s underflowed at %d iterations; retrying", rule, iterations)
+            except Exception as exc:  # empty or degenerate blocks
+                logger.warning("EM session blocked on %s skipped: %s", rule, exc)
+                return False
+        logger.warning("EM session blocked on %s skipped: m probabilities underflow", rule)
+        return False
+    finally:
+        settings.training_settings = original
+
+
 def train(
     features: pd.DataFrame,
     spec: LinkageSpec,
@@ -229,14 +257,7 @@ def train(
         max_pairs=spec.u_max_pairs, seed=spec.seed, num_chunks=1
     )
     for rule in spec.em_blocking:
-        try:
-            training.estimate_parameters_using_expectation_maximisation(
-                blocking_rules([rule])[0],
-                estimate_without_term_frequencies=True,
-                max_pairs=spec.em_max_pairs,
-            )
-        except Exception as exc:  # splink raises plain exceptions on empty/degenerate blocks
-            logger.warning("EM session blocked on %s skipped: %s", rule, exc)
+        run_em_session(linker, blocking_rules([rule])[0], spec.em_max_pairs)
     if len(labels) >= MIN_LABELS_FOR_TRAINING:
         label_frame = pd.DataFrame([{"unique_id_l": a, "unique_id_r": b} for a, b in labels])
         table = backend.register(label_frame, "labels")

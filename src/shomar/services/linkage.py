@@ -1,0 +1,705 @@
+"""Linkage use cases on a workspace, shared by the CLI and the web app.
+
+- :func:`link_workspace` links the current version of every record into persons. The first run
+  (or ``full=True``) trains the model and scores every candidate pair. Later runs are
+  *incremental*: only records imported or corrected since the last run are scored (against the
+  existing records and among themselves) with the saved model, the stored pair scores of
+  everything else are reused, and all records are re-clustered. Either way the run stores its
+  spec, trained model, pair scores and person membership, and person ids stay stable: a person
+  keeps its id while most of its records stay together.
+- Human decisions (:func:`decide`) are append-only; the latest decision on a pair is in force.
+  *same* is a must-link and *different* a cannot-link in every clustering after it, whatever the
+  model says, so a re-run never loses or contradicts a decision. A decision that contradicts
+  earlier ones (through a chain of *same* verdicts) is refused. Confirmed pairs also train the
+  model's m probabilities once there are enough of them.
+- :func:`review_items` is the queue of uncertain pairs, most informative first, each with both
+  records and the per-comparison evidence.
+- :func:`linkage_samples` draws plausible linkages from the stored pair probabilities, for
+  estimates that carry linkage uncertainty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from shomar.errors import ConflictError, InputError, LinkageError, NotFoundError
+from shomar.linkage.cluster import cluster_pairs, stable_person_ids
+from shomar.linkage.features import compute_features
+from shomar.linkage.model import LinkageSpec, TrainedModel, link, predict_incremental
+from shomar.linkage.review import pair_evidence, review_queue
+from shomar.linkage.standalone import best_links
+from shomar.linkage.uncertainty import sample_linkages
+from shomar.store.audit import append_audit
+from shomar.store.tables import (
+    VERDICTS,
+    LinkageRun,
+    MatchDecision,
+    PairScore,
+    Person,
+    PersonRecord,
+    Record,
+    Source,
+)
+from shomar.store.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+#: record fields shown side by side in review
+REVIEW_FIELDS = (
+    "source",
+    "record_id",
+    "full_name",
+    "given_name",
+    "family_name",
+    "father_name",
+    "sex",
+    "age",
+    "birth_date",
+    "date",
+    "place",
+    "province",
+    "violation",
+    "event",
+)
+
+_INSERT_CHUNK = 5000
+
+
+@dataclass
+class RunSummary:
+    """What one linkage run did."""
+
+    run_id: int
+    mode: str
+    backend: str
+    records: int
+    new_records: int
+    persons: int
+    persons_created: int
+    persons_retired: int
+    pairs_scored: int
+    review_queue: int
+    decisions_applied: int
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class PersonSummary:
+    person_id: str
+    records: int
+    sources: list[str]
+    name: str
+    record_uids: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ReviewItem:
+    uid_a: str
+    uid_b: str
+    match_probability: float
+    same_person_now: bool
+    value: float
+    record_a: dict[str, Any]
+    record_b: dict[str, Any]
+    evidence: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class DecisionResult:
+    uid_a: str
+    uid_b: str
+    verdict: str
+    actor: str
+    reason: str
+    created: dt.datetime
+    replaces: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["created"] = self.created.isoformat()
+        return data
+
+
+# -- reading the store -------------------------------------------------------------------------
+
+
+def _current_records(session: Session) -> pd.DataFrame:
+    """Current versions of all records, as canonical columns plus ``uid``/``created``."""
+    superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
+    rows = session.execute(
+        select(
+            Record.uid,
+            Record.created,
+            Source.name,
+            Record.record_key,
+            Record.full_name,
+            Record.given_name,
+            Record.family_name,
+            Record.father_name,
+            Record.sex,
+            Record.age,
+            Record.birth_date_text,
+            Record.date_text,
+            Record.place,
+            Record.province,
+            Record.violation_text,
+            Record.event_text,
+        )
+        .join(Source, Source.id == Record.source_id)
+        .where(Record.id.not_in(superseded))
+        .order_by(Record.uid)
+    ).all()
+    columns = [
+        "uid",
+        "created",
+        "source",
+        "record_id",
+        "full_name",
+        "given_name",
+        "family_name",
+        "father_name",
+        "sex",
+        "age",
+        "birth_date",
+        "date",
+        "place",
+        "province",
+        "violation",
+        "event",
+    ]
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=columns)
+    frame["age"] = frame["age"].map(lambda a: None if a is None or pd.isna(a) else str(int(a)))
+    return frame
+
+
+def _decisions(session: Session) -> dict[tuple[str, str], MatchDecision]:
+    """The decision in force on each pair (the latest), keyed by the sorted uid pair."""
+    latest: dict[tuple[str, str], MatchDecision] = {}
+    for decision in session.scalars(select(MatchDecision).order_by(MatchDecision.id)):
+        latest[_pair(decision.uid_a, decision.uid_b)] = decision
+    return latest
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _last_run(session: Session) -> LinkageRun | None:
+    return session.scalars(select(LinkageRun).order_by(LinkageRun.id.desc()).limit(1)).first()
+
+
+def _assignments(session: Session, run_id: int) -> dict[str, str]:
+    rows = session.execute(
+        select(PersonRecord.record_uid, PersonRecord.person_id).where(PersonRecord.run_id == run_id)
+    ).all()
+    return {uid: pid for uid, pid in rows}
+
+
+def _pair_scores(session: Session, run_id: int) -> pd.DataFrame:
+    rows = session.execute(
+        select(
+            PairScore.uid_a,
+            PairScore.uid_b,
+            PairScore.match_probability,
+            PairScore.match_weight,
+            PairScore.evidence,
+        ).where(PairScore.run_id == run_id)
+    ).all()
+    return pd.DataFrame(
+        [tuple(r) for r in rows],
+        columns=["uid_a", "uid_b", "match_probability", "match_weight", "evidence"],
+    )
+
+
+# -- linking ------------------------------------------------------------------------------------
+
+
+def _constraints(
+    decisions: dict[tuple[str, str], MatchDecision], index: dict[str, int]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    must: list[tuple[int, int]] = []
+    cannot: list[tuple[int, int]] = []
+    for (a, b), decision in decisions.items():
+        if a not in index or b not in index:
+            continue
+        if decision.verdict == "same":
+            must.append((index[a], index[b]))
+        elif decision.verdict == "different":
+            cannot.append((index[a], index[b]))
+    return must, cannot
+
+
+def _id_factory(session: Session) -> Any:
+    numbers = [
+        int(m.group(1))
+        for pid in session.scalars(select(Person.id))
+        if (m := re.fullmatch(r"P-(\d+)", pid))
+    ]
+    counter = [max(numbers, default=0)]
+
+    def new_id(_keys: list[str]) -> str:
+        counter[0] += 1
+        return f"P-{counter[0]:06d}"
+
+    return new_id
+
+
+def _evidence(row: Any, gamma_columns: list[str], low: float, high: float) -> dict[str, Any]:
+    if not gamma_columns or not (low <= row.match_probability <= high):
+        return {}
+    return {c: int(getattr(row, c)) for c in gamma_columns if pd.notna(getattr(row, c))}
+
+
+def link_workspace(
+    ws: Workspace,
+    *,
+    backend: str = "duckdb",
+    full: bool = False,
+    actor: str = "",
+    spec: LinkageSpec | None = None,
+) -> RunSummary:
+    """Link the workspace's records into persons (incrementally when a model exists)."""
+    seconds: dict[str, float] = {}
+    start = time.perf_counter()
+    with ws.session() as session:
+        records = _current_records(session)
+        decisions = _decisions(session)
+        last = _last_run(session)
+        previous = _assignments(session, last.id) if last else {}
+        old_pairs = _pair_scores(session, last.id) if last else pd.DataFrame()
+        last_created = last.created if last else None
+        last_model = TrainedModel.from_dict(last.model) if last and last.model else None
+    if records.empty:
+        raise LinkageError(
+            "The workspace has no records to link.",
+            hint="Import a list first: shomar import FILE --source NAME",
+        )
+    uids = records["uid"].tolist()
+    index = {uid: i for i, uid in enumerate(uids)}
+    must, cannot = _constraints(decisions, index)
+    features = compute_features(records)
+    seconds["features"] = time.perf_counter() - start
+
+    incremental = not full and last_model is not None and (spec is None or spec == last_model.spec)
+    start = time.perf_counter()
+    if incremental and last_model is not None:
+        model = last_model
+        new_mask = ~records["uid"].isin(previous.keys())
+        if last_created is not None:
+            created = pd.to_datetime(records["created"], utc=True)
+            new_mask |= created > _utc(last_created)
+        new_uids = set(records.loc[new_mask, "uid"])
+        pairs = _reuse_pairs(old_pairs, index, new_uids)
+        if new_uids:
+            fresh = predict_incremental(
+                model, features[~new_mask.to_numpy()], features[new_mask.to_numpy()],
+                backend=backend,
+            )  # fmt: skip
+            pairs = pd.concat([pairs, fresh], ignore_index=True)
+        mode = "incremental"
+        new_count = len(new_uids)
+    else:
+        spec = spec or (last_model.spec if last_model else LinkageSpec())
+        spec.keep_evidence = True
+        prediction = link(features, spec, backend=backend, labels=must)
+        model, pairs = prediction.model, prediction.pairs
+        mode = "full"
+        new_count = len(records)
+    seconds["score"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    n = len(records)
+    spec = model.spec
+    labels = cluster_pairs(n, pairs, spec.cluster_threshold, must_link=must, cannot_link=cannot)
+    best = best_links(n, pairs, labels)
+    seconds["cluster"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    with ws.session() as session:
+        run = LinkageRun(
+            created_by=actor, backend=backend, mode=mode, spec=spec.to_dict(), model=model.to_dict()
+        )
+        session.add(run)
+        session.flush()
+        person_ids = stable_person_ids(uids, labels, previous, new_id=_id_factory(session))
+        known = set(session.scalars(select(Person.id)))
+        current = set(person_ids)
+        created_ids = sorted(current - known)
+        if created_ids:
+            session.execute(
+                insert(Person), [{"id": pid, "created_run_id": run.id} for pid in created_ids]
+            )
+        retired = sorted(set(previous.values()) - current)
+        if retired:
+            session.execute(
+                update(Person)
+                .where(Person.id.in_(retired), Person.retired_run_id.is_(None))
+                .values(retired_run_id=run.id)
+            )
+        revived = current & known
+        if revived:
+            session.execute(
+                update(Person).where(Person.id.in_(revived)).values(retired_run_id=None)
+            )
+        _insert_chunked(
+            session,
+            PersonRecord,
+            (
+                {
+                    "run_id": run.id,
+                    "record_uid": uid,
+                    "person_id": pid,
+                    "match_probability": None if np.isnan(p) else float(p),
+                }
+                for uid, pid, p in zip(uids, person_ids, best.tolist(), strict=True)
+            ),
+        )
+        _store_pairs(session, run.id, pairs, uids, spec)
+        queue = review_queue(
+            pairs,
+            labels,
+            low=spec.review_low,
+            high=spec.review_high,
+            decided=_decided_indices(decisions, index),
+        )
+        summary = RunSummary(
+            run_id=run.id,
+            mode=mode,
+            backend=backend,
+            records=n,
+            new_records=new_count,
+            persons=len(current),
+            persons_created=len(created_ids),
+            persons_retired=len(retired),
+            pairs_scored=len(pairs),
+            review_queue=len(queue),
+            decisions_applied=len(must) + len(cannot),
+        )
+        seconds["store"] = time.perf_counter() - start
+        summary.seconds = {k: round(v, 3) for k, v in seconds.items()}
+        run.summary = summary.to_dict()
+        append_audit(session, actor, "link", f"linkage_run:{run.id}", run.summary)
+    return summary
+
+
+def _utc(moment: dt.datetime) -> pd.Timestamp:
+    stamp = pd.Timestamp(moment)
+    return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+
+
+def _reuse_pairs(old: pd.DataFrame, index: dict[str, int], changed: set[str]) -> pd.DataFrame:
+    """Stored pairs of the last run between records that still exist and did not change."""
+    if old.empty:
+        return pd.DataFrame(
+            columns=["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
+        )
+    keep = (
+        old["uid_a"].isin(index.keys())
+        & old["uid_b"].isin(index.keys())
+        & ~old["uid_a"].isin(changed)
+        & ~old["uid_b"].isin(changed)
+    )
+    old = old[keep]
+    left = old["uid_a"].map(index).to_numpy(np.int64)
+    right = old["uid_b"].map(index).to_numpy(np.int64)
+    out = pd.DataFrame(
+        {
+            "unique_id_l": np.minimum(left, right),
+            "unique_id_r": np.maximum(left, right),
+            "match_probability": old["match_probability"].to_numpy(float),
+            "match_weight": old["match_weight"].to_numpy(float),
+        }
+    )
+    gammas = pd.DataFrame(old["evidence"].tolist(), index=out.index) if len(old) else None
+    if gammas is not None and not gammas.empty:
+        out = pd.concat([out, gammas], axis=1)
+    return out
+
+
+def _decided_indices(
+    decisions: dict[tuple[str, str], MatchDecision], index: dict[str, int]
+) -> list[tuple[int, int]]:
+    return [(index[a], index[b]) for a, b in decisions if a in index and b in index]
+
+
+def _rows(frame: pd.DataFrame) -> Iterable[Any]:
+    """Rows as named tuples (typed loosely: pandas' stubs type the fields as scalars)."""
+    rows: Iterable[Any] = frame.itertuples(index=False)
+    return rows
+
+
+def _insert_chunked(session: Session, table: Any, rows: Iterable[dict[str, Any]]) -> None:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= _INSERT_CHUNK:
+            session.execute(insert(table), batch)
+            batch = []
+    if batch:
+        session.execute(insert(table), batch)
+
+
+def _store_pairs(
+    session: Session, run_id: int, pairs: pd.DataFrame, uids: list[str], spec: LinkageSpec
+) -> None:
+    gamma_columns = [c for c in pairs.columns if c.startswith("gamma_")]
+    _insert_chunked(
+        session,
+        PairScore,
+        (
+            {
+                "run_id": run_id,
+                "uid_a": uids[int(row.unique_id_l)],
+                "uid_b": uids[int(row.unique_id_r)],
+                "match_probability": float(row.match_probability),
+                "match_weight": None if pd.isna(row.match_weight) else float(row.match_weight),
+                "evidence": _evidence(row, gamma_columns, spec.review_low, spec.review_high),
+            }
+            for row in _rows(pairs)
+        ),
+    )
+
+
+# -- persons ------------------------------------------------------------------------------------
+
+
+def list_persons(ws: Workspace) -> list[PersonSummary]:
+    """Persons of the latest run, largest first, with their records' sources and a name."""
+    with ws.session() as session:
+        last = _last_run(session)
+        if last is None:
+            return []
+        assignment = _assignments(session, last.id)
+        records = _current_records(session).set_index("uid")
+    groups: dict[str, list[str]] = {}
+    for uid, pid in assignment.items():
+        groups.setdefault(pid, []).append(uid)
+    out = []
+    for pid, members in groups.items():
+        present = [u for u in sorted(members) if u in records.index]
+        sources = sorted({str(records.at[u, "source"]) for u in present})
+        out.append(PersonSummary(pid, len(members), sources, _name(records, present), present))
+    out.sort(key=lambda p: (-p.records, p.person_id))
+    return out
+
+
+def _name(records: pd.DataFrame, uids: list[str]) -> str:
+    for uid in uids:
+        row = records.loc[uid]
+        name = row["full_name"] or " ".join(x for x in (row["given_name"], row["family_name"]) if x)
+        if name:
+            return str(name)
+    return ""
+
+
+# -- review -------------------------------------------------------------------------------------
+
+
+def review_items(ws: Workspace, limit: int | None = 20) -> list[ReviewItem]:
+    """The review queue of the latest run, most informative pair first."""
+    with ws.session() as session:
+        last = _last_run(session)
+        if last is None:
+            raise NotFoundError(
+                "There is no linkage run to review yet.", hint="Run `shomar link run` first."
+            )
+        model = TrainedModel.from_dict(last.model) if last.model else None
+        assignment = _assignments(session, last.id)
+        scores = _pair_scores(session, last.id)
+        decisions = _decisions(session)
+        records = _current_records(session).set_index("uid")
+    if scores.empty or model is None:
+        return []
+    spec = model.spec
+    uids = sorted(assignment)
+    index = {u: i for i, u in enumerate(uids)}
+    _, labels = np.unique([assignment[u] for u in uids], return_inverse=True)
+    scores = scores[scores["uid_a"].isin(index.keys()) & scores["uid_b"].isin(index.keys())]
+    left = scores["uid_a"].map(index).to_numpy(np.int64)
+    right = scores["uid_b"].map(index).to_numpy(np.int64)
+    pairs = pd.DataFrame(
+        {
+            "unique_id_l": np.minimum(left, right),
+            "unique_id_r": np.maximum(left, right),
+            "match_probability": scores["match_probability"].to_numpy(float),
+            "row": np.arange(len(scores)),
+        }
+    )
+    queue = review_queue(
+        pairs,
+        labels.astype(np.int64),
+        low=spec.review_low,
+        high=spec.review_high,
+        decided=_decided_indices(decisions, index),
+        limit=limit,
+    )
+    items = []
+    for item in _rows(queue):
+        a, b = uids[int(item.unique_id_l)], uids[int(item.unique_id_r)]
+        gammas = scores.iloc[int(item.row)]["evidence"] or {}
+        items.append(
+            ReviewItem(
+                uid_a=a,
+                uid_b=b,
+                match_probability=float(item.match_probability),
+                same_person_now=bool(item.same_person),
+                value=round(float(item.value), 4),
+                record_a=_record_view(records, a),
+                record_b=_record_view(records, b),
+                evidence=[e.to_dict() for e in pair_evidence(model, gammas)],
+            )
+        )
+    return items
+
+
+def _record_view(records: pd.DataFrame, uid: str) -> dict[str, Any]:
+    if uid not in records.index:
+        return {"uid": uid}
+    row = records.loc[uid]
+    view: dict[str, Any] = {"uid": uid}
+    for name in REVIEW_FIELDS:
+        value = row.get(name)
+        view[name] = (
+            None if value is None or (isinstance(value, float) and np.isnan(value)) else value
+        )
+    return view
+
+
+def resolve_record(session: Session, ref: str) -> str:
+    """The uid of a record named by its uid or by ``SOURCE/RECORD_ID``."""
+    if session.scalar(select(func.count()).select_from(Record).where(Record.uid == ref)):
+        return ref
+    if "/" in ref:
+        source_name, key = ref.rsplit("/", 1)
+        source = session.scalars(select(Source).where(Source.name == source_name)).first()
+        if source is not None:
+            uid = f"{source.id}:{key}"
+            if session.scalar(select(func.count()).select_from(Record).where(Record.uid == uid)):
+                return uid
+    raise NotFoundError(
+        f"No record {ref!r} in this workspace.",
+        hint="Name a record by its uid (as `shomar review --list` shows) or SOURCE/RECORD_ID.",
+    )
+
+
+def decide(
+    ws: Workspace, a: str, b: str, verdict: str, *, actor: str = "", reason: str = ""
+) -> DecisionResult:
+    """Record a human verdict on two records; refuse one that contradicts earlier verdicts."""
+    if verdict not in VERDICTS:
+        raise InputError(
+            f"Unknown verdict {verdict!r}.", hint=f"Use one of: {', '.join(VERDICTS)}."
+        )
+    with ws.session() as session:
+        uid_a, uid_b = _pair(resolve_record(session, a), resolve_record(session, b))
+        if uid_a == uid_b:
+            raise InputError("A record cannot be compared with itself.")
+        decisions = _decisions(session)
+        previous = decisions.pop((uid_a, uid_b), None)
+        _check_consistent(decisions, uid_a, uid_b, verdict)
+        decision = MatchDecision(
+            uid_a=uid_a, uid_b=uid_b, verdict=verdict, actor=actor, reason=reason
+        )
+        session.add(decision)
+        session.flush()
+        append_audit(
+            session,
+            actor,
+            "review",
+            f"pair:{uid_a}|{uid_b}",
+            {"verdict": verdict, "reason": reason},
+        )
+        return DecisionResult(
+            uid_a,
+            uid_b,
+            verdict,
+            actor,
+            reason,
+            decision.created,
+            previous.verdict if previous is not None else None,
+        )
+
+
+def _check_consistent(
+    decisions: dict[tuple[str, str], MatchDecision], a: str, b: str, verdict: str
+) -> None:
+    """Raise ConflictError when ``verdict`` on (a, b) contradicts the decisions in force."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (x, y), d in decisions.items():
+        if d.verdict == "same":
+            parent[find(x)] = find(y)
+    if verdict == "different" and find(a) == find(b):
+        raise ConflictError(
+            f"{a} and {b} are already one person by earlier 'same' decisions.",
+            hint="Change one of those decisions first (decide the pair again).",
+        )
+    if verdict == "same":
+        ra, rb = find(a), find(b)
+        for (x, y), d in decisions.items():
+            if d.verdict == "different" and {find(x), find(y)} == {ra, rb}:
+                raise ConflictError(
+                    f"Calling {a} and {b} the same would join {x} and {y}, "
+                    "which were decided to be different.",
+                    hint="Change that decision first (decide the pair again).",
+                )
+
+
+def list_decisions(ws: Workspace) -> list[DecisionResult]:
+    """Decisions in force, oldest first."""
+    with ws.session() as session:
+        decisions = _decisions(session)
+    return sorted(
+        (
+            DecisionResult(d.uid_a, d.uid_b, d.verdict, d.actor, d.reason, d.created)
+            for d in decisions.values()
+        ),
+        key=lambda d: d.created,
+    )
+
+
+# -- uncertainty --------------------------------------------------------------------------------
+
+
+def linkage_samples(ws: Workspace, n: int, rng: np.random.Generator) -> list[dict[str, int]]:
+    """``n`` plausible linkages of the latest run: per sample, record uid → cluster label."""
+    with ws.session() as session:
+        last = _last_run(session)
+        if last is None:
+            raise NotFoundError("There is no linkage run yet.", hint="Run `shomar link run`.")
+        assignment = _assignments(session, last.id)
+        scores = _pair_scores(session, last.id)
+        decisions = _decisions(session)
+    uids = sorted(assignment)
+    index = {u: i for i, u in enumerate(uids)}
+    pairs = _reuse_pairs(scores, index, set())
+    must, cannot = _constraints(decisions, index)
+    samples = sample_linkages(pairs, len(uids), n, rng, must_link=must, cannot_link=cannot)
+    return [dict(zip(uids, s.tolist(), strict=True)) for s in samples]
