@@ -80,10 +80,10 @@ _SUFFIXES = (
 
 # fallback likelihoods of "l is a spelling of p" by what the keys share
 _G_SIGNATURE = 0.5
-_G_SKELETON = 0.04
+_G_SKELETON = 0.02
 _G_NONE = 0.0005
 _G_LOOSE_SIGNATURE = 0.25
-_G_LOOSE_SKELETON = 0.02
+_G_LOOSE_SKELETON = 0.01
 _ALPHA = 0.5  # pseudo-count of "a confusable other name is spelled like this"
 _EPSILON = 0.02  # P(l | other) when nothing is known about either name
 

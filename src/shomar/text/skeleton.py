@@ -258,6 +258,9 @@ def _fa_strict_token(t: str) -> str:
             # the article «ال» inside a compound (ابوالفضل, عبدالحسین) is read as a short -ol-
             if i + 1 < n and t[i + 1] == "ل" and i >= 2:
                 continue
+            # an alef before ع is often left out (اسمعیل = اسماعیل)
+            if i + 1 < n and t[i + 1] == "ع":
+                continue
             out.append("A")
             continue
         if ch in "عء":

@@ -1,0 +1,55 @@
+"""`shomar names compare` and `shomar names parse`."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from typer.testing import CliRunner
+
+from shomar.cli import names_cmd
+
+
+def _app() -> typer.Typer:
+    # the module's own commands on a bare root: these tests do not depend on other commands
+    root = typer.Typer()
+
+    @root.callback()
+    def main() -> None:
+        """Test root."""
+
+    names_cmd.register(root)
+    return root
+
+
+app = _app()
+
+
+def test_compare_json() -> None:
+    result = CliRunner().invoke(
+        app, ["names", "compare", "سید محمدرضا حسین‌زاده", "Mohammadreza Hosseinzadeh", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert list(data) == ["a", "b", "probability", "decision", "explanation"]
+    assert data["a"] == "سید محمدرضا حسین‌زاده"
+    assert data["decision"] == "match"
+    assert 0.9 <= data["probability"] <= 1.0
+
+
+def test_compare_text_output_names_the_decision() -> None:
+    result = CliRunner().invoke(app, ["names", "compare", "Hamid", "Hamed"])
+    assert result.exit_code == 0, result.output
+    assert "no-match" in result.output
+
+
+def test_parse_json() -> None:
+    result = CliRunner().invoke(app, ["names", "parse", "Seyed Ali Mousavi", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["honorifics"] == ["Seyed"] and data["family"] == "Mousavi"
+
+
+def test_compare_needs_two_names() -> None:
+    result = CliRunner().invoke(app, ["names", "compare", "Ali"])
+    assert result.exit_code == 2

@@ -1,0 +1,99 @@
+"""Name comparison: the cases the issue names, JSON shape, speed of cached parts."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from shomar.text import NameComparison, compare_names, compare_parts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("سید محمدرضا حسین‌زاده", "Mohammadreza Hosseinzadeh"),
+        ("سید محمدرضا حسین‌زاده", "Seyed Mohamad Reza Hoseinzade"),
+        ("Mohammadreza Hosseinzadeh", "Seyed Mohamad Reza Hoseinzade"),
+        ("محمد", "Mohammad"),
+        ("محمد", "Muhammad"),
+        ("Rezaei", "Rezaee"),
+        ("رضایی", "Rezaie"),
+        ("رضائي", "رضایی"),
+        ("Mahdi", "Mehdi"),
+        ("اسمعیل", "Esmaeil"),
+        ("Ali Rezaei", "Rezaei Ali"),
+        ("Milad Beigi", "Milad Beigi Harchegani"),
+        ("Kourosh", "کوروش"),
+    ],
+)
+def test_same_name(a: str, b: str) -> None:
+    result = compare_names(a, b)
+    assert result.decision == "match", result.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("محمد", "محمود"),
+        ("Mohammad", "Mahmoud"),
+        ("محمد", "Mahmoud"),
+        ("حسن", "حسین"),
+        ("Hassan", "Hossein"),
+        ("Zahra", "Zohreh"),
+        ("زهرا", "Zohreh"),
+        ("Hamid", "Hamed"),
+        ("حمید", "Hamed"),
+        ("Amini", "Amin"),
+        ("امین", "Amini"),
+        ("Abbas", "Abbasi"),
+        ("Mahdi", "Mahdieh"),
+        ("Tahereh", "Taher"),
+        ("Hossein", "Hosseinzadeh"),
+        ("Ahmad", "حامد"),
+        ("Salehi", "صلاحی"),
+        ("Ali Amini", "Ali Amin"),
+    ],
+)
+def test_different_names(a: str, b: str) -> None:
+    result = compare_names(a, b)
+    assert result.decision == "no-match", result.explanation
+
+
+def test_unknown_names_fall_back_on_vowels_and_consonants() -> None:
+    # made-up names the dictionary cannot know
+    assert compare_names("Zarvandokht", "زروندخت").decision == "match"
+    assert compare_names("Zirvandukht", "زروندخت").decision != "match"
+
+
+def test_json_shape() -> None:
+    d = compare_names("محمد", "Mohammad").to_dict()
+    assert list(d) == ["a", "b", "probability", "decision", "explanation"]
+    assert 0.0 <= d["probability"] <= 1.0
+    assert isinstance(d["explanation"], list) and d["explanation"]
+    assert all(isinstance(x, str) for x in d["explanation"])
+
+
+def test_result_type_and_symmetry() -> None:
+    r = compare_names("Hossein", "حسین")
+    assert isinstance(r, NameComparison)
+    assert compare_parts("Hossein", "حسین") == compare_parts("حسین", "Hossein")
+
+
+def test_empty_name_is_no_match() -> None:
+    assert compare_names("", "Ali").decision == "no-match"
+    assert compare_parts("", "Ali") == 0.0
+
+
+def test_compare_parts_is_fast_when_cached() -> None:
+    names = ["Mohammad", "محمد", "Hossein", "حسین", "Rezaei", "رضایی", "Zahra", "زهره"]
+    for a in names:
+        for b in names:
+            compare_parts(a, b)
+    t0 = time.perf_counter()
+    for _ in range(200):
+        for a in names:
+            for b in names:
+                compare_parts(a, b)
+    per_call = (time.perf_counter() - t0) / (200 * len(names) ** 2)
+    assert per_call < 20e-6  # cached lookups: well under the 100 µs/pair budget

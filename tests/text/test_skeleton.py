@@ -1,0 +1,60 @@
+"""Keys shared by both scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from shomar.text import signature, skeleton
+from shomar.text.skeleton import cross_match, loose
+
+
+@pytest.mark.parametrize(
+    ("persian", "latin"),
+    [
+        ("محمد", "Mohammad"),
+        ("محمود", "Mahmoud"),
+        ("حسین‌زاده", "Hosseinzadeh"),
+        ("زهره", "Zohreh"),
+        ("بیژن", "Bijan"),
+        ("قاسم", "Ghasem"),
+        ("رضایی", "Rezaee"),
+        ("فاطمه", "Fatemeh"),
+    ],
+)
+def test_skeleton_is_shared_by_both_scripts(persian: str, latin: str) -> None:
+    assert skeleton(persian) == skeleton(latin)
+
+
+def test_skeleton_merges_mohammad_and_mahmoud_but_signature_does_not() -> None:
+    # the blocking key is deliberately coarse; the signature keeps the long vowel
+    assert skeleton("Mohammad") == skeleton("Mahmoud")
+    assert signature("Mohammad") != signature("Mahmoud")
+    assert signature("محمد") == signature("Mohammad")
+    assert signature("محمود") == signature("Mahmoud")
+
+
+@pytest.mark.parametrize(
+    ("persian", "latin", "fits"),
+    [
+        ("حمید", "Hamid", True),
+        ("حامد", "Hamid", False),
+        ("حامد", "Hamed", True),
+        ("احمد", "Ahmad", True),
+        ("حامد", "Ahmad", False),
+        ("صالحی", "Salehi", True),
+        ("صلاحی", "Salehi", False),
+        ("احسان", "Ehsan", True),
+        ("حسن", "Ehsan", False),
+        ("ابوالفضل", "Abolfazl", True),
+        ("عبدالله", "Abdollah", True),
+        ("زهرا", "Zahra", True),
+        ("زهره", "Zahra", False),
+    ],
+)
+def test_cross_match_reads_long_vowels(persian: str, latin: str, fits: bool) -> None:
+    assert cross_match(persian, latin) is fits
+
+
+def test_loose_merges_g_with_q_and_k_with_kh() -> None:
+    assert loose(skeleton("Dehgan")) == loose(skeleton("دهقان"))
+    assert skeleton("Dehgan") != skeleton("دهقان")
