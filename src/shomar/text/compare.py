@@ -384,10 +384,12 @@ def compare_names(a: str, b: str) -> NameComparison:
     if whole > p:
         p = whole
         notes.append(f"whole names compared as one: {whole:.2f}")
-    sub = _subsequence(na.tokens, nb.tokens)
-    if sub > p:
-        p = sub
-        notes.append(f"every part of the shorter name is in the longer one, in order: {sub:.2f}")
+    partial = _subsequence(na.tokens, nb.tokens)
+    if partial > p:
+        p = partial
+        notes.append(
+            f"every part of the shorter name is in the longer one, in order: {partial:.2f}"
+        )
     return NameComparison(a, b, p, _decision(p), notes)
 
 
