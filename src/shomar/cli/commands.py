@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from shomar.cli import (
+    admin_cmd,
     claims_cmd,
     dates_cmd,
     demo_cmd,
@@ -26,6 +27,7 @@ MODULES = (
     estimate_cmd,
     claims_cmd,
     report_cmd,
+    admin_cmd,
 )
 
 

@@ -1,0 +1,82 @@
+"""Exports: the public, redacted registry (records as CSV) and the audit check."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from shomar.security.redaction import PUBLIC_FIELDS, is_public, redact, spreadsheet_safe
+from shomar.store.audit import append_audit, verify_audit
+from shomar.store.tables import Event, PersonRecord, Record, Source
+from shomar.store.workspace import Workspace
+
+
+def export_public(ws: Workspace, out: Path, *, actor: str = "") -> tuple[int, int]:
+    """Write public records (current versions) through the redaction policy.
+
+    Returns ``(exported, withheld)``. Every cell is spreadsheet-safe.
+    """
+    exported = withheld = 0
+    with ws.session() as session, out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=PUBLIC_FIELDS)
+        writer.writeheader()
+        superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
+        run = session.scalar(select(func.max(PersonRecord.run_id)))
+        persons = (
+            dict(
+                session.execute(
+                    select(PersonRecord.record_uid, PersonRecord.person_id).where(
+                        PersonRecord.run_id == run
+                    )
+                ).all()
+            )
+            if run is not None
+            else {}
+        )
+        sources = dict(session.execute(select(Source.id, Source.name)).all())
+        events = dict(session.execute(select(Event.id, Event.name)).all())
+        for record in session.scalars(
+            select(Record).where(Record.id.not_in(superseded)).order_by(Record.id)
+        ):
+            if not is_public(record.confidentiality):
+                withheld += 1
+                continue
+            row = {
+                "record_uid": record.uid,
+                "source": sources.get(record.source_id),
+                "full_name": record.full_name,
+                "given_name": record.given_name,
+                "family_name": record.family_name,
+                "sex": record.sex,
+                "age": record.age,
+                "date_text": record.date_text,
+                "date_start": record.date_start,
+                "date_end": record.date_end,
+                "date_precision": record.date_precision,
+                "place": record.place,
+                "province_iso": record.province_iso,
+                "violation": record.violation,
+                "event": events.get(record.event_id or -1),
+                "person_id": persons.get(record.uid),
+            }
+            writer.writerow({k: spreadsheet_safe(v) for k, v in redact(row).items()})
+            exported += 1
+        append_audit(
+            session,
+            actor,
+            "export.public",
+            str(out.name),
+            {"exported": exported, "withheld": withheld},
+        )
+    return exported, withheld
+
+
+def audit_status(ws: Workspace) -> tuple[int, int | None]:
+    """Number of audit entries and the id of the first broken one (``None``: intact)."""
+    from shomar.store.tables import AuditEntry
+
+    with ws.session() as session:
+        count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+        return count, verify_audit(session)
