@@ -144,7 +144,7 @@ def make_report_data() -> ReportData:
                         0.95,
                         "credible",
                         370,
-                        draws=list(rng.lognormal(np.log(1405), 0.18, 2000)),
+                        draws=rng.lognormal(np.log(1405), 0.18, (4, 500)),  # (chain, draw)
                         seed=3,
                     ),
                 ],
@@ -152,6 +152,22 @@ def make_report_data() -> ReportData:
             CategoryComparison(
                 counted="arrested",
                 claims=[
+                    Claim(
+                        claimant="Rights group (synthetic)",
+                        quantity=Quantity(None, 2000, 9999, qualifier="vague"),
+                        date_stated=date(2019, 11, 25),
+                        relation="no estimate yet",
+                        rule="no estimate run for this event and category",
+                        quote="Thousands of protesters were arrested.",
+                    ),
+                    Claim(
+                        claimant="خبرگزاری (ساختگی)",
+                        quantity=Quantity(7000, None, None, qualifier="approximately"),
+                        date_stated=date(2019, 11, 27),
+                        relation="no estimate yet",
+                        rule="no estimate run for this event and category",
+                        quote="حدود ۷۰۰۰ نفر بازداشت شدند",
+                    ),
                     Claim(
                         claimant="Member of parliament (synthetic)",
                         quantity=Quantity(7000, qualifier="at_least"),

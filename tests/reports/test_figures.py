@@ -105,14 +105,15 @@ def test_estimate_and_posterior_figures(report_data: ReportData) -> None:
     aban, prisons = report_data.events
     _check(comparison.estimates_figure(report_data, 0, aban))
     posterior = _check(comparison.posterior_figure(report_data, 0, aban))
-    assert "lcmcr" in posterior.alt and "dga" in posterior.alt
+    assert "lcmcr" in posterior.alt and "dga" in posterior.alt  # dga's draws are (chain, draw)
     assert comparison.estimates_figure(report_data, 1, prisons) is None
     assert comparison.posterior_figure(report_data, 1, prisons) is None
 
 
 def test_quantity_text(report_data: ReportData) -> None:
-    claims = report_data.events[0].categories[0].claims
-    assert [comparison.quantity_text(c) for c in claims] == ["1,500", "1,500", "≥ 304", "200–225"]
+    killed, arrested = report_data.events[0].categories
+    texts = [comparison.quantity_text(c) for c in [*killed.claims, *arrested.claims]]
+    assert texts == ["1,500", "1,500", "≥ 304", "200–225", "≈ 2,000–9,999", "≈ 7,000", "≥ 7,000"]
 
 
 def test_estimate_label_marks_warnings(report_data: ReportData) -> None:

@@ -12,10 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from matplotlib.axes import Axes
 from matplotlib.ticker import NullFormatter
 
-from shomar.reports.data import CategoryComparison, Claim, Estimate, EventReport, ReportData
+from shomar.reports.data import (
+    CategoryComparison,
+    Claim,
+    Estimate,
+    EventReport,
+    Quantity,
+    ReportData,
+)
 from shomar.reports.figure import ReportFigure, fmt_count
 from shomar.reports.svg import (
     COLOURS,
@@ -59,14 +67,18 @@ def estimate_label(estimate: Estimate) -> str:
 
 
 def quantity_text(claim: Claim) -> str:
-    """The claimed number as stated: ``1,500``, ``≥ 1,500``, ``≤ 300``, ``1,000–2,000``."""
+    """The claimed number as stated: ``1,500``, ``≥ 1,500``, ``≤ 300``, ``≈ 1,500``,
+    ``1,000–2,000``; a vague amount ("thousands of") as ``≈ 2,000–9,999``."""
     q = claim.quantity
-    if q.qualifier == "range" and q.lower is not None and q.upper is not None:
-        return f"{fmt_count(q.lower)}–{fmt_count(q.upper)}"
+    if q.value is None and q.lower is not None and q.upper is not None:
+        span = f"{fmt_count(q.lower)}–{fmt_count(q.upper)}"
+        return f"≈ {span}" if q.qualifier == "vague" else span
     value = q.value if q.value is not None else (q.lower if q.lower is not None else q.upper)
     if value is None:
         return "?"
-    prefix = {"at_least": "≥ ", "at_most": "≤ ", "approximate": "≈ "}.get(q.qualifier, "")
+    prefix = {"at_least": "≥ ", "at_most": "≤ "}.get(q.qualifier, "")
+    if q.qualifier in APPROXIMATE:
+        prefix = "≈ "
     return prefix + fmt_count(value)
 
 
@@ -126,6 +138,58 @@ def _panel_style(ax: Axes, title: str, colour: str) -> None:
     ax.set_axisbelow(True)
 
 
+#: Qualifiers drawn with a hollow marker (the number is stated as approximate).
+APPROXIMATE = frozenset({"approximate", "approximately"})
+
+
+def _arrow(ax: Axes, y: float, start: float, end: float, colour: str) -> None:
+    ax.annotate(
+        "",
+        xy=(end, y),
+        xytext=(start, y),
+        arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.3, "ls": "--"},
+    )
+
+
+def _draw_quantity(ax: Axes, y: float, q: Quantity, scale: Scale, colour: str) -> float:
+    """Draw one claimed quantity on row ``y``; return where its text label goes."""
+    low, high = q.low, q.high
+    is_span = q.qualifier in ("range", "vague") or (q.value is None and None not in (low, high))
+    if is_span and low is not None and high is not None:
+        vague = q.qualifier == "vague"
+        ax.plot(
+            [low, high],
+            [y, y],
+            color=colour,
+            lw=1.6 if vague else 2.5,
+            ls="--" if vague else "-",
+            solid_capstyle="butt",
+        )
+        ax.plot([low, high], [y, y], "|", color=colour, ms=10, mew=2)
+        text_x = math.sqrt(low * high) if scale.log and low > 0 else (low + high) / 2
+    elif q.qualifier == "at_least" and low is not None:
+        _arrow(ax, y, low, scale.hi, colour)
+        text_x = low
+    elif q.qualifier == "at_most" and high is not None:
+        _arrow(ax, y, high, scale.lo, colour)
+        text_x = high
+    else:
+        text_x = q.value if q.value is not None else (low if low is not None else scale.lo)
+    if q.value is not None:
+        hollow = q.qualifier in APPROXIMATE
+        ax.plot(
+            [q.value],
+            [y],
+            "o",
+            ms=7,
+            color=colour,
+            markerfacecolor="white" if hollow else colour,
+            mew=1.6,
+            zorder=3,
+        )
+    return text_x
+
+
 def _draw_claims(ax: Axes, claims: Sequence[Claim], scale: Scale) -> list[KeyEntry]:
     colour = COLOURS["claim"]
     keys: list[KeyEntry] = []
@@ -140,47 +204,13 @@ def _draw_claims(ax: Axes, claims: Sequence[Claim], scale: Scale) -> list[KeyEnt
             who = (
                 claim.claimant_latin
                 if claim.claimant_latin and not has_arabic_script(claim.claimant_latin)
-                else "claimant in table"
+                else "(Persian name, see key)"
             )
         else:
             who = claim.claimant
         when = f", {claim.date_stated:%Y-%m-%d}" if claim.date_stated else ""
         labels.append(f"{key} {who}{when}")
-        marker_x = q.value
-        if q.qualifier == "range" and q.lower is not None and q.upper is not None:
-            ax.plot([q.lower, q.upper], [y, y], color=colour, lw=2.5, solid_capstyle="butt")
-            ax.plot([q.lower, q.upper], [y, y], "|", color=colour, ms=10, mew=2)
-            text_x = (q.lower + q.upper) / 2
-        elif q.qualifier == "at_least" and q.value is not None:
-            ax.annotate(
-                "",
-                xy=(scale.hi, y),
-                xytext=(q.value, y),
-                arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.3, "ls": "--"},
-            )
-            text_x = q.value
-        elif q.qualifier == "at_most" and q.value is not None:
-            ax.annotate(
-                "",
-                xy=(scale.lo, y),
-                xytext=(q.value, y),
-                arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.3, "ls": "--"},
-            )
-            text_x = q.value
-        else:
-            text_x = q.value if q.value is not None else scale.lo
-        if marker_x is not None:
-            hollow = q.qualifier == "approximate"
-            ax.plot(
-                [marker_x],
-                [y],
-                "o",
-                ms=7,
-                color=colour,
-                markerfacecolor="white" if hollow else colour,
-                mew=1.6,
-                zorder=3,
-            )
+        text_x = _draw_quantity(ax, y, q, scale, colour)
         ax.text(
             text_x,
             y + 0.22,
@@ -287,8 +317,9 @@ def claims_comparison_figure(
         fig_id = f"fig-cmp-{event_id(index, event)}-{_slug(category.counted)}"
         description = (
             f"Event {event_label}, counted: {category.counted}. Top: each claim as stated "
-            "(dot: exact number; hollow dot: approximate; bar: range; dashed arrow: "
-            "“at least” or “at most”), labelled by claim number, claimant and date stated. "
+            "(dot: exact number; hollow dot: approximate; bar: range; dashed bar: a vague "
+            "amount such as “thousands”; dashed arrow: “at least” or “at most”), labelled "
+            "by claim number, claimant and date stated. "
             "Middle: persons documented by name after linkage. Bottom: estimates by method "
             "(diamond: point estimate; bar: interval; grey tick: persons observed on the "
             "lists; * : the run has warnings). The dotted blue line repeats the documented "
@@ -360,13 +391,18 @@ def estimates_figure(data: ReportData, index: int, event: EventReport) -> Report
         )
 
 
+def _flat(draws: object) -> npt.NDArray[np.float64]:
+    """Draws as one flat array, whatever their shape (``(chain, draw)`` or a list)."""
+    return np.asarray(draws, dtype=float).reshape(-1)
+
+
 def posterior_figure(data: ReportData, index: int, event: EventReport) -> ReportFigure | None:
     """Posterior distributions of N from the draws of Bayesian runs, one curve per method."""
     runs = [
         (c.counted, e)
         for c in event.categories
         for e in c.estimates
-        if e.draws is not None and len(e.draws) >= MIN_DRAWS
+        if e.draws is not None and _flat(e.draws).size >= MIN_DRAWS
     ]
     if not runs:
         return None
@@ -376,11 +412,11 @@ def posterior_figure(data: ReportData, index: int, event: EventReport) -> Report
     with styled():
         fig = new_figure(8.0, 3.0)
         ax = fig.add_subplot()
-        everything = np.concatenate([np.asarray(e.draws, dtype=float) for _, e in runs])
+        everything = np.concatenate([_flat(e.draws) for _, e in runs])
         lo, hi = np.quantile(everything, [0.001, 0.999])
         bins = np.linspace(lo, hi, 60).tolist()
         for i, (counted, estimate) in enumerate(runs):
-            draws = np.asarray(estimate.draws, dtype=float)
+            draws = _flat(estimate.draws)
             name = f"{counted}: {estimate.method}" if len(runs) > 1 else estimate.method
             ax.hist(
                 draws,
@@ -419,8 +455,6 @@ def posterior_figure(data: ReportData, index: int, event: EventReport) -> Report
             data_source=_source(data, "posterior draws of estimate runs"),
             generated_at=data.generated_at,
             alt="Posterior of N: "
-            + "; ".join(
-                f"{e.method} median {np.median(np.asarray(e.draws)):,.0f}" for _, e in runs
-            ),
+            + "; ".join(f"{e.method} median {np.median(_flat(e.draws)):,.0f}" for _, e in runs),
             key=tuple(label.entries),
         )

@@ -19,6 +19,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 #: Date precisions, finest first (as stored by the partial-date parser).
 PRECISIONS: tuple[str, ...] = ("day", "month", "season", "year")
@@ -98,7 +103,8 @@ class Estimate:
     """One estimation method's estimate of the total, as stored with its run.
 
     ``interval`` is ``(lower, upper)`` or ``None`` when the method gave none; ``draws`` are
-    posterior draws of N (flattened over chains) for Bayesian methods, if the caller passes them.
+    posterior draws of N for Bayesian methods, if the caller passes them (any shape, such as
+    ``(chain, draw)``; they are flattened).
     """
 
     method: str
@@ -108,7 +114,7 @@ class Estimate:
     interval_type: str = ""
     observed: int | None = None
     warnings: Sequence[str] = ()
-    draws: Sequence[float] | None = None
+    draws: Sequence[float] | npt.NDArray[np.float64] | None = None
     run_id: str | None = None
     run_at: datetime | None = None
     seed: int | None = None
