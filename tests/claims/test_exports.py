@@ -86,3 +86,44 @@ def test_claim_review_without_relation_or_claimant() -> None:
     assert "reviewRating" not in review
     assert "author" not in review["itemReviewed"]
     assert "value" not in review["itemReviewed"]["shomar:quantity"]
+
+
+def test_public_surface_is_pinned() -> None:
+    import shomar.claims
+
+    assert shomar.claims.__all__ == [
+        "ClaimCandidate",
+        "Quantity",
+        "Relation",
+        "claims_csv",
+        "claims_jsonld",
+        "csv_rows",
+        "extract_claims",
+        "extract_from_file",
+        "relate",
+        "relate_claim",
+    ]
+    assert shomar.claims.__all__ == sorted(shomar.claims.__all__)
+
+
+def test_engine_imports_only_the_standard_library() -> None:
+    import ast
+    import sys
+    from pathlib import Path
+
+    package = Path(shomar_claims_file()).parent
+    for module in package.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                for name in names:
+                    top = name.split(".")[0]
+                    assert top in sys.stdlib_module_names or top == "shomar", (module, name)
+
+
+def shomar_claims_file() -> str:
+    import shomar.claims
+
+    return str(shomar.claims.__file__)
