@@ -73,7 +73,7 @@ _FA_ACCORDING = re.compile(
 _FA_CITING = re.compile(r"(?<![\w\u200c])به\s+نقل\s+از\s+")
 
 _ANAPHORA = re.compile(
-    r"^(?:it|they|he|she|(?:(?:the|this)\s+)?(?:group|organi[sz]ation|agency|report|community|ngo|"
+    r"^(?:it|they|he|she|(?:(?:the|this)\s+)?(?:same\s+)?(?:group|organi[sz]ation|agency|report|community|ngo|"
     r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|source|newspaper)|"
     r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|رسانه)|"
     r"وی|او|آنها|آنان)$",

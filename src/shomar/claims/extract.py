@@ -42,7 +42,7 @@ from shomar.errors import InputError
 __all__ = ["extract_claims", "extract_from_file"]
 
 _LANGUAGES = (None, "en", "fa")
-_AFTER_WINDOW = {"en": 60, "fa": 90}
+_AFTER_WINDOW = {"en": 80, "fa": 90}
 _BEFORE_WINDOW = 60
 _AFTER_STOP = re.compile(
     r"[;:؛]|(?<![\w])(?:but|while|whereas|although|sentenced\s+to(?!\s+death)|charged|summoned|"

@@ -104,6 +104,7 @@ _AFTER: dict[str, list[str]] = {
         r"rounded\s+up",
         r"taken\s+into\s+custody",
         rf"بازداشت{_FA_BE}",
+        rf"(?:را\s+)?(?:بازداشت|دستگیر)\s+(?:کردند|کرده{_Z}اند|کرده|نمودند)",
         rf"دستگیر{_FA_BE}?",
         rf"بازداشت{_Z}شدگان",
     ],
