@@ -95,6 +95,7 @@ class _Part:
     key: str
     sig: str
     skel: str
+    loose_skel: str
 
 
 @lru_cache(maxsize=262144)
@@ -106,7 +107,8 @@ def _part(s: str) -> _Part:
         key = latin_key(s)
     else:
         key = persian_key(s) + latin_key(s)
-    return _Part(s, script, key, signature(s), skeleton(s))
+    skel = skeleton(s)
+    return _Part(s, script, key, signature(s), skel, loose(skel))
 
 
 def _affix_relation(a: _Part, b: _Part) -> str | None:
@@ -254,6 +256,10 @@ def _score(a: str, b: str) -> tuple[float, str]:
     affix = _affix_relation(pa, pb)
     if affix is not None and not _attested_pair(pa, pb):
         return 0.02, f"affix or gender ending differs (-{affix})"
+    if pa.loose_skel != pb.loose_skel and scripts <= {"persian", "latin"}:
+        # the spelling table only pairs names whose loose skeletons agree, and every fallback
+        # needs them to agree: different consonants make different names (fast path)
+        return 0.01, "consonants differ"
     if scripts == {"persian", "latin"}:
         p, l_ = (pa, pb) if pa.script == "persian" else (pb, pa)
         prob = _cross(p, l_)
@@ -348,9 +354,13 @@ def compare_names(a: str, b: str) -> NameComparison:
     if not na.tokens or not nb.tokens:
         return NameComparison(a, b, 0.0, "no-match", ["a name is empty", *notes])
     whole = 0.0
-    if len(na.tokens) + len(nb.tokens) > 2:
-        # whole names compared as one: catches compound splits the parser disagreed on
-        whole = compare_parts("".join(na.tokens), "".join(nb.tokens))
+    if len(na.tokens) + len(nb.tokens) > 2 or na.honorifics != nb.honorifics:
+        # whole names compared as one: catches compound splits the parser disagreed on, and
+        # a Mir/Seyed that is part of the name on one side (میرحسین, "Mir Hossein")
+        whole = max(
+            compare_parts("".join(na.tokens), "".join(nb.tokens)),
+            compare_parts(a, b) if na.honorifics or nb.honorifics else 0.0,
+        )
     if not na.family and not nb.family:
         p = _pair(na.given, nb.given, "name", notes)
     elif not na.family or not nb.family:

@@ -18,7 +18,8 @@ Latin script
     :func:`latin_key` lower-cases, folds accents (``ā`` → ``a``, ``ü`` → ``u``), drops
     apostrophes, hyphens and spaces, then folds the spelling alternations of Persian names:
     digraphs (``kh``/``x`` → ``x``; ``gh``/``q`` → ``q``; ``sch`` → ``sh``; ``tch`` → ``ch``;
-    ``jh`` → ``zh``; ``dj`` → ``j``; ``ph`` → ``f``; ``w`` → ``v``; ``c`` not before ``h`` → ``k``),
+    ``jh`` → ``zh``; ``dj`` → ``j``; ``ph`` → ``f``; ``w`` → ``v``; ``c`` before ``e i y`` → ``s``,
+    other ``c`` not before ``h`` → ``k``),
     doubled letters, ``ou``/``oo``/``o``/``u`` → ``u``, ``ee``/``ie``(final) → ``i``,
     ``ey``/``ei``/``ay``/``ai`` before a consonant → ``ei``, the endings
     ``-aei/-aee/-ayi/-aie/-aii`` → ``ai``, final ``-eh``/``-ah`` → ``e``/``a``, and ``e`` →
@@ -189,6 +190,7 @@ _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"jh", "zh"),
         (r"ph", "f"),
         (r"ck", "k"),
+        (r"c(?=[eiy])", "s"),
         (r"c(?!h)", "k"),
         (r"w", "v"),
         (r"(?:aei|aee|ayi|aie|aii|aiy|ayee|aye|aeey|aeei)$", "ai"),  # Rezaei, Rezaee, Rezayi

@@ -2,9 +2,9 @@
 
 Rules, in order:
 
-1. Tokens are split on spaces (ZWNJ stays inside a token). Leading honorifics are taken off,
-   in either script: Seyed/Sayyid/Sadat/سید/سیده, Haj/Haji/حاج/حاجی/حاجیه, Mir/میر, Mirza/میرزا,
-   Sheikh/شیخ, Karbalaei/کربلایی, Mashhadi/مشهدی, Shahid/شهید, Dr/دکتر, Mulla/ملا,
+1. Tokens are split on spaces (ZWNJ and hyphens stay inside a token). Leading honorifics are
+   taken off, in either script: Seyed/Sayyid/Sadat/سید/سیده, Haj/Haji/حاج/حاجی/حاجیه, Mir/میر,
+   Mirza/میرزا, Sheikh/شیخ, Karbalaei/کربلایی, Mashhadi/مشهدی, Shahid/شهید, Dr/دکتر, Mulla/ملا,
    Mr/Mrs/Agha/آقای/خانم. A honorific glued to a known given name («سیدمحمد», "Seyedali") is
    split off too.
 2. A father's name is recognised only when it is marked: «فرزند», «ولد», «بن», "son of",
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from shomar.text.lexicon import is_known_given, is_known_surname
 from shomar.text.normalize import detect_script, latin_display, name_key, persian_display
@@ -142,17 +143,19 @@ def _given_length(tokens: list[str]) -> int:
     return 1
 
 
+@lru_cache(maxsize=131072)
 def parse_name(full: str, *, surname_first: bool = False) -> ParsedName:
     """Parse ``full`` into honorifics, given, father's and family name (see module rules)."""
     script = detect_script(full)
     text = _display(full, script)
     father = ""
     m = _FATHER_PHRASES.search(text)
-    tokens_all = [t for t in _SPLIT.split(text.replace("-", " ")) if t]
+    # hyphens join: "Mir-Hossein", "Ali-Asghar", "Asadi-Lari" are one name part each
+    tokens_all = [t for t in _SPLIT.split(text) if t.strip("-")]
     if m:
         before = text[: m.start()]
         father = " ".join(_SPLIT.split(text[m.end() :].strip()))
-        tokens_all = [t for t in _SPLIT.split(before.replace("-", " ")) if t]
+        tokens_all = [t for t in _SPLIT.split(before) if t.strip("-")]
     else:
         for i, t in enumerate(tokens_all):
             if t.lower() in _FATHER_MARKERS and 0 < i < len(tokens_all) - 1:

@@ -78,6 +78,7 @@ _LATIN_DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"jh", "j"),
         (r"ph", "f"),
         (r"ck", "k"),
+        (r"c(?=[eiy])", "s"),  # Cyrus, Maurice
         (r"c", "k"),
         (r"w", "v"),
         (r"([^aeiou])\1+", r"\1"),
@@ -92,9 +93,13 @@ def _fa_tokens(s: str) -> list[str]:
     return [t for t in _TOKEN_SPLIT.split(persian_display(s)) if t]
 
 
+_APOSTROPHE_H = re.compile(r"(?<=[sckgzSCKGZ])['’ʼ](?=[hH])")
+
+
 def _latin_tokens(s: str) -> list[str]:
     out = []
-    for raw in _TOKEN_SPLIT.split(s):
+    # an apostrophe keeps s and h apart: Es'hagh is اسحاق (s-h), not sh
+    for raw in _TOKEN_SPLIT.split(_APOSTROPHE_H.sub("-", s)):
         t = _ascii_fold(raw)
         for pattern, repl in _LATIN_DIGRAPHS:
             t = pattern.sub(repl, t)
@@ -225,12 +230,13 @@ def _script_runs(s: str) -> list[str]:
     return _RUNS.findall(s)
 
 
-_LOOSE = str.maketrans("gx", "qk")
+_LOOSE = str.maketrans("gxC", "qkS")
 
 
 def loose(key: str) -> str:
     """Merge the consonant classes that Latin spellings often confuse in a skeleton or
-    signature: ``g`` with ``q`` (Dehgan/دهقان, Asgar/اصغر) and ``x`` with ``k`` (Sheik/شیخ)."""
+    signature: ``g`` with ``q`` (Dehgan/دهقان, Asgar/اصغر), ``x`` with ``k`` (Sheik/شیخ) and
+    ``ch`` with ``sh`` (French spellings: Chahla/شهلا, Hachemi/هاشمی)."""
     return key.translate(_LOOSE)
 
 
