@@ -34,6 +34,7 @@ def only(text: str) -> Quantity:
         ("سی هزار", 30000),
         ("نود و شش", 96),
         ("سیصد", 300),
+        ("۱/۵ میلیون", 1_500_000),
     ],
 )
 def test_written_numbers(text: str, value: int) -> None:
@@ -114,3 +115,7 @@ def test_to_dict_keys() -> None:
         "upper": None,
         "qualifier": "at_least",
     }
+
+
+def test_numeric_dates_are_not_numbers() -> None:
+    assert find_quantities("۱۳۹۸/۰۹/۲۵") == []

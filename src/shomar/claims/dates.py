@@ -1,8 +1,8 @@
 """Full dates written in a sentence, for the date a claim was stated.
 
 Finds day-precise dates in English ("December 15, 2019", "15 December 2019", "2019-12-15") and
-in Persian, Jalali ("۲۵ آذر ۱۳۹۸", "۲۵ آذر ۹۸") or Gregorian ("۲۳ دسامبر ۲۰۱۹"), and returns
-them as ISO dates with their offsets. A date with no year ("on October 7th") or no day
+in Persian, Jalali ("۲۵ آذر ۱۳۹۸", "۲۵ آذر ۹۸", "۱۳۹۸/۰۹/۲۵") or Gregorian ("۲۳ دسامبر ۲۰۱۹"),
+and returns them as ISO dates with their offsets. A date with no year ("on October 7th") or no day
 ("November 2019") is not a stated date: it is left to the event hint.
 
 Jalali dates are converted by :func:`jalali_to_gregorian` below (a few lines of arithmetic, so
@@ -77,6 +77,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _EN_DMY = re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_EN})\.?,?\s+(\d{{4}})\b", re.I)
 _EN_MDY = re.compile(rf"\b({_EN})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
 _FA_J = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_alt(JALALI_MONTHS)})(?:\s+(?:ماه|سال))?\s+(\d{{2,4}})(?!\d)"
 )
@@ -141,6 +142,11 @@ def find_dates(text: str) -> list[DateMention]:
             found.append(DateMention(m.start(), m.end(), iso))
     for m in _ISO.finditer(folded):
         iso = _iso(int(m[1]), int(m[2]), int(m[3]))
+        if iso:
+            found.append(DateMention(m.start(), m.end(), iso))
+    for m in _NUMERIC.finditer(folded):  # 1398/09/25 (Jalali) or 2019/12/16 (Gregorian)
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+        iso = _jalali_iso(year, month, day) if year < 1700 else _iso(year, month, day)
         if iso:
             found.append(DateMention(m.start(), m.end(), iso))
     for m in _FA_J.finditer(folded):

@@ -7,8 +7,9 @@ returns it as a :class:`Quantity` plus character offsets. It knows nothing about
 
 Forms read
     digits ``1500``, ``1,500``, ``1.500`` (dot before exactly three digits is a thousands
-    separator), ``30 000``; Persian ``۰-۹`` and Arabic-Indic ``٠-٩`` digits with ``٬`` (thousands)
-    and ``٫`` (decimal); multipliers ``1.5 million``, ``30 thousand``, ``۳۰ هزار``; English number
+    separator), ``30 000``; Persian ``۰-۹`` and Arabic-Indic ``٠-٩`` digits with ``٬``
+    (thousands) and ``٫`` (decimal), or a slash as decimal mark before a multiplier
+    (``۱/۵ میلیون``); multipliers ``1.5 million``, ``30 thousand``, ``۳۰ هزار``; English number
     words (``fifteen hundred``, ``thirty thousand``, ``ninety-six``); Persian number words
     (``هزار و پانصد``, ``سی هزار``, ``نود و شش``).
 
@@ -154,7 +155,8 @@ _FA_WORDS_RE = re.compile(
 )
 _DIGITS_RE = re.compile(
     r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d]|\.\d)|\d{1,3}(?: \d{3})+"
-    r"|\d+(?:\.\d+)?)(?![\d])"
+    r"|\d+/\d+(?=\s*(?:میلیون|هزار|میلیارد))"  # Persian decimal slash: «۱/۵ میلیون»
+    r"|\d+(?:\.\d+)?)(?![\d]|/\d)"  # not part of a numeric date «۱۳۹۸/۰۹/۲۵»
 )
 _MULTIPLIER_RE = re.compile(
     r"\s*(?:-\s*)?(million|thousand|billion|میلیون|هزار|میلیارد)(?![a-z\u0600-\u06ff])",
@@ -214,7 +216,7 @@ def parse_number(text: str) -> int | None:
 def _digit_value(raw: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:([,. ])\d{3})+", raw):
         return float(re.sub(r"[,. ]", "", raw))
-    return float(raw)
+    return float(raw.replace("/", "."))
 
 
 def _atoms(folded: str) -> list[_Atom]:
