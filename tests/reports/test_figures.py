@@ -118,8 +118,8 @@ def test_quantity_text(report_data: ReportData) -> None:
 
 def test_estimate_label_marks_warnings(report_data: ReportData) -> None:
     estimates = report_data.events[0].categories[0].estimates
-    assert comparison.estimate_label(estimates[0]) == "loglinear (95% profile)"
-    assert comparison.estimate_label(estimates[1]).endswith("*")
+    assert comparison.estimate_label(estimates[0]) == "loglinear\n95% profile"
+    assert comparison.estimate_label(estimates[1]).startswith("lcmcr *")
     stratified = replace(estimates[0], stratum="Tehran")
     assert "[Tehran]" in comparison.estimate_label(stratified)
 

@@ -59,11 +59,11 @@ def _source(data: ReportData, what: str) -> str:
 
 
 def estimate_label(estimate: Estimate) -> str:
-    """``method [stratum] (95% type)`` with a star when the run has warnings."""
+    """``method [stratum] *`` over ``95% type``; the star marks a run with warnings."""
     stratum = f" [{estimate.stratum}]" if estimate.stratum else ""
     kind = f" {estimate.interval_type}" if estimate.interval_type else ""
     star = " *" if estimate.warnings else ""
-    return f"{estimate.method}{stratum} ({estimate.level:.0%}{kind}){star}"
+    return f"{estimate.method}{stratum}{star}\n{estimate.level:.0%}{kind}"
 
 
 def quantity_text(claim: Claim) -> str:
@@ -261,7 +261,7 @@ def _draw_estimates(ax: Axes, estimates: Sequence[Estimate]) -> None:
             fontsize=8,
             color="#222222",
         )
-    ax.set_yticks(range(n - 1, -1, -1), [estimate_label(e) for e in estimates])
+    ax.set_yticks(range(n - 1, -1, -1), [estimate_label(e) for e in estimates], linespacing=1.3)
     ax.set_ylim(-0.6, n - 0.2)
 
 
@@ -275,7 +275,7 @@ def claims_comparison_figure(
     rows = [
         max(len(category.claims), 1),
         2 if category.documented else 1,
-        max(len(category.estimates), 1),
+        max(1.3 * len(category.estimates), 1),
     ]
     with styled():
         fig = new_figure(8.5, 1.5 + 0.42 * sum(rows) + 0.55 * 3)
@@ -291,11 +291,11 @@ def claims_comparison_figure(
             _draw_estimates(est_ax, category.estimates)
         else:
             _empty(est_ax, "No estimate yet for this event and category.")
-        _panel_style(claims_ax, "Claimed: numbers stated by claimants", COLOURS["claim"])
-        _panel_style(doc_ax, "Documented: unique persons named in records", COLOURS["documented"])
+        _panel_style(claims_ax, "Claimed: numbers as stated", COLOURS["claim"])
+        _panel_style(doc_ax, "Documented: unique persons named", COLOURS["documented"])
         _panel_style(
             est_ax,
-            "Estimated: statistical estimates of the total, with intervals",
+            "Estimated: the total, with intervals",
             COLOURS["estimate"],
         )
         if category.documented:
@@ -360,7 +360,7 @@ def estimates_figure(data: ReportData, index: int, event: EventReport) -> Report
     label = Labeller("E")
     event_label = _event_label(event, label)
     with styled():
-        fig = new_figure(8.0, 1.3 + 0.45 * len(rows))
+        fig = new_figure(8.0, 1.3 + 0.58 * len(rows))
         ax = fig.add_subplot()
         _draw_estimates(ax, [e for _, e in rows])
         multi = len({c for c, _ in rows}) > 1
