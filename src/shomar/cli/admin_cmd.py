@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from shomar.cli.context import JsonOption, WorkspaceOption, open_ws
+from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws
 from shomar.cli.output import console, emit_json
-from shomar.config import settings
 from shomar.errors import InputError, ShomarError
 
 audit_app = typer.Typer(help="The tamper-evident audit log.")
@@ -32,7 +31,7 @@ def export(
         )
     ws = open_ws(workspace)
     try:
-        exported, withheld = export_public(ws, out, actor=settings().actor)
+        exported, withheld = export_public(ws, out, actor=current_actor())
     finally:
         ws.close()
     if json:

@@ -9,9 +9,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from shomar.cli.context import JsonOption, WorkspaceOption, open_ws
+from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws
 from shomar.cli.output import console, emit_json
-from shomar.config import settings
 from shomar.errors import InputError
 
 claims_app = typer.Typer(help="The claims ledger: who claimed what number, when, citing whom.")
@@ -76,7 +75,7 @@ def add(
             quote=quote,
             cites=cites or (),
             claimant_kind=kind,
-            actor=settings().actor,
+            actor=current_actor(),
         )
     finally:
         ws.close()
@@ -124,7 +123,7 @@ def correct(
             changes["date_stated"] = date
         if event is not None:
             changes["event"] = event
-        info = correct_claim(ws, uid, reason=reason, actor=settings().actor, **changes)
+        info = correct_claim(ws, uid, reason=reason, actor=current_actor(), **changes)
     finally:
         ws.close()
     if json:
@@ -248,7 +247,7 @@ def _add_candidates(
     from shomar.services.documents import keep_document
 
     ws = open_ws(workspace, create=True)
-    actor = settings().actor
+    actor = current_actor()
     try:
         document_id = keep_document(ws, file, source, actor=actor)
         added = []

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from shomar.store.workspace import Workspace, open_workspace
+if TYPE_CHECKING:
+    from shomar.store.workspace import Workspace
 
 WorkspaceOption = Annotated[
     Path | None,
@@ -30,4 +31,13 @@ def workspace_path(path: Path | None) -> Path:
 
 def open_ws(path: Path | None, *, create: bool = False) -> Workspace:
     """Open the selected workspace (errors say how to create one)."""
+    from shomar.store.workspace import open_workspace
+
     return open_workspace(workspace_path(path), create=create)
+
+
+def current_actor() -> str:
+    """The name recorded as actor (``SHOMAR_ACTOR``, else the login name)."""
+    from shomar.config import settings
+
+    return settings().actor

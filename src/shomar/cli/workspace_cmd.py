@@ -9,9 +9,8 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from shomar.cli.context import JsonOption, WorkspaceOption, open_ws, workspace_path
+from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws, workspace_path
 from shomar.cli.output import console, emit_json
-from shomar.config import settings
 from shomar.errors import ImportValidationError
 
 events_app = typer.Typer(
@@ -86,7 +85,7 @@ def import_(
                 sheet=sheet,
                 encoding=encoding,
                 source_kind=kind,
-                actor=settings().actor,
+                actor=current_actor(),
                 progress=lambda n: progress.advance(task, n),
             )
     except ImportValidationError as exc:
@@ -171,7 +170,7 @@ def events_add(
     ws = open_ws(workspace, create=True)
     try:
         info = add_event(
-            ws, name, name_fa=name_fa, start=start, end=end, area=area, actor=settings().actor
+            ws, name, name_fa=name_fa, start=start, end=end, area=area, actor=current_actor()
         )
     finally:
         ws.close()
