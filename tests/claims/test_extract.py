@@ -108,6 +108,7 @@ def test_own_voice_has_no_claimant() -> None:
         "مهسا امینی، ۲۲ ساله، در بازداشت درگذشت.",
         "Protesters were killed at 10:30 on Friday in Ward 209 of Evin prison.",
         "Executions rose from 2019 to 2022, the group said.",
+        "COVID-19 deaths rose; Flight PS752 was shot down and officials were arrested.",
         "One of the victims was buried in Section 12; one witness said he was killed.",
         "قیمت بنزین ۵۰ درصد افزایش یافت و حدود ۳۰ هزار تومان شد.",
     ],

@@ -22,6 +22,7 @@ _MONTHS = "|".join(
 _NB = r"(?![\w])"
 
 _BEFORE_RULES = [
+    ("label", re.compile(r"[A-Za-z]-?$")),  # COVID-19, PS752, F-14
     ("time", re.compile(r"\d:$")),
     (
         "label",
