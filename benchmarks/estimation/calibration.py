@@ -111,7 +111,7 @@ def _table(seen: np.ndarray) -> CaptureTable:
 
 
 def _lcmcr(table: CaptureTable, seed: int) -> EstimateResult:
-    return estimate_lcmcr(table, seed=seed, **LCMCR_LIGHT)  # type: ignore[arg-type]
+    return estimate_lcmcr(table, seed=seed, **LCMCR_LIGHT)
 
 
 def _dga(table: CaptureTable, seed: int) -> EstimateResult:

@@ -19,11 +19,18 @@ import pytest
 from shomar.errors import EstimationError
 from shomar.estimation.capture import CaptureTable, read_capture_table
 from shomar.estimation.lcmcr import default_classes, estimate_lcmcr
-from shomar.estimation.result import IDENTIFYING_ASSUMPTIONS
+from shomar.estimation.result import IDENTIFYING_ASSUMPTIONS, EstimateResult
 
 DATA = Path(__file__).parents[1] / "data" / "mse"
-R_DOC = {"K": 10, "a_alpha": 0.25, "b_alpha": 0.25, "burnin": 10_000, "samples": 1_000}
 QUICK = {"burnin": 300, "samples": 200, "thinning": 5, "chains": 2}
+
+
+def _r_doc(name: str, seed: int) -> EstimateResult:
+    """R's documented example settings (man/lcmCR.Rd), four chains."""
+    return estimate_lcmcr(
+        _table(name), K=10, a_alpha=0.25, b_alpha=0.25, burnin=10_000, samples=1_000,
+        thinning=100, seed=seed,
+    )  # fmt: skip
 
 
 def _table(name: str) -> CaptureTable:
@@ -125,7 +132,7 @@ def test_invalid_settings_are_all_reported_at_once() -> None:
 
 @pytest.mark.slow
 def test_kosovo_matches_r_lcmcr() -> None:
-    result = estimate_lcmcr(_table("kosovo"), **R_DOC, seed=20161)
+    result = _r_doc("kosovo", seed=20161)
     # R: 10487 (9145.8, 13280.8).
     assert result.estimate == pytest.approx(10487, rel=0.03)
     assert result.interval[0] == pytest.approx(9145.8, rel=0.08)
@@ -135,7 +142,7 @@ def test_kosovo_matches_r_lcmcr() -> None:
 
 @pytest.mark.slow
 def test_new_orleans_8_lists_matches_r_lcmcr() -> None:
-    result = estimate_lcmcr(_table("new_orleans_8lists"), **R_DOC, seed=20162)
+    result = _r_doc("new_orleans_8lists", seed=20162)
     # R: 722 (520.0, 1083.1).
     assert result.estimate == pytest.approx(722, rel=0.05)
     assert result.interval[0] == pytest.approx(520.0, rel=0.08)
@@ -149,7 +156,7 @@ def test_uk_5_lists_matches_r_lcmcr_when_the_chains_mix() -> None:
     # With R's settings about half of the seeds we tried give R-hat > 1.1 (flagged, see the next
     # test) and a lower end 20-30% below R's; one chain of 10^6 iterations thinned by 1,000
     # gives 22088 (15345, 33678), in line with R. This seed gives a mixed run.
-    result = estimate_lcmcr(_table("uk_2013_5lists"), **R_DOC, seed=2)
+    result = _r_doc("uk_2013_5lists", seed=2)
     assert result.diagnostics["rhat"] < 1.02
     # R: 21970 (15736.2, 33040.5).
     assert result.estimate == pytest.approx(21970, rel=0.05)
@@ -159,6 +166,6 @@ def test_uk_5_lists_matches_r_lcmcr_when_the_chains_mix() -> None:
 
 @pytest.mark.slow
 def test_uk_5_lists_stuck_chains_are_flagged() -> None:
-    result = estimate_lcmcr(_table("uk_2013_5lists"), **R_DOC, seed=0)
+    result = _r_doc("uk_2013_5lists", seed=0)
     assert result.diagnostics["rhat"] > 1.1
     assert any("not converged" in w for w in result.warnings)

@@ -95,7 +95,7 @@ def estimate_dga(
     sequence = np.random.SeedSequence(seed)
     rng = np.random.default_rng(sequence)
     result.draws = _draws(table, posterior, rng)
-    result.seed = int(sequence.entropy) if seed is None else seed  # type: ignore[arg-type]
+    result.seed = _recorded_seed(sequence) if seed is None else seed
     result.runtime_s = time.perf_counter() - start
     return result
 
@@ -319,3 +319,10 @@ def _validate(table: CaptureTable, spec: DgaSpec, level: float) -> None:
             hint="Merge or drop lists to get 3 to 5 (e.g. CaptureTable.subset), or check the "
             "settings.",
         )
+
+
+def _recorded_seed(sequence: np.random.SeedSequence) -> int:
+    """The entropy a seedless run drew, recorded so that the run can be repeated."""
+    entropy = sequence.entropy
+    assert isinstance(entropy, int)
+    return entropy

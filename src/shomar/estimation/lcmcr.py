@@ -15,6 +15,7 @@ chain). Chains run in threads (the kernel releases the GIL) and are reproducible
 
 from __future__ import annotations
 
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -99,7 +100,7 @@ def estimate_lcmcr(
     sequence = np.random.SeedSequence(seed)
     draws = sample_posterior(table, spec, sequence)
     result = summarize(table, spec, draws, level)
-    result.seed = int(sequence.entropy) if seed is None else seed  # type: ignore[arg-type]
+    result.seed = _recorded_seed(sequence) if seed is None else seed
     result.runtime_s = time.perf_counter() - start
     return result
 
@@ -202,6 +203,13 @@ def _validate(table: CaptureTable, spec: LcmcrSpec, level: float) -> None:
 
 
 def _cpu_count() -> int:
-    import os
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+def _recorded_seed(sequence: np.random.SeedSequence) -> int:
+    """The entropy a seedless run drew, recorded so that the run can be repeated."""
+    entropy = sequence.entropy
+    assert isinstance(entropy, int)
+    return entropy
