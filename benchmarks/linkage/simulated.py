@@ -81,7 +81,7 @@ def plain_splink(records: pd.DataFrame) -> np.ndarray:
         [block_on("given_name", "family_name", "father_name")], recall=0.7
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
-    for rule in (block_on("given_name", "family_name"), block_on("date", "place")):
+    for rule in (block_on("given_name", "family_name"), block_on("date")):
         run_em_session(linker, rule)  # splink's EM, retried if an m probability underflows
     pairs = linker.inference.predict(threshold_match_probability=0.5).as_pandas_dataframe()
     return clusters_from_pairs(

@@ -8,8 +8,6 @@ VERDICT`` records one verdict from a script.
 
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,7 +51,9 @@ review_app = typer.Typer(
 
 
 def _actor() -> str:
-    return os.environ.get("SHOMAR_USER") or getpass.getuser()
+    from shomar.config import settings
+
+    return settings().actor
 
 
 def _check_backend(backend: str) -> str:

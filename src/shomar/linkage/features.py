@@ -248,19 +248,19 @@ def _parse(text: str) -> tuple[str | None, str | None, str | None] | None:
 
 
 def canonical_forms(
-    keys: Iterable[str | None],
+    names: Iterable[str | None],
     compare: Callable[[str, str], float] = compare_parts,
     threshold: float = CANON_THRESHOLD,
 ) -> dict[str, str]:
-    """Map each distinct name key to a canonical key shared by its cross-script spellings.
+    """Map each distinct name part to a representative spelling shared across scripts.
 
-    Keys are grouped by consonant skeleton; within a group, the most frequent spellings become
+    Names are grouped by consonant skeleton; within a group, the most frequent spellings become
     representatives first and every other spelling joins the first representative that
     ``compare`` scores at ``threshold`` or more. ``Mohammad``/``محمد``/``Mohamad`` share one
-    canonical key; ``Mahmoud``/``محمود`` (same skeleton) keep their own.
+    representative; ``Mahmoud``/``محمود`` (same skeleton) keep their own.
     """
     counts: dict[str, int] = defaultdict(int)
-    for key in keys:
+    for key in names:
         if key:
             counts[key] += 1
     groups: dict[str, list[str]] = defaultdict(list)
@@ -287,6 +287,16 @@ def _year_start(year: int) -> int:
 
 def _year_end(year: int) -> int:
     return (dt.date(year, 12, 31) - _EPOCH).days
+
+
+#: a place resolved with less confidence (an ambiguous village name) says nothing of its province
+PLACE_PROVINCE_CONFIDENCE = 0.5
+
+
+def _province_of_place(match: Any) -> str | None:
+    if match is None or (getattr(match, "confidence", 0.0) or 0.0) < PLACE_PROVINCE_CONFIDENCE:
+        return None
+    return _text(getattr(match, "province_iso", None))
 
 
 def _days(values: list[tuple[int, int] | None], index: int) -> pd.Series:
@@ -324,15 +334,14 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
             "record_id": frame["record_id"].astype(str).to_numpy(),
         }
     )
-    keys = {p: [_key(v) if v else None for v in parts[p]] for p in NAME_PARTS}
-    given_canon = canonical_forms([*keys["given"], *keys["father"]])
-    family_canon = canonical_forms(keys["family"])
+    given_canon = canonical_forms([*parts["given"], *parts["father"]])
+    family_canon = canonical_forms(parts["family"])
     for p in NAME_PARTS:
         table = family_canon if p == "family" else given_canon
-        out[f"{p}_key"] = keys[p]
-        out[f"{p}_canon"] = [table.get(k) if k else None for k in keys[p]]
-        out[f"{p}_sig"] = [_sig(k) if k else None for k in keys[p]]
-        out[f"{p}_skel"] = [_skel(k) if k else None for k in keys[p]]
+        out[f"{p}_key"] = [_key(v) if v else None for v in parts[p]]
+        out[f"{p}_canon"] = [_key(table[v]) if v else None for v in parts[p]]
+        out[f"{p}_sig"] = [_sig(v) if v else None for v in parts[p]]
+        out[f"{p}_skel"] = [_skel(v) if v else None for v in parts[p]]
     out["name_skel"] = [
         " ".join(sorted(s for s in (g, f) if s)) or None
         for g, f in zip(out["given_skel"], out["family_skel"], strict=True)
@@ -385,7 +394,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     places = _map_unique(col["place"], resolve_place)
     provinces = _map_unique(col["province"], resolve_place)
     out["province"] = [
-        _text(getattr(pr, "province_iso", None)) or _text(getattr(pl, "province_iso", None))
+        _text(getattr(pr, "province_iso", None)) or _province_of_place(pl)
         for pl, pr in zip(places, provinces, strict=True)
     ]
     out["city"] = [
@@ -399,4 +408,4 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         if extra not in frame.columns:
             raise LinkageError(f"The extra linkage column {extra!r} is not in the records.")
         out[extra] = [_text(v) for v in frame[extra].tolist()]
-    return out
+    return out[[*FEATURE_COLUMNS, *extra_columns]]

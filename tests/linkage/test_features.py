@@ -1,0 +1,115 @@
+"""Persian-aware feature columns: one key across scripts, dates as intervals, birth vs age."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from shomar.errors import LinkageError
+from shomar.linkage.features import (
+    FEATURE_COLUMNS,
+    canonical_forms,
+    compute_features,
+    normalize_sex,
+    normalize_violation,
+)
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+def _records(rows: list[dict[str, str]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows)
+    frame.insert(0, "source", "L")
+    frame.insert(1, "record_id", [str(i) for i in range(len(frame))])
+    return frame
+
+
+def _day(y: int, m: int, d: int) -> int:
+    return (dt.date(y, m, d) - EPOCH).days
+
+
+def test_columns_and_order() -> None:
+    features = compute_features(_records([{"full_name": "Ali Rezaei"}, {"full_name": "علی رضایی"}]))
+    assert list(features.columns) == list(FEATURE_COLUMNS)
+    assert features["unique_id"].tolist() == [0, 1]
+
+
+def test_one_name_across_scripts_shares_signature_and_canonical_form() -> None:
+    features = compute_features(
+        _records(
+            [
+                {"given_name": "Mohammad", "family_name": "Rezaei"},
+                {"given_name": "محمد", "family_name": "رضایی"},
+                {"given_name": "محمود", "family_name": "رضایی"},
+            ]
+        )
+    )
+    mohammad, persian, mahmoud = features.to_dict("records")
+    assert mohammad["given_skel"] == persian["given_skel"] == mahmoud["given_skel"]
+    assert mohammad["given_sig"] == persian["given_sig"]
+    assert mahmoud["given_sig"] != persian["given_sig"]
+    assert mohammad["family_sig"] == persian["family_sig"]
+
+
+def test_canonical_forms_group_by_compare() -> None:
+    # same skeleton (mhmd): joined only where ``compare`` says so
+    canon = canonical_forms(
+        ["Mohammad", "Mohammad", "Mohamad", "Mahmoud"],
+        compare=lambda x, y: 0.0 if "Mahmoud" in (x, y) else 0.9,
+    )
+    assert canon["Mohamad"] == canon["Mohammad"] == "Mohammad"
+    assert canon["Mahmoud"] == "Mahmoud"
+
+
+def test_jalali_month_becomes_a_gregorian_interval() -> None:
+    features = compute_features(_records([{"full_name": "Ali Rezaei", "date": "Mordad 1367"}]))
+    row = features.iloc[0]
+    assert row["date_start"] == _day(1988, 7, 23)
+    assert row["date_end"] == _day(1988, 8, 22)
+    assert pd.isna(row["date_day"])  # not precise to the day: no day block
+    assert row["date_year"] == 1988
+
+
+def test_birth_years_from_age_at_the_violation_date() -> None:
+    features = compute_features(
+        _records([{"full_name": "Ali Rezaei", "age": "۳۰", "date": "2011-05-01"}])
+    )
+    row = features.iloc[0]
+    assert (row["birth_lo"], row["birth_hi"]) == (1980, 1981)
+
+
+def test_unparseable_values_become_null_not_errors() -> None:
+    features = compute_features(
+        _records([{"full_name": "Ali Rezaei", "date": "not a date", "age": "old"}])
+    )
+    assert pd.isna(features.iloc[0]["date_start"])
+    assert pd.isna(features.iloc[0]["birth_lo"])
+
+
+def test_full_name_is_parsed_when_parts_are_missing() -> None:
+    features = compute_features(_records([{"full_name": "Seyed Ali Rezaei"}]))
+    row = features.iloc[0]
+    assert row["given_key"] and row["family_key"]
+    assert "seyed" not in str(row["given_key"]).lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("اعدام", "execution"), ("killing", "killing"), ("کشته شده", "killing"),
+     ("death in custody", "death_in_custody")],
+)  # fmt: skip
+def test_violation_categories(text: str, expected: str) -> None:
+    assert normalize_violation(text) == expected
+
+
+def test_sex_in_both_scripts() -> None:
+    assert normalize_sex("مرد") == normalize_sex("M") == "m"
+    assert normalize_sex("زن") == normalize_sex("female") == "f"
+    assert normalize_sex("?") is None
+
+
+def test_records_without_ids_are_refused() -> None:
+    with pytest.raises(LinkageError, match="record_id"):
+        compute_features(pd.DataFrame({"full_name": ["x"]}))

@@ -1,0 +1,39 @@
+"""The review queue: uncertain pairs first where a verdict teaches most; evidence per level."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from shomar.linkage.review import binary_entropy, review_queue
+
+
+def _pairs(rows: list[tuple[int, int, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["unique_id_l", "unique_id_r", "match_probability"])
+
+
+def test_entropy_peaks_at_one_half() -> None:
+    values = binary_entropy(np.array([0.0, 0.5, 1.0]))
+    assert values[1] == 1.0
+    assert values[0] < 1e-9 and values[2] < 1e-9
+
+
+def test_band_order_and_decided_pairs() -> None:
+    pairs = _pairs([(0, 1, 0.5), (2, 3, 0.85), (4, 5, 0.95), (6, 7, 0.55)])
+    labels = np.arange(8)
+    queue = review_queue(pairs, labels, low=0.1, high=0.9, decided=[(7, 6)])
+    assert list(zip(queue["unique_id_l"], queue["unique_id_r"], strict=True)) == [(0, 1), (2, 3)]
+    assert queue["value"].is_monotonic_decreasing
+
+
+def test_bigger_persons_weigh_more() -> None:
+    pairs = _pairs([(0, 1, 0.5), (2, 5, 0.5)])
+    labels = np.array([0, 1, 2, 2, 2, 3])  # 2 belongs to a person of three records
+    queue = review_queue(pairs, labels, low=0.1, high=0.9)
+    assert (queue.iloc[0]["unique_id_l"], queue.iloc[0]["unique_id_r"]) == (2, 5)
+    assert not queue["same_person"].any()
+
+
+def test_empty_band() -> None:
+    queue = review_queue(_pairs([(0, 1, 0.99)]), np.arange(2), low=0.1, high=0.9)
+    assert queue.empty
