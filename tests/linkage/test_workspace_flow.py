@@ -1,0 +1,126 @@
+"""The workspace flow: link, review decisions as hard constraints, stable ids, incremental runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from shomar.errors import ConflictError, LinkageError, NotFoundError
+from shomar.services.imports import import_file
+from shomar.services.linkage import (
+    decide,
+    link_workspace,
+    linkage_samples,
+    list_decisions,
+    list_persons,
+    review_items,
+)
+from shomar.simulation import SimulationSpec, simulate
+from shomar.store.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def small_lists(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("small")
+    result = simulate(folder, SimulationSpec(seed=11, size=150, lists=4))
+    return list(result.list_files)
+
+
+def _person_of(ws: Workspace) -> dict[str, str]:
+    return {uid: p.person_id for p in list_persons(ws) for uid in p.record_uids}
+
+
+def test_link_review_relink_and_import_more(
+    sqlite_workspace: Workspace, small_lists: list[Path]
+) -> None:
+    ws = sqlite_workspace
+    for path in small_lists[:3]:
+        import_file(ws, path, path.stem)
+    first = link_workspace(ws, actor="tester")
+    assert first.mode == "full"
+    before = _person_of(ws)
+    assert len(before) == first.records
+    assert first.persons == len(set(before.values()))
+    assert all(pid.startswith("P-") for pid in before.values())
+
+    # a human joins two records the model kept apart, and splits two it joined
+    uids = sorted(before)
+    apart = next((a, b) for a in uids for b in uids if a < b and before[a] != before[b])
+    together = next(
+        (a, b) for a in uids for b in uids if a < b and before[a] == before[b] and (a, b) != apart
+    )
+    decide(ws, *apart, "same", actor="tester", reason="same father and village")
+    decide(ws, *together, "different", actor="tester", reason="different ages")
+
+    second = link_workspace(ws, actor="tester")
+    assert second.mode == "incremental" and second.new_records == 0
+    assert second.decisions_applied == 2
+    after = _person_of(ws)
+    assert after[apart[0]] == after[apart[1]]
+    assert after[together[0]] != after[together[1]]
+    untouched = [u for u in uids if before[u] not in {before[x] for x in (*apart, *together)}]
+    assert all(after[u] == before[u] for u in untouched)  # ids stable where records stayed
+
+    # a full re-run (retrained) still honours every decision
+    link_workspace(ws, full=True, actor="tester")
+    full = _person_of(ws)
+    assert full[apart[0]] == full[apart[1]]
+    assert full[together[0]] != full[together[1]]
+
+    # a new list is scored against the existing records only
+    import_file(ws, small_lists[3], small_lists[3].stem)
+    third = link_workspace(ws, actor="tester")
+    assert third.mode == "incremental"
+    assert 0 < third.new_records < third.records
+    final = _person_of(ws)
+    assert final[apart[0]] == final[apart[1]]
+    kept = sum(final[u] == full[u] for u in full)
+    assert kept >= 0.9 * len(full)
+
+    decisions = list_decisions(ws)
+    assert {d.verdict for d in decisions} == {"same", "different"}
+    samples = linkage_samples(ws, 3, np.random.default_rng(0))
+    assert len(samples) == 3 and len(samples[0]) == third.records
+    assert all(s[apart[0]] == s[apart[1]] for s in samples)
+
+
+def test_review_queue_and_decisions(sqlite_workspace: Workspace, small_lists: list[Path]) -> None:
+    ws = sqlite_workspace
+    for path in small_lists[:2]:
+        import_file(ws, path, path.stem)
+    with pytest.raises(NotFoundError):
+        review_items(ws)
+    link_workspace(ws)
+    items = review_items(ws, limit=5)
+    for item in items:
+        assert 0.1 <= item.match_probability <= 0.9
+        assert item.record_a["uid"] == item.uid_a
+        assert item.evidence and {"comparison", "level", "match_weight"} <= set(item.evidence[0])
+    if items:
+        first = items[0]
+        decide(ws, first.uid_a, first.uid_b, "unsure")
+        assert (first.uid_a, first.uid_b) not in {(i.uid_a, i.uid_b) for i in review_items(ws)}
+
+
+def test_contradicting_decisions_are_refused(
+    sqlite_workspace: Workspace, small_lists: list[Path]
+) -> None:
+    ws = sqlite_workspace
+    import_file(ws, small_lists[0], "listA")
+    a, b, c = "listA/A-0000001", "listA/A-0000002", "listA/A-0000003"
+    decide(ws, a, b, "same")
+    decide(ws, b, c, "same")
+    with pytest.raises(ConflictError, match="already one person"):
+        decide(ws, a, c, "different")
+    # changing the decision on the pair itself is how a verdict is revoked
+    result = decide(ws, b, c, "different", reason="second look")
+    assert result.replaces == "same"
+    with pytest.raises(NotFoundError, match="No record"):
+        decide(ws, a, "listA/nope", "same")
+
+
+def test_empty_workspace(sqlite_workspace: Workspace) -> None:
+    with pytest.raises(LinkageError, match="no records"):
+        link_workspace(sqlite_workspace)
