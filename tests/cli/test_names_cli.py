@@ -8,6 +8,7 @@ import typer
 from typer.testing import CliRunner
 
 from shomar.cli import names_cmd
+from shomar.errors import InputError
 
 
 def _app() -> typer.Typer:
@@ -53,3 +54,9 @@ def test_parse_json() -> None:
 def test_compare_needs_two_names() -> None:
     result = CliRunner().invoke(app, ["names", "compare", "Ali"])
     assert result.exit_code == 2
+
+
+def test_compare_rejects_a_name_without_letters() -> None:
+    result = CliRunner().invoke(app, ["names", "compare", "123", "Ali"])
+    assert isinstance(result.exception, InputError)
+    assert "'123' has no letters" in str(result.exception)

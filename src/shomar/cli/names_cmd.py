@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from shomar.cli.output import console, emit_json
+from shomar.errors import InputError
 
 names_app = typer.Typer(help="Persian and Latin names: compare and parse.", no_args_is_help=True)
 
@@ -16,8 +17,15 @@ def compare(
     as_json: bool = typer.Option(False, "--json", help="Print JSON: a, b, probability, ..."),
 ) -> None:
     """Match probability and decision for two names in any script."""
-    from shomar.text import compare_names
+    from shomar.text import compare_names, detect_script
 
+    for name in (a, b):
+        if detect_script(name) == "none":
+            raise InputError(
+                f"{name!r} has no letters, so it cannot be compared as a name.",
+                hint="Give each name in Persian or Latin script, e.g. "
+                "shomar names compare محمد Mohammad",
+            )
     result = compare_names(a, b)
     if as_json:
         emit_json(result.to_dict())

@@ -105,8 +105,10 @@ def _part(s: str) -> _Part:
         key = persian_key(s)
     elif script == "latin":
         key = latin_key(s)
-    else:
+    elif script == "mixed":
         key = persian_key(s) + latin_key(s)
+    else:
+        key = ""  # no letters: not a name
     skel = skeleton(s)
     return _Part(s, script, key, signature(s), skel, loose(skel))
 
@@ -249,7 +251,7 @@ def _persian_persian(a: _Part, b: _Part) -> float:
 def _score(a: str, b: str) -> tuple[float, str]:
     pa, pb = _part(a), _part(b)
     if not pa.key or not pb.key:
-        return 0.0, "empty name"
+        return 0.0, "a name has no letters"
     if pa.key == pb.key and pa.script == pb.script:
         return 0.99, "same key after normalization"
     scripts = {pa.script, pb.script}
@@ -264,15 +266,31 @@ def _score(a: str, b: str) -> tuple[float, str]:
         p, l_ = (pa, pb) if pa.script == "persian" else (pb, pa)
         prob = _cross(p, l_)
         attested = lexicon.spellings_of(p.key).get(l_.key, 0)
+        readings = lexicon.readings_of(l_.key)
+        others = sum(n for k, n in readings.items() if k != p.key)
         if attested:
-            return prob, f"attested spelling ({attested}×)"
-        if cross_match(p.raw, l_.raw):
-            return prob, "no attested spelling; consonants and long vowels agree"
-        return prob, "no attested spelling; vowels or consonants disagree"
+            why = f"attested spelling of this name {attested}×"
+            if others:
+                why += f", of other names {others}×"
+            return prob, why
+        vowels = (
+            "consonants and long vowels agree"
+            if cross_match(p.raw, l_.raw)
+            else "vowels or consonants disagree"
+        )
+        if others:
+            return prob, f"not attested for this name, attested {others}× for others; {vowels}"
+        return prob, f"no attested spelling; {vowels}"
     if scripts == {"latin"}:
-        return _latin_latin(pa, pb), "spellings compared through their Persian readings"
+        prob = _latin_latin(pa, pb)
+        if lexicon.readings_of(pa.key) or lexicon.readings_of(pb.key):
+            return prob, "spellings compared through the Persian names they are attested for"
+        return prob, "neither spelling attested; vowels, consonants and Jaro-Winkler compared"
     if scripts == {"persian"}:
-        return _persian_persian(pa, pb), "Persian spellings differ"
+        prob = _persian_persian(pa, pb)
+        if prob >= MATCH_THRESHOLD:
+            return prob, "Persian spelling variants with the same attested Latin spellings"
+        return prob, "different Persian spellings"
     # mixed or unknown scripts: fall back on shared keys
     if pa.sig == pb.sig:
         return 0.85, "same signature"
