@@ -54,3 +54,18 @@ def test_province_names_for_the_simulator() -> None:
     assert khuzestan.name_fa == "خوزستان"
     assert "Khouzistan" in khuzestan.latin_variants
     assert any(fa == "اهواز" for _, fa in khuzestan.cities)
+
+
+def test_a_province_name_beats_towns_elsewhere_named_like_it() -> None:
+    m = resolve_place("Golestan")
+    assert (m.province_iso, m.confidence) == ("IR-27", 1.0)
+
+
+def test_city_gets_its_county_through_the_persian_name() -> None:
+    m = resolve_place("Urmia")
+    assert (m.province, m.county, m.city) == ("West Azerbaijan", "Urumia", "Urmia")
+
+
+def test_port_prefix_is_optional() -> None:
+    assert resolve_place("Mahshahr").province_iso == "IR-06"
+    assert resolve_place("Bandar Abbas").province_iso == "IR-22"

@@ -57,6 +57,14 @@ def _strip_persian(text: str) -> str:
     return " ".join(words)
 
 
+_PORT = re.compile(r"^(?:bandar(?:[\s-]+e)?|بندر)[\s\-\u200c]+", re.IGNORECASE)
+
+
+def _strip_port(name: str) -> str:
+    """``Bandar-e Mahshahr`` is also called ``Mahshahr``; «بندر ماهشهر» also «ماهشهر»."""
+    return _PORT.sub("", name.strip())
+
+
 def place_key(text: str) -> str:
     """The comparison key of a place name in either script, generic words removed."""
     script = detect_script(text)
@@ -74,6 +82,7 @@ class Entry:
     county: str | None
     city: str | None
     name: str  # the name as listed
+    fa_key: str = ""  # persian_key of the Persian name (joins a city to its county)
 
 
 @dataclass(frozen=True)
@@ -163,17 +172,21 @@ def index() -> dict[str, tuple[Entry, ...]]:
             add(name, Entry("province", iso, None, None, r["name_en"]))
     for r in _read("counties_osm.csv"):
         en = r["name_en"] or r["osm_name_en"].removesuffix(" County")
-        entry = Entry("county", r["province_iso"], en or persian_display(r["name_fa"]), None, en)
+        fa_key = persian_key(r["name_fa"])
+        county = en or persian_display(r["name_fa"])
+        entry = Entry("county", r["province_iso"], county, None, en, fa_key)
         for name in (r["name_en"], r["name_fa"], r["osm_name"], r["osm_name_en"]):
             if name:
                 add(name, entry)
+                add(_strip_port(name), entry)
         for name in _latin_names(r["osm_latin_names"]):
             add(name, entry)
     for r in _read("cities_amyrmahdy.csv"):
         en = _city_title(r["city_en"])
-        entry = Entry("city", r["province_iso"], None, en, en)
-        add(r["city_fa"], entry)
-        add(r["city_en"].replace("-", " "), entry)
+        entry = Entry("city", r["province_iso"], None, en, en, persian_key(r["city_fa"]))
+        for name in (r["city_fa"], r["city_en"].replace("-", " ")):
+            add(name, entry)
+            add(_strip_port(name), entry)
     order = {"province": 0, "county": 1, "city": 2}
     return {k: tuple(sorted(v, key=lambda e: order[e.level])) for k, v in idx.items()}
 
@@ -188,3 +201,14 @@ def latin_keys() -> tuple[str, ...]:
 def persian_keys() -> tuple[str, ...]:
     """Every Persian-script key in the index (for fuzzy lookup)."""
     return tuple(k for k in index() if not k.isascii())
+
+
+@cache
+def county_entries(iso: str) -> tuple[Entry, ...]:
+    """The county entries of one province."""
+    seen: dict[str, Entry] = {}
+    for entries in index().values():
+        for e in entries:
+            if e.level == "county" and e.province_iso == iso and e.county:
+                seen.setdefault(e.county, e)
+    return tuple(seen.values())

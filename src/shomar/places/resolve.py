@@ -2,7 +2,7 @@
 
 Steps: split the text on commas (``,`` ``،`` ``;`` ``/``); look each piece up by its key in the
 gazetteer index (generic words such as «استان», "County", "Shahrestan-e" removed); when a piece
-has no exact hit, try its word spans, then a fuzzy lookup (Jaro-Winkler ≥ 0.9 on keys). The
+has no exact hit, try its word spans, then a fuzzy lookup (Jaro-Winkler ≥ 0.92 on keys). The
 province with the most evidence wins; within it the most specific county and city found are
 kept. ``confidence`` is 1.0 for an unambiguous exact hit and lower for fuzzy or ambiguous ones.
 """
@@ -19,6 +19,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from shomar.places.gazetteer import (
     Entry,
+    county_entries,
     index,
     latin_keys,
     persian_keys,
@@ -29,7 +30,7 @@ from shomar.places.gazetteer import (
 __all__ = ["PlaceMatch", "resolve_place"]
 
 _SEGMENTS = re.compile(r"[,،;/|]+")
-_FUZZY_CUTOFF = 0.9
+_FUZZY_CUTOFF = 0.92
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,11 @@ def resolve_place(text: str) -> PlaceMatch:
     evidence: list[tuple[Entry, float]] = []
     for piece in pieces:
         hits = _lookup(piece)
+        # a province's own name beats towns elsewhere that share it (Golestan)
+        exact_provinces = [(e, sc) for e, sc in hits if e.level == "province" and sc >= 1.0]
+        if exact_provinces:
+            isos = {e.province_iso for e, _ in exact_provinces}
+            hits = [(e, sc) for e, sc in hits if e.province_iso in isos]
         # an ambiguous name spreads its weight over the provinces it may be in
         provinces = {e.province_iso for e, _ in hits}
         evidence.extend((e, s / max(1, len(provinces))) for e, s in hits)
@@ -122,9 +128,10 @@ def resolve_place(text: str) -> PlaceMatch:
         if e.level == "city" and city is None:
             city = e.city
     if city and county is None:
-        # a city whose name is also its county's
-        for e in index().get(place_key(city), ()):
-            if e.level == "county" and e.province_iso == iso:
+        # a city whose (Persian) name is also its county's
+        city_fa = next((e.fa_key for e, _ in evidence if e.level == "city" and e.city == city), "")
+        for e in county_entries(iso):
+            if e.fa_key and e.fa_key == city_fa:
                 county = e.county
                 break
     confidence = min(1.0, best_in[iso]) * share
