@@ -241,14 +241,25 @@ class ModelFit:
         return 2 * self.model.n_params - 2 * self.fit.loglik
 
 
-def fit_model(model: HierModel, counts: npt.NDArray[np.int64]) -> ModelFit:
-    """Fit ``model`` to counts (one per observable cell, table order), on its face."""
+def fit_model(
+    model: HierModel, counts: npt.NDArray[np.int64], *, warm: ModelFit | None = None
+) -> ModelFit:
+    """Fit ``model`` to counts (one per observable cell, table order), on its face.
+
+    ``warm``: a fit of a nested model whose coefficients start Newton (new terms at 0).
+    """
     y = np.asarray(counts, dtype=np.float64)
     nstar = margins(model.n_lists, y)
     face = face_of(model, nstar)
     X = face.design(model.n_lists)
     yk = y[face.cells - 1]
-    fit = fit_poisson(X, yk)
+    start = None
+    if warm is not None and warm.fit.converged:
+        previous = dict(zip(warm.face.terms, warm.fit.coef.tolist(), strict=True))
+        start = np.array([previous.get(t, 0.0) for t in face.terms])
+    fit = fit_poisson(X, yk, start=start)
+    if not fit.converged and start is not None:
+        fit = fit_poisson(X, yk)
     return ModelFit(model, face, fit, int(np.rint(y.sum())), yk)
 
 

@@ -18,7 +18,7 @@ from itertools import combinations
 
 import numpy as np
 import numpy.typing as npt
-from scipy.stats import poisson
+from scipy.special import pdtr, pdtrc
 
 from shomar.estimation.design import HierModel, enumerate_models, margins, term_mask
 from shomar.estimation.existence import ExistenceCache, MLEStatus
@@ -192,30 +192,29 @@ def stepwise_search(
     pairs = pair_terms(n_lists)
     nstar = margins(n_lists, y)
     included = [False] * len(pairs)
+    pair_arr = np.asarray(pairs, dtype=np.int64)
+    observed_overlap = nstar[pair_arr].astype(np.float64)
     for _ in range(len(pairs)):
         cells = current.face.cells
-        mu = current.fit.fitted
-        pvals = np.ones(len(pairs))
-        for j, pair in enumerate(pairs):
-            if included[j]:
-                continue
-            inside = (cells & pair) == pair
-            pstar = float(mu[inside].sum())
-            n = nstar[pair]
-            pvals[j] = min(poisson.cdf(n, pstar), poisson.sf(n - 1, pstar))
-            if pvals[j] >= pthresh:
-                continue  # cannot be chosen: skip the (costlier) existence check
-            candidate = model.with_term(pair)
+        inside = ((cells[:, None] & pair_arr[None, :]) == pair_arr[None, :]).astype(np.float64)
+        pstar = current.fit.fitted @ inside  # expected overlap of each pair under the fit
+        with np.errstate(all="ignore"):
+            lower = pdtr(observed_overlap, pstar)  # P(X <= n)
+            upper = np.where(observed_overlap > 0, pdtrc(observed_overlap - 1, pstar), 1.0)
+        pvals = np.minimum(lower, upper)
+        pvals[np.asarray(included)] = 1.0
+        for j in np.flatnonzero(pvals < pthresh).tolist():
+            candidate = model.with_term(pairs[j])
             status = cache.status(candidate, counts)
             if status != MLEStatus.OK:
-                pvals[j] = 1.0
+                pvals[j] = 1.0  # SparseMSE: a model failing checkident is never entered
                 excluded.append((candidate.name, status))
         pmin = float(pvals.min())
         if pmin >= pthresh:
             break
         jbest = int(np.flatnonzero(pvals == pmin)[0])
         model = model.with_term(pairs[jbest])
-        current = fit_model(model, counts)
+        current = fit_model(model, counts, warm=current)
         included[jbest] = True
     return _stepwise_result(current, excluded)
 
