@@ -70,7 +70,7 @@ class CaptureTable:
     def subset(self, keep: Sequence[str]) -> CaptureTable:
         """Collapse the table onto the lists in ``keep`` (individuals seen on none are dropped)."""
         index = [self.lists.index(name) for name in keep]
-        histories = {}
+        histories: dict[tuple[int, ...], int] = {}
         for row, count in zip(self.patterns, self.counts, strict=True):
             sub = tuple(int(row[i]) for i in index)
             if any(sub):
