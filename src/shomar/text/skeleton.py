@@ -324,7 +324,7 @@ def _latin_pattern_token(t: str) -> str:
         elif ch == "o":
             out.append("U?")
         elif ch == "e":
-            pass
+            out.append("E?")  # short e, or a part-final ه inside a compound (وظیفه‌شناس)
         elif ch in "iy":
             out.append("I")
         elif ch in "uv":
