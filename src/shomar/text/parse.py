@@ -125,14 +125,38 @@ def _strip_honorifics(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens, found
 
 
+_ALWAYS_SUFFIX = frozenset(
+    name_key(a) for a in ("zadeh", "zade", "zada", "nejad", "nezhad", "nejhad", "زاده", "نژاد")
+)
+_PREFIX_OR_SUFFIX = frozenset(name_key(a) for a in ("pour", "poor", "pur", "پور"))
+
+
+def _join(left: str, right: str) -> str:
+    if detect_script(left) == "persian" or detect_script(right) == "persian":
+        return left + "\u200c" + right
+    return left + right.lower()
+
+
 def _glue_affixes(tokens: list[str]) -> list[str]:
+    """Glue affix tokens to their stem: a suffix to the token before it, ``pour`` before a
+    family name to the token after it (Pour Ebrahimi = Pourebrahimi). Short affixes (far, lou,
+    ian) are glued only after a given name, so "Ali Far" keeps its family name."""
     out: list[str] = []
-    for t in tokens:
-        if out and name_key(t) in AFFIXES:
-            sep = "\u200c" if detect_script(t) == "persian" else ""
-            out[-1] = out[-1] + sep + (t if sep else t.lower())
+    pending = ""
+    for i, t in enumerate(tokens):
+        key = name_key(t)
+        last = i == len(tokens) - 1
+        if pending:
+            out.append(_join(pending, t))
+            pending = ""
+        elif key in _PREFIX_OR_SUFFIX and not last and len(out) >= 1:
+            pending = t
+        elif out and (key in _ALWAYS_SUFFIX or (key in AFFIXES and len(out) >= 2)):
+            out[-1] = _join(out[-1], t)
         else:
             out.append(t)
+    if pending:
+        out.append(pending)
     return out
 
 
