@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import combinations
 
 import numpy as np
@@ -94,11 +94,17 @@ class HierModel:
 
     def generators(self) -> list[int]:
         """Maximal terms, ordered as in the model name."""
-        terms = set(self.terms) - {0}
-        maximal = [t for t in terms if not any(u != t and u & t == t for u in terms)]
-        return sorted(maximal, key=lambda t: (-t.bit_count(), term_label(t, self.n_lists)))
+        return list(self._generators)
 
-    @property
+    @cached_property
+    def _generators(self) -> tuple[int, ...]:
+        terms = set(self.terms) - {0}
+        bits = [1 << b for b in range(self.n_lists)]
+        # closed under subsets, so t is maximal iff no one-list extension of t is present
+        maximal = [t for t in terms if not any(not t & b and t | b in terms for b in bits)]
+        return tuple(sorted(maximal, key=lambda t: (-t.bit_count(), term_label(t, self.n_lists))))
+
+    @cached_property
     def name(self) -> str:
         return "[" + ",".join(term_label(g, self.n_lists) for g in self.generators()) + "]"
 

@@ -99,7 +99,12 @@ class ExistenceCache:
         return hit
 
     def statuses(
-        self, models: list[HierModel], counts: npt.ArrayLike, *, largest_first: bool = True
+        self,
+        models: list[HierModel],
+        counts: npt.ArrayLike,
+        *,
+        largest_first: bool = True,
+        known_ok: list[HierModel] | None = None,
     ) -> list[MLEStatus]:
         """Status of many models on one table, with fewer linear programs.
 
@@ -116,6 +121,9 @@ class ExistenceCache:
         nstar = margins(n_lists, support)
         out: list[MLEStatus | None] = [None] * len(models)
         known: dict[tuple[int, ...], tuple[list[int], list[int]]] = {}
+        for model in known_ok or []:  # models already known to have an MLE
+            face = face_of(model, nstar)
+            known.setdefault(face.sparse_terms, ([], []))[1].append(_term_set(model))
         # Largest first suits tables where most models have an MLE (one settles all its
         # submodels); smallest first where most have none (one failure settles supermodels).
         sign = -1 if largest_first else 1

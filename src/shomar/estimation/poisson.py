@@ -174,10 +174,10 @@ def fit_poisson_batch(X: FloatArray, Y: FloatArray) -> BatchFit:
     for _ in range(MAX_ITER):
         z = eta + (Y - mu) / mu
         if shared:
-            info = np.einsum("bc,ci,cj->bij", mu, X, X)
+            info = (mu[:, None, :] * X.T[None, :, :]) @ X
             rhs = (mu * z) @ X
         else:
-            info = np.einsum("bc,bci,bcj->bij", mu, X, X)
+            info = np.swapaxes(X * mu[:, :, None], 1, 2) @ X
             rhs = np.einsum("bc,bci->bi", mu * z, X)
         beta = np.linalg.solve(info, rhs[..., None])[..., 0]
         eta = beta @ X.T if shared else np.einsum("bcp,bp->bc", X, beta)
@@ -188,9 +188,9 @@ def fit_poisson_batch(X: FloatArray, Y: FloatArray) -> BatchFit:
         if done.all():
             break
     if shared:
-        info = np.einsum("bc,ci,cj->bij", mu, X, X)
+        info = (mu[:, None, :] * X.T[None, :, :]) @ X
     else:
-        info = np.einsum("bc,bci,bcj->bij", mu, X, X)
+        info = np.swapaxes(X * mu[:, :, None], 1, 2) @ X
     cov = np.linalg.inv(info)
     loglik = np.sum(Y * eta - mu - gammaln(Y + 1), axis=1)
     return BatchFit(beta, mu, cov, loglik, dev_old, done)
@@ -278,14 +278,18 @@ def fit_models(models: list[HierModel], counts: npt.NDArray[np.int64]) -> list[M
     faces = [face_of(m, nstar) for m in models]
     groups: dict[tuple[int, int], list[int]] = {}
     for i, face in enumerate(faces):
-        if face.sparse_terms:
-            X = face.design(n_lists)
-            if np.linalg.matrix_rank(X) < X.shape[1]:
-                continue
         groups.setdefault((len(face.cells), len(face.terms)), []).append(i)
     out: list[ModelFit | None] = [None] * len(models)
-    for idx in groups.values():
-        X = np.stack([faces[i].design(n_lists) for i in idx])
+    for members in groups.values():
+        X = np.stack([faces[i].design(n_lists) for i in members])
+        full = np.ones(len(members), dtype=bool)
+        sparse = [k for k, i in enumerate(members) if faces[i].sparse_terms]
+        if sparse:  # only faces with removed cells can lose rank
+            full[sparse] = np.linalg.matrix_rank(X[sparse]) == X.shape[2]
+        idx = [i for k, i in enumerate(members) if full[k]]
+        if not idx:
+            continue
+        X = X[full]
         Y = np.stack([y[faces[i].cells - 1] for i in idx])
         try:
             with np.errstate(all="ignore"):

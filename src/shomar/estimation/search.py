@@ -25,6 +25,8 @@ from shomar.estimation.existence import ExistenceCache, MLEStatus
 from shomar.estimation.poisson import ModelFit, fit_model, fit_models
 
 CRITERIA = ("bic", "aic")
+#: How many best models the ranking in a search result lists.
+RANKING_KEPT = 50
 
 
 def default_max_order(n_lists: int) -> int:
@@ -85,7 +87,7 @@ def exhaustive_search(
     order = sorted(range(len(fits)), key=lambda i: scores[i])
     ranking = [
         RankedModel(fits[i].model.name, fits[i].abundance, scores[i], fits[i].model.order)
-        for i in order
+        for i in order[:RANKING_KEPT]
     ]
     # name the excluded models that looked best first (by the criterion of the boundary fit)
     boundary_score = {f.model.name: criterion_value(f, criterion) for f in boundary}
@@ -135,7 +137,9 @@ def admissible_fits(
             doubtful.append(model)
             if fit is not None:
                 by_terms[model.terms] = fit
-    statuses = cache.statuses(doubtful, counts, largest_first=False)
+    statuses = cache.statuses(
+        doubtful, counts, largest_first=False, known_ok=[f.model for f in kept]
+    )
     boundary: list[ModelFit] = []
     for model, status in zip(doubtful, statuses, strict=True):
         if status != MLEStatus.OK:
