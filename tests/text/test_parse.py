@@ -25,6 +25,13 @@ def test_latin_affix_token_is_glued() -> None:
     assert (p.given, p.family) == ("Mahmoud", "Ahmadinejad")
 
 
+def test_pour_prefix_and_short_affixes() -> None:
+    assert parse_name("Mohammad-Reza Pour Ebrahimi").family == "Pourebrahimi"
+    assert parse_name("Ali Hassan Pour").family == "Hassanpour"
+    assert parse_name("Ali Far").family == "Far"
+    assert parse_name("علی حسن پور").family == "حسن\u200cپور"
+
+
 def test_surname_first() -> None:
     p = parse_name("Rezaei Ali", surname_first=True)
     assert (p.given, p.family) == ("Ali", "Rezaei")

@@ -9,9 +9,11 @@ Rules, in order:
    split off too.
 2. A father's name is recognised only when it is marked: «فرزند», «ولد», «بن», "son of",
    "daughter of", "s/o", "d/o", "bin", "ibn", "ben"; what follows the marker is the father's name.
-3. Surname affixes written as separate tokens («حسین زاده», "Ahmadi Nejad", "Hassan-pour")
-   are glued to the token before them: -zadeh/-zade/زاده, -pour/-poor/پور, -nejad/-nezhad/نژاد,
-   -far/-fard/فر/فرد, -lou/-loo/لو, -ian/-yan/یان, -i/ی.
+3. Surname affixes written as separate tokens («حسین زاده», "Ahmadi Nejad") are glued to the
+   token before them: -zadeh/-zade/زاده and -nejad/-nezhad/نژاد always; -pour/-poor/پور,
+   -far/-fard/فر/فرد, -lou/-loo/لو, -ian/-yan/یان only after a given name ("Ali Far" keeps
+   its family name Far). ``pour`` followed by another token is a prefix of it ("Pour
+   Ebrahimi" = Pourebrahimi). Hyphenated forms ("Hassan-pour") are one token already.
 4. The given name is the first token, or the first two or three tokens when together they are
    an attested given name (Mohammad Reza = Mohammadreza = محمدرضا; Abdol Karim). The family
    name is the rest. With ``surname_first=True`` the first token (after honorifics) is the
