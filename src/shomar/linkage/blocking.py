@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from splink import block_on
-
 #: Shomar's default rules, each a tuple of feature columns that must be equal
 DEFAULT_RULES: tuple[tuple[str, ...], ...] = (
     ("name_skel",),  # given + family skeletons, in either order
@@ -42,6 +40,8 @@ EM_RULES: tuple[tuple[str, ...], ...] = (
 
 def rule_sql(columns: Sequence[str], *, within_sources: bool = True) -> Any:
     """A splink blocking rule: all ``columns`` equal, optionally across sources only."""
+    from splink import block_on
+
     rule = block_on(*columns)
     if within_sources:
         return rule

@@ -145,6 +145,24 @@ def _recluster(
     return dense.astype(np.int64)
 
 
+def best_links(n: int, pairs: pd.DataFrame, labels: np.ndarray) -> np.ndarray:
+    """Per record, the highest probability of a pair joining it to another record of its person
+    (NaN for a person of one record)."""
+    best = np.full(n, np.nan)
+    if pairs.empty:
+        return best
+    left = pairs["unique_id_l"].to_numpy(np.int64)
+    right = pairs["unique_id_r"].to_numpy(np.int64)
+    prob = pairs["match_probability"].to_numpy(float)
+    inside = labels[left] == labels[right]
+    for side in (left, right):
+        frame = pd.DataFrame({"i": side[inside], "p": prob[inside]})
+        top = frame.groupby("i")["p"].max()
+        idx = top.index.to_numpy(np.int64)
+        best[idx] = np.fmax(best[idx], top.to_numpy())
+    return best
+
+
 def new_person_id(record_keys: Iterable[str]) -> str:
     """A deterministic id for a person first seen now: from its smallest record key."""
     first = min(record_keys)

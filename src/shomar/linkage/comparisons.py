@@ -23,26 +23,14 @@ Extra identifiers (a national id, a postcode)
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 
+from shomar.linkage.spec import ExtraColumn
+
 NameLevels = Literal["exact", "canon", "skeleton", "close_key", "close_skeleton", "other"]
-
-
-@dataclass(frozen=True)
-class ExtraColumn:
-    """A column compared as is (``exact``), allowing one or two edits (``fuzzy``, for codes),
-    or by Jaro-Winkler similarity (``text``, for free text such as a street)."""
-
-    name: str
-    kind: Literal["exact", "fuzzy", "text"] = "exact"
-    term_frequency: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "term_frequency": self.term_frequency}
 
 
 def _both(column: str, cond: str) -> str:

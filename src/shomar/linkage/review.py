@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from shomar.linkage.model import TrainedModel
+from shomar.linkage.spec import TrainedModel
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from shomar.errors import InputError
-from shomar.linkage.cluster import cluster_pairs, stable_person_ids
+from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
 from shomar.linkage.features import compute_features
 from shomar.linkage.model import LinkageSpec, TrainedModel, link
 
@@ -71,24 +71,6 @@ def read_lists(paths: Sequence[str | Path]) -> pd.DataFrame:
     if len(set(names)) != len(names):
         raise InputError("Two lists have the same file name; the file name names the list.")
     return pd.concat(frames, ignore_index=True)
-
-
-def best_links(n: int, pairs: pd.DataFrame, labels: np.ndarray) -> np.ndarray:
-    """Per record, the highest probability of a pair joining it to another record of its person
-    (NaN for a person of one record)."""
-    best = np.full(n, np.nan)
-    if pairs.empty:
-        return best
-    left = pairs["unique_id_l"].to_numpy(np.int64)
-    right = pairs["unique_id_r"].to_numpy(np.int64)
-    prob = pairs["match_probability"].to_numpy(float)
-    inside = labels[left] == labels[right]
-    for side in (left, right):
-        frame = pd.DataFrame({"i": side[inside], "p": prob[inside]})
-        top = frame.groupby("i")["p"].max()
-        idx = top.index.to_numpy(np.int64)
-        best[idx] = np.fmax(best[idx], top.to_numpy())
-    return best
 
 
 def link_records(

@@ -34,11 +34,9 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from shomar.errors import ConflictError, InputError, LinkageError, NotFoundError
-from shomar.linkage.cluster import cluster_pairs, stable_person_ids
-from shomar.linkage.features import compute_features
-from shomar.linkage.model import LinkageSpec, TrainedModel, link, predict_incremental
+from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
 from shomar.linkage.review import pair_evidence, review_queue
-from shomar.linkage.standalone import best_links
+from shomar.linkage.spec import LinkageSpec, TrainedModel
 from shomar.linkage.uncertainty import sample_linkages
 from shomar.store.audit import append_audit
 from shomar.store.tables import (
@@ -279,6 +277,9 @@ def link_workspace(
     spec: LinkageSpec | None = None,
 ) -> RunSummary:
     """Link the workspace's records into persons (incrementally when a model exists)."""
+    from shomar.linkage.features import compute_features
+    from shomar.linkage.model import link, predict_incremental
+
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     with ws.session() as session:
