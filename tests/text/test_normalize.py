@@ -50,6 +50,13 @@ def test_latin_key_is_idempotent(s: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet=PERSIAN_ALPHABET + "abcAé º", max_size=20), st.text(max_size=15)))
+def test_name_key_is_idempotent_on_any_text(s: str) -> None:
+    once = name_key(s)
+    assert name_key(once) == once
+
+
+@settings(max_examples=300, deadline=None)
 @given(persian_text)
 def test_arabic_and_persian_letter_forms_share_a_key(s: str) -> None:
     persian_form = "".join(ARABIC_TO_PERSIAN.get(ch, ch) for ch in s)

@@ -129,7 +129,11 @@ def detect_script(s: str) -> str:
             continue
         if _is_persian_letter(ch):
             persian = True
-        elif ch.isascii() or unicodedata.name(ch, "").startswith("LATIN"):
+        elif (
+            ch.isascii()
+            or unicodedata.name(ch, "").startswith("LATIN")
+            or unicodedata.normalize("NFKC", ch).isascii()
+        ):
             latin = True
         if persian and latin:
             return "mixed"
@@ -225,7 +229,8 @@ def latin_key(s: str) -> str:
 def name_key(s: str) -> str:
     """Return the script-appropriate key: :func:`persian_key` or :func:`latin_key`.
 
-    Mixed text keys its Persian letters and its Latin letters separately and joins the two.
+    Mixed text keys each run of Persian-block characters and each run of other characters
+    with its own function, in order.
     """
     script = detect_script(s)
     if script == "persian":
@@ -233,7 +238,25 @@ def name_key(s: str) -> str:
     if script == "latin":
         return latin_key(s)
     if script == "mixed":
-        fa = "".join(ch if _is_persian_letter(ch) or ch.isspace() else " " for ch in s)
-        la = "".join(" " if _is_persian_letter(ch) else ch for ch in s)
-        return persian_key(fa) + latin_key(la)
+        prev = s
+        for _ in range(4):  # keying may join runs; repeat to a fixed point
+            cur = _mixed_key(prev)
+            if cur == prev:
+                break
+            prev = cur
+        return prev
     return persian_key(s)
+
+
+def _mixed_key(s: str) -> str:
+    if detect_script(s) != "mixed":
+        return persian_key(s) if detect_script(s) != "latin" else latin_key(s)
+    return "".join(
+        persian_key(run) if _is_persian_letter(run[0]) else latin_key(run)
+        for run in _RUNS.findall(s)
+    )
+
+
+_RUNS = re.compile(
+    r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc]+|[^\u0600-\u06ff\u0750-\u077f\ufb50-\ufefc]+"
+)
