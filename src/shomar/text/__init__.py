@@ -1,12 +1,23 @@
-"""Persian and Latin names: normalization, keys, parsing and comparison (stdlib + rapidfuzz).
+"""Persian and Latin names: normalization, keys, parsing and comparison.
 
-- :mod:`shomar.text.normalize`: display forms and comparison keys per script.
-- :mod:`shomar.text.skeleton`: keys shared by both scripts (consonant skeleton, signature).
-- :mod:`shomar.text.parse`: honorifics, given, father's and family name.
-- :mod:`shomar.text.compare`: match probabilities of name parts and full names.
-- :mod:`shomar.text.lexicon`: attested Persian names and Latin spellings (also for simulation).
+Normalization is standard library only; comparison adds rapidfuzz. The public API:
 
-Data files load lazily on first use, never at import time.
+- ``persian_display(s)`` / ``latin_display(s)``: display forms (ZWNJ kept in Persian).
+- ``persian_key(s)``, ``latin_key(s)``, ``name_key(s)``: comparison keys (``name_key`` picks
+  by ``detect_script(s)``: ``"persian" | "latin" | "mixed" | "none"``).
+- ``skeleton(s)``: consonant skeleton shared by both scripts, a blocking key (merges
+  Mohammad and Mahmoud); ``signature(s)``: skeleton plus long and final vowels (does not).
+- ``parse_name(full, surname_first=False) -> ParsedName``: honorifics, given, father, family.
+- ``compare_parts(a, b) -> float``: probability that two name parts are one name; cached,
+  built for linkage. ``explain_parts`` also returns the evidence.
+- ``compare_names(a, b) -> NameComparison``: full names or parts, any script; ``decision`` is
+  ``"match"`` (probability ≥ 0.7), ``"no-match"`` (< 0.3) or ``"uncertain"``; ``to_dict()``
+  gives the JSON of ``shomar names compare --json``.
+
+Modules: :mod:`~shomar.text.normalize`, :mod:`~shomar.text.skeleton`,
+:mod:`~shomar.text.parse`, :mod:`~shomar.text.compare`, and :mod:`~shomar.text.lexicon`
+(attested Persian names with Latin spellings and counts, also for the simulator). Data files
+load lazily on first use, never at import time.
 """
 
 from __future__ import annotations
