@@ -412,6 +412,13 @@ def compare_names(a: str, b: str) -> NameComparison:
     if whole > p:
         p = whole
         notes.append(f"whole names compared as one: {whole:.2f}")
+    if len(na.tokens) == len(nb.tokens) > 1:
+        in_order = 1.0
+        for u, v in zip(na.tokens, nb.tokens, strict=True):
+            in_order *= compare_parts(u, v)
+        if in_order > p:
+            p = in_order
+            notes.append(f"parts compared one by one, in order: {in_order:.2f}")
     partial = _subsequence(na.tokens, nb.tokens)
     if partial > p:
         p = partial

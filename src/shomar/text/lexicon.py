@@ -56,6 +56,7 @@ __all__ = [
     "given_names",
     "is_known_given",
     "is_known_surname",
+    "mostly_given",
     "readings_of",
     "spellings_of",
     "surnames",
@@ -302,9 +303,12 @@ def surnames() -> list[LexiconName]:
 
 @cache
 def _given_keys() -> frozenset[str]:
-    keys = {row.pkey for row in _spelling_rows() if row.role == "given"}
-    keys |= {row.lkey for row in _spelling_rows() if row.role == "given"}
-    return frozenset(keys)
+    # PNGT-26K names, and Wikidata given names seen at least twice (single sightings include
+    # alignment mistakes such as "Alihosseini")
+    rows = [
+        r for r in _spelling_rows() if r.role == "given" and (r.gender is not None or r.count >= 2)
+    ]
+    return frozenset({r.pkey for r in rows} | {r.lkey for r in rows})
 
 
 @cache
@@ -316,8 +320,26 @@ def _surname_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+@cache
+def _role_counts() -> dict[str, tuple[int, int]]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in _spelling_rows():
+        if r.role in ("given", "surname"):
+            i = 0 if r.role == "given" else 1
+            counts[r.pkey][i] += r.count
+            counts[r.lkey][i] += r.count
+    return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def mostly_given(key: str) -> bool:
+    """Whether a Persian or Latin key is attested as a given name at least as often as as a
+    family name (Reza: yes; Hosseini: no)."""
+    given, family = _role_counts().get(key, (0, 0))
+    return given > 0 and given >= family
+
+
 def is_known_given(key: str) -> bool:
-    """Whether a Persian or Latin key is an attested given name."""
+    """Whether a Persian or Latin key is an attested given name (PNGT-26K, or Wikidata ≥ 2)."""
     return key in _given_keys()
 
 

@@ -15,7 +15,10 @@ Rules, in order:
    its family name Far). ``pour`` followed by another token is a prefix of it ("Pour
    Ebrahimi" = Pourebrahimi). Hyphenated forms ("Hassan-pour") are one token already.
 4. The given name is the first token, or the first two or three tokens when together they are
-   an attested given name (Mohammad Reza = Mohammadreza = محمدرضا; Abdol Karim). The family
+   an attested given name (Mohammad Reza = Mohammadreza = محمدرضا; Abdol Karim), or when the
+   first is a compound head (Mohammad, Ali, Amir, Gholam, Abdol, Abol); either way only when
+   the second token is attested mostly as a given name (Reza, not Hosseini), and never for a
+   two-token name (then it is given + family). The family
    name is the rest. With ``surname_first=True`` the first token (after honorifics) is the
    family name instead.
 """
@@ -26,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from shomar.text.lexicon import is_known_given, is_known_surname
+from shomar.text.lexicon import is_known_given, is_known_surname, mostly_given
 from shomar.text.normalize import detect_script, latin_display, name_key, persian_display
 
 __all__ = ["AFFIXES", "HONORIFICS", "ParsedName", "parse_name"]
@@ -162,10 +165,46 @@ def _glue_affixes(tokens: list[str]) -> list[str]:
     return out
 
 
+#: first halves of compound given names (Mohammad Reza, Ali Akbar, Amir Hossein, Abdol Karim)
+_COMPOUND_HEADS = frozenset(
+    name_key(h)
+    for h in (
+        "محمد",
+        "علی",
+        "امیر",
+        "غلام",
+        "عبد",
+        "عبدال",
+        "ابو",
+        "ابول",
+        "میر",
+        "شیخ",
+        "Mohammad",
+        "Muhammad",
+        "Mohamad",
+        "Mohammed",
+        "Ali",
+        "Amir",
+        "Gholam",
+        "Qolam",
+        "Abdol",
+        "Abdul",
+        "Abd",
+        "Abol",
+        "Abul",
+        "Abu",
+    )
+)
+
+
 def _given_length(tokens: list[str]) -> int:
+    if len(tokens) < 3 or not mostly_given(name_key(tokens[1])):
+        return 1
     for k in (3, 2):
         if len(tokens) > k and is_known_given(name_key("".join(tokens[:k]))):
             return k
+    if name_key(tokens[0]) in _COMPOUND_HEADS:
+        return 2  # "Muhammad Ibrahim Bastani Parizi": a compound not attested as one word
     return 1
 
 
