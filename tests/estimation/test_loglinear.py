@@ -283,3 +283,19 @@ def test_aic_criterion_runs_and_is_recorded() -> None:
     ranking = result.diagnostics["ranking"]
     assert ranking[0]["score"] == pytest.approx(result.diagnostics["aic"])
     assert np.all(np.diff([r["score"] for r in ranking]) >= 0)
+
+
+@pytest.mark.parametrize("criterion", ["bic", "stepwise"])
+def test_lists_without_overlap_cannot_be_estimated(criterion: str) -> None:
+    apart = CaptureTable.from_counts(("A", "B"), {(1, 0): 60, (0, 1): 30})
+    with pytest.raises(EstimationError) as err:
+        estimate_loglinear(apart, criterion=criterion)
+    assert "maximum-likelihood estimate" in err.value.message
+    assert "List A has no records in common with any other list" in err.value.message
+
+
+def test_two_lists_is_lincoln_petersen() -> None:
+    two = CaptureTable.from_counts(("A", "B"), {(1, 0): 60, (0, 1): 30, (1, 1): 20})
+    result = estimate_loglinear(two)
+    assert result.estimate == pytest.approx(80 * 50 / 20)
+    assert result.diagnostics["model_name"] == "[1,2]"

@@ -90,14 +90,19 @@ def estimate_loglinear(
     order = max_order if max_order is not None else default_max_order(n_lists)
     order = max(1, min(order, n_lists - 1))
     cache = ExistenceCache()
-    if stepwise:
-        search = stepwise_search(
-            table.counts, n_lists, pthresh=pthresh, max_order=order, cache=cache
-        )
-    else:
-        search = exhaustive_search(
-            table.counts, n_lists, max_order=order, criterion=criterion, cache=cache
-        )
+    try:
+        if stepwise:
+            search = stepwise_search(
+                table.counts, n_lists, pthresh=pthresh, max_order=order, cache=cache
+            )
+        else:
+            search = exhaustive_search(
+                table.counts, n_lists, max_order=order, criterion=criterion, cache=cache
+            )
+    except EstimationError as exc:
+        if not table_warnings:
+            raise
+        raise EstimationError(exc.message + ". " + " ".join(table_warnings), hint=exc.hint) from exc
     best = search.best
     warnings += _model_warnings(search, table, stepwise)
     interval_kind = interval if interval != "auto" else ("lognormal" if stepwise else "profile")

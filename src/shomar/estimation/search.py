@@ -189,6 +189,15 @@ def stepwise_search(
     cache = cache or ExistenceCache()
     y = np.asarray(counts, dtype=np.float64)
     model = HierModel.main_effects(n_lists)
+    status = cache.status(model, counts)
+    if status != MLEStatus.OK:
+        from shomar.errors import EstimationError
+
+        raise EstimationError(
+            f"even the main-effects (independence) model has no usable maximum-likelihood "
+            f"estimate on this table: {status.describe()}",
+            hint="The lists barely overlap; log-linear MSE cannot estimate N from them.",
+        )
     current = fit_model(model, counts)
     excluded: list[tuple[str, MLEStatus]] = []
     if max_order < 2 or pthresh <= 0:
