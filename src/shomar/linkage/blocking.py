@@ -45,8 +45,8 @@ def rule_sql(columns: Sequence[str], *, within_sources: bool = True) -> Any:
     rule = block_on(*columns)
     if within_sources:
         return rule
-    condition = " AND ".join(f'l."{c}" = r."{c}"' for c in columns)
-    return f'{condition} AND l."source" <> r."source"'
+    condition = " AND ".join(f"l.{c} = r.{c}" for c in columns)
+    return f"{condition} AND l.source <> r.source"
 
 
 def blocking_rules(rules: Sequence[Sequence[str]], *, within_sources: bool = True) -> list[Any]:

@@ -34,7 +34,7 @@ NameLevels = Literal["exact", "canon", "skeleton", "close_key", "close_skeleton"
 
 
 def _both(column: str, cond: str) -> str:
-    return f'"{column}_l" IS NOT NULL AND "{column}_r" IS NOT NULL AND ({cond})'
+    return f"{column}_l IS NOT NULL AND {column}_r IS NOT NULL AND ({cond})"
 
 
 #: the other part a name is swapped with (given and family names written in the other order)
@@ -45,8 +45,8 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
     """Cross-script evidence that the ``part`` names (given/family/father) are the same."""
     key, canon = f"{part}_key", f"{part}_canon"
     sig, skel = f"{part}_sig", f"{part}_skel"
-    exact: Any = cll.CustomLevel(f'"{key}_l" = "{key}_r"', "same key")
-    same: Any = cll.CustomLevel(f'"{canon}_l" = "{canon}_r"', "same name across scripts")
+    exact: Any = cll.CustomLevel(f"{key}_l = {key}_r", "same key")
+    same: Any = cll.CustomLevel(f"{canon}_l = {canon}_r", "same name across scripts")
     if term_frequency:
         exact = exact.configure(tf_adjustment_column=canon, tf_adjustment_weight=1.0)
         same = same.configure(tf_adjustment_column=canon, tf_adjustment_weight=1.0)
@@ -55,8 +55,8 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             cll.NullLevel(key),
             exact,
             same,
-            cll.CustomLevel(f'"{sig}_l" = "{sig}_r"', "same signature"),
-            cll.CustomLevel(f'"{skel}_l" = "{skel}_r"', "same consonant skeleton"),
+            cll.CustomLevel(f"{sig}_l = {sig}_r", "same signature"),
+            cll.CustomLevel(f"{skel}_l = {skel}_r", "same consonant skeleton"),
             cll.JaroWinklerLevel(key, 0.9),
             cll.JaroWinklerLevel(skel, 0.85),
             *_swap_levels(part),
@@ -73,7 +73,7 @@ def _swap_levels(part: str) -> list[Any]:
         return []
     return [
         cll.CustomLevel(
-            f'"{part}_sig_l" = "{other}_sig_r" AND "{other}_sig_l" = "{part}_sig_r"',
+            f"{part}_sig_l = {other}_sig_r AND {other}_sig_l = {part}_sig_r",
             f"swapped with the {other} name",
         )
     ]
@@ -81,7 +81,7 @@ def _swap_levels(part: str) -> list[Any]:
 
 def _interval_gap(lo: str, hi: str) -> str:
     """Days (or years) between two intervals; zero or less when they overlap."""
-    return f'greatest("{lo}_l", "{lo}_r") - least("{hi}_l", "{hi}_r")'
+    return f"greatest({lo}_l, {lo}_r) - least({hi}_l, {hi}_r)"
 
 
 def date_comparison() -> Any:
@@ -91,8 +91,8 @@ def date_comparison() -> Any:
         comparison_levels=[
             cll.NullLevel("date_start"),
             cll.CustomLevel(
-                '"date_start_l" = "date_end_l" AND "date_start_r" = "date_end_r" '
-                'AND "date_start_l" = "date_start_r"',
+                "date_start_l = date_end_l AND date_start_r = date_end_r "
+                "AND date_start_l = date_start_r",
                 "same day",
             ),
             cll.CustomLevel(f"{gap} <= 0", "intervals overlap"),
@@ -148,20 +148,20 @@ def birth_day_comparison() -> Any:
 def place_comparison() -> Any:
     """Resolved place: same city, same place as written, same province, or elsewhere."""
     missing = cll.CustomLevel(
-        '("place_sig_l" IS NULL AND "province_l" IS NULL) '
-        'OR ("place_sig_r" IS NULL AND "province_r" IS NULL)',
+        "(place_sig_l IS NULL AND province_l IS NULL) "
+        "OR (place_sig_r IS NULL AND province_r IS NULL)",
         "place missing",
     ).configure(is_null_level=True)
     return cl.CustomComparison(
         comparison_levels=[
             missing,
-            cll.CustomLevel(_both("city", '"city_l" = "city_r"'), "same city"),
-            cll.CustomLevel(_both("place_sig", '"place_sig_l" = "place_sig_r"'), "same place"),
+            cll.CustomLevel(_both("city", "city_l = city_r"), "same city"),
+            cll.CustomLevel(_both("place_sig", "place_sig_l = place_sig_r"), "same place"),
             cll.CustomLevel(
-                _both("place_skel", '"place_skel_l" = "place_skel_r"'), "same place skeleton"
+                _both("place_skel", "place_skel_l = place_skel_r"), "same place skeleton"
             ),
             cll.JaroWinklerLevel("place_skel", 0.88),
-            cll.CustomLevel(_both("province", '"province_l" = "province_r"'), "same province"),
+            cll.CustomLevel(_both("province", "province_l = province_r"), "same province"),
             cll.ElseLevel(),
         ],
         output_column_name="place",
