@@ -115,6 +115,11 @@ def estimate_loglinear(
     interval_type = f"{interval_kind} (model-conditional)"
     diagnostics = _diagnostics(best, search, table, profile, n_max, lognormal, stepwise)
     diagnostics["dropped_lists"] = dropped
+    if stepwise and criterion != "stepwise":
+        diagnostics["search_note"] = (
+            f"{n_lists} lists: forward stepwise selection of two-list effects (p < {pthresh}, "
+            "SparseMSE) instead of an exhaustive BIC/AIC search (5 lists at most)"
+        )
     if bootstrap > 0:
         if seed is None:
             seed = int(
