@@ -57,7 +57,12 @@ class ProblemLog:
     def __bool__(self) -> bool:
         return self.total > 0
 
+    def sorted(self) -> list[Problem]:
+        """The kept problems in file order."""
+        return sorted(self.items, key=lambda p: (p.sheet or "", p.row or 0))
+
     def summary(self) -> str:
+        self.items = self.sorted()
         shown = "\n".join(f"  - {p}" for p in self.items)
         more = self.total - len(self.items)
         tail = f"\n  ... and {more} more" if more > 0 else ""

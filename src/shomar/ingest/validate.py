@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from shomar.calendar import PartialDate, parse_partial_date
@@ -24,7 +24,6 @@ class RowContext:
     default_calendar: str | None
     max_cell_chars: int
     default_tier: str = "restricted"
-    seen_keys: set[str] = field(default_factory=set)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -86,14 +85,6 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
         "perpetrator", "notes",
     )}  # fmt: skip
     key = cells["record_id"] or f"row-{row.number}"
-    if key in ctx.seen_keys:
-        problem(
-            "this record_id appears earlier in the file",
-            "record_id",
-            key,
-            "Each row needs its own record_id",
-        )
-    ctx.seen_keys.add(key)
     out["record_key"] = key
     if not (cells["full_name"] or cells["given_name"] or cells["family_name"]):
         problem(

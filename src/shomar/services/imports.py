@@ -270,10 +270,8 @@ def _store(
     for row in table.rows:
         report.rows += 1
         values, problems = row_to_values(row, ctx)
-        for problem in problems:
-            log.add(problem)
-        if log:
-            continue
+        for problem in problems:  # keep reading and inserting: every problem is found, and
+            log.add(problem)  # the transaction is rolled back at the end if there was any
         values.update(
             uid=f"{source.id}:{values['record_key']}",
             version=1,
@@ -291,7 +289,7 @@ def _store(
         )
         batch.append(values)
         if len(batch) >= cfg.import_batch_rows:
-            _flush(session, batch, progress, report)
+            _flush(session, batch, progress, report, log)
     if report.rows == 0:
         log.add(
             Problem(
@@ -301,9 +299,9 @@ def _store(
                 row=2,
             )
         )
+    _flush(session, batch, progress, report, log)
     if log:
-        raise ImportValidationError(log.summary(), list(log.items))
-    _flush(session, batch, progress, report)
+        raise ImportValidationError(log.summary(), log.sorted())
     if report.versions_added:
         report.warnings.append(
             f"{report.versions_added} record_id(s) were already known from this source: the new "
@@ -349,40 +347,72 @@ def _flush(
     batch: list[dict[str, Any]],
     progress: Callable[[int], None] | None,
     report: ImportReport,
+    log: ProblemLog,
 ) -> None:
-    """Insert a batch; a record_id the source reported before becomes that record's next version."""
+    """Insert a batch; a record_id the source reported before becomes that record's next version.
+
+    A record_id that appears twice in the same file is a problem (found through the store, so
+    memory stays bounded however long the file). Rows keep being inserted after a problem so
+    that every problem is found; the transaction is rolled back at the end if there was any.
+    """
     if not batch:
         return
-    uids = [values["uid"] for values in batch]
+    first_in_batch: dict[str, dict[str, Any]] = {}
+    unique = []
+    for values in batch:
+        earlier = first_in_batch.get(values["uid"])
+        if earlier is not None:
+            log.add(_duplicate(report, values, earlier["row_number"]))
+            continue
+        first_in_batch[values["uid"]] = values
+        unique.append(values)
     latest = (
         select(Record.uid, func.max(Record.version).label("version"))
-        .where(Record.uid.in_(uids))
+        .where(Record.uid.in_(list(first_in_batch)))
         .group_by(Record.uid)
         .subquery()
     )
     previous = {
-        uid: (record_id, version)
-        for uid, record_id, version in session.execute(
-            select(Record.uid, Record.id, Record.version).join(
-                latest, (latest.c.uid == Record.uid) & (latest.c.version == Record.version)
-            )
+        uid: (record_id, version, document_id, row_number)
+        for uid, record_id, version, document_id, row_number in session.execute(
+            select(
+                Record.uid, Record.id, Record.version, Record.document_id, Record.row_number
+            ).join(latest, (latest.c.uid == Record.uid) & (latest.c.version == Record.version))
         )
     }
-    for values in batch:
+    rows = []
+    template = _row_template()
+    for values in unique:
         if values["uid"] in previous:
-            record_id, version = previous[values["uid"]]
+            record_id, version, document_id, row_number = previous[values["uid"]]
+            if document_id == values["document_id"]:
+                log.add(_duplicate(report, values, row_number))
+                continue
             values.update(
                 version=version + 1,
                 supersedes_id=record_id,
                 reason="re-reported in a later document",
             )
             report.versions_added += 1
-    template = _row_template()
-    rows = [{**template, **values} for values in batch]
-    session.execute(insert(RECORDS), rows)
+        rows.append({**template, **values})
+    if rows:
+        session.execute(insert(RECORDS), rows)
     if progress is not None:
         progress(len(batch))
     batch.clear()
+    gc.collect()  # one full pass per batch keeps memory flat while the collector is paused
+
+
+def _duplicate(report: ImportReport, values: dict[str, Any], first_row: int | None) -> Problem:
+    return Problem(
+        report.file,
+        f"this record_id already appears on row {first_row} of the file",
+        "Each row needs its own record_id",
+        values["row_number"],
+        "record_id",
+        values["record_key"],
+        values["sheet"],
+    )
 
 
 def _keep_bytes(ws: Workspace, file: Path, sha256: str) -> None:
