@@ -44,6 +44,8 @@ from shomar.estimation.result import EstimateResult
 N_TRUE = 2_000
 LISTS = ("A", "B", "C", "D")
 LCMCR_LIGHT = {"K": 10, "chains": 2, "burnin": 2_000, "samples": 500, "thinning": 10}
+#: ``--lcmcr default`` uses estimate_lcmcr's own defaults (4 chains, K = 15, 110,500 iterations).
+LCMCR_SETTINGS: dict[str, dict[str, int]] = {"light": LCMCR_LIGHT, "default": {}}
 SCENARIOS = ("independent", "hetero-classes", "hetero-rasch", "dependent")
 Estimator = Callable[[CaptureTable, int], EstimateResult]
 
@@ -110,16 +112,19 @@ def _table(seen: np.ndarray) -> CaptureTable:
     return CaptureTable.from_counts(LISTS, counts)
 
 
-def _lcmcr(table: CaptureTable, seed: int) -> EstimateResult:
-    return estimate_lcmcr(table, seed=seed, **LCMCR_LIGHT)
+def _lcmcr(table: CaptureTable, seed: int, settings: str = "light") -> EstimateResult:
+    return estimate_lcmcr(table, seed=seed, **LCMCR_SETTINGS[settings])
 
 
 def _dga(table: CaptureTable, seed: int) -> EstimateResult:
     return estimate_dga(table, seed=seed)
 
 
-def _methods() -> dict[str, Estimator]:
-    methods: dict[str, Estimator] = {"lcmcr": _lcmcr, "dga": _dga}
+def _methods(lcmcr: str = "light") -> dict[str, Estimator]:
+    methods: dict[str, Estimator] = {
+        "lcmcr": lambda table, seed: _lcmcr(table, seed, lcmcr),
+        "dga": _dga,
+    }
     try:
         loglinear = importlib.import_module("shomar.estimation.loglinear")
     except ImportError:
@@ -130,14 +135,18 @@ def _methods() -> dict[str, Estimator]:
     return methods
 
 
-def run_replicate(scenario: str, entropy: int, index: int) -> list[Outcome]:
-    """Simulate one table and run every method on it."""
+def run_replicate(
+    scenario: str, entropy: int, index: int, methods: tuple[str, ...] = (), lcmcr: str = "light"
+) -> list[Outcome]:
+    """Simulate one table and run the methods (all available ones if ``methods`` is empty)."""
     sequence = np.random.SeedSequence(entropy, spawn_key=(SCENARIOS.index(scenario), index))
     data_seed, method_seed = sequence.spawn(2)
     table = simulate(np.random.default_rng(data_seed), scenario)
     seed = int(method_seed.generate_state(1)[0])
     outcomes = []
-    for name, method in _methods().items():
+    for name, method in _methods(lcmcr).items():
+        if methods and name not in methods:
+            continue
         try:
             result = method(table, seed)
         except Exception as exc:  # a failed fit counts as a miss, reported separately
@@ -182,9 +191,17 @@ def main() -> None:
     parser.add_argument("--replicates", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=20250501)
+    parser.add_argument("--scenarios", nargs="+", choices=SCENARIOS, default=list(SCENARIOS))
+    parser.add_argument("--methods", nargs="+", default=[], help="default: all available")
+    parser.add_argument("--lcmcr", choices=sorted(LCMCR_SETTINGS), default="light")
     args = parser.parse_args()
     start = time.perf_counter()
-    jobs = [(s, args.seed, i) for s in SCENARIOS for i in range(args.replicates)]
+    methods = tuple(args.methods)
+    jobs = [
+        (s, args.seed, i, methods, args.lcmcr)
+        for s in args.scenarios
+        for i in range(args.replicates)
+    ]
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         results = list(pool.map(run_replicate, *zip(*jobs, strict=True), chunksize=4))
     outcomes = [o for batch in results for o in batch]
