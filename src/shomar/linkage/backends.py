@@ -88,8 +88,11 @@ def spark_session(cores: int = 2) -> Any:
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.ui.enabled", "false")
         .config("spark.jars", similarity_jar_location())
-        .config("spark.sql.shuffle.partitions", str(max(4, cores * 2)))
-        .config("spark.default.parallelism", str(max(4, cores * 2)))
+        .config(
+            "spark.sql.shuffle.partitions", os.environ.get("SHOMAR_SPARK_PARTITIONS", str(cores))
+        )
+        .config("spark.default.parallelism", str(cores))
+        .config("spark.sql.adaptive.enabled", "true")
         .config("spark.driver.memory", "2g")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
     )
