@@ -172,6 +172,55 @@ def _escape(text: str) -> str:
     return text.replace("[", "\\[")
 
 
+@estimate_app.command("run")
+def estimate_run(
+    event: str = typer.Option(..., "--event", help="Event whose persons are counted."),
+    by: str | None = typer.Option(
+        None, "--by", help="Stratify by province, sex or violation (strata combined from draws)."
+    ),
+    method: Method = typer.Option(Method.all, "--method", help="Estimation method."),
+    counted: str = typer.Option("killed", "--counted", help="Counted category (killed, ...)."),
+    seed: int | None = typer.Option(None, "--seed", help="Random seed (same seed, same answer)."),
+    workspace: Path | None = typer.Option(None, "--workspace", "-w", help="Workspace folder."),
+    json_output: bool = typer.Option(False, "--json", help="Print the stored runs as JSON."),
+) -> None:
+    """Estimate an event's total from the workspace's persons and store the runs."""
+    from shomar.cli.context import current_actor, open_ws
+    from shomar.services.estimation import run_event_estimates
+
+    methods = [m.value for m in METHODS] if method == Method.all else [method.value]
+    ws = open_ws(workspace)
+    try:
+        stored = run_event_estimates(
+            ws, event, methods=methods, by=by, counted=counted, seed=seed, actor=current_actor()
+        )
+    finally:
+        ws.close()
+    if json_output:
+        emit_json([{**s.result, "run_id": s.run_id, "stratum": s.stratum} for s in stored])
+        return
+    table = Table("run", "method", "stratum", "observed", "estimate", "interval", title=event)
+    for s in stored:
+        lo_hi = [
+            v if v is not None else float("nan") for v in s.result.get("interval") or [None, None]
+        ]
+        table.add_row(
+            str(s.run_id),
+            s.method,
+            s.stratum or "all",
+            f"{s.result.get('observed', 0):,}",
+            _fmt(float(s.result.get("estimate", float("nan")))),
+            f"{_fmt(float(lo_hi[0]))} – {_fmt(float(lo_hi[1]))}",
+        )
+    console.print(table)
+    seen: set[str] = set()
+    for s in stored:
+        for warning in s.result.get("warnings", []):
+            if warning not in seen:
+                seen.add(warning)
+                console.print(f"[yellow]•[/yellow] {_escape(warning)}", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Attach ``shomar estimate`` to the root app."""
     app.add_typer(estimate_app, name="estimate")

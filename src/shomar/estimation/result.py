@@ -56,8 +56,8 @@ class EstimateResult:
         return {
             "method": self.method,
             "observed": self.observed,
-            "estimate": float(self.estimate),
-            "interval": [float(self.interval[0]), float(self.interval[1])],
+            "estimate": _finite(self.estimate),
+            "interval": [_finite(self.interval[0]), _finite(self.interval[1])],
             "level": self.level,
             "interval_type": self.interval_type,
             "model": self.model,
@@ -69,11 +69,19 @@ class EstimateResult:
         }
 
 
+def _finite(value: float) -> float | None:
+    """JSON has no infinity: an unbounded end (or an undefined value) is ``null``."""
+    number = float(value)
+    return number if np.isfinite(number) else None
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, float | np.floating):
+        return _finite(float(value))
     if isinstance(value, np.generic):
         return value.item()
     if isinstance(value, np.ndarray):

@@ -132,7 +132,7 @@ def latest_estimates(session: Session, event_id: int, counted: str) -> list[Esti
             EstimateSummary(
                 method=run.method,
                 estimate=float(result.get("estimate", float("nan"))),
-                interval=(float(interval[0]), float(interval[1])) if interval else None,
+                interval=_interval(interval),
                 level=float(result.get("level", 0.95)),
                 interval_type=str(result.get("interval_type", "")),
                 observed=result.get("observed"),
@@ -144,6 +144,17 @@ def latest_estimates(session: Session, event_id: int, counted: str) -> list[Esti
             )
         )
     return out
+
+
+def _interval(stored: list[float | None] | None) -> tuple[float, float] | None:
+    """A stored interval; an unbounded end (JSON null) is infinite."""
+    if not stored:
+        return None
+    lower, upper = stored
+    return (
+        float(lower) if lower is not None else float("-inf"),
+        float(upper) if upper is not None else float("inf"),
+    )
 
 
 def relate(
