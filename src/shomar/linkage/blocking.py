@@ -16,14 +16,17 @@ from typing import Any
 DEFAULT_RULES: tuple[tuple[str, ...], ...] = (
     ("name_skel",),  # given + family skeletons, in either order
     ("family_skel", "father_skel"),
-    ("given_skel", "father_skel"),
-    ("given_skel", "place_skel"),
+    ("given_skel", "place_skel", "family_head"),  # a typo in the family name's end
+    ("given_skel", "place_skel", "family_tail"),  # ... or in its beginning
     ("family_skel", "place_skel"),
     ("given_skel", "date_day"),
     ("family_skel", "date_day"),
     ("date_day", "place_skel"),
     ("family_skel", "birth_lo"),
 )
+# Measured on 100,225 simulated records (seed 1): these rules keep 99.4 % of the true pairs
+# with 0.94 M comparisons; (given, place) and (given, father) without a family-name part kept
+# 99.8 % but cost 3.0 M, and grow with the square of the data (a common given name in a city).
 
 #: rules for the deterministic estimate of the prior match probability (near-certain matches)
 DETERMINISTIC_RULES: tuple[tuple[str, ...], ...] = (

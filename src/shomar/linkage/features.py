@@ -16,6 +16,8 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
                     (``signature``: Mohammad/محمد → mhmd, Mahmoud/محمود → mhmUd)
 ``X_skel``          consonant skeleton shared by both scripts (a blocking key)
 ``name_skel``       skeletons of all parts sorted (catches given/family swaps)
+``family_head/tail`` first and last two letters of the family skeleton (blocking that survives
+                    one typo in the family name)
 ``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive
 ``date_year``       the year of ``date_start`` (a blocking key)
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
@@ -77,6 +79,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "record_id",
     *(f"{p}_{k}" for p in NAME_PARTS for k in ("key", "canon", "sig", "skel")),
     "name_skel",
+    "family_head",
+    "family_tail",
     "date_start",
     "date_end",
     "date_year",
@@ -342,6 +346,8 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         out[f"{p}_canon"] = [_key(table[v]) if v else None for v in parts[p]]
         out[f"{p}_sig"] = [_sig(v) if v else None for v in parts[p]]
         out[f"{p}_skel"] = [_skel(v) if v else None for v in parts[p]]
+    out["family_head"] = [s[:2] if s else None for s in out["family_skel"]]
+    out["family_tail"] = [s[-2:] if s else None for s in out["family_skel"]]
     out["name_skel"] = [
         " ".join(sorted(s for s in (g, f) if s)) or None
         for g, f in zip(out["given_skel"], out["family_skel"], strict=True)
