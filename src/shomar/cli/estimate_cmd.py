@@ -181,6 +181,9 @@ def estimate_run(
     method: Method = typer.Option(Method.all, "--method", help="Estimation method."),
     counted: str = typer.Option("killed", "--counted", help="Counted category (killed, ...)."),
     seed: int | None = typer.Option(None, "--seed", help="Random seed (same seed, same answer)."),
+    linkages: int = typer.Option(
+        0, "--linkages", min=0, help="Also pool over N plausible linkages (linkage uncertainty)."
+    ),
     workspace: Path | None = typer.Option(None, "--workspace", "-w", help="Workspace folder."),
     json_output: bool = typer.Option(False, "--json", help="Print the stored runs as JSON."),
 ) -> None:
@@ -192,7 +195,14 @@ def estimate_run(
     ws = open_ws(workspace)
     try:
         stored = run_event_estimates(
-            ws, event, methods=methods, by=by, counted=counted, seed=seed, actor=current_actor()
+            ws,
+            event,
+            methods=methods,
+            by=by,
+            counted=counted,
+            seed=seed,
+            actor=current_actor(),
+            linkages=linkages,
         )
     finally:
         ws.close()
