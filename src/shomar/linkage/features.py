@@ -144,9 +144,16 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _map_unique(values: pd.Series, func: Callable[[str], Any]) -> list[Any]:
+def _texts(values: pd.Series) -> list[str | None]:
+    """Stripped texts, ``None`` for missing or blank cells (vectorised :func:`_text`)."""
+    cleaned = values.astype("string").str.strip()
+    cleaned = cleaned.mask(cleaned == "")
+    return [None if v is pd.NA else v for v in cleaned.tolist()]
+
+
+def _map_unique(values: pd.Series | list[str | None], func: Callable[[str], Any]) -> list[Any]:
     """Apply ``func`` once per distinct non-empty text in ``values``; ``None`` for empties."""
-    texts = [_text(v) for v in values.tolist()]
+    texts = values if isinstance(values, list) else _texts(values)
     cache: dict[str, Any] = {}
     out: list[Any] = []
     for text in texts:
@@ -221,10 +228,11 @@ def _sig(text: str) -> str | None:
     return signature(text) or None
 
 
-def _split_parts(row: dict[str, str | None]) -> tuple[str | None, str | None, str | None]:
+@lru_cache(maxsize=500_000)
+def _split_parts(
+    full: str | None, given: str | None, family: str | None, father: str | None
+) -> tuple[str | None, str | None, str | None]:
     """Given, family and father's name of one record, parsing the full name when needed."""
-    given, family, father = row["given_name"], row["family_name"], row["father_name"]
-    full = row["full_name"]
     if full and not (given and family):
         parsed = _parse(full)
         if parsed is not None:
@@ -321,12 +329,14 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     frame = records.reset_index(drop=True)
     n = len(frame)
     col = {c: frame[c] if c in frame.columns else pd.Series([None] * n) for c in CANONICAL_COLUMNS}
-    raw = {c: [_text(v) for v in col[c].tolist()] for c in CANONICAL_COLUMNS}
+    raw = {c: _texts(col[c]) for c in CANONICAL_COLUMNS}
 
     parts: dict[str, list[str | None]] = {p: [] for p in NAME_PARTS}
-    for i in range(n):
-        row = {c: raw[c][i] for c in ("full_name", "given_name", "family_name", "father_name")}
-        given, family, father = _split_parts(row)
+    names = zip(
+        raw["full_name"], raw["given_name"], raw["family_name"], raw["father_name"], strict=True
+    )
+    for full, given_name, family_name, father_name in names:
+        given, family, father = _split_parts(full, given_name, family_name, father_name)
         parts["given"].append(given)
         parts["family"].append(family)
         parts["father"].append(father)
@@ -353,7 +363,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         for g, f in zip(out["given_skel"], out["family_skel"], strict=True)
     ]
 
-    dates = _map_unique(col["date"], _date_interval)
+    dates = _map_unique(raw["date"], _date_interval)
     out["date_start"] = _days(dates, 0)
     out["date_end"] = _days(dates, 1)
     out["date_day"] = pd.Series(
@@ -362,8 +372,8 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["date_year"] = pd.Series(
         [(_EPOCH + dt.timedelta(days=d[0])).year if d else None for d in dates], dtype="Int64"
     )
-    births = _map_unique(col["birth_date"], _date_interval)
-    ages = _map_unique(col["age"], _parse_age)
+    births = _map_unique(raw["birth_date"], _date_interval)
+    ages = _map_unique(raw["age"], _parse_age)
     lo: list[int | None] = []
     hi: list[int | None] = []
     for birth, age, date in zip(births, ages, dates, strict=True):
@@ -397,8 +407,8 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         dtype="Int64",
     )
 
-    places = _map_unique(col["place"], resolve_place)
-    provinces = _map_unique(col["province"], resolve_place)
+    places = _map_unique(raw["place"], resolve_place)
+    provinces = _map_unique(raw["province"], resolve_place)
     out["province"] = [
         _text(getattr(pr, "province_iso", None)) or _province_of_place(pl)
         for pl, pr in zip(places, provinces, strict=True)
@@ -406,10 +416,10 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["city"] = [
         _text(getattr(pl, "city", None)) or _text(getattr(pl, "county", None)) for pl in places
     ]
-    out["place_sig"] = _map_unique(col["place"], _sig)
-    out["place_skel"] = _map_unique(col["place"], _skel)
-    out["violation"] = _map_unique(col["violation"], normalize_violation)
-    out["sex"] = _map_unique(col["sex"], normalize_sex)
+    out["place_sig"] = _map_unique(raw["place"], _sig)
+    out["place_skel"] = _map_unique(raw["place"], _skel)
+    out["violation"] = _map_unique(raw["violation"], normalize_violation)
+    out["sex"] = _map_unique(raw["sex"], normalize_sex)
     for extra in extra_columns:
         if extra not in frame.columns:
             raise LinkageError(f"The extra linkage column {extra!r} is not in the records.")
