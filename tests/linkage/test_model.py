@@ -72,3 +72,18 @@ def test_empty_columns_are_not_compared() -> None:
     settings = settings_for(LinkageSpec(), present_columns(compute_features(records)))
     names = [c.create_output_column_name() for c in settings.comparisons]
     assert "violation_date" not in names and "given_name" in names
+
+
+def test_confirmed_pairs_train_the_m_probabilities(
+    sim_records: pd.DataFrame, sim_truth: list[str]
+) -> None:
+    import itertools
+
+    features = compute_features(sim_records)
+    groups = pd.Series(range(len(sim_truth))).groupby(pd.Series(sim_truth).to_numpy())
+    labels = [p for _, idx in groups for p in itertools.combinations(sorted(idx.tolist()), 2)]
+    assert len(labels) >= 50
+    with_labels = link(features, labels=labels[:60])
+    without = link(features)
+    assert with_labels.model.splink_settings != without.model.splink_settings
+    assert not with_labels.pairs.empty
