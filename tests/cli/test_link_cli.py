@@ -49,6 +49,7 @@ def lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_standalone_link_writes_one_row_per_record(lists: Path, tmp_path: Path) -> None:
     files = sorted(str(p) for p in lists.glob("synthetic_list_*.csv"))
     done = shomar("link", *files, "--out", "persons.csv", "--json", cwd=tmp_path)
