@@ -30,9 +30,11 @@ import numpy as np
 import pandas as pd
 
 from benchmarks.linkage.common import peak_rss_gb, report
+from shomar.linkage.backends import get_backend
 from shomar.linkage.blocking import DEFAULT_RULES, DETERMINISTIC_RULES, EM_RULES
 from shomar.linkage.evaluate import pairwise_scores
 from shomar.linkage.model import run_em_session
+from shomar.linkage.spec import LinkageSpec
 from shomar.linkage.standalone import link_records, read_lists
 from shomar.simulation import SimulationSpec, simulate
 
@@ -80,7 +82,7 @@ def splink_input(records: pd.DataFrame) -> pd.DataFrame:
 
 def run_splink(frame: pd.DataFrame) -> tuple[np.ndarray, int, dict[str, float]]:
     import splink.comparison_library as cl
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink import Linker, SettingsCreator, block_on
 
     seconds: dict[str, float] = {}
     start = time.perf_counter()
@@ -98,13 +100,14 @@ def run_splink(frame: pd.DataFrame) -> tuple[np.ndarray, int, dict[str, float]]:
             cl.ExactMatch("violation"),
         ],
     )
-    linker = Linker(DuckDBAPI().register(frame), settings, log_level=None)
+    # the same DuckDB connection settings as Shomar's backend (threads, memory limit)
+    linker = Linker(get_backend("duckdb").db_api.register(frame), settings, log_level=None)
     linker.training.estimate_probability_two_random_records_match(
         [block_on(*rule) for rule in DETERMINISTIC_RULES], recall=0.7
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=42)
-    for rule in EM_RULES:
-        run_em_session(linker, block_on(*rule))
+    for rule in EM_RULES:  # the same sampled EM sessions as Shomar's spec
+        run_em_session(linker, block_on(*rule), LinkageSpec().em_max_pairs)
     seconds["train"] = time.perf_counter() - start
     start = time.perf_counter()
     predictions = linker.inference.predict(threshold_match_probability=0.01)

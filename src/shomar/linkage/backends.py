@@ -61,6 +61,9 @@ def _duckdb_backend() -> Backend:
     threads = os.environ.get("SHOMAR_DUCKDB_THREADS")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
+    memory = os.environ.get("SHOMAR_DUCKDB_MEMORY")  # e.g. "5GB": DuckDB spills beyond it
+    if memory:
+        con.execute("SET memory_limit = ?", [memory])
     return Backend("duckdb", DuckDBAPI(connection=con))
 
 

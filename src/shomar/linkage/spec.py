@@ -53,8 +53,8 @@ class LinkageSpec:
     #: random pairs sampled to estimate u; in one pass (splink's early stop waits for every
     #: level to be seen 100 times, which rare cross-script levels never are)
     u_max_pairs: float = 1e6
-    #: cap on pairs per EM session (None: all blocked pairs)
-    em_max_pairs: float | None = None
+    #: cap on pairs per EM session, sampled by splink (None: all blocked pairs)
+    em_max_pairs: float | None = 5e6
     seed: int = 42
     #: pairs scoring below this are not kept
     predict_threshold: float = 0.01
