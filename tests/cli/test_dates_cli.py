@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from typer.testing import CliRunner
 
 from shomar.cli.main import app
@@ -67,10 +66,6 @@ def test_missing_argument_is_usage_error() -> None:
     assert "Missing argument" in result.output
 
 
-@pytest.mark.xfail(
-    reason="cli/main.py run() imports click, which typer 0.29 vendors as typer._click",
-    strict=False,
-)
 def test_missing_argument_exits_2_from_console_script() -> None:
     result = _shomar("dates", "parse")
     assert result.returncode == 2
