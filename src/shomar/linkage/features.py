@@ -15,7 +15,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``X_sig``           consonants plus long and final vowels, shared by both scripts
                     (``signature``: Mohammad/محمد → mhmd, Mahmoud/محمود → mhmUd)
 ``X_skel``          consonant skeleton shared by both scripts (a blocking key)
-``name_skel``       skeletons of all parts sorted (catches given/family swaps)
+``name_skel``       given and family skeletons sorted (catches swaps); null unless both known
 ``family_head/tail`` first and last two letters of the family skeleton (blocking that survives
                     one typo in the family name)
 ``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive
@@ -359,7 +359,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["family_head"] = [s[:2] if s else None for s in out["family_skel"]]
     out["family_tail"] = [s[-2:] if s else None for s in out["family_skel"]]
     out["name_skel"] = [
-        " ".join(sorted(s for s in (g, f) if s)) or None
+        " ".join(sorted((g, f))) if g and f else None
         for g, f in zip(out["given_skel"], out["family_skel"], strict=True)
     ]
 
