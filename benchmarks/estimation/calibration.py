@@ -205,12 +205,14 @@ def main() -> None:
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         results = list(pool.map(run_replicate, *zip(*jobs, strict=True), chunksize=4))
     outcomes = [o for batch in results for o in batch]
+    names = sorted(m for m in _methods() if not methods or m in methods)
     print(f"Calibration: N = {N_TRUE}, {len(LISTS)} lists, {args.replicates} replicates per "
-          f"scenario, seed {args.seed}, methods {', '.join(sorted(_methods()))}")  # fmt: skip
-    print(
-        f"LCMCR with LIGHTER MCMC than the defaults: {LCMCR_LIGHT} (4 chains, K = 15, "
-        "burn-in 10,000, 1,000 x 100 by default)"
-    )
+          f"scenario, seed {args.seed}, methods {', '.join(names)}")  # fmt: skip
+    if args.lcmcr == "light":
+        print(f"LCMCR with LIGHTER MCMC than the defaults: {LCMCR_LIGHT} (defaults: 4 chains, "
+              "K = 15, burn-in 10,000, 1,000 draws x thinning 100 per chain)")  # fmt: skip
+    else:
+        print("LCMCR with its default settings (4 chains, K = 15, burn-in 10,000, 1,000 x 100)")
     print("dga: delta = 2^-J, prior 1/N, automatic grid; log-linear: its defaults (no bootstrap)")
     print("coverage = share of replicates whose 95% interval contains N; errors count as misses")
     print(summarize(outcomes, args.replicates))
