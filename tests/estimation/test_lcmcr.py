@@ -15,8 +15,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy.special import betaln, gammaln, logsumexp
 
 from shomar.errors import EstimationError
+from shomar.estimation._lcmcr_kernel import run_chain
 from shomar.estimation.capture import CaptureTable, read_capture_table
 from shomar.estimation.lcmcr import default_classes, estimate_lcmcr
 from shomar.estimation.result import IDENTIFYING_ASSUMPTIONS, EstimateResult
@@ -59,6 +61,27 @@ def test_recovers_a_known_population_size() -> None:
     assert low < 20_000 < high
     # Over ten simulated tables the median fell within 4% of the truth; 10% leaves margin.
     assert result.estimate == pytest.approx(20_000, rel=0.10)
+
+
+def test_with_one_class_the_sampler_reproduces_the_exact_posterior() -> None:
+    # With K = 1 the model is list independence with Beta(1, 1) priors and p(N) ∝ 1/N, whose
+    # posterior is exact: p(N | x) ∝ N^-1 N! / (N - n)! prod_j B(n_j + 1, N - n_j + 1). This
+    # checks the data augmentation of the unobserved count (Manrique-Vallier 2016, Section 3).
+    table = _table("kosovo")
+    n = table.observed
+    grid = np.arange(n, 3 * n)
+    log_post = -np.log(grid) + gammaln(grid + 1) - gammaln(grid - n + 1)
+    for total in table.list_totals().values():
+        log_post += betaln(total + 1, grid - total + 1)
+    cdf = np.cumsum(np.exp(log_post - logsumexp(log_post)))
+    exact = grid[np.searchsorted(cdf, [0.025, 0.5, 0.975])]  # 7143, 7387, 7650
+    keep = table.counts > 0
+    draws, _, _ = run_chain(
+        np.random.default_rng(1), table.patterns[keep].astype(np.int64),
+        table.counts[keep].astype(np.int64), 1, 0.25, 0.25, 100, 1000, 20_000, 1,
+    )  # fmt: skip
+    # 20,000 nearly independent draws: Monte Carlo error of these quantiles is < 0.3%.
+    np.testing.assert_allclose(np.quantile(draws, [0.025, 0.5, 0.975]), exact, rtol=0.005)
 
 
 def test_same_seed_same_draws_and_another_seed_other_draws() -> None:
