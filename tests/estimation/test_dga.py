@@ -140,3 +140,18 @@ def test_all_problems_are_reported_at_once() -> None:
     message = str(info.value)
     for fragment in ("table has 2", "delta must be positive", "prior must be one of", "level"):
         assert fragment in message
+
+
+def test_a_flat_prior_on_n_puts_more_mass_on_large_populations() -> None:
+    table = _table("spina_bifida_3lists")
+    inverse, flat = estimate_dga(table), estimate_dga(table, prior="uniform")
+    assert flat.settings["prior"] == "uniform"
+    assert flat.estimate >= inverse.estimate
+    assert flat.interval[1] > inverse.interval[1]
+
+
+def test_a_lower_level_gives_a_nested_interval() -> None:
+    table = _table("spina_bifida_3lists")
+    wide, narrow = estimate_dga(table), estimate_dga(table, level=0.8)
+    assert wide.interval[0] <= narrow.interval[0] <= narrow.interval[1] <= wide.interval[1]
+    assert narrow.level == 0.8

@@ -192,3 +192,10 @@ def test_uk_5_lists_stuck_chains_are_flagged() -> None:
     result = _r_doc("uk_2013_5lists", seed=0)
     assert result.diagnostics["rhat"] > 1.1
     assert any("not converged" in w for w in result.warnings)
+
+
+def test_a_lower_level_gives_a_nested_interval_from_the_same_draws() -> None:
+    table = _table("kosovo")
+    wide, narrow = (estimate_lcmcr(table, seed=9, level=lv, **QUICK) for lv in (0.95, 0.8))
+    assert wide.estimate == narrow.estimate
+    assert wide.interval[0] < narrow.interval[0] < narrow.interval[1] < wide.interval[1]
