@@ -1,6 +1,7 @@
 """Calibration: coverage of the 95% intervals on simulated populations with known N.
 
 Run: ``.venv/bin/python -m benchmarks.estimation.calibration [--replicates 200] [--workers 2]``
+(options: ``--scenarios``, ``--methods``, ``--lcmcr {light,default}``, ``--population N``).
 
 Four scenarios, four lists, N = 2,000 (issue 5, "Calibration"; the foundation has no simulator
 yet, so the populations are simulated here):
@@ -56,6 +57,7 @@ class Outcome:
 
     scenario: str
     method: str
+    n_true: int
     covered: bool | None
     estimate: float
     width: float
@@ -136,12 +138,17 @@ def _methods(lcmcr: str = "light") -> dict[str, Estimator]:
 
 
 def run_replicate(
-    scenario: str, entropy: int, index: int, methods: tuple[str, ...] = (), lcmcr: str = "light"
+    scenario: str,
+    entropy: int,
+    index: int,
+    methods: tuple[str, ...] = (),
+    lcmcr: str = "light",
+    n_true: int = N_TRUE,
 ) -> list[Outcome]:
     """Simulate one table and run the methods (all available ones if ``methods`` is empty)."""
     sequence = np.random.SeedSequence(entropy, spawn_key=(SCENARIOS.index(scenario), index))
     data_seed, method_seed = sequence.spawn(2)
-    table = simulate(np.random.default_rng(data_seed), scenario)
+    table = simulate(np.random.default_rng(data_seed), scenario, n_true)
     seed = int(method_seed.generate_state(1)[0])
     outcomes = []
     for name, method in _methods(lcmcr).items():
@@ -150,12 +157,12 @@ def run_replicate(
         try:
             result = method(table, seed)
         except Exception as exc:  # a failed fit counts as a miss, reported separately
-            outcomes.append(Outcome(scenario, name, None, float("nan"), float("nan"), False,
+            outcomes.append(Outcome(scenario, name, n_true, None, float("nan"), float("nan"), False,
                                     f"{type(exc).__name__}: {exc}"))  # fmt: skip
             continue
         low, high = result.interval
         converged = not any("not converged" in w for w in result.warnings)
-        outcomes.append(Outcome(scenario, name, bool(low <= N_TRUE <= high),
+        outcomes.append(Outcome(scenario, name, n_true, bool(low <= n_true <= high),
                                 result.estimate, high - low, converged))  # fmt: skip
     return outcomes
 
@@ -175,8 +182,8 @@ def summarize(outcomes: list[Outcome], replicates: int) -> str:
             coverage = hits / replicates
             se = np.sqrt(coverage * (1 - coverage) / replicates)
             ok = [o for o in rows if o.error is None]
-            ratio = np.median([o.estimate / N_TRUE for o in ok]) if ok else float("nan")
-            width = np.median([o.width / N_TRUE for o in ok]) if ok else float("nan")
+            ratio = np.median([o.estimate / o.n_true for o in ok]) if ok else float("nan")
+            width = np.median([o.width / o.n_true for o in ok]) if ok else float("nan")
             unconverged = sum(1 for o in ok if not o.converged)
             errors = len(rows) - len(ok)
             lines.append(
@@ -194,11 +201,12 @@ def main() -> None:
     parser.add_argument("--scenarios", nargs="+", choices=SCENARIOS, default=list(SCENARIOS))
     parser.add_argument("--methods", nargs="+", default=[], help="default: all available")
     parser.add_argument("--lcmcr", choices=sorted(LCMCR_SETTINGS), default="light")
+    parser.add_argument("--population", type=int, default=N_TRUE, help="true N")
     args = parser.parse_args()
     start = time.perf_counter()
     methods = tuple(args.methods)
     jobs = [
-        (s, args.seed, i, methods, args.lcmcr)
+        (s, args.seed, i, methods, args.lcmcr, args.population)
         for s in args.scenarios
         for i in range(args.replicates)
     ]
@@ -206,8 +214,8 @@ def main() -> None:
         results = list(pool.map(run_replicate, *zip(*jobs, strict=True), chunksize=4))
     outcomes = [o for batch in results for o in batch]
     names = sorted(m for m in _methods() if not methods or m in methods)
-    print(f"Calibration: N = {N_TRUE}, {len(LISTS)} lists, {args.replicates} replicates per "
-          f"scenario, seed {args.seed}, methods {', '.join(names)}")  # fmt: skip
+    print(f"Calibration: N = {args.population}, {len(LISTS)} lists, {args.replicates} "
+          f"replicates per scenario, seed {args.seed}, methods {', '.join(names)}")  # fmt: skip
     if args.lcmcr == "light":
         print(f"LCMCR with LIGHTER MCMC than the defaults: {LCMCR_LIGHT} (defaults: 4 chains, "
               "K = 15, burn-in 10,000, 1,000 draws x thinning 100 per chain)")  # fmt: skip
