@@ -108,8 +108,9 @@ def _linker(backend: Backend, features: pd.DataFrame, settings: Any) -> Linker:
 
 
 def run_em_session(linker: Linker, rule: Any, max_pairs: float | None = None) -> bool:
-    """One EM session; if an m probability underflows (splink refuses values < 1e-300 when a
-    level all but vanishes among matches), retry with fewer iterations, then skip the session."""
+    """One EM session; if it degenerates (an m probability underflows below splink's 1e-300 when
+    a level all but vanishes among matches, or the match prior reaches 0 or 1), retry with
+    fewer iterations, then skip the session."""
     from splink.internals.settings import TrainingSettings
 
     settings = linker._settings_obj
@@ -122,14 +123,14 @@ def run_em_session(linker: Linker, rule: Any, max_pairs: float | None = None) ->
                     rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
                 )
                 return True
-            except ValueError as exc:
-                if "below the minimum allowed" not in str(exc):
-                    raise
-                logger.info("EM on %s underflowed at %d iterations; retrying", rule, iterations)
+            except ValueError as exc:  # an m underflows, or the prior reaches 0 or 1
+                logger.info(
+                    "EM on %s failed at %d iterations (%s); retrying", rule, iterations, exc
+                )
             except Exception as exc:  # empty or degenerate blocks
                 logger.warning("EM session blocked on %s skipped: %s", rule, exc)
                 return False
-        logger.warning("EM session blocked on %s skipped: m probabilities underflow", rule)
+        logger.warning("EM session blocked on %s skipped: it degenerates", rule)
         return False
     finally:
         settings.training_settings = original
