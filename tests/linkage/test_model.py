@@ -87,3 +87,14 @@ def test_confirmed_pairs_train_the_m_probabilities(
     without = link(features)
     assert with_labels.model.splink_settings != without.model.splink_settings
     assert not with_labels.pairs.empty
+
+
+def test_tiny_lists_still_give_one_person_per_record_or_fewer() -> None:
+    records = pd.DataFrame(
+        {"source": ["a", "b", "a", "b", "c"], "record_id": list("12345"),
+         "full_name": ["Ali Rezaei", "علی رضایی", "Reza Ahmadi", "رضا احمدی", "Zahra Karimi"]}
+    )  # fmt: skip
+    for n in (5, 2, 1):
+        outcome = link_records(records.head(n))
+        assert len(outcome.assignments) == n
+        assert 1 <= outcome.persons <= n

@@ -12,6 +12,7 @@ Fellegi, I. P. and Sunter, A. B. (1969) "A theory for record linkage", JASA 64(3
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 from collections.abc import Iterator, Sequence
@@ -107,33 +108,48 @@ def _linker(backend: Backend, features: pd.DataFrame, settings: Any) -> Linker:
     return Linker(table, settings, log_level=None)
 
 
+def _keep_prior_sane(linker: Linker, n_records: int) -> None:
+    """Keep the prior match probability strictly between 0 and 1.
+
+    On small or odd data the deterministic estimate can be 0 (no sure matches) or reach 1, and
+    splink then cannot score anything; fall back to "each record has about one match"."""
+    settings = linker._settings_obj
+    prior = settings._probability_two_random_records_match
+    if prior is None or not 0.0 < prior < 0.5:
+        fallback = min(0.1, 1.0 / max(n_records, 2))
+        logger.warning("prior match probability %s replaced by %.3g", prior, fallback)
+        settings._probability_two_random_records_match = fallback
+
+
 def run_em_session(linker: Linker, rule: Any, max_pairs: float | None = None) -> bool:
     """One EM session; if it degenerates (an m probability underflows below splink's 1e-300 when
     a level all but vanishes among matches, or the match prior reaches 0 or 1), retry with
     fewer iterations, then skip the session."""
     from splink.internals.settings import TrainingSettings
 
-    settings = linker._settings_obj
-    original = settings.training_settings
-    try:
-        for iterations in (original.max_iterations, 8, 3):
-            settings.training_settings = TrainingSettings(original.em_convergence, iterations)
-            try:
-                linker.training.estimate_parameters_using_expectation_maximisation(
-                    rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
-                )
-                return True
-            except ValueError as exc:  # an m underflows, or the prior reaches 0 or 1
-                logger.info(
-                    "EM on %s failed at %d iterations (%s); retrying", rule, iterations, exc
-                )
-            except Exception as exc:  # empty or degenerate blocks
-                logger.warning("EM session blocked on %s skipped: %s", rule, exc)
-                return False
-        logger.warning("EM session blocked on %s skipped: it degenerates", rule)
-        return False
-    finally:
-        settings.training_settings = original
+    # a failed session can leave splink's settings half-changed (comparisons dropped): restore
+    snapshot = copy.deepcopy(linker._settings_obj)
+    original = snapshot.training_settings
+    for iterations in (original.max_iterations, 8, 3):
+        linker._settings_obj.training_settings = TrainingSettings(
+            original.em_convergence, iterations
+        )
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True, max_pairs=max_pairs
+            )
+            linker._settings_obj.training_settings = original
+            return True
+        except ValueError as exc:  # an m underflows, or the prior reaches 0 or 1
+            logger.info("EM on %s failed at %d iterations (%s); retrying", rule, iterations, exc)
+            linker._settings_obj = copy.deepcopy(snapshot)
+        except Exception as exc:  # empty or degenerate blocks
+            logger.warning("EM session blocked on %s skipped: %s", rule, exc)
+            linker._settings_obj = snapshot
+            return False
+    logger.warning("EM session blocked on %s skipped: it degenerates", rule)
+    linker._settings_obj = snapshot
+    return False
 
 
 def train(
@@ -145,14 +161,19 @@ def train(
     """Train the model on ``features``; ``labels`` are unique-id pairs a human called same."""
     linker = _linker(backend, features, settings_for(spec, present_columns(features)))
     training = linker.training
-    training.estimate_probability_two_random_records_match(
-        blocking_rules(spec.deterministic), recall=spec.recall
-    )
+    try:
+        training.estimate_probability_two_random_records_match(
+            blocking_rules(spec.deterministic), recall=spec.recall
+        )
+    except Exception as exc:  # e.g. the rules' observed share exceeds the assumed recall
+        logger.warning("prior match probability not estimated: %s", exc)
+    _keep_prior_sane(linker, len(features))
     training.estimate_u_using_random_sampling(
         max_pairs=spec.u_max_pairs, seed=spec.seed, num_chunks=1
     )
     for rule in spec.em_blocking:
         run_em_session(linker, blocking_rules([rule])[0], spec.em_max_pairs)
+    _keep_prior_sane(linker, len(features))
     if len(labels) >= MIN_LABELS_FOR_TRAINING:
         label_frame = pd.DataFrame([{"unique_id_l": a, "unique_id_r": b} for a, b in labels])
         table = backend.register(label_frame, "labels")
