@@ -37,3 +37,27 @@ def test_bigger_persons_weigh_more() -> None:
 def test_empty_band() -> None:
     queue = review_queue(_pairs([(0, 1, 0.99)]), np.arange(2), low=0.1, high=0.9)
     assert queue.empty
+
+
+def test_evidence_names_the_level_behind_each_weight() -> None:
+    from shomar.linkage.review import pair_evidence
+    from shomar.linkage.spec import LinkageSpec, TrainedModel
+
+    settings = {
+        "comparisons": [
+            {
+                "output_column_name": "given_name",
+                "comparison_levels": [
+                    {"is_null_level": True},
+                    {"label_for_charts": "same key", "m_probability": 0.8, "u_probability": 0.01},
+                    {"label_for_charts": "else", "m_probability": 0.2, "u_probability": 0.99},
+                ],
+            }
+        ]
+    }
+    model = TrainedModel(LinkageSpec(), settings)
+    (evidence,) = pair_evidence(model, {"mw_given_name": 6.32, "mw_tf_adj_given_name": -1.0})
+    assert evidence.level == "same key"
+    assert evidence.match_weight == 5.32
+    (other,) = pair_evidence(model, {"mw_given_name": -2.3})
+    assert other.level == "else"

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from shomar.errors import ConflictError, LinkageError, NotFoundError
+from shomar.linkage.spec import LinkageSpec
 from shomar.services.imports import import_file
 from shomar.services.linkage import (
     decide,
@@ -92,10 +93,13 @@ def test_review_queue_and_decisions(sqlite_workspace: Workspace, small_lists: li
         import_file(ws, path, path.stem)
     with pytest.raises(NotFoundError):
         review_items(ws)
-    link_workspace(ws)
+    # a wide band, so that these small lists surely leave pairs to review
+    link_workspace(ws, spec=LinkageSpec(review_low=0.01, review_high=0.99999))
     items = review_items(ws, limit=5)
+    assert items
+    assert [i.value for i in items] == sorted((i.value for i in items), reverse=True)
     for item in items:
-        assert 0.1 <= item.match_probability <= 0.9
+        assert 0.01 <= item.match_probability <= 0.99999
         assert item.record_a["uid"] == item.uid_a
         assert item.evidence and {"comparison", "level", "match_weight"} <= set(item.evidence[0])
     if items:

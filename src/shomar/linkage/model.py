@@ -81,7 +81,8 @@ def settings_for(spec: LinkageSpec, present: set[str] | None = None) -> Settings
 @dataclass
 class Prediction:
     """Scored pairs: ``unique_id_l < unique_id_r``, ``match_probability``, ``match_weight``
-    and, when the spec keeps evidence, ``gamma_<comparison>`` level indices."""
+    and, when the spec keeps evidence, ``mw_<comparison>`` (and ``mw_tf_adj_<comparison>``)
+    match weights per comparison."""
 
     pairs: pd.DataFrame
     model: TrainedModel
@@ -91,7 +92,7 @@ class Prediction:
 def _pairs_frame(frame: pd.DataFrame, keep_evidence: bool) -> pd.DataFrame:
     cols = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
     if keep_evidence:
-        cols += [c for c in frame.columns if c.startswith("gamma_")]
+        cols += [c for c in frame.columns if c.startswith("mw_")]
     out = frame[cols].copy()
     out["unique_id_l"] = out["unique_id_l"].astype("int64")
     out["unique_id_r"] = out["unique_id_r"].astype("int64")

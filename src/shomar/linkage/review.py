@@ -76,14 +76,21 @@ def review_queue(
     return out.reset_index(drop=True)
 
 
-def pair_evidence(model: TrainedModel, gammas: dict[str, int]) -> list[Evidence]:
-    """Per-comparison match weights for a pair, from its ``gamma_<comparison>`` levels."""
+def pair_evidence(model: TrainedModel, weights: dict[str, float]) -> list[Evidence]:
+    """Per-comparison evidence for a pair from its ``mw_<comparison>`` match weights.
+
+    The level is the one whose weight log2(m/u) the pair's weight matches (term-frequency
+    adjustments, ``mw_tf_adj_<comparison>``, are added to the weight shown).
+    """
     table = model.level_weights()
     out: list[Evidence] = []
     for name, levels in table.items():
-        gamma = gammas.get(f"gamma_{name}")
-        if gamma is None or (isinstance(gamma, float) and math.isnan(gamma)):
+        weight = weights.get(f"mw_{name}")
+        if weight is None or (isinstance(weight, float) and math.isnan(weight)):
             continue
-        label, weight = levels.get(int(gamma), ("?", 0.0))
-        out.append(Evidence(name, label, round(weight, 3)))
+        label, _ = min(levels.values(), key=lambda lv: abs(lv[1] - float(weight)))
+        adjust = weights.get(f"mw_tf_adj_{name}") or 0.0
+        if isinstance(adjust, float) and math.isnan(adjust):
+            adjust = 0.0
+        out.append(Evidence(name, label, round(float(weight) + float(adjust), 3)))
     return out

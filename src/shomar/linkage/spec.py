@@ -119,7 +119,7 @@ class TrainedModel:
         return cls.from_dict(json.loads(text))
 
     def level_weights(self) -> dict[str, dict[int, tuple[str, float]]]:
-        """Per comparison, per level index (gamma): label and match weight (log2 m/u)."""
+        """Per comparison, per level index (splink's gamma): label and match weight log2(m/u)."""
         out: dict[str, dict[int, tuple[str, float]]] = {}
         for comparison in self.splink_settings.get("comparisons", []):
             name = comparison.get("output_column_name", "")

@@ -262,10 +262,11 @@ def _id_factory(session: Session) -> Any:
     return new_id
 
 
-def _evidence(row: Any, gamma_columns: list[str], low: float, high: float) -> dict[str, Any]:
-    if not gamma_columns or not (low <= row.match_probability <= high):
+def _evidence(row: Any, columns: list[str], low: float, high: float) -> dict[str, Any]:
+    """Per-comparison match weights, kept for pairs in the review band."""
+    if not columns or not (low <= row.match_probability <= high):
         return {}
-    return {c: int(getattr(row, c)) for c in gamma_columns if pd.notna(getattr(row, c))}
+    return {c: round(float(getattr(row, c)), 4) for c in columns if pd.notna(getattr(row, c))}
 
 
 def link_workspace(
@@ -431,9 +432,9 @@ def _reuse_pairs(old: pd.DataFrame, index: dict[str, int], changed: set[str]) ->
             "match_weight": old["match_weight"].to_numpy(float),
         }
     )
-    gammas = pd.DataFrame(old["evidence"].tolist(), index=out.index) if len(old) else None
-    if gammas is not None and not gammas.empty:
-        out = pd.concat([out, gammas], axis=1)
+    weights = pd.DataFrame(old["evidence"].tolist(), index=out.index) if len(old) else None
+    if weights is not None and not weights.empty:
+        out = pd.concat([out, weights], axis=1)
     return out
 
 
@@ -463,7 +464,7 @@ def _insert_chunked(session: Session, table: Any, rows: Iterable[dict[str, Any]]
 def _store_pairs(
     session: Session, run_id: int, pairs: pd.DataFrame, uids: list[str], spec: LinkageSpec
 ) -> None:
-    gamma_columns = [c for c in pairs.columns if c.startswith("gamma_")]
+    evidence_columns = [c for c in pairs.columns if c.startswith("mw_")]
     _insert_chunked(
         session,
         PairScore,
@@ -474,7 +475,7 @@ def _store_pairs(
                 "uid_b": uids[int(row.unique_id_r)],
                 "match_probability": float(row.match_probability),
                 "match_weight": None if pd.isna(row.match_weight) else float(row.match_weight),
-                "evidence": _evidence(row, gamma_columns, spec.review_low, spec.review_high),
+                "evidence": _evidence(row, evidence_columns, spec.review_low, spec.review_high),
             }
             for row in _rows(pairs)
         ),
@@ -557,7 +558,7 @@ def review_items(ws: Workspace, limit: int | None = 20) -> list[ReviewItem]:
     items = []
     for item in _rows(queue):
         a, b = uids[int(item.unique_id_l)], uids[int(item.unique_id_r)]
-        gammas = scores.iloc[int(item.row)]["evidence"] or {}
+        weights = scores.iloc[int(item.row)]["evidence"] or {}
         items.append(
             ReviewItem(
                 uid_a=a,
@@ -567,7 +568,7 @@ def review_items(ws: Workspace, limit: int | None = 20) -> list[ReviewItem]:
                 value=round(float(item.value), 4),
                 record_a=_record_view(records, a),
                 record_b=_record_view(records, b),
-                evidence=[e.to_dict() for e in pair_evidence(model, gammas)],
+                evidence=[e.to_dict() for e in pair_evidence(model, weights)],
             )
         )
     return items
