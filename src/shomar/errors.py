@@ -19,6 +19,9 @@ CLI prints the message and exits 1 (no traceback), the web app renders a page or
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 class ShomarError(Exception):
     """Base of every error Shomar reports to a user."""
@@ -73,6 +76,6 @@ class LinkageError(ShomarError):
 class ImportValidationError(InputError):
     """An import found problems; nothing was stored. ``problems`` lists every one of them."""
 
-    def __init__(self, message: str, problems: list[object], *, hint: str | None = None) -> None:
+    def __init__(self, message: str, problems: Sequence[Any], *, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
-        self.problems = problems
+        self.problems: list[Any] = list(problems)
