@@ -52,8 +52,16 @@ def lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 def test_standalone_link_writes_one_row_per_record(lists: Path, tmp_path: Path) -> None:
     files = sorted(str(p) for p in lists.glob("synthetic_list_*.csv"))
-    done = shomar("link", *files, "--out", "persons.csv", "--json", cwd=tmp_path)
+    done = shomar(
+        "link", *files, "--out", "persons.csv", "--pairs", "pairs.csv", "--model", "model.json",
+        "--json", cwd=tmp_path,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
+    model = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    assert {"spec", "splink_settings"} <= set(model)
+    with (tmp_path / "pairs.csv").open(encoding="utf-8") as handle:
+        pair_rows = list(csv.DictReader(handle))
+    assert pair_rows and 0 <= float(pair_rows[0]["match_probability"]) <= 1
     summary = json.loads(done.stdout)
     assert set(summary["lists"]) == {"synthetic_list_A", "synthetic_list_B", "synthetic_list_C"}
     with (tmp_path / "persons.csv").open(encoding="utf-8") as handle:

@@ -70,17 +70,28 @@ def _check_backend(backend: str) -> str:
 def link_files(
     files: Annotated[list[Path], typer.Argument(help="CSV lists with canonical columns.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="CSV to write: one row per record.")],
+    pairs_out: Annotated[
+        Path | None,
+        typer.Option("--pairs", help="Also write every scored pair (for plausible linkages)."),
+    ] = None,
+    model_out: Annotated[
+        Path | None, typer.Option("--model", help="Also write the spec and trained model (JSON).")
+    ] = None,
     backend: BackendOption = "duckdb",
     json: JsonOption = False,
 ) -> None:
     """Link CSV lists (no workspace): each record gets a person id and its best link."""
-    from shomar.linkage.standalone import OUTPUT_COLUMNS, link_records, read_lists
+    from shomar.linkage.standalone import OUTPUT_COLUMNS, link_records, pairs_table, read_lists
 
     records = read_lists(files)
     with console.status("Linking…", spinner="dots") if not json else _nullcontext():
         outcome = link_records(records, backend=_check_backend(backend))
     out.parent.mkdir(parents=True, exist_ok=True)
     outcome.assignments[list(OUTPUT_COLUMNS)].to_csv(out, index=False, float_format="%.6f")
+    if pairs_out is not None:
+        pairs_table(outcome).to_csv(pairs_out, index=False, float_format="%.6f")
+    if model_out is not None:
+        model_out.write_text(outcome.model.to_json() + "\n", encoding="utf-8")
     lists = {str(k): int(v) for k, v in records["source"].value_counts().sort_index().items()}
     summary: dict[str, Any] = {
         "out": str(out),

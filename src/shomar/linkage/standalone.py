@@ -39,6 +39,28 @@ class LinkOutcome:
         return int(self.assignments["person_id"].nunique())
 
 
+PAIR_COLUMNS = (
+    "source_a", "record_id_a", "source_b", "record_id_b", "match_probability", "match_weight",
+)  # fmt: skip
+
+
+def pairs_table(outcome: LinkOutcome) -> pd.DataFrame:
+    """Every scored pair by list and record id: the input of :func:`sample_linkages`."""
+    feats = outcome.features
+    left = outcome.pairs["unique_id_l"].to_numpy()
+    right = outcome.pairs["unique_id_r"].to_numpy()
+    return pd.DataFrame(
+        {
+            "source_a": feats["source"].to_numpy()[left],
+            "record_id_a": feats["record_id"].to_numpy()[left],
+            "source_b": feats["source"].to_numpy()[right],
+            "record_id_b": feats["record_id"].to_numpy()[right],
+            "match_probability": outcome.pairs["match_probability"].to_numpy(),
+            "match_weight": outcome.pairs["match_weight"].to_numpy(),
+        }
+    )
+
+
 def read_lists(paths: Sequence[str | Path]) -> pd.DataFrame:
     """Concatenate CSV lists; ``source`` is each file's stem. Checks ids are present and unique."""
     frames = []
