@@ -40,7 +40,12 @@ class _DefaultWhenEmpty(DefaultCommandGroup):
 
 link_app = typer.Typer(
     cls=DefaultCommandGroup,
-    help="Link records into persons: `link FILE... --out F` (standalone) or `link run`.",
+    help=(
+        "Link records into persons.\n\n"
+        "Standalone: `shomar link FILE... --out F [--pairs F] [--model F] "
+        "[--backend duckdb|spark] [--json]` (options: `shomar link default --help`).\n\n"
+        "Workspace: `shomar link run`."
+    ),
     no_args_is_help=True,
 )
 persons_app = typer.Typer(help="Persons found by the latest linkage run.", no_args_is_help=True)
