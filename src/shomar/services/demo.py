@@ -161,15 +161,17 @@ def _estimate(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: 
 
 def _claims(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: str) -> None:
     """Three fictional claims about the fictional event, one citing another."""
+    high = round(spec.size * 1.6, -2)
+    low = round(spec.size * 0.2, -1)
     first = add_claim(
         ws,
         claimant="Synthetic opposition group (fictional)",
         claimant_kind="opposition",
         counted="killed",
-        quantity=QuantityInput(round(spec.size * 1.6, -2)),
+        quantity=QuantityInput(high),
         event=spec.event,
         date_stated=spec.window_end.isoformat(),
-        quote="(synthetic) at least ... were killed",
+        quote=f"(synthetic quote) The group announced that {high:,.0f} people were killed.",
         actor=actor,
     )
     add_claim(
@@ -177,11 +179,12 @@ def _claims(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: st
         claimant="Synthetic news agency (fictional)",
         claimant_kind="media",
         counted="killed",
-        quantity=QuantityInput(first.quantity["value"]),
+        quantity=QuantityInput(high),
         event=spec.event,
-        date_stated=(spec.window_end.replace(day=28)).isoformat(),
+        date_stated=spec.window_end.replace(day=28).isoformat(),
         cites=[first.uid],
-        quote="(synthetic) the agency confirmed the figure announced by the group",
+        quote=f"(synthetic quote) The agency confirmed the toll of {high:,.0f} announced by the "
+        "group.",
         actor=actor,
     )
     add_claim(
@@ -189,10 +192,10 @@ def _claims(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: st
         claimant="Synthetic government spokesperson (fictional)",
         claimant_kind="government",
         counted="killed",
-        quantity=QuantityInput(round(spec.size * 0.2, -1), qualifier="at_most"),
+        quantity=QuantityInput(low, qualifier="at_most"),
         event=spec.event,
         date_stated=spec.window_end.isoformat(),
-        quote="(synthetic) no more than ... died",
+        quote=f"(synthetic quote) No more than {low:,.0f} people died, the spokesperson said.",
         actor=actor,
     )
     summary.claims = 3
