@@ -30,7 +30,7 @@ def demo(
         title="Shomar demo (SYNTHETIC data: fictional persons and event)", show_header=False
     )
     table.add_row("workspace", str(directory.resolve()))
-    table.add_row("true N (simulated)", f"{summary.true_n:,}")
+    table.add_row("true N (known only because simulated)", f"{summary.true_n:,}")
     table.add_row("sources / records", f"{summary.sources} / {summary.records:,}")
     if summary.persons is not None:
         table.add_row("persons found (documented)", f"{summary.persons:,}")
@@ -47,7 +47,11 @@ def demo(
     console.print(table)
     for note in summary.notes:
         console.print(f"[yellow]Note:[/yellow] {note}")
-    console.print("Open the report in a browser; every number in it says where it came from.")
+    console.print(
+        "Estimates that miss the true N show what heterogeneous, dependent lists do to MSE: "
+        "compare the methods and read their warnings. Open the report in a browser; every "
+        "number in it says where it came from."
+    )
 
 
 def register(app: typer.Typer) -> None:
