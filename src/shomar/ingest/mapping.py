@@ -20,15 +20,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, NAME_COLUMNS
 from shomar.errors import InputError
 
-CANONICAL_COLUMNS = (
-    "record_id", "full_name", "given_name", "family_name", "father_name", "sex", "age",
-    "birth_date", "date", "place", "province", "violation", "event", "notes",
-)  # fmt: skip
-#: accepted beyond DESIGN §7's list
-EXTRA_COLUMNS = ("aliases", "perpetrator", "confidentiality")
-NAME_COLUMNS = ("full_name", "given_name", "family_name")
+__all__ = ["CANONICAL_COLUMNS", "EXTRA_COLUMNS", "NAME_COLUMNS", "Mapping", "load_mapping"]
 
 
 @dataclass(frozen=True)

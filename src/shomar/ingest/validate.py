@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shomar.calendar import PartialDate, parse_partial_date
+from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex, normalize_violation
 from shomar.errors import DateParseError
 from shomar.ingest.problems import Problem
@@ -45,28 +46,7 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             f"the row has {len(row.cells)} cells but the header has {len(ctx.header)}",
             hint="A cell probably contains the delimiter without quotes around it",
         )
-    cells = dict.fromkeys(
-        (
-            "record_id",
-            "full_name",
-            "given_name",
-            "family_name",
-            "father_name",
-            "sex",
-            "age",
-            "birth_date",
-            "date",
-            "place",
-            "province",
-            "violation",
-            "event",
-            "notes",
-            "aliases",
-            "perpetrator",
-            "confidentiality",
-        ),
-        "",
-    )
+    cells = dict.fromkeys((*CANONICAL_COLUMNS, *EXTRA_COLUMNS), "")
     for index, value in enumerate(row.cells):
         if len(value) > ctx.max_cell_chars:
             name = ctx.header[index] if index < len(ctx.header) else f"#{index + 1}"

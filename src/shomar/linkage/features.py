@@ -48,28 +48,13 @@ import numpy as np
 import pandas as pd
 
 from shomar.calendar import parse_partial_date
+from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.errors import LinkageError, ShomarError
 from shomar.places import resolve_place
 from shomar.text import compare_parts, name_key, parse_name, signature, skeleton
 
 logger = logging.getLogger(__name__)
 
-CANONICAL_COLUMNS: tuple[str, ...] = (
-    "record_id",
-    "full_name",
-    "given_name",
-    "family_name",
-    "father_name",
-    "sex",
-    "age",
-    "birth_date",
-    "date",
-    "place",
-    "province",
-    "violation",
-    "event",
-    "notes",
-)
 
 NAME_PARTS: tuple[str, ...] = ("given", "family", "father")
 

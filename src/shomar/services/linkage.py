@@ -33,6 +33,7 @@ import pandas as pd
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.errors import ConflictError, InputError, LinkageError, NotFoundError
 from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
 from shomar.linkage.review import pair_evidence, review_queue
@@ -54,22 +55,7 @@ from shomar.store.workspace import Workspace
 logger = logging.getLogger(__name__)
 
 #: record fields shown side by side in review
-REVIEW_FIELDS = (
-    "source",
-    "record_id",
-    "full_name",
-    "given_name",
-    "family_name",
-    "father_name",
-    "sex",
-    "age",
-    "birth_date",
-    "date",
-    "place",
-    "province",
-    "violation",
-    "event",
-)
+REVIEW_FIELDS = ("source", *(c for c in CANONICAL_COLUMNS if c != "notes"))
 
 _INSERT_CHUNK = 5000
 

@@ -9,15 +9,13 @@ from pathlib import Path
 
 import numpy as np
 
+from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.simulation.capture import capture_histories
 from shomar.simulation.population import simulate_population
 from shomar.simulation.render import Renderer, style_for
 from shomar.simulation.spec import SimulationResult, SimulationSpec
 
-COLUMNS = (
-    "record_id", "full_name", "given_name", "family_name", "father_name", "sex", "age",
-    "birth_date", "date", "place", "province", "violation", "event", "notes",
-)  # fmt: skip
+COLUMNS = CANONICAL_COLUMNS
 
 
 def simulate(
