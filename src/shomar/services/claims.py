@@ -13,26 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shomar.calendar import parse_partial_date
+from shomar.claims.lexicon import COUNTED_CATEGORIES
+from shomar.claims.quantity import QUALIFIERS
 from shomar.errors import InputError, NotFoundError
+from shomar.services.events import find_event
 from shomar.store.audit import append_audit
 from shomar.store.tables import Claim, ClaimCitation, Event, Source
 from shomar.store.workspace import Workspace
 
-COUNTED = (
-    "killed",
-    "executed",
-    "sentenced_to_death",
-    "arrested",
-    "detained",
-    "disappeared",
-    "injured",
-    "tortured",
-)
-QUALIFIERS = ("exact", "at_least", "at_most", "approximately", "range", "vague")
+COUNTED = COUNTED_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -120,16 +113,7 @@ def _source(session: Session, name: str, kind: str | None = None) -> Source:
 
 
 def _event(session: Session, name: str | None) -> Event | None:
-    if not name:
-        return None
-    event = session.scalars(
-        select(Event).where((func.lower(Event.name) == name.lower()) | (Event.name_fa == name))
-    ).first()
-    if event is None:
-        raise NotFoundError(
-            f"No event named {name!r}.", hint="Define it first with `shomar events add NAME`."
-        )
-    return event
+    return find_event(session, name) if name else None
 
 
 def _date(text: str | dt.date | None) -> dt.date | None:

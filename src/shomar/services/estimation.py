@@ -22,10 +22,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shomar import __version__
-from shomar.errors import EstimationError, NotFoundError
+from shomar.errors import EstimationError
 from shomar.estimation.capture import CaptureTable
 from shomar.estimation.result import EstimateResult
 from shomar.services.comparison import CATEGORY_VIOLATIONS
+from shomar.services.events import find_event
 from shomar.store.audit import append_audit
 from shomar.store.tables import EstimateRun, Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
@@ -142,13 +143,7 @@ def run_event_estimates(
         )
     samples = _linkage_samples(ws, linkages, seed) if linkages else []
     with ws.session() as session:
-        event_row = session.scalars(
-            select(Event).where(
-                (func.lower(Event.name) == event.lower()) | (Event.name_fa == event)
-            )
-        ).first()
-        if event_row is None:
-            raise NotFoundError(f"No event named {event!r}.", hint="See `shomar events list`.")
+        event_row = find_event(session, event)
         lists, grouped = event_memberships(session, event_row, counted, by)
         if len(lists) < 2:
             raise EstimationError(

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from shomar.calendar import parse_partial_date
 from shomar.errors import ConflictError, NotFoundError
@@ -62,18 +63,23 @@ def add_event(
     return get_event(ws, name)
 
 
+def find_event(session: Session, name: str) -> Event:
+    """The event named ``name`` (English name, any case, or Persian name), or a clear error."""
+    event = session.scalars(
+        select(Event).where((func.lower(Event.name) == name.lower()) | (Event.name_fa == name))
+    ).first()
+    if event is None:
+        known = ", ".join(session.scalars(select(Event.name)).all()) or "none yet"
+        raise NotFoundError(
+            f"No event named {name!r}.",
+            hint=f"Known events: {known}. Define one with `shomar events add NAME`.",
+        )
+    return event
+
+
 def get_event(ws: Workspace, name: str) -> EventInfo:
     with ws.session() as session:
-        event = session.scalars(
-            select(Event).where((func.lower(Event.name) == name.lower()) | (Event.name_fa == name))
-        ).first()
-        if event is None:
-            known = ", ".join(session.scalars(select(Event.name)).all()) or "none yet"
-            raise NotFoundError(
-                f"No event named {name!r}.",
-                hint=f"Known events: {known}. Define one with `shomar events add NAME`.",
-            )
-        return _info(session, event)
+        return _info(session, find_event(session, name))
 
 
 def list_events(ws: Workspace) -> list[EventInfo]:
@@ -81,10 +87,7 @@ def list_events(ws: Workspace) -> list[EventInfo]:
         return [_info(session, e) for e in session.scalars(select(Event).order_by(Event.id))]
 
 
-def _info(session: object, event: Event) -> EventInfo:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(session, Session)
+def _info(session: Session, event: Event) -> EventInfo:
     count = session.scalar(
         select(func.count()).select_from(Record).where(Record.event_id == event.id)
     )
