@@ -11,6 +11,13 @@ numba kernel in :mod:`shomar.estimation._lcmcr_kernel` follows.
 Defaults follow HRDAG's production use (K = min(2^J − 1, 15), burn-in 10,000) with four chains of
 1,000 draws thinned by 100 (4,000 draws in all; R's documented example keeps 1,000 from one
 chain). Chains run in threads (the kernel releases the GIL) and are reproducible from ``seed``.
+
+Calibration (``benchmarks/estimation/calibration.py``, 200 simulated populations per scenario,
+four lists): the 95% interval covered N = 2,000 in 95% of populations with independent lists and
+99% with dependent lists (but 5x wider than log-linear or dga), and only ~60% under two-class
+heterogeneity (median 5% low) and 32% under Rasch heterogeneity (median 18% low). With the same
+two-class design at N = 20,000 coverage was 94.5% with the default settings. Small populations
+with a hard-to-reach group are where these intervals are too narrow; say so next to them.
 """
 
 from __future__ import annotations
