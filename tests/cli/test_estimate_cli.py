@@ -110,3 +110,14 @@ def test_all_methods_json_is_a_list_with_disagreement_warning() -> None:
     assert [o["method"] for o in out] == ["loglinear", "lcmcr", "dga"]
     assert all(set(o) == KEYS for o in out)
     assert all(any("Methods disagree" in w for w in o["warnings"]) for o in out)
+
+
+@pytest.mark.slow
+def test_all_methods_skip_dga_beyond_five_lists_and_say_so() -> None:
+    done = _shomar(
+        "estimate", str(DATA / "new_orleans_8lists.csv"), "--method", "all", "--seed", "1", "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
+    assert [r["method"] for r in results] == ["loglinear", "lcmcr"]
+    assert all(any(w.startswith("dga skipped") for w in r["warnings"]) for r in results)

@@ -73,9 +73,21 @@ def estimate_table(
     """Estimate N from a capture table with one method or all of them."""
     capture = read_capture_table(table)
     methods = list(METHODS) if method == Method.all else [method]
-    results = [
-        run_method(m, capture, max_order=max_order, bootstrap=bootstrap, seed=seed) for m in methods
-    ]
+    results: list[EstimateResult] = []
+    skipped: list[str] = []
+    for m in methods:
+        try:
+            results.append(
+                run_method(m, capture, max_order=max_order, bootstrap=bootstrap, seed=seed)
+            )
+        except EstimationError as exc:
+            if method != Method.all:
+                raise
+            skipped.append(f"{m.value} skipped: {exc.message}")
+    if not results:
+        raise EstimationError("No method can run on this table:\n" + "\n".join(skipped))
+    for result in results:
+        result.warnings.extend(skipped)
     if method == Method.all:
         add_disagreement_warning(results)
     if json_output:

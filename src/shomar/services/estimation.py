@@ -151,7 +151,10 @@ def run_event_estimates(
                 "least 2 overlapping lists (3 or more to model dependence).",
             )
         stored: list[StoredEstimate] = []
+        skipped = _unsuitable(methods, len(lists))
         for method in methods:
+            if method in skipped:
+                continue
             estimator = _estimator(method)
             kwargs = dict((options or {}).get(method, {}))
             per_stratum: dict[str, EstimateResult] = {}
@@ -218,6 +221,13 @@ def _estimate_one(
     result = estimator(table, seed=seed, **kwargs)
     result.warnings[:0] = warnings
     return result
+
+
+def _unsuitable(methods: Sequence[str], n_lists: int) -> set[str]:
+    """Methods that cannot run on this many lists (dga averages over graphs of 3–5 lists)."""
+    if len(methods) > 1 and "dga" in methods and not 3 <= n_lists <= 5:
+        return {"dga"}
+    return set()
 
 
 def _linkage_samples(ws: Workspace, n: int, seed: int) -> list[dict[str, int]]:
