@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
@@ -90,6 +92,7 @@ def spark_session(cores: int = 2) -> Any:
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.ui.enabled", "false")
+        .config("spark.sql.warehouse.dir", str(Path(tempfile.gettempdir()) / "shomar-spark"))
         .config("spark.jars", similarity_jar_location())
         .config(
             "spark.sql.shuffle.partitions", os.environ.get("SHOMAR_SPARK_PARTITIONS", str(cores))
