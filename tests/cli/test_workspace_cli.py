@@ -66,3 +66,40 @@ def test_usage_error_exits_2_and_missing_workspace_exits_1(tmp_path: Path) -> No
     assert shomar("import", cwd=tmp_path).returncode == 2
     missing = shomar("stats", "-w", "nowhere", cwd=tmp_path)
     assert missing.returncode == 1 and "shomar init" in missing.stderr
+
+
+def test_correcting_a_bounded_claim_moves_its_bound_and_export_keeps_every_claim(
+    tmp_path: Path,
+) -> None:
+    env = {"SHOMAR_WORKSPACE": str(tmp_path / "ws")}
+    added = shomar(
+        "claims",
+        "add",
+        "--claimant",
+        "Gov (synthetic)",
+        "--counted",
+        "killed",
+        "--value",
+        "100",
+        "--qualifier",
+        "at_most",
+        "--json",
+        cwd=tmp_path,
+        env=env,
+    )
+    uid = json.loads(added.stdout)["uid"]
+    fixed = shomar(
+        "claims",
+        "correct",
+        uid,
+        "--reason",
+        "typo",
+        "--value",
+        "1000",
+        "--json",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert json.loads(fixed.stdout)["quantity"]["upper"] == 1000
+    done = shomar("claims", "export", "out.csv", cwd=tmp_path, env=env)
+    assert done.returncode == 0 and "Wrote 1 claim" in done.stdout

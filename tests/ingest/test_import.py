@@ -115,3 +115,42 @@ def test_correction_is_a_new_version(sqlite_workspace: Workspace, write) -> None
     newest = [r for r in records if r.record_key == "1"][-1]
     assert newest.version == 2 and newest.supersedes_id == records[0].id
     assert records[0].age == 24  # the old version is untouched
+
+
+def test_files_without_record_ids_never_replace_each_other(workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    import_file(workspace, write("a.csv", "full_name,age\nAli Rezaei,30\nSara Ahmadi,25\n"), "NGO")
+    report = import_file(
+        workspace, write("b.csv", "full_name,age\nReza Karimi,40\nMina Jafari,22\n"), "NGO"
+    )
+    assert report.versions_added == 0
+    assert {r.full_name for r in _records(workspace) if r.supersedes_id is None} == {
+        "Ali Rezaei",
+        "Sara Ahmadi",
+        "Reza Karimi",
+        "Mina Jafari",
+    }
+
+
+def test_spreadsheet_datetime_cells_and_long_keys(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    import_file(sqlite_workspace, write("t.csv", "full_name,date\nAli,2019-11-17T14:30:00\n"), "T")
+    assert str(_records(sqlite_workspace)[0].date_start) == "2019-11-17"
+    from shomar.errors import ImportValidationError
+
+    with pytest.raises(ImportValidationError, match="record_id takes at most 200"):
+        import_file(
+            sqlite_workspace, write("k.csv", f"record_id,full_name\n{'x' * 250},Ali\n"), "T"
+        )
+
+
+def test_wrong_encoding_names_and_bad_mapping_are_clear_errors(
+    sqlite_workspace: Workspace, write
+) -> None:  # type: ignore[no-untyped-def]
+    from shomar.errors import InputError
+
+    path = write("e.csv", (HEADER + ROWS).encode("utf-16"))
+    with pytest.raises(InputError, match="Unknown text encoding"):
+        import_file(sqlite_workspace, path, "E", encoding="bogus")
+    with pytest.raises(InputError, match="not valid utf-8"):
+        import_file(sqlite_workspace, path, "E", encoding="utf-8")
+    with pytest.raises(InputError, match="mapping file is an object"):
+        import_file(sqlite_workspace, path, "E", mapping_path=write("m.json", "[1, 2]"))

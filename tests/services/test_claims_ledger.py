@@ -81,3 +81,24 @@ def test_comparison_without_evidence_says_so(sqlite_workspace: Workspace) -> Non
     assert view.documented is None and view.estimates == []
     assert view.claims[0].relation == "no estimate yet"
     assert view.claims[0].rule
+
+
+def test_non_finite_numbers_are_refused(sqlite_workspace: Workspace) -> None:
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(InputError, match="finite"):
+            add_claim(sqlite_workspace, claimant="Z", counted="killed", quantity=QuantityInput(bad))
+
+
+def test_a_category_no_record_type_counts_has_no_documented_count(
+    sqlite_workspace: Workspace,
+) -> None:
+    event = _event(sqlite_workspace)
+    add_claim(
+        sqlite_workspace,
+        claimant="Z",
+        counted="sentenced_to_death",
+        quantity=QuantityInput(10),
+        event=event,
+    )
+    (view,) = compare_event(sqlite_workspace)
+    assert view.counted == "sentenced_to_death" and view.documented is None

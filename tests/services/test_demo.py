@@ -41,3 +41,12 @@ def test_demo_refuses_to_overwrite_a_foreign_folder(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError, match="not a demo workspace"):
         run_demo(tmp_path / "mine")
     assert (tmp_path / "mine" / "thesis.txt").exists()
+
+
+def test_demo_never_replaces_a_real_workspace(tmp_path: Path) -> None:
+    real = open_workspace(tmp_path / "work", create=True)
+    real.close()
+    (tmp_path / "work" / "input").mkdir()
+    with pytest.raises(WorkspaceError, match="not a demo workspace"):
+        run_demo(tmp_path / "work")
+    assert (tmp_path / "work" / "shomar.db").exists()

@@ -110,6 +110,8 @@ def correct(
         if any(x is not None for x in (value, lower, upper, qualifier)):
             current = next((c for c in list_claims(ws) if c.uid == uid), None)
             base = dict(current.quantity) if current else {}
+            if value is not None and (qualifier or base.get("qualifier")) not in ("range", "vague"):
+                base["lower"] = base["upper"] = None  # bounds follow the corrected value
             for key, new in (
                 ("value", value),
                 ("lower", lower),
@@ -289,12 +291,22 @@ def export(
     import json as jsonlib
 
     from shomar.claims.exports import claims_csv, claims_jsonld
+    from shomar.services.claims import list_claims
     from shomar.services.comparison import compare_event
 
     ws = open_ws(workspace)
     try:
-        rows = [{**c.claim.to_dict(), "relation": c.relation, "rule": c.rule}
-                for view in compare_event(ws) for c in view.claims]  # fmt: skip
+        related = {
+            c.claim.uid: (c.relation, c.rule) for view in compare_event(ws) for c in view.claims
+        }
+        rows = [
+            {
+                **c.to_dict(),
+                "relation": related.get(c.uid, ("", ""))[0],
+                "rule": related.get(c.uid, ("", ""))[1],
+            }
+            for c in list_claims(ws)
+        ]
     finally:
         ws.close()
     if format_ == "csv":

@@ -60,6 +60,11 @@ def load_mapping(path: Path | None) -> Mapping:
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"{path}: the mapping file cannot be read ({exc}).") from exc
+    if not isinstance(data, dict):
+        raise InputError(
+            f"{path}: a mapping file is an object with a `columns` table.",
+            hint='Example (JSON): {"columns": {"نام": "given_name"}}',
+        )
     columns = data.get("columns", {})
     if not isinstance(columns, dict):
         raise InputError(f"{path}: `columns` must map source column names to canonical names.")
@@ -72,6 +77,9 @@ def load_mapping(path: Path | None) -> Mapping:
             hint="Targets must be canonical columns: "
             + ", ".join(CANONICAL_COLUMNS + EXTRA_COLUMNS),
         )
+    for key in ("encoding", "sheet"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise InputError(f"{path}: `{key}` must be text.")
     calendar = data.get("default_calendar")
     if calendar not in (None, "jalali", "gregorian"):
         raise InputError(f"{path}: default_calendar must be 'jalali' or 'gregorian'.")

@@ -51,7 +51,14 @@ def guess_delimiter(first_line: str) -> str:
 
 def read_csv(path: Path, encoding: str) -> Table:
     handle = path.open("r", encoding=encoding, newline="")
-    first_line = handle.readline()
+    try:
+        first_line = handle.readline()
+    except UnicodeDecodeError as exc:
+        handle.close()
+        raise InputError(
+            f"{path.name}, row 1: the bytes are not valid {encoding} ({exc.reason}).",
+            hint="Leave out --encoding to detect it, or name the right one.",
+        ) from exc
     handle.seek(0)
     delimiter = guess_delimiter(first_line.rstrip("\r\n"))
     reader = csv.reader(handle, delimiter=delimiter, strict=True)
@@ -75,6 +82,12 @@ def read_csv(path: Path, encoding: str) -> Table:
                     cells = next(reader)
                 except StopIteration:
                     return
+                except UnicodeDecodeError as exc:
+                    raise InputError(
+                        f"{path.name}, row {number + 1}: the bytes there are not valid "
+                        f"{encoding} ({exc.reason}).",
+                        hint="Leave out --encoding to detect it, or name the right one.",
+                    ) from exc
                 except csv.Error as exc:
                     raise InputError(
                         f"{path.name}, row {number + 1}: the CSV is malformed ({exc}); a quoted "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,19 @@ from shomar.ingest.readers import RawRow
 
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 TIERS = ("public", "restricted", "confidential")
+#: fields stored in bounded columns (store/tables.py)
+FIELD_LIMITS = {
+    "record_id": 200,
+    "date": 200,
+    "birth_date": 200,
+    "violation": 200,
+    "event": 300,
+    "province": 200,
+    "sex": 40,
+    "age": 40,
+    "confidentiality": 40,
+}
+ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
 @dataclass
@@ -58,13 +72,32 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             )
             continue
         target = ctx.fields.get(index)
-        if target:
+        if target and len(value) > FIELD_LIMITS.get(target, ctx.max_cell_chars):
+            problem(
+                f"the cell holds {len(value):,} characters; {target} takes at most "
+                f"{FIELD_LIMITS[target]:,}",
+                ctx.header[index],
+                value[:40],
+                "Move long text to the notes column",
+            )
+        elif target:
             cells[target] = value.strip()
-    out: dict[str, Any] = {k: cells[k] for k in (
-        "full_name", "given_name", "family_name", "father_name", "aliases", "place", "province",
-        "perpetrator", "notes",
-    )}  # fmt: skip
+    out: dict[str, Any] = {
+        k: cells[k]
+        for k in (
+            "full_name",
+            "given_name",
+            "family_name",
+            "father_name",
+            "aliases",
+            "place",
+            "province",
+            "perpetrator",
+            "notes",
+        )
+    }
     key = cells["record_id"] or f"row-{row.number}"
+    out["has_record_id"] = bool(cells["record_id"])
     out["record_key"] = key
     if not (cells["full_name"] or cells["given_name"] or cells["family_name"]):
         problem(
@@ -80,7 +113,7 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
     out["age"] = None
     if cells["age"]:
         text = cells["age"].translate(DIGITS)
-        if text.isdigit() and 0 <= int(text) <= 130:
+        if text.isascii() and text.isdecimal() and 0 <= int(text) <= 130:
             out["age"] = int(text)
         else:
             problem("age must be a whole number of years between 0 and 130", "age", cells["age"])
@@ -89,8 +122,9 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
         out[f"{prefix}_text" if prefix == "date" else "birth_date_text"] = text
         if not text:
             continue
+        stamp = ISO_DATETIME.match(text)  # a spreadsheet date cell with a time of day
         try:
-            parsed = _parse_date(text, ctx.default_calendar)
+            parsed = _parse_date(stamp.group(1) if stamp else text, ctx.default_calendar)
         except DateParseError as exc:
             problem(exc.message, column, text)
             continue

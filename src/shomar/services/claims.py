@@ -8,6 +8,7 @@ audit entry.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ class QuantityInput:
         numbers = [n for n in (self.value, self.lower, self.upper) if n is not None]
         if not numbers:
             raise InputError("A claim needs a number: give --value, or --lower/--upper.")
+        if not all(math.isfinite(n) for n in numbers):
+            raise InputError("Claimed numbers must be finite numbers (not NaN or infinity).")
         if any(n < 0 for n in numbers):
             raise InputError("Claimed numbers cannot be negative.")
         lower = self.lower

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shomar.services.claims import ClaimInfo, list_claims
+from shomar.store.queries import current_record
 from shomar.store.tables import EstimateRun, Event, PersonRecord, Record
 from shomar.store.workspace import Workspace
 
@@ -100,12 +101,12 @@ def documented_counts(
 ) -> tuple[int, int] | None:
     """Unique persons and multi-source persons, or ``None`` when no linkage ran yet."""
     run = session.scalar(select(func.max(PersonRecord.run_id)))
-    if run is None:
+    if run is None or not violations:  # no recorded violation type counts this category
         return None
     query = (
         select(PersonRecord.person_id, func.count(func.distinct(Record.source_id)))
         .join(Record, Record.uid == PersonRecord.record_uid)
-        .where(PersonRecord.run_id == run, Record.event_id == event_id)
+        .where(PersonRecord.run_id == run, Record.event_id == event_id, current_record())
         .group_by(PersonRecord.person_id)
     )
     if violations:

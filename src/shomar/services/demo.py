@@ -16,7 +16,7 @@ from shomar.services.claims import QuantityInput, add_claim
 from shomar.services.events import add_event
 from shomar.services.imports import import_file
 from shomar.simulation import SimulationSpec, simulate
-from shomar.store.workspace import MARKER, Workspace, open_workspace
+from shomar.store.workspace import Workspace, database_url, open_workspace
 
 DEMO_SOURCES = (
     ("Synthetic NGO list (fictional)", "ngo"),
@@ -26,6 +26,8 @@ DEMO_SOURCES = (
     ("Synthetic UN list (fictional)", "un"),
 )
 DEMO_SPEC = SimulationSpec(seed=7, size=1200, lists=4)
+#: only a folder carrying this file is ever replaced by the demo
+DEMO_MARKER = ".shomar-demo"
 
 Stage = Callable[[str], None]
 
@@ -68,13 +70,14 @@ class DemoSummary:
 def prepare_directory(directory: Path) -> None:
     """Start from an empty folder; refuse to wipe a folder the demo did not make."""
     if directory.exists() and any(directory.iterdir()):
-        if not (directory / MARKER).exists() or not (directory / "input").exists():
+        if not (directory / DEMO_MARKER).exists():
             raise WorkspaceError(
                 f"{directory} exists and is not a demo workspace; the demo will not overwrite it.",
                 hint="Choose another folder with --dir, or remove it yourself.",
             )
         shutil.rmtree(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    (directory / DEMO_MARKER).write_text("Built by `shomar demo`; the demo may replace it.\n")
 
 
 def run_demo(
@@ -103,7 +106,8 @@ def run_demo(
         summary.true_n = spec.size
 
     timed("simulate", do_simulate)
-    ws = open_workspace(directory, create=True)
+    # always a local SQLite store: the demo never writes into SHOMAR_DATABASE_URL's database
+    ws = open_workspace(directory, create=True, url=database_url(directory))
     try:
         timed("import", lambda: _import(ws, sim["result"].list_files, spec, summary, actor))
         timed("link", lambda: _link(ws, summary, actor))

@@ -28,6 +28,7 @@ from shomar.estimation.result import EstimateResult
 from shomar.services.comparison import CATEGORY_VIOLATIONS
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
+from shomar.store.queries import current_record
 from shomar.store.tables import EstimateRun, Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
@@ -90,12 +91,18 @@ def event_memberships(
             hint="Run `shomar link run` first.",
         )
     violations = CATEGORY_VIOLATIONS.get(counted, ())
+    if not violations:
+        known = ", ".join(c for c, v in CATEGORY_VIOLATIONS.items() if v)
+        raise EstimationError(
+            f"No recorded violation type is counted as {counted!r}.",
+            hint=f"Estimate one of: {known}.",
+        )
     column = STRATA_FIELDS[by] if by else None
     query = (
         select(PersonRecord.person_id, Source.name, *([column] if column is not None else []))
         .join(Record, Record.uid == PersonRecord.record_uid)
         .join(Source, Source.id == Record.source_id)
-        .where(PersonRecord.run_id == run, Record.event_id == event.id)
+        .where(PersonRecord.run_id == run, Record.event_id == event.id, current_record())
     )
     if violations:
         query = query.where(Record.violation.in_(violations))
@@ -244,7 +251,7 @@ def _sample_memberships(
     query = (
         select(Record.uid, Source.name)
         .join(Source, Source.id == Record.source_id)
-        .where(Record.event_id == event.id)
+        .where(Record.event_id == event.id, current_record())
     )
     if violations:
         query = query.where(Record.violation.in_(violations))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from shomar.calendar import parse_partial_date
 from shomar.errors import ConflictError, NotFoundError
 from shomar.store.audit import append_audit
+from shomar.store.queries import current_record
 from shomar.store.tables import Event, Record
 from shomar.store.workspace import Workspace
 
@@ -89,7 +90,9 @@ def list_events(ws: Workspace) -> list[EventInfo]:
 
 def _info(session: Session, event: Event) -> EventInfo:
     count = session.scalar(
-        select(func.count()).select_from(Record).where(Record.event_id == event.id)
+        select(func.count())
+        .select_from(Record)
+        .where(Record.event_id == event.id, current_record())
     )
     return EventInfo(
         event.id,

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from shomar.errors import InputError
 from shomar.security.redaction import PUBLIC_FIELDS, is_public, redact, spreadsheet_safe
 from shomar.store.audit import append_audit, verify_audit
+from shomar.store.queries import current_record
 from shomar.store.tables import Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
@@ -18,11 +20,14 @@ def export_public(ws: Workspace, out: Path, *, actor: str = "") -> tuple[int, in
 
     Returns ``(exported, withheld)``. Every cell is spreadsheet-safe.
     """
+    if not out.parent.is_dir():
+        raise InputError(
+            f"{out.parent}: no such folder.", hint="Create it first, or write elsewhere."
+        )
     exported = withheld = 0
     with ws.session() as session, out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=PUBLIC_FIELDS)
         writer.writeheader()
-        superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
         run = session.scalar(select(func.max(PersonRecord.run_id)))
         persons = (
             dict(
@@ -37,9 +42,7 @@ def export_public(ws: Workspace, out: Path, *, actor: str = "") -> tuple[int, in
         )
         sources = dict(session.execute(select(Source.id, Source.name)).all())
         events = dict(session.execute(select(Event.id, Event.name)).all())
-        for record in session.scalars(
-            select(Record).where(Record.id.not_in(superseded)).order_by(Record.id)
-        ):
+        for record in session.scalars(select(Record).where(current_record()).order_by(Record.id)):
             if not is_public(record.confidentiality):
                 withheld += 1
                 continue

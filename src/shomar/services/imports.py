@@ -8,6 +8,7 @@ are recognised by their SHA-256 and refused, so nothing is added twice.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import functools
 import gc
@@ -129,6 +130,9 @@ def import_file(
         _refuse_duplicate(session, file, scan.sha256)
     fmt = sniff_format(file, scan.head)
     chosen_encoding = None
+    for name in (encoding, mapping.encoding):
+        if name is not None:
+            _check_encoding(name)
     if fmt != "xlsx":
         chosen_encoding = encoding or mapping.encoding or detect_encoding(file, scan)
     table = open_table(file, fmt, chosen_encoding, sheet or mapping.sheet)
@@ -170,6 +174,17 @@ def import_file(
     except _DryRunRollback:
         pass
     return report
+
+
+def _check_encoding(name: object) -> None:
+    try:
+        codecs.lookup(str(name)) if isinstance(name, str) else codecs.lookup("")
+    except LookupError:
+        raise InputError(
+            f"Unknown text encoding {name!r}.",
+            hint="Use e.g. utf-8, utf-16, cp1256 (Windows Arabic/Persian), or leave it out to "
+            "detect it.",
+        ) from None
 
 
 def _refuse_duplicate(session: Session, file: Path, sha256: str) -> None:
@@ -273,7 +288,7 @@ def _store(
         for problem in problems:  # keep reading and inserting: every problem is found, and
             log.add(problem)  # the transaction is rolled back at the end if there was any
         values.update(
-            uid=f"{source.id}:{values['record_key']}",
+            uid=_uid(source.id, document.id, values),
             version=1,
             source_id=source.id,
             document_id=document.id,
@@ -327,6 +342,17 @@ def _store(
     )
     if not report.dry_run:
         _keep_bytes(ws, file, sha256)
+
+
+def _uid(source_id: int, document_id: int, values: dict[str, Any]) -> str:
+    """A record's identity across versions: the source's record_id, or (without one) the row.
+
+    Rows without a record_id can never be versions of another file's rows: their identity
+    includes the document.
+    """
+    if values.pop("has_record_id"):
+        return f"{source_id}:{values['record_key']}"
+    return f"{source_id}:doc{document_id}:{values['record_key']}"
 
 
 @functools.cache

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from shomar import __version__
@@ -27,6 +27,7 @@ from shomar.reports import (
     write_report,
 )
 from shomar.services.comparison import CategoryView, compare_event
+from shomar.store.queries import current_record
 from shomar.store.tables import (
     Document,
     Event,
@@ -39,9 +40,8 @@ from shomar.store.tables import (
 from shomar.store.workspace import Workspace
 
 
-def _current_records(session: Session):  # type: ignore[no-untyped-def]
-    superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
-    return Record.id.not_in(superseded)
+def _current_records(session: Session) -> ColumnElement[bool]:
+    return current_record()
 
 
 def _sources(session: Session) -> list[SourceInfo]:
@@ -72,7 +72,7 @@ def _memberships(session: Session) -> list[PersonMembership]:
     rows = session.execute(
         select(PersonRecord.person_id, Record.source_id)
         .join(Record, Record.uid == PersonRecord.record_uid)
-        .where(PersonRecord.run_id == run)
+        .where(PersonRecord.run_id == run, current_record())
     )
     for person_id, source_id in rows:
         members[person_id].add(sources[source_id])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from shomar.store.queries import current_record
 from shomar.store.tables import Claim, Document, Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
@@ -11,10 +12,7 @@ from shomar.store.workspace import Workspace
 def workspace_stats(ws: Workspace) -> dict[str, int]:
     """Counts: sources, documents, records (current versions), persons, claims, events."""
     with ws.session() as session:
-        superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
-        records = session.scalar(
-            select(func.count()).select_from(Record).where(Record.id.not_in(superseded))
-        )
+        records = session.scalar(select(func.count()).select_from(Record).where(current_record()))
         latest_run = session.scalar(select(func.max(PersonRecord.run_id)))
         persons = 0
         if latest_run is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
@@ -39,11 +40,9 @@ def append_audit(
 
 def _created_text(entry: AuditEntry) -> str:
     created = entry.created
-    if created.tzinfo is None:  # SQLite returns naive datetimes
-        import datetime as dt
-
+    if created.tzinfo is None:  # SQLite returns naive datetimes (stored in UTC)
         created = created.replace(tzinfo=dt.UTC)
-    return created.isoformat()
+    return created.astimezone(dt.UTC).isoformat()  # PostgreSQL answers in the session's zone
 
 
 def verify_audit(session: Session) -> int | None:

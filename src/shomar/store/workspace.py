@@ -74,6 +74,8 @@ def init_workspace(
 ) -> Workspace:
     """Create (or upgrade) a workspace at ``path`` by running the migrations."""
     folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise WorkspaceError(f"{folder} is a file, not a folder.", hint="Choose another path.")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / DOCUMENTS_DIR).mkdir(exist_ok=True)
     (folder / MARKER).write_text("Shomar workspace\n", encoding="utf-8")
