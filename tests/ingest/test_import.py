@@ -154,3 +154,16 @@ def test_wrong_encoding_names_and_bad_mapping_are_clear_errors(
         import_file(sqlite_workspace, path, "E", encoding="utf-8")
     with pytest.raises(InputError, match="mapping file is an object"):
         import_file(sqlite_workspace, path, "E", mapping_path=write("m.json", "[1, 2]"))
+
+
+def test_event_names_match_across_letter_forms_and_unknown_ones_are_reported(
+    sqlite_workspace: Workspace,
+    write,  # type: ignore[no-untyped-def]
+) -> None:
+    from shomar.services.events import add_event, get_event
+
+    add_event(sqlite_workspace, "January 2018 protests", name_fa="اعتراضات دی")
+    text = "full_name,event\nعلي,اعتراضات دي\nSara,Unknown thing\n"
+    report = import_file(sqlite_workspace, write("ev.csv", text.encode("cp1256")), "W")
+    assert get_event(sqlite_workspace, "اعتراضات دی").records == 1
+    assert any("'Unknown thing', which is not defined" in w for w in report.warnings)

@@ -193,6 +193,10 @@ def run_event_estimates(
                     for m in _sample_memberships(session, event_row, counted, samples)
                 ]
                 combined = pool_linkages(combined, sampled)
+            combined.warnings.extend(
+                f"{name} skipped: it needs 3 to 5 lists, the event has {len(lists)}"
+                for name in sorted(skipped)
+            )
             table = CaptureTable.from_memberships(lists, [m for ms in grouped.values() for m in ms])
             stored.append(
                 _store(session, event_row, method, "", table, combined, seed, counted, by, actor)
@@ -202,7 +206,12 @@ def run_event_estimates(
             actor,
             "estimate.run",
             f"event:{event_row.id}",
-            {"methods": list(methods), "by": by, "counted": counted, "seed": seed},
+            {
+                "methods": [m for m in methods if m not in skipped],
+                "by": by,
+                "counted": counted,
+                "seed": seed,
+            },
         )
     return stored
 

@@ -9,7 +9,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from shomar.calendar import parse_partial_date
-from shomar.errors import ConflictError, NotFoundError
+from shomar.domain.names_key import event_key
+from shomar.errors import ConflictError, InputError, NotFoundError
 from shomar.store.audit import append_audit
 from shomar.store.queries import current_record
 from shomar.store.tables import Event, Record
@@ -42,8 +43,14 @@ def add_event(
     start_date = parse_partial_date(start).start if start else None
     end_date = parse_partial_date(end).end if end else None
     with ws.session() as session:
-        if session.scalars(select(Event).where(func.lower(Event.name) == name.lower())).first():
-            raise ConflictError(f"An event named {name!r} already exists.")
+        taken = {
+            event_key(n) for e in session.scalars(select(Event)) for n in (e.name, e.name_fa) if n
+        }
+        for wanted in (name, name_fa):
+            if wanted and event_key(wanted) in taken:
+                raise ConflictError(f"An event named {wanted!r} already exists.")
+        if start_date and end_date and end_date < start_date:
+            raise InputError(f"The event ends ({end_date}) before it starts ({start_date}).")
         event = Event(
             name=name,
             name_fa=name_fa,
@@ -54,21 +61,34 @@ def add_event(
         )
         session.add(event)
         session.flush()
-        names = [n.lower() for n in (name, name_fa) if n]
-        session.execute(
-            update(Record)
-            .where(func.lower(Record.event_text).in_(names), Record.event_id.is_(None))
-            .values(event_id=event.id)
+        keys = {event_key(n) for n in (name, name_fa) if n}
+        unattached = session.execute(
+            select(Record.id, Record.event_text).where(
+                Record.event_id.is_(None), Record.event_text != ""
+            )
         )
+        ids = [record_id for record_id, text in unattached if event_key(text) in keys]
+        for offset in range(0, len(ids), 5000):
+            session.execute(
+                update(Record)
+                .where(Record.id.in_(ids[offset : offset + 5000]))
+                .values(event_id=event.id)
+            )
         append_audit(session, actor, "event.add", f"event:{event.id}", {"name": name})
     return get_event(ws, name)
 
 
 def find_event(session: Session, name: str) -> Event:
     """The event named ``name`` (English name, any case, or Persian name), or a clear error."""
-    event = session.scalars(
-        select(Event).where((func.lower(Event.name) == name.lower()) | (Event.name_fa == name))
-    ).first()
+    key = event_key(name)
+    event = next(
+        (
+            e
+            for e in session.scalars(select(Event))
+            if key in {event_key(e.name), event_key(e.name_fa)}
+        ),
+        None,
+    )
     if event is None:
         known = ", ".join(session.scalars(select(Event.name)).all()) or "none yet"
         raise NotFoundError(

@@ -22,6 +22,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from shomar.config import settings
+from shomar.domain.names_key import event_key
 from shomar.errors import ImportValidationError, InputError
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
@@ -273,11 +274,12 @@ def _store(
     session.add(document)
     session.flush()
     events = {
-        name.casefold(): event_id
+        event_key(name): event_id
         for event_id, name, name_fa in session.execute(select(Event.id, Event.name, Event.name_fa))
         for name in (name, name_fa)
         if name
     }
+    unmatched: dict[str, int] = {}
     ctx = RowContext(file.name, table.header, fields, mapping.default_calendar, cfg.max_cell_chars)
     log = ProblemLog()
     batch: list[dict[str, Any]] = []
@@ -294,7 +296,7 @@ def _store(
             document_id=document.id,
             sheet=row.sheet,
             row_number=row.number,
-            event_id=events.get(values["event_text"].casefold()),
+            event_id=events.get(event_key(values["event_text"])),
             province_iso=_province_iso(values["province"] or values["place"])
             if (values["province"] or values["place"])
             else None,
@@ -302,6 +304,8 @@ def _store(
             created=now,
             created_by=actor,
         )
+        if values["event_text"] and values["event_id"] is None:
+            unmatched[values["event_text"]] = unmatched.get(values["event_text"], 0) + 1
         batch.append(values)
         if len(batch) >= cfg.import_batch_rows:
             _flush(session, batch, progress, report, log)
@@ -317,6 +321,11 @@ def _store(
     _flush(session, batch, progress, report, log)
     if log:
         raise ImportValidationError(log.summary(), log.sorted())
+    for text, count in sorted(unmatched.items(), key=lambda item: -item[1])[:5]:
+        report.warnings.append(
+            f"{count:,} record(s) name the event {text!r}, which is not defined: they count "
+            "toward no event until it is (shomar events add NAME, or --name-fa)"
+        )
     if report.versions_added:
         report.warnings.append(
             f"{report.versions_added} record_id(s) were already known from this source: the new "
