@@ -167,3 +167,27 @@ def test_event_names_match_across_letter_forms_and_unknown_ones_are_reported(
     report = import_file(sqlite_workspace, write("ev.csv", text.encode("cp1256")), "W")
     assert get_event(sqlite_workspace, "اعتراضات دی").records == 1
     assert any("'Unknown thing', which is not defined" in w for w in report.warnings)
+
+
+def test_blank_lines_before_the_header_are_skipped(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    report = import_file(sqlite_workspace, write("b.csv", "\n\n" + HEADER + ROWS), "B")
+    assert report.records_added == 2
+    assert [r.row_number for r in _records(sqlite_workspace)] == [4, 5]
+
+
+def test_two_columns_for_one_field_and_xlsx_extra_cells_are_problems(
+    sqlite_workspace: Workspace,
+    write,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from shomar.errors import ImportValidationError
+
+    with pytest.raises(ImportValidationError, match="both give full_name"):
+        import_file(sqlite_workspace, write("d.csv", "full_name,Full_Name\nAli,Rezaei\n"), "D")
+    book = Workbook()
+    book.active.append(["full_name", "age"])
+    book.active.append(["Ali", 30, "stray note"])
+    path = tmp_path / "extra.xlsx"
+    book.save(path)
+    with pytest.raises(ImportValidationError, match="3 cells but the header has 2"):
+        import_file(sqlite_workspace, path, "X")

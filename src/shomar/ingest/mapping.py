@@ -35,6 +35,21 @@ class Mapping:
     encoding: str | None = None
     sheet: str | None = None
 
+    def conflicts(self, header: tuple[str, ...]) -> list[tuple[str, str, str]]:
+        """Pairs of columns that both feed one field: ``(first, second, field)``."""
+        known = set(CANONICAL_COLUMNS) | set(EXTRA_COLUMNS)
+        lowered = {k.strip().casefold(): v for k, v in self.columns.items()}
+        seen: dict[str, str] = {}
+        out = []
+        for name in header:
+            key = name.strip().casefold()
+            target = lowered.get(key) or (key if key in known else None)
+            if target and target in seen:
+                out.append((seen[target], name, target))
+            elif target:
+                seen[target] = name
+        return out
+
     def resolve(self, header: tuple[str, ...]) -> dict[int, str]:
         """Which column index feeds which canonical field."""
         known = set(CANONICAL_COLUMNS) | set(EXTRA_COLUMNS)

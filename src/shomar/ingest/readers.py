@@ -53,6 +53,8 @@ def read_csv(path: Path, encoding: str) -> Table:
     handle = path.open("r", encoding=encoding, newline="")
     try:
         first_line = handle.readline()
+        while first_line and not first_line.strip():  # blank lines before the header
+            first_line = handle.readline()
     except UnicodeDecodeError as exc:
         handle.close()
         raise InputError(
@@ -64,6 +66,8 @@ def read_csv(path: Path, encoding: str) -> Table:
     reader = csv.reader(handle, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
+        while not any(cell.strip() for cell in header):
+            header = next(reader)
     except StopIteration:
         handle.close()
         raise InputError(
@@ -74,8 +78,10 @@ def read_csv(path: Path, encoding: str) -> Table:
         raise InputError(f"{path.name}, row 1: the header cannot be read as CSV ({exc}).") from exc
     header = [h.strip().lstrip("\ufeff") for h in header]
 
+    header_row = reader.line_num
+
     def rows() -> Iterator[RawRow]:
-        number = 1
+        number = header_row
         try:
             while True:
                 try:
@@ -154,7 +160,10 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
         try:
             for values in iterator:
                 n += 1
-                cells = tuple(_cell_text(v) for v in values[: len(header or [])])
+                texts = [_cell_text(v) for v in values]
+                while len(texts) > len(header or []) and not texts[-1].strip():
+                    texts.pop()  # empty cells past the header; others are reported
+                cells = tuple(texts)
                 if any(c.strip() for c in cells):
                     yield RawRow(n, sheet, cells)
         finally:

@@ -210,6 +210,21 @@ def _check_header(
     delimiter: str | None,
     mapping: Mapping,
 ) -> None:
+    clashes = [
+        Problem(
+            file.name,
+            f"columns {first!r} and {second!r} both give {field}",
+            "Rename or map one of them (--mapping), or remove it",
+            row=1,
+            column=second,
+        )
+        for first, second, field in mapping.conflicts(header)
+    ]
+    if clashes:
+        summary = "\n".join(f"  - {p}" for p in clashes)
+        raise ImportValidationError(
+            f"{len(clashes)} problem(s) found; nothing was imported:\n{summary}", clashes
+        )
     if any(name in fields.values() for name in NAME_COLUMNS):
         return
     hint = (
@@ -300,7 +315,7 @@ def _store(
             province_iso=_province_iso(values["province"] or values["place"])
             if (values["province"] or values["place"])
             else None,
-            raw_row=[list(pair) for pair in zip(table.header, row.cells, strict=False)],
+            raw_row=_raw_row(table.header, row.cells),
             created=now,
             created_by=actor,
         )
@@ -351,6 +366,13 @@ def _store(
     )
     if not report.dry_run:
         _keep_bytes(ws, file, sha256)
+
+
+def _raw_row(header: tuple[str, ...], cells: tuple[str, ...]) -> list[list[str]]:
+    """The row as read: ``[column, cell]`` pairs; cells past the header keep their position."""
+    pairs = [list(pair) for pair in zip(header, cells, strict=False)]
+    pairs += [[f"(column {i + 1})", cell] for i, cell in enumerate(cells) if i >= len(header)]
+    return pairs
 
 
 def _uid(source_id: int, document_id: int, values: dict[str, Any]) -> str:
