@@ -195,30 +195,28 @@ def _latin_signature_token(t: str, vowels: bool) -> str:
     return _collapse("".join(out))
 
 
+def _script_key(s: str, vowels: bool) -> str:
+    """Consonants (plus long and final vowels when ``vowels``), in either script."""
+    script = detect_script(s)
+    if script == "persian":
+        return _collapse("".join(_fa_signature_token(t, vowels) for t in _fa_tokens(s)))
+    if script == "latin":
+        return _collapse("".join(_latin_signature_token(t, vowels) for t in _latin_tokens(s)))
+    if script == "mixed":
+        return "".join(_script_key(t, vowels) for t in _script_runs(s))
+    return ""
+
+
 @lru_cache(maxsize=131072)
 def skeleton(s: str) -> str:
     """Return the consonant skeleton of a name in either script (a blocking key)."""
-    script = detect_script(s)
-    if script == "persian":
-        return _collapse("".join(_fa_signature_token(t, False) for t in _fa_tokens(s)))
-    if script == "latin":
-        return _collapse("".join(_latin_signature_token(t, False) for t in _latin_tokens(s)))
-    if script == "mixed":
-        return "".join(skeleton(t) for t in _script_runs(s))
-    return ""
+    return _script_key(s, False)
 
 
 @lru_cache(maxsize=131072)
 def signature(s: str) -> str:
     """Return consonants plus long and final vowels, comparable across scripts."""
-    script = detect_script(s)
-    if script == "persian":
-        return _collapse("".join(_fa_signature_token(t, True) for t in _fa_tokens(s)))
-    if script == "latin":
-        return _collapse("".join(_latin_signature_token(t, True) for t in _latin_tokens(s)))
-    if script == "mixed":
-        return "".join(signature(t) for t in _script_runs(s))
-    return ""
+    return _script_key(s, True)
 
 
 _RUNS = re.compile(
