@@ -12,7 +12,10 @@ CLI prints the message and exits 1 (no traceback), the web app renders a page or
     │   ├── DateParseError          a date text that is not a date, or an impossible one
     │   └── CaptureTableError       a capture table that is malformed
     ├── NotFoundError           a named source, event, person or run that does not exist
-    ├── ConflictError           an action that contradicts what is stored (e.g. a review decision)
+    ├── ConflictError           an action that contradicts what is stored (e.g. a review decision),
+    │                           or a write whose inputs changed while it computed
+    ├── BusyError               the store is locked by another writer for too long; try again
+    ├── PermissionDenied        the acting principal's role does not allow the action
     ├── EstimationError         an estimator that cannot produce an answer on this table
     └── LinkageError            linkage that cannot run on this data
 """
@@ -63,6 +66,20 @@ class NotFoundError(ShomarError):
 
 class ConflictError(ShomarError):
     """An action contradicts what is already stored."""
+
+
+class BusyError(ShomarError):
+    """The store is busy (another import or linkage is writing); the action may be retried."""
+
+    hint = "The workspace is busy (another import or linkage is running); try again."
+
+
+class PermissionDenied(ShomarError):
+    """The acting principal may not take this action (refusals are audited)."""
+
+    def __init__(self, message: str, *, hint: str | None = None, action: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.action = action
 
 
 class EstimationError(ShomarError):
