@@ -42,6 +42,14 @@ class Settings(BaseSettings):
     import_batch_rows: int = Field(
         default=5_000, description="Rows written per batch during an import."
     )
+    busy_timeout: float = Field(
+        default=5.0,
+        ge=0,
+        description=(
+            "Seconds a write waits for another writer (an import, a linkage run) before "
+            "failing with 'the workspace is busy; try again'."
+        ),
+    )
 
 
 def settings() -> Settings:

@@ -130,7 +130,7 @@ def import_file(
         raise InputError(
             f"{file.name}: the file is empty.", hint="Expected a header row and data rows."
         )
-    with ws.session() as session:
+    with ws.read_session() as session:
         _refuse_duplicate(session, file, scan.sha256)
     fmt = sniff_format(file, scan.head)
     chosen_encoding = None
