@@ -34,6 +34,8 @@ class Workspace:
     path: Path
     url: str
     engine: Engine
+    #: PostgreSQL schema (search path) the store lives in, if not the default
+    schema: str | None = None
 
     @property
     def documents_dir(self) -> Path:
@@ -96,7 +98,7 @@ def init_workspace(
     db_url = database_url(folder, url or settings().database_url)
     engine = make_engine(db_url, schema=schema)
     migrate.upgrade(engine)
-    return Workspace(folder, db_url, engine)
+    return Workspace(folder, db_url, engine, schema)
 
 
 def open_workspace(
@@ -124,4 +126,4 @@ def open_workspace(
         or migrate.current_revision(engine) != migrate.head_revision()
     ):
         migrate.upgrade(engine)
-    return Workspace(folder, db_url, engine)
+    return Workspace(folder, db_url, engine, schema)
