@@ -141,8 +141,9 @@ def translated_errors() -> Iterator[None]:
     except exc.DBAPIError as error:
         if is_busy(error):
             raise BusyError(
-                "The workspace is busy: another writer held it longer than the busy timeout.",
-                hint=BUSY_HINT + " (The wait is SHOMAR_BUSY_TIMEOUT seconds.)",
+                BUSY_HINT,
+                hint=f"Shomar waited {_busy_timeout(None):g} s for the other writer "
+                "(SHOMAR_BUSY_TIMEOUT sets how long).",
             ) from error
         raise
 

@@ -97,7 +97,8 @@ def init_workspace(
     (folder / MARKER).write_text("Shomar workspace\n", encoding="utf-8")
     db_url = database_url(folder, url or settings().database_url)
     engine = make_engine(db_url, schema=schema)
-    migrate.upgrade(engine)
+    with translated_errors():
+        migrate.upgrade(engine)
     return Workspace(folder, db_url, engine, schema)
 
 
@@ -121,9 +122,11 @@ def open_workspace(
     if not exists:
         return init_workspace(folder, url=url, schema=schema)
     engine = make_engine(db_url, schema=schema)
-    if (
-        not inspect(engine).has_table("alembic_version")
-        or migrate.current_revision(engine) != migrate.head_revision()
-    ):
-        migrate.upgrade(engine)
+    with translated_errors():
+        look = reader(engine)  # checking the schema version takes no write lock
+        if (
+            not inspect(look).has_table("alembic_version")
+            or migrate.current_revision(look) != migrate.head_revision()
+        ):
+            migrate.upgrade(engine)
     return Workspace(folder, db_url, engine, schema)
