@@ -74,6 +74,14 @@ class Settings(BaseSettings):
     jobs_workers: int = Field(
         default=1, ge=1, description="Jobs `shomar worker` runs at once (threads)."
     )
+    small_cell: int = Field(
+        default=5,
+        ge=1,
+        description=(
+            "Counts below this that include records a viewer may not see are shown as "
+            "'< N' (disclosure control)."
+        ),
+    )
     busy_timeout: float = Field(
         default=5.0,
         ge=0,

@@ -350,8 +350,8 @@ def compare(
             "no linkage yet"
             if view.documented is None
             else (
-                f"{view.documented:,} unique persons "
-                f"({view.documented_multi_source:,} named by more than one source)"
+                f"{_count(view.documented)} unique persons "
+                f"({_count(view.documented_multi_source)} named by more than one source)"
             )
         )
         console.print(f"[bold]Documented[/bold] (linked records): {documented}")
@@ -377,3 +377,8 @@ def compare(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(claims_app, name="claims")
+
+
+def _count(value: int | str | None) -> str:
+    """A count as shown: thousands separated, or a suppressed small cell ("< 5") as it is."""
+    return f"{value:,}" if isinstance(value, int) else str(value)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -133,7 +134,7 @@ def stats(workspace: WorkspaceOption = None, json: JsonOption = False) -> None:
         return
     table = Table("what", "count", title="Workspace")
     for key, value in counts.items():
-        table.add_row(key, f"{value:,}")
+        table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
     console.print(table)
 
 
@@ -191,7 +192,8 @@ def events_add(
     if json:
         emit_json(info)
         return
-    console.print(f"Event [bold]{info.name}[/bold] defined ({info.records:,} records attached).")
+    records = f"{info.records:,}" if isinstance(info.records, int) else str(info.records)
+    console.print(f"Event [bold]{escape(info.name)}[/bold] defined ({records} records attached).")
 
 
 @events_app.command("list")
@@ -209,7 +211,8 @@ def events_list(workspace: WorkspaceOption = None, json: JsonOption = False) -> 
         return
     table = Table("name", "Persian", "from", "to", "records", title="Events")
     for e in events:
-        table.add_row(e.name, e.name_fa, str(e.start or ""), str(e.end or ""), f"{e.records:,}")
+        records = f"{e.records:,}" if isinstance(e.records, int) else str(e.records)
+        table.add_row(e.name, e.name_fa, str(e.start or ""), str(e.end or ""), records)
     console.print(table)
 
 

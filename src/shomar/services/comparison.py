@@ -17,13 +17,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.claims import ClaimInfo, list_claims
-from shomar.store.queries import restrict
+from shomar.services.disclosure import Shown, shown
+from shomar.store.queries import all_records, hidden_uids
 from shomar.store.tables import EstimateRun, Event, PersonRecord, Record
 from shomar.store.workspace import Workspace
 
@@ -66,8 +67,9 @@ class ClaimRelation:
 class CategoryView:
     event: str
     counted: str
-    documented: int | None
-    documented_multi_source: int | None
+    #: unique persons documented (over all records; "< 5" for a partial viewer's small cell)
+    documented: Shown | None
+    documented_multi_source: Shown | None
     claims: list[ClaimRelation] = field(default_factory=list)
     estimates: list[EstimateSummary] = field(default_factory=list)
 
@@ -100,23 +102,34 @@ class CategoryView:
 
 def documented_counts(
     session: Session, event_id: int, violations: tuple[str, ...], principal: Principal
-) -> tuple[int, int] | None:
-    """Unique persons and multi-source persons (of the records ``principal`` sees), or ``None``
-    when no linkage ran yet."""
+) -> tuple[Shown, Shown] | None:
+    """Unique persons and multi-source persons, or ``None`` when no linkage ran yet.
+
+    Counted over every record; cells under the small-cell threshold that include records
+    ``principal`` may not see are suppressed (:mod:`shomar.services.disclosure`).
+    """
     run = session.scalar(select(func.max(PersonRecord.run_id)))
     if run is None or not violations:  # no recorded violation type counts this category
         return None
-    query = restrict(
-        select(PersonRecord.person_id, func.count(func.distinct(Record.source_id)))
+    hidden = hidden_uids(principal)
+    query = all_records(
+        select(
+            PersonRecord.person_id,
+            func.count(func.distinct(Record.source_id)),
+            func.max(case((PersonRecord.record_uid.in_(hidden), 1), else_=0)),
+        )
         .join(Record, Record.uid == PersonRecord.record_uid)
         .where(PersonRecord.run_id == run, Record.event_id == event_id)
-        .group_by(PersonRecord.person_id),
-        principal,
+        .group_by(PersonRecord.person_id)
     )
     if violations:
         query = query.where(Record.violation.in_(violations))
     rows = session.execute(query).all()
-    return len(rows), sum(1 for _, sources in rows if sources > 1)
+    multi = [row for row in rows if row[1] > 1]
+    return (
+        shown(len(rows), sum(row[2] for row in rows), principal),
+        shown(len(multi), sum(row[2] for row in multi), principal),
+    )
 
 
 def latest_estimates(session: Session, event_id: int, counted: str) -> list[EstimateSummary]:
@@ -213,8 +226,8 @@ def compare_event(
                     by_category[claim.counted].append(claim)
             present = set(
                 session.scalars(
-                    restrict(
-                        select(Record.violation).where(Record.event_id == event.id), principal
+                    all_records(  # which categories exist; their counts are suppressed
+                        select(Record.violation).where(Record.event_id == event.id)
                     ).distinct()
                 )
             )
@@ -231,8 +244,9 @@ def compare_event(
                     estimates=estimates,
                 )
                 reference = reference_estimate(estimates)
-                for claim in by_category.get(counted, []):
-                    relation, rule = relate(claim, view.documented, reference)
+                known = view.documented if isinstance(view.documented, int) else None
+                for claim in by_category.get(counted, []):  # a suppressed count relates to none
+                    relation, rule = relate(claim, known, reference)
                     view.claims.append(ClaimRelation(claim, relation, rule))
                 views.append(view)
     return views

@@ -155,8 +155,8 @@ def _category(view: CategoryView) -> CategoryComparison:
         for c in view.claims
     ]
     documented = (
-        DocumentedCount(view.documented, view.documented_multi_source or 0)
-        if view.documented is not None
+        DocumentedCount(view.documented, int(view.documented_multi_source or 0))
+        if isinstance(view.documented, int)  # reports are made by roles that see every record
         else None
     )
     estimates = [
