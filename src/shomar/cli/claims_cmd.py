@@ -102,11 +102,11 @@ def correct(
     json: JsonOption = False,
 ) -> None:
     """Record a corrected version of a claim (the old version is kept)."""
-    from shomar.services.claims import correct_claim, list_claims
+    from shomar.services.claims import ClaimCorrection, QuantityInput, correct_claim, list_claims
 
     ws = open_ws(workspace)
     try:
-        changes: dict[str, object] = {}
+        quantity = None
         if any(x is not None for x in (value, lower, upper, qualifier)):
             current = next(
                 (c for c in list_claims(ws, principal=current_principal(ws)) if c.uid == uid),
@@ -123,12 +123,12 @@ def correct(
             ):
                 if new is not None:
                     base[key] = new
-            changes["quantity"] = base
-        if date is not None:
-            changes["date_stated"] = date
-        if event is not None:
-            changes["event"] = event
-        info = correct_claim(ws, uid, reason=reason, principal=current_principal(ws), **changes)
+            quantity = QuantityInput(
+                base.get("value"), base.get("lower"), base.get("upper"),
+                str(base.get("qualifier") or "exact"),
+            )  # fmt: skip
+        correction = ClaimCorrection(quantity=quantity, date_stated=date, event=event)
+        info = correct_claim(ws, uid, correction, reason=reason, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
