@@ -40,6 +40,7 @@ from shomar.text.skeleton import (
     skeleton,
     strict_signature,
 )
+from shomar.text.variants import colloquial_formal, latin_variants
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -299,18 +300,50 @@ def _score(a: str, b: str) -> tuple[float, str]:
     return 0.05, "different skeletons"
 
 
+#: a match found only through another romanisation system or a colloquial form is discounted
+VARIANT_DISCOUNT = 0.95
+
+
+def _sorted_score(a: str, b: str) -> tuple[float, str]:
+    return _score(a, b) if a <= b else _score(b, a)
+
+
+@lru_cache(maxsize=524288)
+def _score_variants(a: str, b: str) -> tuple[float, str]:
+    """:func:`_score`, then, when it is not a match, the best score through colloquial forms
+    and other romanisation systems (:mod:`shomar.text.variants`), discounted."""
+    best = _score(a, b)
+    if best[0] >= MATCH_THRESHOLD:
+        return best
+    ca, cb = colloquial_formal(a), colloquial_formal(b)
+    if ca or cb:
+        p, why = _sorted_score(ca or a, cb or b)
+        p *= VARIANT_DISCOUNT
+        if p > best[0]:
+            best = (p, f"colloquial form ({ca or a} ~ {cb or b}); {why}")
+    # one side read in another system, the other as written (never both rewritten)
+    pairs = [(x, b) for x in latin_variants(a)] + [(a, y) for y in latin_variants(b)]
+    if pairs:
+        for x, y in pairs:
+            p, why = _sorted_score(x, y)
+            p *= VARIANT_DISCOUNT
+            if p > best[0]:
+                best = (p, f"read in another romanisation ({x} ~ {y}); {why}")
+    return best
+
+
 def compare_parts(a: str, b: str) -> float:
     """Probability that two single name parts (any script) are the same name. Cached."""
     if b < a:
         a, b = b, a
-    return _score(a, b)[0]
+    return _score_variants(a, b)[0]
 
 
 def explain_parts(a: str, b: str) -> tuple[float, str]:
     """Like :func:`compare_parts`, also returning the main evidence as a short phrase."""
     if b < a:
         a, b = b, a
-    return _score(a, b)
+    return _score_variants(a, b)
 
 
 def _decision(p: float) -> str:
