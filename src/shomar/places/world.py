@@ -72,6 +72,7 @@ _EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
 #: CLDR codes that are not countries
 _NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"})
 
+
 @dataclass(frozen=True)
 class ForeignPlace:
     """One indexed foreign name: a country, or a city or camp in one."""

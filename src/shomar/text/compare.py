@@ -30,7 +30,7 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 
 from shomar.text import lexicon
-from shomar.text.normalize import detect_script, latin_key, persian_key
+from shomar.text.normalize import detect_script, latin_key, name_key, persian_key
 from shomar.text.parse import parse_name
 from shomar.text.skeleton import (
     cross_match,
@@ -407,7 +407,9 @@ def compare_names(a: str, b: str) -> NameComparison:
     whole = 0.0
     if len(na.tokens) + len(nb.tokens) > 2 or na.honorifics != nb.honorifics:
         # whole names compared as one: catches compound splits the parser disagreed on, and
-        # a Mir/Seyed that is part of the name on one side (میرحسین, "Mir Hossein")
+        # a Mir/Seyed that is part of the name on one side (میرحسین, "Mir Hossein"); but
+        # not over a part that is surely another name in both orders (Hassan Akbari and
+        # Ehsan Akbari share a joined signature, not a given name)
         whole = max(
             compare_parts("".join(na.tokens), "".join(nb.tokens)),
             compare_parts(a, b) if na.honorifics or nb.honorifics else 0.0,
@@ -442,7 +444,7 @@ def compare_names(a: str, b: str) -> NameComparison:
         if na.father and nb.father:
             pfa = _pair(na.father, nb.father, "father", notes)
             p = p * (0.3 + 0.7 * pfa)
-    if whole > p:
+    if whole > p and not _surely_different_part(na.tokens, nb.tokens):
         p = whole
         notes.append(f"whole names compared as one: {whole:.2f}")
     if len(na.tokens) == len(nb.tokens) > 1:
@@ -459,6 +461,30 @@ def compare_names(a: str, b: str) -> NameComparison:
             f"every part of the shorter name is in the longer one, in order: {partial:.2f}"
         )
     return NameComparison(a, b, p, _decision(p), notes)
+
+
+#: a part pair scored below this is surely two different names (different consonants, an
+#: affix or gender ending, different attested names)
+SURELY_DIFFERENT = 0.05
+
+
+def _surely_different_part(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """Two names of as many parts with, in the written order, two different attested given
+    names of one consonant skeleton (Hassan / Ehsan, Akbar / Kobra: what joining the parts
+    cannot tell apart), and in the other order some part pair surely different too."""
+    if len(ta) != len(tb) or len(ta) < 2:
+        return False
+    in_order = any(
+        compare_parts(u, v) < SURELY_DIFFERENT
+        and _part(u).loose_skel == _part(v).loose_skel
+        and lexicon.is_known_given(name_key(u))
+        and lexicon.is_known_given(name_key(v))
+        for u, v in zip(ta, tb, strict=True)
+    )
+    reverse = any(
+        compare_parts(u, v) < SURELY_DIFFERENT for u, v in zip(ta, reversed(tb), strict=True)
+    )
+    return in_order and reverse
 
 
 def _subsequence(ta: tuple[str, ...], tb: tuple[str, ...]) -> float:

@@ -133,7 +133,7 @@ def _ascii(s: str) -> str:
 
 
 def _ala_lc(s: str, marked: bool) -> str:
-    """ALA-LC / BGN reading: macron vowels long, plain u (and, when ``marked``, i) short."""
+    """ALA-LC / BGN reading: macron vowels long, plain u and (when ``marked``) i short."""
     out: list[str] = []
     text = unicodedata.normalize("NFC", s.lower())
     i = 0
@@ -162,7 +162,7 @@ def _ala_lc(s: str, marked: bool) -> str:
 def _french(s: str) -> str:
     t = _ascii(s)
     t = t.replace("ï", "-i").replace("ë", "-e")
-    t = re.sub(r"ch", "sh", t)
+    t = t.replace("tch", "\0").replace("ch", "sh").replace("\0", "ch")
     t = re.sub(r"gu(?=[eiy])", "g", t)
     t = re.sub(r"(?<=[^aeiou][aeiou][nmlr])e$", "", t)  # Chirine, Nasrine, Parvine
     return t.replace("-", "")
@@ -171,8 +171,8 @@ def _french(s: str) -> str:
 def _german(s: str) -> str:
     t = _ascii(s)
     initial_j = t.startswith("j")
-    t = t.replace("dsch", "j").replace("tsch", "ch").replace("sch", "sh")
-    t = re.sub(r"(?<!s)ch", "kh", t)
+    t = t.replace("dsch", "j").replace("tsch", "\0").replace("sch", "sh")
+    t = re.sub(r"(?<!s)ch", "kh", t).replace("\0", "ch")
     if initial_j:
         t = "y" + t[1:]
     return t.replace("w", "v")
@@ -180,6 +180,9 @@ def _german(s: str) -> str:
 
 def _vowel_shift(s: str) -> str:
     return re.sub(r"^g(?=[aeiou])", "gh", _ascii(s))  # Gasem → Ghasem
+
+
+_ALA_SIGNS = re.compile(r"(?<![oa])u(?![uo])|a[yw](?![aeiouy])")
 
 
 @lru_cache(maxsize=65536)
@@ -192,8 +195,11 @@ def latin_variants(s: str) -> tuple[str, ...]:
     marked = _DIACRITIC_SYSTEM.search(unicodedata.normalize("NFC", s)) is not None
     candidates = [_ala_lc(s, True)] if marked else []
     candidates += [_french(s), _german(s), _vowel_shift(s)]
-    if not marked and re.search(r"u|a[yw](?![aeiou])", s.lower()):
+    if not marked and _ALA_SIGNS.search(s.lower()):
+        # ALA-LC without diacritics: u for a short o is the sign, and then an i inside the
+        # part is a short e as well (Muhsin → Mohsen, Husayni → Hoseyni)
         candidates.append(_ala_lc(s, False))
+        candidates.append(_ala_lc(s, True))
     base = name_key(s)
     for c in candidates:
         if c and name_key(c) != base and c not in out:
