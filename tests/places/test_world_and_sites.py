@@ -149,3 +149,45 @@ def test_former_city_names_resolve_to_todays(text: str, city: str, iso: str) -> 
     m = resolve_place(text)
     assert (m.city, m.province_iso) == (city, iso)
     assert m.note and "former name" in m.note
+
+
+def test_compare_places_levels() -> None:
+    from shomar.places import PLACE_LEVELS, compare_places
+
+    r = resolve_place
+    assert compare_places(r("Evin"), r("Tehran")) == "detention-site"
+    assert compare_places(r("Evin"), r("زندان اوین")) == "same-site"
+    assert compare_places(r("Karaj"), r("کرج")) == "same-city"
+    assert compare_places(r("Izeh"), r("Ahvaz")) == "same-province"
+    assert compare_places(r("Tabriz"), r("Ahvaz")) == "different-province"
+    assert compare_places(r("Paris"), r("Tehran")) == "different-country"
+    assert compare_places(r("Paris"), r("France")) == "same-country"
+    assert compare_places(r("Atlantis"), r("Tehran")) == "unknown"
+    assert compare_places(r("Camp Ashraf"), r("Tehran")) == "detention-site"
+    assert set(PLACE_LEVELS) >= {"unknown", "detention-site"}
+
+
+def test_shipped_tables_are_consistent() -> None:
+    import csv
+    import io
+    from importlib.resources import files
+
+    from shomar.places.gazetteer import index, province_by_iso
+    from shomar.places.world import country_names_en
+    from shomar.text import detect_script, persian_key
+
+    cities = {(e.fa_key, e.province_iso) for es in index().values() for e in es}
+    for name in ("detention_sites.csv", "old_place_names.csv"):
+        text = files("shomar.data.iran").joinpath(name).read_text(encoding="utf-8")
+        for row in csv.DictReader(io.StringIO(text)):
+            assert row["province_iso"] in province_by_iso(), row
+            assert (persian_key(row["city_fa"]), row["province_iso"]) in cities, row
+            if "name_fa" in row:
+                assert detect_script(row["name_fa"]) == "persian", row
+                assert detect_script(row["name_en"]) == "latin", row
+                assert row["kind"] in ("prison", "detention_centre"), row
+    text = files("shomar.data.world").joinpath("foreign_places.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        assert row["country"] in country_names_en(), row
+        assert row["kind"] in ("city", "camp"), row
+        assert all(detect_script(n) == "persian" for n in row["names_fa"].split("|")), row

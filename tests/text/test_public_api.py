@@ -41,7 +41,9 @@ def test_places_all_is_sorted_and_pinned() -> None:
     assert shomar.places.__all__ == sorted(shomar.places.__all__)
     assert set(shomar.places.__all__) >= {
         "MIN_CONFIDENCE",
+        "PLACE_LEVELS",
         "PlaceMatch",
+        "compare_places",
         "province_names",
         "resolve_place",
     }
