@@ -119,10 +119,19 @@ _SYSTEMS = (_FRENCH, _GERMAN, _BGN)
 def romanised(latin: str, rng: np.random.Generator) -> str:
     """``latin`` (a common English spelling) in French, German or UN/BGN-style spelling."""
     rules = _SYSTEMS[int(rng.integers(len(_SYSTEMS)))]
-    text = latin
-    for pattern, repl in rules:
-        text = re.sub(pattern, repl, text)
-    return text
+    return _compiled(rules).sub(lambda m: _replacement(rules, m), latin)
+
+
+@functools.cache
+def _compiled(rules: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """All of a system's rules in one pass (a rule's output is never rewritten by another)."""
+    return re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(rules)))
+
+
+def _replacement(rules: tuple[tuple[str, str], ...], match: re.Match[str]) -> str:
+    group = match.lastgroup
+    assert group is not None
+    return rules[int(group[1:])][1]
 
 
 _VOWEL_SHIFTS = (("e", "a"), ("a", "e"), ("ou", "u"), ("oo", "u"), ("u", "ou"), ("ei", "ey"),
