@@ -25,6 +25,7 @@ from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
+from shomar.store.dialects import serialize
 from shomar.store.tables import Claim, ClaimCitation, Event, Source
 from shomar.store.workspace import Workspace
 
@@ -141,6 +142,7 @@ class ClaimInfo:
 
 
 def _source(session: Session, name: str, kind: str | None = None) -> Source:
+    serialize(session, "sources")  # looked up, then maybe added: one writer at a time
     source = session.scalars(select(Source).where(Source.name == name)).first()
     if source is None:
         source = Source(name=name, kind=kind or "other")

@@ -32,6 +32,7 @@ from shomar.ingest.validate import RowContext, row_to_values
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.store.audit import append_audit
+from shomar.store.dialects import serialize
 from shomar.store.tables import (
     SOURCE_KINDS,
     CustodyEntry,
@@ -283,6 +284,7 @@ def _store(
     progress: Callable[[int], None] | None,
 ) -> None:
     cfg = settings()
+    serialize(session, "sources")  # looked up, then maybe added: one writer at a time
     source = session.scalars(select(Source).where(Source.name == report.source)).first()
     if source is None:
         source = Source(name=report.source, kind=report.source_kind, created_by=actor)
