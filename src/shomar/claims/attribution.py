@@ -45,6 +45,8 @@ _EN_VERB = re.compile(
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
+    r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
+    r"spoke\s+of|speaks\s+of|gave|puts|"
     r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
     r"(?:raised|revised|updated|increased|lowered|put)\s+(?:its|the|their|his|her)\s+"
     r"(?:death\s+)?(?:toll|tally|figure|count|estimate)|"
@@ -63,22 +65,50 @@ _EN_CITING = re.compile(r"(?<![\w])(?:citing|quoting)\s+", re.IGNORECASE)
 _FA_VERB = re.compile(
     r"(?<![\w\u200c])(?:(?:اعلام|گزارش|تایید|تأیید|برآورد|تخمین|ثبت|اعلان)\s+"
     r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
+    r"|(?:اعلام|گزارش|ثبت|برآورد)\s+کرده\s+بود(?:ند)?"
+    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|گوید|گویند)"
     r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد))"
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
 )
 _FA_ACCORDING = re.compile(
     r"(?<![\w\u200c])(?:به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
+    r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
     r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
 )
 _FA_CITING = re.compile(r"(?<![\w\u200c])به\s+نقل\s+از\s+")
 
-_ANAPHORA = re.compile(
-    r"^(?:it|they|he|she|(?:(?:the|this)\s+)?(?:same\s+)?(?:group|organi[sz]ation|agency|report|community|ngo|"
-    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|source|newspaper)|"
-    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|رسانه)|"
-    r"وی|او|آنها|آنان)$",
+_PERSON_DESC = (
+    r"general|commander|legislator|lawmaker|mp|official|spokes(?:man|woman|person)|minister|"
+    r"prosecutor|governor|judge|cleric|author|writer|journalist|chief|head|deputy|director"
+)
+_PERSON_ANAPHORA = re.compile(
+    rf"^(?:he|she|(?:the|this)\s+(?:same\s+)?(?:{_PERSON_DESC})|"
+    r"(?:این|همین|آن)\s+(?:فرمانده|نماینده(?:\s+مجلس)?|مقام(?:\s+\S+)?|مسئول|سردار|وزیر|"
+    r"دادستان|سخنگو|استاندار|فرماندار|نویسنده|زندانی)|وی|او)$",
     re.IGNORECASE,
 )
+_ORG_ANAPHORA = re.compile(
+    r"^(?:it|they|its|(?:(?:the|this|these|its|their)\s+)?(?:same\s+)?(?:\d+-page\s+)?"
+    r"(?:group|groups|organi[sz]ations?|agency|report|briefing|statement|update|community|ngo|"
+    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|source|newspaper|"
+    r"same\s+figures|figures|tally|data)|"
+    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|رسانه|شبکه|کانون)|"
+    r"آنها|آنان)$",
+    re.IGNORECASE,
+)
+
+
+def anaphora_kind(name: str) -> str | None:
+    """``"person"`` for "he", "the general", «این نماینده»; ``"org"`` for "it", "the group",
+    «این سازمان»; ``None`` for a phrase that names its claimant."""
+    if _PERSON_ANAPHORA.match(name):
+        return "person"
+    if _ORG_ANAPHORA.match(name):
+        return "org"
+    return None
+
+
+_ANAPHORA = re.compile(f"{_PERSON_ANAPHORA.pattern}|{_ORG_ANAPHORA.pattern}", re.IGNORECASE)
 _TOKEN = re.compile(r"\([^()]*\)|[\w\u200c'’.\-]+|[^\s\w]")
 _EN_STOP = {
     "that", "which", "who", "whom", "while", "and", "but", "as", "when", "because", "where",
@@ -112,6 +142,61 @@ def _clean(phrase: str) -> str:
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word.startswith("(")
+
+
+_LEAD_ADVERB = re.compile(
+    r"^(?:(?:earlier|separately|later|meanwhile|also|however|now|previously|then|instead|"
+    r"in\s+(?:a|an|its|their|his|her)\s+\w+|on\s+\w+day)[\s,]+)+",
+    re.IGNORECASE,
+)
+_JUNK_END = re.compile(
+    r"(?:^|\s)(?:its|the|a|an|whose|this|that|does|do|did|raised|has|have|their|his|her)$",
+    re.IGNORECASE,
+)
+_WH_START = re.compile(r"^(?:what|why|how|when|where|which|who|whose)\b", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){1,4}((?:[A-Z][\w'’.-]*\s*){2,4})$")
+_SOURCE_PREFIX = re.compile(
+    r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|tallies|reports?|a\s+report|"
+    r"an\s+update|estimates?)\s+(?:compiled\s+|published\s+|released\s+|issued\s+)?"
+    r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+)",
+    re.IGNORECASE,
+)
+
+
+def noun_phrase(phrase: str) -> str:
+    """A claimant span cut to its noun phrase: no leading adverb ("Earlier it" → "it"), no
+    source words ("figures compiled by HRANA" → "HRANA"), the proper name of a described person
+    ("the journalist Roya Ebrahimi" → "Roya Ebrahimi"); ``""`` when what is left ends in a
+    determiner or verb ("raised its", "whose latest toll") or opens a question."""
+    phrase = _LEAD_ADVERB.sub("", phrase.strip())
+    phrase = _SOURCE_PREFIX.sub("", phrase)
+    phrase = _clean(phrase)
+    tail = _NAME_TAIL.match(phrase)
+    if tail and not re.match(r"(?:the|a|an)\s+[A-Z]", phrase):
+        phrase = tail.group(1).strip()
+    if not phrase or _JUNK_END.search(phrase) or _WH_START.match(phrase):
+        return ""
+    if phrase.casefold() in {"the", "a", "an", "its", "whose", "this", "that"}:
+        return ""
+    if re.fullmatch(r"(?:داده|شده|کرده|است|داده\s+شده|شده\s+است)(?:\s+\S+)?", phrase):
+        return ""
+    return phrase
+
+
+def _skip_parentheticals(sentence: str, end: int) -> int:
+    """Before "X, citing Y, said" or "the report, released on …, also documented": the offset
+    where X ends, skipping comma-set phrases that open with a lower-case word."""
+    while True:
+        before = sentence[:end].rstrip()
+        if not before.endswith(","):
+            return end
+        comma = before.rfind(",", 0, len(before) - 1)
+        segment = before[comma + 1 : -1].strip() if comma >= 0 else ""
+        if comma < 0 or not segment or segment[0].isupper() and not re.match(
+            r"(?:Citing|Quoting|According)\b", segment
+        ):
+            return end
+        end = comma
 
 
 def _np_before(sentence: str, end: int) -> tuple[str, int]:
@@ -221,13 +306,13 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
 
     for pattern, kind in ((_EN_PASSIVE, "passive"), (_EN_CITING, "citing"), (_FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
-            name = _np_after(sentence, m.end())
+            name = noun_phrase(_np_after(sentence, m.end()))
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
             add(Attribution(name, kind, m.start(), m.end(), date, anaphoric(name)), m.span())
     for pattern in (_EN_ACCORDING, _FA_ACCORDING):
         for m in pattern.finditer(sentence):
-            name = _np_after(sentence, m.end())
+            name = noun_phrase(_np_after(sentence, m.end()))
             add(Attribution(name, "according", m.start(), m.end(), None, anaphoric(name)), m.span())
     quoted = _quoted(sentence)
     for m in _EN_VERB.finditer(sentence):
@@ -238,8 +323,15 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         _add_en_active(sentence, m, dates, add, anaphoric)
     for m in _FA_VERB.finditer(sentence):
         name, start = _fa_subject(sentence, m.start())
+        name = noun_phrase(name)
         if not name:
             continue
+        if re.match(r"\s*به\s+", sentence[start + len(name) : m.start()]):
+            told = _told_media(sentence, sentence.index("به", start + len(name)) + 3)
+            if told:  # «X به رویترز گفت»
+                add(Attribution(told, "active", start, m.end(), None, False), m.span())
+                add(Attribution(name, "citing", start, start + 1, None, anaphoric(name)), (start, start + 1))
+                continue
         date = _date_in(dates, start + len(name), m.start())
         add(Attribution(name, "active", start, m.end(), date, anaphoric(name)), m.span())
     return sorted(found, key=lambda a: a.start)
@@ -257,17 +349,41 @@ def _add_en_active(
         r"\s+[A-Z]", sentence[m.end() :]
     )
     if inverted:
-        name = _np_after(sentence, m.end())
+        name = noun_phrase(_np_after(sentence, m.end()))
         date = _date_in(dates, m.end() + len(name), len(sentence))
         add(Attribution(name, "inverted", m.start(), m.end(), date, anaphoric(name)), m.span())
         return
-    name, start = _np_before(sentence, len(before))
+    name, start = _np_before(sentence, _skip_parentheticals(sentence, len(before)))
     if not name:
         return
+    if m.group().casefold().endswith("told"):
+        told = _told_media(sentence, m.end())
+        if told:  # "officials told Reuters that …": Reuters reports it, citing the officials
+            cited = noun_phrase(name)
+            add(Attribution(told, "active", start, m.end(), None, False), m.span())
+            if cited:
+                add(
+                    Attribution(cited, "citing", m.start(), m.start() + 1, None, anaphoric(cited)),
+                    (m.start(), m.start() + 1),
+                )
+            return
     that = re.compile(r"(?<![\w])that(?![\w])").search(sentence, m.end())
     limit = that.start() if that else len(sentence)
     date = _date_in(dates, m.end(), limit)
     if date is None and _PARTICIPLE_OPENER.match(sentence):
         date = _date_in(dates, 0, start)
-    cleaned = _clean(name)
+    cleaned = noun_phrase(name)
+    if not cleaned:
+        return
     add(Attribution(cleaned, "active", start, m.end(), date, anaphoric(cleaned)), m.span())
+
+
+def _told_media(sentence: str, end: int) -> str | None:
+    """The news organisation after "told" ("told Reuters that"), when it is one."""
+    from shomar.claims.registry import claimant_entry, resolve_claimant
+
+    target = _np_after(sentence, end)
+    entry = resolve_claimant(target) if target else None
+    if entry and claimant_entry(entry).kind == "media":
+        return target
+    return None

@@ -29,13 +29,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from shomar.claims.attribution import Attribution, find_attributions
+from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions
+from shomar.claims.registry import claimant_entry, resolve_claimant
+from shomar.claims.tables import find_tables
 from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.dates import find_dates
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK, PEOPLE_AFTER_RE
-from shomar.claims.quantity import QuantityMatch, find_quantities, fold_text
+from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.errors import InputError
 
@@ -66,9 +68,32 @@ class _Context:
     """What the extractor remembers from earlier sentences of the same article."""
 
     last_claimant: str | None = None
+    last_person: str | None = None
+    last_org: str | None = None
     last_counted: str | None = None
+    last_mention: str | None = None
     last_event: str | None = None
     previous_end: int = 0
+    #: the main attribution of the previous sentence, while the paragraph goes on
+    paragraph_claimant: Attribution | None = None
+
+
+_HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
+_NOT_A_SOURCE = re.compile(
+    r"^(?:total|update|updated|breaking|explainer|analysis|exclusive|watch|live|video|photos|"
+    r"iran|report|opinion|factbox|timeline|q&a|گزارش|ویدئو|تحلیل|جمع|مجموع|کل|خبر\s+فوری|ایران)$",
+    re.IGNORECASE,
+)
+_PERSON_MENTION_EN = re.compile(
+    r"(?:(?:Brigadier\s+)?General|Commander|Ayatollah|President|Minister|Dr|Mr|Mrs|Ms|MP|"
+    r"(?<![\w])the\s+(?:[a-z-]+\s+){1,3})\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)"
+    r"|^((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the|who)\s"
+)
+_PERSON_MENTION_FA = re.compile(
+    r"^(?:(?:سردار|سرتیپ|سرلشکر|آیت[\u200c ]?الله|حجت[\u200c ]?الاسلام|دکتر)\s+)?"
+    r"((?:[^\s،,]+\s+){1,3}[^\s،,]+)\s*،"
+)
+_TOTAL_LINE = re.compile(r"^\s*(?:total|in\s+all|جمع|مجموع|کل)\b", re.IGNORECASE)
 
 
 def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandidate]:
@@ -76,7 +101,9 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
 
     ``language`` (``"en"`` or ``"fa"``) fixes the word order assumed when looking for what a
     number counts; by default each sentence's script decides. Both lexicons always apply, since
-    Persian articles quote English names and English ones quote Persian words.
+    Persian articles quote English names and English ones quote Persian words. A figure stated
+    twice by the same claimant (a headline and its body, or two sentences) is proposed once,
+    with every sentence that states it in ``spans``.
     """
     if language not in _LANGUAGES:
         raise InputError(
@@ -86,9 +113,32 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
     folded = fold_text(text)
     context = _Context()
     found: list[ClaimCandidate] = []
-    for sentence in split_sentences(text):
-        found.extend(_sentence_claims(folded, sentence, language, context))
-    return _dedupe(found)
+    headlines: set[int] = set()
+    tables = find_tables(text)
+    table_end = -1
+    for number, sentence in enumerate(split_sentences(text)):
+        table = next((t for t in tables if t.start <= sentence.start < t.end), None)
+        if table is not None:
+            if table.end != table_end:
+                found.extend(_table_claims(table, context))
+                table_end = table.end
+            continue
+        headline = _is_headline(text, sentence, number)
+        after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
+        claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
+        if headline:
+            headlines.update(id(c) for c in claims)
+        found.extend(claims)
+    return _merge(_dedupe(found), headlines)
+
+
+def _is_headline(text: str, sentence: Sentence, number: int) -> bool:
+    """The article's first line, standing alone before a blank line, without a final stop."""
+    return (
+        number == 0
+        and not sentence.text.rstrip().endswith((".", "!", "؟", "?"))
+        and text[sentence.end : sentence.end + 3].startswith(("\n\n", "\n\r\n", "\r\n\r"))
+    )
 
 
 def extract_from_file(path: str | Path) -> list[ClaimCandidate]:
@@ -128,16 +178,60 @@ def _sentence_language(text: str, language: str | None) -> str:
     return "fa" if persian > latin else "en"
 
 
+def _headline_attribution(s: str) -> Attribution | None:
+    """ "Amnesty: 41 killed", «عفو بین‌الملل: ۴۱ نفر کشته شدند»: the source before the colon."""
+    m = _HEADLINE_SOURCE.match(s)
+    if not m or _NOT_A_SOURCE.match(m.group(1).strip()) or len(m.group(1).split()) > 6:
+        return None
+    name = m.group(1).strip()
+    return Attribution(name, "active", 0, m.end(), None, anaphora_kind(name) is not None)
+
+
+def _remember_people(s: str, context: _Context) -> None:
+    for m in _PERSON_MENTION_EN.finditer(s):
+        name = (m.group(1) or m.group(2) or "").strip()
+        if name and resolve_claimant(name) is None:
+            context.last_person = name
+    fa = _PERSON_MENTION_FA.match(s)
+    if fa and resolve_claimant(fa.group(1)) is None and not re.match(
+        r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|به|بر|در|بنا|طبق)\s", fa.group(1)
+    ):
+        context.last_person = fa.group(1).strip()
+
+
 def _sentence_claims(
-    folded: str, sentence: Sentence, language: str | None, context: _Context
+    folded: str,
+    sentence: Sentence,
+    language: str | None,
+    context: _Context,
+    headline: bool = False,
+    after_table: bool = False,
 ) -> list[ClaimCandidate]:
     s = folded[sentence.start : sentence.end]
     lang = _sentence_language(s, language)
     dates = find_dates(sentence.text)
-    attributions = _resolve(find_attributions(s, dates), context)
+    new_paragraph = "\n" in folded[context.previous_end : sentence.start]
+    _remember_people(s, context)
+    found_atts = find_attributions(s, dates)
+    if headline and not any(a.kind in _MAIN_KINDS for a in found_atts):
+        head = _headline_attribution(s)
+        found_atts = [head, *found_atts] if head else found_atts
+    attributions = _resolve(found_atts, context)
+    if new_paragraph and not after_table:
+        context.paragraph_claimant = None
+    if not any(a.kind in _MAIN_KINDS for a in attributions):
+        carried = context.paragraph_claimant
+        if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
+            carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
+        if carried is not None and not headline:
+            attributions = [Attribution(carried.claimant, "according", 0, 0, None, False)]
+    mains = [a for a in attributions if a.kind in _MAIN_KINDS]
+    context.paragraph_claimant = mains[-1] if mains and not headline else None
     matches = [m for m in find_quantities(sentence.text) if non_count_reason(s, m) is None]
     categories = _categories(s, matches, lang, context)
-    if "\n" in folded[context.previous_end : sentence.start]:
+    matches = _share_qualifiers(s, matches, categories)
+    context.last_mention = _last_mention(s) or context.last_mention
+    if new_paragraph:
         context.last_event = None  # an event cue carries over within a paragraph only
     context.previous_end = sentence.end
     hint = find_event_hint(sentence.text, [(d.start, d.end) for d in dates])
@@ -153,49 +247,184 @@ def _sentence_claims(
             main, chain = chain, None
         base = _confidence(s, match, main)
         out.append(
-            ClaimCandidate(
-                quantity=match.quantity,
-                counted=counted,
-                event_hint=hint or context.last_event,
-                claimant=main.claimant if main else None,
-                cites=chain.claimant if chain else None,
-                date_stated=main.date_stated if main else None,
-                quote=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
-                confidence=base,
-            )
+            _candidate(match, counted, hint or context.last_event, main, chain, sentence, base)
         )
         if chain is not None:
             out.append(
-                ClaimCandidate(
-                    quantity=match.quantity,
-                    counted=counted,
-                    event_hint=hint or context.last_event,
-                    claimant=chain.claimant,
-                    cites=None,
-                    date_stated=chain.date_stated,
-                    quote=sentence.text,
-                    start=sentence.start,
-                    end=sentence.end,
-                    confidence=round(base * 0.9, 2),
+                _candidate(
+                    match,
+                    counted,
+                    hint or context.last_event,
+                    chain,
+                    None,
+                    sentence,
+                    round(base * 0.9, 2),
                 )
             )
+    return out
+
+
+def _candidate(
+    match: QuantityMatch,
+    counted: str,
+    hint: str | None,
+    main: Attribution | None,
+    chain: Attribution | None,
+    sentence: Sentence,
+    confidence: float,
+) -> ClaimCandidate:
+    claimant = main.claimant if main else None
+    return ClaimCandidate(
+        quantity=match.quantity,
+        counted=counted,
+        event_hint=hint,
+        claimant=claimant,
+        cites=chain.claimant if chain else None,
+        date_stated=main.date_stated if main else None,
+        quote=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        confidence=confidence,
+        claimant_id=resolve_claimant(claimant) if claimant else None,
+        spans=((sentence.start, sentence.end),),
+    )
+
+
+def _table_claims(table: object, context: _Context) -> list[ClaimCandidate]:
+    from shomar.claims.tables import Table
+
+    assert isinstance(table, Table)
+    claimant = table.claimant
+    if claimant:
+        context.last_claimant = claimant
+        context.last_org = claimant
+    out = []
+    for cell in table.cells:
+        out.append(
+            ClaimCandidate(
+                quantity=Quantity.exact(cell.value),
+                counted=cell.counted,
+                event_hint=None,
+                claimant=claimant,
+                cites=None,
+                date_stated=None,
+                quote=cell.quote,
+                start=cell.start,
+                end=cell.end,
+                confidence=0.7 if claimant else 0.5,
+                claimant_id=resolve_claimant(claimant) if claimant else None,
+                spans=((cell.start, cell.end),),
+            )
+        )
     return out
 
 
 def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribution]:
     resolved: list[Attribution] = []
     for att in attributions:
+        kind = anaphora_kind(att.claimant) if att.anaphoric else None
         if att.anaphoric:
-            if context.last_claimant:
-                att = Attribution(
-                    context.last_claimant, att.kind, att.start, att.end, att.date_stated, False
-                )
+            target = {"person": context.last_person, "org": context.last_org}.get(kind or "")
+            target = target or context.last_claimant
+            if target:
+                att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
         else:
             context.last_claimant = att.claimant
+            if resolve_claimant(att.claimant) is not None or not _looks_like_person(att.claimant):
+                context.last_org = att.claimant
+            else:
+                context.last_person = att.claimant
         resolved.append(att)
     return resolved
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    if re.search(r"[\u0600-\u06ff]", name):
+        return 2 <= len(words) <= 3 and not re.match(
+            r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|یک|منابع|فعالان|مقام)", name
+        )
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _last_mention(s: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for category, pattern in [*COUNTED_AFTER, *COUNTED_BEFORE]:
+        for m in pattern.finditer(s):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), category)
+    return best[1] if best else None
+
+
+def _share_qualifiers(
+    s: str, matches: list[QuantityMatch], categories: list[str | None]
+) -> list[QuantityMatch]:
+    """«دستکم ۱۹ پسر و ۷ دختر»: "at least" covers both numbers of a two-item list."""
+    out = list(matches)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        q = cur.quantity
+        if q.qualifier != "exact" or q.value is None or categories[i] != categories[i - 1]:
+            continue
+        if prev.quantity.qualifier not in ("at_least", "approximately", "at_most"):
+            continue
+        if re.fullmatch(r"\s*[^\s,،.]+\s+(?:و|and)\s*", s[prev.end : cur.start]):
+            made = {
+                "at_least": Quantity.at_least,
+                "approximately": Quantity.approximately,
+                "at_most": Quantity.at_most,
+            }[prev.quantity.qualifier](q.value)
+            out[i] = QuantityMatch(made, cur.start, cur.end, cur.number_start, cur.number_end)
+    return out
+
+
+def _merge(candidates: list[ClaimCandidate], headlines: set[int]) -> list[ClaimCandidate]:
+    """One candidate per repeated figure: same figure, category and claimant (or one side
+    unattributed, or a headline), keeping the most informative and every span."""
+    out: list[ClaimCandidate] = []
+    for c in candidates:
+        for i, kept in enumerate(out):
+            if _figure(kept) != _figure(c) or kept.counted != c.counted:
+                continue
+            from_headline = id(kept) in headlines or id(c) in headlines
+            same = _same_claimant(kept, c) or (
+                (kept.claimant is None or c.claimant is None) and kept.cites == c.cites
+            )
+            if not (same or (from_headline and not (kept.cites or c.cites))):
+                continue
+            best, other = sorted(
+                (kept, c), key=lambda x: (id(x) in headlines, -_information(x))
+            )
+            spans = tuple(dict.fromkeys([*kept.spans, *c.spans]))
+            merged = ClaimCandidate(**{**vars(best), "spans": spans})
+            if id(best) in headlines:
+                headlines.add(id(merged))
+            out[i] = merged
+            break
+        else:
+            out.append(c)
+    return out
+
+
+def _same_claimant(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    if a.claimant is None or b.claimant is None:
+        return False
+    if a.claimant_id and a.claimant_id == b.claimant_id:
+        return a.cites == b.cites
+    return a.claimant.casefold() == b.claimant.casefold() and a.cites == b.cites
+
+
+def _information(c: ClaimCandidate) -> int:
+    return (
+        (c.claimant is not None) * 4
+        + (c.quantity.qualifier != "exact") * 2
+        + (c.date_stated is not None)
+    )
+
+
+def _figure(c: ClaimCandidate) -> tuple[int | None, ...]:
+    q = c.quantity
+    return (q.value,) if q.value is not None else (q.lower, q.upper)
 
 
 def _first_after(
@@ -226,6 +455,32 @@ def _nearest_before(text: str) -> tuple[str, int] | None:
     return best
 
 
+_NUMBER_OF = re.compile(
+    r"(?:number|toll|tally|count|total|identity|identities|names?)\s+of\s+(?:all\s+)?"
+    r"(?:those\s+|the\s+|people\s+)?|(?:شمار|تعداد|آمار|هویت|نام)\s+(?:کل\s+)?",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(
+    r"(?<![\w])(?:the|this|that)\s+(?:number|figure|toll|total)(?![\w])|exceeded|"
+    r"(?:این|آن)\s+(?:رقم|آمار|تعداد|شمار)",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
+_PARTITIVE = re.compile(r"^\s*(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I)
+
+
+def _number_of(text: str) -> str | None:
+    """ "the number of those slain was about 40", «شمار کودکان کشته‌شده … به ۵۸ نفر»."""
+    best: tuple[int, str] | None = None
+    for m in _NUMBER_OF.finditer(text):
+        head = text[m.end() : m.end() + 30]
+        for category, pattern in [*COUNTED_BEFORE, *COUNTED_AFTER, *COUNTED_WEAK]:
+            w = pattern.search(head)
+            if w and w.start() <= 12 and (best is None or m.start() >= best[0]):
+                best = (m.start(), category)
+    return best[1] if best else None
+
+
 def _categories(
     s: str, matches: list[QuantityMatch], lang: str, context: _Context
 ) -> list[str | None]:
@@ -233,7 +488,14 @@ def _categories(
     for i, match in enumerate(matches):
         next_start = matches[i + 1].start if i + 1 < len(matches) else len(s)
         prev_end = matches[i - 1].end if i > 0 else 0
-        after = _first_after(s[match.number_end : next_start], lang)
+        tail = s[match.number_end : next_start]
+        partitive = _PARTITIVE.match(tail)
+        if partitive:  # "90 of those detained had been tortured": the predicate counts
+            later = _first_after(tail[partitive.end() :], lang)
+            if later:
+                found.append(later[0])
+                continue
+        after = _first_after(tail, lang)
         if after:
             found.append(after[0])
             continue
@@ -241,8 +503,11 @@ def _categories(
         if before:
             found.append(before[0])
             continue
-        weak = _first_after(s[match.number_end : next_start][:30], lang, COUNTED_WEAK)
-        found.append(weak[0] if weak else None)
+        weak = _first_after(tail[:30], lang, COUNTED_WEAK)
+        if weak:
+            found.append(weak[0])
+            continue
+        found.append(_number_of(s[prev_end : match.start]))
     for _ in range(2):  # "at least 448 people, including 60 children": both share a category
         for i in range(len(matches)):
             if found[i] is not None:
@@ -252,9 +517,18 @@ def _categories(
                     left, right = sorted((i, j))
                     if _LINK.match(s[matches[left].end : matches[right].start]):
                         found[i] = found[j]
+    for i in range(1, len(matches)):  # lists: "12 in Piranshahr and 9 in Mahabad", «۱۲۰، … ۱۶۵»
+        if found[i] is None and found[i - 1] is not None:
+            gap = s[matches[i - 1].end : matches[i].start]
+            if _LIST_GAP.fullmatch(gap) and re.search(r"[,،]|(?<![\w])(?:and|و)(?![\w])", gap):
+                found[i] = found[i - 1]
     for i, match in enumerate(matches):
-        if found[i] is None and _FIGURE_OF.search(s[: match.start]) and context.last_counted:
+        if found[i] is not None:
+            continue
+        if _FIGURE_OF.search(s[: match.start]) and context.last_counted:
             found[i] = context.last_counted
+        elif _REFERS_BACK.search(s[: match.start]) and context.last_mention:
+            found[i] = context.last_mention  # "put the number between A and B in his memoirs"
     return found
 
 
