@@ -19,7 +19,7 @@ SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_e4f9a154a
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 KEYS = [
     "quantity", "counted", "event_hint", "claimant", "cites", "date_stated", "quote", "start",
-    "end", "confidence",
+    "end", "confidence", "claimant_id", "spans",
 ]  # fmt: skip
 
 

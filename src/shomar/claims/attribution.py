@@ -82,7 +82,7 @@ _PERSON_DESC = (
     r"prosecutor|governor|judge|cleric|author|writer|journalist|chief|head|deputy|director"
 )
 _PERSON_ANAPHORA = re.compile(
-    rf"^(?:he|she|(?:the|this)\s+(?:same\s+)?(?:{_PERSON_DESC})|"
+    rf"^(?:he|she|(?:(?:the|this)\s+)?(?:same\s+)?(?:{_PERSON_DESC})|"
     r"(?:این|همین|آن)\s+(?:فرمانده|نماینده(?:\s+مجلس)?|مقام(?:\s+\S+)?|مسئول|سردار|وزیر|"
     r"دادستان|سخنگو|استاندار|فرماندار|نویسنده|زندانی)|وی|او)$",
     re.IGNORECASE,
@@ -126,7 +126,7 @@ _PARTICIPLE_OPENER = re.compile(
     r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",
     re.IGNORECASE,
 )
-_MAX_TOKENS = 9
+_MAX_TOKENS = 16
 
 
 def _is_fa(text: str) -> bool:
@@ -195,7 +195,11 @@ def _skip_parentheticals(sentence: str, end: int) -> int:
         if comma < 0 or not segment or segment[0].isupper() and not re.match(
             r"(?:Citing|Quoting|According)\b", segment
         ):
-            return end
+            return len(before) - 1
+        if _NAME_TAIL.match(segment) and not re.match(
+            r"(?:citing|quoting|according|who|which|based)\b", segment
+        ):
+            return len(before) - 1  # "A fellow inmate, the writer Parviz Salehi, says"
         end = comma
 
 
@@ -208,6 +212,8 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
         low = word.casefold()
         if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
             break
+        if word[0].isdigit() or word in ("-", "—", "–"):
+            break  # "on 3 March 2023", "LONDON, 14:30 GMT -": a date or a dateline, not a name
         if low in _EN_STOP and not (low in _EN_INNER and kept and _capitalised(kept[-1].group())):
             break
         kept.append(tok)
@@ -219,7 +225,8 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
     phrase = sentence[kept[0].start() : kept[-1].end()]
     start = kept[0].start()
     # "Mehdi Karroubi, an opposition leader, said": prefer the name to the description
-    if not _capitalised(phrase) or re.match(r"(?:a|an|the)\s", phrase, re.IGNORECASE):
+    bare = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
+    if not _capitalised(bare):
         before = sentence[:start].rstrip()
         if before.endswith(","):
             name, name_start = _np_before(sentence, len(before) - 1)
@@ -330,7 +337,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             told = _told_media(sentence, sentence.index("به", start + len(name)) + 3)
             if told:  # «X به رویترز گفت»
                 add(Attribution(told, "active", start, m.end(), None, False), m.span())
-                add(Attribution(name, "citing", start, start + 1, None, anaphoric(name)), (start, start + 1))
+                att = Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name))
+                add(att, (m.end(), m.end()))
                 continue
         date = _date_in(dates, start + len(name), m.start())
         add(Attribution(name, "active", start, m.end(), date, anaphoric(name)), m.span())
@@ -353,7 +361,12 @@ def _add_en_active(
         date = _date_in(dates, m.end() + len(name), len(sentence))
         add(Attribution(name, "inverted", m.start(), m.end(), date, anaphoric(name)), m.span())
         return
-    name, start = _np_before(sentence, _skip_parentheticals(sentence, len(before)))
+    name, start = _np_before(
+        sentence, _skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
+    )
+    conj = re.match(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+and\s+(?:the\s+)?[A-Za-z]", name)
+    if conj and " and " in name:  # "Iran Human Rights and the French group ECPM said"
+        name = conj.group(1)
     if not name:
         return
     if m.group().casefold().endswith("told"):
@@ -363,8 +376,8 @@ def _add_en_active(
             add(Attribution(told, "active", start, m.end(), None, False), m.span())
             if cited:
                 add(
-                    Attribution(cited, "citing", m.start(), m.start() + 1, None, anaphoric(cited)),
-                    (m.start(), m.start() + 1),
+                    Attribution(cited, "citing", m.end(), m.end(), None, anaphoric(cited)),
+                    (m.end(), m.end()),
                 )
             return
     that = re.compile(r"(?<![\w])that(?![\w])").search(sentence, m.end())

@@ -321,15 +321,18 @@ def _table_claims(table: object, context: _Context) -> list[ClaimCandidate]:
 
 def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribution]:
     resolved: list[Attribution] = []
+    local: str | None = None  # a name earlier in the same sentence wins: "X said it had …"
     for att in attributions:
         kind = anaphora_kind(att.claimant) if att.anaphoric else None
         if att.anaphoric:
             target = {"person": context.last_person, "org": context.last_org}.get(kind or "")
-            target = target or context.last_claimant
+            target = local or target or context.last_claimant
             if target:
                 att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
         else:
             context.last_claimant = att.claimant
+            if att.kind in _MAIN_KINDS:
+                local = att.claimant
             if resolve_claimant(att.claimant) is not None or not _looks_like_person(att.claimant):
                 context.last_org = att.claimant
             else:
@@ -344,7 +347,18 @@ def _looks_like_person(name: str) -> bool:
         return 2 <= len(words) <= 3 and not re.match(
             r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|یک|منابع|فعالان|مقام)", name
         )
+    if _ORG_WORD.search(name):
+        return False
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+_ORG_WORD = re.compile(
+    r"(?<![\w])(?:organi[sz]ation|network|cent(?:er|re)|agency|group|committee|office|"
+    r"international|rights|council|ministry|court|news|judiciary|guards?|police|army|"
+    r"foundation|watch|mission|service|department|government|parliament|union|association|"
+    r"party|front|media|press|times|post|wire|tv|radio)s?(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def _last_mention(s: str) -> str | None:
@@ -546,7 +560,7 @@ def _attribution_for(
     )
     if chain is None and main is not None:
         chain = next(
-            (a for a in attributions if a.kind == "citing" and a.start >= main.start),
+            (a for a in attributions if a.kind == "citing" and a is not main),
             None,
         )
     return main, chain

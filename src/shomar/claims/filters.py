@@ -64,7 +64,12 @@ _AFTER_RULES = [
     ("footnote", re.compile(r"^\s*\]")),
     ("fraction", re.compile(r"^(?:[\s-]+(?:quarters?|thirds?|halves|fifths?|tenths?)|\s+in\s+(?:\d|ten\b|every))", re.I)),
     ("page", re.compile(r"^-(?:page|minute|hour|day|year|month|week|point|member)s?\b", re.I)),
-    ("count of sources", re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})(?![\w\u200c])", re.I)),
+    (
+        "count of sources",
+        re.compile(
+            rf"^\s+(?:(?!نفر|تن\b|people|persons)[\w-]+\s+)?(?:{_SOURCE_NOUNS})(?![\w\u200c])", re.I
+        ),
+    ),
     ("part of a unit", re.compile(r"^\s+of\s+(?:\w+'s|the|its|their)\s+(?:\d+\s+)?(?:provinces|cities|towns|counties|prisons|استان)", re.I)),
     ("time", re.compile(r"^:\d\d")),
     ("percentage", re.compile(r"^\s*(?:%|٪|percent|per\s*cent|درصد)", re.I)),

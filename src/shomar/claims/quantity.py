@@ -274,7 +274,8 @@ def _atoms(folded: str) -> list[_Atom]:
 
 _PREFIXES = [
     ("at_least", r"at\s+least|more\s+than|over|no\s+(?:fewer|less)\s+than|not\s+less\s+than|"
-     r"in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|above|exceeding"),
+     r"in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|above|exceeding|exceeded|exceeds|"
+     r"surpassed|topped"),
     ("at_most", r"up\s+to|as\s+many\s+as|at\s+most|(?:fewer|less)\s+than|no\s+more\s+than|"
      r"not\s+more\s+than|a\s+maximum\s+of"),
     ("approximately", r"about|around|nearly|almost|approximately|roughly|some|close\s+to|"
