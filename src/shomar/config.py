@@ -42,6 +42,13 @@ class Settings(BaseSettings):
     import_batch_rows: int = Field(
         default=5_000, description="Rows written per batch during an import."
     )
+    organisation: str = Field(
+        default="Shomar workspace",
+        description=(
+            "Name of the organisation that runs this workspace; it is the author of the "
+            "ClaimReview JSON-LD written by `shomar claims export --format jsonld`."
+        ),
+    )
 
 
 def settings() -> Settings:

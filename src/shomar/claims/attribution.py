@@ -154,7 +154,9 @@ _JUNK_END = re.compile(
     re.IGNORECASE,
 )
 _WH_START = re.compile(r"^(?:what|why|how|when|where|which|who|whose)\b", re.IGNORECASE)
-_NAME_TAIL = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){1,4}((?:[A-Z][\w'’.-]*\s*){2,4})$")
+_NAME_TAIL = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){1,4}((?:[A-Z][\w'’.-]*\s*){2,4})$"
+)
 _SOURCE_PREFIX = re.compile(
     r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|tallies|reports?|a\s+report|"
     r"an\s+update|estimates?)\s+(?:compiled\s+|published\s+|released\s+|issued\s+)?"
@@ -192,8 +194,10 @@ def _skip_parentheticals(sentence: str, end: int) -> int:
             return end
         comma = before.rfind(",", 0, len(before) - 1)
         segment = before[comma + 1 : -1].strip() if comma >= 0 else ""
-        if comma < 0 or not segment or segment[0].isupper() and not re.match(
-            r"(?:Citing|Quoting|According)\b", segment
+        if (
+            comma < 0
+            or not segment
+            or (segment[0].isupper() and not re.match(r"(?:Citing|Quoting|According)\b", segment))
         ):
             return len(before) - 1
         if _NAME_TAIL.match(segment) and not re.match(
@@ -352,7 +356,6 @@ def _add_en_active(
     add: Callable[[Attribution, tuple[int, int]], None],
     anaphoric: Callable[[str], bool],
 ) -> None:
-    before = sentence[: m.start()].rstrip().rstrip(",")
     inverted = re.search(r"[,”\"]\s*$", sentence[: m.start()]) and re.match(
         r"\s+[A-Z]", sentence[m.end() :]
     )

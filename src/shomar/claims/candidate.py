@@ -17,8 +17,9 @@ class ClaimCandidate:
     ``claimant`` is ``None`` when the article states the number in its own voice; ``cites`` names
     the party the claimant relies on ("Reuters confirmed the toll announced by the PMOI");
     ``date_stated`` is an ISO date or ``None``; ``claimant_id`` names the registry entry the
-    claimant resolves to; ``spans`` are all the sentences stating the same claim; ``confidence`` is a rule-based score in [0, 1]
-    meant for sorting a review queue, not a probability.
+    claimant resolves to; ``spans`` are all the sentences stating the same claim;
+    ``confidence`` is a rule-based score in [0, 1] meant for sorting a review queue, not a
+    probability.
     """
 
     quantity: Quantity

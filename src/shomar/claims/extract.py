@@ -30,15 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions
-from shomar.claims.registry import claimant_entry, resolve_claimant
-from shomar.claims.tables import find_tables
 from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.dates import find_dates
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK, PEOPLE_AFTER_RE
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
+from shomar.claims.registry import resolve_claimant
 from shomar.claims.sentences import Sentence, split_sentences
+from shomar.claims.tables import find_tables
 from shomar.errors import InputError
 
 __all__ = ["extract_claims", "extract_from_file"]
@@ -193,8 +193,12 @@ def _remember_people(s: str, context: _Context) -> None:
         if name and resolve_claimant(name) is None:
             context.last_person = name
     fa = _PERSON_MENTION_FA.match(s)
-    if fa and resolve_claimant(fa.group(1)) is None and not re.match(
-        r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|به|بر|در|بنا|طبق)\s", fa.group(1)
+    if (
+        fa
+        and resolve_claimant(fa.group(1)) is None
+        and not re.match(
+            r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|به|بر|در|بنا|طبق)\s", fa.group(1)
+        )
     ):
         context.last_person = fa.group(1).strip()
 
@@ -406,9 +410,7 @@ def _merge(candidates: list[ClaimCandidate], headlines: set[int]) -> list[ClaimC
             )
             if not (same or (from_headline and not (kept.cites or c.cites))):
                 continue
-            best, other = sorted(
-                (kept, c), key=lambda x: (id(x) in headlines, -_information(x))
-            )
+            best, _ = sorted((kept, c), key=lambda x: (id(x) in headlines, -_information(x)))
             spans = tuple(dict.fromkeys([*kept.spans, *c.spans]))
             merged = ClaimCandidate(**{**vars(best), "spans": spans})
             if id(best) in headlines:

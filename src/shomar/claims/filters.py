@@ -30,7 +30,12 @@ _SOURCE_NOUNS = (
 _BEFORE_RULES = [
     ("footnote", re.compile(r"\[\s*$")),
     ("fraction", re.compile(r"(?<![\w])(?:one|two|three|\d+)\s+(?:in|out\s+of)\s+$", re.I)),
-    ("age", re.compile(r"(?<![\w])(?:as\s+young\s+as|as\s+old\s+as|under(?:\s+the\s+age\s+of)?|زیر)\s+$", re.I)),
+    (
+        "age",
+        re.compile(
+            r"(?<![\w])(?:as\s+young\s+as|as\s+old\s+as|under(?:\s+the\s+age\s+of)?|زیر)\s+$", re.I
+        ),
+    ),
     ("label", re.compile(r"[A-Za-z]-?$")),  # COVID-19, PS752, F-14
     ("time", re.compile(r"\d:$")),
     (
@@ -58,11 +63,18 @@ _BEFORE_RULES = [
     ),
 ]
 _SHORT_YEAR_BEFORE = re.compile(
-    rf"(?<![\w\u200c])(?:کشتار|قتل[\u200c ]?عام|سال|سال‌های|تابستان|پاییز|زمستان|بهار|دهه|انتخابات|اعتراضات|{_MONTHS})\s+$"
+    r"(?<![\w\u200c])(?:کشتار|قتل[\u200c ]?عام|سال|سال‌های|تابستان|پاییز|زمستان|بهار|دهه|"
+    rf"انتخابات|اعتراضات|{_MONTHS})\s+$"
 )
 _AFTER_RULES = [
     ("footnote", re.compile(r"^\s*\]")),
-    ("fraction", re.compile(r"^(?:[\s-]+(?:quarters?|thirds?|halves|fifths?|tenths?)|\s+in\s+(?:\d|ten\b|every))", re.I)),
+    (
+        "fraction",
+        re.compile(
+            r"^(?:[\s-]+(?:quarters?|thirds?|halves|fifths?|tenths?)|\s+in\s+(?:\d|ten\b|every))",
+            re.I,
+        ),
+    ),
     ("page", re.compile(r"^-(?:page|minute|hour|day|year|month|week|point|member)s?\b", re.I)),
     (
         "count of sources",
@@ -70,7 +82,13 @@ _AFTER_RULES = [
             rf"^\s+(?:(?!نفر|تن\b|people|persons)[\w-]+\s+)?(?:{_SOURCE_NOUNS})(?![\w\u200c])", re.I
         ),
     ),
-    ("part of a unit", re.compile(r"^\s+of\s+(?:\w+'s|the|its|their)\s+(?:\d+\s+)?(?:provinces|cities|towns|counties|prisons|استان)", re.I)),
+    (
+        "part of a unit",
+        re.compile(
+            r"^\s+of\s+(?:\w+'s|the|its|their)\s+(?:\d+\s+)?(?:provinces|cities|towns|counties|prisons|استان)",
+            re.I,
+        ),
+    ),
     ("time", re.compile(r"^:\d\d")),
     ("percentage", re.compile(r"^\s*(?:%|٪|percent|per\s*cent|درصد)", re.I)),
     (

@@ -1,12 +1,12 @@
 """Sentences with character offsets, for English and Persian news text.
 
 A sentence ends at ``.``, ``!``, ``?`` or ``؟`` (with any closing quotes or brackets and any
-footnote markers such as ``[2]`` / ``[۲]``) followed by white space, and at a line break:
-plain-text articles put titles and paragraphs on their own lines. A line break inside a
-hard-wrapped paragraph does not end a sentence: when the line does not end a sentence and the
-next line starts with a lower-case letter or a digit ("between 1,200 and⏎1,500 protesters")
-and neither line looks like a table row (``|``) the two lines are one sentence. A full stop after a common abbreviation ("Mr.", "Dr.", "U.N.", "p.") or a single capital
-initial does not end a sentence.
+footnote markers such as ``[2]`` / ``[۲]``) followed by white space, and at a line break: plain-
+text articles put titles and paragraphs on their own lines. A line break inside a hard-wrapped
+paragraph does not end a sentence: when the line does not end a sentence and the next line
+starts with a lower-case letter or a digit ("between 1,200 and⏎1,500 protesters") and neither
+line looks like a table row (``|``) the two lines are one sentence. A full stop after a common
+abbreviation ("Mr.", "Dr.", "U.N.", "p.") or a single capital initial does not end a sentence.
 """
 
 from __future__ import annotations
