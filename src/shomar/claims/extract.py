@@ -411,7 +411,7 @@ def _merge(candidates: list[ClaimCandidate], headlines: set[int]) -> list[ClaimC
             if not (same or (from_headline and not (kept.cites or c.cites))):
                 continue
             best, _ = sorted((kept, c), key=lambda x: (id(x) in headlines, -_information(x)))
-            spans = tuple(dict.fromkeys([*kept.spans, *c.spans]))
+            spans = tuple(dict.fromkeys([*best.spans, *kept.spans, *c.spans]))
             merged = ClaimCandidate(**{**vars(best), "spans": spans})
             if id(best) in headlines:
                 headlines.add(id(merged))
