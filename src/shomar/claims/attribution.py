@@ -368,7 +368,7 @@ def _add_en_active(
         sentence, _skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
     )
     first = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+and\s+$", sentence[:start])
-    if first and name[:1].islower() or first and name.lower().startswith(("the ", "a ")):
+    if (first and name[:1].islower()) or (first and name.lower().startswith(("the ", "a "))):
         name, start = first.group(1), first.start(1)  # "X and the group Y said": X first
     conj = re.match(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+and\s+(?:the\s+)?[A-Za-z]", name)
     if conj and " and " in name:  # "Iran Human Rights and the French group ECPM said"

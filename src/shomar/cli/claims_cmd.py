@@ -257,6 +257,12 @@ def extract(
             "per candidate when run in a terminal.",
         ),
     ] = False,
+    ask: Annotated[
+        bool,
+        typer.Option(
+            "--ask", help="With --add: ask per candidate even when input is not a terminal."
+        ),
+    ] = False,
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -284,8 +290,8 @@ def extract(
         _print_candidates(file, candidates)
     added: list[str] = []
     if add_:
-        ask = not yes and not json and sys.stdin.isatty()
-        reviewed = _review(candidates, chosen, claimants, counts, source, ask)
+        interactive = ask or (not yes and not json and sys.stdin.isatty())
+        reviewed = _review(candidates, chosen, claimants, counts, source, interactive)
         added = _add_candidates(file, candidates, reviewed, source, event, workspace)
     if json:
         emit_json(
