@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from benchmarks.claims.run import results
+
 from shomar.claims.registry import fold_name, registry, resolve_claimant
 
 

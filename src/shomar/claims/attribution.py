@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from shomar.claims.dates import DateMention
+from shomar.claims.registry import claimant_entry, resolve_claimant
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -399,8 +400,6 @@ def _add_en_active(
 
 def _told_media(sentence: str, end: int) -> str | None:
     """The news organisation after "told" ("told Reuters that"), when it is one."""
-    from shomar.claims.registry import claimant_entry, resolve_claimant
-
     target = _np_after(sentence, end)
     entry = resolve_claimant(target) if target else None
     if entry and claimant_entry(entry).kind == "media":

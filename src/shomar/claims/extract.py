@@ -1,26 +1,42 @@
 """Propose claims from an article's plain text (English or Persian), by rules.
 
-For every sentence (:mod:`~shomar.claims.sentences`):
+For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are read by
+:mod:`~shomar.claims.tables`):
 
 1. find the numbers and their qualifiers (:mod:`~shomar.claims.quantity`) and drop those that
-   are years, dates, ages, percentages, money, page numbers or units
-   (:mod:`~shomar.claims.filters`);
-2. find what each number counts (:mod:`~shomar.claims.lexicon`): the first "after" form between
+   are years, dates, ages, percentages, money, page numbers, units, footnote markers, fractions
+   or counts of sources (:mod:`~shomar.claims.filters`);
+2. find what each number counts (:mod:`~shomar.claims.lexicon`): the predicate after a
+   partitive ("90 *of those detained* had been *tortured*"), else the first "after" form between
    the number and the next number ("304 people *were killed*"), else the nearest "before" form
-   ("*killing* 1,500"), else a "weak" noun right after it ("504 *victims*"); a number joined
-   to a neighbour by "including" / «از جمله» shares its category, and "a figure of 70" takes
-   the category of the claim before it; a number that counts nothing listed is not proposed;
+   ("*killing* 1,500"), else a "weak" noun right after it ("504 *victims*"), else the noun of
+   a "number of" phrase anywhere before it ("the number of those *slain* was about 40",
+   «شمار کودکان *کشته‌شده* … به ۵۸ نفر»); a number joined to a neighbour by "including" /
+   «از جمله», or listed after it ("12 in Piranshahr and 9 in Mahabad", «۱۲۰، در گزارش دوم
+   ۱۶۵»), shares its category (and a two-item list shares "at least": «دستکم ۱۹ پسر و ۷
+   دختر»); "a figure of 70", "the number", "exceeded" take the category last mentioned; a
+   number that counts nothing listed is not proposed;
 3. find who says it (:mod:`~shomar.claims.attribution`): the last main attribution that starts
-   before the number, else the first one after it; "it", "the group", «این سازمان» resolve to the
-   last named claimant; no attribution means the article's own voice (``claimant`` is ``None``);
-4. follow the chain: a party the main claimant cites ("citing Y", «به نقل از Y») or whose figure
-   it repeats ("the toll … announced by Y") becomes ``cites`` and gets a candidate of its own;
+   before the number, else the first one after it. The article's first line, standing alone,
+   is a headline: "Amnesty: 41 killed" gives Amnesty. Pronouns and descriptions resolve to a
+   name: "he", "the general", «این نماینده» to the last person named (also in a mention with no
+   number: "Brigadier General X, a commander, …", «سردار X، فرمانده …،»), "it", "the group",
+   «این سازمان» to the last organisation, and either one to a name earlier in the same sentence
+   first. A sentence with no attribution that continues a paragraph keeps the previous
+   sentence's claimant ("Of these, 61 were executed"); a paragraph's first unattributed
+   sentence is the article's own voice (``claimant`` is ``None``). Claimants resolve to the
+   registry (:mod:`~shomar.claims.registry`) as ``claimant_id``;
+4. follow the chain: a party the main claimant cites ("citing Y", «به نقل از Y», "Y told
+   Reuters", «Y به رویترز گفت») or whose figure it repeats ("the toll … announced by Y") becomes
+   ``cites`` and gets a candidate of its own;
 5. the date stated is the full date attached to the attribution ("Y said *on 15 December
    2019*", "announced by Y *on December 15, 2019*", «Y *روز ۲۵ آذر ۱۳۹۸* اعلام کرد»); the event
    hint is the sentence's episode or time cue (:mod:`~shomar.claims.events`).
 
-The quote is the whole sentence, with its offsets in the input text. Every candidate is a
-proposal for a person to confirm; ``confidence`` only orders the review queue.
+A figure stated twice (a headline and its body, or two sentences) is proposed once
+(:mod:`~shomar.claims.merge`), with every sentence that states it in ``spans``. The quote is
+the sentence, with its offsets in the input text. Every candidate is a proposal for a person to
+confirm; ``confidence`` only orders the review queue.
 """
 
 from __future__ import annotations
@@ -35,10 +51,11 @@ from shomar.claims.dates import find_dates
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK, PEOPLE_AFTER_RE
+from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import resolve_claimant
 from shomar.claims.sentences import Sentence, split_sentences
-from shomar.claims.tables import find_tables
+from shomar.claims.tables import Table, find_tables
 from shomar.errors import InputError
 
 __all__ = ["extract_claims", "extract_from_file"]
@@ -129,7 +146,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         if headline:
             headlines.update(id(c) for c in claims)
         found.extend(claims)
-    return _merge(_dedupe(found), headlines)
+    return merge_repeated(_dedupe(found), headlines)
 
 
 def _is_headline(text: str, sentence: Sentence, number: int) -> bool:
@@ -294,10 +311,7 @@ def _candidate(
     )
 
 
-def _table_claims(table: object, context: _Context) -> list[ClaimCandidate]:
-    from shomar.claims.tables import Table
-
-    assert isinstance(table, Table)
+def _table_claims(table: Table, context: _Context) -> list[ClaimCandidate]:
     claimant = table.claimant
     if claimant:
         context.last_claimant = claimant
@@ -394,53 +408,6 @@ def _share_qualifiers(
             }[prev.quantity.qualifier](q.value)
             out[i] = QuantityMatch(made, cur.start, cur.end, cur.number_start, cur.number_end)
     return out
-
-
-def _merge(candidates: list[ClaimCandidate], headlines: set[int]) -> list[ClaimCandidate]:
-    """One candidate per repeated figure: same figure, category and claimant (or one side
-    unattributed, or a headline), keeping the most informative and every span."""
-    out: list[ClaimCandidate] = []
-    for c in candidates:
-        for i, kept in enumerate(out):
-            if _figure(kept) != _figure(c) or kept.counted != c.counted:
-                continue
-            from_headline = id(kept) in headlines or id(c) in headlines
-            same = _same_claimant(kept, c) or (
-                (kept.claimant is None or c.claimant is None) and kept.cites == c.cites
-            )
-            if not (same or (from_headline and not (kept.cites or c.cites))):
-                continue
-            best, _ = sorted((kept, c), key=lambda x: (id(x) in headlines, -_information(x)))
-            spans = tuple(dict.fromkeys([*best.spans, *kept.spans, *c.spans]))
-            merged = ClaimCandidate(**{**vars(best), "spans": spans})
-            if id(best) in headlines:
-                headlines.add(id(merged))
-            out[i] = merged
-            break
-        else:
-            out.append(c)
-    return out
-
-
-def _same_claimant(a: ClaimCandidate, b: ClaimCandidate) -> bool:
-    if a.claimant is None or b.claimant is None:
-        return False
-    if a.claimant_id and a.claimant_id == b.claimant_id:
-        return a.cites == b.cites
-    return a.claimant.casefold() == b.claimant.casefold() and a.cites == b.cites
-
-
-def _information(c: ClaimCandidate) -> int:
-    return (
-        (c.claimant is not None) * 4
-        + (c.quantity.qualifier != "exact") * 2
-        + (c.date_stated is not None)
-    )
-
-
-def _figure(c: ClaimCandidate) -> tuple[int | None, ...]:
-    q = c.quantity
-    return (q.value,) if q.value is not None else (q.lower, q.upper)
 
 
 def _first_after(

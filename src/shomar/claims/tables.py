@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from shomar.claims.attribution import find_attributions
 from shomar.claims.dates import find_dates
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE
 from shomar.claims.quantity import fold_text, parse_number
@@ -56,8 +57,6 @@ def _category(header: str) -> str | None:
 
 
 def _caption_claimant(line: str) -> str | None:
-    from shomar.claims.attribution import find_attributions
-
     source = _SOURCE_LINE.search(line)
     if source:
         return source.group(1).strip(" .)(")
