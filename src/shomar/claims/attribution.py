@@ -47,7 +47,7 @@ _EN_VERB = re.compile(
     r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
-    r"spoke\s+of|speaks\s+of|gave|puts|"
+    r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
     r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
     r"(?:raised|revised|updated|increased|lowered|put)\s+(?:its|the|their|his|her)\s+"
     r"(?:death\s+)?(?:toll|tally|figure|count|estimate)|"
@@ -68,6 +68,8 @@ _FA_VERB = re.compile(
     r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
     r"|(?:اعلام|گزارش|ثبت|برآورد)\s+کرده\s+بود(?:ند)?"
     r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|گوید|گویند)"
+    r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
+    r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
     r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد))"
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
 )

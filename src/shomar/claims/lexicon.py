@@ -55,6 +55,7 @@ _AFTER: dict[str, list[str]] = {
         r"(?:به\s+)?(?:حکم\s+)?اعدام\s+محکوم",
         r"محکوم\s+به\s+اعدام",
         r"sentenced\s+to\s+death",
+        r"(?:حکم|احکام)\s+(?:به\s+)?اعدام",
     ],
     "executed": [
         r"executed",
