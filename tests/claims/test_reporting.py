@@ -340,3 +340,15 @@ def test_persian_table_with_source_line() -> None:
     text = "آمار اعدام‌ها (منبع: سازمان حقوق بشر ایران)\n\nسال | اعدام\n۱۳۹۹ | ۲۶۷\n۱۴۰۰ | ۳۱۴\n"
     found = [(c.quantity.value, c.counted, c.claimant_id) for c in claims(text)]
     assert found == [(267, "executed", "ihr"), (314, "executed", "ihr")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Amnesty International on Tuesday said at least 23 children had been killed.",
+        "Amnesty International in a statement on Friday said at least 23 children died.",
+        "Amnesty International last week reported that 23 children were killed.",
+    ],
+)
+def test_claimant_span_does_not_run_into_a_time_phrase(sentence: str) -> None:
+    assert only(sentence).claimant == "Amnesty International"

@@ -188,6 +188,17 @@ def noun_phrase(phrase: str) -> str:
     return phrase
 
 
+_TEMPORAL_TAIL = re.compile(
+    r"(?:\s+|^)(?:late\s+|early\s+)?(?:on|in|at|last|this|earlier|during)\s+"
+    r"(?:(?:a|an|its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|"
+    r"night|morning|evening|statement|report|interview|tweet|post|update|briefing|conference|"
+    r"letter|\d{4}|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _skip_parentheticals(sentence: str, end: int) -> int:
     """Before "X, citing Y, said" or "the report, released on …, also documented": the offset
     where X ends, skipping comma-set phrases that open with a lower-case word."""
@@ -367,9 +378,11 @@ def _add_en_active(
         date = _date_in(dates, m.end() + len(name), len(sentence))
         add(Attribution(name, "inverted", m.start(), m.end(), date, anaphoric(name)), m.span())
         return
-    name, start = _np_before(
-        sentence, _skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
-    )
+    end = _skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
+    temporal = _TEMPORAL_TAIL.search(sentence[:end])
+    if temporal:  # "Amnesty International on Tuesday said"
+        end = temporal.start()
+    name, start = _np_before(sentence, end)
     first = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+and\s+$", sentence[:start])
     if (first and name[:1].islower()) or (first and name.lower().startswith(("the ", "a "))):
         name, start = first.group(1), first.start(1)  # "X and the group Y said": X first
