@@ -352,3 +352,24 @@ def test_persian_table_with_source_line() -> None:
 )
 def test_claimant_span_does_not_run_into_a_time_phrase(sentence: str) -> None:
     assert only(sentence).claimant == "Amnesty International"
+
+
+def test_a_subheading_between_blank_lines_is_a_headline() -> None:
+    found = claims("Earlier coverage.\n\nHRANA: 40 arrested in Bukan\n\nNo further details.")
+    assert [(c.quantity.value, c.claimant) for c in found] == [(40, "HRANA")]
+
+
+def test_an_unresolved_pronoun_is_no_claimant() -> None:
+    assert only("It said 14,000 people had been detained.").claimant is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 20 people face execution, Amnesty International said.",
+        "Amnesty International said 20 people were at risk of execution.",
+        "عفو بین‌الملل اعلام کرد که دستکم ۲۰ نفر با خطر اعدام روبه‌رو هستند.",
+    ],
+)
+def test_facing_execution_is_not_executed(sentence: str) -> None:
+    assert claims(sentence) == []

@@ -66,7 +66,8 @@ _BEFORE_WINDOW = 60
 _AFTER_STOP = re.compile(
     r"[;:؛]|(?<![\w])(?:but|while|whereas|although|sentenced\s+to(?!\s+death)|charged|summoned|"
     r"released|freed|convicted|fled|took\s+part|live|lived|appeared|questioned|marched|gathered|"
-    r"آزاد|محکوم\s+شد|احضار)(?![\w])",
+    r"آزاد|محکوم\s+شد|احضار|at\s+risk\s+of|fac(?:e|es|ing)\s+(?:imminent\s+)?execution|"
+    r"(?:با|در)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)(?![\w])",
     re.IGNORECASE,
 )
 _AUXILIARY = re.compile(r"(?<![\w])(?:were|was|been|had|have|has|are|is)(?![\w])", re.IGNORECASE)
@@ -77,6 +78,7 @@ _LINK = re.compile(
 _FIGURE_OF = re.compile(
     r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$", re.I
 )
+_PRONOUN = re.compile(r"^(?:it|they|he|she|its|وی|او|آنها|آنان|ایشان)$", re.IGNORECASE)
 _MAIN_KINDS = ("active", "inverted", "according")
 
 
@@ -150,12 +152,17 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
 
 
 def _is_headline(text: str, sentence: Sentence, number: int) -> bool:
-    """The article's first line, standing alone before a blank line, without a final stop."""
-    return (
-        number == 0
-        and not sentence.text.rstrip().endswith((".", "!", "؟", "?"))
-        and text[sentence.end : sentence.end + 3].startswith(("\n\n", "\n\r\n", "\r\n\r"))
+    """A title: a whole line of at most 20 words without a final stop, that is the article's
+    first line or stands between blank lines."""
+    whole_line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and (
+        sentence.end == len(text) or text[sentence.end] in "\r\n"
     )
+    if not whole_line or len(sentence.text.split()) > 20:
+        return False
+    if sentence.text.rstrip().endswith((".", "!", "؟", "?", "»", "”", '"')):
+        return False
+    before = text[: sentence.start].rstrip(" \t")
+    return number == 0 or before.endswith("\n\n") or before.endswith("\n\r\n")
 
 
 def extract_from_file(path: str | Path) -> list[ClaimCandidate]:
@@ -347,6 +354,8 @@ def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribu
             target = local or target or context.last_claimant
             if target:
                 att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
+            elif _PRONOUN.match(att.claimant):
+                continue  # "It said …" with nothing named before: no claimant, not "It"
         else:
             context.last_claimant = att.claimant
             if att.kind in _MAIN_KINDS:
