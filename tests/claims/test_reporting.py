@@ -373,3 +373,31 @@ def test_an_unresolved_pronoun_is_no_claimant() -> None:
 )
 def test_facing_execution_is_not_executed(sentence: str) -> None:
     assert claims(sentence) == []
+
+
+ENCYCLOPEDIA = (
+    "By 3 March 2023, at least 390 protesters had been killed, according to HRANA.[3] Around "
+    "15,200 people have been arrested in 120 cities and 110 universities, according to HRANA.[4] "
+    "In February, a senior official put the death toll at 180.[5] Three men have been executed "
+    "after trials that Amnesty International called unfair.[6]\n\n"
+    "The mission interviewed more than 250 victims and witnesses and reviewed 31,000 items."
+)
+
+
+def test_encyclopedia_lead() -> None:
+    found = [(c.quantity.value, c.counted, c.claimant) for c in claims(ENCYCLOPEDIA)]
+    assert found == [
+        (390, "killed", "HRANA"),  # no full stop from "HRANA.[3]"
+        (15200, "arrested", "HRANA"),  # "110 universities" is no arrest count
+        (180, "killed", "senior official"),  # not "February"
+        (3, "executed", None),  # the article's voice: Amnesty did not state the 3
+    ]  # nor the 250 people interviewed, nor 31,000 items
+
+
+def test_an_unattributed_sentence_keeps_the_claimant_only_when_it_continues() -> None:
+    text = (
+        "HRANA said 300 people were arrested in Rasht. Of these, 40 were students. "
+        "Police detained 12 journalists."
+    )
+    found = {c.quantity.value: c.claimant for c in claims(text)}
+    assert found == {300: "HRANA", 40: "HRANA", 12: None}

@@ -139,7 +139,8 @@ def _is_fa(text: str) -> bool:
 def _clean(phrase: str) -> str:
     phrase = phrase.strip(" ,،;:\"“”'’")
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
-    phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # a full stop, not "U.N."
+    if not re.search(r"(?:^|\s)(?:[A-Z]\.){2,}$", phrase):
+        phrase = re.sub(r"\.$", "", phrase)  # a full stop ("HRANA."), not "U.N."
     return re.sub(r"\s+", " ", phrase)
 
 
@@ -221,6 +222,13 @@ def _skip_parentheticals(sentence: str, end: int) -> int:
         end = comma
 
 
+_CALENDAR_WORD = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|today|yesterday)",
+    re.IGNORECASE,
+)
+
+
 def _np_before(sentence: str, end: int) -> tuple[str, int]:
     """The English noun phrase ending at ``end`` and its start offset ('' if none)."""
     tokens = list(_TOKEN.finditer(sentence, 0, end))
@@ -248,7 +256,17 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
         before = sentence[:start].rstrip()
         if before.endswith(","):
             name, name_start = _np_before(sentence, len(before) - 1)
-            if name and all(_capitalised(w) for w in name.split() if w.casefold() not in _EN_INNER):
+            after_preposition = re.search(
+                r"(?:^|\s)(?:in|on|at|by|since|from|until|during|after|before)\s+$",
+                sentence[:name_start],
+                re.IGNORECASE,
+            )
+            if (
+                name
+                and not after_preposition
+                and not _CALENDAR_WORD.fullmatch(name)
+                and all(_capitalised(w) for w in name.split() if w.casefold() not in _EN_INNER)
+            ):
                 return name, name_start
     return phrase, start
 

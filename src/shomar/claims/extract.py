@@ -78,6 +78,15 @@ _LINK = re.compile(
 _FIGURE_OF = re.compile(
     r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$", re.I
 )
+#: a sentence that goes on with the previous one's figures ("Of these, 61 …", «… نیز …»)
+_CONTINUES = re.compile(
+    r"^(?:of\s+(?:these|them|those|the\s+\w+)|among\s+(?:them|these|those|the\s+\w+)|"
+    r"this\s+includes|they\s+include|these\s+include|in\s+addition|also|the\s+(?:toll|figure|"
+    r"total|tally)\b|its\s+(?:toll|figure|total|tally)\b)|(?<![\w])(?:also|further|another|"
+    r"other|others)(?![\w])|"
+    r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین)|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"^(?:it|they|he|she|its|وی|او|آنها|آنان|ایشان)$", re.IGNORECASE)
 _MAIN_KINDS = ("active", "inverted", "according")
 
@@ -251,6 +260,8 @@ def _sentence_claims(
         carried = context.paragraph_claimant
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
+        if carried is not None and not _CONTINUES.search(s) and not after_table:
+            carried = None
         if carried is not None and not headline:
             attributions = [Attribution(carried.claimant, "according", 0, 0, None, False)]
     mains = [a for a in attributions if a.kind in _MAIN_KINDS]
@@ -457,8 +468,31 @@ _REFERS_BACK = re.compile(
     r"(?:این|آن)\s+(?:رقم|آمار|تعداد|شمار)",
     re.IGNORECASE,
 )
+_OF_THESE = re.compile(
+    r"^(?:of|among)\s+(?:these|them|those|the\s+(?:dead|detainees|victims))\b|"
+    r"^(?:از\s+(?:این\s+(?:تعداد|عده|افراد)|میان\s+(?:آنان|آنها|این\s+افراد))|در\s+میان\s+(?:آنان|آنها))",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
 _PARTITIVE = re.compile(r"^\s*(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I)
+
+
+_PREDICATE = re.compile(
+    r"(?<![\w])(?!including|according)[a-z]+(?:ed|ing)(?![\w])|"
+    r"(?<![\w\u200c])(?:کرد|کردند|شد|شدند|داد|دادند|است|بود|بودند|اند|هستند|گفت)(?![\w\u200c])",
+    re.IGNORECASE,
+)
+
+
+def _is_list_gap(gap: str) -> bool:
+    """Between two items of one list: "… in Piranshahr and …", «…، در گزارش دوم …», «… پسر و …»
+    (a few words with a comma or "and", and no verb of their own)."""
+    return (
+        len(gap.split()) <= 5
+        and _LIST_GAP.fullmatch(gap) is not None
+        and re.search(r"[,،]|(?<![\w])(?:and|و)(?![\w])", gap) is not None
+        and not _PREDICATE.search(gap)
+    )
 
 
 def _number_of(text: str) -> str | None:
@@ -512,13 +546,15 @@ def _categories(
     for i in range(1, len(matches)):  # lists: "12 in Piranshahr and 9 in Mahabad", «۱۲۰، … ۱۶۵»
         if found[i] is None and found[i - 1] is not None:
             gap = s[matches[i - 1].end : matches[i].start]
-            if _LIST_GAP.fullmatch(gap) and re.search(r"[,،]|(?<![\w])(?:and|و)(?![\w])", gap):
+            if _is_list_gap(gap):
                 found[i] = found[i - 1]
     for i, match in enumerate(matches):
         if found[i] is not None:
             continue
         if _FIGURE_OF.search(s[: match.start]) and context.last_counted:
             found[i] = context.last_counted
+        elif _OF_THESE.match(s) and context.last_counted:
+            found[i] = context.last_counted  # "Of these, 40 were students"
         elif _REFERS_BACK.search(s[: match.start]) and context.last_mention:
             found[i] = context.last_mention  # "put the number between A and B in his memoirs"
     return found

@@ -29,6 +29,14 @@ _SOURCE_NOUNS = (
 )
 _BEFORE_RULES = [
     ("footnote", re.compile(r"\[\s*$")),
+    (
+        "people interviewed",
+        re.compile(
+            r"(?<![\w])(?:interviewed|spoke\s+(?:to|with)|met(?:\s+with)?|heard\s+from|surveyed|"
+            r"consulted|با)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|some\s+|about\s+)?$",
+            re.I,
+        ),
+    ),
     ("fraction", re.compile(r"(?<![\w])(?:one|two|three|\d+)\s+(?:in|out\s+of)\s+$", re.I)),
     (
         "age",
@@ -107,7 +115,9 @@ _AFTER_RULES = [
         re.compile(
             r"^(?:\s+|-)(?:of\s+)?(?:the\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
             r"times|degrees|km|kilomet(?:er|re)s?|miles|lashes|cities|towns|provinces|copies|"
-            r"votes|pages|seats|سال|ماه|هفته|روز|ساعت|دقیقه|بار|کیلومتر|ضربه|شهر|استان|"
+            r"votes|pages|seats|universities|schools|villages|districts|neighbou?rhoods|campuses|"
+            r"locations|sites|items|documents|videos|photos|photographs|interviews|"
+            r"دانشگاه|شهرستان|روستا|مدرسه|سال|ماه|هفته|روز|ساعت|دقیقه|بار|کیلومتر|ضربه|شهر|استان|"
             r"نسخه|رأی|رای|درجه)(?![\w])",
             re.I,
         ),
