@@ -401,3 +401,12 @@ def test_an_unattributed_sentence_keeps_the_claimant_only_when_it_continues() ->
     )
     found = {c.quantity.value: c.claimant for c in claims(text)}
     assert found == {300: "HRANA", 40: "HRANA", 12: None}
+
+
+def test_persian_news_site_paragraph() -> None:
+    text = (
+        "به گزارش خبرگزاری هرانا، از آغاز اعتراضات دستکم ۴۱۰ معترض از جمله ۵۵ کودک جان خود را "
+        "از دست داده‌اند. این خبرگزاری همچنین از بازداشت ۱۶ هزار و ۴۰۰ نفر خبر داده است."
+    )
+    found = [(c.quantity.value, c.counted, c.claimant_id) for c in claims(text)]
+    assert found == [(410, "killed", "hrana"), (55, "killed", "hrana"), (16400, "arrested", "hrana")]
