@@ -409,4 +409,8 @@ def test_persian_news_site_paragraph() -> None:
         "از دست داده‌اند. این خبرگزاری همچنین از بازداشت ۱۶ هزار و ۴۰۰ نفر خبر داده است."
     )
     found = [(c.quantity.value, c.counted, c.claimant_id) for c in claims(text)]
-    assert found == [(410, "killed", "hrana"), (55, "killed", "hrana"), (16400, "arrested", "hrana")]
+    assert found == [
+        (410, "killed", "hrana"),
+        (55, "killed", "hrana"),
+        (16400, "arrested", "hrana"),
+    ]
