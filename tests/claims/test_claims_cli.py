@@ -105,3 +105,16 @@ def test_correct_claimant_and_export_author(
     doc = json.loads(out_file.read_text(encoding="utf-8"))
     assert "Example Documentation Centre" in json.dumps(doc, ensure_ascii=False)
     assert '"Shomar"' not in json.dumps(doc)
+
+
+def test_manual_add_groups_a_persian_name_with_the_english_one(tmp_path: Path) -> None:
+    ws = str(tmp_path / "ws")
+    for name in ("عفو بین‌الملل", "Amnesty"):
+        code, out = run(
+            "claims", "add", "--claimant", name, "--counted", "killed", "--value", "7",
+            "--workspace", ws,
+        )  # fmt: skip
+        assert code == 0, out
+    rows = ledger(Path(ws))
+    assert {r["claimant"] for r in rows} == {"Amnesty International"}
+    assert {r["claimant_kind"] for r in rows} == {"ngo"}

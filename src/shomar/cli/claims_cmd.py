@@ -62,21 +62,22 @@ def add(
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Add a claim to the ledger."""
+    """Add a claim to the ledger (a claimant the registry knows is stored under its name)."""
     from shomar.services.claims import QuantityInput, add_claim
 
+    name, known_kind = _registry_name(claimant)
     ws = open_ws(workspace, create=True)
     try:
         info = add_claim(
             ws,
-            claimant=claimant,
+            claimant=name,
             counted=counted,
             quantity=QuantityInput(value, lower, upper, qualifier),
             event=event,
             date_stated=date,
             quote=quote,
             cites=cites or (),
-            claimant_kind=kind,
+            claimant_kind=kind or known_kind,
             actor=current_actor(),
         )
     finally:
