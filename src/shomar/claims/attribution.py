@@ -74,7 +74,9 @@ _FA_VERB = re.compile(
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
 )
 _FA_ACCORDING = re.compile(
-    r"(?<![\w\u200c])(?:به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
+    r"(?<![\w\u200c])(?:(?:طبق|بر\s+اساس|بنا\s*بر|براساس|بر\s+پایه)\s+(?:آمار|گزارش|ارقام|اطلاعات)"
+    r"(?:\s+(?:منتشر[\u200c ]?شده|ارائه[\u200c ]?شده|اعلام[\u200c ]?شده|تهیه[\u200c ]?شده))?"
+    r"\s+(?:از\s+سوی|توسط|از\s+جانب)|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
     r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
     r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
 )
@@ -378,7 +380,29 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
                 continue
         date = _date_in(dates, start + len(name), m.start())
         add(Attribution(name, "active", start, m.end(), date, anaphoric(name)), m.span())
-    return sorted(found, key=lambda a: a.start)
+    return sorted(_passive_sources(found), key=lambda a: a.start)
+
+
+_SOURCE_WORDS = re.compile(
+    r"^(?:[\w-]+\s+)?(?:figures|data|statistics|numbers|tallies|tally|estimates|count)$",
+    re.IGNORECASE,
+)
+
+
+def _passive_sources(found: list[Attribution]) -> list[Attribution]:
+    """ "Government figures, published by IRNA, put the number at 41": IRNA says it."""
+    out = list(found)
+    for att in found:
+        if att.kind != "active" or not _SOURCE_WORDS.match(att.claimant):
+            continue
+        inside = [p for p in found if p.kind == "passive" and att.start < p.start < att.end]
+        if inside:
+            source = inside[0]
+            out[out.index(att)] = Attribution(
+                source.claimant, "active", att.start, att.end, att.date_stated, source.anaphoric
+            )
+            out.remove(source)
+    return out
 
 
 def _add_en_active(

@@ -473,6 +473,11 @@ _OF_THESE = re.compile(
     r"^(?:از\s+(?:این\s+(?:تعداد|عده|افراد)|میان\s+(?:آنان|آنها|این\s+افراد))|در\s+میان\s+(?:آنان|آنها))",
     re.IGNORECASE,
 )
+_OF_THEM_AFTER = re.compile(
+    r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|این\s+افراد|این\s+تعداد|ایشان)|"
+    r"of\s+(?:them|these|those)\b)",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
 _PARTITIVE = re.compile(r"^\s*(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I)
 
@@ -555,6 +560,12 @@ def _categories(
             found[i] = context.last_counted
         elif _OF_THESE.match(s) and context.last_counted:
             found[i] = context.last_counted  # "Of these, 40 were students"
+        elif (
+            _OF_THEM_AFTER.match(s, match.number_end)
+            and context.last_counted
+            and not _AFTER_STOP.search(s, match.number_end)
+        ):
+            found[i] = context.last_counted  # «دستکم ۱۲ نفر از آنان زن بودند»
         elif _REFERS_BACK.search(s[: match.start]) and context.last_mention:
             found[i] = context.last_mention  # "put the number between A and B in his memoirs"
     return found

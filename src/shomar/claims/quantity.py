@@ -290,6 +290,9 @@ _PREFIX_RE = [
     for q, p in _PREFIXES
 ]
 _SUFFIX_AT_LEAST_RE = re.compile(r"(?:\s*\+|-plus|\s+or\s+more|\s+plus\b)", re.IGNORECASE)
+_FA_MORE_THAN_RE = re.compile(
+    r"\s*(?:(?:نفر|تن)\s+)?(?:بیشتر|بیش|فزون[\u200c ]?تر|فراتر)(?![\w\u200c])"
+)
 _RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|to|and|تا|و)\s*", re.IGNORECASE)
 _RANGE_OPEN_RE = re.compile(r"(?<![\w\u200c])(?:between|from|بین|از)\s+$", re.IGNORECASE)
 
@@ -334,6 +337,11 @@ def _qualified(folded: str, atom: _Atom) -> QuantityMatch:
         first, qualifier = min(found)
         start = atom.start - (len(window) - first)
         return QuantityMatch(_make(qualifier, atom.value), start, atom.end, atom.start, atom.end)
+    more = _FA_MORE_THAN_RE.match(folded, atom.end)
+    if more and re.search(r"(?<![\w\u200c])از\s*$", window):  # «از ۶۰ نفر بیشتر»
+        start = atom.start - (len(window) - window.rstrip().rfind("از"))
+        quantity = Quantity.at_least(atom.value)
+        return QuantityMatch(quantity, start, atom.end, atom.start, atom.end)
     suffix = _SUFFIX_AT_LEAST_RE.match(folded, atom.end)
     if suffix:
         quantity = Quantity.at_least(atom.value)
