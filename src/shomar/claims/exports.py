@@ -18,8 +18,9 @@ The number in ClaimReview (a documented extension)
     fetched. Consumers that ignore unknown keys still read a valid ClaimReview; the claimant is the
     ``Claim``'s ``author``, the date stated its ``datePublished``, the cited parties its
     ``citation`` and the event its ``about``. The ``ClaimReview``'s own ``author`` is the
-    organisation running the workspace (``reviewer``; the CLI passes ``SHOMAR_ORGANISATION``). The computed relation to the evidence, when given,
-    is the ``reviewRating``: ``alternateName`` is the label, ``ratingExplanation`` the rule.
+    organisation running the workspace (``reviewer``; the CLI passes ``SHOMAR_ORGANISATION``).
+    The computed relation to the evidence, when given, is the ``reviewRating``: ``alternateName``
+    is the label, ``ratingExplanation`` the rule.
 """
 
 from __future__ import annotations
