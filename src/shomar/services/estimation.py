@@ -25,10 +25,12 @@ from shomar import __version__
 from shomar.errors import EstimationError
 from shomar.estimation.capture import CaptureTable
 from shomar.estimation.result import EstimateResult
+from shomar.security.principal import Principal
+from shomar.services.access import require_full_view
 from shomar.services.comparison import CATEGORY_VIOLATIONS
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
-from shomar.store.queries import current_record
+from shomar.store.queries import all_records
 from shomar.store.tables import EstimateRun, Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
@@ -98,11 +100,11 @@ def event_memberships(
             hint=f"Estimate one of: {known}.",
         )
     column = STRATA_FIELDS[by] if by else None
-    query = (
+    query = all_records(  # estimates count every record; they are published as aggregates
         select(PersonRecord.person_id, Source.name, *([column] if column is not None else []))
         .join(Record, Record.uid == PersonRecord.record_uid)
         .join(Source, Source.id == Record.source_id)
-        .where(PersonRecord.run_id == run, Record.event_id == event.id, current_record())
+        .where(PersonRecord.run_id == run, Record.event_id == event.id)
     )
     if violations:
         query = query.where(Record.violation.in_(violations))
@@ -128,7 +130,7 @@ def run_event_estimates(
     by: str | None = None,
     counted: str = "killed",
     seed: int | None = None,
-    actor: str = "",
+    principal: Principal,
     options: dict[str, dict[str, Any]] | None = None,
     linkages: int = 0,
 ) -> list[StoredEstimate]:
@@ -138,6 +140,8 @@ def run_event_estimates(
     linkages drawn from the pair probabilities, and the stored result pools them: the spread the
     linkage adds is reported in ``diagnostics["linkage_uncertainty"]``.
     """
+    require_full_view(ws, principal, "estimates.run")
+    actor = principal.name
     if by is not None and by not in STRATA_FIELDS:
         raise EstimationError(
             f"Cannot stratify by {by!r}.", hint=f"Use one of: {', '.join(STRATA_FIELDS)}."
@@ -148,59 +152,63 @@ def run_event_estimates(
             "Pooling over plausible linkages works on the whole population only.",
             hint="Drop --by, or --linkages.",
         )
-    samples = _linkage_samples(ws, linkages, seed) if linkages else []
-    with ws.session() as session:
+    samples = _linkage_samples(ws, linkages, seed, principal) if linkages else []
+    with ws.read_session() as session:  # read …
         event_row = find_event(session, event)
         lists, grouped = event_memberships(session, event_row, counted, by)
-        if len(lists) < 2:
-            raise EstimationError(
-                f"Event {event!r} has records from {len(lists)} source(s); estimation needs at "
-                "least 2 overlapping lists (3 or more to model dependence).",
+        linkage_run_id = session.scalar(select(func.max(PersonRecord.run_id)))
+        sampled_memberships = (
+            _sample_memberships(session, event_row, counted, samples) if samples else []
+        )
+    if len(lists) < 2:
+        raise EstimationError(
+            f"Event {event!r} has records from {len(lists)} source(s); estimation needs at "
+            "least 2 overlapping lists (3 or more to model dependence).",
+        )
+    pending: list[tuple[str, str, CaptureTable, EstimateResult]] = []
+    skipped = _unsuitable(methods, len(lists))
+    for method in methods:  # … compute, with no transaction open …
+        if method in skipped:
+            continue
+        estimator = _estimator(method)
+        kwargs = dict((options or {}).get(method, {}))
+        per_stratum: dict[str, EstimateResult] = {}
+        for stratum, memberships in sorted(grouped.items()):
+            table = CaptureTable.from_memberships(lists, memberships)
+            result = _estimate_one(estimator, table, seed, kwargs, stratum)
+            per_stratum[stratum] = result
+            if by:
+                pending.append((method, f"{by}={stratum}", table, result))
+        combined = per_stratum[""] if not by else combine_strata(method, per_stratum)
+        if sampled_memberships:
+            sampled = [
+                _estimate_one(estimator, CaptureTable.from_memberships(lists, m), seed, kwargs, "")
+                for m in sampled_memberships
+            ]
+            combined = pool_linkages(combined, sampled)
+        combined.warnings.extend(
+            f"{name} skipped: it needs 3 to 5 lists, the event has {len(lists)}"
+            for name in sorted(skipped)
+        )
+        table = CaptureTable.from_memberships(lists, [m for ms in grouped.values() for m in ms])
+        pending.append((method, "", table, combined))
+    with ws.session() as session:  # … then write, briefly
+        stored = [
+            _store(
+                session,
+                event_row.id,
+                linkage_run_id,
+                method,
+                stratum,
+                table,
+                result,
+                seed,
+                counted,
+                by,
+                actor,
             )
-        stored: list[StoredEstimate] = []
-        skipped = _unsuitable(methods, len(lists))
-        for method in methods:
-            if method in skipped:
-                continue
-            estimator = _estimator(method)
-            kwargs = dict((options or {}).get(method, {}))
-            per_stratum: dict[str, EstimateResult] = {}
-            for stratum, memberships in sorted(grouped.items()):
-                table = CaptureTable.from_memberships(lists, memberships)
-                result = _estimate_one(estimator, table, seed, kwargs, stratum)
-                per_stratum[stratum] = result
-                if by:
-                    stored.append(
-                        _store(
-                            session,
-                            event_row,
-                            method,
-                            f"{by}={stratum}",
-                            table,
-                            result,
-                            seed,
-                            counted,
-                            by,
-                            actor,
-                        )
-                    )
-            combined = per_stratum[""] if not by else combine_strata(method, per_stratum)
-            if samples:
-                sampled = [
-                    _estimate_one(
-                        estimator, CaptureTable.from_memberships(lists, m), seed, kwargs, ""
-                    )
-                    for m in _sample_memberships(session, event_row, counted, samples)
-                ]
-                combined = pool_linkages(combined, sampled)
-            combined.warnings.extend(
-                f"{name} skipped: it needs 3 to 5 lists, the event has {len(lists)}"
-                for name in sorted(skipped)
-            )
-            table = CaptureTable.from_memberships(lists, [m for ms in grouped.values() for m in ms])
-            stored.append(
-                _store(session, event_row, method, "", table, combined, seed, counted, by, actor)
-            )
+            for method, stratum, table, result in pending
+        ]
         append_audit(
             session,
             actor,
@@ -211,6 +219,7 @@ def run_event_estimates(
                 "by": by,
                 "counted": counted,
                 "seed": seed,
+                "linkage_run_id": linkage_run_id,
             },
         )
     return stored
@@ -246,10 +255,12 @@ def _unsuitable(methods: Sequence[str], n_lists: int) -> set[str]:
     return set()
 
 
-def _linkage_samples(ws: Workspace, n: int, seed: int) -> list[dict[str, int]]:
+def _linkage_samples(
+    ws: Workspace, n: int, seed: int, principal: Principal
+) -> list[dict[str, int]]:
     from shomar.services.linkage import linkage_samples
 
-    return linkage_samples(ws, n, np.random.default_rng([seed, 1]))
+    return linkage_samples(ws, n, np.random.default_rng([seed, 1]), principal=principal)
 
 
 def _sample_memberships(
@@ -257,10 +268,10 @@ def _sample_memberships(
 ) -> list[list[set[str]]]:
     """Each sampled linkage's persons (of the event and category) as sets of lists."""
     violations = CATEGORY_VIOLATIONS.get(counted, ())
-    query = (
+    query = all_records(
         select(Record.uid, Source.name)
         .join(Source, Source.id == Record.source_id)
-        .where(Record.event_id == event.id, current_record())
+        .where(Record.event_id == event.id)
     )
     if violations:
         query = query.where(Record.violation.in_(violations))
@@ -382,7 +393,8 @@ def combine_strata(method: str, results: dict[str, EstimateResult]) -> EstimateR
 
 def _store(
     session: Session,
-    event: Event,
+    event_id: int,
+    linkage_run_id: int | None,
     method: str,
     stratum: str,
     table: CaptureTable,
@@ -398,8 +410,8 @@ def _store(
         step = max(1, len(draws) // 500)
         data["draws_sample"] = [float(x) for x in draws[::step]]
     run = EstimateRun(
-        event_id=event.id,
-        linkage_run_id=session.scalar(select(func.max(PersonRecord.run_id))),
+        event_id=event_id,
+        linkage_run_id=linkage_run_id,
         method=method,
         stratum=stratum,
         input_hash=table.digest(),

@@ -29,6 +29,8 @@ from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
 from shomar.ingest.problems import Problem, ProblemLog
 from shomar.ingest.readers import open_table
 from shomar.ingest.validate import RowContext, row_to_values
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit
 from shomar.store.tables import (
     SOURCE_KINDS,
@@ -76,12 +78,15 @@ class ImportReport:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def _gc_paused(pause: bool) -> Iterator[None]:
     """Pause the cyclic garbage collector while rows stream through.
 
     An import allocates millions of small acyclic objects; the collector's repeated full passes
     over them cost more than the import itself. Memory stays bounded by the batch size.
     """
+    if not pause:
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -105,10 +110,17 @@ def import_file(
     sheet: str | None = None,
     encoding: str | None = None,
     source_kind: str = "other",
-    actor: str | None = None,
+    principal: Principal,
     progress: Callable[[int], None] | None = None,
+    pause_gc: bool = False,
 ) -> ImportReport:
-    """Import one CSV, XLSX or JSON list from ``source_name``; all or nothing."""
+    """Import one CSV, XLSX or JSON list from ``source_name``; all or nothing.
+
+    ``pause_gc`` pauses the cyclic garbage collector during the import (much faster on large
+    files). Only a one-command process (the CLI) may ask for it: the collector is process-wide
+    state, so a server or a job worker leaves it running.
+    """
+    authorize(ws, principal, "records.import", f"file:{Path(path).name}")
     file = Path(path)
     if not file.is_file():
         raise InputError(f"{file}: no such file.")
@@ -116,7 +128,7 @@ def import_file(
         raise InputError(
             "The source name is empty.", hint="Name who reported the list: --source NAME."
         )
-    actor = actor or settings().actor
+    actor = principal.name
     if source_kind not in SOURCE_KINDS:
         raise InputError(
             f"Unknown source kind {source_kind!r}.", hint=f"Use one of: {', '.join(SOURCE_KINDS)}."
@@ -127,7 +139,7 @@ def import_file(
         raise InputError(
             f"{file.name}: the file is empty.", hint="Expected a header row and data rows."
         )
-    with ws.session() as session:
+    with ws.read_session() as session:
         _refuse_duplicate(session, file, scan.sha256)
     fmt = sniff_format(file, scan.head)
     chosen_encoding = None
@@ -156,7 +168,7 @@ def import_file(
     )
     _check_header(file, table.header, fields, table.delimiter, mapping)
     try:
-        with ws.session() as session, _gc_paused():
+        with ws.session() as session, _gc_paused(pause_gc):
             _store(
                 ws,
                 session,
