@@ -235,6 +235,16 @@ def _legacy_encoding(path: Path, name: str, scan: Scan) -> str:
     )
 
 
+def guess_text_encoding(data: bytes) -> str | None:
+    """A name for the encoding of ``data`` that is not UTF-8 (for error messages only)."""
+    sample = data[:SAMPLE_BYTES]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(sample):
+        return "UTF-16"
+    if _looks_like_cp1256(sample):
+        return "Windows-1256 (cp1256)"
+    return _charset_guess(sample)
+
+
 def _charset_guess(sample: bytes) -> str | None:
     """charset-normalizer's best guess for a sample (offered as a hint, never applied)."""
     if not sample:

@@ -25,8 +25,8 @@ def header_hint(table: Any, mapping: Any, required: Iterable[str]) -> str | None
                 else f"rows {table.header_row}-{row.number - 1}"
             )
             return (
-                f"The header looks like row {row.number} ({above} above it look like a title); "
-                f"use --header-row {row.number}."
+                f"The first {above} look like a title: the header looks like row "
+                f"{row.number}; use --header-row {row.number}."
             )
     others = [n for n in getattr(table, "sheet_names", ()) if n != table.sheet]
     if others:

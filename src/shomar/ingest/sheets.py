@@ -14,16 +14,19 @@ be silently empty). A text table (``sharedStrings.xml``) larger than
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import unescape
 
 from shomar.config import settings
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
 from shomar.ingest.readers import Limits, RawRow, Table, check_header
 
+SHEET_NAME = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
 NO_CACHED_VALUE = "save the workbook in Excel/LibreOffice so values are cached, or export CSV"
 
 
@@ -178,11 +181,21 @@ def _xlsx_parser_class() -> Any:
     return Parser
 
 
-def _check_archive(path: Path, name: str) -> None:
+def _listed_sheets(archive: zipfile.ZipFile) -> list[str]:
+    """The sheet names ``xl/workbook.xml`` lists (whether or not their data is present)."""
+    try:
+        xml = archive.read("xl/workbook.xml")[: 1 << 20].decode("utf-8", "replace")
+    except KeyError:
+        return []
+    return [unescape(n) for n in SHEET_NAME.findall(xml)]
+
+
+def _check_archive(path: Path, name: str) -> list[str]:
     limit = settings().max_shared_strings_bytes
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
+            listed = _listed_sheets(archive)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(
             f"{name}: the workbook cannot be opened (it is not a valid ZIP archive: {exc})."
@@ -194,13 +207,14 @@ def _check_archive(path: Path, name: str) -> None:
                 f"{info.file_size:,} bytes; an import opens at most {limit:,}.",
                 hint="Export the sheet as CSV, or raise SHOMAR_MAX_SHARED_STRINGS_BYTES.",
             )
+    return listed
 
 
 def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> Table:
     from openpyxl import load_workbook
 
     name = display_name(path)
-    _check_archive(path, name)
+    listed = _check_archive(path, name)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except KeyError as exc:
@@ -212,6 +226,17 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
     except Exception as exc:  # openpyxl raises many types for a broken archive
         raise InputError(f"{name}: the workbook cannot be opened ({exc}).") from exc
     names = list(workbook.sheetnames)
+    missing = [n for n in listed if n not in names]
+    if missing and (sheet is None or sheet in missing or not names):
+        workbook.close()
+        raise InputError(
+            f"{name}: the workbook is damaged: the data of sheet(s) {_listing(missing)} is "
+            "missing from the archive.",
+            hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV"
+            + (
+                f" (readable sheets: {_listing(names)}; choose one with --sheet)." if names else "."
+            ),
+        )
     try:
         chosen = _choose_sheet(name, names, sheet)
         worksheet = workbook[chosen]
