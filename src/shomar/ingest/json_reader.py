@@ -100,6 +100,11 @@ def _decode(text: str, index: int, name: str, what: str) -> tuple[Any, int]:
             hint="Give each field a single text or number value.",
         ) from None
     except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            raise InputError(
+                f"{name}, {what}: the file ends inside it (it is truncated); nothing was imported.",
+                hint="Export the file again.",
+            ) from None
         raise InputError(
             f"{name}, {what}, {_position(text, exc.pos)}: not valid JSON ({exc.msg})."
         ) from None
