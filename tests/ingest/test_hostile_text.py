@@ -19,8 +19,8 @@ from shomar.ingest.readers import open_table
 from shomar.services.imports import import_file
 from shomar.store.tables import Document, Record
 from shomar.store.workspace import Workspace
-from support.store_snapshot import HEADER, ROWS, snapshot
 from support.hostile import refused
+from support.store_snapshot import HEADER, ROWS, snapshot
 
 PERSIAN = "علي رضايي"  # Arabic yeh: the letters Windows-1256 has
 
