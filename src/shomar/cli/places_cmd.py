@@ -22,10 +22,10 @@ def resolve(
         emit_json(match.to_dict())
         return
     if match.province is None:
-        console.print(f"{text}: no place found", highlight=False)
+        console.print(f"{text}: no place found", highlight=False, markup=False)
         return
     for key in ("province", "province_iso", "county", "city", "confidence"):
-        console.print(f"{key}: {match.to_dict()[key]}", highlight=False)
+        console.print(f"{key}: {match.to_dict()[key]}", highlight=False, markup=False)
 
 
 def register(app: typer.Typer) -> None:
