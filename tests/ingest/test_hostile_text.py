@@ -222,3 +222,15 @@ def test_a_file_name_that_is_not_utf8_does_not_crash(
         import_file(sqlite_workspace, path, "Latin")
     assert "list-\\xe9\\xff.csv: these exact bytes" in str(info.value)
     assert snapshot(sqlite_workspace) == before
+
+
+def test_a_source_name_that_is_not_utf8_is_refused(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "l.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    before = snapshot(sqlite_workspace)
+    with pytest.raises(Exception, match="is not valid text") as info:
+        import_file(sqlite_workspace, path, os.fsdecode(b"NGO-\xff"))
+    assert "NGO-\\udcff" in str(info.value)
+    assert snapshot(sqlite_workspace) == before

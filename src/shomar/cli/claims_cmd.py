@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws
-from shomar.cli.output import console, emit_json
+from shomar.cli.output import console, emit_json, plain, user
 from shomar.errors import InputError
 
 claims_app = typer.Typer(help="The claims ledger: who claimed what number, when, citing whom.")
@@ -163,12 +163,12 @@ def list_(
         table.add_row(
             c.uid,
             str(c.version),
-            c.claimant,
+            plain(c.claimant),
             str(c.date_stated or ""),
             _quantity_text(c.quantity),
-            c.counted,
-            c.event or "",
-            ", ".join(c.cites),
+            plain(c.counted),
+            plain(c.event or ""),
+            plain(", ".join(c.cites)),
         )
     console.print(table)
 
@@ -214,7 +214,7 @@ def extract(
             else {"candidates": [c.to_dict() for c in candidates], "added": added}
         )
         return
-    console.print(f"[bold]Claim candidates in {file.name}[/bold] (confirm before adding):")
+    console.print(f"[bold]Claim candidates in {user(file.name)}[/bold] (confirm before adding):")
     for i, c in enumerate(candidates, start=1):
         who = c.claimant or "(the article itself)"
         if c.cites:
@@ -226,11 +226,11 @@ def extract(
             facts.append(f"event cue: {c.event_hint}")
         facts.append(f"confidence {c.confidence:.2f}")
         console.print(
-            f"{i}. [bold]{_quantity_text(c.quantity.to_dict())} {c.counted}[/bold] — "
-            + " · ".join(facts),
+            f"{i}. [bold]{_quantity_text(c.quantity.to_dict())} {user(c.counted)}[/bold] — "
+            + user(" · ".join(facts)),
             highlight=False,
         )
-        console.print(f"   “{c.quote}” [dim](chars {c.start}–{c.end})[/dim]", highlight=False)
+        console.print(f"   “{user(c.quote)}” [dim](chars {c.start}–{c.end})[/dim]", highlight=False)
     if added:
         console.print(f"Added {len(added)} claim(s): {', '.join(added)}")
     elif candidates:
@@ -359,7 +359,7 @@ def compare(
         table = Table("claimant", "stated", "quantity", "relation to the evidence", "rule")
         for c in view.claims:
             table.add_row(
-                c.claim.claimant,
+                plain(c.claim.claimant),
                 str(c.claim.date_stated or ""),
                 _quantity_text(c.claim.quantity),
                 c.relation,

@@ -20,6 +20,15 @@ def display_name(path: Path | str) -> str:
     return name
 
 
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (bytes that were not UTF-8) shown as ``\\udcxx``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def check_input_file(path: Path) -> None:
     """Refuse anything but a readable regular file, saying what it is instead."""
     shown = display_name(path) if path.name else str(path)

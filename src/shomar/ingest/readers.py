@@ -84,8 +84,6 @@ def check_header(
 ) -> None:
     """Refuse a header with too many columns or a column name that is too long."""
     where = f"{name}, sheet {sheet!r}" if sheet else name
-    while header and not header[-1]:
-        header.pop()
     if len(header) > limits.columns:
         raise InputError(
             f"{where}, row {row}: the header has {len(header):,} columns; an import takes at "
@@ -223,6 +221,8 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
     if any("\x00" in h for h in header):
         handle.close()
         raise _nul_error(name, number, tuple(header), header)
+    while header and not header[-1]:
+        header.pop()  # unnamed columns at the end (cells under them are reported per row)
     try:
         check_header(name, header, number, limits)
     except InputError:

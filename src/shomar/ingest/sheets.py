@@ -109,6 +109,8 @@ def _table(
                 else "Expected a header row and data rows."
             )
             raise InputError(f"{name}: {where}.", hint=hint)
+        while header and not header[-1]:
+            header.pop()
         check_header(name, header, number, limits, sheet)
     except BaseException:
         close()

@@ -24,7 +24,7 @@ from shomar.config import settings
 from shomar.domain.names_key import event_key
 from shomar.errors import ImportValidationError, InputError
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
-from shomar.ingest.files import check_input_file, check_text_codec, display_name
+from shomar.ingest.files import check_input_file, check_text_codec, display_name, printable
 from shomar.ingest.header import header_hint
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
 from shomar.ingest.problems import Problem, ProblemLog
@@ -119,6 +119,12 @@ def import_file(
     """
     file = Path(path)
     check_input_file(file)
+    if printable(source_name) != source_name:
+        raise InputError(
+            f"The source name '{printable(source_name)}' is not valid text (bytes that are not "
+            "UTF-8).",
+            hint="Name the source in UTF-8 text: --source NAME.",
+        )
     if not source_name.strip():
         raise InputError(
             "The source name is empty.", hint="Name who reported the list: --source NAME."
