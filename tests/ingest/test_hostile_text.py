@@ -154,7 +154,7 @@ def test_a_ten_megabyte_line_of_tiny_cells_is_refused_in_bounded_memory(
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 20
     assert peak < 150 * 1024 * 1024, f"peak {peak / 2**20:.0f} MiB"
     refused(sqlite_workspace, path, "line 2", "cells")
 
