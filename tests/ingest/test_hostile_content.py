@@ -7,6 +7,7 @@ from pathlib import Path
 from shomar.errors import ImportValidationError
 from shomar.store.workspace import Workspace
 from support.hostile import refused
+from support.principals import ADMIN
 
 
 def _problems(ws: Workspace, path: Path) -> list[tuple[int | None, str | None]]:
@@ -15,7 +16,7 @@ def _problems(ws: Workspace, path: Path) -> list[tuple[int | None, str | None]]:
     from shomar.services.imports import import_file
 
     with pytest.raises(ImportValidationError) as info:
-        import_file(ws, path, "C")
+        import_file(ws, path, "C", principal=ADMIN)
     return [(p.row, p.column) for p in info.value.problems]  # type: ignore[attr-defined]
 
 
@@ -63,5 +64,5 @@ def test_a_mapped_column_is_named_as_the_user_wrote_it(
     from shomar.services.imports import import_file
 
     with pytest.raises(ImportValidationError) as info:
-        import_file(workspace, path, "C", mapping_path=mapping)
+        import_file(workspace, path, "C", mapping_path=mapping, principal=ADMIN)
     assert [(p.row, p.column) for p in info.value.problems] == [(2, "تاریخ")]  # type: ignore[attr-defined]

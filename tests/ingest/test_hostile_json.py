@@ -9,6 +9,7 @@ from pathlib import Path
 from shomar.services.imports import import_file
 from shomar.store.workspace import Workspace
 from support.hostile import refused
+from support.principals import ADMIN
 
 GOOD = '{"record_id": "1", "full_name": "Ali"}'
 
@@ -87,7 +88,7 @@ def test_a_good_list_still_imports_with_its_keys_in_order(
         '{"records": [{"record_id": 1, "full_name": "Ali", "age": 20.0},'
         ' {"full_name": "Sara", "notes": "x"}]}',
     )
-    report = import_file(sqlite_workspace, path, "OK")
+    report = import_file(sqlite_workspace, path, "OK", principal=ADMIN)
     assert report.records_added == 2
     assert report.columns_ignored == [] and list(report.columns_used) == [
         "record_id",

@@ -14,6 +14,7 @@ from shomar.services.imports import import_file
 from shomar.store.tables import Record
 from shomar.store.workspace import Workspace
 from support.hostile import refused
+from support.principals import ADMIN
 from support.workbooks import damaged, inline, row, sheet_xml, xlsx
 
 HEAD = row(1, inline("A1", "full_name"), inline("B1", "age"))
@@ -57,7 +58,9 @@ def test_a_formula_without_a_cached_value_is_refused(
         "save the workbook in Excel/LibreOffice so values are cached, or export CSV",
     )
     cached = sheet_xml([HEAD, row(2, inline("A2", "Ali"), '<c r="B2"><f>20+1</f><v>21</v></c>')])
-    report = import_file(sqlite_workspace, damaged(tmp_path / "c.xlsx", cached), "Cached")
+    report = import_file(
+        sqlite_workspace, damaged(tmp_path / "c.xlsx", cached), "Cached", principal=ADMIN
+    )
     assert report.records_added == 1
     with sqlite_workspace.session() as session:
         assert session.scalars(select(Record.age)).all() == [21]
@@ -70,7 +73,9 @@ def test_a_dimension_claiming_a_million_rows_reads_the_cells(
         [HEAD, row(2, inline("A2", "Ali"), inline("B2", "20"))], dimension="A1:XFD1048576"
     )
     started = time.perf_counter()
-    report = import_file(sqlite_workspace, damaged(tmp_path / "dim.xlsx", sheet), "Dim")
+    report = import_file(
+        sqlite_workspace, damaged(tmp_path / "dim.xlsx", sheet), "Dim", principal=ADMIN
+    )
     assert report.records_added == 1 and report.rows == 1
     assert time.perf_counter() - started < 20
 
@@ -108,7 +113,7 @@ def test_data_not_on_the_first_sheet_lists_the_sheets(workspace: Workspace, tmp_
     empty_first = xlsx(tmp_path / "e.xlsx", {"Blank": [], "Victims": [["full_name"], ["Ali"]]})
     refused(workspace, empty_first, "'Blank', 'Victims'", "--sheet")
     refused(workspace, path, "no sheet 'Nope'", "'Read me', 'Victims'", sheet="Nope")
-    assert import_file(workspace, path, "Two", sheet="Victims").records_added == 1
+    assert import_file(workspace, path, "Two", sheet="Victims", principal=ADMIN).records_added == 1
 
 
 def test_title_rows_above_an_xlsx_header(sqlite_workspace: Workspace, tmp_path: Path) -> None:
@@ -123,7 +128,7 @@ def test_title_rows_above_an_xlsx_header(sqlite_workspace: Workspace, tmp_path: 
         error=ImportValidationError,
     )
     with pytest.raises(ImportValidationError) as info:
-        import_file(sqlite_workspace, path, "T", header_row=3)
+        import_file(sqlite_workspace, path, "T", header_row=3, principal=ADMIN)
     assert [(p.sheet, p.row, p.column) for p in info.value.problems] == [("List", 5, "age")]  # type: ignore[attr-defined]
 
 
@@ -145,11 +150,11 @@ def test_old_excel_xls_imports_like_xlsx(workspace: Workspace, tmp_path: Path) -
     book.save(str(path))
     refused(workspace, path, "'Intro', 'Data'", "--sheet")
     with pytest.raises(ImportValidationError) as info:
-        import_file(workspace, path, "X", sheet="Data")
+        import_file(workspace, path, "X", sheet="Data", principal=ADMIN)
     assert [(p.sheet, p.row, p.column) for p in info.value.problems] == [("Data", 4, "age")]  # type: ignore[attr-defined]
     data.write(3, 3, 30)
     book.save(str(path))
-    report = import_file(workspace, path, "X", sheet="Data")
+    report = import_file(workspace, path, "X", sheet="Data", principal=ADMIN)
     assert report.format == "xls" and report.records_added == 2
     with workspace.session() as session:
         dates = session.scalars(select(Record.date_start).order_by(Record.row_number)).all()
@@ -164,6 +169,6 @@ def test_libreoffice_ods_imports_like_xlsx(sqlite_workspace: Workspace, tmp_path
     with pd.ExcelWriter(path, engine="odf") as writer:
         pd.DataFrame(rows).to_excel(writer, sheet_name="Victims", header=False, index=False)
     with pytest.raises(ImportValidationError) as info:
-        import_file(sqlite_workspace, path, "O")
+        import_file(sqlite_workspace, path, "O", principal=ADMIN)
     assert [(p.sheet, p.row, p.column) for p in info.value.problems] == [("Victims", 4, "age")]  # type: ignore[attr-defined]
     refused(sqlite_workspace, path, "no sheet 'Nope'", "'Victims'", sheet="Nope")

@@ -20,6 +20,7 @@ from shomar.services.imports import import_file
 from shomar.store.tables import Document, Record
 from shomar.store.workspace import Workspace
 from support.hostile import refused
+from support.principals import ADMIN
 from support.store_snapshot import HEADER, ROWS, snapshot
 
 PERSIAN = "علي رضايي"  # Arabic yeh: the letters Windows-1256 has
@@ -35,7 +36,7 @@ def test_cp1256_rows_after_line_1500_are_detected(
     lines += [f"{i},{PERSIAN} {i}" for i in range(1601, 1611)]
     path = tmp_path / "late.csv"
     path.write_bytes(("\n".join(lines) + "\n").encode("cp1256"))
-    report = import_file(sqlite_workspace, path, "Late")
+    report = import_file(sqlite_workspace, path, "Late", principal=ADMIN)
     assert report.encoding == "cp1256" and report.records_added == 1610
     with sqlite_workspace.session() as session:
         names = session.scalars(select(Record.full_name).where(Record.row_number == 1611)).all()
@@ -122,10 +123,10 @@ def test_title_rows_above_the_header_name_the_header_row(
         error=ImportValidationError,
     )
     with pytest.raises(ImportValidationError) as info:
-        import_file(workspace, path, "Titled", header_row=3)
+        import_file(workspace, path, "Titled", header_row=3, principal=ADMIN)
     assert [(p.row, p.column) for p in info.value.problems] == [(5, "age")]  # type: ignore[attr-defined]
     path.write_text(path.read_text().replace(",200", ",30"))
-    assert import_file(workspace, path, "Titled", header_row=3).records_added == 2
+    assert import_file(workspace, path, "Titled", header_row=3, principal=ADMIN).records_added == 2
 
 
 def test_a_quoted_newline_in_a_header_cell_does_not_shift_row_numbers(
@@ -136,7 +137,7 @@ def test_a_quoted_newline_in_a_header_cell_does_not_shift_row_numbers(
     mapping = tmp_path / "m.toml"
     mapping.write_text('[columns]\n"age\\n(years)" = "age"\n', encoding="utf-8")
     with pytest.raises(ImportValidationError) as info:
-        import_file(sqlite_workspace, path, "NL", mapping_path=mapping)
+        import_file(sqlite_workspace, path, "NL", mapping_path=mapping, principal=ADMIN)
     assert [p.row for p in info.value.problems] == [2]  # type: ignore[attr-defined]
 
 
@@ -213,13 +214,13 @@ def test_a_file_name_that_is_not_utf8_does_not_crash(
     with open(raw, "wb") as handle:
         handle.write((HEADER + ROWS).encode())
     path = Path(os.fsdecode(raw))
-    report = import_file(sqlite_workspace, path, "Latin")
+    report = import_file(sqlite_workspace, path, "Latin", principal=ADMIN)
     assert report.file == "list-\\xe9\\xff.csv" and report.records_added == 2
     with sqlite_workspace.session() as session:
         assert session.scalars(select(Document.original_name)).all() == ["list-\\xe9\\xff.csv"]
     before = snapshot(sqlite_workspace)
     with pytest.raises(Exception) as info:
-        import_file(sqlite_workspace, path, "Latin")
+        import_file(sqlite_workspace, path, "Latin", principal=ADMIN)
     assert "list-\\xe9\\xff.csv: these exact bytes" in str(info.value)
     assert snapshot(sqlite_workspace) == before
 
@@ -231,6 +232,6 @@ def test_a_source_name_that_is_not_utf8_is_refused(
     path.write_text(HEADER + ROWS, encoding="utf-8")
     before = snapshot(sqlite_workspace)
     with pytest.raises(Exception, match="is not valid text") as info:
-        import_file(sqlite_workspace, path, os.fsdecode(b"NGO-\xff"))
+        import_file(sqlite_workspace, path, os.fsdecode(b"NGO-\xff"), principal=ADMIN)
     assert "NGO-\\udcff" in str(info.value)
     assert snapshot(sqlite_workspace) == before

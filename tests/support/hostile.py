@@ -10,6 +10,7 @@ import pytest
 from shomar.errors import InputError
 from shomar.services.imports import import_file
 from shomar.store.workspace import Workspace
+from support.principals import ADMIN
 from support.store_snapshot import snapshot
 
 
@@ -23,7 +24,7 @@ def refused(
     """Import ``path``; assert it fails with every needle in the message and changes nothing."""
     before = snapshot(ws)
     with pytest.raises(error) as info:
-        import_file(ws, path, "Hostile", **options)
+        import_file(ws, path, "Hostile", **options, principal=ADMIN)
     assert snapshot(ws) == before, "a refused import must change nothing"
     message = str(info.value)
     for needle in needles:

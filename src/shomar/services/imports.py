@@ -30,6 +30,8 @@ from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
 from shomar.ingest.problems import Problem, ProblemLog
 from shomar.ingest.readers import open_table
 from shomar.ingest.validate import RowContext, row_to_values
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit
 from shomar.store.tables import (
     SOURCE_KINDS,
@@ -108,7 +110,7 @@ def import_file(
     sheet: str | None = None,
     encoding: str | None = None,
     source_kind: str = "other",
-    actor: str | None = None,
+    principal: Principal,
     progress: Callable[[int], None] | None = None,
     header_row: int | None = None,
 ) -> ImportReport:
@@ -117,6 +119,7 @@ def import_file(
     ``header_row`` is the row holding the column names (as a spreadsheet numbers it; default
     the first non-empty row).
     """
+    authorize(ws, principal, "records.import", f"file:{display_name(path)}")
     file = Path(path)
     check_input_file(file)
     if printable(source_name) != source_name:
@@ -129,7 +132,7 @@ def import_file(
         raise InputError(
             "The source name is empty.", hint="Name who reported the list: --source NAME."
         )
-    actor = actor or settings().actor
+    actor = principal.name
     if source_kind not in SOURCE_KINDS:
         raise InputError(
             f"Unknown source kind {source_kind!r}.", hint=f"Use one of: {', '.join(SOURCE_KINDS)}."
