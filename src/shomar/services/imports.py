@@ -306,6 +306,8 @@ def _store(
         if name
     }
     unmatched: dict[str, int] = {}
+    # by distinct value: a list names few events, and keying one is far dearer than a lookup
+    event_of = functools.lru_cache(maxsize=4096)(lambda text: events.get(event_key(text)))
     ctx = RowContext(
         display_name(file), table.header, fields, mapping.default_calendar, cfg.max_cell_chars
     )
@@ -324,7 +326,7 @@ def _store(
             document_id=document.id,
             sheet=row.sheet,
             row_number=row.number,
-            event_id=events.get(event_key(values["event_text"])),
+            event_id=event_of(values["event_text"]),
             province_iso=_province_iso(values["province"] or values["place"])
             if (values["province"] or values["place"])
             else None,
