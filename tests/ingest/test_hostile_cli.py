@@ -7,6 +7,7 @@ tested: a source, header, sheet or event name like ``[/b]`` once crashed *after*
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -123,5 +124,75 @@ def test_options_errors_exit_1_with_the_option_named(
     ws = open_workspace(ws_dir)
     try:
         assert snapshot(ws)["records"] == 0 and snapshot(ws)["blobs"] == 0
+    finally:
+        ws.close()
+
+
+def _corpus_case(kind: str, tmp_path: Path) -> tuple[Path, list[str], str]:
+    """One SYNTHETIC hostile file per class: (file, extra options, expected message part)."""
+    from support.workbooks import damaged, inline, row, sheet_xml
+
+    if kind == "encoding":
+        path = tmp_path / "mixed.csv"
+        path.write_bytes("full_name\nعلی\n".encode() + "علي\n".encode("cp1256"))
+        return path, [], "mixed.csv, line 3: the file switches encoding"
+    if kind == "structure":
+        path = tmp_path / "titled.csv"
+        path.write_text("SYNTHETIC list\n\nfull_name,age\nAli,20\n", encoding="utf-8")
+        return path, [], "the header looks like row 3; use --header-row 3"
+    if kind == "json":
+        path = tmp_path / "dup.json"
+        path.write_text('[{"full_name": "A"}, {"full_name": "B", "full_name": "C"}]')
+        return path, [], "dup.json, record 2: the key 'full_name' appears twice"
+    if kind == "xlsx":
+        sheet = sheet_xml(
+            [
+                row(1, inline("A1", "full_name"), inline("B1", "age")),
+                row(2, inline("A2", "Ali"), '<c r="B2"><f>1+1</f></c>'),
+            ]
+        )
+        return damaged(tmp_path / "f.xlsx", sheet), [], "f.xlsx, sheet 'Data', cell B2"
+    if kind == "markup":
+        path = tmp_path / "m.csv"
+        path.write_text("full_name,age\nAli,[bold]:smile:\n", encoding="utf-8")
+        return path, [], "m.csv, row 2, column 'age'"
+    if kind == "dates":
+        path = tmp_path / "d.csv"
+        path.write_text("full_name,date,birth_date\nAli,1367,1999\n", encoding="utf-8")
+        return path, [], "d.csv, row 2, column 'birth_date': the birth date is after"
+    if kind == "options":
+        path = tmp_path / "o.csv"
+        path.write_text("full_name\nAli\n", encoding="utf-8")
+        return path, ["--encoding", "hex"], "'hex' (--encoding) is not a text encoding"
+    fifo = tmp_path / "pipe.csv"  # environment
+    os.mkfifo(fifo)
+    return fifo, [], "pipe.csv: this is a named pipe (FIFO), not a file"
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["encoding", "structure", "json", "xlsx", "markup", "dates", "options", "environment"],
+)
+def test_corpus_one_case_per_class_exits_1_names_the_place_and_changes_nothing(
+    kind: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ws_dir = tmp_path / "ws"
+    _run(["init", str(ws_dir)], capsys, monkeypatch)
+    path, options, expected = _corpus_case(kind, tmp_path)
+    ws = open_workspace(ws_dir)
+    try:
+        before = snapshot(ws)
+        code, out, err = _run(
+            ["import", str(path), "--source", "Corpus", "-w", str(ws_dir), *options],
+            capsys,
+            monkeypatch,
+        )
+        assert code == 1, out + err
+        assert expected in err, err
+        assert "Traceback" not in err and "😄" not in err
+        assert snapshot(ws) == before
     finally:
         ws.close()
