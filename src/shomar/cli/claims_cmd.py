@@ -12,7 +12,7 @@ from rich.table import Table
 
 from shomar.claims.candidate import ClaimCandidate
 from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
-from shomar.cli.output import console, emit_json
+from shomar.cli.output import console, emit_json, plain
 from shomar.errors import InputError
 
 claims_app = typer.Typer(help="The claims ledger: who claimed what number, when, citing whom.")
@@ -505,7 +505,7 @@ def compare(
         table = Table("claimant", "stated", "quantity", "relation to the evidence", "rule")
         for c in view.claims:
             table.add_row(
-                c.claim.claimant,
+                plain(c.claim.claimant),
                 str(c.claim.date_stated or ""),
                 _quantity_text(c.claim.quantity),
                 c.relation,
