@@ -128,10 +128,15 @@ def read_stratified_table(path: str | Path, by: Sequence[str]) -> StratifiedTabl
     return StratifiedTable(lists, tuple(by), strata)
 
 
-def unestimable_reason(table: CaptureTable, min_lists: int = 2) -> str | None:
-    """Why a stratum's table cannot be estimated, or ``None``."""
+def unestimable_reason(table: CaptureTable, min_lists: int = 3) -> str | None:
+    """Why a stratum's table cannot be estimated, or ``None``.
+
+    A stratum needs ``min_lists`` lists with records (all of them on a 2-list table) and some
+    overlap between lists.
+    """
     if table.observed == 0:
         return "no records"
+    min_lists = min(min_lists, table.n_lists)
     with_records = sum(1 for total in table.list_totals().values() if total > 0)
     if with_records < min_lists:
         return f"only {with_records} list(s) with records (at least {min_lists} needed)"

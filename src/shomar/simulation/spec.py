@@ -26,6 +26,11 @@ class SimulationSpec:
     heterogeneity: float = 1.0
     #: logit boost of list 2 for individuals on list 1 (positive dependence between lists)
     dependence: float = 1.0
+    #: tie visibility to a covariate: ``"sex"`` (values ``m``/``f``) or ``"province"``
+    #: (ISO 3166-2 codes such as ``IR-23``); ``None`` = visibility ignores covariates
+    visibility_by: str | None = None
+    #: logit shift of the visibility per value of ``visibility_by`` (values not listed: 0)
+    visibility_effects: tuple[tuple[str, float], ...] = ()
 
     def list_names(self) -> list[str]:
         return [f"synthetic_list_{LIST_NAMES[i]}" for i in range(self.lists)]
@@ -35,6 +40,7 @@ class SimulationSpec:
         data["window_start"] = self.window_start.isoformat()
         data["window_end"] = self.window_end.isoformat()
         data["capture_rates"] = list(self.capture_rates)
+        data["visibility_effects"] = dict(self.visibility_effects)
         return data
 
 
@@ -51,6 +57,8 @@ class SimulationResult:
     observed_persons: int
     records: int
     records_per_list: dict[str, int] = field(default_factory=dict)
+    #: every simulated person, captured or not, with violation, event and covariates
+    persons_file: Path | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,4 +72,5 @@ class SimulationResult:
             "observed_persons": self.observed_persons,
             "records": self.records,
             "records_per_list": self.records_per_list,
+            "persons_file": str(self.persons_file) if self.persons_file else None,
         }
