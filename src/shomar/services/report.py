@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -131,7 +132,7 @@ def _linkage(session: Session) -> LinkageSummary | None:
     )
 
 
-def _category(view: CategoryView) -> CategoryComparison:
+def _category(view: CategoryView, truth: dict[str, Any] | None = None) -> CategoryComparison:
     claims = [
         Claim(
             claimant=c.claim.claimant,
@@ -167,23 +168,44 @@ def _category(view: CategoryView) -> CategoryComparison:
             run_id=str(e.run_id),
             run_at=e.created,
             seed=e.seed,
+            stale_reason=e.stale_reason,
+            sensitivity=e.sensitivity,
         )
         for e in view.estimates
     ]
-    return CategoryComparison(view.counted, claims, documented, estimates)
+    return CategoryComparison(
+        view.counted, claims, documented, estimates, notes=tuple(view.warnings), truth=truth
+    )
+
+
+def _truth_for(truth: dict[str, Any] | None, view: CategoryView) -> dict[str, Any] | None:
+    """The simulation truth, on the category and event it was computed for."""
+    if truth and truth.get("event") == view.event and truth.get("counted") == view.counted:
+        return truth
+    return None
 
 
 def build_report_data(
-    ws: Workspace, *, synthetic: bool = False, title: str = "Shomar report"
+    ws: Workspace,
+    *,
+    synthetic: bool = False,
+    title: str = "Shomar report",
+    truth: dict[str, Any] | None = None,
 ) -> ReportData:
-    """Everything the report shows, read from the store."""
+    """Everything the report shows, read from the store.
+
+    ``truth`` (simulated workspaces only): the true total and true observed count of one event
+    and category, shown beside its estimates.
+    """
     views = compare_event(ws)
     with ws.session() as session:
         intervals, undated = _dates(session)
         provinces, unplaced = _provinces(session)
         events = []
         for event in session.scalars(select(Event).order_by(Event.id)):
-            categories = [_category(v) for v in views if v.event == event.name]
+            categories = [
+                _category(v, _truth_for(truth, v)) for v in views if v.event == event.name
+            ]
             events.append(
                 EventReport(
                     event.name_fa or event.name,
@@ -211,8 +233,13 @@ def build_report_data(
 
 
 def write_workspace_report(
-    ws: Workspace, out: Path, *, synthetic: bool = False, pdf: bool = False
+    ws: Workspace,
+    out: Path,
+    *,
+    synthetic: bool = False,
+    pdf: bool = False,
+    truth: dict[str, Any] | None = None,
 ) -> Path:
     """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it)."""
-    data = build_report_data(ws, synthetic=synthetic)
+    data = build_report_data(ws, synthetic=synthetic, truth=truth)
     return write_report(data, out, pdf=pdf)
