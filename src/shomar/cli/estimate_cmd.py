@@ -167,8 +167,8 @@ def estimate_table(
         emit_json(results[0].to_dict() if len(methods) == 1 else [r.to_dict() for r in results])
         return
     console.print(results_table(capture, results, table.name))
-    for grid in sensitivity_tables(results):
-        console.print(grid)
+    for item in sensitivity_tables(results):
+        console.print(item, highlight=False)
     for line in _warning_lines(results):
         console.print(line, highlight=False)
 
@@ -299,23 +299,30 @@ def run_method(
     raise EstimationError(f"unknown method {method!r}")
 
 
-def sensitivity_tables(results: list[EstimateResult]) -> list[Table]:
-    """One small table per result that carries a sensitivity analysis."""
-    grids = []
+def sensitivity_tables(results: list[EstimateResult]) -> list[Table | str]:
+    """Per result with a sensitivity analysis: a small table, then its sentence."""
+    out: list[Table | str] = []
     for r in results:
         sens = r.sensitivity
         if not sens:
             continue
-        grid = Table(
-            title=f"{label(r)}: sensitivity to {_escape(str(sens.get('assumption', '')))}",
-            title_justify="left",
-        )
         if "curve" in sens:
-            grid.add_column("exp(xi)", justify="right")
-            grid.add_column("estimate", justify="right")
-            for point in sens["curve"]:
-                grid.add_row(f"{point['exp_xi']:.2f}", f"{point['estimate']:,.0f}")
+            n_lists = len(r.diagnostics.get("list_numbers", {})) or "J"
+            grid = Table(
+                title=f"{label(r)}: sensitivity to the {n_lists}-list interaction among the "
+                "unseen (the estimate assumes exp(xi) = 1)",
+                title_justify="left",
+            )
+            grid.add_column("exp(xi)")
+            points = sens["curve"]
+            for point in points:
+                grid.add_column(f"{point['exp_xi']:.2f}", justify="right")
+            grid.add_row("N", *(f"{p['estimate']:,.0f}" for p in points))
         else:
+            grid = Table(
+                title=f"{label(r)}: sensitivity to the prior on alpha and the number of classes K",
+                title_justify="left",
+            )
             grid.add_column("setting")
             grid.add_column("estimate", justify="right")
             grid.add_column("interval", justify="right")
@@ -325,14 +332,13 @@ def sensitivity_tables(results: list[EstimateResult]) -> list[Table]:
             for alt in sens.get("alternatives", []):
                 lo, hi = alt["interval"]
                 grid.add_row(
-                    _escape(alt["setting"]) + (" *" if alt["disagrees"] else ""),
+                    _escape(alt["setting"]) + (" (disagrees)" if alt["disagrees"] else ""),
                     f"{alt['estimate']:,.0f}",
                     f"{_fmt(lo)} – {_fmt(hi)}",
                 )
-        lo, hi = sens["estimate_range"]
-        grid.caption = _escape(f"range {lo:,.0f} – {hi:,.0f}. {sens.get('text', '')}")
-        grids.append(grid)
-    return grids
+        out.append(grid)
+        out.append(_escape(str(sens.get("text", ""))))
+    return out
 
 
 def _unavailable(name: str) -> EstimationError:
@@ -455,6 +461,13 @@ def estimate_run(
             f"{_fmt(float(lo_hi[0]))} – {_fmt(float(lo_hi[1]))}",
         )
     console.print(table)
+    for s in stored:
+        sens = s.result.get("sensitivity")
+        if sens and not s.stratum:
+            console.print(
+                f"[bold]{s.method} sensitivity[/bold]: {_escape(str(sens.get('text', '')))}",
+                highlight=False,
+            )
     seen: set[str] = set()
     for s in stored:
         for warning in s.result.get("warnings", []):
