@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import typer
 from rich.table import Table
 
@@ -210,6 +211,8 @@ def _estimate_strata(
                     continue
                 except EstimationError as exc:
                     reason = exc.message
+                except (ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
+                    reason = f"the fit failed ({type(exc).__name__}: {exc})"
             skipped.append(SkippedStratum(stratum, capture.observed, reason))
         if not per:
             if len(methods) == 1:

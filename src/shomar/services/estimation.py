@@ -254,6 +254,8 @@ def run_event_estimates(
                             )
                         except EstimationError as exc:
                             reason = exc.message
+                        except (ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
+                            reason = f"the fit failed ({type(exc).__name__}: {exc})"
                     if reason is not None:
                         skipped_strata.append(
                             SkippedStratum(f"{by}={stratum}", table.observed, reason)
