@@ -165,14 +165,14 @@ def test_stale_estimates_sensitivity_and_simulated_truth_are_shown() -> None:
                 stale_reason="estimate run 4 is stale: linkage run 3 came after it",
                 sensitivity=sensitivity,
             )
-        ],  # fmt: skip
+        ],
         notes=["12 record(s) of this event have no violation type"],
         truth={
             "true_total": 1097,
             "true_observed": 815,
             "true_unobserved": 282,
             "source": "synthetic_persons.csv",
-        },  # fmt: skip
+        },
     )
     data = ReportData(
         workspace="w",

@@ -16,6 +16,7 @@ from shomar.services.imports import import_file
 from shomar.services.linkage import link_workspace
 from shomar.simulation import SimulationSpec, simulate
 from shomar.store.workspace import Workspace, open_workspace
+from support.principals import ADMIN
 
 SPEC = SimulationSpec(seed=33, size=300, lists=3)
 BLANKED = 40  # records of each list whose violation type is removed before import
@@ -37,10 +38,10 @@ def _workspace(root: Path) -> Workspace:
     for path in sim.list_files:
         _blank_violations(path, BLANKED)
     ws = open_workspace(root / "ws", create=True)
-    add_event(ws, SPEC.event)
+    add_event(ws, SPEC.event, principal=ADMIN)
     for path in sim.list_files:
-        import_file(ws, path, path.stem)
-    link_workspace(ws)
+        import_file(ws, path, path.stem, principal=ADMIN)
+    link_workspace(ws, principal=ADMIN)
     return ws
 
 
@@ -52,7 +53,7 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
 
 
 def test_records_without_violation_are_named_not_dropped(linked: Workspace) -> None:
-    (run,) = run_event_estimates(linked, SPEC.event, methods=["loglinear"], seed=1)
+    (run,) = run_event_estimates(linked, SPEC.event, principal=ADMIN, methods=["loglinear"], seed=1)
     left = run.result["left_out"]
     blank = [item for item in left if "no violation type" in item["reason"]]
     assert blank and blank[0]["records"] == BLANKED * SPEC.lists
@@ -60,7 +61,7 @@ def test_records_without_violation_are_named_not_dropped(linked: Workspace) -> N
         f"{BLANKED * SPEC.lists:,} record(s) of this event left out" in w
         for w in run.result["warnings"]
     )
-    views = {v.counted: v for v in compare_event(linked)}
+    views = {v.counted: v for v in compare_event(linked, principal=ADMIN)}
     assert UNSPECIFIED in views
     assert views[UNSPECIFIED].documented is not None and views[UNSPECIFIED].documented > 0
     assert any("have no violation type" in w for w in views["killed"].to_dict()["warnings"])
@@ -68,7 +69,7 @@ def test_records_without_violation_are_named_not_dropped(linked: Workspace) -> N
 
 def test_unspecified_can_be_estimated_and_says_what_it_is(linked: Workspace) -> None:
     runs = run_event_estimates(
-        linked, SPEC.event, methods=["loglinear"], counted=UNSPECIFIED, seed=1
+        linked, SPEC.event, principal=ADMIN, methods=["loglinear"], counted=UNSPECIFIED, seed=1
     )
     assert runs and runs[-1].result["observed"] > 0
     assert any("WITHOUT a violation type" in w for w in runs[-1].result["warnings"])
@@ -77,7 +78,9 @@ def test_unspecified_can_be_estimated_and_says_what_it_is(linked: Workspace) -> 
 def test_stratified_run_skips_unestimable_strata_and_says_what_the_total_covers(
     linked: Workspace,
 ) -> None:
-    runs = run_event_estimates(linked, SPEC.event, methods=["loglinear"], by="province", seed=1)
+    runs = run_event_estimates(
+        linked, SPEC.event, principal=ADMIN, methods=["loglinear"], by="province", seed=1
+    )
     total = next(r for r in runs if r.stratum == "")
     settings = total.result["settings"]
     assert settings["skipped_strata"], "small provinces cannot be estimated"
@@ -97,7 +100,9 @@ def test_province_label_has_both_scripts() -> None:
 
 
 def test_pooled_linkages_never_narrower_than_median_single(linked: Workspace) -> None:
-    (run,) = run_event_estimates(linked, SPEC.event, methods=["loglinear"], seed=2, linkages=4)
+    (run,) = run_event_estimates(
+        linked, SPEC.event, principal=ADMIN, methods=["loglinear"], seed=2, linkages=4
+    )
     spread = run.result["diagnostics"]["linkage_uncertainty"]
     low, high = run.result["interval"]
     assert high - low >= spread["median_single_width"] - 1e-6
@@ -108,17 +113,17 @@ def test_pooled_linkages_never_narrower_than_median_single(linked: Workspace) ->
 def test_estimates_become_stale_after_a_new_linkage_run(tmp_path: Path) -> None:
     ws = _workspace(tmp_path)
     try:
-        run_event_estimates(ws, SPEC.event, methods=["loglinear"], seed=1)
-        (view,) = [v for v in compare_event(ws) if v.counted == "killed"]
+        run_event_estimates(ws, SPEC.event, principal=ADMIN, methods=["loglinear"], seed=1)
+        (view,) = [v for v in compare_event(ws, principal=ADMIN) if v.counted == "killed"]
         assert not view.estimates[0].stale
-        link_workspace(ws)
-        (view,) = [v for v in compare_event(ws) if v.counted == "killed"]
+        link_workspace(ws, principal=ADMIN)
+        (view,) = [v for v in compare_event(ws, principal=ADMIN) if v.counted == "killed"]
         estimate = view.to_dict()["estimates"][0]
         assert estimate["stale"] is True
         assert "linkage run" in estimate["stale_reason"]
         assert any("stale" in w for w in view.warnings)
-        run_event_estimates(ws, SPEC.event, methods=["loglinear"], seed=1)
-        (view,) = [v for v in compare_event(ws) if v.counted == "killed"]
+        run_event_estimates(ws, SPEC.event, principal=ADMIN, methods=["loglinear"], seed=1)
+        (view,) = [v for v in compare_event(ws, principal=ADMIN) if v.counted == "killed"]
         assert len(view.estimates) == 1 and not view.estimates[0].stale  # only the latest
     finally:
         ws.close()

@@ -20,8 +20,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.services.claims import ClaimInfo, list_claims
-from shomar.store.queries import current_record
+from shomar.store.queries import all_records, restrict
 from shomar.store.tables import (
     AuditEntry,
     Document,
@@ -130,17 +132,23 @@ class CategoryView:
 
 
 def documented_counts(
-    session: Session, event_id: int, violations: tuple[str, ...], counted: str = ""
+    session: Session,
+    event_id: int,
+    violations: tuple[str, ...],
+    principal: Principal,
+    counted: str = "",
 ) -> tuple[int, int] | None:
-    """Unique persons and multi-source persons, or ``None`` when no linkage ran yet."""
+    """Unique persons and multi-source persons (of the records ``principal`` sees), or ``None``
+    when no linkage ran yet."""
     run = session.scalar(select(func.max(PersonRecord.run_id)))
     if run is None or (not violations and counted != UNSPECIFIED):
         return None  # no recorded violation type counts this category
-    query = (
+    query = restrict(
         select(PersonRecord.person_id, func.count(func.distinct(Record.source_id)))
         .join(Record, Record.uid == PersonRecord.record_uid)
-        .where(PersonRecord.run_id == run, Record.event_id == event_id, current_record())
-        .group_by(PersonRecord.person_id)
+        .where(PersonRecord.run_id == run, Record.event_id == event_id)
+        .group_by(PersonRecord.person_id),
+        principal,
     )
     if counted == UNSPECIFIED:
         query = query.where(violation_condition(UNSPECIFIED))
@@ -193,7 +201,7 @@ class StalenessCheck:
     def __init__(self, session: Session) -> None:
         self.latest_link = session.scalar(select(func.max(LinkageRun.id)))
         changes = [
-            session.scalar(select(func.max(Record.created))),
+            session.scalar(all_records(select(func.max(Record.created)))),
             session.scalar(select(func.max(Document.received_at))),
             session.scalar(
                 select(func.max(AuditEntry.created)).where(
@@ -276,9 +284,12 @@ def reference_estimate(estimates: list[EstimateSummary]) -> EstimateSummary | No
     return estimates[0] if estimates else None
 
 
-def compare_event(ws: Workspace, event_name: str | None = None) -> list[CategoryView]:
+def compare_event(
+    ws: Workspace, event_name: str | None = None, *, principal: Principal
+) -> list[CategoryView]:
     """Every event (or one) and counted category with claims or documented records."""
-    claims = list_claims(ws)
+    authorize(ws, principal, "stats.read")
+    claims = list_claims(ws, principal=principal)
     views: list[CategoryView] = []
     with ws.session() as session:
         events = session.scalars(select(Event).order_by(Event.id)).all()
@@ -291,10 +302,12 @@ def compare_event(ws: Workspace, event_name: str | None = None) -> list[Category
                     by_category[claim.counted].append(claim)
             present = set(
                 session.scalars(
-                    select(Record.violation).where(Record.event_id == event.id).distinct()
+                    restrict(
+                        select(Record.violation).where(Record.event_id == event.id), principal
+                    ).distinct()
                 )
             )
-            unspecified = _unspecified_records(session, event.id)
+            unspecified = _unspecified_records(session, event.id, principal)
             categories = list(CATEGORY_VIOLATIONS.items())
             if unspecified:
                 categories.append((UNSPECIFIED, ()))
@@ -303,7 +316,7 @@ def compare_event(ws: Workspace, event_name: str | None = None) -> list[Category
                     pass
                 elif counted not in by_category and not (present & set(violations)):
                     continue
-                documented = documented_counts(session, event.id, violations, counted)
+                documented = documented_counts(session, event.id, violations, principal, counted)
                 estimates = latest_estimates(session, event.id, counted)
                 view = CategoryView(
                     event.name,
@@ -327,15 +340,15 @@ def compare_event(ws: Workspace, event_name: str | None = None) -> list[Category
     return views
 
 
-def _unspecified_records(session: Session, event_id: int) -> int:
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(Record)
-            .where(Record.event_id == event_id, current_record(), violation_condition(UNSPECIFIED))
-        )
-        or 0
+def _unspecified_records(session: Session, event_id: int, principal: Principal) -> int:
+    """Records of the event (that ``principal`` sees) without a violation type."""
+    query = restrict(
+        select(func.count())
+        .select_from(Record)
+        .where(Record.event_id == event_id, violation_condition(UNSPECIFIED)),
+        principal,
     )
+    return int(session.scalar(query) or 0)
 
 
 __all__ = ["CATEGORY_VIOLATIONS", "UNSPECIFIED", "CategoryView", "compare_event"]

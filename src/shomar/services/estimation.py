@@ -27,10 +27,12 @@ from shomar.estimation.capture import CaptureTable
 from shomar.estimation.pooling import pool_linkages
 from shomar.estimation.result import EstimateResult
 from shomar.estimation.strata import SkippedStratum, combine_strata, unestimable_reason
+from shomar.security.principal import Principal
+from shomar.services.access import require_full_view
 from shomar.services.comparison import CATEGORY_VIOLATIONS, UNSPECIFIED, violation_condition
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
-from shomar.store.queries import current_record
+from shomar.store.queries import all_records
 from shomar.store.tables import EstimateRun, Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
@@ -104,11 +106,11 @@ def event_memberships(
         )
     condition = _category_condition(counted)
     column = STRATA_FIELDS[by] if by else None
-    query = (
+    query = all_records(  # estimates count every record; they are published as aggregates
         select(PersonRecord.person_id, Source.name, *([column] if column is not None else []))
         .join(Record, Record.uid == PersonRecord.record_uid)
         .join(Source, Source.id == Record.source_id)
-        .where(PersonRecord.run_id == run, Record.event_id == event.id, current_record())
+        .where(PersonRecord.run_id == run, Record.event_id == event.id)
         .where(condition)
     )
     members: dict[str, set[str]] = defaultdict(set)
@@ -149,9 +151,7 @@ def stratum_label(by: str, value: str) -> str:
 def left_out_records(session: Session, event: Event, counted: str) -> list[dict[str, Any]]:
     """Current records of the event that the estimate of ``counted`` does not count, and why."""
     run = session.scalar(select(func.max(PersonRecord.run_id)))
-    base = select(Record.violation, func.count()).where(
-        Record.event_id == event.id, current_record()
-    )
+    base = all_records(select(Record.violation, func.count()).where(Record.event_id == event.id))
     out: list[dict[str, Any]] = []
     outside = ~violation_condition(counted)
     if counted != UNSPECIFIED:  # NOT IN is NULL for a NULL violation: name those rows too
@@ -169,13 +169,14 @@ def left_out_records(session: Session, event: Event, counted: str) -> list[dict[
     if run is not None:
         linked = select(PersonRecord.record_uid).where(PersonRecord.run_id == run)
         unlinked = session.scalar(
-            select(func.count())
-            .select_from(Record)
-            .where(
-                Record.event_id == event.id,
-                current_record(),
-                violation_condition(counted),
-                Record.uid.not_in(linked),
+            all_records(
+                select(func.count())
+                .select_from(Record)
+                .where(
+                    Record.event_id == event.id,
+                    violation_condition(counted),
+                    Record.uid.not_in(linked),
+                )
             )
         )
         if unlinked:
@@ -197,7 +198,7 @@ def run_event_estimates(
     by: str | None = None,
     counted: str = "killed",
     seed: int | None = None,
-    actor: str = "",
+    principal: Principal,
     options: dict[str, dict[str, Any]] | None = None,
     linkages: int = 0,
 ) -> list[StoredEstimate]:
@@ -207,6 +208,8 @@ def run_event_estimates(
     linkages drawn from the pair probabilities, and the stored result pools them: the spread the
     linkage adds is reported in ``diagnostics["linkage_uncertainty"]``.
     """
+    require_full_view(ws, principal, "estimates.run")
+    actor = principal.name
     if by is not None and by not in STRATA_FIELDS:
         raise EstimationError(
             f"Cannot stratify by {by!r}.", hint=f"Use one of: {', '.join(STRATA_FIELDS)}."
@@ -217,7 +220,7 @@ def run_event_estimates(
             "Pooling over plausible linkages works on the whole population only.",
             hint="Drop --by, or --linkages.",
         )
-    samples = _linkage_samples(ws, linkages, seed) if linkages else []
+    samples = _linkage_samples(ws, linkages, seed, principal) if linkages else []
     options = {m: {**DEFAULT_OPTIONS.get(m, {}), **o} for m, o in (options or {}).items()}
     for method, defaults in DEFAULT_OPTIONS.items():
         options.setdefault(method, dict(defaults))
@@ -365,20 +368,22 @@ def _unsuitable(methods: Sequence[str], n_lists: int) -> set[str]:
     return set()
 
 
-def _linkage_samples(ws: Workspace, n: int, seed: int) -> list[dict[str, int]]:
+def _linkage_samples(
+    ws: Workspace, n: int, seed: int, principal: Principal
+) -> list[dict[str, int]]:
     from shomar.services.linkage import linkage_samples
 
-    return linkage_samples(ws, n, np.random.default_rng([seed, 1]))
+    return linkage_samples(ws, n, np.random.default_rng([seed, 1]), principal=principal)
 
 
 def _sample_memberships(
     session: Session, event: Event, counted: str, samples: list[dict[str, int]]
 ) -> list[list[set[str]]]:
     """Each sampled linkage's persons (of the event and category) as sets of lists."""
-    query = (
+    query = all_records(
         select(Record.uid, Source.name)
         .join(Source, Source.id == Record.source_id)
-        .where(Record.event_id == event.id, current_record(), violation_condition(counted))
+        .where(Record.event_id == event.id, violation_condition(counted))
     )
     records = session.execute(query).all()
     out = []
