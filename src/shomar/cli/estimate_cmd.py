@@ -458,7 +458,7 @@ def estimate_run(
         table.add_row(
             str(s.run_id),
             s.method,
-            s.stratum or "all",
+            _escape(s.stratum or "all"),
             f"{s.result.get('observed', 0):,}",
             _fmt(float(s.result.get("estimate", float("nan")))),
             f"{_fmt(float(lo_hi[0]))} – {_fmt(float(lo_hi[1]))}",
