@@ -224,105 +224,104 @@ def run_event_estimates(
     options = {m: {**DEFAULT_OPTIONS.get(m, {}), **o} for m, o in (options or {}).items()}
     for method, defaults in DEFAULT_OPTIONS.items():
         options.setdefault(method, dict(defaults))
-    with ws.session() as session:
+    with ws.read_session() as session:  # read …
         event_row = find_event(session, event)
         lists, grouped = event_memberships(session, event_row, counted, by)
-        if len(lists) < 2:
-            raise EstimationError(
-                f"Event {event!r} has records from {len(lists)} source(s); estimation needs at "
-                "least 2 overlapping lists (3 or more to model dependence).",
-            )
+        linkage_run_id = session.scalar(select(func.max(PersonRecord.run_id)))
+        sampled_memberships = (
+            _sample_memberships(session, event_row, counted, samples) if samples else []
+        )
         left_out = left_out_records(session, event_row, counted)
-        notes = [
-            f"{item['records']:,} record(s) of this event left out: {item['reason']}"
-            for item in left_out
-        ]
-        stored: list[StoredEstimate] = []
-        skipped = _unsuitable(methods, len(lists))
-        for method in methods:
-            if method in skipped:
+    if len(lists) < 2:
+        raise EstimationError(
+            f"Event {event!r} has records from {len(lists)} source(s); estimation needs at "
+            "least 2 overlapping lists (3 or more to model dependence).",
+        )
+    notes = [
+        f"{item['records']:,} record(s) of this event left out: {item['reason']}"
+        for item in left_out
+    ]
+    pending: list[tuple[str, str, CaptureTable, EstimateResult]] = []
+    skipped = _unsuitable(methods, len(lists))
+    for method in methods:  # … compute, with no transaction open …
+        if method in skipped:
+            continue
+        estimator = _estimator(method)
+        kwargs = dict(options.get(method, {}))
+        per_stratum: dict[str, EstimateResult] = {}
+        skipped_strata: list[SkippedStratum] = []
+        for stratum, memberships in sorted(grouped.items()):
+            table = CaptureTable.from_memberships(lists, memberships)
+            if not by:
+                per_stratum[stratum] = _estimate_one(estimator, table, seed, kwargs, stratum)
                 continue
-            estimator = _estimator(method)
-            kwargs = dict(options.get(method, {}))
-            per_stratum: dict[str, EstimateResult] = {}
-            skipped_strata: list[SkippedStratum] = []
-            for stratum, memberships in sorted(grouped.items()):
-                table = CaptureTable.from_memberships(lists, memberships)
-                if by:
-                    reason = unestimable_reason(table, MIN_LISTS)
-                    if reason is None:
-                        try:
-                            per_stratum[stratum] = _estimate_one(
-                                estimator, table, seed, kwargs, stratum
-                            )
-                        except EstimationError as exc:
-                            reason = exc.message
-                        except (ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
-                            reason = f"the fit failed ({type(exc).__name__}: {exc})"
-                    if reason is not None:
-                        skipped_strata.append(
-                            SkippedStratum(f"{by}={stratum}", table.observed, reason)
-                        )
-                        continue
-                    stored.append(
-                        _store(
-                            session,
-                            event_row,
-                            method,
-                            f"{by}={stratum}",
-                            table,
-                            per_stratum[stratum],
-                            seed,
-                            counted,
-                            by,
-                            actor,
-                        )
-                    )
-                else:
+            reason = unestimable_reason(table, MIN_LISTS)
+            if reason is None:
+                try:
                     per_stratum[stratum] = _estimate_one(estimator, table, seed, kwargs, stratum)
-            if by and not per_stratum:
-                notes.append(
-                    f"{method}: no stratum by {by} could be estimated: "
-                    + "; ".join(f"{s.stratum}: {s.reason}" for s in skipped_strata)
-                )
+                except EstimationError as exc:
+                    reason = exc.message
+                except (ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
+                    reason = f"the fit failed ({type(exc).__name__}: {exc})"
+            if reason is not None:
+                skipped_strata.append(SkippedStratum(f"{by}={stratum}", table.observed, reason))
                 continue
-            combined = (
-                per_stratum[""]
-                if not by
-                else combine_strata(method, {f"{by}={k}": v for k, v in per_stratum.items()},
-                                    skipped_strata)
-            )  # fmt: skip
-            if samples:
-                sampled = [
-                    _estimate_one(
-                        estimator, CaptureTable.from_memberships(lists, m), seed, kwargs, ""
-                    )
-                    for m in _sample_memberships(session, event_row, counted, samples)
-                ]
-                combined = pool_linkages(combined, sampled)
-            combined.warnings.extend(
-                f"{name} skipped: it needs 3 to 5 lists, the event has {len(lists)}"
-                for name in sorted(skipped)
+            pending.append((method, f"{by}={stratum}", table, per_stratum[stratum]))
+        if by and not per_stratum:
+            notes.append(
+                f"{method}: no stratum by {by} could be estimated: "
+                + "; ".join(f"{s.stratum}: {s.reason}" for s in skipped_strata)
             )
-            combined.warnings[:0] = notes
-            if counted == UNSPECIFIED:
-                combined.warnings.insert(
-                    0,
-                    "These are records WITHOUT a violation type ('unspecified'): they are in no "
-                    "other category's estimate.",
-                )
-            table = CaptureTable.from_memberships(lists, [m for ms in grouped.values() for m in ms])
-            stored.append(
-                _store(
-                    session, event_row, method, "", table, combined, seed, counted, by, actor,
-                    left_out=left_out,
-                )
-            )  # fmt: skip
-        if not stored:
-            raise EstimationError(
-                f"Nothing could be estimated for {event!r}: " + " ".join(notes),
-                hint="Estimate the whole population (drop --by) or add lists.",
+            continue
+        combined = (
+            per_stratum[""]
+            if not by
+            else combine_strata(
+                method, {f"{by}={k}": v for k, v in per_stratum.items()}, skipped_strata
             )
+        )
+        if sampled_memberships:
+            sampled = [
+                _estimate_one(estimator, CaptureTable.from_memberships(lists, m), seed, kwargs, "")
+                for m in sampled_memberships
+            ]
+            combined = pool_linkages(combined, sampled)
+        combined.warnings.extend(
+            f"{name} skipped: it needs 3 to 5 lists, the event has {len(lists)}"
+            for name in sorted(skipped)
+        )
+        combined.warnings[:0] = notes
+        if counted == UNSPECIFIED:
+            combined.warnings.insert(
+                0,
+                "These are records WITHOUT a violation type ('unspecified'): they are in no "
+                "other category's estimate.",
+            )
+        table = CaptureTable.from_memberships(lists, [m for ms in grouped.values() for m in ms])
+        pending.append((method, "", table, combined))
+    if not any(stratum == "" for _, stratum, _, _ in pending):
+        raise EstimationError(
+            f"Nothing could be estimated for {event!r}: " + " ".join(notes),
+            hint="Estimate the whole population (drop --by) or add lists.",
+        )
+    with ws.session() as session:  # … then write, briefly
+        stored = [
+            _store(
+                session,
+                event_row.id,
+                linkage_run_id,
+                method,
+                stratum,
+                table,
+                result,
+                seed,
+                counted,
+                by,
+                actor,
+                left_out=left_out if stratum == "" else None,
+            )
+            for method, stratum, table, result in pending
+        ]
         append_audit(
             session,
             actor,
@@ -333,6 +332,7 @@ def run_event_estimates(
                 "by": by,
                 "counted": counted,
                 "seed": seed,
+                "linkage_run_id": linkage_run_id,
             },
         )
     return stored
@@ -398,7 +398,8 @@ def _sample_memberships(
 
 def _store(
     session: Session,
-    event: Event,
+    event_id: int,
+    linkage_run_id: int | None,
     method: str,
     stratum: str,
     table: CaptureTable,
@@ -418,8 +419,8 @@ def _store(
         step = max(1, len(draws) // 500)
         data["draws_sample"] = [float(x) for x in draws[::step]]
     run = EstimateRun(
-        event_id=event.id,
-        linkage_run_id=session.scalar(select(func.max(PersonRecord.run_id))),
+        event_id=event_id,
+        linkage_run_id=linkage_run_id,
         method=method,
         stratum=stratum,
         input_hash=table.digest(),

@@ -205,7 +205,7 @@ def build_report_data(
     """
     authorize(ws, principal, "report.make")
     views = compare_event(ws, principal=principal)
-    with ws.session() as session:
+    with ws.read_session() as session:
         intervals, undated = _dates(session, principal)
         provinces, unplaced = _provinces(session, principal)
         events = []
