@@ -498,8 +498,11 @@ def compare(
             interval = f"{e.interval[0]:,.0f}–{e.interval[1]:,.0f}" if e.interval else "no interval"
             console.print(
                 f"[bold]Estimated[/bold] ({e.method}, run {e.run_id}): {e.estimate:,.0f}  "
-                f"({e.level:.0%} {interval}; {e.interval_type})"
+                f"({e.level:.0%} {interval}; {escape(e.interval_type)})"
+                + ("  [bold red]STALE[/bold red]" if e.stale else "")
             )
+        for warning in view.warnings:
+            console.print(f"[yellow]•[/yellow] {escape(warning)}", highlight=False)
         if not view.estimates:
             console.print("[bold]Estimated[/bold]: no estimate yet")
         table = Table("claimant", "stated", "quantity", "relation to the evidence", "rule")
