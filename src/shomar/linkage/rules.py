@@ -88,5 +88,7 @@ def apply_sibling_rule(
     if hit.any():
         weight = out["match_weight"].to_numpy(float) - penalty
         out["match_weight"] = weight
-        out["match_probability"] = 1.0 / (1.0 + np.exp2(-weight))
+        prob = out["match_probability"].to_numpy(float).copy()
+        prob[hit] = 1.0 / (1.0 + np.exp2(-weight[hit]))
+        out["match_probability"] = prob
     return out
