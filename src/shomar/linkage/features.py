@@ -17,7 +17,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``X_skel``          consonant skeleton shared by both scripts (a blocking key)
 ``name_skel``       given and family skeletons sorted (catches swaps); null unless both known
 ``family_head/tail`` first and last two letters of the family skeleton (blocking that survives
-                    one typo in the family name)
+                    one typo in the family name); ``given_initial`` the given skeleton's first
 ``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive
 ``date_year``       the year of ``date_start`` (a blocking key)
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
@@ -58,10 +58,12 @@ from shomar.calendar import parse_partial_date
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.errors import LinkageError, ShomarError
 from shomar.linkage.names import (
+    clean_family,
     clean_given,
     compound_parts,
     family_first_sources,
     name_bag,
+    reromanised,
     split_full_name,
 )
 from shomar.places import resolve_place
@@ -90,6 +92,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "name_order",
     "family_head",
     "family_tail",
+    "given_initial",
     "date_start",
     "date_end",
     "date_year",
@@ -259,6 +262,9 @@ def _split_parts(
         if stripped is not None and stripped[0] and not stripped[1]:
             given = stripped[0]
         given = clean_given(given)
+    if family:
+        family = clean_family(family)
+    given, family, father = (reromanised(v) if v else v for v in (given, family, father))
     return given, family, father
 
 
@@ -447,6 +453,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["name_bag_sig"] = [name_bag(_all_parts(g, f), _sig) for g, f in both]
     out["name_order"] = order
     out["family_head"] = [s[:2] if s else None for s in out["family_skel"]]
+    out["given_initial"] = [s[:1] if s else None for s in out["given_skel"]]
     out["family_tail"] = [s[-2:] if s else None for s in out["family_skel"]]
     out["name_skel"] = [
         " ".join(sorted((g, f))) if g and f else None

@@ -182,6 +182,50 @@ def compound_parts(text: str, *, given: bool = True) -> tuple[str, ...]:
     return tuple(parts) if parts else (text,)
 
 
+#: French and German spellings of Persian sounds, read back into common English spelling
+_GERMAN = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("w", "v"))
+_FRENCH = (("tch", "ch"), ("dj", "j"), ("ch", "sh"), ("ou", "u"), ("ï", "i"), ("é", "eh"))
+
+
+def _fold(word: str, rules: tuple[tuple[str, str], ...]) -> str:
+    pattern = re.compile("|".join(re.escape(a) for a, _ in rules))
+    table = dict(rules)
+    return pattern.sub(lambda m: table[m.group()], word)
+
+
+@lru_cache(maxsize=200_000)
+def reromanised(text: str) -> str:
+    """A Latin name in French or German spelling ("Chahrokh", "Dschawad", "Schahroch") read
+    in common English spelling, word by word, but only when the word as written is not an
+    attested name and the reading is (so "Cheraghi" and "Jalal" stay as they are)."""
+    if not text.isascii() and not any("a" <= ch.lower() <= "z" for ch in text):
+        return text
+    out = []
+    for word in text.split(" "):
+        key = name_key(word)
+        if not key or is_known_given(key) or is_known_surname(key) or not key.isascii():
+            out.append(word)
+            continue
+        low = word.lower()
+        for rules in (_GERMAN, _FRENCH):
+            folded = _fold(low, rules)
+            fkey = name_key(folded)
+            if folded != low and (is_known_given(fkey) or is_known_surname(fkey)):
+                word = folded.capitalize()
+                break
+        out.append(word)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def clean_family(text: str) -> str:
+    """A family name without honorific tokens (a row with its columns swapped puts "Haj
+    Hediyeh" in the family field); the text itself when nothing else is left."""
+    tokens = _tokens(text)
+    kept = [t for t in tokens if name_key(t) not in HONORIFICS and name_key(t) not in SUFFIXES]
+    return " ".join(kept) if kept and len(kept) < len(tokens) else text
+
+
 def name_bag(parts: Iterable[str | None], key: object) -> str | None:
     """All name parts' ``key`` values (e.g. skeletons) sorted and joined: the same whatever
     the order they are written in. ``None`` when fewer than two parts are known."""
