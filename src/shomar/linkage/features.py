@@ -17,7 +17,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``X_skel``          consonant skeleton shared by both scripts (a blocking key)
 ``name_skel``       given and family skeletons sorted (catches swaps); null unless both known
 ``family_head/tail`` first and last two letters of the family skeleton (blocking that survives
-                    one typo in the family name); ``given_initial`` the given skeleton's first
+                    one typo in the family name); ``given/family_initial`` a skeleton's first letter
 ``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive
 ``date_year``       the year of ``date_start`` (a blocking key)
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
@@ -63,6 +63,7 @@ from shomar.linkage.names import (
     compound_parts,
     family_first_sources,
     name_bag,
+    reads_family_first,
     reromanised,
     split_full_name,
 )
@@ -93,6 +94,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "family_head",
     "family_tail",
     "given_initial",
+    "family_initial",
     "date_start",
     "date_end",
     "date_year",
@@ -252,6 +254,8 @@ def _split_parts(
     """Given, family and father's name of one record, parsing the full name when needed
     ("FAMILY, Given" and family-first lists honoured); the given name without honorifics,
     initials and suffixes."""
+    if given and family and reads_family_first(given, family):  # the columns swapped
+        given, family = family, given
     if full and not (given and family):
         g, f, fa = split_full_name(full, family_first)
         given = given or g
@@ -454,6 +458,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["name_order"] = order
     out["family_head"] = [s[:2] if s else None for s in out["family_skel"]]
     out["given_initial"] = [s[:1] if s else None for s in out["given_skel"]]
+    out["family_initial"] = [s[:1] if s else None for s in out["family_skel"]]
     out["family_tail"] = [s[-2:] if s else None for s in out["family_skel"]]
     out["name_skel"] = [
         " ".join(sorted((g, f))) if g and f else None

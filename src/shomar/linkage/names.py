@@ -81,6 +81,18 @@ def _order_vote(full: str) -> int:
     return 0
 
 
+def reads_family_first(first: str, last: str) -> bool:
+    """Whether a name written ``first last`` is plainly family-first: ``first`` is attested
+    only as a family name and ``last`` only as a given name (per row, in any list)."""
+    a, b = name_key(first), name_key(last)
+    return (
+        is_known_surname(a)
+        and not is_known_given(a)
+        and is_known_given(b)
+        and not is_known_surname(b)
+    )
+
+
 def family_first_sources(sources: Sequence[str], full_names: Sequence[str | None]) -> set[str]:
     """The lists (sources) whose full names are written family name first."""
     votes: dict[str, list[int]] = {}
@@ -115,7 +127,11 @@ def split_full_name(
         parsed = parse_name(full, surname_first=family_first)
     except ShomarError:
         return None, None, None
-    return parsed.given or None, parsed.family or None, parsed.father or None
+    given, family = parsed.given or None, parsed.family or None
+    two = not family_first and given and family and len(_tokens(full)) == 2
+    if two and given and family and reads_family_first(given, family):
+        given, family = family, given
+    return given, family, parsed.father or None
 
 
 def _drop_inner(text: str) -> str:
