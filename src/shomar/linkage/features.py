@@ -25,7 +25,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``birth_start/end`` the birth interval in Gregorian day numbers (whole years from an age)
 ``province``        ISO 3166-2 code of the resolved province; ``city`` the resolved city
 ``place_sig/skel``  signature and skeleton of the place as written (villages the gazetteer
-                    lacks)
+                    lacks); ``place_site`` ``y`` for a prison or detention site
 ``date_day``        ``date_start`` when the date is known to the day (a blocking key)
 ``violation``       normalized violation type; ``sex`` ``m``/``f`` (as recorded, else the
                     gender of an attested given name: Mehdi m, Mahdieh f)
@@ -107,6 +107,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "city",
     "place_sig",
     "place_skel",
+    "place_site",
     "date_day",
     "violation",
     "sex",
@@ -376,6 +377,10 @@ def _year_end(year: int) -> int:
     return (dt.date(year, 12, 31) - _EPOCH).days
 
 
+#: place kinds that are detention sites (a prison where one list places a death and another
+#: names the home town: weak evidence, not a mismatch)
+DETENTION_KINDS = ("prison", "detention_centre", "camp")
+
 #: a place resolved with less confidence (an ambiguous village name) says nothing of its province
 PLACE_PROVINCE_CONFIDENCE = 0.5
 
@@ -517,6 +522,9 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     ]
     out["city"] = [
         _text(getattr(pl, "city", None)) or _text(getattr(pl, "county", None)) for pl in places
+    ]
+    out["place_site"] = [
+        "y" if getattr(pl, "kind", None) in DETENTION_KINDS else None for pl in places
     ]
     out["place_sig"] = _map_unique(raw["place"], _sig)
     out["place_skel"] = _map_unique(raw["place"], _skel)
