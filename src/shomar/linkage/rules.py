@@ -5,11 +5,11 @@ that: two records with the same family name, the same father's name, often the s
 place, and *different* given names are two persons (a brother and a sister, Mehdi and
 Mahdieh; two brothers, Bahram and Bahman), yet the agreeing comparisons outweigh the one that
 disagrees. So after scoring, a pair whose family names agree while its given names are
-different names (at least one attested, the names engine calls them different, and neither is
-a part of the other's compound) loses :data:`SIBLING_WEIGHT` bits of match weight when the
-fathers' names agree, and :data:`SIBLING_WEIGHT_NO_FATHER` when one is missing; a pair whose
-fathers differ is left to the model (it already weighs that). Two unattested spellings
-(typos such as "Kambzy" and "Kambzi") are left to the model too: they may be one name.
+different names (at least one attested, the names engine calls them different, they are not
+one typo apart, and neither is a part of the other's compound) loses :data:`SIBLING_WEIGHT`
+bits of match weight when the fathers' names agree, and :data:`SIBLING_WEIGHT_NO_FATHER` when
+one is missing; a pair whose fathers differ is left to the model (it already weighs that).
+Two unattested spellings (typos such as "Kambzy" and "Kambzi") are left to the model too.
 
 The rule runs on the scored pairs in pandas, after DuckDB or Spark, so both backends agree.
 """
@@ -20,11 +20,11 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from shomar.linkage.names import compound_parts
 from shomar.text import compare_parts, detect_script, signature
-from shomar.text.lexicon import is_known_given
+from shomar.text.lexicon import is_known_given, spellings_of
 
 #: match weight (log2 Bayes factor) taken off a sibling-like pair whose fathers agree
 SIBLING_WEIGHT = 40.0
@@ -44,7 +44,7 @@ def distinct_given_names(a: str, b: str) -> bool:
     known_a, known_b = is_known_given(a), is_known_given(b)
     if a == b or not (known_a or known_b):
         return False
-    if compare_parts(a, b) >= DISTINCT_BELOW:
+    if compare_parts(a, b) >= DISTINCT_BELOW or _one_typo_apart(a, b):
         return False
     if not (known_a and known_b):
         # one may be a misspelling of the other: only far-apart spellings in one script count
@@ -55,6 +55,15 @@ def distinct_given_names(a: str, b: str) -> bool:
     parts_a = {signature(x) for x in compound_parts(a)}
     parts_b = {signature(x) for x in compound_parts(b)}
     return not (parts_a & parts_b)
+
+
+def _one_typo_apart(a: str, b: str) -> bool:
+    """Whether one key is one edit from the other, or, across scripts, from an attested Latin
+    spelling of the Persian name ("Fazad" for فرزاد): a typo can make another attested name."""
+    if detect_script(a) == detect_script(b):
+        return Levenshtein.distance(a, b) <= 1
+    persian, latin = (a, b) if detect_script(a) == "persian" else (b, a)
+    return any(Levenshtein.distance(latin, s) <= 1 for s in spellings_of(persian))
 
 
 def apply_sibling_rule(
