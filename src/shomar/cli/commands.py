@@ -10,6 +10,7 @@ from shomar.cli import (
     dates_cmd,
     demo_cmd,
     estimate_cmd,
+    jobs_cmd,
     link_cmd,
     names_cmd,
     places_cmd,
@@ -28,6 +29,7 @@ MODULES = (
     claims_cmd,
     report_cmd,
     admin_cmd,
+    jobs_cmd,
 )
 
 
