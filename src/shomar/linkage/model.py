@@ -272,7 +272,9 @@ def link(
             seconds["train"] = time.perf_counter() - start
             start = time.perf_counter()
             pairs = predict(linker, spec, model)
-            pairs = apply_sibling_rule(pairs, features, keep_evidence=spec.keep_evidence)
+            pairs = apply_sibling_rule(
+                pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+            )
             seconds["predict"] = time.perf_counter() - start
     finally:
         engine.close()
@@ -326,7 +328,9 @@ def predict_incremental(
     if not frames:
         return _empty_pairs()
     pairs = _pairs_frame(pd.concat(frames, ignore_index=True), spec.keep_evidence)
-    return apply_sibling_rule(pairs, combined, keep_evidence=spec.keep_evidence)
+    return apply_sibling_rule(
+        pairs, combined, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+    )
 
 
 def _empty_pairs() -> pd.DataFrame:

@@ -16,11 +16,12 @@ The rule runs on the scored pairs in pandas, after DuckDB or Spark, so both back
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from shomar.linkage.names import compound_parts
 from shomar.text import compare_parts, detect_script, signature
@@ -57,23 +58,39 @@ def distinct_given_names(a: str, b: str) -> bool:
     return not (parts_a & parts_b)
 
 
+def _agrees(a: object, b: object) -> bool:
+    """Both values present and equal or one typo apart (an identifier or a birth day)."""
+    if a is None or b is None or pd.isna(a) or pd.isna(b):  # type: ignore[call-overload]
+        return False
+    return bool(OSA.distance(str(a), str(b)) <= 1)
+
+
 def _one_typo_apart(a: str, b: str) -> bool:
     """Whether one key is one edit from the other, or, across scripts, from an attested Latin
     spelling of the Persian name ("Fazad" for فرزاد): a typo can make another attested name."""
     if detect_script(a) == detect_script(b):
-        return Levenshtein.distance(a, b) <= 1
+        return OSA.distance(a, b) <= 1
     persian, latin = (a, b) if detect_script(a) == "persian" else (b, a)
     return any(Levenshtein.distance(latin, s) <= 1 for s in spellings_of(persian))
 
 
 def apply_sibling_rule(
-    pairs: pd.DataFrame, features: pd.DataFrame, *, keep_evidence: bool = False
+    pairs: pd.DataFrame,
+    features: pd.DataFrame,
+    *,
+    keep_evidence: bool = False,
+    identifiers: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """``pairs`` with sibling-like pairs' weights and probabilities lowered (see module)."""
+    """``pairs`` with sibling-like pairs' weights and probabilities lowered (see module).
+
+    A pair whose birth dates agree to the day, or whose ``identifiers`` (a national id)
+    agree or are one typo apart, is exempt: that is one person whose given name was
+    miswritten (or twins)."""
     if pairs.empty or "given_key" not in features.columns:
         return pairs
     table = features.set_index("unique_id")
-    cols = ["given_key", "given_canon", "family_canon", "father_canon"]
+    ids = [c for c in ("birth_iso", *identifiers) if c in table.columns]
+    cols = ["given_key", "given_canon", "family_canon", "father_canon", *ids]
     left = table.loc[pairs["unique_id_l"].to_numpy(), cols].reset_index(drop=True)
     right = table.loc[pairs["unique_id_r"].to_numpy(), cols].reset_index(drop=True)
     fathers_agree = (
@@ -89,6 +106,8 @@ def apply_sibling_rule(
     ).to_numpy(bool) & (fathers_agree | father_missing)
     hit = np.zeros(len(pairs), dtype=bool)
     for i in np.flatnonzero(same):
+        if any(_agrees(left.at[i, c], right.at[i, c]) for c in ids):
+            continue
         hit[i] = distinct_given_names(str(left.at[i, "given_key"]), str(right.at[i, "given_key"]))
     penalty = np.where(hit, np.where(fathers_agree, SIBLING_WEIGHT, SIBLING_WEIGHT_NO_FATHER), 0.0)
     out = pairs.copy()
