@@ -78,6 +78,8 @@ class ClaimCorrection:
     event: str | None = None
     quote: str | None = None
     notes: str | None = None
+    claimant: str | None = None
+    claimant_kind: str | None = None
 
     def checked(self) -> ClaimCorrection:
         if self.counted is not None and self.counted not in COUNTED:
@@ -88,15 +90,24 @@ class ClaimCorrection:
         quantity = self.quantity.checked() if self.quantity is not None else None
         if all(
             v is None
-            for v in (quantity, self.counted, self.date_stated, self.event, self.quote, self.notes)
+            for v in (
+                quantity,
+                self.counted,
+                self.date_stated,
+                self.event,
+                self.quote,
+                self.notes,
+                self.claimant,
+            )
         ):
             raise InputError(
                 "A correction changes nothing.",
                 hint="Give a new value, bound, qualifier, date, event or quote.",
             )
         return ClaimCorrection(
-            quantity, self.counted, self.date_stated, self.event, self.quote, self.notes
-        )
+            quantity, self.counted, self.date_stated, self.event, self.quote, self.notes,
+            self.claimant, self.claimant_kind,
+        )  # fmt: skip
 
 
 @dataclass
@@ -264,6 +275,11 @@ def correct_claim(
                 "quote_end",
             )
         }
+        if change.claimant is not None:
+            name = change.claimant.strip()
+            if not name:
+                raise InputError("A claim needs a claimant (the source that stated the number).")
+            fields["claimant_id"] = _source(session, name, change.claimant_kind).id
         if change.quantity is not None:
             q = change.quantity
             fields.update(value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier)
