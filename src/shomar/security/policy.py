@@ -67,6 +67,8 @@ RULES: tuple[Rule, ...] = (
     Rule("users.manage", _ADMIN, "accounts, roles and tokens"),
     Rule("keys.manage", _ADMIN, "key rotation and backup recipients"),
     Rule("backup", _ADMIN, "backups hold every record"),
+    Rule("account.sign_in", _ALL, "anyone may try to sign in (rate-limited)"),
+    Rule("account.self", _STAFF, "sign out, second factor, one's own API tokens"),
 )
 
 _BY_ACTION = {rule.action: rule for rule in RULES}

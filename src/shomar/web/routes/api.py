@@ -1,0 +1,131 @@
+"""The JSON API under ``/api/v1``: the same services as the pages and the CLI.
+
+Lists are ``{"items", "total", "page", "next"}``; errors ``{"error": {"code", "message",
+"hint"}}``. Anonymous requests see published (public-tier) data only; a bearer token acts with
+its user's role.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from shomar.config import settings
+from shomar.services import records as record_service
+from shomar.services.records import Page
+from shomar.web.deps import ActingDep, WorkspaceDep
+from shomar.web.routes import data
+from shomar.web.routes.common import act
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+
+class ListOut(BaseModel):
+    items: list[dict[str, Any]]
+    total: int
+    page: int
+    next: str | None
+
+
+class DecisionIn(BaseModel):
+    a: str = Field(description="uid of one record")
+    b: str = Field(description="uid of the other record")
+    verdict: Literal["same", "different", "unsure"]
+    reason: str = ""
+
+
+def _list(request: Request, page: Page) -> ListOut:
+    next_url = None
+    if page.has_next:
+        next_url = str(request.url.include_query_params(page=page.page + 1))
+    items = [i.to_dict() if hasattr(i, "to_dict") else i for i in page.items]
+    return ListOut(items=items, total=page.total, page=page.page, next=next_url)
+
+
+@router.get("/stats", **act("stats.read"))
+def stats(ws: WorkspaceDep, acting: ActingDep) -> dict[str, Any]:
+    return data.stats(ws, acting.principal)
+
+
+@router.get("/records", response_model=ListOut, **act("records.read"))
+def records(
+    request: Request,
+    ws: WorkspaceDep,
+    acting: ActingDep,
+    q: str = "",
+    source: str | None = None,
+    event: str | None = None,
+    violation: str | None = None,
+    page: int = Query(1, ge=1, le=10**6),
+) -> ListOut:
+    found = record_service.search_records(
+        ws,
+        principal=acting.principal,
+        q=q,
+        source=source,
+        event=event,
+        violation=violation,
+        page=page,
+        page_size=settings().page_size,
+    )
+    return _list(request, found)
+
+
+@router.get("/records/{uid}", **act("records.read"))
+def record(uid: str, ws: WorkspaceDep, acting: ActingDep) -> dict[str, Any]:
+    return record_service.get_record(ws, uid, principal=acting.principal).to_dict()
+
+
+@router.get("/persons", response_model=ListOut, **act("persons.read"))
+def persons(
+    request: Request,
+    ws: WorkspaceDep,
+    acting: ActingDep,
+    q: str = "",
+    page: int = Query(1, ge=1, le=10**6),
+) -> ListOut:
+    found = record_service.search_persons(
+        ws, principal=acting.principal, q=q, page=page, page_size=settings().page_size
+    )
+    return _list(request, found)
+
+
+@router.get("/persons/{person_id}", **act("persons.read"))
+def person(person_id: str, ws: WorkspaceDep, acting: ActingDep) -> dict[str, Any]:
+    return record_service.get_person(ws, person_id, principal=acting.principal).to_dict()
+
+
+@router.get("/review", response_model=ListOut, **act("review.read"))
+def review(
+    request: Request, ws: WorkspaceDep, acting: ActingDep, limit: int = Query(20, ge=1, le=500)
+) -> ListOut:
+    items = data.review(ws, acting.principal, limit)
+    return ListOut(items=items, total=len(items), page=1, next=None)
+
+
+@router.post("/review/decisions", status_code=201, **act("review.decide"))
+def decide(body: DecisionIn, ws: WorkspaceDep, acting: ActingDep) -> dict[str, Any]:
+    return data.decide(ws, acting.principal, body.a, body.b, body.verdict, body.reason)
+
+
+@router.get("/events", response_model=ListOut, **act("events.read"))
+def events(ws: WorkspaceDep, acting: ActingDep) -> ListOut:
+    items = data.events(ws, acting.principal)
+    return ListOut(items=items, total=len(items), page=1, next=None)
+
+
+@router.get("/claims", response_model=ListOut, **act("claims.read"))
+def claims(ws: WorkspaceDep, acting: ActingDep, event: str | None = None) -> ListOut:
+    items = data.claims(ws, acting.principal, event)
+    return ListOut(items=items, total=len(items), page=1, next=None)
+
+
+@router.get("/estimates", response_model=ListOut, **act("estimates.read"))
+def estimates(ws: WorkspaceDep, acting: ActingDep) -> ListOut:
+    items = data.estimates(ws, acting.principal)
+    return ListOut(items=items, total=len(items), page=1, next=None)
+
+
+__all__ = ["router"]

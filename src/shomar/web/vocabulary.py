@@ -1,0 +1,43 @@
+"""Words the pages show from data (roles, tiers, violation types, field names, relations,
+service messages): translated with the ``tr`` filter, and listed here so the catalog test
+checks each has a Persian translation."""
+
+from __future__ import annotations
+
+from shomar.claims.lexicon import COUNTED_CATEGORIES
+from shomar.claims.relation import LABELS
+from shomar.domain.vocabulary import VIOLATIONS
+from shomar.security.principal import Role
+from shomar.store.tables import TIERS
+
+FIELDS = (
+    "full_name", "given_name", "family_name", "father_name", "sex", "age", "date_text",
+    "date_start", "date_end", "date_precision", "place", "province", "violation",
+    "event_text", "source", "record_id", "birth_date", "date", "event", "aliases",
+)  # fmt: skip
+QUALIFIERS = ("exact", "at_least", "at_most", "about", "range")
+MESSAGES = (
+    "Wrong user name or password.",
+    "This account is locked after repeated failed sign-ins.",
+    "Too many failed sign-ins from this address.",
+    "That code is not valid (or was used already).",
+    "That code is not valid.",
+    "No second factor is set up for this account.",
+)
+
+
+def vocabulary() -> tuple[str, ...]:
+    relations = tuple(label.format(level="95%") for label in LABELS)
+    return (
+        *(role.value for role in Role),
+        *TIERS,
+        *VIOLATIONS,
+        *COUNTED_CATEGORIES,
+        *FIELDS,
+        *QUALIFIERS,
+        *relations,
+        *MESSAGES,
+    )
+
+
+__all__ = ["vocabulary"]
