@@ -8,20 +8,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws
+from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.output import console, emit_json
 
 users_app = typer.Typer(help="Accounts for the web app and the API.", no_args_is_help=True)
 RoleOption = Annotated[
     str, typer.Option("--role", help="admin, analyst, documenter or viewer.", show_default=False)
 ]
-
-
-def _owner():  # type: ignore[no-untyped-def]
-    """On a local workspace the CLI acts as its owner, an administrator."""
-    from shomar.security.principal import Principal, Role
-
-    return Principal(current_actor(), Role.ADMIN)
 
 
 @users_app.command("add")
@@ -36,7 +29,7 @@ def add(
 
     ws = open_ws(workspace)
     try:
-        info, password = add_user(ws, name, role, principal=_owner())
+        info, password = add_user(ws, name, role, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
@@ -53,7 +46,7 @@ def list_(workspace: WorkspaceOption = None, json: JsonOption = False) -> None:
 
     ws = open_ws(workspace)
     try:
-        users = list_users(ws, principal=_owner())
+        users = list_users(ws, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
@@ -80,7 +73,7 @@ def token(
 
     ws = open_ws(workspace)
     try:
-        value = create_token(ws, name, principal=_owner(), label=label)
+        value = create_token(ws, name, principal=current_principal(ws), label=label)
     finally:
         ws.close()
     if json:
@@ -100,7 +93,7 @@ def disable(
 
     ws = open_ws(workspace)
     try:
-        set_disabled(ws, name, not enable, principal=_owner())
+        set_disabled(ws, name, not enable, principal=current_principal(ws))
     finally:
         ws.close()
     console.print(f"{escape(name)} is {'enabled' if enable else 'disabled'}.")
@@ -118,7 +111,7 @@ def second_factor(
 
     ws = open_ws(workspace)
     try:
-        secret, codes = enrol_directly(ws, name, principal=_owner())
+        secret, codes = enrol_directly(ws, name, principal=current_principal(ws))
     finally:
         ws.close()
     if json:

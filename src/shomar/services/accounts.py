@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 
 from shomar.config import settings
 from shomar.errors import ConflictError, InputError, NotFoundError, PermissionDenied
-from shomar.security import policy
 from shomar.security.passwords import hash_password, password_problem, verify_and_update
 from shomar.security.principal import Principal, Role
 from shomar.security.second_factor import (
@@ -33,6 +32,7 @@ from shomar.security.second_factor import (
     provisioning_uri,
     use_recovery_code,
 )
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit
 from shomar.store.tables import ROLES, ApiToken, SignInAttempt, User, WebSession, utcnow
 from shomar.store.workspace import Workspace
@@ -113,7 +113,7 @@ def add_user(
     ws: Workspace, name: str, role: str, *, principal: Principal, password: str | None = None
 ) -> tuple[UserInfo, str]:
     """Create an account; returns it and its password (generated unless given), shown once."""
-    policy.require(principal, "users.manage")
+    authorize(ws, principal, "users.manage")
     name = name.strip()
     if not name or len(name) > 100 or any(c.isspace() for c in name):
         raise InputError(
@@ -136,14 +136,14 @@ def add_user(
 
 
 def list_users(ws: Workspace, *, principal: Principal) -> list[UserInfo]:
-    policy.require(principal, "users.manage")
+    authorize(ws, principal, "users.manage")
     with ws.session() as session:
         return [_info(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
 def set_disabled(ws: Workspace, name: str, disabled: bool, *, principal: Principal) -> UserInfo:
     """Disable (ending every session and token use) or enable an account."""
-    policy.require(principal, "users.manage")
+    authorize(ws, principal, "users.manage")
     with ws.session() as session:
         user = _user(session, name)
         user.disabled = disabled
@@ -174,7 +174,7 @@ def principal_of(ws: Workspace, name: str) -> Principal:
 def create_token(ws: Workspace, name: str, *, principal: Principal, label: str = "") -> str:
     """A new API token for ``name`` (an admin for anyone; anyone for themselves)."""
     if principal.name != name:
-        policy.require(principal, "users.manage")
+        authorize(ws, principal, "users.manage")
     elif principal.is_anonymous:
         raise PermissionDenied("Anonymous visitors have no tokens.")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -187,7 +187,7 @@ def create_token(ws: Workspace, name: str, *, principal: Principal, label: str =
 
 def revoke_tokens(ws: Workspace, name: str, *, principal: Principal) -> int:
     if principal.name != name:
-        policy.require(principal, "users.manage")
+        authorize(ws, principal, "users.manage")
     with ws.session() as session:
         user = _user(session, name)
         result = session.execute(
@@ -408,7 +408,7 @@ def finish_enrolment(ws: Workspace, session_id: str, secret: str, code: str) -> 
 
 def enrol_directly(ws: Workspace, name: str, *, principal: Principal) -> tuple[str, list[str]]:
     """Set up TOTP for ``name`` from the CLI (an administrator's action): secret and codes."""
-    policy.require(principal, "users.manage")
+    authorize(ws, principal, "users.manage")
     secret = new_secret()
     codes, hashes = new_recovery_codes()
     with ws.session() as session:

@@ -12,13 +12,14 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from shomar.errors import NotFoundError
-from shomar.security import policy
+from shomar.security.policy import visible_tiers
 from shomar.security.principal import Principal
-from shomar.store.queries import current_record
+from shomar.services.access import authorize
+from shomar.store.queries import visible_records
 from shomar.store.tables import (
     Document,
     Event,
@@ -134,10 +135,8 @@ def _plain(value: Any) -> Any:
 
 
 def visible(principal: Principal) -> ColumnElement[bool]:
-    """Current record versions of the tiers ``principal`` sees."""
-    return and_(
-        current_record(), Record.confidentiality.in_(sorted(policy.visible_tiers(principal)))
-    )
+    """Current record versions of the tiers ``principal`` sees (the shared helper)."""
+    return visible_records(principal)
 
 
 def _latest_run(session: Session) -> int | None:
@@ -216,7 +215,7 @@ def search_records(
     page_size: int = 50,
 ) -> Page:
     """Records the principal may see, filtered, name matches first when ``q`` is given."""
-    policy.require(principal, "records.read")
+    authorize(ws, principal, "records.read")
     page = max(page, 1)
     with ws.session() as session:
         query = _base(principal)
@@ -273,7 +272,7 @@ def _name_score(query: str, name: str) -> float:
 
 def get_record(ws: Workspace, uid: str, *, principal: Principal) -> RecordDetail:
     """One record the principal may see: its current fields, document, raw row and versions."""
-    policy.require(principal, "records.read")
+    authorize(ws, principal, "records.read")
     with ws.session() as session:
         row = session.execute(_base(principal).where(Record.uid == uid)).first()
         if row is None:  # unknown and invisible look the same (no probing by id)
@@ -309,7 +308,7 @@ def get_record(ws: Workspace, uid: str, *, principal: Principal) -> RecordDetail
                     {name: getattr(v, name) for name in RECORD_FIELDS},
                 )
                 for v in versions
-                if v.confidentiality in policy.visible_tiers(principal)
+                if v.confidentiality in visible_tiers(principal)
             ],
         )
 
@@ -318,7 +317,7 @@ def search_persons(
     ws: Workspace, *, principal: Principal, q: str = "", page: int = 1, page_size: int = 50
 ) -> Page:
     """Persons of the latest linkage run with at least one record the principal may see."""
-    policy.require(principal, "persons.read")
+    authorize(ws, principal, "persons.read")
     page = max(page, 1)
     matched = search_records(ws, principal=principal, q=q, page=1, page_size=10**9) if q else None
     with ws.session() as session:
@@ -346,7 +345,7 @@ def search_persons(
 
 def get_person(ws: Workspace, person_id: str, *, principal: Principal) -> PersonDetail:
     """A person's records (those the principal may see) and the scored links between them."""
-    policy.require(principal, "persons.read")
+    authorize(ws, principal, "persons.read")
     with ws.session() as session:
         run = _latest_run(session)
         rows = (

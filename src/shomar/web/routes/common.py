@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from shomar.errors import PermissionDenied
 from shomar.security import policy
+from shomar.services.access import authorize
 from shomar.web.deps import Acting, get_acting
 from shomar.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate
 from shomar.web.templating import render
@@ -18,8 +19,8 @@ ACTION_KEY = "x-shomar-action"
 
 
 def _requirer(action: str) -> Any:
-    def check(acting: Acting = Depends(get_acting)) -> None:
-        policy.require(acting.principal, action)
+    def check(request: Request, acting: Acting = Depends(get_acting)) -> None:
+        authorize(request.app.state.workspace, acting.principal, action, request.url.path)
 
     return check
 
