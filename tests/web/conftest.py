@@ -85,8 +85,8 @@ def _write_list(path: Path, latin: bool, offset: int) -> None:
             )
         for tier, marker in TIER_MARKERS.items():
             writer.writerow(
-                [f"M{offset}-{tier}", marker, "Testfamily", "", "", "", "1988-08-15", "", "execution", tier,
-                 "SYNTHETIC"]
+                [f"M{offset}-{tier}", marker, "Testfamily", "", "", "", "1988-08-15", "",
+                 "execution", tier, "SYNTHETIC"]
             )  # fmt: skip
 
 
