@@ -90,6 +90,21 @@ def _write_list(path: Path, latin: bool, offset: int) -> None:
             )  # fmt: skip
 
 
+def _add_uncertain_pairs(ws: Workspace) -> None:
+    """Put a few pairs in the review band of the latest run, so the queue is never empty."""
+    from sqlalchemy import func, select
+
+    from shomar.store.tables import PairScore, PersonRecord
+
+    with ws.session() as session:
+        run = session.scalar(select(func.max(PersonRecord.run_id)))
+        uids = sorted(
+            session.scalars(select(PersonRecord.record_uid).where(PersonRecord.run_id == run))
+        )
+        for a, b in zip(uids[0:6:2], uids[1:6:2], strict=True):
+            session.add(PairScore(run_id=run, uid_a=a, uid_b=b, match_probability=0.5))
+
+
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebWorld]:
     mp = pytest.MonkeyPatch()
@@ -106,6 +121,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebWorld]:
         _write_list(path, latin, offset)
         import_file(ws, path, name, principal=ADMIN)
     link_workspace(ws, principal=ADMIN)
+    _add_uncertain_pairs(ws)
     tokens = {}
     for role in ROLES:
         accounts.add_user(ws, role, role, principal=ADMIN, password=PASSWORD)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.web.conftest import TIER_MARKERS, WebWorld
+from .conftest import TIER_MARKERS, WebWorld
 
 
 def _auth(world: WebWorld, role: str) -> dict[str, str]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.web.conftest import WebWorld
 
 from shomar.errors import InputError
+
+from .conftest import WebWorld
 
 HEADERS = {
     "content-security-policy": "default-src 'self'",

@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from babel.messages.extract import extract_from_dir
-from tests.web.conftest import WebWorld
 
+from shomar.web.catalog import all_messages, template_messages
 from shomar.web.i18n import Locale, negotiate, translations
-from shomar.web.vocabulary import vocabulary
 
-TEMPLATES = "src/shomar/web/templates"
-
-
-def _template_messages() -> list[str]:
-    from pathlib import Path
-
-    folder = Path(__file__).resolve().parents[2] / TEMPLATES
-    found = []
-    for _file, _line, message, _comments, _context in extract_from_dir(
-        str(folder),
-        method_map=[("**.html", "jinja2")],
-        options_map={"**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}},
-    ):
-        found.append(message if isinstance(message, str) else message[0])
-    return found
+from .conftest import WebWorld
 
 
 def test_every_template_string_has_a_persian_translation() -> None:
-    messages = _template_messages()
-    assert len(messages) > 100
+    assert len(template_messages()) > 100
     fa = translations("fa")
-    missing = [m for m in {*messages, *vocabulary()} if fa.gettext(m) == m]
+    missing = [m for m in all_messages() if fa.gettext(m) == m]
     assert not missing, missing
 
 

@@ -11,11 +11,12 @@ import re
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
-from tests.web.conftest import TIER_MARKERS, WebWorld, role_names
 
 from shomar.security import policy
 from shomar.security.principal import Principal, Role
 from shomar.web.routes.common import ACTION_KEY
+
+from .conftest import TIER_MARKERS, WebWorld, role_names
 
 
 def _routes(world: WebWorld) -> list[APIRoute]:

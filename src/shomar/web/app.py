@@ -18,7 +18,7 @@ from shomar import __version__
 from shomar.errors import ShomarError
 from shomar.store.workspace import Workspace, open_workspace
 from shomar.web import errors
-from shomar.web.routes import admin, api, auth, pages
+from shomar.web.routes import admin, api, auth, documents, pages
 from shomar.web.security import SecurityMiddleware
 
 
@@ -44,6 +44,7 @@ def create_app(workspace: Workspace | Path | str, *, url: str | None = None) -> 
     app.include_router(api.router)
     app.include_router(auth.router)
     app.include_router(admin.router)
+    app.include_router(documents.router)
     app.include_router(pages.router)
     return app
 

@@ -29,10 +29,22 @@ def environment(lang: str) -> Environment:
     env.filters["digits"] = locale.digits
     env.filters["number"] = locale.number
     env.filters["todate"] = _to_date
-    env.filters["tr"] = lambda text: translations(lang).gettext(str(text)) if text else ""
+    env.filters["tr"] = lambda text: _word(lang, text)
     env.globals["locale"] = locale
     env.globals["date_pair"] = locale.date_pair
     return env
+
+
+def _word(lang: str, text: object) -> str:
+    """A data word (role, tier, field name…) in the page's language."""
+    if not text:
+        return ""
+    word = str(text)
+    if lang == "en":
+        from shomar.web.vocabulary import ENGLISH_LABELS
+
+        return ENGLISH_LABELS.get(word, word)
+    return str(translations(lang).gettext(word))
 
 
 def _to_date(value: object) -> dt.date | None:

@@ -8,7 +8,7 @@ from shomar.claims.lexicon import COUNTED_CATEGORIES
 from shomar.claims.relation import LABELS
 from shomar.domain.vocabulary import VIOLATIONS
 from shomar.security.principal import Role
-from shomar.store.tables import TIERS
+from shomar.store.tables import SOURCE_KINDS, TIERS
 
 FIELDS = (
     "full_name", "given_name", "family_name", "father_name", "sex", "age", "date_text",
@@ -26,11 +26,25 @@ MESSAGES = (
 )
 
 
+#: English labels for data words that are identifiers (the Persian catalog translates the keys)
+ENGLISH_LABELS = {
+    "full_name": "Full name", "given_name": "Given name", "family_name": "Family name",
+    "father_name": "Father's name", "sex": "Sex", "age": "Age", "date_text": "Date (as written)",
+    "date_start": "Date from", "date_end": "Date to", "date_precision": "Date precision",
+    "place": "Place", "province": "Province", "violation": "Violation",
+    "event_text": "Event (as written)", "source": "Source", "record_id": "Record id",
+    "birth_date": "Birth date", "date": "Date", "event": "Event", "aliases": "Aliases",
+    "ngo": "NGO", "un": "UN body", "at_least": "at least", "at_most": "at most",
+    "sentenced_to_death": "sentenced to death",
+}  # fmt: skip
+
+
 def vocabulary() -> tuple[str, ...]:
     relations = tuple(label.format(level="95%") for label in LABELS)
     return (
         *(role.value for role in Role),
         *TIERS,
+        *SOURCE_KINDS,
         *VIOLATIONS,
         *COUNTED_CATEGORIES,
         *FIELDS,
