@@ -10,6 +10,7 @@ from shomar.cli import (
     dates_cmd,
     demo_cmd,
     estimate_cmd,
+    jobs_cmd,
     link_cmd,
     names_cmd,
     places_cmd,
@@ -32,6 +33,7 @@ MODULES = (
     admin_cmd,
     users_cmd,
     serve_cmd,
+    jobs_cmd,
 )
 
 
