@@ -120,6 +120,13 @@ class Settings(BaseSettings):
         default=50 * 1024 * 1024, description="Largest file the web app accepts for import."
     )
     page_size: int = Field(default=50, description="Items per page in web lists and the API.")
+    serve_jobs_in_process: bool = Field(
+        default=True,
+        description=(
+            "`shomar serve` runs queued jobs in its own process on the embedded default "
+            "(SQLite store, no SHOMAR_JOBS_URL); otherwise run `shomar worker`."
+        ),
+    )
 
 
 def settings() -> Settings:

@@ -82,3 +82,24 @@ def test_openapi_document(world: WebWorld) -> None:
                  "/api/v1/persons/{person_id}", "/api/v1/review", "/api/v1/review/decisions",
                  "/api/v1/events", "/api/v1/claims", "/api/v1/estimates"):  # fmt: skip
         assert path in doc["paths"], path
+
+
+def test_import_through_the_api_is_a_job(world: WebWorld) -> None:
+    from shomar.services.job_queue import run_queued
+
+    content = b"record_id,full_name,date,notes\nJ1,Ali Jobtest,1988-08-01,SYNTHETIC\n"
+    response = world.client.post(
+        "/api/v1/imports",
+        data={"source": "API list (SYNTHETIC)"},
+        files={"file": ("list.csv", content, "text/csv")},
+        headers=_auth(world, "documenter"),
+    )
+    assert response.status_code == 202, response.text
+    job = response.json()
+    assert job["status"] == "queued" and job["kind"] == "import"
+    run_queued(world.ws.path)
+    done = world.client.get(f"/api/v1/jobs/{job['id']}", headers=_auth(world, "documenter")).json()
+    assert done["status"] == "done", done
+    assert done["result"]["records_added"] == 1
+    other = world.client.get(f"/api/v1/jobs/{job['id']}", headers=_auth(world, "viewer"))
+    assert other.status_code == 404  # one's own jobs only

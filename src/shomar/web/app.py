@@ -6,8 +6,11 @@ processes can serve one PostgreSQL store behind a proxy.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -18,14 +21,31 @@ from shomar import __version__
 from shomar.errors import ShomarError
 from shomar.store.workspace import Workspace, open_workspace
 from shomar.web import errors
-from shomar.web.routes import admin, api, auth, documents, pages
+from shomar.web.routes import admin, api, auth, documents, pages, work
 from shomar.web.security import SecurityMiddleware
 
 
-def create_app(workspace: Workspace | Path | str, *, url: str | None = None) -> FastAPI:
-    """The app over one workspace (an open one, or a folder to open)."""
+def create_app(
+    workspace: Workspace | Path | str, *, url: str | None = None, run_jobs: bool = False
+) -> FastAPI:
+    """The app over one workspace (an open one, or a folder to open).
+
+    With ``run_jobs`` the app runs queued jobs in worker threads of its own process (the
+    embedded default, where ``shomar serve`` needs no separate ``shomar worker``).
+    """
     ws = workspace if isinstance(workspace, Workspace) else open_workspace(Path(workspace), url=url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        consumer = _start_consumer(ws) if run_jobs else None
+        try:
+            yield
+        finally:
+            if consumer is not None:
+                consumer.stop(graceful=True)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Shomar",
         version=__version__,
         description="Records, persons, claims and estimates of documented violations.",
@@ -45,8 +65,22 @@ def create_app(workspace: Workspace | Path | str, *, url: str | None = None) -> 
     app.include_router(auth.router)
     app.include_router(admin.router)
     app.include_router(documents.router)
+    app.include_router(work.router)
     app.include_router(pages.router)
     return app
+
+
+def _start_consumer(ws: Workspace) -> Any:
+    """huey's consumer in threads of this process (no signal handlers: not the main thread)."""
+    from shomar.config import settings
+    from shomar.services.job_queue import interrupted, queue_for
+
+    interrupted(ws)
+    consumer = queue_for(ws.path).create_consumer(
+        workers=settings().jobs_workers, worker_type="thread"
+    )
+    consumer.start()
+    return consumer
 
 
 def _font_dir() -> Path:

@@ -15,6 +15,8 @@ FIELDS = (
     "date_start", "date_end", "date_precision", "place", "province", "violation",
     "event_text", "source", "record_id", "birth_date", "date", "event", "aliases",
 )  # fmt: skip
+JOB_WORDS = ("import", "link", "estimate", "report", "backup",
+             "queued", "running", "done", "failed", "cancelled")  # fmt: skip
 QUALIFIERS = ("exact", "at_least", "at_most", "about", "range")
 MESSAGES = (
     "Wrong user name or password.",
@@ -49,6 +51,7 @@ def vocabulary() -> tuple[str, ...]:
         *COUNTED_CATEGORIES,
         *FIELDS,
         *QUALIFIERS,
+        *JOB_WORDS,
         *relations,
         *MESSAGES,
     )

@@ -7,9 +7,9 @@ its user's role.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from shomar.config import settings
@@ -125,6 +125,41 @@ def claims(ws: WorkspaceDep, acting: ActingDep, event: str | None = None) -> Lis
 @router.get("/estimates", response_model=ListOut, **act("estimates.read"))
 def estimates(ws: WorkspaceDep, acting: ActingDep) -> ListOut:
     items = data.estimates(ws, acting.principal)
+    return ListOut(items=items, total=len(items), page=1, next=None)
+
+
+@router.post("/imports", status_code=202, **act("records.import"))
+async def imports(
+    ws: WorkspaceDep,
+    acting: ActingDep,
+    file: Annotated[UploadFile, File(description="the list: CSV, XLSX, XLS, ODS or JSON")],
+    source: Annotated[str, Form(min_length=1, max_length=200)],
+    source_kind: Annotated[str, Form(max_length=20)] = "other",
+    dry_run: Annotated[bool, Form()] = False,
+) -> dict[str, Any]:
+    """Stage the file (checked by content) and queue its import; returns the job."""
+    from shomar.services.jobs import submit_job
+    from shomar.services.uploads import stage_upload
+
+    content = await file.read(settings().upload_max_bytes + 1)
+    staged = stage_upload(ws, file.filename or "upload", content, principal=acting.principal)
+    params = {"path": str(staged.path), "source_name": source, "source_kind": source_kind,
+              "dry_run": dry_run}  # fmt: skip
+    return submit_job(ws, "import", params, principal=acting.principal).to_dict()
+
+
+@router.get("/jobs/{job_id}", **act("jobs.read"))
+def job(job_id: str, ws: WorkspaceDep, acting: ActingDep) -> dict[str, Any]:
+    from shomar.services.jobs import get_job
+
+    return get_job(ws, job_id, principal=acting.principal).to_dict()
+
+
+@router.get("/jobs", response_model=ListOut, **act("jobs.read"))
+def jobs(ws: WorkspaceDep, acting: ActingDep) -> ListOut:
+    from shomar.services.jobs import list_jobs
+
+    items = [j.to_dict() for j in list_jobs(ws, principal=acting.principal)]
     return ListOut(items=items, total=len(items), page=1, next=None)
 
 

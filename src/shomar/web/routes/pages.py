@@ -181,7 +181,10 @@ def claims(request: Request, lang: Lang, ws: WorkspaceDep, acting: ActingDep) ->
 
 @router.get("/{lang}/estimates", **act("estimates.read"))
 def estimates(request: Request, lang: Lang, ws: WorkspaceDep, acting: ActingDep) -> Response:
-    return page(request, acting, "estimates.html", views=data.comparisons(ws, acting.principal))
+    return page(
+        request, acting, "estimates.html", views=data.comparisons(ws, acting.principal),
+        events=data.events(ws, acting.principal),
+    )  # fmt: skip
 
 
 __all__ = ["router"]
