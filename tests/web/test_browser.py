@@ -152,3 +152,33 @@ def test_upload_a_windows_1256_list_and_see_its_row_errors(
     assert "ردیف" in table and "۳" in table
     page.screenshot(path=str(SCREENSHOTS / "upload-errors-fa.png"), full_page=True)
     page.close()
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason="axe-core is not installed (scripts/install-npm.sh)")
+@pytest.mark.parametrize(
+    ("role", "path"),
+    [("anonymous", "/fa/"), ("anonymous", "/en/records"), ("analyst", "/fa/review"),
+     ("analyst", "/fa/persons"), ("documenter", "/fa/documents/upload"),
+     ("analyst", "/en/estimates"), ("admin", "/fa/admin/users")],
+)  # fmt: skip
+def test_no_serious_accessibility_violations(
+    server: str, chromium: object, role: str, path: str
+) -> None:
+    # axe is injected by the test only: the site itself allows no inline script (strict CSP)
+    context = chromium.new_context(bypass_csp=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    if role != "anonymous":
+        _sign_in(page, server, role)
+    page.goto(f"{server}{path}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    context.close()
+    assert not serious, serious
