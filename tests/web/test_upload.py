@@ -15,16 +15,24 @@ from .conftest import WebWorld
 #: Windows-1256 has no Persian ی/ک: files written in it carry the Arabic ي/ك, as real ones do
 ARABIC_FORMS = str.maketrans({"ی": "ي", "ک": "ك"})
 WIN1256_WITH_ERRORS = (
-    "record_id,given_name,family_name,date,violation\n"
-    "W1,علی,کریمی,1367-05-10,execution\n"
-    "W2,زهرا,احمدی,not a date,execution\n"
-    "W3,,,1367-05-12,execution\n"
-).translate(ARABIC_FORMS).encode("cp1256")
+    (
+        "record_id,given_name,family_name,date,violation\n"
+        "W1,علی,کریمی,1367-05-10,execution\n"
+        "W2,زهرا,احمدی,not a date,execution\n"
+        "W3,,,1367-05-12,execution\n"
+    )
+    .translate(ARABIC_FORMS)
+    .encode("cp1256")
+)
 WIN1256_CLEAN = (
-    "record_id,given_name,family_name,date,violation,notes\n"
-    "C1,علی,کریمی,1367-05-10,execution,SYNTHETIC\n"
-    "C2,زهرا,احمدی,1367-05-11,execution,SYNTHETIC\n"
-).translate(ARABIC_FORMS).encode("cp1256")
+    (
+        "record_id,given_name,family_name,date,violation,notes\n"
+        "C1,علی,کریمی,1367-05-10,execution,SYNTHETIC\n"
+        "C2,زهرا,احمدی,1367-05-11,execution,SYNTHETIC\n"
+    )
+    .translate(ARABIC_FORMS)
+    .encode("cp1256")
+)
 
 
 def _records(world: WebWorld) -> int:

@@ -19,7 +19,30 @@ from shomar.web.deps import ActingDep, WorkspaceDep
 from shomar.web.routes import data
 from shomar.web.routes.common import act
 
-router = APIRouter(prefix="/api/v1", tags=["api"])
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    hint: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorDetail
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": description}
+    for status, description in (
+        (400, "the input cannot be used as given"),
+        (401, "no valid token where one is needed"),
+        (403, "the token's role may not do this"),
+        (404, "no such item (or not one this role may see)"),
+        (409, "contradicts what is stored"),
+        (422, "the request does not match this document"),
+        (503, "the workspace is busy; try again"),
+    )
+}
+router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERRORS)
 
 
 class ListOut(BaseModel):
