@@ -24,6 +24,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash scripts/ensure-services.sh
 	bash scripts/install-browser.sh
+	bash scripts/install-npm.sh
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy

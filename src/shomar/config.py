@@ -113,6 +113,51 @@ class Settings(BaseSettings):
         ),
     )
 
+    # -- the web app and accounts ------------------------------------------------------------
+    secret_key: str = Field(
+        default="",
+        description=(
+            "Server secret (at least 32 characters) that keys session and CSRF tokens; "
+            "required when `shomar serve` listens on a non-loopback address."
+        ),
+    )
+    cookie_secure: bool = Field(
+        default=True,
+        description="Send session cookies as `__Host-` cookies with Secure (keep on).",
+    )
+    hsts: bool = Field(
+        default=False,
+        description="Send Strict-Transport-Security (set when served over TLS).",
+    )
+    session_idle_minutes: int = Field(
+        default=30, description="A web session ends after this many minutes without a request."
+    )
+    session_absolute_hours: int = Field(
+        default=12, description="A web session ends this many hours after sign-in, at the latest."
+    )
+    lockout_threshold: int = Field(
+        default=10, description="Failed sign-ins in a row that lock an account."
+    )
+    lockout_minutes: int = Field(default=15, description="How long a locked account stays locked.")
+    address_attempts_per_15_minutes: int = Field(
+        default=50, description="Failed sign-ins one network address may make per 15 minutes."
+    )
+    second_factor_roles: str = Field(
+        default="admin,analyst",
+        description="Roles that must use a second factor (TOTP), comma-separated; others may.",
+    )
+    upload_max_bytes: int = Field(
+        default=50 * 1024 * 1024, description="Largest file the web app accepts for import."
+    )
+    page_size: int = Field(default=50, description="Items per page in web lists and the API.")
+    serve_jobs_in_process: bool = Field(
+        default=True,
+        description=(
+            "`shomar serve` runs queued jobs in its own process on the embedded default "
+            "(SQLite store, no SHOMAR_JOBS_URL); otherwise run `shomar worker`."
+        ),
+    )
+
 
 def settings() -> Settings:
     """Current settings (read anew each call so tests can change the environment)."""

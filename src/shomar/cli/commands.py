@@ -15,6 +15,8 @@ from shomar.cli import (
     names_cmd,
     places_cmd,
     report_cmd,
+    serve_cmd,
+    users_cmd,
     workspace_cmd,
 )
 
@@ -29,6 +31,8 @@ MODULES = (
     claims_cmd,
     report_cmd,
     admin_cmd,
+    users_cmd,
+    serve_cmd,
     jobs_cmd,
 )
 

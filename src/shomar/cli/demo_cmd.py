@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from shomar.cli.context import JsonOption
@@ -65,6 +66,20 @@ def demo(
     console.print(table)
     for note in summary.notes:
         console.print(f"[yellow]Note:[/yellow] {note}")
+    if summary.accounts:
+        accounts = Table(title="Sign in to the web app (synthetic accounts; passwords shown once)")
+        accounts.add_column("user")
+        accounts.add_column("role")
+        accounts.add_column("password")
+        for account in summary.accounts:
+            accounts.add_row(account["name"], account["role"], account["password"])
+        console.print(accounts)
+        console.print(
+            f"Serve it: [bold]shomar serve -w {escape(str(directory))}[/bold], then open "
+            "http://127.0.0.1:8000/ . Admins and analysts set up a second factor (any TOTP "
+            "app) at their first sign-in; for a quick local look without one, start the server "
+            "with SHOMAR_SECOND_FACTOR_ROLES= (empty)."
+        )
     console.print(
         "Estimates that miss the true N show what heterogeneous, dependent lists do to MSE: "
         "compare the methods and read their warnings. Open the report in a browser; every "

@@ -67,6 +67,8 @@ RULES: tuple[Rule, ...] = (
     Rule("users.manage", _ADMIN, "accounts, roles and tokens"),
     Rule("keys.manage", _ADMIN, "key rotation and backup recipients"),
     Rule("backup", _ADMIN, "backups hold every record"),
+    Rule("account.sign_in", _ALL, "anyone may try to sign in (rate-limited)"),
+    Rule("account.self", _STAFF, "sign out, second factor, one's own API tokens"),
     Rule("documents.add", _WRITERS, "keeping an article or a list as evidence"),
     Rule("decisions.read", _ANALYSTS, "review verdicts name the records they join"),
     Rule("demo.run", _ANALYSTS, "the demo imports, links and estimates in a new folder"),

@@ -52,6 +52,8 @@ class DemoSummary:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     wall_seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    #: one synthetic account per role: name, role and the generated password (shown once)
+    accounts: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +71,8 @@ class DemoSummary:
             "stage_seconds": {k: round(v, 2) for k, v in self.stage_seconds.items()},
             "wall_seconds": round(self.wall_seconds, 2),
             "notes": self.notes,
+            "accounts": self.accounts,
+            "serve": f"shomar serve -w {self.directory}",
         }
 
 
@@ -124,6 +128,7 @@ def run_demo(
         timed("estimate", lambda: _estimate(ws, spec, summary, principal, sim["result"]))
         timed("claims", lambda: _claims(ws, spec, summary, principal))
         timed("report", lambda: _report(ws, directory, summary, principal))
+        timed("accounts", lambda: _accounts(ws, summary, principal))
     finally:
         ws.close()
     summary.wall_seconds = time.perf_counter() - started
@@ -151,6 +156,15 @@ def _import(
         report = import_file(ws, path, name, source_kind=kind, principal=principal)
         summary.records += report.records_added
         summary.sources += 1
+
+
+def _accounts(ws: Workspace, summary: DemoSummary, principal: Principal) -> None:
+    """One synthetic account per role, so the web app can be tried at once."""
+    from shomar.services.accounts import add_user
+
+    for role in ("admin", "analyst", "documenter", "viewer"):
+        info, password = add_user(ws, f"demo-{role}", role, principal=principal)
+        summary.accounts.append({"name": info.name, "role": info.role, "password": password})
 
 
 def _link(ws: Workspace, summary: DemoSummary, principal: Principal) -> None:

@@ -72,6 +72,55 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(20), default="viewer")
     created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: Argon2id hash (``$argon2id$…``); empty for accounts that cannot sign in with a password
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: base32 TOTP secret once a second factor is enrolled
+    totp_secret: Mapped[str | None] = mapped_column(String(64), default=None)
+    #: last TOTP time step accepted (a code is never accepted twice)
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    #: Argon2id hashes of unused one-time recovery codes
+    recovery_codes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    preferred_calendar: Mapped[str] = mapped_column(String(20), default="jalali")
+
+
+class WebSession(Base):
+    """A signed-in browser session: only the SHA-256 of the random session id is stored."""
+
+    __tablename__ = "web_sessions"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: a second factor is still owed before the session acts as its user
+    pending_second_factor: Mapped[bool] = mapped_column(Boolean, default=False)
+    csrf_token: Mapped[str] = mapped_column(String(64), default="")
+    ended: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ApiToken(Base):
+    """An API token: only its SHA-256 is stored; it acts with its user's role."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SignInAttempt(Base):
+    """Failed and successful sign-ins, for rate limits per account and per address."""
+
+    __tablename__ = "sign_in_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), index=True)
+    address: Mapped[str] = mapped_column(String(100), index=True, default="")
+    ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Source(Base):
@@ -302,6 +351,14 @@ class AuditEntry(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class RecordNameKey(Base):
+    """Search index: the consonant skeleton of each word of a record's names (both scripts)."""
+
+    __tablename__ = "record_name_keys"
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
 
 
 class Counter(Base):

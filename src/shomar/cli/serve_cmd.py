@@ -1,0 +1,83 @@
+"""`shomar serve`: the web app and the JSON API (uvicorn)."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from typing import Annotated
+
+import typer
+
+from shomar.cli.context import WorkspaceOption, workspace_path
+from shomar.cli.output import err_console
+from shomar.errors import InputError
+
+MIN_SECRET = 32
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_server_settings(host: str) -> None:
+    """Refuse to listen beyond this machine with unsafe settings, saying which to set."""
+    from shomar.config import settings
+
+    if is_loopback(host):
+        return
+    config = settings()
+    if len(config.secret_key) < MIN_SECRET:
+        raise InputError(
+            f"Refusing to serve on {host}: SHOMAR_SECRET_KEY is missing or shorter than "
+            f"{MIN_SECRET} characters.",
+            hint="Set SHOMAR_SECRET_KEY to a long random value (e.g. `python -c "
+            "'import secrets; print(secrets.token_urlsafe(48))'`), serve behind TLS and set "
+            "SHOMAR_HSTS=true; or serve on 127.0.0.1.",
+        )
+    if not config.cookie_secure:
+        raise InputError(
+            f"Refusing to serve on {host} with SHOMAR_COOKIE_SECURE=false.",
+            hint="Session cookies must be Secure beyond this machine: unset it.",
+        )
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (use PostgreSQL for >1).")] = 1,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Serve the web app (Persian and English pages) and the JSON API under /api/v1."""
+    import uvicorn
+
+    from shomar.store.workspace import open_workspace
+
+    check_server_settings(host)
+    folder = workspace_path(workspace).resolve()
+    open_workspace(folder).close()  # a clear error now if it is not a workspace
+    os.environ["SHOMAR_WORKSPACE"] = str(folder)
+    err_console.print(
+        f"Shomar serves {folder} on http://{host}:{port}/ (Persian /fa/, English /en/, "
+        f"API /api/v1). Stop with Ctrl+C.",
+        highlight=False,
+        markup=False,
+    )
+    uvicorn.run(
+        "shomar.web.asgi:app_factory",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        server_header=False,
+        log_level="warning",
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

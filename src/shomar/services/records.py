@@ -1,0 +1,401 @@
+"""Reading records and persons page by page, as the acting principal may see them.
+
+Search works in either script: each query word is matched on the consonant skeleton that both
+scripts share (an indexed table, ``record_name_keys``, filled for new records on first use),
+then ranked by the names engine's match probability, so «محمد» finds "Mohammad" and
+"Muhammad" but not "Mahmoud".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from shomar.errors import NotFoundError
+from shomar.security.policy import visible_tiers
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
+from shomar.store.queries import visible_records
+from shomar.store.tables import (
+    Document,
+    Event,
+    PairScore,
+    PersonRecord,
+    Record,
+    RecordNameKey,
+    Source,
+)
+from shomar.store.workspace import Workspace
+from shomar.text import compare_names, skeleton
+
+#: fields of a record every reader may see (the redaction policy decides what is published)
+RECORD_FIELDS = (
+    "full_name", "given_name", "family_name", "father_name", "sex", "age", "date_text",
+    "date_start", "date_end", "date_precision", "place", "province", "violation", "event_text",
+)  # fmt: skip
+MATCH_THRESHOLD = 0.5
+
+
+@dataclass
+class RecordSummary:
+    uid: str
+    source: str
+    full_name: str
+    tier: str
+    person_id: str | None
+    violation: str | None
+    date_text: str
+    date_start: dt.date | None
+    place: str
+    event: str | None
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date_start"] = self.date_start.isoformat() if self.date_start else None
+        return data
+
+
+@dataclass
+class Page:
+    items: list[Any]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def has_next(self) -> bool:
+        return self.page * self.page_size < self.total
+
+
+@dataclass
+class RecordVersion:
+    version: int
+    created: dt.datetime
+    created_by: str
+    reason: str
+    fields: dict[str, Any]
+
+
+@dataclass
+class RecordDetail:
+    summary: RecordSummary
+    fields: dict[str, Any]
+    document: dict[str, Any] | None
+    row_number: int | None
+    sheet: str | None
+    raw_row: list[Any]
+    versions: list[RecordVersion] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.summary.to_dict(),
+            "fields": {k: _plain(v) for k, v in self.fields.items()},
+            "document": self.document,
+            "row_number": self.row_number,
+            "sheet": self.sheet,
+            "raw_row": self.raw_row,
+            "versions": [
+                {
+                    "version": v.version,
+                    "created": v.created.isoformat(),
+                    "created_by": v.created_by,
+                    "reason": v.reason,
+                    "fields": {k: _plain(x) for k, x in v.fields.items()},
+                }
+                for v in self.versions
+            ],
+        }
+
+
+@dataclass
+class PersonDetail:
+    person_id: str
+    name: str
+    records: list[RecordSummary]
+    sources: list[str]
+    links: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "person_id": self.person_id,
+            "name": self.name,
+            "sources": self.sources,
+            "records": [r.to_dict() for r in self.records],
+            "links": self.links,
+        }
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def visible(principal: Principal) -> ColumnElement[bool]:
+    """Current record versions of the tiers ``principal`` sees (the shared helper)."""
+    return visible_records(principal)
+
+
+def _latest_run(session: Session) -> int | None:
+    return session.scalar(select(func.max(PersonRecord.run_id)))
+
+
+def refresh_name_index(session: Session) -> int:
+    """Index the name skeletons of records added since the last indexing; returns how many."""
+    done = session.scalar(select(func.max(RecordNameKey.record_id))) or 0
+    rows = session.execute(
+        select(Record.id, Record.full_name, Record.given_name, Record.family_name, Record.aliases)
+        .where(Record.id > done)
+        .order_by(Record.id)
+    ).all()
+    for record_id, *names in rows:
+        keys = {_word_key(word) for text in names if text for word in str(text).split()}
+        keys.discard("")
+        session.add_all(RecordNameKey(record_id=record_id, key=k) for k in sorted(keys or {"-"}))
+    return len(rows)
+
+
+def _word_key(word: str) -> str:
+    return skeleton(word)[:40]
+
+
+def _summary(row: Any, persons: dict[str, str], score: float | None = None) -> RecordSummary:
+    record, source, event = row
+    return RecordSummary(
+        uid=record.uid,
+        source=source,
+        full_name=record.full_name
+        or " ".join(x for x in (record.given_name, record.family_name) if x),
+        tier=record.confidentiality,
+        person_id=persons.get(record.uid),
+        violation=record.violation,
+        date_text=record.date_text,
+        date_start=record.date_start,
+        place=record.place,
+        event=event,
+        score=score,
+    )
+
+
+def _base(principal: Principal) -> Any:
+    return (
+        select(Record, Source.name, Event.name)
+        .join(Source, Source.id == Record.source_id)
+        .outerjoin(Event, Event.id == Record.event_id)
+        .where(visible(principal))
+    )
+
+
+def _persons_of(session: Session, uids: list[str]) -> dict[str, str]:
+    run = _latest_run(session)
+    if run is None or not uids:
+        return {}
+    return dict(
+        session.execute(
+            select(PersonRecord.record_uid, PersonRecord.person_id).where(
+                PersonRecord.run_id == run, PersonRecord.record_uid.in_(uids)
+            )
+        ).all()
+    )
+
+
+def search_records(
+    ws: Workspace,
+    *,
+    principal: Principal,
+    q: str = "",
+    source: str | None = None,
+    event: str | None = None,
+    violation: str | None = None,
+    tier: str | None = None,
+    page: int = 1,
+    page_size: int = 50,
+) -> Page:
+    """Records the principal may see, filtered, name matches first when ``q`` is given."""
+    authorize(ws, principal, "records.read")
+    page = max(page, 1)
+    with ws.session() as session:
+        query = _base(principal)
+        if source:
+            query = query.where(Source.name == source)
+        if event:
+            query = query.where((Event.name == event) | (Event.name_fa == event))
+        if violation:
+            query = query.where(Record.violation == violation)
+        if tier:
+            query = query.where(Record.confidentiality == tier)
+        words = [w for w in q.split() if w.strip()]
+        if not words:
+            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+            rows = session.execute(
+                query.order_by(Record.id).offset((page - 1) * page_size).limit(page_size)
+            ).all()
+            persons = _persons_of(session, [r[0].uid for r in rows])
+            return Page([_summary(r, persons) for r in rows], total, page, page_size)
+        if refresh_name_index(session):
+            session.flush()
+        for word in words:
+            key = _word_key(word)
+            query = query.where(
+                Record.id.in_(select(RecordNameKey.record_id).where(RecordNameKey.key == key))
+            )
+        candidates = session.execute(query.order_by(Record.id)).all()
+        scored = []
+        for row in candidates:
+            record = row[0]
+            name = record.full_name or " ".join(
+                x for x in (record.given_name, record.family_name) if x
+            )
+            probability = _name_score(q, name)
+            if probability >= MATCH_THRESHOLD:
+                scored.append((probability, row))
+        scored.sort(key=lambda item: (-item[0], item[1][0].id))
+        chosen = scored[(page - 1) * page_size : page * page_size]
+        persons = _persons_of(session, [r[0].uid for _, r in chosen])
+        items = [_summary(r, persons, round(p, 3)) for p, r in chosen]
+        return Page(items, len(scored), page, page_size)
+
+
+def _name_score(query: str, name: str) -> float:
+    """How well the name matches the query words: each query word against its best name part."""
+    parts = name.split()
+    if not parts:
+        return 0.0
+    best = []
+    for word in query.split():
+        best.append(max(compare_names(word, part).probability for part in parts))
+    return min(best)
+
+
+def get_record(ws: Workspace, uid: str, *, principal: Principal) -> RecordDetail:
+    """One record the principal may see: its current fields, document, raw row and versions."""
+    authorize(ws, principal, "records.read")
+    with ws.session() as session:
+        row = session.execute(_base(principal).where(Record.uid == uid)).first()
+        if row is None:  # unknown and invisible look the same (no probing by id)
+            raise NotFoundError(f"No record {uid!r}.")
+        record = row[0]
+        persons = _persons_of(session, [uid])
+        document = session.get(Document, record.document_id) if record.document_id else None
+        versions = session.scalars(
+            select(Record).where(Record.uid == uid).order_by(Record.version)
+        ).all()
+        return RecordDetail(
+            summary=_summary(row, persons),
+            fields={name: getattr(record, name) for name in RECORD_FIELDS},
+            document=(
+                {
+                    "id": document.id,
+                    "sha256": document.sha256,
+                    "name": document.original_name,
+                    "received_at": document.received_at.isoformat(),
+                }
+                if document
+                else None
+            ),
+            row_number=record.row_number,
+            sheet=record.sheet,
+            raw_row=list(record.raw_row or []),
+            versions=[
+                RecordVersion(
+                    v.version,
+                    v.created,
+                    v.created_by,
+                    v.reason,
+                    {name: getattr(v, name) for name in RECORD_FIELDS},
+                )
+                for v in versions
+                if v.confidentiality in visible_tiers(principal)
+            ],
+        )
+
+
+def search_persons(
+    ws: Workspace, *, principal: Principal, q: str = "", page: int = 1, page_size: int = 50
+) -> Page:
+    """Persons of the latest linkage run with at least one record the principal may see."""
+    authorize(ws, principal, "persons.read")
+    page = max(page, 1)
+    matched = search_records(ws, principal=principal, q=q, page=1, page_size=10**9) if q else None
+    with ws.session() as session:
+        run = _latest_run(session)
+        if run is None:
+            return Page([], 0, page, page_size)
+        query = (
+            select(PersonRecord.person_id, func.count(), func.min(Record.full_name))
+            .join(Record, Record.uid == PersonRecord.record_uid)
+            .where(PersonRecord.run_id == run, visible(principal))
+            .group_by(PersonRecord.person_id)
+        )
+        if matched is not None:
+            wanted = sorted({r.person_id for r in matched.items if r.person_id})
+            query = query.where(PersonRecord.person_id.in_(wanted))
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = session.execute(
+            query.order_by(func.count().desc(), PersonRecord.person_id)
+            .offset((page - 1) * page_size)
+            .limit(page_size)
+        ).all()
+        items = [{"person_id": pid, "records": n, "name": name or ""} for pid, n, name in rows]
+        return Page(items, total, page, page_size)
+
+
+def get_person(ws: Workspace, person_id: str, *, principal: Principal) -> PersonDetail:
+    """A person's records (those the principal may see) and the scored links between them."""
+    authorize(ws, principal, "persons.read")
+    with ws.session() as session:
+        run = _latest_run(session)
+        rows = (
+            session.execute(
+                _base(principal)
+                .join(PersonRecord, PersonRecord.record_uid == Record.uid)
+                .where(PersonRecord.run_id == run, PersonRecord.person_id == person_id)
+                .order_by(Record.uid)
+            ).all()
+            if run is not None
+            else []
+        )
+        if not rows:
+            raise NotFoundError(f"No person {person_id!r}.")
+        persons = {r[0].uid: person_id for r in rows}
+        records = [_summary(r, persons) for r in rows]
+        uids = [r.uid for r in records]
+        links = [
+            {
+                "a": a,
+                "b": b,
+                "match_probability": round(p, 4),
+                "match_weight": None if w is None else round(w, 3),
+                "evidence": evidence or {},
+            }
+            for a, b, p, w, evidence in session.execute(
+                select(
+                    PairScore.uid_a,
+                    PairScore.uid_b,
+                    PairScore.match_probability,
+                    PairScore.match_weight,
+                    PairScore.evidence,
+                ).where(
+                    PairScore.run_id == run, PairScore.uid_a.in_(uids), PairScore.uid_b.in_(uids)
+                )
+            ).all()
+        ]
+    name = next((r.full_name for r in records if r.full_name), "")
+    return PersonDetail(person_id, name, records, sorted({r.source for r in records}), links)
+
+
+__all__ = [
+    "Page",
+    "PersonDetail",
+    "RecordDetail",
+    "RecordSummary",
+    "get_person",
+    "get_record",
+    "refresh_name_index",
+    "search_persons",
+    "search_records",
+    "visible",
+]

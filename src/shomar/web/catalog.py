@@ -1,0 +1,53 @@
+"""Keeping the Persian catalog complete: extract every message id from the templates and the
+data vocabulary, and add new ones to ``messages.po`` (``python -m shomar.web.catalog``), so a
+translator fills in only what is new. ``tests/web/test_languages.py`` fails on any gap."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from shomar.web.i18n import catalog_path
+from shomar.web.vocabulary import vocabulary
+
+
+def template_messages() -> list[str]:
+    folder = Path(str(resources.files("shomar.web") / "templates"))
+    found: list[str] = []
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(folder),
+        method_map=[("**.html", "jinja2")],
+        options_map={"**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}},
+    ):
+        text = message if isinstance(message, str) else message[0]
+        if text not in found:
+            found.append(text)
+    return found
+
+
+def all_messages() -> list[str]:
+    return list(dict.fromkeys([*template_messages(), *vocabulary()]))
+
+
+def update(lang: str = "fa") -> list[str]:
+    """Add message ids missing from ``lang``'s catalog; returns the untranslated ones."""
+    path = Path(catalog_path(lang))
+    with path.open("rb") as handle:
+        catalog: Catalog = read_po(handle, locale=lang)
+    for message in all_messages():
+        if message not in catalog:
+            flags = ("python-format",) if "%(" in message or "%%" in message else ()
+            catalog.add(message, "", flags=flags)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100)
+    return [m for m in all_messages() if not catalog.get(m) or not catalog[m].string]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    missing = update()
+    for message in missing:
+        print(f"untranslated: {message}")  # noqa: T201

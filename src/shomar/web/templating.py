@@ -1,0 +1,63 @@
+"""Jinja2 environments, one per language, with the gettext catalogs installed.
+
+Templates never decide who sees what (the services did); they only render. Every visible
+string goes through ``_()`` so the catalogs can translate it (a test checks none is missing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from shomar.web.i18n import Locale, translations
+
+
+@cache
+def environment(lang: str) -> Environment:
+    env = Environment(
+        loader=PackageLoader("shomar.web", "templates"),
+        autoescape=select_autoescape(("html",)),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    locale = Locale(lang)
+    env.filters["digits"] = locale.digits
+    env.filters["number"] = locale.number
+    env.filters["todate"] = _to_date
+    env.filters["tr"] = lambda text: _word(lang, text)
+    env.globals["locale"] = locale
+    env.globals["date_pair"] = locale.date_pair
+    return env
+
+
+def _word(lang: str, text: object) -> str:
+    """A data word (role, tier, field name…) in the page's language."""
+    if not text:
+        return ""
+    word = str(text)
+    if lang == "en":
+        from shomar.web.vocabulary import ENGLISH_LABELS
+
+        return ENGLISH_LABELS.get(word, word)
+    return str(translations(lang).gettext(word))
+
+
+def _to_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        return dt.date.fromisoformat(value[:10])
+    return None
+
+
+def render(lang: str, name: str, context: dict[str, Any]) -> str:
+    template = environment(lang).get_template(name)
+    return template.render(now=dt.datetime.now(dt.UTC), lang=lang, **context)
+
+
+__all__ = ["environment", "render"]

@@ -1,0 +1,60 @@
+"""Words the pages show from data (roles, tiers, violation types, field names, relations,
+service messages): translated with the ``tr`` filter, and listed here so the catalog test
+checks each has a Persian translation."""
+
+from __future__ import annotations
+
+from shomar.claims.lexicon import COUNTED_CATEGORIES
+from shomar.claims.relation import LABELS
+from shomar.domain.vocabulary import VIOLATIONS
+from shomar.security.principal import Role
+from shomar.store.tables import SOURCE_KINDS, TIERS
+
+FIELDS = (
+    "full_name", "given_name", "family_name", "father_name", "sex", "age", "date_text",
+    "date_start", "date_end", "date_precision", "place", "province", "violation",
+    "event_text", "source", "record_id", "birth_date", "date", "event", "aliases",
+)  # fmt: skip
+JOB_WORDS = ("import", "link", "estimate", "report", "backup",
+             "queued", "running", "done", "failed", "cancelled")  # fmt: skip
+QUALIFIERS = ("exact", "at_least", "at_most", "about", "range")
+MESSAGES = (
+    "Wrong user name or password.",
+    "This account is locked after repeated failed sign-ins.",
+    "Too many failed sign-ins from this address.",
+    "That code is not valid (or was used already).",
+    "That code is not valid.",
+    "No second factor is set up for this account.",
+)
+
+
+#: English labels for data words that are identifiers (the Persian catalog translates the keys)
+ENGLISH_LABELS = {
+    "full_name": "Full name", "given_name": "Given name", "family_name": "Family name",
+    "father_name": "Father's name", "sex": "Sex", "age": "Age", "date_text": "Date (as written)",
+    "date_start": "Date from", "date_end": "Date to", "date_precision": "Date precision",
+    "place": "Place", "province": "Province", "violation": "Violation",
+    "event_text": "Event (as written)", "source": "Source", "record_id": "Record id",
+    "birth_date": "Birth date", "date": "Date", "event": "Event", "aliases": "Aliases",
+    "ngo": "NGO", "un": "UN body", "at_least": "at least", "at_most": "at most",
+    "sentenced_to_death": "sentenced to death",
+}  # fmt: skip
+
+
+def vocabulary() -> tuple[str, ...]:
+    relations = tuple(label.format(level="95%") for label in LABELS)
+    return (
+        *(role.value for role in Role),
+        *TIERS,
+        *SOURCE_KINDS,
+        *VIOLATIONS,
+        *COUNTED_CATEGORIES,
+        *FIELDS,
+        *QUALIFIERS,
+        *JOB_WORDS,
+        *relations,
+        *MESSAGES,
+    )
+
+
+__all__ = ["vocabulary"]

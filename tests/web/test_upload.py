@@ -1,0 +1,106 @@
+"""Uploading a list in the browser: content-checked, every row's problem shown before anything
+is stored, then imported; the user's file name is never a path."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from shomar.services.uploads import safe_name, sniff
+from shomar.store.tables import Record
+
+from .conftest import WebWorld
+
+#: Windows-1256 has no Persian ی/ک: files written in it carry the Arabic ي/ك, as real ones do
+ARABIC_FORMS = str.maketrans({"ی": "ي", "ک": "ك"})
+WIN1256_WITH_ERRORS = (
+    (
+        "record_id,given_name,family_name,date,violation\n"
+        "W1,علی,کریمی,1367-05-10,execution\n"
+        "W2,زهرا,احمدی,not a date,execution\n"
+        "W3,,,1367-05-12,execution\n"
+    )
+    .translate(ARABIC_FORMS)
+    .encode("cp1256")
+)
+WIN1256_CLEAN = (
+    (
+        "record_id,given_name,family_name,date,violation,notes\n"
+        "C1,علی,کریمی,1367-05-10,execution,SYNTHETIC\n"
+        "C2,زهرا,احمدی,1367-05-11,execution,SYNTHETIC\n"
+    )
+    .translate(ARABIC_FORMS)
+    .encode("cp1256")
+)
+
+
+def _records(world: WebWorld) -> int:
+    with world.ws.session() as session:
+        return int(session.scalar(select(func.count()).select_from(Record)) or 0)
+
+
+def _csrf(html: str) -> str:
+    match = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def test_row_errors_are_shown_and_nothing_is_stored(world: WebWorld) -> None:
+    client = world.login("documenter")
+    form = client.get("/fa/documents/upload")
+    before = _records(world)
+    response = client.post(
+        "/fa/documents/upload",
+        data={"csrf": _csrf(form.text), "source": "Synthetic upload (SYNTHETIC)"},
+        files={"file": ("../../etc/passwd list.csv", WIN1256_WITH_ERRORS, "text/csv")},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert response.status_code == 422
+    assert "ردیف" in response.text  # the problems table, in Persian
+    assert re.search(r"<td class=\"num\">[۳۴]</td>", response.text)  # rows 3 and 4, Persian digits
+    assert _records(world) == before
+    assert not (world.ws.path / "etc").exists()
+
+
+def test_clean_list_is_checked_then_imported(world: WebWorld) -> None:
+    client = world.login("documenter")
+    form = client.get("/en/documents/upload")
+    before = _records(world)
+    checked = client.post(
+        "/en/documents/upload",
+        data={"csrf": _csrf(form.text), "source": "Synthetic upload B (SYNTHETIC)"},
+        files={"file": ("list.csv", WIN1256_CLEAN, "application/octet-stream")},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert checked.status_code == 200, checked.text
+    assert "ready to import" in checked.text and _records(world) == before
+    action = re.search(r'action="(/en/documents/upload/[^"]+/import)"', checked.text)
+    assert action
+    done = client.post(
+        action.group(1),
+        data={"csrf": _csrf(checked.text), "source": "Synthetic upload B (SYNTHETIC)"},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert done.status_code == 200 and "Imported 2 records" in done.text
+    assert _records(world) == before + 2
+
+
+def test_viewer_may_not_upload(world: WebWorld) -> None:
+    client = world.login("viewer")
+    response = client.post(
+        "/en/documents/upload",
+        data={"source": "x"},
+        files={"file": ("a.csv", b"record_id\n1\n", "text/csv")},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert response.status_code == 403
+
+
+def test_content_decides_the_kind_and_names_are_sanitised() -> None:
+    assert sniff(b"PK\x03\x04rest") == "xlsx"
+    assert sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1....") == "xls"
+    assert sniff(b'  [{"full_name": "x"}]') == "json"
+    assert sniff("نام,تاريخ\n".encode("cp1256")) == "csv"
+    assert safe_name("../../etc/passwd.xlsx", "csv") == "passwd.csv"
+    assert "/" not in safe_name("a/b\\c:d.csv", "csv")
