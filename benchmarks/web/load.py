@@ -31,6 +31,12 @@ TARGET_P95_MS = 250.0
 class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
+    #: what the errors were: status code or exception name -> count
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def fail(self, kind: str) -> None:
+        self.errors += 1
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
 
     def line(self, label: str) -> str:
         if not self.latencies:
@@ -38,7 +44,7 @@ class Tally:
         q = statistics.quantiles(self.latencies, n=100, method="inclusive")
         return (
             f"{label:<28} n={len(self.latencies):>6} p50={q[49]:7.1f} ms p95={q[94]:7.1f} ms "
-            f"p99={q[98]:7.1f} ms errors={self.errors}"
+            f"p99={q[98]:7.1f} ms errors={self.errors} {self.kinds or ''}"
         )
 
     def p95(self) -> float:
@@ -80,11 +86,12 @@ async def _reader(
         try:
             response = await client.get(path)
             ok = response.status_code == 200
-        except httpx.HTTPError:
-            ok = False
+            kind = str(response.status_code)
+        except httpx.HTTPError as error:
+            ok, kind = False, type(error).__name__
         tally.latencies.append((time.perf_counter() - t0) * 1000)
         if not ok:
-            tally.errors += 1
+            tally.fail(kind)
 
 
 async def _writer(
@@ -103,11 +110,12 @@ async def _writer(
         try:
             response = await client.post("/api/v1/review/decisions", json=body, headers=headers)
             ok = response.status_code in (200, 201)
-        except httpx.HTTPError:
-            ok = False
+            kind = str(response.status_code)
+        except httpx.HTTPError as error:
+            ok, kind = False, type(error).__name__
         tally.latencies.append((time.perf_counter() - t0) * 1000)
         if not ok:
-            tally.errors += 1
+            tally.fail(kind)
 
 
 def _client(base: str, connections: int, token: str = "") -> httpx.AsyncClient:
