@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -41,6 +41,28 @@ class Settings(BaseSettings):
     )
     import_batch_rows: int = Field(
         default=5_000, description="Rows written per batch during an import."
+    )
+
+    master_key: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Master key (base64 of 32 bytes) that wraps the data keys, for a server whose "
+            "secrets come from the environment. Never stored in the database."
+        ),
+    )
+    master_key_file: Path | None = Field(
+        default=None,
+        description=(
+            "File holding the master key (e.g. a mounted secret). Default: keys/master.key in "
+            "the workspace, created with mode 0600 on first use."
+        ),
+    )
+    checkpoint_key_file: Path | None = Field(
+        default=None,
+        description=(
+            "Ed25519 private key that signs audit checkpoints. Default: "
+            "keys/checkpoint.key in the workspace, created with mode 0600 on first use."
+        ),
     )
 
 
