@@ -64,6 +64,13 @@ class Settings(BaseSettings):
             "keys/checkpoint.key in the workspace, created with mode 0600 on first use."
         ),
     )
+    export_license: str = Field(
+        default="CC-BY-4.0",
+        description=(
+            "License (SPDX id) written into public data packages (shomar export --public, "
+            "shomar publish)."
+        ),
+    )
 
 
 def settings() -> Settings:

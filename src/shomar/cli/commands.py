@@ -14,6 +14,7 @@ from shomar.cli import (
     names_cmd,
     places_cmd,
     report_cmd,
+    security_cmd,
     workspace_cmd,
 )
 
@@ -28,6 +29,7 @@ MODULES = (
     claims_cmd,
     report_cmd,
     admin_cmd,
+    security_cmd,
 )
 
 

@@ -93,6 +93,11 @@ def write_key_file(path: Path, key: bytes) -> None:
     os.replace(tmp, path)
 
 
+def pending_path(path: Path) -> Path:
+    """Where a rotation writes the new master key before its transaction commits."""
+    return path.with_name(path.name + ".new")
+
+
 def default_path(workspace: Path) -> Path:
     return workspace / KEYS_DIR / MASTER_FILE
 
@@ -114,3 +119,33 @@ def load_master_key(workspace: Path, *, create: bool = True) -> MasterKey:
             )
         write_key_file(path, new_key())
     return MasterKey(_decode(path.read_text(encoding="ascii"), str(path)), str(path), path)
+
+
+def key_file(workspace: Path) -> Path | None:
+    """The master key's file (``None`` when it comes from the environment)."""
+    from shomar.config import settings
+
+    cfg = settings()
+    if cfg.master_key is not None:
+        return None
+    return cfg.master_key_file or default_path(workspace)
+
+
+def load_pending(workspace: Path) -> MasterKey | None:
+    """The new master key a rotation wrote before committing, if it was stopped there."""
+    path = key_file(workspace)
+    if path is None or not pending_path(path).exists():
+        return None
+    pending = pending_path(path)
+    return MasterKey(_decode(pending.read_text(encoding="ascii"), str(pending)), str(path), path)
+
+
+def settle_pending(workspace: Path, *, committed: bool) -> None:
+    """After a stopped rotation: keep the new key if its transaction committed, else drop it."""
+    path = key_file(workspace)
+    if path is None or not pending_path(path).exists():
+        return
+    if committed:
+        os.replace(pending_path(path), path)
+    else:
+        pending_path(path).unlink()

@@ -66,12 +66,25 @@ class Workspace:
     def keyring(self) -> KeyRing:
         """The data keys, unwrapped with the master key (loaded once per open workspace)."""
         if self._keyring is None:
-            from shomar.security.masterkey import load_master_key
+            from shomar.security.masterkey import load_master_key, load_pending, settle_pending
             from shomar.store.keyring import load_keyring
+            from shomar.store.tables import DataKey
 
-            master = load_master_key(self.path)
             with self.session() as session:
-                self._keyring = load_keyring(session, master)
+                fresh = session.scalars(select(DataKey.key_id).limit(1)).first() is None
+                # a master key is made only for a store that has no data keys yet
+                master = load_master_key(self.path, create=fresh)
+                pending = load_pending(self.path)
+                try:
+                    self._keyring = load_keyring(session, master)
+                except WorkspaceError:
+                    if pending is None:
+                        raise
+                    self._keyring = load_keyring(session, pending)
+                    settle_pending(self.path, committed=True)
+                else:
+                    if pending is not None:
+                        settle_pending(self.path, committed=False)
         return self._keyring
 
     def forget_keys(self) -> None:
