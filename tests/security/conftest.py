@@ -19,17 +19,18 @@ SEEDED = {
     "informant": ["Informantbeta Placeholder", "خبرچینآزمایشی"],
     "confidential_notes": ["Confidentialnote zebra-quartz-7731", "یادداشتمحرمانه‌آزمایشی"],
 }
-HEADER = "record_id,full_name,sex,date,confidentiality,witness_name,witness_contact,informant,confidential_notes\n"
+HEADER = (
+    "record_id,full_name,sex,date,confidentiality,"
+    "witness_name,witness_contact,informant,confidential_notes\n"
+)
 
 
 def seeded_csv() -> str:
     rows = [HEADER]
     for i in range(2):
-        rows.append(
-            f"{i + 1},Synthetic Person {i + 1},male,2022-09-2{i},{'public' if i == 0 else 'restricted'},"
-            + ",".join(SEEDED[c][i] for c in SEEDED)
-            + "\n"
-        )
+        tier = "public" if i == 0 else "restricted"
+        cells = ",".join(SEEDED[c][i] for c in SEEDED)
+        rows.append(f"{i + 1},Synthetic Person {i + 1},male,2022-09-2{i},{tier},{cells}\n")
     rows.append("3,Synthetic Person 3,female,2022-10-01,public,,,,\n")
     return "".join(rows)
 

@@ -194,4 +194,7 @@ def verify_records(session: Session) -> list[Finding]:
                     entry_id,
                 )
             )
-    return sorted(findings, key=lambda f: (f.entry_id is None, f.entry_id or 0, f.record_id or 0))
+    return sorted(
+        findings,
+        key=lambda f: (f.entry_id is None, f.entry_id or 0, f.record_id is None, f.record_id or 0),
+    )
