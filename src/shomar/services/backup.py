@@ -387,11 +387,16 @@ def restore(
                 hint="Use the age identity whose public key the backup was made for.",
             ) from None
         stage = tmp / "stage"
-        with tarfile.open(archive) as tar:
-            tar.extractall(stage, filter="data")
-        manifest = json.loads((stage / MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("format") != FORMAT:
-            raise BackupError(f"{source}: not a Shomar backup ({manifest.get('format')!r}).")
+        try:
+            with tarfile.open(archive) as tar:
+                tar.extractall(stage, filter="data")
+            manifest = json.loads((stage / MANIFEST).read_text(encoding="utf-8"))
+        except (tarfile.TarError, OSError, ValueError) as exc:
+            raise BackupError(
+                f"{source}: decrypted, but it is not a Shomar backup ({exc})."
+            ) from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise BackupError(f"{source}: not a Shomar backup (no {FORMAT} manifest).")
         present = {
             str(p.relative_to(stage)): _sha256(p)
             for p in stage.rglob("*")
