@@ -167,3 +167,78 @@ def test_rotation_leaves_no_value_on_an_old_key_id(seeded: Workspace) -> None:
     assert find_by_witness(seeded, SEEDED["witness_name"][0], principal=ADMIN) == ["1:1"]
     assert verify_store(seeded, principal=ADMIN).intact
     assert os.listdir(seeded.path / "keys") == ["master.key"]
+
+
+def test_source_contacts_are_encrypted(seeded: Workspace) -> None:
+    from shomar.services.keys import set_source_contact, source_contact
+
+    contact = "synthetic.contact@example.invalid"  # a seeded value: checked by leaks()
+    set_source_contact(seeded, "Synthetic NGO", contact, principal=ADMIN)
+    assert source_contact(seeded, "Synthetic NGO", principal=ADMIN) == contact
+    with seeded.session() as session:
+        stored = session.scalars(select(Source.contact)).one()
+    assert stored is not None and contact.encode() not in stored.envelope
+    if seeded.url.startswith("sqlite"):
+        for path in files_under(seeded.path):
+            assert leaks(path.read_bytes()) == [], path
+    rotate_keys(seeded, principal=ADMIN)
+    assert source_contact(seeded, "Synthetic NGO", principal=ADMIN) == contact
+
+
+def test_a_store_from_before_attestation_is_attested_at_upgrade(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from sqlalchemy import insert as sql_insert
+
+    from shomar.store import migrate
+    from shomar.store.audit import append_audit
+    from shomar.store.dialects import make_engine
+    from shomar.store.workspace import open_workspace
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / ".shomar-workspace").write_text("Shomar workspace\n")
+    engine = make_engine(f"sqlite:///{folder / 'shomar.db'}")
+    migrate.upgrade(engine, "0001")
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO sources (id, name, kind, description, created, "
+                "created_by) VALUES (1, 'Old', 'ngo', '', :t, '')"
+            ),
+            {"t": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO documents (id, source_id, sha256, size, media_type, original_name, "
+                "received_at, received_by, rows) "
+                "VALUES (1, 1, :s, 1, 'text/csv', 'old.csv', :t, '', 1)"
+            ),
+            {"s": "c" * 64, "t": now},
+        )
+        columns = {c.name for c in Record.__table__.columns} - {"witness_index", "content_hash"}
+        row = {name: None for name in columns} | dict(
+            id=1, uid="1:1", version=1, source_id=1, document_id=1, record_key="1",
+            full_name="Old Synthetic", given_name="", family_name="", father_name="", aliases="",
+            birth_date_text="", date_text="", place="", province="", violation_text="",
+            event_text="", perpetrator="", notes="", confidentiality="public", raw_row=[],
+            created=now, created_by="", reason="",
+        )  # fmt: skip
+        from sqlalchemy import MetaData, Table
+
+        old = Table("records", MetaData(), autoload_with=connection)
+        connection.execute(sql_insert(old), [row])
+    from sqlalchemy.orm import Session as OrmSession
+
+    with OrmSession(engine) as session, session.begin():
+        append_audit(session, "old", "import", "document:1", {"records": 1})
+    engine.dispose()
+    ws = open_workspace(folder)
+    try:
+        assert verify_store(ws, principal=ADMIN).intact
+        with ws.session() as session:
+            session.execute(update(Record).values(full_name="Changed"))
+        assert verify_store(ws, principal=ADMIN).first_bad_entry == 2
+    finally:
+        ws.close()

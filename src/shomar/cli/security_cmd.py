@@ -14,6 +14,7 @@ from shomar.security.principal import Principal, Role
 
 keys_app = typer.Typer(help="Encryption keys: rotation, backup recipient, search by blind index.")
 documents_app = typer.Typer(help="Raw documents kept by the workspace (stored encrypted).")
+sources_app = typer.Typer(help="Sources: who reported lists and claims.")
 
 
 def local_principal() -> Principal:
@@ -121,6 +122,29 @@ def get(
     )
 
 
+@sources_app.command("contact")
+def contact(
+    name: Annotated[str, typer.Argument(help="Source name.")],
+    set_: Annotated[
+        str | None, typer.Option("--set", help="New contact details (stored encrypted).")
+    ] = None,
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Show (decrypted, audited) or set a source's contact details."""
+    from shomar.services.keys import set_source_contact, source_contact
+
+    ws = open_ws(workspace)
+    try:
+        if set_ is not None:
+            set_source_contact(ws, name, set_, principal=local_principal())
+            console.print(f"Contact of {escape(name)} stored (encrypted).", highlight=False)
+            return
+        text = source_contact(ws, name, principal=local_principal())
+    finally:
+        ws.close()
+    console.print(escape(text) or "No contact details stored.", highlight=False)
+
+
 def backup_cmd(
     out: Annotated[Path, typer.Argument(help="Backup file to write (age-encrypted).")],
     recipient: Annotated[
@@ -224,6 +248,7 @@ def publish_cmd(
 def register(app: typer.Typer) -> None:
     app.add_typer(keys_app, name="keys")
     app.add_typer(documents_app, name="documents")
+    app.add_typer(sources_app, name="sources")
     app.command("backup")(backup_cmd)
     app.command("restore")(restore_cmd)
     app.command("publish")(publish_cmd)

@@ -227,4 +227,33 @@ __all__ = [
     "rotate_keys",
     "sensitive_fields",
     "set_backup_recipient",
+    "set_source_contact",
+    "source_contact",
 ]
+
+
+def set_source_contact(ws: Workspace, source: str, contact: str, *, principal: Principal) -> None:
+    """Store how to reach a source (encrypted; the audit entry does not hold the contact)."""
+    policy.require(principal, "sources.set_contact")
+    from shomar.errors import NotFoundError
+
+    with ws.session() as session:
+        row = session.scalars(select(Source).where(Source.name == source)).first()
+        if row is None:
+            raise NotFoundError(f"No source named {source!r}.", hint="See `shomar stats`.")
+        row.contact = ws.keyring().seal_contact(contact.strip(), source_id=row.id)
+        append_audit(session, principal.name, "sources.set_contact", f"source:{row.id}", {})
+
+
+def source_contact(ws: Workspace, source: str, *, principal: Principal) -> str:
+    """The decrypted contact details of a source (audited)."""
+    policy.require(principal, "records.read_sensitive")
+    from shomar.errors import NotFoundError
+
+    with ws.session() as session:
+        row = session.scalars(select(Source).where(Source.name == source)).first()
+        if row is None:
+            raise NotFoundError(f"No source named {source!r}.")
+        text = ws.keyring().open_contact(row)
+        append_audit(session, principal.name, "sources.read_contact", f"source:{row.id}", {})
+    return text

@@ -198,3 +198,35 @@ def verify_records(session: Session) -> list[Finding]:
         findings,
         key=lambda f: (f.entry_id is None, f.entry_id or 0, f.record_id is None, f.record_id or 0),
     )
+
+
+def backfill(session: Session, actor: str = "shomar-upgrade") -> int:
+    """Hash and attest record rows written before records were attested (after an upgrade).
+
+    The attestation covers the rows as they are at the upgrade: an entry per document says so.
+    Returns how many rows were hashed.
+    """
+    from shomar.store.audit import append_audit
+
+    rows = session.execute(
+        select(*_columns()).where(Record.content_hash.is_(None)).order_by(Record.id)
+    ).all()
+    documents: set[int] = set()
+    for row in rows:
+        mapping = row._mapping
+        session.execute(
+            Record.__table__.update()
+            .where(Record.id == mapping["id"])
+            .values(content_hash=record_hash(mapping))
+        )
+        if mapping["document_id"] is not None:
+            documents.add(mapping["document_id"])
+    for document_id in sorted(documents):
+        append_audit(
+            session,
+            actor,
+            "integrity.attest",
+            f"document:{document_id}",
+            {DIGEST_KEY: attest_document(session, document_id), "reason": "upgrade"},
+        )
+    return len(rows)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from shomar.errors import WorkspaceError
 from shomar.security import blobcrypt
 from shomar.security.fieldcrypt import DecryptionError
-from shomar.store import migrate
+from shomar.store import integrity, migrate
 from shomar.store.dialects import make_engine
 
 if TYPE_CHECKING:
@@ -263,6 +263,10 @@ def open_workspace(
         or migrate.current_revision(engine) != migrate.head_revision()
     ):
         migrate.upgrade(engine)
+        ws = Workspace(folder, db_url, engine)
+        with ws.session() as session:  # rows from before records were attested
+            integrity.backfill(session)
+        return _opened(ws)
     return _opened(Workspace(folder, db_url, engine))
 
 
