@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import RowMapping, select
+from sqlalchemy import RowMapping, select, update
 from sqlalchemy.orm import Session
 
 from shomar.store.encrypted import Sealed
@@ -215,7 +215,7 @@ def backfill(session: Session, actor: str = "shomar-upgrade") -> int:
     for row in rows:
         mapping = row._mapping
         session.execute(
-            Record.__table__.update()
+            update(Record)
             .where(Record.id == mapping["id"])
             .values(content_hash=record_hash(mapping))
         )
