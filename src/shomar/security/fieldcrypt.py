@@ -13,7 +13,7 @@ holds the index key.
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import hmac
 import os
 import re
@@ -42,6 +42,11 @@ def new_key() -> bytes:
     return os.urandom(KEY_BYTES)
 
 
+@functools.lru_cache(maxsize=64)
+def _cipher(key: bytes) -> AESGCM:
+    return AESGCM(key)
+
+
 def seal(
     key: bytes, key_id: str, plaintext: bytes, *, table: str, column: str, row_key: str
 ) -> bytes:
@@ -49,7 +54,7 @@ def seal(
     nonce = os.urandom(NONCE_BYTES)
     ad = associated_data(table, column, row_key, key_id)
     kid = key_id.encode("ascii")
-    return MAGIC + bytes([len(kid)]) + kid + nonce + AESGCM(key).encrypt(nonce, plaintext, ad)
+    return MAGIC + bytes([len(kid)]) + kid + nonce + _cipher(key).encrypt(nonce, plaintext, ad)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +90,7 @@ def open_sealed(key: bytes, envelope: bytes, *, table: str, column: str, row_key
     parts = parse(envelope)
     ad = associated_data(table, column, row_key, parts.key_id)
     try:
-        return AESGCM(key).decrypt(parts.nonce, parts.ciphertext, ad)
+        return _cipher(key).decrypt(parts.nonce, parts.ciphertext, ad)
     except InvalidTag:
         raise DecryptionError(
             f"the value in {table}.{column} for {row_key!r} does not decrypt: it was changed, "
@@ -102,4 +107,4 @@ def normalize_for_index(text: str) -> str:
 def blind_index(key: bytes, *, table: str, column: str, value: str) -> str:
     """Keyed HMAC-SHA256 of the normalized value (hex, 32 characters), per table and column."""
     message = "\x1f".join((table, column, normalize_for_index(value))).encode("utf-8")
-    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
+    return hmac.digest(key, message, "sha256").hex()[:32]

@@ -56,15 +56,17 @@ def _canonical(value: Any) -> Any:
     return value
 
 
+_AS_IS = frozenset({str, int, type(None), list})
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+
+
 def record_hash(row: Mapping[str, Any] | RowMapping) -> str:
     """SHA-256 of a record row's canonical content (a mapping of column → value)."""
-    body = json.dumps(
-        ["shomar-record-v1", *(_canonical(row.get(name)) for name in HASHED_COLUMNS)],
-        ensure_ascii=False,
-        separators=(",", ":"),
-        default=str,
-    )
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    values: list[Any] = ["shomar-record-v1"]
+    for name in HASHED_COLUMNS:
+        value = row.get(name)
+        values.append(value if type(value) in _AS_IS else _canonical(value))
+    return hashlib.sha256(_ENCODE(values).encode("utf-8")).hexdigest()
 
 
 @dataclass
