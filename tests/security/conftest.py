@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from shomar.security.principal import Principal, Role
 from shomar.services.imports import import_file
 from shomar.store.workspace import Workspace
+
+OWNER = Principal("tester", Role.ADMIN)
 
 #: sensitive values searched for in every file; long and unusual so no chance match occurs
 SEEDED = {
@@ -62,5 +65,5 @@ def seeded_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def seeded(workspace: Workspace, seeded_file: Path) -> Workspace:
-    import_file(workspace, seeded_file, "Synthetic NGO")
+    import_file(workspace, seeded_file, "Synthetic NGO", principal=OWNER)
     return workspace

@@ -43,9 +43,9 @@ def test_backup_restores_into_a_fresh_workspace(
     from shomar.services.imports import import_file
 
     ws = sqlite_workspace
-    import_file(ws, seeded_file, "Synthetic NGO")
+    import_file(ws, seeded_file, "Synthetic NGO", principal=ADMIN)
     before = tmp_path / "before"
-    export_public(ws, before, actor="tester")
+    export_public(ws, before, principal=ADMIN)
     with pytest.raises(InputError, match="No backup recipient"):
         backup(ws, tmp_path / "none.age", principal=ADMIN)
     set_backup_recipient(ws, age_key[0], principal=ADMIN)
@@ -81,7 +81,7 @@ def test_backup_restores_into_a_fresh_workspace(
     try:
         assert verify_store(restored, principal=ADMIN).intact
         after = tmp_path / "after"
-        export_public(restored, after, actor="tester")
+        export_public(restored, after, principal=ADMIN)
         for name in ("datapackage.json", "records.csv"):
             assert (after / name).read_bytes() == (before / name).read_bytes()
         with restored.session() as session:
@@ -145,9 +145,9 @@ def test_postgres_backup_restores_into_a_fresh_database(
     from shomar.services.imports import import_file
 
     ws = postgres_workspace
-    import_file(ws, seeded_file, "Synthetic NGO")
+    import_file(ws, seeded_file, "Synthetic NGO", principal=ADMIN)
     before = tmp_path / "before"
-    export_public(ws, before, actor="tester")
+    export_public(ws, before, principal=ADMIN)
     out = tmp_path / "pg.backup.age"
     report = backup(ws, out, principal=ADMIN, recipient=age_key[0], include_keys=True)
     assert report.database == "postgresql" and leaks(out.read_bytes()) == []
@@ -162,7 +162,7 @@ def test_postgres_backup_restores_into_a_fresh_database(
     try:
         assert verify_store(restored, principal=ADMIN).intact
         after = tmp_path / "after"
-        export_public(restored, after, actor="tester")
+        export_public(restored, after, principal=ADMIN)
         assert (after / "records.csv").read_bytes() == (before / "records.csv").read_bytes()
         assert (after / "datapackage.json").read_bytes() == (
             before / "datapackage.json"
@@ -176,11 +176,12 @@ import sys
 from pathlib import Path
 from shomar.store.workspace import open_workspace
 from shomar.services.imports import import_file
+from shomar.security.principal import Principal, Role
 
 ws = open_workspace(sys.argv[1])
 folder = Path(sys.argv[2])
 for path in sorted(folder.glob("*.csv")):
-    import_file(ws, path, "Writer " + folder.name)
+    import_file(ws, path, "Writer " + folder.name, principal=Principal("w", Role.ADMIN))
 ws.close()
 """
 

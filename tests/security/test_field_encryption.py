@@ -54,7 +54,7 @@ def test_no_plaintext_in_the_sqlite_file_wal_or_documents(seeded: Workspace) -> 
 def test_no_plaintext_in_a_pg_dump(postgres_workspace: Workspace, seeded_file: Path) -> None:
     from shomar.services.imports import import_file
 
-    import_file(postgres_workspace, seeded_file, "Synthetic NGO")
+    import_file(postgres_workspace, seeded_file, "Synthetic NGO", principal=ADMIN)
     with postgres_workspace.engine.connect() as connection:
         schema = connection.execute(text("SELECT current_schema()")).scalar_one()
     url = postgres_workspace.url.replace("postgresql+psycopg://", "postgresql://")

@@ -21,8 +21,8 @@ def test_the_public_package_is_valid_and_deterministic(seeded: Workspace, tmp_pa
     from frictionless import Package, validate
 
     first, second = tmp_path / "one", tmp_path / "two"
-    assert export_public(seeded, first, actor="tester") == (2, 1)
-    assert export_public(seeded, second, actor="tester") == (2, 1)
+    assert export_public(seeded, first, principal=ADMIN) == (2, 1)
+    assert export_public(seeded, second, principal=ADMIN) == (2, 1)
     for name in ("datapackage.json", "records.csv"):  # same data, same bytes (no clock)
         assert (first / name).read_bytes() == (second / name).read_bytes()
     report = validate(str(first / "datapackage.json"))
@@ -42,13 +42,13 @@ def test_the_public_package_is_valid_and_deterministic(seeded: Workspace, tmp_pa
 
 
 def test_a_csv_export_is_the_package_table(seeded: Workspace, tmp_path: Path) -> None:
-    export_public(seeded, tmp_path / "pkg", actor="tester")
-    export_public(seeded, tmp_path / "public.csv", actor="tester")
+    export_public(seeded, tmp_path / "pkg", principal=ADMIN)
+    export_public(seeded, tmp_path / "public.csv", principal=ADMIN)
     assert (tmp_path / "public.csv").read_bytes() == (tmp_path / "pkg" / "records.csv").read_bytes()
     (tmp_path / "busy").mkdir()
     (tmp_path / "busy" / "x").write_text("x")
     with pytest.raises(InputError, match="not an empty folder"):
-        export_public(seeded, tmp_path / "busy", actor="tester")
+        export_public(seeded, tmp_path / "busy", principal=ADMIN)
 
 
 def test_publish_builds_a_database_with_only_public_data(seeded: Workspace, tmp_path: Path) -> None:

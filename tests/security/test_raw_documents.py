@@ -88,7 +88,8 @@ elif where == "mid-import":  # rows being inserted
         os.kill(os.getpid(), signal.SIGKILL)
     imports._flush = flush
 ws = open_workspace(sys.argv[1])
-imports.import_file(ws, Path(sys.argv[2]), "Synthetic NGO")
+from shomar.security.principal import Principal, Role
+imports.import_file(ws, Path(sys.argv[2]), "Synthetic NGO", principal=Principal("t", Role.ADMIN))
 """
 
 

@@ -151,8 +151,8 @@ def test_an_altered_checkpoint_or_another_key_is_refused(seeded: Workspace, tmp_
 
 
 def test_other_writes_keep_the_store_verifying(seeded: Workspace, tmp_path: Path) -> None:
-    add_event(seeded, "Synthetic test event", actor="tester")
-    export_public(seeded, tmp_path / "public.csv", actor="tester")
+    add_event(seeded, "Synthetic test event", principal=ADMIN)
+    export_public(seeded, tmp_path / "public.csv", principal=ADMIN)
     assert verify_store(seeded, principal=ADMIN).intact
 
 

@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws
+from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.output import console, emit_json
-from shomar.cli.security_cmd import local_principal
 from shomar.errors import InputError, ShomarError
 
 audit_app = typer.Typer(help="The tamper-evident audit log.")
@@ -33,7 +32,7 @@ def export(
         )
     ws = open_ws(workspace)
     try:
-        exported, withheld = export_public(ws, out, actor=current_actor())
+        exported, withheld = export_public(ws, out, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
@@ -72,7 +71,7 @@ def verify(
     ws = open_ws(workspace)
     try:
         report = verify_store(
-            ws, principal=local_principal(), checkpoint=checkpoint, public_key=public_key
+            ws, principal=current_principal(ws), checkpoint=checkpoint, public_key=public_key
         )
     finally:
         ws.close()
@@ -106,7 +105,7 @@ def checkpoint_cmd(
 
     ws = open_ws(workspace)
     try:
-        body = write_checkpoint(ws, out, principal=local_principal())
+        body = write_checkpoint(ws, out, principal=current_principal(ws))
     finally:
         ws.close()
     if json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
 from shomar.cli.output import console, emit_json
 from shomar.errors import InputError
@@ -54,7 +55,11 @@ def parse(
         emit_json(parsed.to_dict())
         return
     for key, value in parsed.to_dict().items():
-        console.print(f"{key}: {value}", highlight=False)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value) or "-"
+        elif isinstance(value, bool):
+            value = "yes" if value else "no"
+        console.print(f"{key}: {escape(str(value))}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,18 +8,18 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws, workspace_path
+from shomar.cli.context import (
+    JsonOption,
+    WorkspaceOption,
+    current_principal,
+    open_ws,
+    workspace_path,
+)
 from shomar.cli.output import console, emit_json
-from shomar.security.principal import Principal, Role
 
 keys_app = typer.Typer(help="Encryption keys: rotation, backup recipient, search by blind index.")
 documents_app = typer.Typer(help="Raw documents kept by the workspace (stored encrypted).")
 sources_app = typer.Typer(help="Sources: who reported lists and claims.")
-
-
-def local_principal() -> Principal:
-    """On a local workspace the CLI acts as its owner, with the admin role (principal.py)."""
-    return Principal(current_actor(), Role.ADMIN)
 
 
 @keys_app.command("rotate")
@@ -29,7 +29,7 @@ def rotate(workspace: WorkspaceOption = None, json: JsonOption = False) -> None:
 
     ws = open_ws(workspace)
     try:
-        report = rotate_keys(ws, principal=local_principal())
+        report = rotate_keys(ws, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
@@ -57,7 +57,7 @@ def backup_recipient(
 
     ws = open_ws(workspace)
     try:
-        text = set_backup_recipient(ws, key, principal=local_principal())
+        text = set_backup_recipient(ws, key, principal=current_principal(ws))
     finally:
         ws.close()
     console.print(f"Backups will be encrypted to: {escape(text)}", highlight=False)
@@ -70,7 +70,7 @@ def status(workspace: WorkspaceOption = None, json: JsonOption = False) -> None:
 
     ws = open_ws(workspace)
     try:
-        counts = key_ids_in_use(ws, principal=local_principal())
+        counts = key_ids_in_use(ws, principal=current_principal(ws))
         active = dict(ws.keyring().active)
     finally:
         ws.close()
@@ -92,7 +92,7 @@ def find_witness(
 
     ws = open_ws(workspace)
     try:
-        uids = find_by_witness(ws, name, principal=local_principal())
+        uids = find_by_witness(ws, name, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
@@ -112,7 +112,7 @@ def get(
 
     ws = open_ws(workspace)
     try:
-        info = get_document(ws, document, out, principal=local_principal())
+        info = get_document(ws, document, out, principal=current_principal(ws))
     finally:
         ws.close()
     console.print(
@@ -136,10 +136,10 @@ def contact(
     ws = open_ws(workspace)
     try:
         if set_ is not None:
-            set_source_contact(ws, name, set_, principal=local_principal())
+            set_source_contact(ws, name, set_, principal=current_principal(ws))
             console.print(f"Contact of {escape(name)} stored (encrypted).", highlight=False)
             return
-        text = source_contact(ws, name, principal=local_principal())
+        text = source_contact(ws, name, principal=current_principal(ws))
     finally:
         ws.close()
     console.print(escape(text) or "No contact details stored.", highlight=False)
@@ -169,7 +169,7 @@ def backup_cmd(
     ws = open_ws(workspace)
     try:
         report = backup(
-            ws, out, principal=local_principal(), recipient=recipient, include_keys=include_keys
+            ws, out, principal=current_principal(ws), recipient=recipient, include_keys=include_keys
         )
     finally:
         ws.close()
@@ -199,6 +199,8 @@ def restore_cmd(
     json: JsonOption = False,
 ) -> None:
     """Restore a backup and verify it: manifest, audit chain, records, public export."""
+    from shomar.config import settings
+    from shomar.security.principal import Principal, Role
     from shomar.services.backup import restore
 
     target = to or workspace_path(workspace)
@@ -206,7 +208,9 @@ def restore_cmd(
         source,
         identity=identity,
         to=target,
-        principal=local_principal(),
+        # no store is open yet: whoever holds the backup's age identity restores it, as the
+        # owner of the new workspace
+        principal=Principal(settings().actor, Role.ADMIN),
         database_url=database_url,
     )
     if json:
@@ -232,7 +236,7 @@ def publish_cmd(
 
     ws = open_ws(workspace)
     try:
-        report = publish(ws, directory, principal=local_principal())
+        report = publish(ws, directory, principal=current_principal(ws))
     finally:
         ws.close()
     if json:

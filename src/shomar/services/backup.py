@@ -46,6 +46,7 @@ from shomar import __version__
 from shomar.errors import InputError, ShomarError, WorkspaceError
 from shomar.security import masterkey, policy
 from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.services.export import render_package
 from shomar.store.audit import _created_text, append_audit, verify_audit
 from shomar.store.dialects import is_sqlite, make_engine
@@ -251,7 +252,7 @@ def backup(
     include_keys: bool = False,
 ) -> BackupReport:
     """Write an encrypted, self-verifying backup of ``ws`` to ``out``."""
-    policy.require(principal, "backup")
+    authorize(ws, principal, "backup")
     from shomar.services.keys import recipient_path
 
     if recipient is None:

@@ -8,18 +8,27 @@ from pathlib import Path
 from sqlalchemy import select
 
 from shomar.errors import InputError
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit
 from shomar.store.tables import CustodyEntry, Document, Source
 from shomar.store.workspace import Workspace
 
 
 def keep_document(
-    ws: Workspace, path: Path, source: str, *, media_type: str = "text/plain", actor: str = ""
+    ws: Workspace,
+    path: Path,
+    source: str,
+    *,
+    media_type: str = "text/plain",
+    principal: Principal,
 ) -> int:
     """Store ``path``'s bytes (once per hash) from ``source``; return the document id.
 
     The encrypted bytes are staged, and moved into ``documents/`` only after the commit.
     """
+    authorize(ws, principal, "documents.add")
+    actor = principal.name
     if not path.is_file():
         raise InputError(f"{path}: no such file.")
     content = path.read_bytes()

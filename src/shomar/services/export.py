@@ -23,9 +23,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shomar.errors import InputError
+from shomar.security.principal import Principal
 from shomar.security.redaction import PUBLIC_FIELDS, is_public, redact, spreadsheet_safe
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit, verify_audit
-from shomar.store.queries import current_record
+from shomar.store.queries import all_records
 from shomar.store.tables import Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
@@ -63,7 +65,8 @@ def public_rows(session: Session) -> Iterator[tuple[dict[str, Any] | None, dt.da
     )
     sources = dict(session.execute(select(Source.id, Source.name)).all())
     events = dict(session.execute(select(Event.id, Event.name)).all())
-    for record in session.scalars(select(Record).where(current_record()).order_by(Record.id)):
+    # every current record, then the policy: only the public tier leaves, whoever exports
+    for record in session.scalars(all_records(select(Record)).order_by(Record.id)):
         if not is_public(record.confidentiality):
             yield None, None
             continue
@@ -164,11 +167,13 @@ def render_package(session: Session) -> tuple[dict[str, bytes], int, int]:
     return {PACKAGE_FILE: package.encode("utf-8"), RECORDS_FILE: csv_bytes}, exported, withheld
 
 
-def export_public(ws: Workspace, out: Path, *, actor: str = "") -> tuple[int, int]:
+def export_public(ws: Workspace, out: Path, *, principal: Principal) -> tuple[int, int]:
     """Write the public registry to ``out`` (a ``.csv`` file, else a data package folder).
 
     Returns ``(exported, withheld)``. Every cell is spreadsheet-safe.
     """
+    authorize(ws, principal, "export.public", str(out.name))
+    actor = principal.name
     as_csv = out.suffix.lower() == ".csv"
     if not out.parent.is_dir():
         raise InputError(
@@ -202,8 +207,9 @@ def export_public(ws: Workspace, out: Path, *, actor: str = "") -> tuple[int, in
     return exported, withheld
 
 
-def audit_status(ws: Workspace) -> tuple[int, int | None]:
+def audit_status(ws: Workspace, *, principal: Principal) -> tuple[int, int | None]:
     """Number of audit entries and the id of the first broken one (``None``: intact)."""
+    authorize(ws, principal, "audit.verify")
     from shomar.store.tables import AuditEntry
 
     with ws.session() as session:

@@ -29,6 +29,8 @@ from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
 from shomar.ingest.problems import Problem, ProblemLog
 from shomar.ingest.readers import open_table
 from shomar.ingest.validate import RowContext, row_to_values
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit
 from shomar.store.integrity import DIGEST_KEY, Attestation
 from shomar.store.keyring import KeyRing
@@ -107,10 +109,11 @@ def import_file(
     sheet: str | None = None,
     encoding: str | None = None,
     source_kind: str = "other",
-    actor: str | None = None,
+    principal: Principal,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import one CSV, XLSX or JSON list from ``source_name``; all or nothing."""
+    authorize(ws, principal, "records.import", f"file:{Path(path).name}")
     file = Path(path)
     if not file.is_file():
         raise InputError(f"{file}: no such file.")
@@ -118,7 +121,7 @@ def import_file(
         raise InputError(
             "The source name is empty.", hint="Name who reported the list: --source NAME."
         )
-    actor = actor or settings().actor
+    actor = principal.name
     if source_kind not in SOURCE_KINDS:
         raise InputError(
             f"Unknown source kind {source_kind!r}.", hint=f"Use one of: {', '.join(SOURCE_KINDS)}."

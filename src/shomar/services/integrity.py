@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from shomar.errors import InputError
 from shomar.security import checkpoint as cp
-from shomar.security import policy
 from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.store.audit import _created_text, append_audit, verify_audit
 from shomar.store.integrity import Finding, verify_records
 from shomar.store.tables import AuditEntry
@@ -61,7 +61,7 @@ def verify_store(
     public_key: str | None = None,
 ) -> IntegrityReport:
     """Check the audit chain, every record row against its attestation, and a checkpoint."""
-    policy.require(principal, "audit.verify")
+    authorize(ws, principal, "audit.verify")
     anchor = None
     if checkpoint is not None:
         anchor = cp.read(checkpoint, trusted_public_key=public_key or _workspace_public_key(ws))
@@ -113,7 +113,7 @@ def _check_anchor(session: Any, anchor: cp.Checkpoint) -> Finding | None:
 
 def write_checkpoint(ws: Workspace, out: Path, *, principal: Principal) -> dict[str, Any]:
     """Sign the current chain head and write it to ``out`` (the chain must verify first)."""
-    policy.require(principal, "audit.checkpoint")
+    authorize(ws, principal, "audit.checkpoint")
     if not out.parent.is_dir():
         raise InputError(f"{out.parent}: no such folder.", hint="Create it, or write elsewhere.")
     key = cp.load_signing_key(ws.path)

@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from shomar.security import blobcrypt, fieldcrypt, masterkey, policy
+from shomar.security import blobcrypt, fieldcrypt, masterkey
 from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit
 from shomar.store.integrity import DIGEST_KEY, HASHED_COLUMNS, attest_document, record_hash
 from shomar.store.keyring import PURPOSES, KeyRing, add_key, load_keyring
@@ -49,7 +50,7 @@ def rotate_keys(ws: Workspace, *, principal: Principal) -> RotationReport:
     affected documents re-attested in the audit chain, then the old keys are deleted: no row
     is left on an old key id.
     """
-    policy.require(principal, "keys.manage")
+    authorize(ws, principal, "keys.manage")
     old_ring = ws.keyring()
     key_path = masterkey.key_file(ws.path)
     new_master = old_ring.master
@@ -150,7 +151,7 @@ def _reencrypt_blobs(ws: Workspace, old: KeyRing, new: KeyRing) -> int:
 
 def key_ids_in_use(ws: Workspace, *, principal: Principal) -> dict[str, int]:
     """How many stored values (record fields, contacts, documents) each key id encrypts."""
-    policy.require(principal, "keys.manage")
+    authorize(ws, principal, "keys.manage")
     counts: dict[str, int] = {}
     with ws.session() as session:
         values = [
@@ -174,7 +175,7 @@ def recipient_path(ws: Workspace) -> Path:
 
 def set_backup_recipient(ws: Workspace, recipient: str, *, principal: Principal) -> str:
     """Remember the age public key backups are encrypted to by default."""
-    policy.require(principal, "keys.manage")
+    authorize(ws, principal, "keys.manage")
     from shomar.services.backup import parse_recipients
 
     text = "\n".join(parse_recipients(recipient)) + "\n"
@@ -191,15 +192,15 @@ def find_by_witness(ws: Workspace, name: str, *, principal: Principal) -> list[s
 
     Found through the blind index: nothing is decrypted to search.
     """
-    policy.require(principal, "records.read_sensitive")
-    from shomar.store.queries import current_record
+    authorize(ws, principal, "records.read_sensitive")
+    from shomar.store.queries import restrict
 
     digest = ws.keyring().witness_index(name)
     with ws.session() as session:
         return list(
             session.scalars(
-                select(Record.uid)
-                .where(current_record(), Record.witness_index == digest)
+                restrict(select(Record.uid), principal)
+                .where(Record.witness_index == digest)
                 .order_by(Record.id)
             )
         )
@@ -207,12 +208,14 @@ def find_by_witness(ws: Workspace, name: str, *, principal: Principal) -> list[s
 
 def sensitive_fields(ws: Workspace, uid: str, *, principal: Principal) -> dict[str, str]:
     """The decrypted sensitive fields of a record's current version (audited)."""
-    policy.require(principal, "records.read_sensitive")
+    authorize(ws, principal, "records.read_sensitive")
     from shomar.errors import NotFoundError
-    from shomar.store.queries import current_record
+    from shomar.store.queries import restrict
 
     with ws.session() as session:
-        record = session.scalars(select(Record).where(current_record(), Record.uid == uid)).first()
+        record = session.scalars(
+            restrict(select(Record), principal).where(Record.uid == uid)
+        ).first()
         if record is None:
             raise NotFoundError(f"No record {uid!r}.")
         fields = ws.keyring().open_record(record)
@@ -234,7 +237,7 @@ __all__ = [
 
 def set_source_contact(ws: Workspace, source: str, contact: str, *, principal: Principal) -> None:
     """Store how to reach a source (encrypted; the audit entry does not hold the contact)."""
-    policy.require(principal, "sources.set_contact")
+    authorize(ws, principal, "sources.set_contact")
     from shomar.errors import NotFoundError
 
     with ws.session() as session:
@@ -247,7 +250,7 @@ def set_source_contact(ws: Workspace, source: str, contact: str, *, principal: P
 
 def source_contact(ws: Workspace, source: str, *, principal: Principal) -> str:
     """The decrypted contact details of a source (audited)."""
-    policy.require(principal, "records.read_sensitive")
+    authorize(ws, principal, "records.read_sensitive")
     from shomar.errors import NotFoundError
 
     with ws.session() as session:

@@ -39,7 +39,10 @@ from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
 from shomar.linkage.review import pair_evidence, review_queue
 from shomar.linkage.spec import LinkageSpec, TrainedModel
 from shomar.linkage.uncertainty import sample_linkages
+from shomar.security.principal import Principal
+from shomar.services.access import authorize, require_full_view
 from shomar.store.audit import append_audit
+from shomar.store.queries import all_records, restrict, visible_uids
 from shomar.store.tables import (
     VERDICTS,
     LinkageRun,
@@ -127,10 +130,10 @@ class DecisionResult:
 # -- reading the store -------------------------------------------------------------------------
 
 
-def _current_records(session: Session) -> pd.DataFrame:
-    """Current versions of all records, as canonical columns plus ``uid``/``created``."""
-    superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
-    rows = session.execute(
+def _current_records(session: Session, principal: Principal | None) -> pd.DataFrame:
+    """Current versions of the records ``principal`` sees (``None``: every record, for linking),
+    as canonical columns plus ``uid``/``created``."""
+    query = (
         select(
             Record.uid,
             Record.created,
@@ -150,9 +153,10 @@ def _current_records(session: Session) -> pd.DataFrame:
             Record.event_text,
         )
         .join(Source, Source.id == Record.source_id)
-        .where(Record.id.not_in(superseded))
         .order_by(Record.uid)
-    ).all()
+    )
+    query = all_records(query) if principal is None else restrict(query, principal)
+    rows = session.execute(query).all()
     columns = [
         "uid",
         "created",
@@ -192,10 +196,16 @@ def _last_run(session: Session) -> LinkageRun | None:
     return session.scalars(select(LinkageRun).order_by(LinkageRun.id.desc()).limit(1)).first()
 
 
-def _assignments(session: Session, run_id: int) -> dict[str, str]:
-    rows = session.execute(
-        select(PersonRecord.record_uid, PersonRecord.person_id).where(PersonRecord.run_id == run_id)
-    ).all()
+def _assignments(
+    session: Session, run_id: int, principal: Principal | None = None
+) -> dict[str, str]:
+    """Record uid → person id in run ``run_id`` (only visible records with a ``principal``)."""
+    query = select(PersonRecord.record_uid, PersonRecord.person_id).where(
+        PersonRecord.run_id == run_id
+    )
+    if principal is not None:
+        query = query.where(PersonRecord.record_uid.in_(visible_uids(principal)))
+    rows = session.execute(query).all()
     return {uid: pid for uid, pid in rows}
 
 
@@ -260,17 +270,19 @@ def link_workspace(
     *,
     backend: str = "duckdb",
     full: bool = False,
-    actor: str = "",
+    principal: Principal,
     spec: LinkageSpec | None = None,
 ) -> RunSummary:
     """Link the workspace's records into persons (incrementally when a model exists)."""
+    require_full_view(ws, principal, "linkage.run")
+    actor = principal.name
     from shomar.linkage.features import compute_features
     from shomar.linkage.model import link, predict_incremental
 
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     with ws.session() as session:
-        records = _current_records(session)
+        records = _current_records(session, None)
         decisions = _decisions(session)
         last = _last_run(session)
         previous = _assignments(session, last.id) if last else {}
@@ -471,14 +483,18 @@ def _store_pairs(
 # -- persons ------------------------------------------------------------------------------------
 
 
-def list_persons(ws: Workspace) -> list[PersonSummary]:
-    """Persons of the latest run, largest first, with their records' sources and a name."""
+def list_persons(ws: Workspace, *, principal: Principal) -> list[PersonSummary]:
+    """Persons of the latest run, largest first, with their records' sources and a name.
+
+    A person appears with the records ``principal`` may see, and only if there is one.
+    """
+    authorize(ws, principal, "persons.read")
     with ws.session() as session:
         last = _last_run(session)
         if last is None:
             return []
-        assignment = _assignments(session, last.id)
-        records = _current_records(session).set_index("uid")
+        assignment = _assignments(session, last.id, principal)
+        records = _current_records(session, principal).set_index("uid")
     groups: dict[str, list[str]] = {}
     for uid, pid in assignment.items():
         groups.setdefault(pid, []).append(uid)
@@ -486,7 +502,8 @@ def list_persons(ws: Workspace) -> list[PersonSummary]:
     for pid, members in groups.items():
         present = [u for u in sorted(members) if u in records.index]
         sources = sorted({str(records.at[u, "source"]) for u in present})
-        out.append(PersonSummary(pid, len(members), sources, _name(records, present), present))
+        if present:
+            out.append(PersonSummary(pid, len(present), sources, _name(records, present), present))
     out.sort(key=lambda p: (-p.records, p.person_id))
     return out
 
@@ -503,8 +520,14 @@ def _name(records: pd.DataFrame, uids: list[str]) -> str:
 # -- review -------------------------------------------------------------------------------------
 
 
-def review_items(ws: Workspace, limit: int | None = 20) -> list[ReviewItem]:
-    """The review queue of the latest run, most informative pair first."""
+def review_items(
+    ws: Workspace, limit: int | None = 20, *, principal: Principal
+) -> list[ReviewItem]:
+    """The review queue of the latest run, most informative pair first.
+
+    Only pairs whose two records ``principal`` may see are in it.
+    """
+    authorize(ws, principal, "review.read")
     with ws.session() as session:
         last = _last_run(session)
         if last is None:
@@ -512,10 +535,10 @@ def review_items(ws: Workspace, limit: int | None = 20) -> list[ReviewItem]:
                 "There is no linkage run to review yet.", hint="Run `shomar link run` first."
             )
         model = TrainedModel.from_dict(last.model) if last.model else None
-        assignment = _assignments(session, last.id)
+        assignment = _assignments(session, last.id, principal)
         scores = _pair_scores(session, last.id)
         decisions = _decisions(session)
-        records = _current_records(session).set_index("uid")
+        records = _current_records(session, principal).set_index("uid")
     if scores.empty or model is None:
         return []
     spec = model.spec
@@ -573,16 +596,21 @@ def _record_view(records: pd.DataFrame, uid: str) -> dict[str, Any]:
     return view
 
 
-def resolve_record(session: Session, ref: str) -> str:
-    """The uid of a record named by its uid or by ``SOURCE/RECORD_ID``."""
-    if session.scalar(select(func.count()).select_from(Record).where(Record.uid == ref)):
+def resolve_record(session: Session, ref: str, principal: Principal) -> str:
+    """The uid of a record ``principal`` sees, named by its uid or by ``SOURCE/RECORD_ID``."""
+
+    def exists(uid: str) -> bool:
+        query = select(func.count()).select_from(Record).where(Record.uid == uid)
+        return bool(session.scalar(restrict(query, principal)))
+
+    if exists(ref):
         return ref
     if "/" in ref:
         source_name, key = ref.rsplit("/", 1)
         source = session.scalars(select(Source).where(Source.name == source_name)).first()
         if source is not None:
             uid = f"{source.id}:{key}"
-            if session.scalar(select(func.count()).select_from(Record).where(Record.uid == uid)):
+            if exists(uid):
                 return uid
     raise NotFoundError(
         f"No record {ref!r} in this workspace.",
@@ -591,15 +619,19 @@ def resolve_record(session: Session, ref: str) -> str:
 
 
 def decide(
-    ws: Workspace, a: str, b: str, verdict: str, *, actor: str = "", reason: str = ""
+    ws: Workspace, a: str, b: str, verdict: str, *, principal: Principal, reason: str = ""
 ) -> DecisionResult:
     """Record a human verdict on two records; refuse one that contradicts earlier verdicts."""
+    authorize(ws, principal, "review.decide", f"pair:{a}|{b}")
+    actor = principal.name
     if verdict not in VERDICTS:
         raise InputError(
             f"Unknown verdict {verdict!r}.", hint=f"Use one of: {', '.join(VERDICTS)}."
         )
     with ws.session() as session:
-        uid_a, uid_b = _pair(resolve_record(session, a), resolve_record(session, b))
+        uid_a, uid_b = _pair(
+            resolve_record(session, a, principal), resolve_record(session, b, principal)
+        )
         if uid_a == uid_b:
             raise InputError("A record cannot be compared with itself.")
         decisions = _decisions(session)
@@ -660,10 +692,13 @@ def _check_consistent(
                 )
 
 
-def list_decisions(ws: Workspace) -> list[DecisionResult]:
-    """Decisions in force, oldest first."""
+def list_decisions(ws: Workspace, *, principal: Principal) -> list[DecisionResult]:
+    """Decisions in force on pairs of records ``principal`` sees, oldest first."""
+    authorize(ws, principal, "decisions.read")
     with ws.session() as session:
         decisions = _decisions(session)
+        visible = set(session.scalars(visible_uids(principal)))
+    decisions = {k: d for k, d in decisions.items() if k[0] in visible and k[1] in visible}
     return sorted(
         (
             DecisionResult(d.uid_a, d.uid_b, d.verdict, d.actor, d.reason, d.created)
@@ -676,8 +711,11 @@ def list_decisions(ws: Workspace) -> list[DecisionResult]:
 # -- uncertainty --------------------------------------------------------------------------------
 
 
-def linkage_samples(ws: Workspace, n: int, rng: np.random.Generator) -> list[dict[str, int]]:
+def linkage_samples(
+    ws: Workspace, n: int, rng: np.random.Generator, *, principal: Principal
+) -> list[dict[str, int]]:
     """``n`` plausible linkages of the latest run: per sample, record uid → cluster label."""
+    require_full_view(ws, principal, "estimates.run")
     with ws.session() as session:
         last = _last_run(session)
         if last is None:

@@ -19,9 +19,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from shomar.errors import InputError
-from shomar.security import policy
 from shomar.security.principal import Principal
 from shomar.security.redaction import PUBLIC_FIELDS
+from shomar.services.access import authorize
 from shomar.services.export import RECORDS_FILE, render_package
 from shomar.store.audit import append_audit
 from shomar.store.tables import Event, Source
@@ -41,7 +41,7 @@ class PublishReport:
 
 def publish(ws: Workspace, directory: Path, *, principal: Principal) -> PublishReport:
     """Build ``directory`` (absent or empty) with the public database and the data package."""
-    policy.require(principal, "publish")
+    authorize(ws, principal, "publish")
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise InputError(
             f"{directory}: exists and is not an empty folder.",

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 
 from shomar.errors import InputError, NotFoundError
-from shomar.security import policy
 from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit
 from shomar.store.tables import CustodyEntry, Document
 from shomar.store.workspace import Workspace
@@ -40,7 +40,7 @@ def find_document(session: Any, ref: str) -> Document:
 
 def get_document(ws: Workspace, ref: str, out: Path, *, principal: Principal) -> dict[str, Any]:
     """Decrypt document ``ref`` to ``out``; the plaintext's SHA-256 is checked; audited."""
-    policy.require(principal, "documents.get_raw")
+    authorize(ws, principal, "documents.get_raw")
     if not out.parent.is_dir():
         raise InputError(f"{out.parent}: no such folder.", hint="Create it, or write elsewhere.")
     if out.exists():

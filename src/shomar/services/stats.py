@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from shomar.store.queries import current_record
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
+from shomar.store.queries import restrict, visible_uids
 from shomar.store.tables import Claim, Document, Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
 
-def workspace_stats(ws: Workspace) -> dict[str, int]:
-    """Counts: sources, documents, records (current versions), persons, claims, events."""
+def workspace_stats(ws: Workspace, *, principal: Principal) -> dict[str, int]:
+    """Counts: sources, documents, records (current versions), persons, claims, events.
+
+    Records and persons are those ``principal`` may see.
+    """
+    authorize(ws, principal, "stats.read")
     with ws.session() as session:
-        records = session.scalar(select(func.count()).select_from(Record).where(current_record()))
+        records = session.scalar(restrict(select(func.count()).select_from(Record), principal))
         latest_run = session.scalar(select(func.max(PersonRecord.run_id)))
         persons = 0
         if latest_run is not None:
             persons = (
                 session.scalar(
                     select(func.count(func.distinct(PersonRecord.person_id))).where(
-                        PersonRecord.run_id == latest_run
+                        PersonRecord.run_id == latest_run,
+                        PersonRecord.record_uid.in_(visible_uids(principal)),
                     )
                 )
                 or 0
