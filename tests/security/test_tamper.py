@@ -186,3 +186,23 @@ def test_cli_verify_names_the_first_bad_entry(tmp_path: Path) -> None:
     assert bad.returncode == 1
     assert json.loads(bad.stdout)["first_bad_entry"] == 1
     assert "first bad entry 1" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_attaching_records_to_a_new_event_is_attested(workspace: Workspace, tmp_path: Path) -> None:
+    from shomar.services.imports import import_file
+
+    path = tmp_path / "events.csv"
+    path.write_text(
+        "record_id,full_name,event\n1,Synthetic A,Synthetic wave\n2,Synthetic B,Other\n",
+        encoding="utf-8",
+    )
+    import_file(workspace, path, "Synthetic NGO", principal=ADMIN)
+    add_event(workspace, "Synthetic wave", principal=ADMIN)  # attaches record 1 in place
+    with workspace.session() as session:
+        attached = session.scalars(select(Record.event_id).where(Record.uid == "1:1")).one()
+    assert attached is not None
+    assert verify_store(workspace, principal=ADMIN).intact
+    with workspace.session() as session:  # moving a record to another event outside Shomar
+        session.execute(update(Record).where(Record.uid == "1:2").values(event_id=attached))
+    report = verify_store(workspace, principal=ADMIN)
+    assert not report.intact and report.findings[0].record_uid == "1:2"

@@ -232,3 +232,32 @@ def backfill(session: Session, actor: str = "shomar-upgrade") -> int:
             {DIGEST_KEY: attest_document(session, document_id), "reason": "upgrade"},
         )
     return len(rows)
+
+
+def reattest_records(session: Session, record_ids: list[int], actor: str, reason: str) -> int:
+    """After a legitimate in-place change of record rows (e.g. an event attached): rehash them
+    and append an attestation of each document they belong to. Returns the documents attested.
+    """
+    from shomar.store.audit import append_audit
+
+    documents: set[int] = set()
+    for offset in range(0, len(record_ids), 5000):
+        chunk = record_ids[offset : offset + 5000]
+        for row in session.execute(select(*_columns()).where(Record.id.in_(chunk))):
+            mapping = row._mapping
+            session.execute(
+                update(Record)
+                .where(Record.id == mapping["id"])
+                .values(content_hash=record_hash(mapping))
+            )
+            if mapping["document_id"] is not None:
+                documents.add(mapping["document_id"])
+    for document_id in sorted(documents):
+        append_audit(
+            session,
+            actor,
+            "integrity.attest",
+            f"document:{document_id}",
+            {DIGEST_KEY: attest_document(session, document_id), "reason": reason},
+        )
+    return len(documents)
