@@ -16,14 +16,20 @@ audit_app = typer.Typer(help="The tamper-evident audit log.")
 
 
 def export(
-    out: Annotated[Path, typer.Argument(help="CSV file to write.")],
+    out: Annotated[
+        Path,
+        typer.Argument(help="New folder for the data package (or OUT.csv for the CSV alone)."),
+    ],
     public: Annotated[
         bool, typer.Option("--public", help="Redacted public registry (required).")
     ] = False,
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Export the public registry: public-tier records only, through the redaction policy."""
+    """Export the public registry (a Frictionless data package) through the redaction policy.
+
+    Only public-tier records and public fields; the same data gives the same bytes.
+    """
     from shomar.services.export import export_public
 
     if not public:
