@@ -93,9 +93,13 @@ def test_reordered_entries_name_the_first_one(seeded: Workspace) -> None:
         fields = ("created", "actor", "action", "target", "payload", "prev_hash", "hash")
         a = {f: getattr(two, f) for f in fields}
         b = {f: getattr(three, f) for f in fields}
+        two.prev_hash = "moving"  # one successor per entry (UNIQUE prev_hash): swap in steps
+        session.flush()
+        for f in fields:
+            setattr(three, f, a[f])
+        session.flush()
         for f in fields:
             setattr(two, f, b[f])
-            setattr(three, f, a[f])
     report = verify_store(seeded, principal=ADMIN)
     assert report.chain_broken_at == 2 and report.first_bad_entry == 2
 

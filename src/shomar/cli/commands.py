@@ -10,6 +10,7 @@ from shomar.cli import (
     dates_cmd,
     demo_cmd,
     estimate_cmd,
+    jobs_cmd,
     link_cmd,
     names_cmd,
     places_cmd,
@@ -30,6 +31,7 @@ MODULES = (
     report_cmd,
     admin_cmd,
     security_cmd,
+    jobs_cmd,
 )
 
 

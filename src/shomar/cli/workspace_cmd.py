@@ -94,6 +94,7 @@ def import_(
                 source_kind=kind,
                 principal=principal,
                 progress=lambda n: progress.advance(task, n),
+                pause_gc=True,  # one command, one process: the collector can pause
             )
     except ImportValidationError as exc:
         if json:

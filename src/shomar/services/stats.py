@@ -17,7 +17,7 @@ def workspace_stats(ws: Workspace, *, principal: Principal) -> dict[str, int]:
     Records and persons are those ``principal`` may see.
     """
     authorize(ws, principal, "stats.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         records = session.scalar(restrict(select(func.count()).select_from(Record), principal))
         latest_run = session.scalar(select(func.max(PersonRecord.run_id)))
         persons = 0

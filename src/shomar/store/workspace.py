@@ -25,11 +25,12 @@ from sqlalchemy import inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from shomar.config import settings
 from shomar.errors import WorkspaceError
 from shomar.security import blobcrypt
 from shomar.security.fieldcrypt import DecryptionError
 from shomar.store import integrity, migrate
-from shomar.store.dialects import make_engine
+from shomar.store.dialects import make_engine, reader, translated_errors
 
 if TYPE_CHECKING:
     from shomar.store.keyring import KeyRing
@@ -47,6 +48,8 @@ class Workspace:
     path: Path
     url: str
     engine: Engine
+    #: PostgreSQL schema (search path) the store lives in, if not the default
+    schema: str | None = None
     _keyring: KeyRing | None = field(default=None, repr=False)
 
     @property
@@ -58,9 +61,22 @@ class Workspace:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on any error."""
+        """A write transaction: committed on success, rolled back on any error.
+
+        It holds the write lock from its first statement (SQLite ``BEGIN IMMEDIATE``), so keep
+        heavy computation out of it: read in :meth:`read_session`, compute, then write here.
+        Database errors leave it as :class:`~shomar.errors.ConflictError` or
+        :class:`~shomar.errors.BusyError`.
+        """
         factory = sessionmaker(self.engine, expire_on_commit=False)
-        with factory() as session, session.begin():
+        with translated_errors(), factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read-only transaction: one consistent snapshot, no write lock taken."""
+        factory = sessionmaker(reader(self.engine), expire_on_commit=False)
+        with translated_errors(), factory() as session, session.begin():
             yield session
 
     def keyring(self) -> KeyRing:
@@ -70,8 +86,10 @@ class Workspace:
             from shomar.store.keyring import load_keyring
             from shomar.store.tables import DataKey
 
-            with self.session() as session:
+            with self.read_session() as session:
                 fresh = session.scalars(select(DataKey.key_id).limit(1)).first() is None
+            # reading the keys takes no write lock; only a new store writes its first keys
+            with self.session() if fresh else self.read_session() as session:
                 # a master key is made only for a store that has no data keys yet
                 master = load_master_key(self.path, create=fresh)
                 pending = load_pending(self.path)
@@ -178,7 +196,7 @@ class Workspace:
         placed = [p for p in self.documents_dir.glob("??/*") if p.is_file()]
         if not pending and not placed:
             return 0, 0
-        with self.session() as session:
+        with self.read_session() as session:
             known = set(session.scalars(select(Document.sha256)))
         published = removed = 0
         for path in pending:
@@ -232,10 +250,11 @@ def init_workspace(
     folder.mkdir(parents=True, exist_ok=True)
     (folder / DOCUMENTS_DIR).mkdir(exist_ok=True)
     (folder / MARKER).write_text("Shomar workspace\n", encoding="utf-8")
-    db_url = database_url(folder, url or os.environ.get("SHOMAR_DATABASE_URL"))
+    db_url = database_url(folder, url or settings().database_url)
     engine = make_engine(db_url, schema=schema)
-    migrate.upgrade(engine)
-    return _opened(Workspace(folder, db_url, engine))
+    with translated_errors():
+        migrate.upgrade(engine)
+    return _opened(Workspace(folder, db_url, engine, schema))
 
 
 def open_workspace(
@@ -247,7 +266,7 @@ def open_workspace(
     workspace without a manual step.
     """
     folder = Path(path)
-    db_url = database_url(folder, url or os.environ.get("SHOMAR_DATABASE_URL"))
+    db_url = database_url(folder, url or settings().database_url)
     exists = (folder / MARKER).exists() or (folder / DB_FILE).exists()
     if not exists and not create:
         raise WorkspaceError(
@@ -258,16 +277,19 @@ def open_workspace(
     if not exists:
         return init_workspace(folder, url=url, schema=schema)
     engine = make_engine(db_url, schema=schema)
-    if (
-        not inspect(engine).has_table("alembic_version")
-        or migrate.current_revision(engine) != migrate.head_revision()
-    ):
-        migrate.upgrade(engine)
-        ws = Workspace(folder, db_url, engine)
+    with translated_errors():
+        look = reader(engine)  # checking the schema version takes no write lock
+        upgraded = (
+            not inspect(look).has_table("alembic_version")
+            or migrate.current_revision(look) != migrate.head_revision()
+        )
+        if upgraded:
+            migrate.upgrade(engine)
+    ws = Workspace(folder, db_url, engine, schema)
+    if upgraded:
         with ws.session() as session:  # rows from before records were attested
             integrity.backfill(session)
-        return _opened(ws)
-    return _opened(Workspace(folder, db_url, engine))
+    return _opened(ws)
 
 
 def _opened(ws: Workspace) -> Workspace:

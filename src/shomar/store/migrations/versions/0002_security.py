@@ -1,7 +1,7 @@
 """security: encrypted fields, blind index, record content hashes, data keys
 
 Revision ID: security_01
-Revises: 0001
+Revises: many_users_01
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "security_01"
-down_revision = "0001"
+down_revision = "many_users_01"  # re-chained after merging main (was "0001")
 branch_labels = None
 depends_on = None
 
