@@ -248,3 +248,34 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
     pyrage.encrypt_file(str(age_key[1]), str(junk), [pyrage.x25519.Recipient.from_str(age_key[0])])
     with pytest.raises(BackupError, match="not a Shomar backup"):
         restore(junk, identity=age_key[1], to=tmp_path / "r", principal=ADMIN)
+
+
+@pytest.mark.postgres
+def test_a_store_in_the_public_schema_restores_into_a_fresh_database(
+    seeded_file: Path, tmp_path: Path, age_key: tuple[str, Path], fresh_database: str
+) -> None:
+    from conftest import POSTGRES_URL
+    from shomar.services.imports import import_file
+
+    source_db = f"source_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{source_db}"'))
+    url = POSTGRES_URL.rsplit("/", 1)[0] + "/" + source_db
+    try:
+        ws = open_workspace(tmp_path / "ws", create=True, url=url)  # the default schema
+        try:
+            import_file(ws, seeded_file, "Synthetic NGO", principal=ADMIN)
+            out = tmp_path / "public.age"
+            backup(ws, out, principal=ADMIN, recipient=age_key[0], include_keys=True)
+        finally:
+            ws.close()
+        done = restore(
+            out, identity=age_key[1], to=tmp_path / "r", principal=ADMIN,
+            database_url=fresh_database,
+        )  # fmt: skip
+        assert done.ok and done.records == 3 and done.documents_decrypted == 1
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{source_db}" WITH (FORCE)'))
+        admin.dispose()

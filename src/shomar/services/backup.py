@@ -200,12 +200,15 @@ def _postgres_snapshot(ws: Workspace, stage: Path) -> dict[str, Any]:
                 )
             schema = connection.execute(text("SELECT current_schema()")).scalar_one()
             snapshot = connection.execute(text("SELECT pg_export_snapshot()")).scalar_one()
+            # a store in its own schema is dumped alone; the default schema "public" is not
+            # named, so the dump does not create it again in the fresh database it restores into
+            only = [f"--schema={schema}"] if schema != "public" else []
             result = subprocess.run(  # nosec B603
                 [
                     pg_dump,
                     "--format=custom",
                     f"--snapshot={snapshot}",
-                    f"--schema={schema}",
+                    *only,
                     "--no-owner",
                     "--no-privileges",
                     f"--file={stage / PG_DUMP_FILE}",
