@@ -222,6 +222,11 @@ def correct_claim(
                 "quote_end",
             )
         }
+        if "claimant" in changes:
+            name = str(changes.pop("claimant") or "").strip()
+            if not name:
+                raise InputError("A claim needs a claimant (the source that stated the number).")
+            fields["claimant_id"] = _source(session, name, changes.pop("claimant_kind", None)).id
         if "quantity" in changes:
             q = QuantityInput(**changes.pop("quantity")).checked()
             fields.update(value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier)
