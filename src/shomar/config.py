@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -155,6 +155,34 @@ class Settings(BaseSettings):
         description=(
             "`shomar serve` runs queued jobs in its own process on the embedded default "
             "(SQLite store, no SHOMAR_JOBS_URL); otherwise run `shomar worker`."
+        ),
+    )
+    master_key: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Master key (base64 of 32 bytes) that wraps the data keys, for a server whose "
+            "secrets come from the environment. Never stored in the database."
+        ),
+    )
+    master_key_file: Path | None = Field(
+        default=None,
+        description=(
+            "File holding the master key (e.g. a mounted secret). Default: keys/master.key in "
+            "the workspace, created with mode 0600 on first use."
+        ),
+    )
+    checkpoint_key_file: Path | None = Field(
+        default=None,
+        description=(
+            "Ed25519 private key that signs audit checkpoints. Default: "
+            "keys/checkpoint.key in the workspace, created with mode 0600 on first use."
+        ),
+    )
+    export_license: str = Field(
+        default="CC-BY-4.0",
+        description=(
+            "License (SPDX id) written into public data packages (shomar export --public, "
+            "shomar publish)."
         ),
     )
 

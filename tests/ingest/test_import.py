@@ -32,7 +32,8 @@ def test_import_keeps_bytes_hash_and_rows(workspace: Workspace, write) -> None: 
         document = session.scalars(select(Document)).one()
         assert document.sha256 == hashlib.sha256(raw).hexdigest()
         assert document.size == len(raw)
-    assert workspace.blob_path(report.sha256).read_bytes() == raw
+    assert workspace.read_blob(report.sha256) == raw  # stored encrypted, checked on read
+    assert raw not in workspace.blob_path(report.sha256).read_bytes()
     first, second = _records(workspace)
     assert first.raw_row[1] == ["full_name", "علی رضایی"]
     assert first.row_number == 2 and second.row_number == 3

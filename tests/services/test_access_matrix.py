@@ -29,6 +29,7 @@ import shomar.services
 from shomar.errors import PermissionDenied
 from shomar.security import policy
 from shomar.security.principal import Principal, Role
+from shomar.services.backup import backup
 from shomar.services.claims import (
     ClaimCorrection,
     QuantityInput,
@@ -43,7 +44,17 @@ from shomar.services.estimation import run_event_estimates
 from shomar.services.events import add_event, get_event, list_events
 from shomar.services.export import audit_status, export_public
 from shomar.services.imports import import_file
+from shomar.services.integrity import verify_store, write_checkpoint
 from shomar.services.jobs import cancel_job, get_job, list_jobs, run_worker, submit_job
+from shomar.services.keys import (
+    find_by_witness,
+    key_ids_in_use,
+    rotate_keys,
+    sensitive_fields,
+    set_backup_recipient,
+    set_source_contact,
+    source_contact,
+)
 from shomar.services.linkage import (
     decide,
     link_workspace,
@@ -52,6 +63,8 @@ from shomar.services.linkage import (
     list_persons,
     review_items,
 )
+from shomar.services.publish import publish
+from shomar.services.raw_documents import get_document
 from shomar.services.report import build_report_data, write_workspace_report
 from shomar.services.stats import workspace_stats
 from shomar.simulation import SimulationSpec, simulate
@@ -159,6 +172,16 @@ def _demo(world: World, p: Principal) -> Any:
     return run_demo(world.folder / f"demo_{next(world.counter)}", principal=p)
 
 
+def _age_recipient() -> str:
+    import pyrage
+
+    return str(pyrage.x25519.Identity.generate().to_public())
+
+
+def _out(world: World, name: str) -> Path:
+    return world.folder / f"{name}_{next(world.counter)}"
+
+
 def _job_of(world: World, p: Principal) -> str:
     """A queued job of ``p`` (stored directly: submitting is checked by its own row)."""
     job_id = f"matrix-{next(world.counter)}"
@@ -214,6 +237,34 @@ SERVICES: dict[str, tuple[str, Call]] = {
     )),
     "report.write_workspace_report": ("report.make", _report),
     "stats.workspace_stats": ("stats.read", lambda w, p: workspace_stats(w.ws, principal=p)),
+    "backup.backup": ("backup", lambda w, p: backup(
+        w.ws, _out(w, "backup"), recipient=_age_recipient(), principal=p
+    )),
+    "integrity.verify_store": ("audit.verify", lambda w, p: verify_store(w.ws, principal=p)),
+    "integrity.write_checkpoint": ("audit.checkpoint", lambda w, p: write_checkpoint(
+        w.ws, _out(w, "checkpoint"), principal=p
+    )),
+    "keys.rotate_keys": ("keys.manage", lambda w, p: rotate_keys(w.ws, principal=p)),
+    "keys.key_ids_in_use": ("keys.manage", lambda w, p: key_ids_in_use(w.ws, principal=p)),
+    "keys.set_backup_recipient": ("keys.manage", lambda w, p: set_backup_recipient(
+        w.ws, _age_recipient(), principal=p
+    )),
+    "keys.find_by_witness": ("records.read_sensitive", lambda w, p: find_by_witness(
+        w.ws, "Nobody Synthetic", principal=p
+    )),
+    "keys.sensitive_fields": ("records.read_sensitive", lambda w, p: sensitive_fields(
+        w.ws, w.public_pair[0], principal=p
+    )),
+    "keys.set_source_contact": ("sources.set_contact", lambda w, p: set_source_contact(
+        w.ws, "Matrix group (synthetic)", "synthetic contact", principal=p
+    )),
+    "keys.source_contact": ("records.read_sensitive", lambda w, p: source_contact(
+        w.ws, "Matrix group (synthetic)", principal=p
+    )),
+    "publish.publish": ("publish", lambda w, p: publish(w.ws, _out(w, "site"), principal=p)),
+    "raw_documents.get_document": ("documents.get_raw", lambda w, p: get_document(
+        w.ws, "1", _out(w, "raw"), principal=p
+    )),
     "jobs.submit_job": ("estimates.run", lambda w, p: submit_job(
         w.ws, "estimate", {"event": "No such event"}, principal=p
     )),
@@ -232,6 +283,7 @@ EXEMPT = {
     "access.authorize",
     "access.require_full_view",
     "demo.prepare_directory",
+    "keys.recipient_path",  # where the default backup recipient is kept: a path, no action
     "job_queue.interrupted",  # the queue's internals: the services they call check
     "job_queue.enqueue",
     "job_queue.run_kind",

@@ -15,6 +15,7 @@ from shomar.cli import (
     names_cmd,
     places_cmd,
     report_cmd,
+    security_cmd,
     serve_cmd,
     users_cmd,
     workspace_cmd,
@@ -33,6 +34,7 @@ MODULES = (
     admin_cmd,
     users_cmd,
     serve_cmd,
+    security_cmd,
     jobs_cmd,
 )
 

@@ -7,8 +7,13 @@ CANONICAL_COLUMNS: tuple[str, ...] = (
     "birth_date", "date", "place", "province", "violation", "event", "notes",
 )  # fmt: skip
 
+#: sensitive columns: stored encrypted (shomar.store.keyring), never exported or shown in review
+SENSITIVE_COLUMNS: tuple[str, ...] = (
+    "witness_name", "witness_contact", "informant", "confidential_notes",
+)  # fmt: skip
+
 #: also read by the importer, beyond DESIGN §7's list
-EXTRA_COLUMNS: tuple[str, ...] = ("aliases", "perpetrator", "confidentiality")
+EXTRA_COLUMNS: tuple[str, ...] = ("aliases", "perpetrator", "confidentiality", *SENSITIVE_COLUMNS)
 
 #: a record needs a name in at least one of these
 NAME_COLUMNS: tuple[str, ...] = ("full_name", "given_name", "family_name")

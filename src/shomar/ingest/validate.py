@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shomar.calendar import PartialDate, parse_partial_date
-from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
+from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, SENSITIVE_COLUMNS
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex, normalize_violation
 from shomar.errors import DateParseError
 from shomar.ingest.cells import is_invisible, time_exists
@@ -116,6 +116,7 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             )
             cells[name_field] = ""
             out[name_field] = ""
+    out["sensitive_fields"] = {k: cells[k] for k in SENSITIVE_COLUMNS}  # sealed by the importer
     key = cells["record_id"] or f"row-{row.number}"
     out["has_record_id"] = bool(cells["record_id"])
     out["record_key"] = key

@@ -47,6 +47,8 @@ RULES: tuple[Rule, ...] = (
     Rule("sources.read", _ALL, "who reported is part of every number's provenance"),
     Rule("documents.read", _STAFF, "document metadata (hash, source, custody)"),
     Rule("documents.get_raw", _ANALYSTS, "raw bytes may hold sensitive columns"),
+    Rule("records.read_sensitive", _ANALYSTS, "witness identities and contacts, decrypted"),
+    Rule("sources.set_contact", _WRITERS, "how to reach a source, stored encrypted"),
     Rule("records.import", _WRITERS, "documenters bring lists in"),
     Rule("documents.withdraw", _WRITERS, "withdrawing keeps everything, audited"),
     Rule("records.set_tier", _ANALYSTS, "changing who may see a record"),

@@ -24,34 +24,45 @@ def keep_document(
     media_type: str = "text/plain",
     principal: Principal,
 ) -> int:
-    """Store ``path``'s bytes (once per hash) from ``source``; return the document id."""
+    """Store ``path``'s bytes (once per hash) from ``source``; return the document id.
+
+    The encrypted bytes are staged, and moved into ``documents/`` only after the commit.
+    """
     authorize(ws, principal, "documents.add")
     actor = principal.name
     if not path.is_file():
         raise InputError(f"{path}: no such file.")
     content = path.read_bytes()
     digest = hashlib.sha256(content).hexdigest()
-    with ws.session() as session:
-        existing = session.scalars(select(Document).where(Document.sha256 == digest)).first()
-        if existing is not None:
-            return existing.id
-        serialize(session, "sources")
-        row = session.scalars(select(Source).where(Source.name == source)).first()
-        if row is None:
-            row = Source(name=source, created_by=actor)
-            session.add(row)
+    pending: Path | None = None
+    try:
+        with ws.session() as session:
+            existing = session.scalars(select(Document).where(Document.sha256 == digest)).first()
+            if existing is not None:
+                return existing.id
+            serialize(session, "sources")
+            row = session.scalars(select(Source).where(Source.name == source)).first()
+            if row is None:
+                row = Source(name=source, created_by=actor)
+                session.add(row)
+                session.flush()
+            document = Document(
+                source_id=row.id,
+                sha256=digest,
+                size=len(content),
+                media_type=media_type,
+                original_name=path.name,
+                received_by=actor,
+            )
+            session.add(document)
             session.flush()
-        document = Document(
-            source_id=row.id,
-            sha256=digest,
-            size=len(content),
-            media_type=media_type,
-            original_name=path.name,
-            received_by=actor,
-        )
-        session.add(document)
-        session.flush()
-        session.add(CustodyEntry(document_id=document.id, action="received", actor=actor))
-        append_audit(session, actor, "document.add", f"document:{document.id}", {"file": path.name})
-        ws.write_blob(content)
-        return document.id
+            session.add(CustodyEntry(document_id=document.id, action="received", actor=actor))
+            append_audit(
+                session, actor, "document.add", f"document:{document.id}", {"file": path.name}
+            )
+            pending = ws.write_blob(content)
+    except BaseException:
+        ws.discard_blob(pending)
+        raise
+    ws.publish_blob(digest, pending)
+    return document.id

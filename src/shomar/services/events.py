@@ -15,6 +15,7 @@ from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.disclosure import Shown, shown
 from shomar.store.audit import append_audit
+from shomar.store.integrity import reattest_records
 from shomar.store.queries import all_records, restrict
 from shomar.store.tables import Event, Record
 from shomar.store.workspace import Workspace
@@ -83,6 +84,8 @@ def add_event(
                 .values(event_id=event.id)
             )
         append_audit(session, actor, "event.add", f"event:{event.id}", {"name": name})
+        if ids:  # the attached records' content changed: attest them again
+            reattest_records(session, ids, actor, f"attached to event {event.id}")
     return get_event(ws, name, principal=principal)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from shomar.config import settings
+from shomar.domain.columns import SENSITIVE_COLUMNS
 from shomar.domain.names_key import event_key
 from shomar.errors import ImportValidationError, InputError
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
@@ -34,6 +34,8 @@ from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.store.audit import append_audit
 from shomar.store.dialects import serialize
+from shomar.store.integrity import DIGEST_KEY, Attestation
+from shomar.store.keyring import KeyRing
 from shomar.store.tables import (
     SOURCE_KINDS,
     CustodyEntry,
@@ -179,6 +181,7 @@ def import_file(
         columns_ignored=[h for i, h in enumerate(table.header) if i not in fields],
     )
     _check_header(file, table.header, fields, table.delimiter, mapping, table)
+    staged: list[Path] = []  # the encrypted raw bytes, moved into place after the commit
     try:
         with ws.session() as session, _gc_paused(pause_gc):
             _store(
@@ -193,11 +196,18 @@ def import_file(
                 report,
                 actor,
                 progress,
+                staged,
             )
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
         pass
+    except BaseException:
+        for pending in staged:
+            ws.discard_blob(pending)
+        raise
+    for pending in staged:
+        ws.publish_blob(scan.sha256, pending)
     return report
 
 
@@ -287,9 +297,13 @@ def _store(
     report: ImportReport,
     actor: str,
     progress: Callable[[int], None] | None,
+    staged: list[Path],
 ) -> None:
     cfg = settings()
     serialize(session, "sources")  # looked up, then maybe added: one writer at a time
+    ring = ws.keyring()
+    attestation = Attestation()
+    sensitive_at = {i for i, name in fields.items() if name in SENSITIVE_COLUMNS}
     source = session.scalars(select(Source).where(Source.name == report.source)).first()
     if source is None:
         source = Source(name=report.source, kind=report.source_kind, created_by=actor)
@@ -338,7 +352,7 @@ def _store(
             province_iso=_province_iso(values["province"] or values["place"])
             if (values["province"] or values["place"])
             else None,
-            raw_row=_raw_row(table.header, row.cells),
+            raw_row=_raw_row(table.header, row.cells, sensitive_at),
             created=now,
             created_by=actor,
         )
@@ -346,7 +360,7 @@ def _store(
             unmatched[values["event_text"]] = unmatched.get(values["event_text"], 0) + 1
         batch.append(values)
         if len(batch) >= cfg.import_batch_rows:
-            _flush(session, batch, progress, report, log)
+            _flush(session, batch, progress, report, log, ring, attestation)
     if report.rows == 0:
         log.add(
             Problem(
@@ -356,7 +370,7 @@ def _store(
                 row=2,
             )
         )
-    _flush(session, batch, progress, report, log)
+    _flush(session, batch, progress, report, log, ring, attestation)
     if log:
         raise ImportValidationError(log.summary(), log.sorted())
     for text, count in sorted(unmatched.items(), key=lambda item: -item[1])[:5]:
@@ -390,15 +404,28 @@ def _store(
             "sha256": sha256,
             "records": report.rows,
             "source": report.source,
+            DIGEST_KEY: attestation.payload(),
         },
     )
     if not report.dry_run:
-        _keep_bytes(ws, file, sha256)
+        staged.append(_stage_bytes(ws, file, sha256))
 
 
-def _raw_row(header: tuple[str, ...], cells: tuple[str, ...]) -> list[list[str]]:
-    """The row as read: ``[column, cell]`` pairs; cells past the header keep their position."""
-    pairs = [list(pair) for pair in zip(header, cells, strict=False)]
+#: what the raw row keeps of a sensitive cell (the value is in the encrypted fields)
+ENCRYPTED_CELL = "(encrypted)"
+
+
+def _raw_row(
+    header: tuple[str, ...], cells: tuple[str, ...], sensitive_at: set[int] | None = None
+) -> list[list[str]]:
+    """The row as read: ``[column, cell]`` pairs; cells past the header keep their position.
+
+    Cells of sensitive columns are replaced by a marker: their value is stored encrypted.
+    """
+    pairs = [
+        [name, ENCRYPTED_CELL if sensitive_at and i in sensitive_at and cell else cell]
+        for i, (name, cell) in enumerate(zip(header, cells, strict=False))
+    ]
     pairs += [[f"(column {i + 1})", cell] for i, cell in enumerate(cells) if i >= len(header)]
     return pairs
 
@@ -433,6 +460,8 @@ def _flush(
     progress: Callable[[int], None] | None,
     report: ImportReport,
     log: ProblemLog,
+    ring: KeyRing,
+    attestation: Attestation,
 ) -> None:
     """Insert a batch; a record_id the source reported before becomes that record's next version.
 
@@ -479,7 +508,14 @@ def _flush(
                 reason="re-reported in a later document",
             )
             report.versions_added += 1
-        rows.append({**template, **values})
+        secret = values.pop("sensitive_fields", None) or {}
+        values["sensitive"] = ring.seal_record_fields(
+            secret, uid=values["uid"], version=values["version"], tier=values["confidentiality"]
+        )
+        values["witness_index"] = ring.witness_index(secret.get("witness_name", ""))
+        row = {**template, **values}
+        attestation.stamp(row)
+        rows.append(row)
     if rows:
         session.execute(insert(RECORDS), rows)
     if progress is not None:
@@ -500,13 +536,7 @@ def _duplicate(report: ImportReport, values: dict[str, Any], first_row: int | No
     )
 
 
-def _keep_bytes(ws: Workspace, file: Path, sha256: str) -> None:
-    """Copy the raw bytes into the workspace under their hash (streaming)."""
-    target = ws.blob_path(sha256)
-    if target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    with file.open("rb") as src, tmp.open("wb") as dst:
-        shutil.copyfileobj(src, dst, 1 << 20)
-    tmp.replace(target)
+def _stage_bytes(ws: Workspace, file: Path, sha256: str) -> Path:
+    """Encrypt the raw bytes into a pending blob (streaming); placed after the commit."""
+    with file.open("rb") as src:
+        return ws.stage_blob(sha256, iter(functools.partial(src.read, 1 << 20), b""))

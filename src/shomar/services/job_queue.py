@@ -207,13 +207,10 @@ def run_kind(
         out = Path(params.pop("out", ws.path / "report.html"))
         return {"path": str(write_workspace_report(ws, out, principal=principal, **params))}
     if kind == "backup":
-        try:
-            from shomar.services import backup  # type: ignore[attr-defined]
-        except ImportError as error:
-            raise ShomarError(
-                "Backups are not available in this build.", hint="Use `shomar backup OUT`."
-            ) from error
-        return _json(backup.backup_workspace(ws, principal=principal, **params))
+        from shomar.services.backup import backup
+
+        out = Path(params.pop("out"))
+        return _json(backup(ws, out, principal=principal, **params))
     raise ShomarError(f"Unknown job kind {kind!r}.")
 
 

@@ -40,6 +40,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shomar.store.encrypted import EncryptedField, Sealed
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -131,6 +133,8 @@ class Source(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+    #: how to reach the source (person, phone, address): encrypted, row key ``source:<id>``
+    contact: Mapped[Sealed | None] = mapped_column(EncryptedField("sources", "contact"))
 
 
 class Document(Base):
@@ -226,8 +230,13 @@ class Record(Base):
     perpetrator: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     confidentiality: Mapped[str] = mapped_column(String(20), default="restricted")
-    #: encrypted sensitive fields (witness identity, contact, informant notes)
-    sensitive: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: encrypted sensitive fields (witness identity, contact, informant notes) as one JSON
+    #: object; row key ``<uid>#<version>`` (see shomar.store.keyring)
+    sensitive: Mapped[Sealed | None] = mapped_column(EncryptedField("records", "sensitive"))
+    #: blind index (keyed HMAC of the normalized witness name) for exact search
+    witness_index: Mapped[str | None] = mapped_column(String(32), index=True)
+    #: SHA-256 of the row's canonical content (shomar.store.integrity), attested in the audit
+    content_hash: Mapped[str | None] = mapped_column(String(64))
     raw_row: Mapped[list[Any]] = mapped_column(JSON, default=list)
     created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100), default="")
@@ -359,6 +368,23 @@ class RecordNameKey(Base):
     __tablename__ = "record_name_keys"
     record_id: Mapped[int] = mapped_column(ForeignKey("records.id"), primary_key=True)
     key: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+
+class DataKey(Base):
+    """A data key, wrapped by the master key (which lives outside the database).
+
+    ``purpose`` is ``tier:<tier>`` (record fields of that tier), ``documents`` (raw bytes) or
+    ``index`` (blind indexes). The active key of a purpose is its highest ``generation``.
+    """
+
+    __tablename__ = "data_keys"
+    __table_args__ = (UniqueConstraint("purpose", "generation", name="uq_data_keys_purpose_gen"),)
+    key_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(40))
+    generation: Mapped[int] = mapped_column(Integer, default=1)
+    master_key_id: Mapped[str] = mapped_column(String(40))
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Counter(Base):
