@@ -21,7 +21,7 @@ def test_demo_runs_every_stage(tmp_path: Path) -> None:
     spec = SimulationSpec(seed=11, size=300, lists=4)
     stages: list[str] = []
     summary = run_demo(tmp_path / "demo", spec=spec, stage=stages.append, principal=ADMIN)
-    assert stages == ["simulate", "import", "link", "estimate", "claims", "report"]
+    assert stages == ["simulate", "import", "link", "estimate", "claims", "report", "accounts"]
     assert summary.report is not None and summary.report.exists()
     html = summary.report.read_text(encoding="utf-8")
     assert "Synthetic data" in html and "<svg" in html
@@ -43,6 +43,8 @@ def test_demo_runs_every_stage(tmp_path: Path) -> None:
         ws.close()
     assert counts["records"] == summary.records and counts["persons"] == summary.persons
     assert counts["claims"] == 3 and counts["events"] == 1
+    assert [a["role"] for a in summary.accounts] == ["admin", "analyst", "documenter", "viewer"]
+    assert all(len(a["password"]) >= 12 for a in summary.accounts)
 
 
 def test_demo_refuses_to_overwrite_a_foreign_folder(tmp_path: Path) -> None:
