@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from shomar.errors import InputError
+from shomar.ingest.sheets import pick_sheet
 
 DELIMITERS = (",", ";", "\t", "|")
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -133,7 +134,8 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
     names = workbook.sheetnames
     if sheet is None:
         sheet = names[0]
-    elif sheet not in names:
+    sheet = pick_sheet(sheet, names)
+    if sheet not in names:
         workbook.close()
         raise InputError(
             f"{path.name}: there is no sheet {sheet!r}.",

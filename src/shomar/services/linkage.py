@@ -34,12 +34,15 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from shomar.domain.columns import CANONICAL_COLUMNS
+from shomar.domain.names_key import ascii_digits
 from shomar.errors import ConflictError, InputError, LinkageError, NotFoundError
 from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
 from shomar.linkage.review import pair_evidence, review_queue
 from shomar.linkage.spec import LinkageSpec, TrainedModel
 from shomar.linkage.uncertainty import sample_linkages
+from shomar.services.documents import find_source
 from shomar.store.audit import append_audit
+from shomar.store.queries import current_record
 from shomar.store.tables import (
     VERDICTS,
     LinkageRun,
@@ -129,7 +132,6 @@ class DecisionResult:
 
 def _current_records(session: Session) -> pd.DataFrame:
     """Current versions of all records, as canonical columns plus ``uid``/``created``."""
-    superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
     rows = session.execute(
         select(
             Record.uid,
@@ -150,7 +152,7 @@ def _current_records(session: Session) -> pd.DataFrame:
             Record.event_text,
         )
         .join(Source, Source.id == Record.source_id)
-        .where(Record.id.not_in(superseded))
+        .where(current_record())
         .order_by(Record.uid)
     ).all()
     columns = [
@@ -485,8 +487,10 @@ def list_persons(ws: Workspace) -> list[PersonSummary]:
     out = []
     for pid, members in groups.items():
         present = [u for u in sorted(members) if u in records.index]
+        if not present:  # every record of this person was withdrawn
+            continue
         sources = sorted({str(records.at[u, "source"]) for u in present})
-        out.append(PersonSummary(pid, len(members), sources, _name(records, present), present))
+        out.append(PersonSummary(pid, len(present), sources, _name(records, present), present))
     out.sort(key=lambda p: (-p.records, p.person_id))
     return out
 
@@ -574,14 +578,19 @@ def _record_view(records: pd.DataFrame, uid: str) -> dict[str, Any]:
 
 
 def resolve_record(session: Session, ref: str) -> str:
-    """The uid of a record named by its uid or by ``SOURCE/RECORD_ID``."""
-    if session.scalar(select(func.count()).select_from(Record).where(Record.uid == ref)):
-        return ref
+    """The uid of a record named by its uid or by ``SOURCE/RECORD_ID``.
+
+    Record ids match by their ASCII-digit form (``1:7`` finds ``1:۷``); source names by the
+    Persian key.
+    """
+    for uid in dict.fromkeys((ref, ascii_digits(ref))):
+        if session.scalar(select(func.count()).select_from(Record).where(Record.uid == uid)):
+            return uid
     if "/" in ref:
         source_name, key = ref.rsplit("/", 1)
-        source = session.scalars(select(Source).where(Source.name == source_name)).first()
+        source = find_source(session, source_name)
         if source is not None:
-            uid = f"{source.id}:{key}"
+            uid = f"{source.id}:{ascii_digits(key)}"
             if session.scalar(select(func.count()).select_from(Record).where(Record.uid == uid)):
                 return uid
     raise NotFoundError(

@@ -18,9 +18,9 @@ def workspace_stats(ws: Workspace) -> dict[str, int]:
         if latest_run is not None:
             persons = (
                 session.scalar(
-                    select(func.count(func.distinct(PersonRecord.person_id))).where(
-                        PersonRecord.run_id == latest_run
-                    )
+                    select(func.count(func.distinct(PersonRecord.person_id)))
+                    .join(Record, Record.uid == PersonRecord.record_uid)
+                    .where(PersonRecord.run_id == latest_run, current_record())
                 )
                 or 0
             )
