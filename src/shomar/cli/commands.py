@@ -9,6 +9,7 @@ from shomar.cli import (
     claims_cmd,
     dates_cmd,
     demo_cmd,
+    documents_cmd,
     estimate_cmd,
     link_cmd,
     names_cmd,
@@ -20,6 +21,7 @@ from shomar.cli import (
 MODULES = (
     demo_cmd,
     workspace_cmd,
+    documents_cmd,
     dates_cmd,
     names_cmd,
     places_cmd,

@@ -38,7 +38,12 @@ def import_(
         str, typer.Option("--source", "-s", help="Who reported the list (created if new).")
     ],
     mapping: Annotated[
-        Path | None, typer.Option("--mapping", help="JSON/TOML file mapping your column names.")
+        Path | None,
+        typer.Option(
+            "--mapping",
+            help="JSON/TOML file mapping your column names, or a built-in mapping: uwazi "
+            "(Uwazi's entity CSV export).",
+        ),
     ] = None,
     kind: Annotated[
         str,
@@ -55,6 +60,14 @@ def import_(
     ] = None,
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Text encoding (default: detected).")
+    ] = None,
+    replace: Annotated[
+        str | None,
+        typer.Option(
+            "--replace",
+            help="Document (id or SHA-256 prefix) this import supersedes; the same bytes may "
+            "be read again with another mapping or source.",
+        ),
     ] = None,
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
@@ -87,6 +100,7 @@ def import_(
                 source_kind=kind,
                 actor=current_actor(),
                 progress=lambda n: progress.advance(task, n),
+                replace=replace,
             )
     except ImportValidationError as exc:
         if json:
@@ -107,6 +121,11 @@ def import_(
     )
     if report.columns_ignored:
         console.print(f"Columns kept in the raw rows only: {', '.join(report.columns_ignored)}")
+    if report.replaces_document_id is not None and not dry_run:
+        console.print(
+            f"Document {report.replaces_document_id} is replaced by document "
+            f"{report.document_id}: its records no longer count (they are kept)."
+        )
     for warning in report.warnings:
         console.print(f"[yellow]Note:[/yellow] {warning}")
 

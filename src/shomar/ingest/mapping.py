@@ -30,7 +30,7 @@ Every name (column, key, value word) is matched with :func:`~shomar.domain.names
 Arabic and Persian letter forms, ZWNJ/space/nothing and case do not matter. Columns the mapping
 does not name keep their own name when it is canonical; other columns are kept in each record's
 raw row but not read into fields. ``--mapping uwazi`` is the built-in mapping for Uwazi's entity
-CSV export (``ingest/mappings/uwazi.toml``).
+CSV export (``shomar/data/mappings/uwazi.toml``, with its origin in the README there).
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ class Mapping:
         """``[columns]`` keys that name no column of ``header``, each with the closest headers."""
         present = {match_key(h) for h in header}
         wanted = [k for k in self.columns if match_key(k) not in present]
-        if self.row_column and match_key(self.row_column) not in present:
+        if self.row_keep and self.row_column and match_key(self.row_column) not in present:
             wanted.append(self.row_column)
         by_key = {match_key(h): h for h in header}
         out = []
@@ -164,7 +164,7 @@ def load_mapping(path: Path | str | None) -> Mapping:
         return Mapping()
     path = Path(path)
     if str(path) in BUILTIN_MAPPINGS and not path.exists():
-        resource = resources.files("shomar.ingest") / "mappings" / f"{path}.toml"
+        resource = resources.files("shomar.data") / "mappings" / f"{path}.toml"
         return _parse(str(path), tomllib.loads(resource.read_text(encoding="utf-8")))
     try:
         raw = path.read_bytes()
