@@ -594,7 +594,9 @@ class _RowKinds:
         """Without ``keep``, rows of several kinds are refused: they are not all victims."""
         if self.keep_keys or len(self.seen) <= 1:
             return
-        kinds = ", ".join(f"{k!r} ({n:,} rows)" for k, n in self.seen.items())
+        kinds = ", ".join(
+            f"{k!r} ({n:,} row{'' if n == 1 else 's'})" for k, n in self.seen.items()
+        )
         log.add(
             Problem(
                 file,
