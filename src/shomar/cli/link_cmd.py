@@ -43,7 +43,7 @@ link_app = typer.Typer(
     help=(
         "Link records into persons.\n\n"
         "Standalone: `shomar link FILE... --out F [--pairs F] [--model F] "
-        "[--backend duckdb|spark] [--json]` (options: `shomar link default --help`).\n\n"
+        "[--backend duckdb|spark] [--json]` (its options are below).\n\n"
         "Workspace: `shomar link run`."
     ),
     no_args_is_help=True,

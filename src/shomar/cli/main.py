@@ -15,6 +15,7 @@ from typer._click.exceptions import ClickException
 
 from shomar import __version__
 from shomar.cli import commands
+from shomar.cli.argv import hoist_workspace
 from shomar.cli.output import err_console
 from shomar.errors import ShomarError
 
@@ -54,7 +55,7 @@ commands.register(app)
 def run() -> None:
     """Console-script entry point: translate Shomar errors into exit code 1 and a message."""
     try:
-        app(standalone_mode=False)
+        app(args=hoist_workspace(typer.main.get_command(app), sys.argv[1:]), standalone_mode=False)
     except ShomarError as exc:
         err_console.print(f"[bold red]Error:[/bold red] {exc.message}", highlight=False)
         if exc.hint:

@@ -1,0 +1,43 @@
+"""``-w/--workspace`` anywhere before the command that takes it: ``shomar -w DIR review``.
+
+Every workspace command has its own ``--workspace``; people also type it before the command
+(``shomar -w ws stats``) or after a group's name (``shomar link -w ws run``). Before the command
+line is parsed, such an option is taken out and becomes ``SHOMAR_WORKSPACE`` for this process
+(an option given after the command still wins, as it is read first).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+OPTION_NAMES = ("-w", "--workspace")
+
+
+def _subcommands(command: Any) -> dict[str, Any] | None:
+    """A group's subcommands (Typer groups keep them in ``commands``); ``None`` for a command."""
+    commands = getattr(command, "commands", None)
+    return commands if isinstance(commands, dict) else None
+
+
+def hoist_workspace(root: Any, args: Sequence[str]) -> list[str]:
+    """``args`` without a workspace option that precedes the final command; sets the variable."""
+    out: list[str] = []
+    group = _subcommands(root)
+    rest = list(args)
+    while rest and group is not None:
+        token = rest.pop(0)
+        if token in OPTION_NAMES and rest:
+            os.environ["SHOMAR_WORKSPACE"] = rest.pop(0)
+            continue
+        if token.startswith("--workspace="):
+            os.environ["SHOMAR_WORKSPACE"] = token.split("=", 1)[1]
+            continue
+        out.append(token)
+        if token.startswith("-"):
+            continue
+        if token not in group:  # a default command's argument (``shomar link FILE``): stop
+            break
+        group = _subcommands(group[token])
+    return out + rest
