@@ -26,7 +26,10 @@ from shomar.store.tables import (
 from shomar.store.workspace import Workspace
 
 ADMIN = Principal("tester", Role.ADMIN)
-LIST_A = "record_id,full_name,date,confidentiality\n1,Reza Karimi,1367,public\n2,Ali Rezaei,1367,public\n"
+LIST_A = (
+    "record_id,full_name,date,confidentiality\n"
+    "1,Reza Karimi,1367,public\n2,Ali Rezaei,1367,public\n"
+)
 LIST_B = "record_id,full_name,date,confidentiality\n3,Maryam Ahmadi,1398,public\n"
 
 

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws, workspace_path
 from shomar.cli.output import console, emit_json
+from shomar.domain.quote import quoted
 from shomar.errors import ImportValidationError
 
 events_app = typer.Typer(
@@ -114,9 +115,9 @@ def import_(
     verb = "Would import" if dry_run else "Imported"
     console.print(
         f"{verb} [bold]{report.records_added:,}[/bold] records from {report.file} "
-        f"(source {report.source!r}; {report.format.upper()}"
+        f"(source {quoted(report.source)}; {report.format.upper()}"
         + (f", {report.encoding}" if report.encoding else "")
-        + (f", delimiter {report.delimiter!r}" if report.delimiter else "")
+        + (f", delimiter {quoted(report.delimiter)}" if report.delimiter else "")
         + f"; SHA-256 {report.sha256[:16]}…)."
     )
     if report.columns_ignored:

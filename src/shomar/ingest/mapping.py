@@ -45,6 +45,7 @@ from typing import Any
 
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, NAME_COLUMNS
 from shomar.domain.names_key import match_key
+from shomar.domain.quote import quoted
 from shomar.domain.vocabulary import VIOLATIONS, is_violation_word, normalize_violation
 from shomar.errors import InputError
 
@@ -198,7 +199,7 @@ def _parse(where: str, data: Any) -> Mapping:
     unknown = [k for k in data if k not in TOP_LEVEL]
     if unknown:
         raise InputError(
-            f"{where}: unknown mapping option(s): {', '.join(repr(k) for k in unknown)}.",
+            f"{where}: unknown mapping option(s): {', '.join(quoted(k) for k in unknown)}.",
             hint=f"A mapping understands: {', '.join(TOP_LEVEL)}.",
         )
     columns = _columns(where, data, "columns")
@@ -235,7 +236,7 @@ def _columns(where: str, data: dict[str, Any], section: str) -> dict[str, str]:
     if bad:
         raise InputError(
             f"{where}: unknown target column(s) in [{section}]: "
-            + ", ".join(f"{k!r} → {v!r}" for k, v in bad.items()),
+            + ", ".join(f"{quoted(k)} → {quoted(v)}" for k, v in bad.items()),
             hint="Targets must be canonical columns: "
             + ", ".join(CANONICAL_COLUMNS + EXTRA_COLUMNS),
         )
@@ -248,7 +249,7 @@ def _defaults(where: str, table: Any) -> dict[str, str]:
     unknown = [k for k in table if k not in DEFAULT_FIELDS]
     if unknown:
         raise InputError(
-            f"{where}: [defaults] cannot set {', '.join(repr(k) for k in unknown)}.",
+            f"{where}: [defaults] cannot set {', '.join(quoted(k) for k in unknown)}.",
             hint=f"[defaults] sets one of: {', '.join(DEFAULT_FIELDS)}.",
         )
     out: dict[str, str] = {}
@@ -257,12 +258,12 @@ def _defaults(where: str, table: Any) -> dict[str, str]:
             raise InputError(f"{where}: [defaults] {key} must be a non-empty text.")
         if key == "violation" and not is_violation_word(value):
             raise InputError(
-                f"{where}: [defaults] violation = {value!r} is not a violation type.",
+                f"{where}: [defaults] violation = {quoted(value)} is not a violation type.",
                 hint=f"Use one of: {', '.join(VIOLATIONS)} (or its Persian name).",
             )
         if key == "confidentiality" and value.strip().lower() not in TIERS:
             raise InputError(
-                f"{where}: [defaults] confidentiality = {value!r} is not a tier.",
+                f"{where}: [defaults] confidentiality = {quoted(value)} is not a tier.",
                 hint=f"Use one of: {', '.join(TIERS)}.",
             )
         out[key] = value.strip()
@@ -285,13 +286,18 @@ def _values(where: str, table: Any) -> dict[str, dict[str, str]]:
         for word, value in words.items():
             if field_name == "violation" and value not in VIOLATIONS:
                 raise InputError(
-                    f"{where}: [values.violation] {word!r} = {value!r} is not a violation type.",
+                    f"{where}: [values.violation] {quoted(word)} = {quoted(value)} is not a "
+                    "violation type.",
                     hint=f"Use one of: {', '.join(VIOLATIONS)}.",
                 )
             if field_name == "sex" and value not in ("m", "f", "unknown"):
-                raise InputError(f"{where}: [values.sex] {word!r} must be 'm', 'f' or 'unknown'.")
+                raise InputError(
+                    f"{where}: [values.sex] {quoted(word)} must be 'm', 'f' or 'unknown'."
+                )
             if field_name == "confidentiality" and value not in TIERS:
-                raise InputError(f"{where}: [values.confidentiality] {word!r} must be a tier.")
+                raise InputError(
+                    f"{where}: [values.confidentiality] {quoted(word)} must be a tier."
+                )
             keyed[match_key(str(word))] = str(value)
         out[field_name] = keyed
     return out

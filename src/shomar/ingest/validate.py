@@ -11,6 +11,7 @@ from typing import Any
 from shomar.calendar import PartialDate, parse_partial_date
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
 from shomar.domain.names_key import match_key
+from shomar.domain.quote import quoted
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
 from shomar.errors import DateParseError
 from shomar.ingest.mapping import Mapping, violation_of
@@ -201,7 +202,7 @@ def _read_date(text: str, ctx: RowContext, column: str, problem: Any) -> Partial
     first, last = read[0], read[-1]
     if first.start > ctx.today:
         problem(
-            f"the date {text!r} ({first.start.isoformat()}) is after the import date "
+            f"the date {quoted(text)} ({first.start.isoformat()}) is after the import date "
             f"({ctx.today.isoformat()}): a record cannot be dated in the future",
             column,
             text,

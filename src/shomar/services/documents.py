@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shomar.domain.names_key import ascii_digits, match_key
+from shomar.domain.quote import quoted
 from shomar.errors import InputError, NotFoundError
 from shomar.security import policy
 from shomar.security.principal import Principal
@@ -100,12 +101,12 @@ def find_document(session: Session, ref: str) -> Document:
         document = session.get(Document, int(text))
         if document is None:
             raise NotFoundError(
-                f"No document {ref!r} in this workspace.", hint="See `shomar documents list`."
+                f"No document {quoted(ref)} in this workspace.", hint="See `shomar documents list`."
             )
         return document
     if len(text) < MIN_PREFIX or not set(text) <= _HEX:
         raise InputError(
-            f"{ref!r} is neither a document id nor a SHA-256 prefix of {MIN_PREFIX}+ hex "
+            f"{quoted(ref)} is neither a document id nor a SHA-256 prefix of {MIN_PREFIX}+ hex "
             "characters.",
             hint="Use the id or the SHA-256 shown by `shomar documents list`.",
         )

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from shomar.config import settings
 from shomar.domain.names_key import ascii_digits, event_key
+from shomar.domain.quote import quoted
 from shomar.errors import ImportValidationError, InputError
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
@@ -129,7 +130,8 @@ def import_file(
     actor = actor or settings().actor
     if source_kind not in SOURCE_KINDS:
         raise InputError(
-            f"Unknown source kind {source_kind!r}.", hint=f"Use one of: {', '.join(SOURCE_KINDS)}."
+            f"Unknown source kind {quoted(source_kind)}.",
+            hint=f"Use one of: {', '.join(SOURCE_KINDS)}.",
         )
     mapping = load_mapping(Path(mapping_path) if mapping_path else None)
     scan = scan_file(file)
@@ -206,7 +208,7 @@ def _check_encoding(name: object) -> None:
         codecs.lookup(str(name)) if isinstance(name, str) else codecs.lookup("")
     except LookupError:
         raise InputError(
-            f"Unknown text encoding {name!r}.",
+            f"Unknown text encoding {quoted(name)}.",
             hint="Use e.g. utf-8, utf-16, cp1256 (Windows Arabic/Persian), or leave it out to "
             "detect it.",
         ) from None
@@ -228,8 +230,8 @@ def _refuse_duplicate(
     source = session.get(Source, existing.source_id)
     raise InputError(
         f"{file.name}: these exact bytes (SHA-256 {sha256[:12]}…) were already imported as "
-        f"document {existing.id} ({existing.original_name!r}, source "
-        f"{source.name if source else '?'!r}, {existing.received_at:%Y-%m-%d %H:%M}); "
+        f"document {existing.id} ({quoted(existing.original_name)}, source "
+        f"{quoted(source.name if source else '?')}, {existing.received_at:%Y-%m-%d %H:%M}); "
         "nothing was added.",
         hint=f"To read them again with another mapping or source: shomar import {file.name} "
         f"--replace {existing.id} ...; to take them out: shomar documents withdraw "
@@ -244,8 +246,8 @@ def _check_mapping_keys(file: Path, header: tuple[str, ...], mapping: Mapping) -
         problems.append(
             Problem(
                 file.name,
-                f"the mapping names the column {key!r}, which the file does not have"
-                + (f" (closest: {', '.join(repr(c) for c in close)})" if close else ""),
+                f"the mapping names the column {quoted(key)}, which the file does not have"
+                + (f" (closest: {', '.join(quoted(c) for c in close)})" if close else ""),
                 "Correct the name in the mapping (letter forms, spaces and case do not "
                 "matter), or move it to [optional_columns]",
                 row=1,
@@ -269,7 +271,7 @@ def _check_header(
     clashes = [
         Problem(
             file.name,
-            f"columns {first!r} and {second!r} both give {field}",
+            f"columns {quoted(first)} and {quoted(second)} both give {field}",
             "Rename or map one of them (--mapping), or remove it",
             row=1,
             column=second,
@@ -290,13 +292,14 @@ def _check_header(
     )
     if len(header) == 1 and any(d in header[0] for d in ",;\t|"):
         hint = (
-            f"The header is one single column {header[0]!r}: the file is probably delimited by "
-            "another character than the one detected, or the header is quoted as one cell. " + hint
+            f"The header is one single column {quoted(header[0])}: the file is probably "
+            "delimited by another character than the one detected, or the header is quoted as "
+            "one cell. " + hint
         )
     problem = Problem(
         file.name,
         "missing required column: one of full_name, given_name or family_name "
-        f"(found: {', '.join(repr(h) for h in header) or 'nothing'})",
+        f"(found: {', '.join(quoted(h) for h in header) or 'nothing'})",
         hint,
         row=1,
     )
@@ -334,7 +337,7 @@ def _store(
         session.flush()
     elif source.kind != report.source_kind and report.source_kind != "other":
         report.warnings.append(
-            f"the source {source.name!r} already exists with kind {source.kind!r}; "
+            f"the source {quoted(source.name)} already exists with kind {quoted(source.kind)}; "
             f"--kind {report.source_kind} was not applied"
         )
     report.source = source.name
@@ -414,11 +417,11 @@ def _store(
     if report.rows_skipped:
         report.warnings.append(
             f"{report.rows_skipped:,} row(s) of another kind than {', '.join(mapping.row_keep)} "
-            f"(column {mapping.row_column!r}) were not imported"
+            f"(column {quoted(mapping.row_column)}) were not imported"
         )
     for text, count in sorted(unmatched.items(), key=lambda item: -item[1])[:5]:
         report.warnings.append(
-            f"{count:,} record(s) name the event {text!r}, which is not defined: they count "
+            f"{count:,} record(s) name the event {quoted(text)}, which is not defined: they count "
             "toward no event until it is (shomar events add NAME, or --name-fa)"
         )
     if report.versions_added:
@@ -595,12 +598,12 @@ class _RowKinds:
         if self.keep_keys or len(self.seen) <= 1:
             return
         kinds = ", ".join(
-            f"{k!r} ({n:,} row{'' if n == 1 else 's'})" for k, n in self.seen.items()
+            f"{quoted(k)} ({n:,} row{'' if n == 1 else 's'})" for k, n in self.seen.items()
         )
         log.add(
             Problem(
                 file,
-                f"the file mixes rows of several kinds in column {self.column!r}: {kinds}",
+                f"the file mixes rows of several kinds in column {quoted(self.column)}: {kinds}",
                 "Export one kind only (in Uwazi: filter by template before exporting), or "
                 'write a mapping with [rows] column = "..." and keep = ["..."]',
                 row=1,
