@@ -14,6 +14,7 @@ from shomar.cli import (
     link_cmd,
     names_cmd,
     places_cmd,
+    records_cmd,
     report_cmd,
     workspace_cmd,
 )
@@ -25,6 +26,7 @@ MODULES = (
     dates_cmd,
     names_cmd,
     places_cmd,
+    records_cmd,
     link_cmd,
     estimate_cmd,
     claims_cmd,

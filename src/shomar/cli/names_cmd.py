@@ -54,7 +54,11 @@ def parse(
         emit_json(parsed.to_dict())
         return
     for key, value in parsed.to_dict().items():
-        console.print(f"{key}: {value}", highlight=False)
+        if isinstance(value, list | tuple):  # honorifics: "Seyed", not ['Seyed']
+            value = ", ".join(str(v) for v in value)
+        console.print(
+            f"{key}: {'—' if value in (None, '') else value}", highlight=False, markup=False
+        )
 
 
 def register(app: typer.Typer) -> None:

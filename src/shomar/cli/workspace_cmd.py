@@ -11,7 +11,7 @@ from rich.table import Table
 
 from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws, workspace_path
 from shomar.cli.output import console, emit_json
-from shomar.domain.quote import quoted
+from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError
 
 events_app = typer.Typer(

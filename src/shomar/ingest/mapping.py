@@ -45,8 +45,8 @@ from typing import Any
 
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, NAME_COLUMNS
 from shomar.domain.names_key import match_key
-from shomar.domain.quote import quoted
 from shomar.domain.vocabulary import VIOLATIONS, is_violation_word, normalize_violation
+from shomar.domain.wording import quoted
 from shomar.errors import InputError
 
 __all__ = [

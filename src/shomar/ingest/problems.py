@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from shomar.domain.quote import quoted
+from shomar.domain.wording import quoted
 
 
 @dataclass(frozen=True)

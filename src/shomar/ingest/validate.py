@@ -11,8 +11,8 @@ from typing import Any
 from shomar.calendar import PartialDate, parse_partial_date
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
 from shomar.domain.names_key import match_key
-from shomar.domain.quote import quoted
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
+from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
 from shomar.ingest.mapping import Mapping, violation_of
 from shomar.ingest.problems import Problem

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shomar.domain.names_key import ascii_digits, match_key
-from shomar.domain.quote import quoted
+from shomar.domain.wording import quoted
 from shomar.errors import InputError, NotFoundError
 from shomar.security import policy
 from shomar.security.principal import Principal

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from shomar.config import settings
 from shomar.domain.names_key import ascii_digits, event_key
-from shomar.domain.quote import quoted
+from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError, InputError
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping

@@ -5,12 +5,17 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from shomar.store.queries import current_record
-from shomar.store.tables import Claim, Document, Event, PersonRecord, Record, Source
+from shomar.store.tables import Claim, Document, Event, PersonRecord, Record
 from shomar.store.workspace import Workspace
 
 
 def workspace_stats(ws: Workspace) -> dict[str, int]:
-    """Counts: sources, documents, records (current versions), persons, claims, events."""
+    """Counts: list sources, claimants, documents, records (current versions), persons, ...
+
+    ``sources`` counts the sources whose lists hold current records; ``claimants`` the sources
+    that made a claim (a source can be both); ``documents_withdrawn`` the documents withdrawn or
+    replaced, whose records count nowhere.
+    """
     with ws.session() as session:
         records = session.scalar(select(func.count()).select_from(Record).where(current_record()))
         latest_run = session.scalar(select(func.max(PersonRecord.run_id)))
@@ -26,8 +31,17 @@ def workspace_stats(ws: Workspace) -> dict[str, int]:
             )
         claim_superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
         return {
-            "sources": session.scalar(select(func.count()).select_from(Source)) or 0,
+            # sources of lists (they reported current records), apart from claimants
+            "sources": session.scalar(
+                select(func.count(func.distinct(Record.source_id))).where(current_record())
+            )
+            or 0,
+            "claimants": session.scalar(select(func.count(func.distinct(Claim.claimant_id)))) or 0,
             "documents": session.scalar(select(func.count()).select_from(Document)) or 0,
+            "documents_withdrawn": session.scalar(
+                select(func.count()).select_from(Document).where(Document.status != "active")
+            )
+            or 0,
             "records": records or 0,
             "persons": persons,
             "claims": session.scalar(

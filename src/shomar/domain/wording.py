@@ -1,4 +1,6 @@
-"""Quoting user text in messages: Persian stays readable (no ``\\u200c`` escapes).
+"""Wording of messages: user text quoted readably, counts with the right plural.
+
+Persian stays readable in messages (no ``\\u200c`` escapes).
 
 ``repr()`` escapes every character Python does not call printable, and the zero-width
 non-joiner that Persian words need («علی‌اکبر») is one of them. :func:`quoted` keeps ZWNJ and
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["quoted"]
+__all__ = ["counted", "quoted"]
 
 _KEEP = frozenset("\u200c\u200d")  # ZWNJ, ZWJ: parts of Persian words
 
@@ -28,3 +30,9 @@ def quoted(text: object) -> str:
     if text is None:
         return "—"
     return "'" + "".join(_shown(ch) for ch in str(text)) + "'"
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``"1 pair"``, ``"2 pairs"``, ``"1,204 persons"`` (thousands separated)."""
+    word = singular if n == 1 else (plural or singular + "s")
+    return f"{n:,} {word}"
