@@ -167,3 +167,33 @@ def test_replace_dry_run_changes_nothing(sqlite_workspace: Workspace, tmp_path: 
     import_file(sqlite_workspace, path, "Other NGO", replace=str(first.document_id), dry_run=True)
     statuses = [d.status for d in list_documents(sqlite_workspace, principal=ADMIN)]
     assert statuses == ["active"]
+
+
+def test_set_tier_changes_current_versions_and_is_audited(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from shomar.services.records import set_tier
+
+    report = import_file(
+        workspace, _write(tmp_path, "a.csv", "record_id,full_name\n1,Reza\n2,Ali\n"), "NGO"
+    )
+    assert export_public(workspace, tmp_path / "p.csv") == (0, 2)
+    change = set_tier(workspace, "public", document=report.sha256[:8], principal=ADMIN)
+    assert (change.changed, change.unchanged) == (2, 0)
+    assert export_public(workspace, tmp_path / "p.csv") == (2, 0)
+    with workspace.session() as session:
+        source_id = session.scalar(select(Record.source_id))
+    again = set_tier(workspace, "confidential", records=[f"{source_id}:1", "NGO/2"],
+                     reason="witness at risk", principal=ADMIN)  # fmt: skip
+    assert again.changed == 2
+    assert export_public(workspace, tmp_path / "p.csv") == (0, 2)
+    with workspace.session() as session:
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "records.set_tier")
+        ).all()
+        assert [e.payload["count"] for e in entries] == [2, 2]
+        assert entries[1].payload["changes"][0][1:] == ["public", "confidential"]
+    with pytest.raises(PermissionDenied):
+        set_tier(workspace, "public", document="1", principal=Principal("d", Role.DOCUMENTER))
+    with pytest.raises(InputError, match="Unknown tier"):
+        set_tier(workspace, "secret", document="1", principal=ADMIN)

@@ -1,0 +1,57 @@
+"""Small things a new user tripped on, checked without starting a process (issue 9)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import typer
+
+from shomar.cli.argv import hoist_workspace
+from shomar.cli.link_cmd import _both_calendars
+from shomar.cli.main import app
+from shomar.domain.wording import counted, quoted
+
+
+def test_quoted_keeps_persian_and_escapes_what_could_hide() -> None:
+    assert quoted("علی\u200cاکبر") == "'علی\u200cاکبر'"
+    assert quoted("a\nb") == "'a\\nb'"
+    assert quoted("x\u202ey") == "'x\\u202ey'"  # a bidi override is shown, not obeyed
+    assert quoted(None) == "—"
+
+
+def test_counted_says_1_pair() -> None:
+    assert (counted(1, "pair"), counted(2, "pair"), counted(1204, "person")) == (
+        "1 pair",
+        "2 pairs",
+        "1,204 persons",
+    )
+
+
+def test_review_dates_in_both_calendars() -> None:
+    assert _both_calendars("1367/05/10") == "1367/05/10  (1367/05/10 SH = 1988-08-01)"
+    assert _both_calendars("July 1988") == (
+        "July 1988  (1367/04/10–1367/05/09 SH = 1988-07-01–1988-07-31)"
+    )
+    assert _both_calendars("") == ""
+    assert _both_calendars("soon") == "soon (not a date)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "rest"),
+    [
+        (["-w", "W", "stats"], ["stats"]),
+        (["link", "-w", "W", "run"], ["link", "run"]),
+        (["review", "--workspace", "W", "--list"], ["review", "--list"]),
+        (["--workspace=W", "documents", "list"], ["documents", "list"]),
+        (["stats", "-w", "X"], ["stats", "-w", "X"]),  # after the command: its own option
+        (["link", "a.csv", "-w", "X"], ["link", "a.csv", "-w", "X"]),
+    ],
+)
+def test_workspace_option_is_hoisted_before_the_command(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], rest: list[str]
+) -> None:
+    monkeypatch.delenv("SHOMAR_WORKSPACE", raising=False)
+    assert hoist_workspace(typer.main.get_command(app), argv) == rest
+    expected = "W" if "W" in " ".join(argv) else None
+    assert os.environ.get("SHOMAR_WORKSPACE") == expected
