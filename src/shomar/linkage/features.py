@@ -51,7 +51,14 @@ from shomar.calendar import parse_partial_date
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.errors import LinkageError, ShomarError
 from shomar.places import resolve_place
-from shomar.text import compare_parts, name_key, parse_name, signature, skeleton
+from shomar.text import (
+    compare_parts,
+    name_key,
+    parse_name,
+    persian_display,
+    signature,
+    skeleton,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +166,7 @@ def _map_unique(values: pd.Series | list[str | None], func: Callable[[str], Any]
 
 def normalize_violation(text: str) -> str:
     """The violation category (DESIGN §3) that a free text in either script names."""
-    folded = text.casefold().replace("_", " ")
+    folded = persian_display(text).casefold().replace("_", " ")  # Arabic ي/ك as Persian
     for category, needles in _VIOLATIONS:
         if any(n in folded for n in needles):
             return category
@@ -168,7 +175,7 @@ def normalize_violation(text: str) -> str:
 
 def normalize_sex(text: str) -> str | None:
     """``m``, ``f`` or ``None`` for a sex written in either script."""
-    return _SEX.get(text.casefold().strip())
+    return _SEX.get(persian_display(text).casefold().strip())
 
 
 def _parse_age(text: str) -> int | None:

@@ -21,6 +21,7 @@ from shomar.calendar import parse_partial_date
 from shomar.claims.lexicon import COUNTED_CATEGORIES
 from shomar.claims.quantity import QUALIFIERS
 from shomar.errors import InputError, NotFoundError
+from shomar.services.documents import find_source
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
 from shomar.store.tables import Claim, ClaimCitation, Event, Source
@@ -107,7 +108,7 @@ class ClaimInfo:
 
 
 def _source(session: Session, name: str, kind: str | None = None) -> Source:
-    source = session.scalars(select(Source).where(Source.name == name)).first()
+    source = find_source(session, name)  # Persian letter forms, ZWNJ and case aside
     if source is None:
         source = Source(name=name, kind=kind or "other")
         session.add(source)
