@@ -39,3 +39,88 @@ def test_only_linkage_imports_splink() -> None:
 def test_cli_does_not_touch_the_database_directly() -> None:
     for path in (PACKAGE / "cli").rglob("*.py"):
         assert "sqlalchemy" not in _imports(path), path
+
+
+def test_services_import_no_typer_or_rich() -> None:
+    for path in (PACKAGE / "services").rglob("*.py"):
+        bad = _imports(path) & {"typer", "rich"}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
+
+
+def test_engines_import_no_store_services_or_cli() -> None:
+    layers = ("shomar.store", "shomar.services", "shomar.cli", "shomar.web")
+    for package in PURE:
+        for path in (PACKAGE / package).rglob("*.py"):
+            bad = {n for n in _imports(path) if n.startswith(layers)}
+            assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
+
+
+#: the helpers of shomar.store.queries that apply (or explicitly waive) record visibility
+VISIBILITY_HELPERS = {"restrict", "visible_records", "all_records", "visible_uids", "hidden_uids"}
+#: functions allowed to query records without the helper, and why
+VISIBILITY_EXEMPT = {
+    ("imports.py", "_flush"): "a new version needs the latest version of its uid, any tier",
+    ("documents.py", "list_documents"): "counts the records stored from each document, no record",
+    ("documents.py", "withdraw_document"): "the audit entry says how many records leave counts",
+}
+_QUERY_CALLS = {"select", "update", "delete", "join", "join_from", "select_from", "outerjoin"}
+
+
+def _names_record(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == "Record" for n in ast.walk(node))
+
+
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    return (
+        func.id
+        if isinstance(func, ast.Name)
+        else func.attr
+        if isinstance(func, ast.Attribute)
+        else ""
+    )
+
+
+def record_queries_bypassing(source: str, filename: str = "<test>") -> list[str]:
+    """Functions that build a query over ``records`` without a visibility helper."""
+    tree = ast.parse(source)
+    bad = []
+    for fn in ast.walk(tree):
+        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        calls = [n for n in ast.walk(fn) if isinstance(n, ast.Call)]
+        queries_records = any(
+            (_call_name(c) in _QUERY_CALLS and any(_names_record(a) for a in c.args))
+            or (_call_name(c) == "get" and c.args and _names_record(c.args[0]))
+            for c in calls
+        )
+        helped = any(_call_name(c) in VISIBILITY_HELPERS for c in calls)
+        if queries_records and not helped and (filename, fn.name) not in VISIBILITY_EXEMPT:
+            bad.append(f"{filename}:{fn.lineno} {fn.name}")
+    # a nested helper counts for the function around it, and the other way round
+    return bad
+
+
+def test_the_bypass_finder_finds_a_bypass() -> None:
+    leaky = (
+        "def leak(session):\n"
+        "    return session.scalars(select(Record).where(Record.id > 0)).all()\n"
+        "def fine(session, principal):\n"
+        "    return session.scalars(restrict(select(Record), principal)).all()\n"
+        "def joined(session):\n"
+        "    return session.execute(select(Person.id).join(Record, Record.uid == Person.id))\n"
+        "def got(session):\n"
+        "    return session.get(Record, 1)\n"
+    )
+    assert [b.split()[1] for b in record_queries_bypassing(leaky)] == ["leak", "joined", "got"]
+
+
+def test_no_record_query_outside_the_visibility_helper() -> None:
+    offenders = []
+    for folder in ("services", "web"):
+        for path in (PACKAGE / folder).rglob("*.py"):
+            offenders += record_queries_bypassing(path.read_text(encoding="utf-8"), path.name)
+    assert not offenders, (
+        "record queries that bypass shomar.store.queries.restrict/all_records: "
+        + ", ".join(offenders)
+    )

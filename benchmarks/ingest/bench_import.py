@@ -54,10 +54,13 @@ def _child(kind: str, path: str, workdir: str) -> None:
         rows = con.execute("SELECT count(*) FROM t").fetchone()[0]  # type: ignore[index]
     else:
         from shomar.services.imports import import_file
+        from shomar.services.principals import owner_principal
         from shomar.store.workspace import open_workspace
 
         ws = open_workspace(Path(workdir) / "ws", create=True)
-        rows = import_file(ws, path, "Synthetic benchmark list").records_added
+        rows = import_file(
+            ws, path, "Synthetic benchmark list", principal=owner_principal()
+        ).records_added
         ws.close()
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -7,13 +7,14 @@ import pytest
 from shomar.errors import ImportValidationError, InputError
 from shomar.services.imports import import_file
 from shomar.store.workspace import Workspace
+from support.principals import ADMIN
 from support.store_snapshot import HEADER, ROWS, snapshot
 
 
 def _fails(ws: Workspace, path, match: str, error: type[Exception] = InputError) -> str:  # type: ignore[no-untyped-def]
     before = snapshot(ws)
     with pytest.raises(error) as info:
-        import_file(ws, path, "Bad")
+        import_file(ws, path, "Bad", principal=ADMIN)
     assert snapshot(ws) == before, "a failed import must change nothing"
     message = str(info.value)
     assert match in message, message
@@ -56,7 +57,7 @@ def test_impossible_and_unparseable_dates_all_reported(workspace: Workspace, wri
     text = "record_id,full_name,date\n1,Ali,30 Esfand 1398\n2,Sara,sometime\n3,Reza,1367\n"
     with pytest.raises(ImportValidationError) as info:
         before = snapshot(workspace)
-        import_file(workspace, write("d.csv", text), "Bad")
+        import_file(workspace, write("d.csv", text), "Bad", principal=ADMIN)
     assert snapshot(workspace) == before
     problems = info.value.problems
     assert [(p.row, p.column) for p in problems] == [(2, "date"), (3, "date")]  # type: ignore[attr-defined]
@@ -73,7 +74,7 @@ def test_header_only(sqlite_workspace: Workspace, write) -> None:  # type: ignor
 
 def test_duplicate_import(workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
     path = write("dup.csv", HEADER + ROWS)
-    import_file(workspace, path, "Once")
+    import_file(workspace, path, "Once", principal=ADMIN)
     message = _fails(workspace, path, "already imported")
     assert "nothing was added" in message
 
@@ -93,6 +94,6 @@ def test_file_that_is_not_what_its_extension_says(sqlite_workspace: Workspace, w
 def test_bad_cells_reported_together(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
     text = "record_id,full_name,sex,age\n1,Ali,robot,200\n1,,m,3\n"
     with pytest.raises(ImportValidationError) as info:
-        import_file(sqlite_workspace, write("c.csv", text), "Bad")
+        import_file(sqlite_workspace, write("c.csv", text), "Bad", principal=ADMIN)
     where = {(p.row, p.column) for p in info.value.problems}  # type: ignore[attr-defined]
     assert where == {(2, "sex"), (2, "age"), (3, "record_id"), (3, "full_name")}

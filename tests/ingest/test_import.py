@@ -14,6 +14,7 @@ from sqlalchemy import select
 from shomar.services.imports import import_file
 from shomar.store.tables import Document, Record
 from shomar.store.workspace import Workspace
+from support.principals import ADMIN
 from support.store_snapshot import HEADER, ROWS, snapshot
 
 
@@ -24,7 +25,7 @@ def _records(ws: Workspace) -> list[Record]:
 
 def test_import_keeps_bytes_hash_and_rows(workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
     path = write("list.csv", HEADER + ROWS)
-    report = import_file(workspace, path, "Synthetic NGO")
+    report = import_file(workspace, path, "Synthetic NGO", principal=ADMIN)
     assert report.records_added == 2
     raw = path.read_bytes()
     with workspace.session() as session:
@@ -53,7 +54,7 @@ def test_encodings(sqlite_workspace: Workspace, write, encoding: str, prefix: by
             .translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
         )
     path = write("list.csv", prefix + text.encode(encoding))
-    report = import_file(sqlite_workspace, path, "Enc")
+    report = import_file(sqlite_workspace, path, "Enc", principal=ADMIN)
     assert report.records_added == 2
     assert _records(sqlite_workspace)[0].full_name.replace("ي", "ی") == "علی رضایی"
 
@@ -61,8 +62,8 @@ def test_encodings(sqlite_workspace: Workspace, write, encoding: str, prefix: by
 def test_semicolon_and_tab_delimiters(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
     semi = write("semi.csv", (HEADER + ROWS).replace(",", ";"))
     tab = write("tab.tsv", (HEADER + ROWS).replace(",", "\t").replace("1;", "3;"))
-    assert import_file(sqlite_workspace, semi, "S").delimiter == ";"
-    assert import_file(sqlite_workspace, tab, "T").delimiter == "\t"
+    assert import_file(sqlite_workspace, semi, "S", principal=ADMIN).delimiter == ";"
+    assert import_file(sqlite_workspace, tab, "T", principal=ADMIN).delimiter == "\t"
 
 
 def test_xlsx_with_sheet_choice(sqlite_workspace: Workspace, tmp_path: Path) -> None:
@@ -74,7 +75,7 @@ def test_xlsx_with_sheet_choice(sqlite_workspace: Workspace, tmp_path: Path) -> 
     sheet.append(["x1", "Reza", "Karimi", "1367"])
     path = tmp_path / "book.xlsx"
     book.save(path)
-    report = import_file(sqlite_workspace, path, "Book", sheet="victims")
+    report = import_file(sqlite_workspace, path, "Book", sheet="victims", principal=ADMIN)
     assert report.sheet == "victims" and report.records_added == 1
     record = _records(sqlite_workspace)[0]
     assert record.sheet == "victims" and str(record.date_start) == "1988-03-21"
@@ -88,7 +89,7 @@ def test_json_and_mapping(sqlite_workspace: Workspace, write) -> None:  # type: 
         '[columns]\nid = "record_id"\n"نام" = "given_name"\n'
         '"نام خانوادگی" = "family_name"\n"تاریخ" = "date"\n',
     )
-    report = import_file(sqlite_workspace, path, "Json", mapping_path=mapping)
+    report = import_file(sqlite_workspace, path, "Json", mapping_path=mapping, principal=ADMIN)
     assert report.records_added == 1
     record = _records(sqlite_workspace)[0]
     assert (record.record_key, record.given_name, record.family_name) == ("a", "سارا", "کریمی")
@@ -96,20 +97,24 @@ def test_json_and_mapping(sqlite_workspace: Workspace, write) -> None:  # type: 
 
 def test_formula_cell_is_stored_as_text(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
     path = write("f.csv", "record_id,full_name,notes\n1,Ali Ahmadi,\"=cmd|' /C calc'!A0\"\n")
-    import_file(sqlite_workspace, path, "F")
+    import_file(sqlite_workspace, path, "F", principal=ADMIN)
     assert _records(sqlite_workspace)[0].notes == "=cmd|' /C calc'!A0"
 
 
 def test_dry_run_changes_nothing(workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
     before = snapshot(workspace)
-    report = import_file(workspace, write("d.csv", HEADER + ROWS), "Dry", dry_run=True)
+    report = import_file(
+        workspace, write("d.csv", HEADER + ROWS), "Dry", dry_run=True, principal=ADMIN
+    )
     assert report.rows == 2 and report.dry_run
     assert snapshot(workspace) == before
 
 
 def test_correction_is_a_new_version(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
-    import_file(sqlite_workspace, write("v1.csv", HEADER + ROWS), "V")
-    import_file(sqlite_workspace, write("v2.csv", HEADER + ROWS.replace("24", "25")), "V")
+    import_file(sqlite_workspace, write("v1.csv", HEADER + ROWS), "V", principal=ADMIN)
+    import_file(
+        sqlite_workspace, write("v2.csv", HEADER + ROWS.replace("24", "25")), "V", principal=ADMIN
+    )
     records = _records(sqlite_workspace)
     assert len(records) == 4
     newest = [r for r in records if r.record_key == "1"][-1]
@@ -118,9 +123,17 @@ def test_correction_is_a_new_version(sqlite_workspace: Workspace, write) -> None
 
 
 def test_files_without_record_ids_never_replace_each_other(workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
-    import_file(workspace, write("a.csv", "full_name,age\nAli Rezaei,30\nSara Ahmadi,25\n"), "NGO")
+    import_file(
+        workspace,
+        write("a.csv", "full_name,age\nAli Rezaei,30\nSara Ahmadi,25\n"),
+        "NGO",
+        principal=ADMIN,
+    )
     report = import_file(
-        workspace, write("b.csv", "full_name,age\nReza Karimi,40\nMina Jafari,22\n"), "NGO"
+        workspace,
+        write("b.csv", "full_name,age\nReza Karimi,40\nMina Jafari,22\n"),
+        "NGO",
+        principal=ADMIN,
     )
     assert report.versions_added == 0
     assert {r.full_name for r in _records(workspace) if r.supersedes_id is None} == {
@@ -132,13 +145,21 @@ def test_files_without_record_ids_never_replace_each_other(workspace: Workspace,
 
 
 def test_spreadsheet_datetime_cells_and_long_keys(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
-    import_file(sqlite_workspace, write("t.csv", "full_name,date\nAli,2019-11-17T14:30:00\n"), "T")
+    import_file(
+        sqlite_workspace,
+        write("t.csv", "full_name,date\nAli,2019-11-17T14:30:00\n"),
+        "T",
+        principal=ADMIN,
+    )
     assert str(_records(sqlite_workspace)[0].date_start) == "2019-11-17"
     from shomar.errors import ImportValidationError
 
     with pytest.raises(ImportValidationError, match="record_id takes at most 200"):
         import_file(
-            sqlite_workspace, write("k.csv", f"record_id,full_name\n{'x' * 250},Ali\n"), "T"
+            sqlite_workspace,
+            write("k.csv", f"record_id,full_name\n{'x' * 250},Ali\n"),
+            "T",
+            principal=ADMIN,
         )
 
 
@@ -149,11 +170,13 @@ def test_wrong_encoding_names_and_bad_mapping_are_clear_errors(
 
     path = write("e.csv", (HEADER + ROWS).encode("utf-16"))
     with pytest.raises(InputError, match="Unknown text encoding"):
-        import_file(sqlite_workspace, path, "E", encoding="bogus")
+        import_file(sqlite_workspace, path, "E", encoding="bogus", principal=ADMIN)
     with pytest.raises(InputError, match="not valid utf-8"):
-        import_file(sqlite_workspace, path, "E", encoding="utf-8")
+        import_file(sqlite_workspace, path, "E", encoding="utf-8", principal=ADMIN)
     with pytest.raises(InputError, match="mapping file is an object"):
-        import_file(sqlite_workspace, path, "E", mapping_path=write("m.json", "[1, 2]"))
+        import_file(
+            sqlite_workspace, path, "E", mapping_path=write("m.json", "[1, 2]"), principal=ADMIN
+        )
 
 
 def test_event_names_match_across_letter_forms_and_unknown_ones_are_reported(
@@ -162,15 +185,19 @@ def test_event_names_match_across_letter_forms_and_unknown_ones_are_reported(
 ) -> None:
     from shomar.services.events import add_event, get_event
 
-    add_event(sqlite_workspace, "January 2018 protests", name_fa="اعتراضات دی")
+    add_event(sqlite_workspace, "January 2018 protests", name_fa="اعتراضات دی", principal=ADMIN)
     text = "full_name,event\nعلي,اعتراضات دي\nSara,Unknown thing\n"
-    report = import_file(sqlite_workspace, write("ev.csv", text.encode("cp1256")), "W")
-    assert get_event(sqlite_workspace, "اعتراضات دی").records == 1
+    report = import_file(
+        sqlite_workspace, write("ev.csv", text.encode("cp1256")), "W", principal=ADMIN
+    )
+    assert get_event(sqlite_workspace, "اعتراضات دی", principal=ADMIN).records == 1
     assert any("'Unknown thing', which is not defined" in w for w in report.warnings)
 
 
 def test_blank_lines_before_the_header_are_skipped(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
-    report = import_file(sqlite_workspace, write("b.csv", "\n\n" + HEADER + ROWS), "B")
+    report = import_file(
+        sqlite_workspace, write("b.csv", "\n\n" + HEADER + ROWS), "B", principal=ADMIN
+    )
     assert report.records_added == 2
     assert [r.row_number for r in _records(sqlite_workspace)] == [4, 5]
 
@@ -183,11 +210,16 @@ def test_two_columns_for_one_field_and_xlsx_extra_cells_are_problems(
     from shomar.errors import ImportValidationError
 
     with pytest.raises(ImportValidationError, match="both give full_name"):
-        import_file(sqlite_workspace, write("d.csv", "full_name,Full_Name\nAli,Rezaei\n"), "D")
+        import_file(
+            sqlite_workspace,
+            write("d.csv", "full_name,Full_Name\nAli,Rezaei\n"),
+            "D",
+            principal=ADMIN,
+        )
     book = Workbook()
     book.active.append(["full_name", "age"])
     book.active.append(["Ali", 30, "stray note"])
     path = tmp_path / "extra.xlsx"
     book.save(path)
     with pytest.raises(ImportValidationError, match="3 cells but the header has 2"):
-        import_file(sqlite_workspace, path, "X")
+        import_file(sqlite_workspace, path, "X", principal=ADMIN)

@@ -16,6 +16,7 @@ from shomar.ingest.mapping import load_mapping
 from shomar.services.imports import import_file
 from shomar.store.tables import Record
 from shomar.store.workspace import Workspace
+from support.principals import ADMIN
 from support.store_snapshot import snapshot
 
 HEADER = (
@@ -34,7 +35,11 @@ ROWS = (
 
 def test_uwazi_export_imports_with_the_builtin_mapping(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
     report = import_file(
-        sqlite_workspace, write("uwazi.csv", HEADER + ROWS), "Uwazi NGO", mapping_path="uwazi"
+        sqlite_workspace,
+        write("uwazi.csv", HEADER + ROWS),
+        "Uwazi NGO",
+        mapping_path="uwazi",
+        principal=ADMIN,
     )
     assert report.records_added == 3 and report.mapping == "uwazi"
     assert report.columns_ignored == [] and report.warnings == []
@@ -62,7 +67,13 @@ def test_uwazi_export_mixing_templates_is_refused(sqlite_workspace: Workspace, w
     mixed = ROWS + "Synthetic case file,2024-01-05,Case,,,,,,,,,Published\n"
     before = snapshot(sqlite_workspace)
     with pytest.raises(ImportValidationError) as info:
-        import_file(sqlite_workspace, write("u.csv", HEADER + mixed), "U", mapping_path="uwazi")
+        import_file(
+            sqlite_workspace,
+            write("u.csv", HEADER + mixed),
+            "U",
+            mapping_path="uwazi",
+            principal=ADMIN,
+        )
     message = str(info.value)
     assert "'Victim' (3 rows), 'Case' (1 row)" in message and "Template" in message
     assert snapshot(sqlite_workspace) == before
@@ -74,7 +85,9 @@ def test_rows_keep_imports_one_template(sqlite_workspace: Workspace, write) -> N
         '[columns]\n"Title" = "full_name"\n[rows]\ncolumn = "Template"\nkeep = ["Victim"]\n',
     )
     mixed = "Title,Template\nSynthetic A,Victim\nSynthetic case,Case\n"
-    report = import_file(sqlite_workspace, write("u.csv", mixed), "U", mapping_path=mapping)
+    report = import_file(
+        sqlite_workspace, write("u.csv", mixed), "U", mapping_path=mapping, principal=ADMIN
+    )
     assert (report.records_added, report.rows_skipped) == (1, 1)
     assert "1 row(s) of another kind than Victim" in report.warnings[0]
 

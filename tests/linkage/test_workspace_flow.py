@@ -20,6 +20,7 @@ from shomar.services.linkage import (
 )
 from shomar.simulation import SimulationSpec, simulate
 from shomar.store.workspace import Workspace
+from support.principals import ADMIN
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def small_lists(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 def _person_of(ws: Workspace) -> dict[str, str]:
-    return {uid: p.person_id for p in list_persons(ws) for uid in p.record_uids}
+    return {uid: p.person_id for p in list_persons(ws, principal=ADMIN) for uid in p.record_uids}
 
 
 def test_link_review_relink_and_import_more(
@@ -38,8 +39,8 @@ def test_link_review_relink_and_import_more(
 ) -> None:
     ws = sqlite_workspace
     for path in small_lists[:3]:
-        import_file(ws, path, path.stem)
-    first = link_workspace(ws, actor="tester")
+        import_file(ws, path, path.stem, principal=ADMIN)
+    first = link_workspace(ws, principal=ADMIN)
     assert first.mode == "full"
     before = _person_of(ws)
     assert len(before) == first.records
@@ -52,10 +53,10 @@ def test_link_review_relink_and_import_more(
     together = next(
         (a, b) for a in uids for b in uids if a < b and before[a] == before[b] and (a, b) != apart
     )
-    decide(ws, *apart, "same", actor="tester", reason="same father and village")
-    decide(ws, *together, "different", actor="tester", reason="different ages")
+    decide(ws, *apart, "same", reason="same father and village", principal=ADMIN)
+    decide(ws, *together, "different", reason="different ages", principal=ADMIN)
 
-    second = link_workspace(ws, actor="tester")
+    second = link_workspace(ws, principal=ADMIN)
     assert second.mode == "incremental" and second.new_records == 0
     assert second.decisions_applied == 2
     after = _person_of(ws)
@@ -65,14 +66,14 @@ def test_link_review_relink_and_import_more(
     assert all(after[u] == before[u] for u in untouched)  # ids stable where records stayed
 
     # a full re-run (retrained) still honours every decision
-    link_workspace(ws, full=True, actor="tester")
+    link_workspace(ws, full=True, principal=ADMIN)
     full = _person_of(ws)
     assert full[apart[0]] == full[apart[1]]
     assert full[together[0]] != full[together[1]]
 
     # a new list is scored against the existing records only
-    import_file(ws, small_lists[3], small_lists[3].stem)
-    third = link_workspace(ws, actor="tester")
+    import_file(ws, small_lists[3], small_lists[3].stem, principal=ADMIN)
+    third = link_workspace(ws, principal=ADMIN)
     assert third.mode == "incremental"
     assert 0 < third.new_records < third.records
     final = _person_of(ws)
@@ -80,9 +81,9 @@ def test_link_review_relink_and_import_more(
     kept = sum(final[u] == full[u] for u in full)
     assert kept >= 0.9 * len(full)
 
-    decisions = list_decisions(ws)
+    decisions = list_decisions(ws, principal=ADMIN)
     assert {d.verdict for d in decisions} == {"same", "different"}
-    samples = linkage_samples(ws, 3, np.random.default_rng(0))
+    samples = linkage_samples(ws, 3, np.random.default_rng(0), principal=ADMIN)
     assert len(samples) == 3 and len(samples[0]) == third.records
     assert all(s[apart[0]] == s[apart[1]] for s in samples)
 
@@ -90,12 +91,12 @@ def test_link_review_relink_and_import_more(
 def test_review_queue_and_decisions(sqlite_workspace: Workspace, small_lists: list[Path]) -> None:
     ws = sqlite_workspace
     for path in small_lists[:2]:
-        import_file(ws, path, path.stem)
+        import_file(ws, path, path.stem, principal=ADMIN)
     with pytest.raises(NotFoundError):
-        review_items(ws)
+        review_items(ws, principal=ADMIN)
     # a wide band, so that these small lists surely leave pairs to review
-    link_workspace(ws, spec=LinkageSpec(review_low=0.01, review_high=0.99999))
-    items = review_items(ws, limit=5)
+    link_workspace(ws, spec=LinkageSpec(review_low=0.01, review_high=0.99999), principal=ADMIN)
+    items = review_items(ws, limit=5, principal=ADMIN)
     assert items
     assert [i.value for i in items] == sorted((i.value for i in items), reverse=True)
     for item in items:
@@ -104,27 +105,29 @@ def test_review_queue_and_decisions(sqlite_workspace: Workspace, small_lists: li
         assert item.evidence and {"comparison", "level", "match_weight"} <= set(item.evidence[0])
     if items:
         first = items[0]
-        decide(ws, first.uid_a, first.uid_b, "unsure")
-        assert (first.uid_a, first.uid_b) not in {(i.uid_a, i.uid_b) for i in review_items(ws)}
+        decide(ws, first.uid_a, first.uid_b, "unsure", principal=ADMIN)
+        assert (first.uid_a, first.uid_b) not in {
+            (i.uid_a, i.uid_b) for i in review_items(ws, principal=ADMIN)
+        }
 
 
 def test_contradicting_decisions_are_refused(
     sqlite_workspace: Workspace, small_lists: list[Path]
 ) -> None:
     ws = sqlite_workspace
-    import_file(ws, small_lists[0], "listA")
+    import_file(ws, small_lists[0], "listA", principal=ADMIN)
     a, b, c = "listA/A-0000001", "listA/A-0000002", "listA/A-0000003"
-    decide(ws, a, b, "same")
-    decide(ws, b, c, "same")
+    decide(ws, a, b, "same", principal=ADMIN)
+    decide(ws, b, c, "same", principal=ADMIN)
     with pytest.raises(ConflictError, match="already one person"):
-        decide(ws, a, c, "different")
+        decide(ws, a, c, "different", principal=ADMIN)
     # changing the decision on the pair itself is how a verdict is revoked
-    result = decide(ws, b, c, "different", reason="second look")
+    result = decide(ws, b, c, "different", reason="second look", principal=ADMIN)
     assert result.replaces == "same"
     with pytest.raises(NotFoundError, match="No record"):
-        decide(ws, a, "listA/nope", "same")
+        decide(ws, a, "listA/nope", "same", principal=ADMIN)
 
 
 def test_empty_workspace(sqlite_workspace: Workspace) -> None:
     with pytest.raises(LinkageError, match="no records"):
-        link_workspace(sqlite_workspace)
+        link_workspace(sqlite_workspace, principal=ADMIN)

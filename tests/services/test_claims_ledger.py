@@ -9,10 +9,11 @@ from shomar.services.claims import QuantityInput, add_claim, correct_claim, list
 from shomar.services.comparison import compare_event
 from shomar.services.events import add_event
 from shomar.store.workspace import Workspace
+from support.principals import ADMIN
 
 
 def _event(ws: Workspace) -> str:
-    add_event(ws, "Synthetic protests", start="2019-11-15", end="2019-11-30")
+    add_event(ws, "Synthetic protests", start="2019-11-15", end="2019-11-30", principal=ADMIN)
     return "Synthetic protests"
 
 
@@ -25,6 +26,7 @@ def test_claim_with_citation_and_correction(workspace: Workspace) -> None:
         quantity=QuantityInput(1500),
         event=event,
         date_stated="2019-12-15",
+        principal=ADMIN,
     )
     second = add_claim(
         workspace,
@@ -33,6 +35,7 @@ def test_claim_with_citation_and_correction(workspace: Workspace) -> None:
         quantity=QuantityInput(1500),
         event=event,
         cites=[first.uid, "Officials"],
+        principal=ADMIN,
     )
     assert second.cites == [first.uid, "Officials"]
     fixed = correct_claim(
@@ -40,11 +43,14 @@ def test_claim_with_citation_and_correction(workspace: Workspace) -> None:
         first.uid,
         reason="typo in the figure",
         quantity={"value": 1450, "lower": None, "upper": None, "qualifier": "exact"},
+        principal=ADMIN,
     )
     assert fixed.version == 2 and fixed.quantity["value"] == 1450
-    current = {c.uid: c for c in list_claims(workspace)}
+    current = {c.uid: c for c in list_claims(workspace, principal=ADMIN)}
     assert current[first.uid].version == 2 and len(current) == 2
-    history = [c for c in list_claims(workspace, history=True) if c.uid == first.uid]
+    history = [
+        c for c in list_claims(workspace, history=True, principal=ADMIN) if c.uid == first.uid
+    ]
     assert [c.quantity["value"] for c in history] == [1500, 1450]
 
 
@@ -55,9 +61,16 @@ def test_quantities_are_checked(sqlite_workspace: Workspace) -> None:
             claimant="Z",
             counted="killed",
             quantity=QuantityInput(None, 300, 200, "range"),
+            principal=ADMIN,
         )
     with pytest.raises(InputError, match="counted category"):
-        add_claim(sqlite_workspace, claimant="Z", counted="cats", quantity=QuantityInput(3))
+        add_claim(
+            sqlite_workspace,
+            claimant="Z",
+            counted="cats",
+            quantity=QuantityInput(3),
+            principal=ADMIN,
+        )
     with pytest.raises(NotFoundError, match="events add"):
         add_claim(
             sqlite_workspace,
@@ -65,6 +78,7 @@ def test_quantities_are_checked(sqlite_workspace: Workspace) -> None:
             counted="killed",
             quantity=QuantityInput(3),
             event="Nowhere",
+            principal=ADMIN,
         )
 
 
@@ -76,8 +90,9 @@ def test_comparison_without_evidence_says_so(sqlite_workspace: Workspace) -> Non
         counted="killed",
         quantity=QuantityInput(300, qualifier="at_least"),
         event=event,
+        principal=ADMIN,
     )
-    (view,) = compare_event(sqlite_workspace)
+    (view,) = compare_event(sqlite_workspace, principal=ADMIN)
     assert view.documented is None and view.estimates == []
     assert view.claims[0].relation == "no estimate yet"
     assert view.claims[0].rule
@@ -86,7 +101,13 @@ def test_comparison_without_evidence_says_so(sqlite_workspace: Workspace) -> Non
 def test_non_finite_numbers_are_refused(sqlite_workspace: Workspace) -> None:
     for bad in (float("nan"), float("inf")):
         with pytest.raises(InputError, match="finite"):
-            add_claim(sqlite_workspace, claimant="Z", counted="killed", quantity=QuantityInput(bad))
+            add_claim(
+                sqlite_workspace,
+                claimant="Z",
+                counted="killed",
+                quantity=QuantityInput(bad),
+                principal=ADMIN,
+            )
 
 
 def test_a_category_no_record_type_counts_has_no_documented_count(
@@ -99,6 +120,7 @@ def test_a_category_no_record_type_counts_has_no_documented_count(
         counted="sentenced_to_death",
         quantity=QuantityInput(10),
         event=event,
+        principal=ADMIN,
     )
-    (view,) = compare_event(sqlite_workspace)
+    (view,) = compare_event(sqlite_workspace, principal=ADMIN)
     assert view.counted == "sentenced_to_death" and view.documented is None

@@ -11,13 +11,14 @@ from shomar.services.demo import run_demo
 from shomar.services.stats import workspace_stats
 from shomar.simulation import SimulationSpec
 from shomar.store.workspace import open_workspace
+from support.principals import ADMIN
 
 
 @pytest.mark.slow
 def test_demo_runs_every_stage(tmp_path: Path) -> None:
     spec = SimulationSpec(seed=11, size=300, lists=4)
     stages: list[str] = []
-    summary = run_demo(tmp_path / "demo", spec=spec, stage=stages.append)
+    summary = run_demo(tmp_path / "demo", spec=spec, stage=stages.append, principal=ADMIN)
     assert stages == ["simulate", "import", "link", "estimate", "claims", "report"]
     assert summary.report is not None and summary.report.exists()
     html = summary.report.read_text(encoding="utf-8")
@@ -28,7 +29,7 @@ def test_demo_runs_every_stage(tmp_path: Path) -> None:
         assert estimate["estimate"] >= estimate["observed"]
     ws = open_workspace(tmp_path / "demo")
     try:
-        counts = workspace_stats(ws)
+        counts = workspace_stats(ws, principal=ADMIN)
     finally:
         ws.close()
     assert counts["records"] == summary.records and counts["persons"] == summary.persons
@@ -39,7 +40,7 @@ def test_demo_refuses_to_overwrite_a_foreign_folder(tmp_path: Path) -> None:
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "thesis.txt").write_text("precious", encoding="utf-8")
     with pytest.raises(WorkspaceError, match="not a demo workspace"):
-        run_demo(tmp_path / "mine")
+        run_demo(tmp_path / "mine", principal=ADMIN)
     assert (tmp_path / "mine" / "thesis.txt").exists()
 
 
@@ -48,5 +49,5 @@ def test_demo_never_replaces_a_real_workspace(tmp_path: Path) -> None:
     real.close()
     (tmp_path / "work" / "input").mkdir()
     with pytest.raises(WorkspaceError, match="not a demo workspace"):
-        run_demo(tmp_path / "work")
+        run_demo(tmp_path / "work", principal=ADMIN)
     assert (tmp_path / "work" / "shomar.db").exists()

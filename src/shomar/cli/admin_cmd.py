@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws
+from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.output import console, emit_json
 from shomar.errors import InputError, ShomarError
 
@@ -39,7 +39,7 @@ def export(
         )
     ws = open_ws(workspace)
     try:
-        exported, withheld = export_public(ws, out, actor=current_actor())
+        exported, withheld = export_public(ws, out, principal=current_principal(ws))
     finally:
         ws.close()
     hint = None if exported else NO_PUBLIC_RECORDS
@@ -60,7 +60,7 @@ def verify(workspace: WorkspaceOption = None, json: JsonOption = False) -> None:
 
     ws = open_ws(workspace)
     try:
-        count, broken = audit_status(ws)
+        count, broken = audit_status(ws, principal=current_principal(ws))
     finally:
         ws.close()
     if json:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws
+from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.output import console, emit_json
 from shomar.errors import InputError
 
@@ -75,7 +75,7 @@ def add(
             quote=quote,
             cites=cites or (),
             claimant_kind=kind,
-            actor=current_actor(),
+            principal=current_principal(ws),
         )
     finally:
         ws.close()
@@ -108,7 +108,10 @@ def correct(
     try:
         changes: dict[str, object] = {}
         if any(x is not None for x in (value, lower, upper, qualifier)):
-            current = next((c for c in list_claims(ws) if c.uid == uid), None)
+            current = next(
+                (c for c in list_claims(ws, principal=current_principal(ws)) if c.uid == uid),
+                None,
+            )
             base = dict(current.quantity) if current else {}
             if value is not None and (qualifier or base.get("qualifier")) not in ("range", "vague"):
                 base["lower"] = base["upper"] = None  # bounds follow the corrected value
@@ -125,7 +128,7 @@ def correct(
             changes["date_stated"] = date
         if event is not None:
             changes["event"] = event
-        info = correct_claim(ws, uid, reason=reason, actor=current_actor(), **changes)
+        info = correct_claim(ws, uid, reason=reason, principal=current_principal(ws), **changes)
     finally:
         ws.close()
     if json:
@@ -150,7 +153,7 @@ def list_(
 
     ws = open_ws(workspace)
     try:
-        claims = list_claims(ws, event=event, history=history)
+        claims = list_claims(ws, principal=current_principal(ws), event=event, history=history)
     finally:
         ws.close()
     if json:
@@ -249,9 +252,10 @@ def _add_candidates(
     from shomar.services.documents import keep_document
 
     ws = open_ws(workspace, create=True)
-    actor = current_actor()
     try:
-        document_id = keep_document(ws, file, source, actor=actor)
+        principal = current_principal(ws)
+        actor = principal.name
+        document_id = keep_document(ws, file, source, principal=principal)
         added = []
         for number in chosen:
             if not 1 <= number <= len(candidates):
@@ -270,7 +274,7 @@ def _add_candidates(
                 start=c.start,
                 end=c.end,
                 cites=[c.cites] if c.cites else [],
-                actor=actor,
+                principal=principal,
                 notes=f"extracted from {file.name}, confirmed by {actor}",
             )
             added.append(info.uid)
@@ -296,8 +300,11 @@ def export(
 
     ws = open_ws(workspace)
     try:
+        principal = current_principal(ws)
         related = {
-            c.claim.uid: (c.relation, c.rule) for view in compare_event(ws) for c in view.claims
+            c.claim.uid: (c.relation, c.rule)
+            for view in compare_event(ws, principal=principal)
+            for c in view.claims
         }
         rows = [
             {
@@ -305,7 +312,7 @@ def export(
                 "relation": related.get(c.uid, ("", ""))[0],
                 "rule": related.get(c.uid, ("", ""))[1],
             }
-            for c in list_claims(ws)
+            for c in list_claims(ws, principal=principal)
         ]
     finally:
         ws.close()
@@ -331,7 +338,7 @@ def compare(
 
     ws = open_ws(workspace)
     try:
-        views = compare_event(ws, event)
+        views = compare_event(ws, event, principal=current_principal(ws))
     finally:
         ws.close()
     if json:

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer._click.globals import get_current_context
 
 if TYPE_CHECKING:
+    from shomar.security.principal import Principal
     from shomar.store.workspace import Workspace
 
 WorkspaceOption = Annotated[
@@ -36,8 +38,17 @@ def open_ws(path: Path | None, *, create: bool = False) -> Workspace:
     return open_workspace(workspace_path(path), create=create)
 
 
-def current_actor() -> str:
-    """The name recorded as actor (``SHOMAR_ACTOR``, else the login name)."""
-    from shomar.config import settings
+def _as_user() -> str | None:
+    """The account named by the global ``--as USER`` option, if any."""
+    ctx = get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    value = obj.get("as_user") if isinstance(obj, dict) else None
+    return str(value) if value else None
 
-    return settings().actor
+
+def current_principal(ws: Workspace) -> Principal:
+    """Who this command acts as: ``--as USER``'s account, else the workspace owner (admin,
+    named ``SHOMAR_ACTOR`` or the login name)."""
+    from shomar.services.principals import cli_principal
+
+    return cli_principal(ws, _as_user())

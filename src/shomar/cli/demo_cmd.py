@@ -19,10 +19,15 @@ def demo(
     json: JsonOption = False,
 ) -> None:
     """Simulate SYNTHETIC lists, import, link, estimate, compare claims and write report.html."""
+    from shomar.security.principal import Principal, Role
     from shomar.services.demo import run_demo
 
     with console.status("Starting the demo…", spinner="dots") as status:
-        summary = run_demo(directory, stage=lambda name: status.update(f"Demo: {name}…"))
+        summary = run_demo(
+            directory,
+            stage=lambda name: status.update(f"Demo: {name}…"),
+            principal=Principal("demo", Role.ADMIN),
+        )
     if json:
         emit_json(summary.to_dict())
         return

@@ -8,20 +8,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws
+from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.output import console, emit_json
-from shomar.security.principal import Principal, Role
 
 documents_app = typer.Typer(
     help="Documents: each imported file with its SHA-256, source and status "
     "(active / withdrawn / replaced).",
     no_args_is_help=True,
 )
-
-
-def _principal() -> Principal:
-    """On a local workspace the CLI acts as the workspace's owner (security/principal.py)."""
-    return Principal(current_actor(), Role.ADMIN)
 
 
 @documents_app.command("list")
@@ -31,7 +25,7 @@ def documents_list(workspace: WorkspaceOption = None, json: JsonOption = False) 
 
     ws = open_ws(workspace)
     try:
-        documents = list_documents(ws, principal=_principal())
+        documents = list_documents(ws, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
@@ -76,7 +70,7 @@ def documents_withdraw(
 
     ws = open_ws(workspace)
     try:
-        info = withdraw_document(ws, document, reason=reason, principal=_principal())
+        info = withdraw_document(ws, document, reason=reason, principal=current_principal(ws))
     finally:
         ws.close()
     if json:

@@ -200,7 +200,7 @@ def estimate_run(
     json_output: bool = typer.Option(False, "--json", help="Print the stored runs as JSON."),
 ) -> None:
     """Estimate an event's total from the workspace's persons and store the runs."""
-    from shomar.cli.context import current_actor, open_ws
+    from shomar.cli.context import current_principal, open_ws
     from shomar.services.estimation import run_event_estimates
 
     methods = [m.value for m in METHODS] if method == Method.all else [method.value]
@@ -213,7 +213,7 @@ def estimate_run(
             by=by,
             counted=counted,
             seed=seed,
-            actor=current_actor(),
+            principal=current_principal(ws),
             linkages=linkages,
         )
     finally:

@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 from typer import _click as click
 
-from shomar.cli.context import JsonOption, WorkspaceOption, open_ws
+from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.groups import DefaultCommandGroup
 from shomar.cli.output import console, emit_json
 from shomar.domain.wording import counted, quoted
@@ -55,12 +55,6 @@ review_app = typer.Typer(
     cls=_DefaultWhenEmpty,
     help="Review uncertain pairs: interactive by default; `--list`, or `decide A B VERDICT`.",
 )
-
-
-def _actor() -> str:
-    from shomar.config import settings
-
-    return settings().actor
 
 
 def _check_backend(backend: str) -> str:
@@ -140,7 +134,9 @@ def link_run(
 
     ws = open_ws(workspace)
     try:
-        summary = link_workspace(ws, backend=_check_backend(backend), full=full, actor=_actor())
+        summary = link_workspace(
+            ws, backend=_check_backend(backend), full=full, principal=current_principal(ws)
+        )
     finally:
         ws.close()
     if json:
@@ -166,7 +162,7 @@ def persons_list(
 
     ws = open_ws(workspace)
     try:
-        persons = list_persons(ws)
+        persons = list_persons(ws, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
@@ -196,7 +192,7 @@ def review_default(
 
     ws = open_ws(workspace)
     try:
-        items = review_items(ws, limit=limit)
+        items = review_items(ws, limit=limit, principal=current_principal(ws))
         if json or list_:
             if json:
                 emit_json(items)
@@ -268,6 +264,7 @@ def _both_calendars(text: Any) -> Any:
 def _interactive(ws: Any, items: list[Any]) -> None:
     from shomar.services.linkage import REVIEW_FIELDS, decide
 
+    principal = current_principal(ws)
     for i, item in enumerate(items, 1):
         table = Table(
             "field",
@@ -302,7 +299,7 @@ def _interactive(ws: Any, items: list[Any]) -> None:
         if verdict == "skip":
             continue
         reason = typer.prompt("Reason (optional)", default="", show_default=False)
-        decide(ws, item.uid_a, item.uid_b, verdict, actor=_actor(), reason=reason)
+        decide(ws, item.uid_a, item.uid_b, verdict, principal=principal, reason=reason)
         console.print(f"Recorded: {verdict}.")
     console.print("Decisions take effect in the next `shomar link run`.")
 
@@ -321,7 +318,9 @@ def review_decide(
 
     ws = open_ws(workspace)
     try:
-        result = decide(ws, record_a, record_b, verdict, actor=_actor(), reason=reason)
+        result = decide(
+            ws, record_a, record_b, verdict, principal=current_principal(ws), reason=reason
+        )
     finally:
         ws.close()
     if json:
@@ -338,7 +337,7 @@ def review_decisions(workspace: WorkspaceOption = None, json: JsonOption = False
 
     ws = open_ws(workspace)
     try:
-        decisions = list_decisions(ws)
+        decisions = list_decisions(ws, principal=current_principal(ws))
     finally:
         ws.close()
     if json:

@@ -37,12 +37,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details."),
+    as_user: str | None = typer.Option(
+        None,
+        "--as",
+        metavar="USER",
+        help="Act as this account of the workspace (its role applies). "
+        "Default: the workspace's owner ($SHOMAR_ACTOR, else the login name) as admin.",
+    ),
 ) -> None:
     """Shomar (شمار): reconcile, count and estimate documented human-rights violations."""
+    ctx.obj = {"as_user": as_user}
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

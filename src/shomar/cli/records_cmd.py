@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
-from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws
+from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.output import console, emit_json
 from shomar.domain.wording import counted
-from shomar.security.principal import Principal, Role
 
 records_app = typer.Typer(help="Records: their confidentiality tier.", no_args_is_help=True)
 
@@ -41,7 +40,7 @@ def set_tier(
             records=records or [],
             document=document,
             reason=reason,
-            principal=Principal(current_actor(), Role.ADMIN),
+            principal=current_principal(ws),
         )
     finally:
         ws.close()

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from shomar.cli.context import JsonOption, WorkspaceOption, open_ws, workspace_path
+from shomar.cli.context import (
+    JsonOption,
+    WorkspaceOption,
+    current_principal,
+    open_ws,
+    workspace_path,
+)
 from shomar.cli.output import console, emit_json
 
 
@@ -28,7 +34,7 @@ def report(
     target = out or workspace_path(workspace) / "report.html"
     ws = open_ws(workspace)
     try:
-        path = write_workspace_report(ws, target, pdf=pdf)
+        path = write_workspace_report(ws, target, principal=current_principal(ws), pdf=pdf)
     finally:
         ws.close()
     if json:

@@ -9,7 +9,13 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from shomar.cli.context import JsonOption, WorkspaceOption, current_actor, open_ws, workspace_path
+from shomar.cli.context import (
+    JsonOption,
+    WorkspaceOption,
+    current_principal,
+    open_ws,
+    workspace_path,
+)
 from shomar.cli.output import console, emit_json
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError
@@ -88,6 +94,7 @@ def import_(
         disable=json,
     )
     try:
+        principal = current_principal(ws)
         with progress:
             task = progress.add_task(f"Importing {file.name}", total=None)
             report = import_file(
@@ -99,7 +106,7 @@ def import_(
                 sheet=sheet,
                 encoding=encoding,
                 source_kind=kind,
-                actor=current_actor(),
+                principal=principal,
                 progress=lambda n: progress.advance(task, n),
                 replace=replace,
             )
@@ -137,7 +144,7 @@ def stats(workspace: WorkspaceOption = None, json: JsonOption = False) -> None:
 
     ws = open_ws(workspace)
     try:
-        counts = workspace_stats(ws)
+        counts = workspace_stats(ws, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
@@ -190,7 +197,13 @@ def events_add(
     ws = open_ws(workspace, create=True)
     try:
         info = add_event(
-            ws, name, name_fa=name_fa, start=start, end=end, area=area, actor=current_actor()
+            ws,
+            name,
+            name_fa=name_fa,
+            start=start,
+            end=end,
+            area=area,
+            principal=current_principal(ws),
         )
     finally:
         ws.close()
@@ -207,7 +220,7 @@ def events_list(workspace: WorkspaceOption = None, json: JsonOption = False) -> 
 
     ws = open_ws(workspace)
     try:
-        events = list_events(ws)
+        events = list_events(ws, principal=current_principal(ws))
     finally:
         ws.close()
     if json:

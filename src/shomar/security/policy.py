@@ -67,6 +67,9 @@ RULES: tuple[Rule, ...] = (
     Rule("users.manage", _ADMIN, "accounts, roles and tokens"),
     Rule("keys.manage", _ADMIN, "key rotation and backup recipients"),
     Rule("backup", _ADMIN, "backups hold every record"),
+    Rule("documents.add", _WRITERS, "keeping an article or a list as evidence"),
+    Rule("decisions.read", _ANALYSTS, "review verdicts name the records they join"),
+    Rule("demo.run", _ANALYSTS, "the demo imports, links and estimates in a new folder"),
 )
 
 _BY_ACTION = {rule.action: rule for rule in RULES}

@@ -21,6 +21,8 @@ from shomar.calendar import parse_partial_date
 from shomar.claims.lexicon import COUNTED_CATEGORIES
 from shomar.claims.quantity import QUALIFIERS
 from shomar.errors import InputError, NotFoundError
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.services.documents import find_source
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
@@ -142,9 +144,11 @@ def add_claim(
     cites: Sequence[str] = (),
     claimant_kind: str | None = None,
     notes: str = "",
-    actor: str = "",
+    principal: Principal,
 ) -> ClaimInfo:
     """Add a claim. ``cites`` names claim uids or source names the claim relies on."""
+    authorize(ws, principal, "claims.add")
+    actor = principal.name
     if counted not in COUNTED:
         raise InputError(
             f"Unknown counted category {counted!r}.", hint=f"Use one of: {', '.join(COUNTED)}."
@@ -195,9 +199,11 @@ def _add_citations(session: Session, claim: Claim, cites: Sequence[str]) -> None
 
 
 def correct_claim(
-    ws: Workspace, uid: str, *, reason: str, actor: str = "", **changes: Any
+    ws: Workspace, uid: str, *, reason: str, principal: Principal, **changes: Any
 ) -> ClaimInfo:
     """Record a corrected version of claim ``uid``; the previous version is kept."""
+    authorize(ws, principal, "claims.correct", f"claim:{uid}")
+    actor = principal.name
     with ws.session() as session:
         current = _current(session, uid)
         fields = {
@@ -259,9 +265,10 @@ def _current(session: Session, uid: str) -> Claim:
 
 
 def list_claims(
-    ws: Workspace, *, event: str | None = None, history: bool = False
+    ws: Workspace, *, principal: Principal, event: str | None = None, history: bool = False
 ) -> list[ClaimInfo]:
     """Current claims (or every version with ``history``), oldest first."""
+    authorize(ws, principal, "claims.read")
     with ws.session() as session:
         query = select(Claim).order_by(Claim.id)
         if not history:

@@ -20,8 +20,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.services.claims import ClaimInfo, list_claims
-from shomar.store.queries import current_record
+from shomar.store.queries import restrict
 from shomar.store.tables import EstimateRun, Event, PersonRecord, Record
 from shomar.store.workspace import Workspace
 
@@ -97,17 +99,19 @@ class CategoryView:
 
 
 def documented_counts(
-    session: Session, event_id: int, violations: tuple[str, ...]
+    session: Session, event_id: int, violations: tuple[str, ...], principal: Principal
 ) -> tuple[int, int] | None:
-    """Unique persons and multi-source persons, or ``None`` when no linkage ran yet."""
+    """Unique persons and multi-source persons (of the records ``principal`` sees), or ``None``
+    when no linkage ran yet."""
     run = session.scalar(select(func.max(PersonRecord.run_id)))
     if run is None or not violations:  # no recorded violation type counts this category
         return None
-    query = (
+    query = restrict(
         select(PersonRecord.person_id, func.count(func.distinct(Record.source_id)))
         .join(Record, Record.uid == PersonRecord.record_uid)
-        .where(PersonRecord.run_id == run, Record.event_id == event_id, current_record())
-        .group_by(PersonRecord.person_id)
+        .where(PersonRecord.run_id == run, Record.event_id == event_id)
+        .group_by(PersonRecord.person_id),
+        principal,
     )
     if violations:
         query = query.where(Record.violation.in_(violations))
@@ -191,9 +195,12 @@ def reference_estimate(estimates: list[EstimateSummary]) -> EstimateSummary | No
     return estimates[0] if estimates else None
 
 
-def compare_event(ws: Workspace, event_name: str | None = None) -> list[CategoryView]:
+def compare_event(
+    ws: Workspace, event_name: str | None = None, *, principal: Principal
+) -> list[CategoryView]:
     """Every event (or one) and counted category with claims or documented records."""
-    claims = list_claims(ws)
+    authorize(ws, principal, "stats.read")
+    claims = list_claims(ws, principal=principal)
     views: list[CategoryView] = []
     with ws.session() as session:
         events = session.scalars(select(Event).order_by(Event.id)).all()
@@ -206,13 +213,15 @@ def compare_event(ws: Workspace, event_name: str | None = None) -> list[Category
                     by_category[claim.counted].append(claim)
             present = set(
                 session.scalars(
-                    select(Record.violation).where(Record.event_id == event.id).distinct()
+                    restrict(
+                        select(Record.violation).where(Record.event_id == event.id), principal
+                    ).distinct()
                 )
             )
             for counted, violations in CATEGORY_VIOLATIONS.items():
                 if counted not in by_category and not (present & set(violations)):
                     continue
-                documented = documented_counts(session, event.id, violations)
+                documented = documented_counts(session, event.id, violations, principal)
                 estimates = latest_estimates(session, event.id, counted)
                 view = CategoryView(
                     event.name,

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from shomar.errors import WorkspaceError
+from shomar.security import policy
+from shomar.security.principal import Principal
 from shomar.services.claims import QuantityInput, add_claim
 from shomar.services.events import add_event
 from shomar.services.imports import import_file
@@ -85,9 +87,14 @@ def run_demo(
     *,
     spec: SimulationSpec = DEMO_SPEC,
     stage: Stage | None = None,
-    actor: str = "demo",
+    principal: Principal,
 ) -> DemoSummary:
-    """Build the demo workspace in ``directory`` and run every stage on it."""
+    """Build the demo workspace in ``directory`` and run every stage on it.
+
+    The workspace is new, so the check is the policy's alone (there is no chain to audit a
+    refusal in yet); every stage then checks ``principal`` again as it acts.
+    """
+    policy.require(principal, "demo.run")
     started = time.perf_counter()
     announce = stage or (lambda _name: None)
     summary = DemoSummary(directory=directory)
@@ -109,11 +116,11 @@ def run_demo(
     # always a local SQLite store: the demo never writes into SHOMAR_DATABASE_URL's database
     ws = open_workspace(directory, create=True, url=database_url(directory))
     try:
-        timed("import", lambda: _import(ws, sim["result"].list_files, spec, summary, actor))
-        timed("link", lambda: _link(ws, summary, actor))
-        timed("estimate", lambda: _estimate(ws, spec, summary, actor))
-        timed("claims", lambda: _claims(ws, spec, summary, actor))
-        timed("report", lambda: _report(ws, directory, summary))
+        timed("import", lambda: _import(ws, sim["result"].list_files, spec, summary, principal))
+        timed("link", lambda: _link(ws, summary, principal))
+        timed("estimate", lambda: _estimate(ws, spec, summary, principal))
+        timed("claims", lambda: _claims(ws, spec, summary, principal))
+        timed("report", lambda: _report(ws, directory, summary, principal))
     finally:
         ws.close()
     summary.wall_seconds = time.perf_counter() - started
@@ -121,7 +128,11 @@ def run_demo(
 
 
 def _import(
-    ws: Workspace, files: list[Path], spec: SimulationSpec, summary: DemoSummary, actor: str
+    ws: Workspace,
+    files: list[Path],
+    spec: SimulationSpec,
+    summary: DemoSummary,
+    principal: Principal,
 ) -> None:
     add_event(
         ws,
@@ -130,27 +141,29 @@ def _import(
         start=spec.window_start.isoformat(),
         end=spec.window_end.isoformat(),
         area="Iran (synthetic sample)",
-        actor=actor,
+        principal=principal,
     )
     for index, path in enumerate(files):
         name, kind = DEMO_SOURCES[index % len(DEMO_SOURCES)]
-        report = import_file(ws, path, name, source_kind=kind, actor=actor)
+        report = import_file(ws, path, name, source_kind=kind, principal=principal)
         summary.records += report.records_added
         summary.sources += 1
 
 
-def _link(ws: Workspace, summary: DemoSummary, actor: str) -> None:
+def _link(ws: Workspace, summary: DemoSummary, principal: Principal) -> None:
     try:
         from shomar.services import linkage
     except ImportError:
         summary.notes.append("linkage is not available in this build")
         return
-    result = linkage.link_workspace(ws, actor=actor)
+    result = linkage.link_workspace(ws, principal=principal)
     summary.persons = result.persons
     summary.review_queue = result.review_queue
 
 
-def _estimate(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: str) -> None:
+def _estimate(
+    ws: Workspace, spec: SimulationSpec, summary: DemoSummary, principal: Principal
+) -> None:
     try:
         from shomar.services import estimation
     except ImportError:
@@ -159,11 +172,13 @@ def _estimate(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: 
     if summary.persons is None:
         summary.notes.append("estimation skipped: no persons (linkage did not run)")
         return
-    runs = estimation.run_event_estimates(ws, spec.event, actor=actor, seed=spec.seed)
+    runs = estimation.run_event_estimates(ws, spec.event, principal=principal, seed=spec.seed)
     summary.estimates = [run.to_summary() for run in runs]
 
 
-def _claims(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: str) -> None:
+def _claims(
+    ws: Workspace, spec: SimulationSpec, summary: DemoSummary, principal: Principal
+) -> None:
     """Three fictional claims about the fictional event, one citing another."""
     high = round(spec.size * 1.6, -2)
     low = round(spec.size * 0.2, -1)
@@ -176,7 +191,7 @@ def _claims(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: st
         event=spec.event,
         date_stated=spec.window_end.isoformat(),
         quote=f"(synthetic quote) The group announced that {high:,.0f} people were killed.",
-        actor=actor,
+        principal=principal,
     )
     add_claim(
         ws,
@@ -189,7 +204,7 @@ def _claims(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: st
         cites=[first.uid],
         quote=f"(synthetic quote) The agency confirmed the toll of {high:,.0f} announced by the "
         "group.",
-        actor=actor,
+        principal=principal,
     )
     add_claim(
         ws,
@@ -200,12 +215,14 @@ def _claims(ws: Workspace, spec: SimulationSpec, summary: DemoSummary, actor: st
         event=spec.event,
         date_stated=spec.window_end.isoformat(),
         quote=f"(synthetic quote) No more than {low:,.0f} people died, the spokesperson said.",
-        actor=actor,
+        principal=principal,
     )
     summary.claims = 3
 
 
-def _report(ws: Workspace, directory: Path, summary: DemoSummary) -> None:
+def _report(ws: Workspace, directory: Path, summary: DemoSummary, principal: Principal) -> None:
     from shomar.services.report import write_workspace_report
 
-    summary.report = write_workspace_report(ws, directory / "report.html", synthetic=True)
+    summary.report = write_workspace_report(
+        ws, directory / "report.html", principal=principal, synthetic=True
+    )

@@ -18,17 +18,24 @@ from sqlalchemy.orm import Session
 from shomar.domain.names_key import ascii_digits, match_key
 from shomar.domain.wording import quoted
 from shomar.errors import InputError, NotFoundError
-from shomar.security import policy
 from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit
 from shomar.store.tables import CustodyEntry, Document, Record, Source, utcnow
 from shomar.store.workspace import Workspace
 
 
 def keep_document(
-    ws: Workspace, path: Path, source: str, *, media_type: str = "text/plain", actor: str = ""
+    ws: Workspace,
+    path: Path,
+    source: str,
+    *,
+    media_type: str = "text/plain",
+    principal: Principal,
 ) -> int:
     """Store ``path``'s bytes (once per hash) from ``source``; return the document id."""
+    authorize(ws, principal, "documents.add")
+    actor = principal.name
     if not path.is_file():
         raise InputError(f"{path}: no such file.")
     content = path.read_bytes()
@@ -130,7 +137,7 @@ def find_document(session: Session, ref: str) -> Document:
 
 def list_documents(ws: Workspace, *, principal: Principal) -> list[DocumentInfo]:
     """Every document with its source, rows, records stored from it and status."""
-    policy.require(principal, "documents.read")
+    authorize(ws, principal, "documents.read")
     with ws.session() as session:
         counts = dict(
             session.execute(
@@ -168,7 +175,7 @@ def withdraw_document(
     Nothing is deleted: the document, its raw bytes and its records stay, marked withdrawn, and
     the custody log and the audit chain record who withdrew it, when and why.
     """
-    policy.require(principal, "documents.withdraw")
+    authorize(ws, principal, "documents.withdraw")
     if not reason.strip():
         raise InputError("A withdrawal needs a reason.", hint="Add --reason TEXT.")
     with ws.session() as session:

@@ -25,10 +25,12 @@ from shomar import __version__
 from shomar.errors import EstimationError
 from shomar.estimation.capture import CaptureTable
 from shomar.estimation.result import EstimateResult
+from shomar.security.principal import Principal
+from shomar.services.access import require_full_view
 from shomar.services.comparison import CATEGORY_VIOLATIONS
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
-from shomar.store.queries import current_record
+from shomar.store.queries import all_records
 from shomar.store.tables import EstimateRun, Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
@@ -98,11 +100,11 @@ def event_memberships(
             hint=f"Estimate one of: {known}.",
         )
     column = STRATA_FIELDS[by] if by else None
-    query = (
+    query = all_records(  # estimates count every record; they are published as aggregates
         select(PersonRecord.person_id, Source.name, *([column] if column is not None else []))
         .join(Record, Record.uid == PersonRecord.record_uid)
         .join(Source, Source.id == Record.source_id)
-        .where(PersonRecord.run_id == run, Record.event_id == event.id, current_record())
+        .where(PersonRecord.run_id == run, Record.event_id == event.id)
     )
     if violations:
         query = query.where(Record.violation.in_(violations))
@@ -128,7 +130,7 @@ def run_event_estimates(
     by: str | None = None,
     counted: str = "killed",
     seed: int | None = None,
-    actor: str = "",
+    principal: Principal,
     options: dict[str, dict[str, Any]] | None = None,
     linkages: int = 0,
 ) -> list[StoredEstimate]:
@@ -138,6 +140,8 @@ def run_event_estimates(
     linkages drawn from the pair probabilities, and the stored result pools them: the spread the
     linkage adds is reported in ``diagnostics["linkage_uncertainty"]``.
     """
+    require_full_view(ws, principal, "estimates.run")
+    actor = principal.name
     if by is not None and by not in STRATA_FIELDS:
         raise EstimationError(
             f"Cannot stratify by {by!r}.", hint=f"Use one of: {', '.join(STRATA_FIELDS)}."
@@ -148,7 +152,7 @@ def run_event_estimates(
             "Pooling over plausible linkages works on the whole population only.",
             hint="Drop --by, or --linkages.",
         )
-    samples = _linkage_samples(ws, linkages, seed) if linkages else []
+    samples = _linkage_samples(ws, linkages, seed, principal) if linkages else []
     with ws.session() as session:
         event_row = find_event(session, event)
         lists, grouped = event_memberships(session, event_row, counted, by)
@@ -246,10 +250,12 @@ def _unsuitable(methods: Sequence[str], n_lists: int) -> set[str]:
     return set()
 
 
-def _linkage_samples(ws: Workspace, n: int, seed: int) -> list[dict[str, int]]:
+def _linkage_samples(
+    ws: Workspace, n: int, seed: int, principal: Principal
+) -> list[dict[str, int]]:
     from shomar.services.linkage import linkage_samples
 
-    return linkage_samples(ws, n, np.random.default_rng([seed, 1]))
+    return linkage_samples(ws, n, np.random.default_rng([seed, 1]), principal=principal)
 
 
 def _sample_memberships(
@@ -257,10 +263,10 @@ def _sample_memberships(
 ) -> list[list[set[str]]]:
     """Each sampled linkage's persons (of the event and category) as sets of lists."""
     violations = CATEGORY_VIOLATIONS.get(counted, ())
-    query = (
+    query = all_records(
         select(Record.uid, Source.name)
         .join(Source, Source.id == Record.source_id)
-        .where(Record.event_id == event.id, current_record())
+        .where(Record.event_id == event.id)
     )
     if violations:
         query = query.where(Record.violation.in_(violations))

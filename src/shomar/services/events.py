@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 from shomar.calendar import parse_partial_date
 from shomar.domain.names_key import event_key
 from shomar.errors import ConflictError, InputError, NotFoundError
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit
-from shomar.store.queries import current_record
+from shomar.store.queries import all_records, restrict
 from shomar.store.tables import Event, Record
 from shomar.store.workspace import Workspace
 
@@ -37,9 +39,11 @@ def add_event(
     end: str | None = None,
     area: str = "",
     description: str = "",
-    actor: str = "",
+    principal: Principal,
 ) -> EventInfo:
     """Define an event; records whose ``event`` text names it are attached to it."""
+    authorize(ws, principal, "events.add", f"event:{name}")
+    actor = principal.name
     start_date = parse_partial_date(start).start if start else None
     end_date = parse_partial_date(end).end if end else None
     with ws.session() as session:
@@ -62,9 +66,11 @@ def add_event(
         session.add(event)
         session.flush()
         keys = {event_key(n) for n in (name, name_fa) if n}
-        unattached = session.execute(
-            select(Record.id, Record.event_text).where(
-                Record.event_id.is_(None), Record.event_text != ""
+        unattached = session.execute(  # every record, whoever adds the event
+            all_records(
+                select(Record.id, Record.event_text).where(
+                    Record.event_id.is_(None), Record.event_text != ""
+                )
             )
         )
         ids = [record_id for record_id, text in unattached if event_key(text) in keys]
@@ -75,7 +81,7 @@ def add_event(
                 .values(event_id=event.id)
             )
         append_audit(session, actor, "event.add", f"event:{event.id}", {"name": name})
-    return get_event(ws, name)
+    return get_event(ws, name, principal=principal)
 
 
 def find_event(session: Session, name: str) -> Event:
@@ -98,21 +104,25 @@ def find_event(session: Session, name: str) -> Event:
     return event
 
 
-def get_event(ws: Workspace, name: str) -> EventInfo:
+def get_event(ws: Workspace, name: str, *, principal: Principal) -> EventInfo:
+    authorize(ws, principal, "events.read")
     with ws.session() as session:
-        return _info(session, find_event(session, name))
+        return _info(session, find_event(session, name), principal)
 
 
-def list_events(ws: Workspace) -> list[EventInfo]:
+def list_events(ws: Workspace, *, principal: Principal) -> list[EventInfo]:
+    authorize(ws, principal, "events.read")
     with ws.session() as session:
-        return [_info(session, e) for e in session.scalars(select(Event).order_by(Event.id))]
+        return [
+            _info(session, e, principal) for e in session.scalars(select(Event).order_by(Event.id))
+        ]
 
 
-def _info(session: Session, event: Event) -> EventInfo:
+def _info(session: Session, event: Event, principal: Principal) -> EventInfo:
     count = session.scalar(
-        select(func.count())
-        .select_from(Record)
-        .where(Record.event_id == event.id, current_record())
+        restrict(
+            select(func.count()).select_from(Record).where(Record.event_id == event.id), principal
+        )
     )
     return EventInfo(
         event.id,

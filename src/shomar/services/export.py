@@ -8,18 +8,22 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from shomar.errors import InputError
+from shomar.security.principal import Principal
 from shomar.security.redaction import PUBLIC_FIELDS, is_public, redact, spreadsheet_safe
+from shomar.services.access import authorize
 from shomar.store.audit import append_audit, verify_audit
-from shomar.store.queries import current_record
+from shomar.store.queries import restrict
 from shomar.store.tables import Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
 
-def export_public(ws: Workspace, out: Path, *, actor: str = "") -> tuple[int, int]:
+def export_public(ws: Workspace, out: Path, *, principal: Principal) -> tuple[int, int]:
     """Write public records (current versions) through the redaction policy.
 
     Returns ``(exported, withheld)``. Every cell is spreadsheet-safe.
     """
+    authorize(ws, principal, "export.public", str(out.name))
+    actor = principal.name
     if not out.parent.is_dir():
         raise InputError(
             f"{out.parent}: no such folder.", hint="Create it first, or write elsewhere."
@@ -42,7 +46,7 @@ def export_public(ws: Workspace, out: Path, *, actor: str = "") -> tuple[int, in
         )
         sources = dict(session.execute(select(Source.id, Source.name)).all())
         events = dict(session.execute(select(Event.id, Event.name)).all())
-        for record in session.scalars(select(Record).where(current_record()).order_by(Record.id)):
+        for record in session.scalars(restrict(select(Record), principal).order_by(Record.id)):
             if not is_public(record.confidentiality):
                 withheld += 1
                 continue
@@ -76,8 +80,9 @@ def export_public(ws: Workspace, out: Path, *, actor: str = "") -> tuple[int, in
     return exported, withheld
 
 
-def audit_status(ws: Workspace) -> tuple[int, int | None]:
+def audit_status(ws: Workspace, *, principal: Principal) -> tuple[int, int | None]:
     """Number of audit entries and the id of the first broken one (``None``: intact)."""
+    authorize(ws, principal, "audit.verify")
     from shomar.store.tables import AuditEntry
 
     with ws.session() as session:

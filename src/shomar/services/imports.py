@@ -30,6 +30,8 @@ from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
 from shomar.ingest.problems import Problem, ProblemLog
 from shomar.ingest.readers import open_table
 from shomar.ingest.validate import RowContext, row_to_values
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.services.documents import find_document, find_source
 from shomar.store.audit import append_audit
 from shomar.store.tables import (
@@ -110,7 +112,7 @@ def import_file(
     sheet: str | None = None,
     encoding: str | None = None,
     source_kind: str = "other",
-    actor: str | None = None,
+    principal: Principal,
     progress: Callable[[int], None] | None = None,
     replace: str | None = None,
 ) -> ImportReport:
@@ -120,6 +122,7 @@ def import_file(
     that this import supersedes: the file may then be the same bytes read with another
     mapping or source; the old document's records leave every count (they are kept).
     """
+    authorize(ws, principal, "records.import", f"file:{Path(path).name}")
     file = Path(path)
     if not file.is_file():
         raise InputError(f"{file}: no such file.")
@@ -127,7 +130,7 @@ def import_file(
         raise InputError(
             "The source name is empty.", hint="Name who reported the list: --source NAME."
         )
-    actor = actor or settings().actor
+    actor = principal.name
     if source_kind not in SOURCE_KINDS:
         raise InputError(
             f"Unknown source kind {quoted(source_kind)}.",

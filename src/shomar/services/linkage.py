@@ -40,9 +40,11 @@ from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
 from shomar.linkage.review import pair_evidence, review_queue
 from shomar.linkage.spec import LinkageSpec, TrainedModel
 from shomar.linkage.uncertainty import sample_linkages
+from shomar.security.principal import Principal
+from shomar.services.access import authorize, require_full_view
 from shomar.services.documents import find_source
 from shomar.store.audit import append_audit
-from shomar.store.queries import current_record
+from shomar.store.queries import all_records, restrict, visible_uids
 from shomar.store.tables import (
     VERDICTS,
     LinkageRun,
@@ -130,9 +132,10 @@ class DecisionResult:
 # -- reading the store -------------------------------------------------------------------------
 
 
-def _current_records(session: Session) -> pd.DataFrame:
-    """Current versions of all records, as canonical columns plus ``uid``/``created``."""
-    rows = session.execute(
+def _current_records(session: Session, principal: Principal | None) -> pd.DataFrame:
+    """Current versions of the records ``principal`` sees (``None``: every record, for linking),
+    as canonical columns plus ``uid``/``created``."""
+    query = (
         select(
             Record.uid,
             Record.created,
@@ -152,9 +155,10 @@ def _current_records(session: Session) -> pd.DataFrame:
             Record.event_text,
         )
         .join(Source, Source.id == Record.source_id)
-        .where(current_record())
         .order_by(Record.uid)
-    ).all()
+    )
+    query = all_records(query) if principal is None else restrict(query, principal)
+    rows = session.execute(query).all()
     columns = [
         "uid",
         "created",
@@ -194,10 +198,16 @@ def _last_run(session: Session) -> LinkageRun | None:
     return session.scalars(select(LinkageRun).order_by(LinkageRun.id.desc()).limit(1)).first()
 
 
-def _assignments(session: Session, run_id: int) -> dict[str, str]:
-    rows = session.execute(
-        select(PersonRecord.record_uid, PersonRecord.person_id).where(PersonRecord.run_id == run_id)
-    ).all()
+def _assignments(
+    session: Session, run_id: int, principal: Principal | None = None
+) -> dict[str, str]:
+    """Record uid → person id in run ``run_id`` (only visible records with a ``principal``)."""
+    query = select(PersonRecord.record_uid, PersonRecord.person_id).where(
+        PersonRecord.run_id == run_id
+    )
+    if principal is not None:
+        query = query.where(PersonRecord.record_uid.in_(visible_uids(principal)))
+    rows = session.execute(query).all()
     return {uid: pid for uid, pid in rows}
 
 
@@ -262,17 +272,19 @@ def link_workspace(
     *,
     backend: str = "duckdb",
     full: bool = False,
-    actor: str = "",
+    principal: Principal,
     spec: LinkageSpec | None = None,
 ) -> RunSummary:
     """Link the workspace's records into persons (incrementally when a model exists)."""
+    require_full_view(ws, principal, "linkage.run")
+    actor = principal.name
     from shomar.linkage.features import compute_features
     from shomar.linkage.model import link, predict_incremental
 
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     with ws.session() as session:
-        records = _current_records(session)
+        records = _current_records(session, None)
         decisions = _decisions(session)
         last = _last_run(session)
         previous = _assignments(session, last.id) if last else {}
@@ -473,14 +485,18 @@ def _store_pairs(
 # -- persons ------------------------------------------------------------------------------------
 
 
-def list_persons(ws: Workspace) -> list[PersonSummary]:
-    """Persons of the latest run, largest first, with their records' sources and a name."""
+def list_persons(ws: Workspace, *, principal: Principal) -> list[PersonSummary]:
+    """Persons of the latest run, largest first, with their records' sources and a name.
+
+    A person appears with the records ``principal`` may see, and only if there is one.
+    """
+    authorize(ws, principal, "persons.read")
     with ws.session() as session:
         last = _last_run(session)
         if last is None:
             return []
-        assignment = _assignments(session, last.id)
-        records = _current_records(session).set_index("uid")
+        assignment = _assignments(session, last.id, principal)
+        records = _current_records(session, principal).set_index("uid")
     groups: dict[str, list[str]] = {}
     for uid, pid in assignment.items():
         groups.setdefault(pid, []).append(uid)
@@ -507,8 +523,14 @@ def _name(records: pd.DataFrame, uids: list[str]) -> str:
 # -- review -------------------------------------------------------------------------------------
 
 
-def review_items(ws: Workspace, limit: int | None = 20) -> list[ReviewItem]:
-    """The review queue of the latest run, most informative pair first."""
+def review_items(
+    ws: Workspace, limit: int | None = 20, *, principal: Principal
+) -> list[ReviewItem]:
+    """The review queue of the latest run, most informative pair first.
+
+    Only pairs whose two records ``principal`` may see are in it.
+    """
+    authorize(ws, principal, "review.read")
     with ws.session() as session:
         last = _last_run(session)
         if last is None:
@@ -516,10 +538,10 @@ def review_items(ws: Workspace, limit: int | None = 20) -> list[ReviewItem]:
                 "There is no linkage run to review yet.", hint="Run `shomar link run` first."
             )
         model = TrainedModel.from_dict(last.model) if last.model else None
-        assignment = _assignments(session, last.id)
+        assignment = _assignments(session, last.id, principal)
         scores = _pair_scores(session, last.id)
         decisions = _decisions(session)
-        records = _current_records(session).set_index("uid")
+        records = _current_records(session, principal).set_index("uid")
     if scores.empty or model is None:
         return []
     spec = model.spec
@@ -577,21 +599,26 @@ def _record_view(records: pd.DataFrame, uid: str) -> dict[str, Any]:
     return view
 
 
-def resolve_record(session: Session, ref: str) -> str:
-    """The uid of a record named by its uid or by ``SOURCE/RECORD_ID``.
+def resolve_record(session: Session, ref: str, principal: Principal) -> str:
+    """The uid of a record ``principal`` sees, named by its uid or by ``SOURCE/RECORD_ID``.
 
     Record ids match by their ASCII-digit form (``1:7`` finds ``1:۷``); source names by the
     Persian key.
     """
+
+    def exists(uid: str) -> bool:
+        query = select(func.count()).select_from(Record).where(Record.uid == uid)
+        return bool(session.scalar(restrict(query, principal)))
+
     for uid in dict.fromkeys((ref, ascii_digits(ref))):
-        if session.scalar(select(func.count()).select_from(Record).where(Record.uid == uid)):
+        if exists(uid):
             return uid
     if "/" in ref:
         source_name, key = ref.rsplit("/", 1)
         source = find_source(session, source_name)
         if source is not None:
             uid = f"{source.id}:{ascii_digits(key)}"
-            if session.scalar(select(func.count()).select_from(Record).where(Record.uid == uid)):
+            if exists(uid):
                 return uid
     raise NotFoundError(
         f"No record {ref!r} in this workspace.",
@@ -600,15 +627,19 @@ def resolve_record(session: Session, ref: str) -> str:
 
 
 def decide(
-    ws: Workspace, a: str, b: str, verdict: str, *, actor: str = "", reason: str = ""
+    ws: Workspace, a: str, b: str, verdict: str, *, principal: Principal, reason: str = ""
 ) -> DecisionResult:
     """Record a human verdict on two records; refuse one that contradicts earlier verdicts."""
+    authorize(ws, principal, "review.decide", f"pair:{a}|{b}")
+    actor = principal.name
     if verdict not in VERDICTS:
         raise InputError(
             f"Unknown verdict {verdict!r}.", hint=f"Use one of: {', '.join(VERDICTS)}."
         )
     with ws.session() as session:
-        uid_a, uid_b = _pair(resolve_record(session, a), resolve_record(session, b))
+        uid_a, uid_b = _pair(
+            resolve_record(session, a, principal), resolve_record(session, b, principal)
+        )
         if uid_a == uid_b:
             raise InputError("A record cannot be compared with itself.")
         decisions = _decisions(session)
@@ -669,10 +700,13 @@ def _check_consistent(
                 )
 
 
-def list_decisions(ws: Workspace) -> list[DecisionResult]:
-    """Decisions in force, oldest first."""
+def list_decisions(ws: Workspace, *, principal: Principal) -> list[DecisionResult]:
+    """Decisions in force on pairs of records ``principal`` sees, oldest first."""
+    authorize(ws, principal, "decisions.read")
     with ws.session() as session:
         decisions = _decisions(session)
+        visible = set(session.scalars(visible_uids(principal)))
+    decisions = {k: d for k, d in decisions.items() if k[0] in visible and k[1] in visible}
     return sorted(
         (
             DecisionResult(d.uid_a, d.uid_b, d.verdict, d.actor, d.reason, d.created)
@@ -685,8 +719,11 @@ def list_decisions(ws: Workspace) -> list[DecisionResult]:
 # -- uncertainty --------------------------------------------------------------------------------
 
 
-def linkage_samples(ws: Workspace, n: int, rng: np.random.Generator) -> list[dict[str, int]]:
+def linkage_samples(
+    ws: Workspace, n: int, rng: np.random.Generator, *, principal: Principal
+) -> list[dict[str, int]]:
     """``n`` plausible linkages of the latest run: per sample, record uid → cluster label."""
+    require_full_view(ws, principal, "estimates.run")
     with ws.session() as session:
         last = _last_run(session)
         if last is None:

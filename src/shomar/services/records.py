@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, select, update
 
 from shomar.errors import InputError
-from shomar.security import policy
 from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.services.documents import find_document
 from shomar.store.audit import append_audit
-from shomar.store.queries import current_record
+from shomar.store.queries import all_records
 from shomar.store.tables import TIERS, Record
 from shomar.store.workspace import Workspace
 
@@ -44,7 +44,7 @@ def set_tier(
     """Set the tier of the current versions of ``records`` and/or of ``document``'s records."""
     from shomar.services.linkage import resolve_record
 
-    policy.require(principal, "records.set_tier")
+    authorize(ws, principal, "records.set_tier")
     if tier not in TIERS:
         raise InputError(f"Unknown tier {tier!r}.", hint=f"Use one of: {', '.join(TIERS)}.")
     if not records and document is None:
@@ -53,8 +53,7 @@ def set_tier(
             hint="e.g. shomar records set-tier --document 3 --tier public",
         )
     with ws.session() as session:
-        uids = {resolve_record(session, ref) for ref in records}
-        where = [current_record()]
+        uids = {resolve_record(session, ref, principal) for ref in records}
         chosen: ColumnElement[bool] = Record.uid.in_(uids)
         if document is not None:
             doc = find_document(session, document)
@@ -62,7 +61,7 @@ def set_tier(
                 chosen | (Record.document_id == doc.id) if uids else Record.document_id == doc.id
             )
         rows = session.execute(
-            select(Record.id, Record.uid, Record.confidentiality).where(chosen, *where)
+            all_records(select(Record.id, Record.uid, Record.confidentiality).where(chosen))
         ).all()
         to_change = [row for row in rows if row.confidentiality != tier]
         ids = [row.id for row in to_change]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shomar import __version__
@@ -26,8 +26,10 @@ from shomar.reports import (
     SourceInfo,
     write_report,
 )
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
 from shomar.services.comparison import CategoryView, compare_event
-from shomar.store.queries import current_record
+from shomar.store.queries import restrict, visible_uids
 from shomar.store.tables import (
     Document,
     Event,
@@ -40,16 +42,10 @@ from shomar.store.tables import (
 from shomar.store.workspace import Workspace
 
 
-def _current_records(session: Session) -> ColumnElement[bool]:
-    return current_record()
-
-
-def _sources(session: Session) -> list[SourceInfo]:
+def _sources(session: Session, principal: Principal) -> list[SourceInfo]:
     counts = dict(
         session.execute(
-            select(Record.source_id, func.count())
-            .where(_current_records(session))
-            .group_by(Record.source_id)
+            restrict(select(Record.source_id, func.count()), principal).group_by(Record.source_id)
         ).all()
     )
     out = []
@@ -63,27 +59,31 @@ def _sources(session: Session) -> list[SourceInfo]:
     return out
 
 
-def _memberships(session: Session) -> list[PersonMembership]:
+def _memberships(session: Session, principal: Principal) -> list[PersonMembership]:
     run = session.scalar(select(func.max(PersonRecord.run_id)))
     if run is None:
         return []
     sources = dict(session.execute(select(Source.id, Source.name)).all())
     members: dict[str, set[str]] = defaultdict(set)
     rows = session.execute(
-        select(PersonRecord.person_id, Record.source_id)
-        .join(Record, Record.uid == PersonRecord.record_uid)
-        .where(PersonRecord.run_id == run, current_record())
+        restrict(
+            select(PersonRecord.person_id, Record.source_id)
+            .join(Record, Record.uid == PersonRecord.record_uid)
+            .where(PersonRecord.run_id == run),
+            principal,
+        )
     )
     for person_id, source_id in rows:
         members[person_id].add(sources[source_id])
     return [PersonMembership(pid, frozenset(s)) for pid, s in members.items()]
 
 
-def _dates(session: Session) -> tuple[list[DateInterval], int]:
+def _dates(session: Session, principal: Principal) -> tuple[list[DateInterval], int]:
     rows = session.execute(
-        select(Record.date_start, Record.date_end, Record.date_precision, func.count())
-        .where(_current_records(session))
-        .group_by(Record.date_start, Record.date_end, Record.date_precision)
+        restrict(
+            select(Record.date_start, Record.date_end, Record.date_precision, func.count()),
+            principal,
+        ).group_by(Record.date_start, Record.date_end, Record.date_precision)
     ).all()
     intervals = [
         DateInterval(start, end, precision or "day", float(n))
@@ -94,7 +94,7 @@ def _dates(session: Session) -> tuple[list[DateInterval], int]:
     return intervals, undated
 
 
-def _provinces(session: Session) -> tuple[list[ProvinceCount], int]:
+def _provinces(session: Session, principal: Principal) -> tuple[list[ProvinceCount], int]:
     try:
         from shomar.places.gazetteer import province_by_iso
 
@@ -102,9 +102,7 @@ def _provinces(session: Session) -> tuple[list[ProvinceCount], int]:
     except ImportError:
         names = {}
     rows = session.execute(
-        select(Record.province_iso, func.count())
-        .where(_current_records(session))
-        .group_by(Record.province_iso)
+        restrict(select(Record.province_iso, func.count()), principal).group_by(Record.province_iso)
     ).all()
     counts = [
         ProvinceCount(names.get(iso, (iso, iso))[0], int(n), names.get(iso, (iso, iso))[1])
@@ -115,11 +113,18 @@ def _provinces(session: Session) -> tuple[list[ProvinceCount], int]:
     return sorted(counts, key=lambda c: -c.records), unplaced
 
 
-def _linkage(session: Session) -> LinkageSummary | None:
+def _linkage(session: Session, principal: Principal) -> LinkageSummary | None:
     run = session.scalars(select(LinkageRun).order_by(LinkageRun.id.desc()).limit(1)).first()
     if run is None:
         return None
-    decisions = Counter(session.scalars(select(MatchDecision.verdict)).all())
+    visible = visible_uids(principal)
+    decisions = Counter(
+        session.scalars(
+            select(MatchDecision.verdict).where(
+                MatchDecision.uid_a.in_(visible), MatchDecision.uid_b.in_(visible)
+            )
+        ).all()
+    )
     summary = run.summary or {}
     return LinkageSummary(
         records=int(summary.get("records", 0)),
@@ -174,13 +179,14 @@ def _category(view: CategoryView) -> CategoryComparison:
 
 
 def build_report_data(
-    ws: Workspace, *, synthetic: bool = False, title: str = "Shomar report"
+    ws: Workspace, *, principal: Principal, synthetic: bool = False, title: str = "Shomar report"
 ) -> ReportData:
-    """Everything the report shows, read from the store."""
-    views = compare_event(ws)
+    """Everything the report shows, read from the store (what ``principal`` may see)."""
+    authorize(ws, principal, "report.make")
+    views = compare_event(ws, principal=principal)
     with ws.session() as session:
-        intervals, undated = _dates(session)
-        provinces, unplaced = _provinces(session)
+        intervals, undated = _dates(session, principal)
+        provinces, unplaced = _provinces(session, principal)
         events = []
         for event in session.scalars(select(Event).order_by(Event.id)):
             categories = [_category(v) for v in views if v.event == event.name]
@@ -196,13 +202,13 @@ def build_report_data(
         return ReportData(
             workspace=str(ws.path.resolve().name),
             generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
-            sources=_sources(session),
-            memberships=_memberships(session),
+            sources=_sources(session, principal),
+            memberships=_memberships(session, principal),
             violation_dates=intervals,
             undated_records=undated,
             provinces=provinces,
             unplaced_records=unplaced,
-            linkage=_linkage(session),
+            linkage=_linkage(session, principal),
             events=events,
             synthetic=synthetic,
             title=title,
@@ -211,8 +217,8 @@ def build_report_data(
 
 
 def write_workspace_report(
-    ws: Workspace, out: Path, *, synthetic: bool = False, pdf: bool = False
+    ws: Workspace, out: Path, *, principal: Principal, synthetic: bool = False, pdf: bool = False
 ) -> Path:
     """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it)."""
-    data = build_report_data(ws, synthetic=synthetic)
+    data = build_report_data(ws, principal=principal, synthetic=synthetic)
     return write_report(data, out, pdf=pdf)

@@ -4,28 +4,33 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from shomar.store.queries import current_record
+from shomar.security.principal import Principal
+from shomar.services.access import authorize
+from shomar.store.queries import restrict, visible_uids
 from shomar.store.tables import Claim, Document, Event, PersonRecord, Record
 from shomar.store.workspace import Workspace
 
 
-def workspace_stats(ws: Workspace) -> dict[str, int]:
+def workspace_stats(ws: Workspace, *, principal: Principal) -> dict[str, int]:
     """Counts: list sources, claimants, documents, records (current versions), persons, ...
 
-    ``sources`` counts the sources whose lists hold current records; ``claimants`` the sources
-    that made a claim (a source can be both); ``documents_withdrawn`` the documents withdrawn or
-    replaced, whose records count nowhere.
+    Records and persons are those ``principal`` may see. ``sources`` counts the sources whose
+    lists hold current records; ``claimants`` the sources that made a claim (a source can be
+    both); ``documents_withdrawn`` the documents withdrawn or replaced, whose records count
+    nowhere.
     """
+    authorize(ws, principal, "stats.read")
     with ws.session() as session:
-        records = session.scalar(select(func.count()).select_from(Record).where(current_record()))
+        records = session.scalar(restrict(select(func.count()).select_from(Record), principal))
         latest_run = session.scalar(select(func.max(PersonRecord.run_id)))
         persons = 0
         if latest_run is not None:
             persons = (
                 session.scalar(
-                    select(func.count(func.distinct(PersonRecord.person_id)))
-                    .join(Record, Record.uid == PersonRecord.record_uid)
-                    .where(PersonRecord.run_id == latest_run, current_record())
+                    select(func.count(func.distinct(PersonRecord.person_id))).where(
+                        PersonRecord.run_id == latest_run,
+                        PersonRecord.record_uid.in_(visible_uids(principal)),
+                    )
                 )
                 or 0
             )
@@ -33,7 +38,7 @@ def workspace_stats(ws: Workspace) -> dict[str, int]:
         return {
             # sources of lists (they reported current records), apart from claimants
             "sources": session.scalar(
-                select(func.count(func.distinct(Record.source_id))).where(current_record())
+                restrict(select(func.count(func.distinct(Record.source_id))), principal)
             )
             or 0,
             "claimants": session.scalar(select(func.count(func.distinct(Claim.claimant_id)))) or 0,

@@ -1,11 +1,26 @@
-"""Query fragments every service needs the same way."""
+"""Query fragments every service needs the same way, and the one place record visibility lives.
+
+Every query of a service that reads records (or persons, pairs, review items, documents and
+exports built from them) goes through :func:`restrict` / :func:`visible_records`, which keep the
+current version of each record and only the confidentiality tiers the acting principal sees
+(:func:`shomar.security.policy.visible_tiers`). Work that must see every record whatever the
+caller may read — linking, attaching an event to records, counts that are then suppressed —
+says so with :func:`all_records`. ``tests/test_architecture.py`` finds record queries that use
+neither.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import aliased
 
+from shomar.security.policy import sees_everything, visible_tiers
+from shomar.security.principal import Principal
 from shomar.store.tables import Document, Record
+
+S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
 def in_active_document() -> ColumnElement[bool]:
@@ -30,3 +45,48 @@ def current_record() -> ColumnElement[bool]:
         or_(later.document_id.is_(None), later.document_id.not_in(inactive)),
     )
     return and_(Record.id.not_in(superseded), in_active_document())
+
+
+def visible_records(principal: Principal) -> ColumnElement[bool]:
+    """True for the current records whose tier ``principal`` may see."""
+    condition = current_record()
+    if sees_everything(principal):
+        return condition
+    return and_(condition, Record.confidentiality.in_(sorted(visible_tiers(principal))))
+
+
+def restrict(stmt: S, principal: Principal) -> S:
+    """``stmt`` (a select over ``records``) limited to what ``principal`` may see."""
+    return stmt.where(visible_records(principal))
+
+
+def all_records(stmt: S) -> S:
+    """``stmt`` over the current version of every record, whoever asks.
+
+    Only for work whose result is not records shown to the caller: linking, attaching events,
+    aggregate counts that are suppressed for partial viewers.
+    """
+    return stmt.where(current_record())
+
+
+def visible_uids(principal: Principal) -> Select[str]:
+    """Uids of the records ``principal`` may see (for persons, pairs and decisions by uid)."""
+    return restrict(select(Record.uid), principal)
+
+
+def hidden_uids(principal: Principal) -> Select[str]:
+    """Uids of current records ``principal`` may not see (empty for full viewers)."""
+    return all_records(select(Record.uid)).where(
+        Record.confidentiality.not_in(sorted(visible_tiers(principal)))
+    )
+
+
+__all__ = [
+    "all_records",
+    "current_record",
+    "hidden_uids",
+    "in_active_document",
+    "restrict",
+    "visible_records",
+    "visible_uids",
+]
