@@ -45,8 +45,8 @@ from shomar.services.linkage import (
     list_persons,
     review_items,
 )
-from shomar.services.report import build_report_data, write_workspace_report
 from shomar.services.records import set_tier
+from shomar.services.report import build_report_data, write_workspace_report
 from shomar.services.stats import workspace_stats
 from shomar.simulation import SimulationSpec, simulate
 from shomar.store.tables import AuditEntry, Record
