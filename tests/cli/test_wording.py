@@ -55,3 +55,34 @@ def test_workspace_option_is_hoisted_before_the_command(
     assert hoist_workspace(typer.main.get_command(app), argv) == rest
     expected = "W" if "W" in " ".join(argv) else None
     assert os.environ.get("SHOMAR_WORKSPACE") == expected
+
+
+def test_interactive_review_shows_both_calendars_and_what_an_unknown_key_does(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from shomar.cli import link_cmd
+    from support.principals import ADMIN
+
+    item = SimpleNamespace(
+        uid_a="1:1",
+        uid_b="2:1",
+        match_probability=0.5,
+        record_a={"full_name": "Reza Karimi", "date": "1367/05/10", "aliases": None},
+        record_b={"full_name": "رضا کریمی", "date": "1988-08-01", "aliases": ["Seyed"]},
+        evidence=[],
+    )
+    decided: list[object] = []
+    monkeypatch.setattr(link_cmd, "current_principal", lambda ws: ADMIN)
+    monkeypatch.setattr(link_cmd.typer, "prompt", lambda *a, **k: "x")
+    monkeypatch.setattr("shomar.services.linkage.decide", lambda *a, **k: decided.append(a))
+    monkeypatch.setattr(link_cmd, "console", Console(width=200, force_terminal=False))
+    link_cmd._interactive(None, [item])
+    out = capsys.readouterr().out
+    assert "1367/05/10  (1367/05/10 SH = 1988-08-01)" in out
+    assert "1988-08-01  (1367/05/10 SH = 1988-08-01)" in out
+    assert "Unknown key 'x': pair skipped, no decision recorded" in out
+    assert "None" not in out and "['Seyed']" not in out and decided == []

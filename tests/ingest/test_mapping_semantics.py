@@ -157,7 +157,17 @@ def test_defaults_apply_to_rows_without_a_value(workspace: Workspace, write) -> 
 
 @pytest.mark.parametrize(
     "date",
-    ["2999-01-01", "9999-12-31", "1450", "1450/01/01", "-5", "-0044-03-15", "0000-01-01", "0"],
+    [
+        "2999-01-01",
+        "9999-12-31",
+        "1450",
+        "1450/01/01",
+        "-5",
+        "-0044-03-15",
+        "0000-01-01",
+        "0",
+        "01/01/0000",
+    ],
 )
 def test_dates_in_the_future_or_before_year_one_are_refused_with_row_and_column(
     sqlite_workspace: Workspace, write, date: str

@@ -34,7 +34,7 @@ FIELD_LIMITS = {
 }
 ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 #: a year written as 0 or below (``0000-01-01``, ``-44``, ``-0044-03-15``): no calendar day
-YEAR_ZERO_OR_NEGATIVE = re.compile(r"(?:^|\s)(?:-\s*\d+|0{1,4})(?:$|[-/.\s])")
+YEAR_ZERO_OR_NEGATIVE = re.compile(r"^\s*-\s*\d|^\s*0{1,4}(?:$|[-/.\s])|[-/.\s]0000\s*$")
 
 
 @dataclass
