@@ -124,3 +124,13 @@ def test_no_record_query_outside_the_visibility_helper() -> None:
         "record queries that bypass shomar.store.queries.restrict/all_records: "
         + ", ".join(offenders)
     )
+
+
+def test_settings_are_read_only_through_config() -> None:
+    """``SHOMAR_`` variables are read by the one Settings object, so each one is documented."""
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "config.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for needle in ('environ.get("SHOMAR_', 'getenv("SHOMAR_', 'environ["SHOMAR_'):
+            assert needle not in text, f"{path.relative_to(PACKAGE)} reads {needle}…"

@@ -59,7 +59,7 @@ def _child(kind: str, path: str, workdir: str) -> None:
 
         ws = open_workspace(Path(workdir) / "ws", create=True)
         rows = import_file(
-            ws, path, "Synthetic benchmark list", principal=owner_principal()
+            ws, path, "Synthetic benchmark list", principal=owner_principal(), pause_gc=True
         ).records_added
         ws.close()
     seconds = time.perf_counter() - start

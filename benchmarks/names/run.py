@@ -1,6 +1,9 @@
 """Name and place benchmark: ``.venv/bin/python -m benchmarks.names.run [--split dev|test]``.
 
-Prints, on the held-out split (``test``, the default) of ``benchmarks/names/data/``:
+Prints, on the held-out split (``test``, the default) of ``benchmarks/names/data/``, for both
+pair sets (``pairs_*``: attested Wikidata spellings; ``styles_*``: the styles of real lists,
+romanisation systems, abbreviations, colloquial forms, order swaps, built by
+``build_styles.py``; ``--set`` picks one):
 
 - precision and recall of ``compare_names(a, b).decision == "match"``, next to two baselines
   on the same pairs: rapidfuzz Jaro-Winkler ≥ 0.9 on lower-cased raw strings, and equality of
@@ -29,8 +32,8 @@ DATA = Path(__file__).resolve().parent / "data"
 N_SPEED = 100_000
 
 
-def load(split: str) -> list[tuple[str, str, int, str]]:
-    with (DATA / f"pairs_{split}.csv").open(encoding="utf-8") as fh:
+def load(split: str, pair_set: str = "pairs") -> list[tuple[str, str, int, str]]:
+    with (DATA / f"{pair_set}_{split}.csv").open(encoding="utf-8") as fh:
         return [(r["a"], r["b"], int(r["label"]), r["kind"]) for r in csv.DictReader(fh)]
 
 
@@ -43,10 +46,10 @@ def precision_recall(pred: list[bool], gold: list[int]) -> tuple[float, float, i
     return precision, recall, fp, fn
 
 
-def names_report(split: str, show_errors: int) -> None:
+def names_report(split: str, show_errors: int, pair_set: str = "pairs") -> None:
     from shomar.text import compare_names, skeleton
 
-    pairs = load(split)
+    pairs = load(split, pair_set)
     gold = [g for _, _, g, _ in pairs]
     results = [compare_names(a, b) for a, b, _, _ in pairs]
     methods: dict[str, list[bool]] = {
@@ -58,7 +61,8 @@ def names_report(split: str, show_errors: int) -> None:
     }
     n_pos = sum(gold)
     print(
-        f"Name pairs, split {split!r}: {len(pairs)} ({n_pos} same, {len(pairs) - n_pos} different)"
+        f"Name pairs {pair_set!r}, split {split!r}: {len(pairs)} ({n_pos} same, "
+        f"{len(pairs) - n_pos} different)"
     )
     print(f"  {'method':34} {'precision':>9} {'recall':>7} {'FP':>5} {'FN':>5}")
     for name, pred in methods.items():
@@ -83,6 +87,30 @@ def names_report(split: str, show_errors: int) -> None:
             print(f"    ERR {kind} gold={g} p={results[i].probability:.3f} {a!r} ~ {b!r}")
 
 
+#: foreign places that must resolve to their own country (never to an Iranian town)
+FOREIGN = (
+    ("Paris", "FR"), ("پاریس", "FR"), ("France", "FR"), ("Iraq", "IQ"), ("عراق", "IQ"),
+    ("Baghdad", "IQ"), ("Erbil", "IQ"), ("Sulaymaniyah", "IQ"), ("Camp Ashraf", "IQ"),
+    ("Turkey", "TR"), ("ترکیه", "TR"), ("Istanbul", "TR"), ("Germany", "DE"),
+    ("Deutschland", "DE"), ("آلمان", "DE"), ("Berlin", "DE"), ("Köln", "DE"), ("UK", "GB"),
+    ("London", "GB"), ("انگلیس", "GB"), ("USA", "US"), ("آمریکا", "US"), ("Los Angeles", "US"),
+    ("Canada", "CA"), ("Toronto", "CA"), ("Sweden", "SE"), ("Stockholm", "SE"),
+    ("Göteborg", "SE"), ("Netherlands", "NL"), ("هلند", "NL"), ("Den Haag", "NL"),
+    ("Afghanistan", "AF"), ("Kabul", "AF"), ("افغانستان", "AF"), ("Dubai", "AE"),
+    ("Norway", "NO"), ("Oslo", "NO"), ("Austria", "AT"), ("Vienna", "AT"), ("Armenia", "AM"),
+)  # fmt: skip
+#: detention sites (and their province) that must resolve as such
+SITES = (
+    ("Evin", "IR-23"), ("زندان اوین", "IR-23"), ("Gohardasht", "IR-30"),
+    ("Rajai Shahr Prison", "IR-30"), ("Qezel Hesar", "IR-30"), ("Ghezel Hesar", "IR-30"),
+    ("Vakilabad", "IR-09"), ("Adelabad Prison", "IR-07"), ("Dastgerd Prison", "IR-10"),
+    ("Lakan Prison", "IR-01"), ("Karun Prison", "IR-06"), ("Dizelabad", "IR-05"),
+    ("Kahrizak detention centre", "IR-23"), ("Fashafouyeh", "IR-23"),
+    ("Greater Tehran Central Penitentiary", "IR-23"), ("زندان قرچک", "IR-23"),
+    ("زندان مرکزی تبریز", "IR-03"), ("Urmia Central Prison", "IR-04"),
+)  # fmt: skip
+
+
 def places_report() -> None:
     from shomar.places import resolve_place
     from shomar.places.gazetteer import _latin_names, _read
@@ -105,14 +133,38 @@ def places_report() -> None:
         iso = r["province_iso"]
         cases["city Latin names"].append((r["city_en"].replace("-", " "), iso))
         cases["city Persian names"].append((r["city_fa"], iso))
-    print("Place resolution (right province):")
-    total = ok_total = 0
+    print("Place resolution: right province / wrong province / not resolved (no guess)")
+    tot = [0, 0, 0, 0]
     for kind, items in cases.items():
-        ok = sum(1 for text, iso in items if resolve_place(text).province_iso == iso)
-        total += len(items)
-        ok_total += ok
-        print(f"  {kind:26} {ok:5d}/{len(items):5d} = {ok / len(items):.4f}")
-    print(f"  {'all':26} {ok_total:5d}/{total:5d} = {ok_total / total:.4f}")
+        ok = wrong = none = 0
+        for text, iso in items:
+            got = resolve_place(text).province_iso
+            ok += got == iso
+            wrong += got is not None and got != iso
+            none += got is None
+        for k, v in enumerate((len(items), ok, wrong, none)):
+            tot[k] += v
+        print(
+            f"  {kind:26} {ok:5d} / {wrong:4d} / {none:4d} of {len(items):5d}"
+            f" = {ok / len(items):.4f}"
+        )
+    n, ok, wrong, none = tot
+    print(f"  {'all':26} {ok:5d} / {wrong:4d} / {none:4d} of {n:5d} = {ok / n:.4f}")
+    print(f"  precision of resolved names: {ok / max(1, ok + wrong):.4f}")
+    foreign_ok = 0
+    for text, country in FOREIGN:
+        m = resolve_place(text)
+        foreign_ok += getattr(m, "country", None) == country and m.province_iso is None
+    print(f"  foreign places resolved to their country: {foreign_ok}/{len(FOREIGN)}")
+    iranian = sum(1 for text, _ in FOREIGN if resolve_place(text).province_iso is not None)
+    print(f"  foreign places given an Iranian province: {iranian}/{len(FOREIGN)}")
+    sites_ok = 0
+    for text, iso in SITES:
+        m = resolve_place(text)
+        sites_ok += getattr(m, "kind", None) in ("prison", "detention_centre") and (
+            m.province_iso == iso
+        )
+    print(f"  detention sites resolved as such, right province: {sites_ok}/{len(SITES)}")
 
 
 def _clear_caches() -> None:
@@ -129,7 +181,7 @@ def speed_report() -> None:
     from shomar.text import compare_names
 
     rng = random.Random(7)
-    pairs = load("dev") + load("test")
+    pairs = load("dev") + load("test") + load("dev", "styles") + load("test", "styles")
     pool_a = [a for a, _, _, _ in pairs]
     pool_b = [b for _, b, _, _ in pairs]
     sample = [(a, b) for a, b, _, _ in pairs]
@@ -158,10 +210,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("dev", "test"))
     parser.add_argument("--errors", type=int, default=0, help="print this many misjudged pairs")
+    parser.add_argument("--set", default="both", choices=("pairs", "styles", "both"))
     parser.add_argument("--skip", nargs="*", default=(), choices=("names", "places", "speed"))
     args = parser.parse_args()
     if "names" not in args.skip:
-        names_report(args.split, args.errors)
+        for pair_set in ("pairs", "styles"):
+            if args.set in (pair_set, "both"):
+                names_report(args.split, args.errors, pair_set)
     if "places" not in args.skip:
         places_report()
     if "speed" not in args.skip:

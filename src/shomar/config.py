@@ -42,6 +42,46 @@ class Settings(BaseSettings):
     import_batch_rows: int = Field(
         default=5_000, description="Rows written per batch during an import."
     )
+    duckdb_threads: int | None = Field(
+        default=None, ge=1, description="Linkage on DuckDB: threads (default: DuckDB's choice)."
+    )
+    duckdb_memory: str | None = Field(
+        default=None,
+        description="Linkage on DuckDB: memory limit, e.g. 5GB (DuckDB spills to disk beyond it).",
+    )
+    spark_cores: int = Field(
+        default=2, ge=1, description="Linkage on Spark: local cores of the one Spark session."
+    )
+    spark_partitions: int | None = Field(
+        default=None, ge=1, description="Linkage on Spark: shuffle partitions (default: cores)."
+    )
+    chromium: Path | None = Field(
+        default=None,
+        description="Chromium used for `shomar report --pdf` (default: `chromium` on the PATH).",
+    )
+    estimation_threads: int = Field(
+        default=0,
+        ge=0,
+        description="Threads for LCMCR chains (0: one per chain, at most the usable cores).",
+    )
+    jobs_url: str | None = Field(
+        default=None,
+        description=(
+            "Where background jobs are queued: redis://host:port/db on a server. "
+            "Default: an SQLite file (jobs.db) in the workspace."
+        ),
+    )
+    jobs_workers: int = Field(
+        default=1, ge=1, description="Jobs `shomar worker` runs at once (threads)."
+    )
+    busy_timeout: float = Field(
+        default=5.0,
+        ge=0,
+        description=(
+            "Seconds a write waits for another writer (an import, a linkage run) before "
+            "failing with 'the workspace is busy; try again'."
+        ),
+    )
 
 
 def settings() -> Settings:

@@ -14,7 +14,10 @@ D = dt.date
 
 def test_public_surface_is_pinned() -> None:
     assert shomar.calendar.__all__ == [
+        "CenturyHint",
+        "CenturyUnknownError",
         "PartialDate",
+        "century_window",
         "format_jalali",
         "interval_distance_days",
         "intervals_overlap",

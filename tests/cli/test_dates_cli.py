@@ -70,3 +70,19 @@ def test_missing_argument_exits_2_from_console_script() -> None:
     result = _shomar("dates", "parse")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_century_hint_option_reads_a_two_digit_year() -> None:
+    result = CliRunner().invoke(
+        app, ["dates", "parse", "مرداد ۶۷", "--century-hint", "1988", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["start"] == "1988-07-23" and "1367" in data["century_inferred"]
+
+
+def test_two_digit_year_without_hint_is_a_clear_error() -> None:
+    result = _shomar("dates", "parse", "مرداد ۶۷")
+    assert result.returncode != 0
+    assert "--century-hint" in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr

@@ -60,3 +60,17 @@ def test_compare_rejects_a_name_without_letters() -> None:
     result = CliRunner().invoke(app, ["names", "compare", "123", "Ali"])
     assert isinstance(result.exception, InputError)
     assert "'123' has no letters" in str(result.exception)
+
+
+def test_parse_family_first_comma_form() -> None:
+    result = CliRunner().invoke(app, ["names", "parse", "Rezaei, Aliakbar", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["family"], data["given"], data["family_first"]) == ("Rezaei", "Aliakbar", True)
+    assert data["order_evidence"] == "comma"
+
+
+def test_parse_text_output_prints_lists_as_text() -> None:
+    result = CliRunner().invoke(app, ["names", "parse", "Seyed Ali [b]Mousavi[/b]"])
+    assert result.exit_code == 0, result.output
+    assert "honorifics: Seyed" in result.output and "['Seyed']" not in result.output

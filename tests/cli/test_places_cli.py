@@ -30,11 +30,17 @@ def test_resolve_json() -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == {
         "input": "Izeh, Khouzistan",
+        "resolved": True,
+        "country": "IR",
         "province": "Khuzestan",
         "province_iso": "IR-06",
         "county": "Izeh",
         "city": "Izeh",
+        "site": None,
+        "kind": "city",
         "confidence": 1.0,
+        "note": None,
+        "candidate": None,
     }
 
 
@@ -48,3 +54,27 @@ def test_resolve_unknown_place() -> None:
     result = CliRunner().invoke(app, ["places", "resolve", "Atlantis", "--json"])
     assert result.exit_code == 0
     assert json.loads(result.output)["province"] is None
+
+
+def test_resolve_foreign_place_json_gives_country_and_no_province() -> None:
+    result = CliRunner().invoke(app, ["places", "resolve", "Paris", "--json"])
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.output)
+    assert (d["resolved"], d["country"], d["province"], d["city"]) == (True, "FR", None, "Paris")
+
+
+def test_resolve_prison_text_output() -> None:
+    result = CliRunner().invoke(app, ["places", "resolve", "[b]Evin[/b]"])
+    assert result.exit_code == 0, result.output
+    assert "[b]Evin[/b]" in result.output  # user text is printed as written
+
+
+def test_resolve_prison_json() -> None:
+    result = CliRunner().invoke(app, ["places", "resolve", "زندان اوین", "--json"])
+    d = json.loads(result.output)
+    assert (d["country"], d["province_iso"], d["kind"], d["site"]) == (
+        "IR",
+        "IR-23",
+        "prison",
+        "Evin Prison",
+    )

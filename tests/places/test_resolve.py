@@ -38,12 +38,26 @@ def test_city_and_county_with_province() -> None:
 
 def test_unknown_text() -> None:
     m = resolve_place("Atlantis")
-    assert m.province is None and m.confidence == 0.0
+    assert m.province is None and not m.resolved and m.country is None
+    assert resolve_place("Xqzwvv").confidence == 0.0
 
 
 def test_json_keys() -> None:
     d = resolve_place("Tabriz").to_dict()
-    assert list(d) == ["input", "province", "province_iso", "county", "city", "confidence"]
+    assert list(d) == [
+        "input",
+        "resolved",
+        "country",
+        "province",
+        "province_iso",
+        "county",
+        "city",
+        "site",
+        "kind",
+        "confidence",
+        "note",
+        "candidate",
+    ]
     assert isinstance(resolve_place("Tabriz"), PlaceMatch)
 
 

@@ -37,6 +37,7 @@ from shomar.services.estimation import run_event_estimates
 from shomar.services.events import add_event, get_event, list_events
 from shomar.services.export import audit_status, export_public
 from shomar.services.imports import import_file
+from shomar.services.jobs import cancel_job, get_job, list_jobs, run_worker, submit_job
 from shomar.services.linkage import (
     decide,
     link_workspace,
@@ -49,7 +50,7 @@ from shomar.services.records import set_tier
 from shomar.services.report import build_report_data, write_workspace_report
 from shomar.services.stats import workspace_stats
 from shomar.simulation import SimulationSpec, simulate
-from shomar.store.tables import AuditEntry, Record
+from shomar.store.tables import AuditEntry, Job, Record
 from shomar.store.workspace import Workspace, open_workspace
 from support.principals import ADMIN, BY_ROLE
 
@@ -159,6 +160,14 @@ def _demo(world: World, p: Principal) -> Any:
     return run_demo(world.folder / f"demo_{next(world.counter)}", principal=p)
 
 
+def _job_of(world: World, p: Principal) -> str:
+    """A queued job of ``p`` (stored directly: submitting is checked by its own row)."""
+    job_id = f"matrix-{next(world.counter)}"
+    with world.ws.session() as session:
+        session.add(Job(id=job_id, kind="link", created_by=p.name, created_role=str(p.role)))
+    return job_id
+
+
 Call = Callable[[World, Principal], Any]
 #: service function → (policy action, a call of it)
 SERVICES: dict[str, tuple[str, Call]] = {
@@ -214,6 +223,13 @@ SERVICES: dict[str, tuple[str, Call]] = {
     )),
     "report.write_workspace_report": ("report.make", _report),
     "stats.workspace_stats": ("stats.read", lambda w, p: workspace_stats(w.ws, principal=p)),
+    "jobs.submit_job": ("estimates.run", lambda w, p: submit_job(
+        w.ws, "estimate", {"event": "No such event"}, principal=p
+    )),
+    "jobs.get_job": ("jobs.read", lambda w, p: get_job(w.ws, _job_of(w, p), principal=p)),
+    "jobs.list_jobs": ("jobs.read", lambda w, p: list_jobs(w.ws, principal=p)),
+    "jobs.cancel_job": ("jobs.cancel", lambda w, p: cancel_job(w.ws, _job_of(w, p), principal=p)),
+    "jobs.run_worker": ("jobs.work", lambda w, p: run_worker(w.ws, principal=p, once=True)),
 }  # fmt: skip
 #: actions that work on every record, refused to a role that does not see them all
 FULL_VIEW = {"linkage.run", "estimates.run"}
@@ -225,6 +241,9 @@ EXEMPT = {
     "access.authorize",
     "access.require_full_view",
     "demo.prepare_directory",
+    "job_queue.interrupted",  # the queue's internals: the services they call check
+    "job_queue.enqueue",
+    "job_queue.run_kind",
 }
 
 

@@ -49,3 +49,36 @@ def test_lists_use_both_scripts_and_overlap(tmp_path: Path) -> None:
         scripts.add(detect_script(name))
     assert {"persian", "latin"} <= scripts
     assert result.records > result.observed_persons  # some persons are on several lists
+
+
+def test_messy_style_writes_each_failure_class(tmp_path: Path) -> None:
+    from shomar.simulation.spec import STYLE_PRESETS, Noise
+
+    rates = {k: 0.3 for k in Noise().to_dict()}
+    rates["family_first"] = 1.0
+    result = simulate(tmp_path, SimulationSpec(seed=5, size=600, lists=4, noise=Noise(**rates)))
+    rows = [r for path in result.list_files for r in _rows(path)]
+    dates = " ".join(r["date"] for r in rows)
+    places = {r["place"] for r in rows}
+    assert any(m in dates for m in ("Mordad 90", "Tir 90", "مهر ۹۰", "تیر ۹۰"))
+    assert places & {"Evin Prison", "زندان اوین", "Lakan Prison", "Karun Prison", "اوین", "Evin"}
+    assert any(ch in dates + " ".join(r["full_name"] for r in rows) for ch in "āīḤ") or any(
+        r["full_name"].startswith(("Dj", "Dsch", "Ch")) for r in rows
+    )
+    truth = _rows(result.truth_file)
+    per_list = {(t["source"], t["person_id"]) for t in truth}
+    assert len(per_list) < len(truth)  # within-list duplicates
+    relatives = _rows(result.relatives_file) if result.relatives_file else []
+    assert {r["relation"] for r in relatives} == {"sibling", "namesake"}
+    assert result.true_n == 600 + len(relatives)
+    assert STYLE_PRESETS["default"] == Noise()
+
+
+def test_default_style_draws_no_extra_noise(tmp_path: Path) -> None:
+    from shomar.simulation.spec import Noise
+
+    a = simulate(tmp_path / "a", SimulationSpec(seed=3, size=300, lists=3))
+    b = simulate(tmp_path / "b", SimulationSpec(seed=3, size=300, lists=3, noise=Noise()))
+    for fa, fb in zip(a.list_files, b.list_files, strict=True):
+        assert fa.read_bytes() == fb.read_bytes()
+    assert a.relatives_file is None

@@ -27,6 +27,9 @@ class PartialDate:
     start: dt.date
     end: dt.date
     edtf: str
+    #: set when a two-digit year's century was inferred from a hint: says how, e.g.
+    #: "two-digit year 67 read as 1367 (Jalali) from the hint 1988-01-01/1988-12-31"
+    century_inferred: str | None = None
 
     def __post_init__(self) -> None:
         if self.calendar not in CALENDARS:
@@ -44,8 +47,9 @@ class PartialDate:
         return (self.end - self.start).days + 1
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form; keys: input, calendar, precision, qualifier, start, end, edtf."""
-        return {
+        """JSON-ready form; keys: input, calendar, precision, qualifier, start, end, edtf, and
+        ``century_inferred`` only when a two-digit year's century was inferred."""
+        out: dict[str, Any] = {
             "input": self.text,
             "calendar": self.calendar,
             "precision": self.precision,
@@ -54,6 +58,9 @@ class PartialDate:
             "end": self.end.isoformat(),
             "edtf": self.edtf,
         }
+        if self.century_inferred is not None:
+            out["century_inferred"] = self.century_inferred
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PartialDate:
@@ -66,4 +73,5 @@ class PartialDate:
             start=dt.date.fromisoformat(data["start"]),
             end=dt.date.fromisoformat(data["end"]),
             edtf=data["edtf"],
+            century_inferred=data.get("century_inferred"),
         )

@@ -11,6 +11,7 @@ from shomar.cli import (
     demo_cmd,
     documents_cmd,
     estimate_cmd,
+    jobs_cmd,
     link_cmd,
     names_cmd,
     places_cmd,
@@ -32,6 +33,7 @@ MODULES = (
     claims_cmd,
     report_cmd,
     admin_cmd,
+    jobs_cmd,
 )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,7 +27,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 def workspace_path(path: Path | None) -> Path:
     if path is not None:
         return path
-    return Path(os.environ.get("SHOMAR_WORKSPACE") or ".")
+    from shomar.config import settings
+
+    return settings().workspace
 
 
 def open_ws(path: Path | None, *, create: bool = False) -> Workspace:

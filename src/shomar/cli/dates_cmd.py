@@ -35,10 +35,17 @@ def parse(
         "--calendar",
         help="Calendar for dates without a month name (default: years below 1700 are Jalali).",
     ),
+    century_hint: str | None = typer.Option(
+        None,
+        "--century-hint",
+        help="A date with a four-digit year near the date (e.g. the event's: '1988', "
+        "'1367', 'summer 1988'); lets a two-digit year ('مرداد ۶۷') be read, and says so.",
+    ),
 ) -> None:
     """Show the calendar, precision, Gregorian start and end, and EDTF interval of a date."""
     default = calendar.value if calendar is not None else None
-    parsed = parse_partial_date(text, default_calendar=default)
+    hint = parse_partial_date(century_hint) if century_hint else None
+    parsed = parse_partial_date(text, default_calendar=default, century_hint=hint)
     if json_output:
         emit_json(parsed.to_dict())
     else:

@@ -11,6 +11,7 @@ import logging
 import sys
 
 import typer
+from rich.markup import escape
 from typer._click.exceptions import ClickException
 
 from shomar import __version__
@@ -66,9 +67,9 @@ def run() -> None:
     try:
         app(args=hoist_workspace(typer.main.get_command(app), sys.argv[1:]), standalone_mode=False)
     except ShomarError as exc:
-        err_console.print(f"[bold red]Error:[/bold red] {exc.message}", highlight=False)
+        err_console.print(f"[bold red]Error:[/bold red] {escape(exc.message)}", highlight=False)
         if exc.hint:
-            err_console.print(exc.hint, highlight=False)
+            err_console.print(escape(exc.hint), highlight=False)
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -78,6 +79,27 @@ def run() -> None:
     except ClickException as exc:  # usage errors (exit 2) in non-standalone mode
         exc.show()
         sys.exit(exc.exit_code)
+    except Exception as exc:
+        if not _is_store_error(exc):
+            raise
+        # a database error the store boundary did not translate: still no traceback
+        err_console.print(
+            f"[bold red]Error:[/bold red] the store failed: {type(exc).__name__}",
+            highlight=False,
+            markup=True,
+        )
+        err_console.print(escape(str(exc).splitlines()[0] if str(exc) else ""), highlight=False)
+        err_console.print(
+            "Check the workspace (shomar audit verify) and the database server, then try again.",
+            highlight=False,
+        )
+        sys.exit(1)
+
+
+def _is_store_error(exc: BaseException) -> bool:
+    """An error raised by the database layer (SQLAlchemy, psycopg, sqlite3)."""
+    module = type(exc).__module__
+    return module.startswith(("sqlalchemy", "psycopg", "sqlite3"))
 
 
 if __name__ == "__main__":  # pragma: no cover

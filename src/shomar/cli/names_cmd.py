@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
 from shomar.cli.output import console, emit_json
 from shomar.errors import InputError
@@ -56,9 +57,10 @@ def parse(
     for key, value in parsed.to_dict().items():
         if isinstance(value, list | tuple):  # honorifics: "Seyed", not ['Seyed']
             value = ", ".join(str(v) for v in value)
-        console.print(
-            f"{key}: {'—' if value in (None, '') else value}", highlight=False, markup=False
-        )
+        elif isinstance(value, bool):
+            value = "yes" if value else "no"
+        shown = "—" if value in (None, "") else str(value)
+        console.print(f"{key}: {escape(shown)}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

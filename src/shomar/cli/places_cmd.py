@@ -1,31 +1,46 @@
-"""`shomar places` commands: resolve place text to province, county and city."""
+"""`shomar places` commands: resolve place text to country, province, county, city or prison."""
 
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
 from shomar.cli.output import console, emit_json
 
-places_app = typer.Typer(help="Places in Iran: resolve free text.", no_args_is_help=True)
+places_app = typer.Typer(help="Places in Iran and abroad: resolve free text.", no_args_is_help=True)
+
+_FIELDS = ("country", "province", "province_iso", "county", "city", "site", "kind", "note")
 
 
 @places_app.command("resolve")
 def resolve(
     text: str = typer.Argument(..., help="Place text in Persian or Latin script."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON: input, province, ..."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print JSON: input, resolved, country, province, ..."
+    ),
 ) -> None:
-    """Resolve place text to province / county / city with a confidence."""
-    from shomar.places import resolve_place
+    """Resolve place text to country (ISO 3166 alpha-2), province / county / city or prison,
+    with a confidence; below the minimum confidence it is not resolved (no guess)."""
+    from shomar.places import MIN_CONFIDENCE, resolve_place
 
     match = resolve_place(text)
     if as_json:
         emit_json(match.to_dict())
         return
-    if match.province is None:
-        console.print(f"{text}: no place found", highlight=False)
+    d = match.to_dict()
+    if not match.resolved:
+        msg = f"{escape(text)}: no place found"
+        if match.candidate:
+            msg += (
+                f" (closest: {escape(match.candidate)}, confidence {match.confidence:.2f},"
+                f" below {MIN_CONFIDENCE})"
+            )
+        console.print(msg, highlight=False)
         return
-    for key in ("province", "province_iso", "county", "city", "confidence"):
-        console.print(f"{key}: {match.to_dict()[key]}", highlight=False)
+    console.print(f"input: {escape(text)}", highlight=False)
+    for key in (*_FIELDS, "confidence"):
+        if d[key] is not None:
+            console.print(f"{key}: {escape(str(d[key]))}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -109,6 +109,7 @@ def import_(
                 principal=principal,
                 progress=lambda n: progress.advance(task, n),
                 replace=replace,
+                pause_gc=True,  # one command, one process: the collector can pause
             )
     except ImportValidationError as exc:
         if json:
@@ -161,13 +162,49 @@ def simulate(
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same files).")] = 1,
     size: Annotated[int, typer.Option("--size", min=1, help="True number of victims N.")] = 1000,
     lists: Annotated[int, typer.Option("--lists", min=2, max=16, help="Number of lists K.")] = 4,
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            help="Name noise preset: 'default', or 'messy' (family-first lists, shortened and "
+            "colloquial names, other romanisations, two-digit years, prisons, siblings, "
+            "namesakes, duplicates, missing fields).",
+        ),
+    ] = "default",
+    noise: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--noise",
+            help="Override one noise rate, KEY=RATE (repeatable), e.g. --noise siblings=0.05.",
+        ),
+    ] = None,
     json: JsonOption = False,
 ) -> None:
     """Write SYNTHETIC overlapping lists of a fictional event, with their ground truth."""
+    from shomar.errors import InputError
     from shomar.simulation import SimulationSpec
     from shomar.simulation import simulate as run_simulation
+    from shomar.simulation.spec import STYLE_PRESETS, Noise
 
-    spec = SimulationSpec(seed=seed, size=size, lists=lists)
+    if style not in STYLE_PRESETS:
+        raise InputError(
+            f"Unknown simulation style {style!r}.",
+            hint=f"Use one of: {', '.join(STYLE_PRESETS)}.",
+        )
+    rates = STYLE_PRESETS[style].to_dict()
+    for item in noise or []:
+        key, sep, value = item.partition("=")
+        try:
+            rate = float(value)
+        except ValueError:
+            rate = -1.0
+        if not sep or key.strip() not in rates or not 0.0 <= rate <= 1.0:
+            raise InputError(
+                f"--noise {item!r} is not KEY=RATE with a known key and a rate from 0 to 1.",
+                hint=f"Known keys: {', '.join(sorted(rates))}.",
+            )
+        rates[key.strip()] = rate
+    spec = SimulationSpec(seed=seed, size=size, lists=lists, noise=Noise.from_dict(rates))
     with Progress(console=console, transient=True, disable=json) as progress:
         task = progress.add_task("Simulating", total=size)
         result = run_simulation(out, spec, progress=lambda n: progress.advance(task, n))

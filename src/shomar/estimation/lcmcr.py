@@ -210,6 +210,12 @@ def _validate(table: CaptureTable, spec: LcmcrSpec, level: float) -> None:
 
 
 def _cpu_count() -> int:
+    """Threads for the chains: SHOMAR_ESTIMATION_THREADS, else the usable cores."""
+    from shomar.config import settings
+
+    configured = settings().estimation_threads
+    if configured:
+        return configured
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)

@@ -17,12 +17,14 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
 
+from shomar.config import settings
 from shomar.errors import LinkageError
 
 logger = logging.getLogger(__name__)
@@ -59,21 +61,27 @@ def _duckdb_backend() -> Backend:
     import duckdb
     from splink import DuckDBAPI
 
+    cfg = settings()
     con = duckdb.connect(database=":memory:")
-    threads = os.environ.get("SHOMAR_DUCKDB_THREADS")
-    if threads:
-        con.execute(f"SET threads = {int(threads)}")
-    memory = os.environ.get("SHOMAR_DUCKDB_MEMORY")  # e.g. "5GB": DuckDB spills beyond it
-    if memory:
-        con.execute("SET memory_limit = ?", [memory])
+    if cfg.duckdb_threads:
+        con.execute(f"SET threads = {int(cfg.duckdb_threads)}")
+    if cfg.duckdb_memory:  # e.g. "5GB": DuckDB spills beyond it
+        con.execute("SET memory_limit = ?", [cfg.duckdb_memory])
     return Backend("duckdb", DuckDBAPI(connection=con))
 
 
 _SPARK_SESSION: Any = None
+_SPARK_LOCK = threading.Lock()
 
 
-def spark_session(cores: int = 2) -> Any:
-    """A local Spark session bound to 127.0.0.1 with splink's similarity jar (offline)."""
+def spark_session(cores: int | None = None) -> Any:
+    """The process's one local Spark session (bound to 127.0.0.1, splink's similarity jar,
+    offline), created once under a lock from the settings; later calls share it."""
+    with _SPARK_LOCK:
+        return _spark_session(cores or settings().spark_cores)
+
+
+def _spark_session(cores: int) -> Any:
     global _SPARK_SESSION
     if _SPARK_SESSION is not None:
         return _SPARK_SESSION
@@ -94,9 +102,7 @@ def spark_session(cores: int = 2) -> Any:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.warehouse.dir", str(Path(tempfile.gettempdir()) / "shomar-spark"))
         .config("spark.jars", similarity_jar_location())
-        .config(
-            "spark.sql.shuffle.partitions", os.environ.get("SHOMAR_SPARK_PARTITIONS", str(cores))
-        )
+        .config("spark.sql.shuffle.partitions", str(settings().spark_partitions or cores))
         .config("spark.default.parallelism", str(cores))
         .config("spark.sql.adaptive.enabled", "true")
         .config("spark.driver.memory", "2g")

@@ -15,6 +15,10 @@ from typing import Any
 #: Shomar's default rules, each a tuple of feature columns that must be equal
 DEFAULT_RULES: tuple[tuple[str, ...], ...] = (
     ("name_skel",),  # given + family skeletons, in either order
+    ("name_bag_skel",),  # every name part, in any order ("Rezaei Mohammad Reza")
+    ("given_last_skel", "family_skel"),  # a compound given name shortened (Aliakbar → Akbar)
+    ("given_skel", "family_last_skel"),  # a compound family name shortened
+    ("given_skel", "family_head", "family_tail"),  # a letter dropped or changed mid-family
     ("family_skel", "father_skel"),
     ("given_skel", "place_skel", "family_head"),  # a typo in the family name's end
     ("given_skel", "place_skel", "family_tail"),  # ... or in its beginning

@@ -6,13 +6,15 @@ and on Spark. Levels go from most to least specific; the first that holds is the
 
 Names (given, family, father's name)
     both known ▸ same key in one script ▸ same name across scripts (canonical form, weighted by
-    how common the name is) ▸ same signature (consonants and long vowels) ▸ same consonant
-    skeleton (possibly another name: Mahmoud/محمد) ▸ close spelling (Jaro-Winkler on the key)
-    ▸ close skeleton ▸ anything else
+    how common the name is) ▸ same parts in another order (given and family) ▸ same stem with
+    another gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸
+    same signature (consonants and long vowels) ▸ same consonant skeleton (possibly another
+    name: Mahmoud/محمد) ▸ one is a part of the other's compound (Aliakbar/Akbar) ▸ close
+    spelling (Jaro-Winkler on the key) ▸ close skeleton ▸ anything else
 Violation date (Gregorian day intervals)
     same day ▸ intervals overlap ▸ within a month ▸ within a year ▸ further apart
 Birth (year interval from birth date, or from age at the violation date)
-    consistent ▸ within two years ▸ further apart
+    the same years ▸ consistent (ages one year apart overlap) ▸ within two years ▸ further
 Place, violation type, sex
     same city ▸ same place as written (signature, skeleton, close skeleton) ▸ same province
     ▸ other; same ▸ other
@@ -55,8 +57,12 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             cll.NullLevel(key),
             exact,
             same,
+            *_order_levels(part),
+            *_ending_levels(part),
             cll.CustomLevel(f"{sig}_l = {sig}_r", "same signature"),
             cll.CustomLevel(f"{skel}_l = {skel}_r", "same consonant skeleton"),
+            *_compound_levels(part),
+            *_distinct_levels(part),
             cll.JaroWinklerLevel(key, 0.9),
             cll.JaroWinklerLevel(skel, 0.85),
             *_swap_levels(part),
@@ -65,6 +71,60 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
         output_column_name=f"{part}_name",
         comparison_description=f"{part} name across Persian and Latin script",
     )
+
+
+def _order_levels(part: str) -> list[Any]:
+    """Given and family names: the same parts in another order ("Sanjari Sohrab")."""
+    if part not in SWAPS:
+        return []
+    return [
+        cll.CustomLevel(
+            _both("name_bag_sig", "name_bag_sig_l = name_bag_sig_r"),
+            "same name parts in another order",
+        )
+    ]
+
+
+def _ending_levels(part: str) -> list[Any]:
+    """Given names of one stem with another ending: Mehdi/Mahdieh, a brother and a sister."""
+    if part != "given":
+        return []
+    return [
+        cll.CustomLevel(
+            "given_stem_l = given_stem_r AND given_sig_l <> given_sig_r",
+            DISAGREEMENT_LEVELS[0],
+        )
+    ]
+
+
+#: levels that say the names differ: not floored at zero weight after training
+DISAGREEMENT_LEVELS = ("gender or affix ending differs", "two different attested given names")
+
+
+def _distinct_levels(part: str) -> list[Any]:
+    """Two attested given names that no earlier level relates: Bahram/Bahman, two brothers."""
+    if part != "given":
+        return []
+    return [
+        cll.CustomLevel(
+            "given_known_l = 'y' AND given_known_r = 'y' AND given_canon_l <> given_canon_r",
+            DISAGREEMENT_LEVELS[1],
+        )
+    ]
+
+
+def _compound_levels(part: str) -> list[Any]:
+    """One name is a part of the other's compound (Aliakbar/Akbar, Ghaem-Maghami/Maghami)."""
+    if part == "given":
+        cond = (
+            "given_sig_l = given_last_sig_r OR given_sig_r = given_last_sig_l "
+            "OR given_sig_l = given_first_sig_r OR given_sig_r = given_first_sig_l"
+        )
+    elif part == "family":
+        cond = "family_sig_l = family_last_sig_r OR family_sig_r = family_last_sig_l"
+    else:
+        return []
+    return [cll.CustomLevel(cond, "part of a compound name")]
 
 
 def _swap_levels(part: str) -> list[Any]:
@@ -111,7 +171,10 @@ def birth_comparison() -> Any:
     return cl.CustomComparison(
         comparison_levels=[
             cll.NullLevel("birth_lo"),
-            cll.CustomLevel(f"{gap} <= 0", "birth years consistent"),
+            cll.CustomLevel(
+                "birth_lo_l = birth_lo_r AND birth_hi_l = birth_hi_r", "same birth years"
+            ),
+            cll.CustomLevel(f"{gap} <= 0", "birth years consistent (age ±1)"),
             cll.CustomLevel(f"{gap} <= 2", "within two years"),
             cll.ElseLevel(),
         ],

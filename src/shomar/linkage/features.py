@@ -27,7 +27,14 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``place_sig/skel``  signature and skeleton of the place as written (villages the gazetteer
                     lacks)
 ``date_day``        ``date_start`` when the date is known to the day (a blocking key)
-``violation``       normalized violation type; ``sex`` ``m``/``f``
+``violation``       normalized violation type; ``sex`` ``m``/``f`` (as recorded, else the
+                    gender of an attested given name: Mehdi m, Mahdieh f)
+``given_known``     ``y`` when the given name is an attested given name
+``given_last/first_sig``, ``given_last_skel``, ``family_last_sig/skel``
+                    signature/skeleton of the first or last part of a compound name
+``given_stem``      the given signature without a gender or affix ending (Mahdi/Mahdieh)
+``name_bag_skel/sig`` every name part's skeleton/signature, sorted (any order)
+``name_order``      how the full name was read: given_first, family_first (list), comma
 ==================  ===========================================================================
 
 Values are computed once per distinct input text, so a million records with a few ten thousand
@@ -50,15 +57,24 @@ import pandas as pd
 from shomar.calendar import parse_partial_date
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.errors import LinkageError, ShomarError
+from shomar.linkage.names import (
+    clean_given,
+    compound_parts,
+    family_first_sources,
+    name_bag,
+    split_full_name,
+)
 from shomar.places import resolve_place
 from shomar.text import (
     compare_parts,
+    detect_script,
     name_key,
     parse_name,
     persian_display,
     signature,
     skeleton,
 )
+from shomar.text.lexicon import given_gender, is_known_given, readings_of
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +87,15 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "record_id",
     *(f"{p}_{k}" for p in NAME_PARTS for k in ("key", "canon", "sig", "skel")),
     "name_skel",
+    "name_bag_skel",
+    "name_bag_sig",
+    "given_first_sig",
+    "given_last_sig",
+    "given_last_skel",
+    "given_stem",
+    "family_last_sig",
+    "family_last_skel",
+    "name_order",
     "family_head",
     "family_tail",
     "date_start",
@@ -88,6 +113,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "date_day",
     "violation",
     "sex",
+    "given_known",
 )
 
 #: the probability above which ``compare_parts`` puts two spellings in one canonical group
@@ -222,20 +248,51 @@ def _sig(text: str) -> str | None:
 
 @lru_cache(maxsize=500_000)
 def _split_parts(
-    full: str | None, given: str | None, family: str | None, father: str | None
+    full: str | None,
+    given: str | None,
+    family: str | None,
+    father: str | None,
+    family_first: bool = False,
 ) -> tuple[str | None, str | None, str | None]:
-    """Given, family and father's name of one record, parsing the full name when needed."""
+    """Given, family and father's name of one record, parsing the full name when needed
+    ("FAMILY, Given" and family-first lists honoured); the given name without honorifics,
+    initials and suffixes."""
     if full and not (given and family):
-        parsed = _parse(full)
-        if parsed is not None:
-            given = given or parsed[0]
-            family = family or parsed[1]
-            father = father or parsed[2]
+        g, f, fa = split_full_name(full, family_first)
+        given = given or g
+        family = family or f
+        father = father or fa
     if given:
         stripped = _parse(given)
         if stripped is not None and stripped[0] and not stripped[1]:
             given = stripped[0]
+        given = clean_given(given)
     return given, family, father
+
+
+#: signature endings that make another name of the same stem (Mahdi/Mahdieh, Javad/Javadi)
+_ENDINGS = ("IE", "Ih", "E", "A", "I", "h")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(sig: str) -> str:
+    for ending in _ENDINGS:
+        if sig.endswith(ending) and len(sig) - len(ending) >= 2:
+            return sig[: -len(ending)]
+    return sig
+
+
+def _part_columns(values: list[str | None], given: bool) -> dict[str, list[str | None]]:
+    """Signatures and skeletons of the first and last compound part of each name."""
+    first_sig: list[str | None] = []
+    last_sig: list[str | None] = []
+    last_skel: list[str | None] = []
+    for v in values:
+        parts = compound_parts(v, given=given) if v else ()
+        first_sig.append(_sig(parts[0]) if parts else None)
+        last_sig.append(_sig(parts[-1]) if parts else None)
+        last_skel.append(_skel(parts[-1]) if parts else None)
+    return {"first_sig": first_sig, "last_sig": last_sig, "last_skel": last_skel}
 
 
 @lru_cache(maxsize=200_000)
@@ -285,6 +342,30 @@ def canonical_forms(
     return canon
 
 
+@lru_cache(maxsize=100_000)
+def _name_gender(given: str) -> str | None:
+    """``m``/``f`` of an attested given name in either script (a Latin spelling by its
+    dominant Persian reading, ≥ 90 % of its attestations), else ``None``."""
+    first = compound_parts(given)[0]
+    if detect_script(first) == "persian":
+        return given_gender(first)
+    readings = readings_of(name_key(first))
+    total = sum(readings.values())
+    if not total:
+        return None
+    top = max(readings, key=lambda k: readings[k])
+    return given_gender(top) if readings[top] / total >= 0.9 else None
+
+
+def _all_parts(given: str | None, family: str | None) -> list[str]:
+    out: list[str] = []
+    if given:
+        out += compound_parts(given, given=True)
+    if family:
+        out += compound_parts(family, given=False)
+    return out
+
+
 def _year_start(year: int) -> int:
     return (dt.date(year, 1, 1) - _EPOCH).days
 
@@ -324,11 +405,25 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     raw = {c: _texts(col[c]) for c in CANONICAL_COLUMNS}
 
     parts: dict[str, list[str | None]] = {p: [] for p in NAME_PARTS}
+    sources = frame["source"].astype(str).tolist()
+    reversed_lists = family_first_sources(sources, raw["full_name"])
+    order: list[str | None] = []
     names = zip(
-        raw["full_name"], raw["given_name"], raw["family_name"], raw["father_name"], strict=True
+        sources,
+        raw["full_name"],
+        raw["given_name"],
+        raw["family_name"],
+        raw["father_name"],
+        strict=True,
     )
-    for full, given_name, family_name, father_name in names:
-        given, family, father = _split_parts(full, given_name, family_name, father_name)
+    for source, full, given_name, family_name, father_name in names:
+        first = source in reversed_lists
+        given, family, father = _split_parts(full, given_name, family_name, father_name, first)
+        if full and not (given_name and family_name):
+            comma = "," in full or "،" in full
+            order.append("comma" if comma else "family_first" if first else "given_first")
+        else:
+            order.append(None)
         parts["given"].append(given)
         parts["family"].append(family)
         parts["father"].append(father)
@@ -348,6 +443,17 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         out[f"{p}_canon"] = [_key(table[v]) if v else None for v in parts[p]]
         out[f"{p}_sig"] = [_sig(v) if v else None for v in parts[p]]
         out[f"{p}_skel"] = [_skel(v) if v else None for v in parts[p]]
+    for p, is_given in (("given", True), ("family", False)):
+        columns = _part_columns(parts[p], is_given)
+        if is_given:
+            out["given_first_sig"] = columns["first_sig"]
+        out[f"{p}_last_sig"] = columns["last_sig"]
+        out[f"{p}_last_skel"] = columns["last_skel"]
+    out["given_stem"] = [_stem(s) if s else None for s in out["given_sig"]]
+    both = list(zip(parts["given"], parts["family"], strict=True))
+    out["name_bag_skel"] = [name_bag(_all_parts(g, f), _skel) for g, f in both]
+    out["name_bag_sig"] = [name_bag(_all_parts(g, f), _sig) for g, f in both]
+    out["name_order"] = order
     out["family_head"] = [s[:2] if s else None for s in out["family_skel"]]
     out["family_tail"] = [s[-2:] if s else None for s in out["family_skel"]]
     out["name_skel"] = [
@@ -411,7 +517,13 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["place_sig"] = _map_unique(raw["place"], _sig)
     out["place_skel"] = _map_unique(raw["place"], _skel)
     out["violation"] = _map_unique(raw["violation"], normalize_violation)
-    out["sex"] = _map_unique(raw["sex"], normalize_sex)
+    recorded = _map_unique(raw["sex"], normalize_sex)
+    out["sex"] = [
+        r or _name_gender(g) if g else r for r, g in zip(recorded, parts["given"], strict=True)
+    ]
+    out["given_known"] = [
+        "y" if k and is_known_given(k) else None for k in out["given_key"].tolist()
+    ]
     for extra in extra_columns:
         if extra not in frame.columns:
             raise LinkageError(f"The extra linkage column {extra!r} is not in the records.")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import math
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,7 @@ from shomar.errors import LinkageError
 from shomar.linkage.backends import Backend, get_backend, to_pandas
 from shomar.linkage.blocking import blocking_rules
 from shomar.linkage.comparisons import default_comparisons
+from shomar.linkage.rules import apply_sibling_rule
 from shomar.linkage.spec import LinkageSpec, TrainedModel
 
 logger = logging.getLogger(__name__)
@@ -111,7 +113,7 @@ class Prediction:
 def _pairs_frame(frame: pd.DataFrame, keep_evidence: bool) -> pd.DataFrame:
     cols = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
     if keep_evidence:
-        cols += [c for c in frame.columns if c.startswith("mw_")]
+        cols += [c for c in frame.columns if c.startswith(("mw_", "gamma_"))]
     out = frame[cols].copy()
     out["unique_id_l"] = out["unique_id_l"].astype("int64")
     out["unique_id_r"] = out["unique_id_r"].astype("int64")
@@ -139,6 +141,41 @@ def _keep_prior_sane(linker: Linker, n_records: int) -> None:
         fallback = min(0.1, 1.0 / max(n_records, 2))
         logger.warning("prior match probability %s replaced by %.3g", prior, fallback)
         settings._probability_two_random_records_match = fallback
+
+
+#: no single comparison level moves the odds by more than 2**MAX_LEVEL_WEIGHT either way
+MAX_LEVEL_WEIGHT = 12.0
+#: comparisons whose non-else levels are similarities (never evidence against a match)
+SIMILARITY_COMPARISONS = ("given_name", "family_name", "father_name", "place")
+
+
+def bound_weights(linker: Linker) -> None:
+    """Keep EM's weights sane where it has few pairs to learn from.
+
+    A level almost never seen among the pairs EM calls matches (a close spelling of a rare
+    place, Jaro-Winkler on fathers' names) can get m → 0 and a weight of −100 bits, which then
+    splits every true pair that happens to fall in it. So (1) every level's weight is bounded
+    by ±:data:`MAX_LEVEL_WEIGHT` bits, and (2) similarity levels of names and places (all but
+    the "else" level and the disagreement levels) weigh at least 0: looking alike is never
+    evidence of two persons. Only m is moved; u stays as sampled.
+    """
+    from shomar.linkage.comparisons import DISAGREEMENT_LEVELS
+
+    for comparison in linker._settings_obj.comparisons:
+        name = comparison.output_column_name
+        levels = [lv for lv in comparison.comparison_levels if not lv.is_null_level]
+        for i, level in enumerate(levels):
+            m, u = level.m_probability, level.u_probability
+            if not u or m is None:
+                continue
+            lo = -MAX_LEVEL_WEIGHT
+            similarity = i < len(levels) - 1 and level.label_for_charts not in DISAGREEMENT_LEVELS
+            if name in SIMILARITY_COMPARISONS and similarity:
+                lo = 0.0
+            weight = math.log2(max(m, 1e-300) / u)
+            bounded = min(max(weight, lo), MAX_LEVEL_WEIGHT)
+            if bounded != weight:
+                level.m_probability = min(1.0, u * 2.0**bounded)
 
 
 def run_em_session(linker: Linker, rule: Any, max_pairs: float | None = None) -> bool:
@@ -198,6 +235,7 @@ def train(
     for rule in spec.em_blocking:
         run_em_session(linker, blocking_rules([rule])[0], spec.em_max_pairs)
     _keep_prior_sane(linker, len(features))
+    bound_weights(linker)
     if len(labels) >= MIN_LABELS_FOR_TRAINING:
         label_frame = pd.DataFrame([{"unique_id_l": a, "unique_id_r": b} for a, b in labels])
         table = backend.register(label_frame, "labels")
@@ -238,6 +276,7 @@ def link(
             seconds["train"] = time.perf_counter() - start
             start = time.perf_counter()
             pairs = predict(linker, spec, model)
+            pairs = apply_sibling_rule(pairs, features, keep_evidence=spec.keep_evidence)
             seconds["predict"] = time.perf_counter() - start
     finally:
         engine.close()
@@ -290,7 +329,8 @@ def predict_incremental(
     frames = [f for f in frames if not f.empty]
     if not frames:
         return _empty_pairs()
-    return _pairs_frame(pd.concat(frames, ignore_index=True), spec.keep_evidence)
+    pairs = _pairs_frame(pd.concat(frames, ignore_index=True), spec.keep_evidence)
+    return apply_sibling_rule(pairs, combined, keep_evidence=spec.keep_evidence)
 
 
 def _empty_pairs() -> pd.DataFrame:

@@ -1,10 +1,26 @@
-"""Resolve free place text in either script to province, county and city.
+"""Resolve free place text in either script to a country, province, county, city or prison.
 
-Steps: split the text on commas (``,`` ``،`` ``;`` ``/``); look each piece up by its key in the
-gazetteer index (generic words such as «استان», "County", "Shahrestan-e" removed); when a piece
-has no exact hit, try its word spans, then a fuzzy lookup (Jaro-Winkler ≥ 0.92 on keys). The
-province with the most evidence wins; within it the most specific county and city found are
-kept. ``confidence`` is 1.0 for an unambiguous exact hit and lower for fuzzy or ambiguous ones.
+Steps: split the text on commas (``,`` ``،`` ``;`` ``/``); for each piece, in order:
+
+1. a **detention site** (:mod:`~shomar.places.sites`): its full name («زندان اوین», "Evin
+   Prison"), or its name alone ("Evin", "Gohardasht") when no town has that name; a text with a
+   prison word whose rest is a town ("Prison of Ilam") is a prison in that town;
+2. an exact name in the **Iranian gazetteer** (generic words such as «استان», "County",
+   "Shahrestan-e" removed), then its word spans; then a **former city name** (باختران →
+   Kermanshah, رضائیه → Urmia), which resolves to today's city with a ``note``;
+3. an exact **foreign** name (:mod:`~shomar.places.world`): every country (CLDR names in 14
+   languages) and large foreign cities and camps. A country name beats an Iranian village of
+   the same name; a foreign city loses to an Iranian town of the same name unless another
+   piece names the city's country;
+4. only when nothing matched exactly, a **fuzzy** lookup over Iranian and foreign names
+   (Jaro-Winkler ≥ 0.92 on keys), scored ``0.9 × similarity``, times 0.75 when the consonant
+   skeletons differ ("Paris" is not "Pardis").
+
+The country with the most evidence wins, then (in Iran) the province; within it the most
+specific county and city found are kept. ``confidence`` is 1.0 for an unambiguous exact hit
+and lower for fuzzy or ambiguous ones (a name shared by two provinces gets at most 0.5).
+A match below :data:`MIN_CONFIDENCE` is **not resolved**: ``resolved`` is false, every place
+field is ``None`` and ``candidate`` says what the best guess would have been.
 """
 
 from __future__ import annotations
@@ -26,16 +42,37 @@ from shomar.places.gazetteer import (
     place_key,
     province_by_iso,
 )
+from shomar.places.sites import (
+    DetentionSite,
+    detention_sites,
+    has_prison_word,
+    old_names,
+    strip_prison_words,
+)
+from shomar.places.world import ForeignPlace, country_name, foreign_index
+from shomar.text.normalize import name_key, persian_key
+from shomar.text.skeleton import loose, skeleton
 
-__all__ = ["PlaceMatch", "resolve_place"]
+__all__ = ["MIN_CONFIDENCE", "PlaceMatch", "resolve_place"]
 
 _SEGMENTS = re.compile(r"[,،;/|]+")
 _FUZZY_CUTOFF = 0.92
+_FUZZY_WEIGHT = 0.9
+_SKELETON_PENALTY = 0.75
+#: a match below this confidence is reported as not resolved (``resolved: false``)
+MIN_CONFIDENCE = 0.75
 
 
 @dataclass(frozen=True)
 class PlaceMatch:
-    """Where a place text points; ``None`` parts were not found."""
+    """Where a place text points; ``None`` parts were not found.
+
+    ``country`` is ISO 3166-1 alpha-2 (``"IR"`` for Iran); ``province`` and ``province_iso``
+    are ``None`` outside Iran. ``kind`` is what the most specific part names: ``country``,
+    ``province``, ``county``, ``city``, ``prison``, ``detention_centre`` or ``camp``.
+    ``site`` is the detention site or camp's name; ``note`` says when a former name was
+    read as today's; ``candidate`` is the best guess when ``resolved`` is false.
+    """
 
     input: str
     province: str | None
@@ -43,37 +80,91 @@ class PlaceMatch:
     county: str | None
     city: str | None
     confidence: float
+    resolved: bool = False
+    country: str | None = None
+    kind: str | None = None
+    site: str | None = None
+    note: str | None = None
+    candidate: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
             "input": self.input,
+            "resolved": self.resolved,
+            "country": self.country,
             "province": self.province,
             "province_iso": self.province_iso,
             "county": self.county,
             "city": self.city,
+            "site": self.site,
+            "kind": self.kind,
             "confidence": round(self.confidence, 3),
+            "note": self.note,
+            "candidate": self.candidate,
         }
 
 
-def _fuzzy(key: str) -> tuple[tuple[Entry, ...], float]:
-    choices = latin_keys() if key.isascii() else persian_keys()
+@dataclass(frozen=True)
+class _Hit:
+    """One piece of evidence: an Iranian entry (``entry``) or a foreign place (``foreign``)."""
+
+    country: str
+    score: float
+    exact: bool
+    entry: Entry | None = None
+    foreign: ForeignPlace | None = None
+    site: DetentionSite | None = None
+    note: str | None = None
+
+
+def _loose_skeleton(key: str) -> str:
+    return loose(skeleton(key))
+
+
+def _fuzzy(key: str) -> list[_Hit]:
     if len(key) < 4:
-        return (), 0.0
-    hit = process.extractOne(
-        key, choices, scorer=JaroWinkler.normalized_similarity, score_cutoff=_FUZZY_CUTOFF
-    )
-    if hit is None:
-        return (), 0.0
-    return index()[hit[0]], float(hit[1])
+        return []
+    latin = key.isascii()
+    hits: list[_Hit] = []
+    iran_choices = latin_keys() if latin else persian_keys()
+    foreign = foreign_index()
+    foreign_choices = _foreign_keys(latin)
+    for choices, is_foreign in ((iran_choices, False), (foreign_choices, True)):
+        hit = process.extractOne(
+            key, choices, scorer=JaroWinkler.normalized_similarity, score_cutoff=_FUZZY_CUTOFF
+        )
+        if hit is None:
+            continue
+        score = _FUZZY_WEIGHT * float(hit[1])
+        if _loose_skeleton(key) != _loose_skeleton(hit[0]):
+            score *= _SKELETON_PENALTY
+        if is_foreign:
+            hits.extend(_Hit(p.country, score, False, foreign=p) for p in foreign[hit[0]][:1])
+        else:
+            hits.extend(_Hit("IR", score, False, entry=e) for e in index()[hit[0]])
+    if not hits:
+        return []
+    best = max(h.score for h in hits)
+    return [h for h in hits if h.score >= best - 1e-9]
 
 
-def _lookup(piece: str) -> list[tuple[Entry, float]]:
+@lru_cache(maxsize=2)
+def _foreign_keys(latin: bool) -> tuple[str, ...]:
+    return tuple(k for k in foreign_index() if k.isascii() == latin)
+
+
+def _iran_exact(piece: str) -> list[_Hit]:
     idx = index()
     key = place_key(piece)
     if key in idx:
-        return [(e, 1.0) for e in idx[key]]
+        return [_Hit("IR", 1.0, True, entry=e) for e in idx[key]]
+    old = old_names().get(key)
+    if old is not None:
+        return _old_name_hits(
+            old.city_fa, old.province_iso, f"{piece} is a former name; {old.note}"
+        )
     words = piece.split()
-    found: list[tuple[Entry, float]] = []
+    found: list[_Hit] = []
     if len(words) > 1:
         n = len(words)
         spans = sorted(
@@ -86,54 +177,216 @@ def _lookup(piece: str) -> list[tuple[Entry, float]]:
                 continue
             k = place_key(" ".join(words[i:j]))
             if k in idx:
-                found.extend((e, 0.95) for e in idx[k])
+                found.extend(_Hit("IR", 0.95, True, entry=e) for e in idx[k])
                 covered |= set(range(i, j))
-        if found:
-            return found
-    entries, score = _fuzzy(key)
-    return [(e, 0.9 * score) for e in entries]
+    return found
+
+
+def _city_entry(city_fa: str, iso: str) -> Entry | None:
+    for e in index().get(persian_key(city_fa), ()):
+        if e.level == "city" and e.province_iso == iso:
+            return e
+    return None
+
+
+def _old_name_hits(city_fa: str, iso: str, note: str) -> list[_Hit]:
+    entry = _city_entry(city_fa, iso)
+    if entry is None:
+        return []
+    return [_Hit("IR", 1.0, True, entry=entry, note=note)]
+
+
+def _site_hits(sites: tuple[DetentionSite, ...], score: float) -> list[_Hit]:
+    out = []
+    for s in sites:
+        entry = _city_entry(s.city_fa, s.province_iso) or Entry(
+            "city", s.province_iso, None, None, s.name_en
+        )
+        out.append(_Hit("IR", score, True, entry=entry, site=s))
+    return out
+
+
+def _site_lookup(piece: str, iran: list[_Hit]) -> list[_Hit]:
+    sites = detention_sites()
+    key = place_key(piece)
+    if key in sites.full:
+        return _site_hits(sites.full[key], 1.0)
+    if has_prison_word(piece):
+        rest = strip_prison_words(piece)
+        rkey = place_key(rest) if rest else ""
+        if rkey in sites.stripped:
+            return _site_hits(sites.stripped[rkey], 1.0)
+        if rest:
+            # a prison in a town the list does not name as a site ("Prison of Ilam")
+            town = [h for h in _iran_exact(rest) if h.entry and h.entry.level == "city"]
+            return [
+                _Hit(
+                    "IR", h.score, True, entry=h.entry, site=DetentionSite("", "", "prison", "", "")
+                )
+                for h in town
+            ]
+        return []
+    if key in sites.short and not iran:
+        return _site_hits(sites.short[key], 1.0)
+    return []
+
+
+def _foreign_exact(piece: str) -> list[_Hit]:
+    idx = foreign_index()
+    for key in (place_key(piece), name_key(piece)):
+        if key in idx:
+            return [_Hit(p.country, 1.0, True, foreign=p) for p in idx[key]]
+    return []
+
+
+def _piece_hits(piece: str) -> tuple[list[_Hit], list[_Hit]]:
+    """(hits, foreign alternatives kept in case another piece names their country)."""
+    iran = _iran_exact(piece)
+    sites = _site_lookup(piece, iran)
+    if sites:
+        return sites, []
+    foreign = _foreign_exact(piece)
+    if foreign and iran:
+        # a country name beats an Iranian village named like it, but not a province, and not
+        # when the name is a short word (Turkish "Çin" for China vs the town Sin)
+        if (
+            any(h.foreign and h.foreign.kind == "country" for h in foreign)
+            and not any(h.entry and h.entry.level == "province" for h in iran)
+            and len(place_key(piece)) > 3
+        ):
+            return foreign, []
+        return iran, foreign
+    if iran or foreign:
+        return iran or foreign, []
+    key = place_key(piece) or name_key(piece)
+    return _fuzzy(key), []
+
+
+def _describe(h: _Hit) -> str:
+    if h.foreign is not None:
+        where = h.foreign.city or country_name(h.foreign.country)
+        return f"{where} ({h.foreign.country})"
+    assert h.entry is not None
+    prov = province_by_iso()[h.entry.province_iso].name_en
+    return f"{h.entry.city or h.entry.county or prov} ({prov}, IR)"
 
 
 @lru_cache(maxsize=65536)
 def resolve_place(text: str) -> PlaceMatch:
-    """Resolve ``text`` (Persian or Latin script) to province / county / city."""
+    """Resolve ``text`` (Persian or Latin script) to a place (see the module docstring)."""
     pieces = [p.strip() for p in _SEGMENTS.split(text) if p.strip()]
-    evidence: list[tuple[Entry, float]] = []
-    for piece in pieces:
-        hits = _lookup(piece)
+    per_piece = [_piece_hits(p) for p in pieces]
+    named_countries = {
+        h.country
+        for hits, _ in per_piece
+        for h in hits
+        if h.foreign and h.foreign.kind == "country"
+    }
+    evidence: list[_Hit] = []
+    for hits, alternatives in per_piece:
+        alt = [h for h in alternatives if h.country in named_countries]
+        hits = alt or hits
         # a province's own name beats towns elsewhere that share it (Golestan)
-        exact_provinces = [(e, sc) for e, sc in hits if e.level == "province" and sc >= 1.0]
+        exact_provinces = [
+            h for h in hits if h.entry and h.entry.level == "province" and h.score >= 1.0
+        ]
         if exact_provinces:
-            isos = {e.province_iso for e, _ in exact_provinces}
-            hits = [(e, sc) for e, sc in hits if e.province_iso in isos]
-        # an ambiguous name spreads its weight over the provinces it may be in
-        provinces = {e.province_iso for e, _ in hits}
-        evidence.extend((e, s / max(1, len(provinces))) for e, s in hits)
+            isos = {h.entry.province_iso for h in exact_provinces if h.entry}
+            hits = [h for h in hits if h.entry is None or h.entry.province_iso in isos]
+        # an ambiguous name spreads its weight over the places it may be in
+        places = {(h.country, h.entry.province_iso if h.entry else None) for h in hits}
+        evidence.extend(
+            _Hit(
+                h.country,
+                h.score / max(1, len(places)),
+                h.exact,
+                h.entry,
+                h.foreign,
+                h.site,
+                h.note,
+            )
+            for h in hits
+        )
     if not evidence:
         return PlaceMatch(text, None, None, None, None, 0.0)
-    by_province: dict[str, float] = defaultdict(float)
-    best_in: dict[str, float] = defaultdict(float)
-    for e, s in evidence:
-        by_province[e.province_iso] += s
-        best_in[e.province_iso] = max(best_in[e.province_iso], s)
-    iso = max(by_province, key=lambda k: (by_province[k], best_in[k]))
-    total = sum(by_province.values())
-    share = by_province[iso] / total if total else 0.0
-    county = city = None
-    for e, _s in sorted(evidence, key=lambda es: -es[1]):
-        if e.province_iso != iso:
+    by_place: dict[tuple[str, str | None], float] = defaultdict(float)
+    best_in: dict[tuple[str, str | None], float] = defaultdict(float)
+    for h in evidence:
+        # a bare country name (Iran, «ایران») supports every place in that country
+        where = (h.country, h.entry.province_iso if h.entry else None)
+        by_place[where] += h.score
+        best_in[where] = max(best_in[where], h.score)
+    by_country: dict[str, float] = defaultdict(float)
+    for (country, _), s in by_place.items():
+        by_country[country] += s
+    country = max(by_country, key=lambda c: (by_country[c], c == "IR"))
+    total = sum(by_country.values())
+    in_country = [h for h in evidence if h.country == country]
+    if country != "IR" or all(h.entry is None for h in in_country):
+        return _foreign_match(text, country, in_country, by_country[country] / total)
+    provinces = {k: v for k, v in by_place.items() if k[0] == "IR" and k[1] is not None}
+    iso_key = max(provinces, key=lambda k: (provinces[k], best_in[k]))
+    iso = iso_key[1]
+    assert iso is not None
+    bare = by_place.get(("IR", None), 0.0)
+    share = (provinces[iso_key] + bare) / total if total else 0.0
+    county = city = site = kind = note = None
+    ranked = sorted(in_country, key=lambda h: -h.score)
+    for h in ranked:
+        e = h.entry
+        if e is None or e.province_iso != iso:
             continue
+        if h.site is not None and site is None and kind is None:
+            site, kind = (h.site.name_en or None), h.site.kind
         if e.level == "county" and county is None:
             county = e.county
         if e.level == "city" and city is None:
             city = e.city
+        note = note or h.note
     if city and county is None:
         # a city whose (Persian) name is also its county's
-        city_fa = next((e.fa_key for e, _ in evidence if e.level == "city" and e.city == city), "")
+        city_fa = next(
+            (
+                h.entry.fa_key
+                for h in ranked
+                if h.entry and h.entry.level == "city" and h.entry.city == city
+            ),
+            "",
+        )
         for e in county_entries(iso):
             if e.fa_key and e.fa_key == city_fa:
                 county = e.county
                 break
-    confidence = min(1.0, best_in[iso]) * share
+    if kind is None:
+        kind = "city" if city else "county" if county else "province"
+    confidence = min(1.0, best_in[iso_key]) * share
     prov = province_by_iso()[iso]
-    return PlaceMatch(text, prov.name_en, iso, county, city, confidence)
+    if confidence < MIN_CONFIDENCE:
+        return PlaceMatch(text, None, None, None, None, confidence, candidate=_describe(ranked[0]))
+    return PlaceMatch(
+        text, prov.name_en, iso, county, city, confidence, True, "IR", kind, site, note
+    )
+
+
+def _foreign_match(text: str, country: str, hits: list[_Hit], share: float) -> PlaceMatch:
+    ranked = sorted(hits, key=lambda h: -h.score)
+    best = ranked[0]
+    confidence = min(1.0, best.score) * share
+    city = next((h.foreign.city for h in ranked if h.foreign and h.foreign.kind == "city"), None)
+    camp = next((h.foreign for h in ranked if h.foreign and h.foreign.kind == "camp"), None)
+    kind = "camp" if camp else "city" if city else "country"
+    if confidence < MIN_CONFIDENCE:
+        return PlaceMatch(text, None, None, None, None, confidence, candidate=_describe(best))
+    return PlaceMatch(
+        text,
+        None,
+        None,
+        None,
+        city,
+        confidence,
+        True,
+        country,
+        kind,
+        camp.city if camp else None,
+        None,
+    )

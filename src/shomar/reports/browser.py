@@ -6,7 +6,6 @@ fresh, throw-away profile with networking features off, and a time limit.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -29,9 +28,11 @@ class BrowserFailed(ShomarError):
 
 def find_chromium() -> Path | None:
     """The Chromium executable: ``SHOMAR_CHROMIUM``, then ``PATH``, then ``/usr/bin/chromium``."""
-    override = os.environ.get("SHOMAR_CHROMIUM")
-    if override and Path(override).is_file():
-        return Path(override)
+    from shomar.config import settings
+
+    override = settings().chromium
+    if override and override.is_file():
+        return override
     for name in CANDIDATES:
         found = shutil.which(name)
         if found:

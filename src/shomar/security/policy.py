@@ -70,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     Rule("documents.add", _WRITERS, "keeping an article or a list as evidence"),
     Rule("decisions.read", _ANALYSTS, "review verdicts name the records they join"),
     Rule("demo.run", _ANALYSTS, "the demo imports, links and estimates in a new folder"),
+    Rule("jobs.work", _ADMIN, "a worker runs queued jobs as the users who submitted them"),
 )
 
 _BY_ACTION = {rule.action: rule for rule in RULES}

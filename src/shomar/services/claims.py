@@ -269,7 +269,7 @@ def list_claims(
 ) -> list[ClaimInfo]:
     """Current claims (or every version with ``history``), oldest first."""
     authorize(ws, principal, "claims.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         query = select(Claim).order_by(Claim.id)
         if not history:
             superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))

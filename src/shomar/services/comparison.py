@@ -202,7 +202,7 @@ def compare_event(
     authorize(ws, principal, "stats.read")
     claims = list_claims(ws, principal=principal)
     views: list[CategoryView] = []
-    with ws.session() as session:
+    with ws.read_session() as session:
         events = session.scalars(select(Event).order_by(Event.id)).all()
         for event in events:
             if event_name and event_name.lower() not in (event.name.lower(), event.name_fa):

@@ -138,7 +138,7 @@ def find_document(session: Session, ref: str) -> Document:
 def list_documents(ws: Workspace, *, principal: Principal) -> list[DocumentInfo]:
     """Every document with its source, rows, records stored from it and status."""
     authorize(ws, principal, "documents.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         counts = dict(
             session.execute(
                 select(Record.document_id, func.count()).group_by(Record.document_id)

@@ -153,58 +153,62 @@ def run_event_estimates(
             hint="Drop --by, or --linkages.",
         )
     samples = _linkage_samples(ws, linkages, seed, principal) if linkages else []
-    with ws.session() as session:
+    with ws.read_session() as session:  # read …
         event_row = find_event(session, event)
         lists, grouped = event_memberships(session, event_row, counted, by)
-        if len(lists) < 2:
-            raise EstimationError(
-                f"Event {event!r} has records from {len(lists)} source(s); estimation needs at "
-                "least 2 overlapping lists (3 or more to model dependence).",
+        linkage_run_id = session.scalar(select(func.max(PersonRecord.run_id)))
+        sampled_memberships = (
+            _sample_memberships(session, event_row, counted, samples) if samples else []
+        )
+    if len(lists) < 2:
+        raise EstimationError(
+            f"Event {event!r} has records from {len(lists)} source(s); estimation needs at "
+            "least 2 overlapping lists (3 or more to model dependence).",
+        )
+    pending: list[tuple[str, str, CaptureTable, EstimateResult]] = []
+    skipped = _unsuitable(methods, len(lists))
+    for method in methods:  # … compute, with no transaction open …
+        if method in skipped:
+            continue
+        estimator = _estimator(method)
+        kwargs = dict((options or {}).get(method, {}))
+        per_stratum: dict[str, EstimateResult] = {}
+        for stratum, memberships in sorted(grouped.items()):
+            table = CaptureTable.from_memberships(lists, memberships)
+            result = _estimate_one(estimator, table, seed, kwargs, stratum)
+            per_stratum[stratum] = result
+            if by:
+                pending.append((method, f"{by}={stratum}", table, result))
+        combined = per_stratum[""] if not by else combine_strata(method, per_stratum)
+        if sampled_memberships:
+            sampled = [
+                _estimate_one(estimator, CaptureTable.from_memberships(lists, m), seed, kwargs, "")
+                for m in sampled_memberships
+            ]
+            combined = pool_linkages(combined, sampled)
+        combined.warnings.extend(
+            f"{name} skipped: it needs 3 to 5 lists, the event has {len(lists)}"
+            for name in sorted(skipped)
+        )
+        table = CaptureTable.from_memberships(lists, [m for ms in grouped.values() for m in ms])
+        pending.append((method, "", table, combined))
+    with ws.session() as session:  # … then write, briefly
+        stored = [
+            _store(
+                session,
+                event_row.id,
+                linkage_run_id,
+                method,
+                stratum,
+                table,
+                result,
+                seed,
+                counted,
+                by,
+                actor,
             )
-        stored: list[StoredEstimate] = []
-        skipped = _unsuitable(methods, len(lists))
-        for method in methods:
-            if method in skipped:
-                continue
-            estimator = _estimator(method)
-            kwargs = dict((options or {}).get(method, {}))
-            per_stratum: dict[str, EstimateResult] = {}
-            for stratum, memberships in sorted(grouped.items()):
-                table = CaptureTable.from_memberships(lists, memberships)
-                result = _estimate_one(estimator, table, seed, kwargs, stratum)
-                per_stratum[stratum] = result
-                if by:
-                    stored.append(
-                        _store(
-                            session,
-                            event_row,
-                            method,
-                            f"{by}={stratum}",
-                            table,
-                            result,
-                            seed,
-                            counted,
-                            by,
-                            actor,
-                        )
-                    )
-            combined = per_stratum[""] if not by else combine_strata(method, per_stratum)
-            if samples:
-                sampled = [
-                    _estimate_one(
-                        estimator, CaptureTable.from_memberships(lists, m), seed, kwargs, ""
-                    )
-                    for m in _sample_memberships(session, event_row, counted, samples)
-                ]
-                combined = pool_linkages(combined, sampled)
-            combined.warnings.extend(
-                f"{name} skipped: it needs 3 to 5 lists, the event has {len(lists)}"
-                for name in sorted(skipped)
-            )
-            table = CaptureTable.from_memberships(lists, [m for ms in grouped.values() for m in ms])
-            stored.append(
-                _store(session, event_row, method, "", table, combined, seed, counted, by, actor)
-            )
+            for method, stratum, table, result in pending
+        ]
         append_audit(
             session,
             actor,
@@ -215,6 +219,7 @@ def run_event_estimates(
                 "by": by,
                 "counted": counted,
                 "seed": seed,
+                "linkage_run_id": linkage_run_id,
             },
         )
     return stored
@@ -388,7 +393,8 @@ def combine_strata(method: str, results: dict[str, EstimateResult]) -> EstimateR
 
 def _store(
     session: Session,
-    event: Event,
+    event_id: int,
+    linkage_run_id: int | None,
     method: str,
     stratum: str,
     table: CaptureTable,
@@ -404,8 +410,8 @@ def _store(
         step = max(1, len(draws) // 500)
         data["draws_sample"] = [float(x) for x in draws[::step]]
     run = EstimateRun(
-        event_id=event.id,
-        linkage_run_id=session.scalar(select(func.max(PersonRecord.run_id))),
+        event_id=event_id,
+        linkage_run_id=linkage_run_id,
         method=method,
         stratum=stratum,
         input_hash=table.digest(),

@@ -106,13 +106,13 @@ def find_event(session: Session, name: str) -> Event:
 
 def get_event(ws: Workspace, name: str, *, principal: Principal) -> EventInfo:
     authorize(ws, principal, "events.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         return _info(session, find_event(session, name), principal)
 
 
 def list_events(ws: Workspace, *, principal: Principal) -> list[EventInfo]:
     authorize(ws, principal, "events.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         return [
             _info(session, e, principal) for e in session.scalars(select(Event).order_by(Event.id))
         ]

@@ -85,6 +85,6 @@ def audit_status(ws: Workspace, *, principal: Principal) -> tuple[int, int | Non
     authorize(ws, principal, "audit.verify")
     from shomar.store.tables import AuditEntry
 
-    with ws.session() as session:
+    with ws.read_session() as session:
         count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
         return count, verify_audit(session)

@@ -83,12 +83,15 @@ class ImportReport:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def _gc_paused(pause: bool) -> Iterator[None]:
     """Pause the cyclic garbage collector while rows stream through.
 
     An import allocates millions of small acyclic objects; the collector's repeated full passes
     over them cost more than the import itself. Memory stays bounded by the batch size.
     """
+    if not pause:
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -115,12 +118,17 @@ def import_file(
     principal: Principal,
     progress: Callable[[int], None] | None = None,
     replace: str | None = None,
+    pause_gc: bool = False,
 ) -> ImportReport:
     """Import one CSV, XLSX or JSON list from ``source_name``; all or nothing.
 
     ``replace`` names a document (its id, or a unique SHA-256 prefix of 8+ hex characters)
     that this import supersedes: the file may then be the same bytes read with another
     mapping or source; the old document's records leave every count (they are kept).
+
+    ``pause_gc`` pauses the cyclic garbage collector during the import (much faster on large
+    files). Only a one-command process (the CLI) may ask for it: the collector is process-wide
+    state, so a server or a job worker leaves it running.
     """
     authorize(ws, principal, "records.import", f"file:{Path(path).name}")
     file = Path(path)
@@ -143,7 +151,7 @@ def import_file(
             f"{file.name}: the file is empty.", hint="Expected a header row and data rows."
         )
     replaced_id = None
-    with ws.session() as session:
+    with ws.read_session() as session:
         if replace is not None:
             old = find_document(session, replace)
             if old.status != "active":
@@ -185,7 +193,7 @@ def import_file(
     )
     _check_header(file, table.header, fields, table.delimiter, mapping)
     try:
-        with ws.session() as session, _gc_paused():
+        with ws.session() as session, _gc_paused(pause_gc):
             _store(
                 ws,
                 session,

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from shomar.domain.columns import CANONICAL_COLUMNS
@@ -44,15 +44,18 @@ from shomar.security.principal import Principal
 from shomar.services.access import authorize, require_full_view
 from shomar.services.documents import find_source
 from shomar.store.audit import append_audit
+from shomar.store.dialects import serialize
 from shomar.store.queries import all_records, restrict, visible_uids
 from shomar.store.tables import (
     VERDICTS,
+    Counter,
     LinkageRun,
     MatchDecision,
     PairScore,
     Person,
     PersonRecord,
     Record,
+    ReviewQueueItem,
     Source,
 )
 from shomar.store.workspace import Workspace
@@ -63,6 +66,9 @@ logger = logging.getLogger(__name__)
 REVIEW_FIELDS = ("source", *(c for c in CANONICAL_COLUMNS if c != "notes"))
 
 _INSERT_CHUNK = 5000
+PERSON_COUNTER = "person"
+#: times a run re-clusters when review decisions arrive while it computes
+REBASES = 3
 
 
 @dataclass
@@ -80,6 +86,8 @@ class RunSummary:
     pairs_scored: int
     review_queue: int
     decisions_applied: int
+    #: record rows imported while the run computed: not in this run, linked by the next one
+    records_after_snapshot: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -132,7 +140,9 @@ class DecisionResult:
 # -- reading the store -------------------------------------------------------------------------
 
 
-def _current_records(session: Session, principal: Principal | None) -> pd.DataFrame:
+def _current_records(
+    session: Session, principal: Principal | None, uids: list[str] | None = None
+) -> pd.DataFrame:
     """Current versions of the records ``principal`` sees (``None``: every record, for linking),
     as canonical columns plus ``uid``/``created``."""
     query = (
@@ -158,6 +168,8 @@ def _current_records(session: Session, principal: Principal | None) -> pd.DataFr
         .order_by(Record.uid)
     )
     query = all_records(query) if principal is None else restrict(query, principal)
+    if uids is not None:
+        query = query.where(Record.uid.in_(uids))
     rows = session.execute(query).all()
     columns = [
         "uid",
@@ -245,19 +257,60 @@ def _constraints(
     return must, cannot
 
 
-def _id_factory(session: Session) -> Any:
-    numbers = [
-        int(m.group(1))
-        for pid in session.scalars(select(Person.id))
-        if (m := re.fullmatch(r"P-(\d+)", pid))
-    ]
-    counter = [max(numbers, default=0)]
+@dataclass(frozen=True)
+class _Marks:
+    """High-water marks of a run's inputs: the newest record row and decision it read."""
 
-    def new_id(_keys: list[str]) -> str:
-        counter[0] += 1
-        return f"P-{counter[0]:06d}"
+    record_id: int
+    decision_id: int
 
-    return new_id
+
+def _marks(session: Session) -> _Marks:
+    return _Marks(
+        int(session.scalar(all_records(select(func.max(Record.id)))) or 0),  # newest row
+        int(session.scalar(select(func.max(MatchDecision.id))) or 0),
+    )
+
+
+def _refuse_if_rerun(session: Session, last_run_id: int | None) -> None:
+    """ConflictError when another linkage run was stored since this one read its inputs."""
+    newest_run = _last_run(session)
+    if (newest_run.id if newest_run else None) != last_run_id:
+        raise ConflictError(
+            "The linkage run was not stored: another linkage run finished while it computed.",
+            hint="Its persons are current; run `shomar link run` again to include anything new.",
+        )
+
+
+class _PersonIds:
+    """Person ids from the ``person`` counter (in the write transaction, serialised)."""
+
+    def __init__(self, session: Session) -> None:
+        serialize(session, "persons")
+        self.session = session
+        self.row = session.get(Counter, PERSON_COUNTER)
+        if self.row is None:  # first run, or a workspace from before the counter
+            numbers = [
+                int(m.group(1))
+                for pid in session.scalars(select(Person.id))
+                if (m := re.fullmatch(r"P-(\d+)", pid))
+            ]
+            self.row = Counter(name=PERSON_COUNTER, value=max(numbers, default=0))
+            session.add(self.row)
+        self.value = int(self.row.value)
+
+    def __call__(self, _keys: list[str]) -> str:
+        self.value += 1
+        return f"P-{self.value:06d}"
+
+    def save(self) -> None:
+        assert self.row is not None
+        self.row.value = self.value
+        self.session.flush()
+
+
+def _id_factory(session: Session) -> _PersonIds:
+    return _PersonIds(session)
 
 
 def _evidence(row: Any, columns: list[str], low: float, high: float) -> dict[str, Any]:
@@ -283,13 +336,16 @@ def link_workspace(
 
     seconds: dict[str, float] = {}
     start = time.perf_counter()
-    with ws.session() as session:
+    with ws.read_session() as session:  # one snapshot; the write below checks it still holds
+        marks = _marks(session)
         records = _current_records(session, None)
+        record_ids = dict(session.execute(all_records(select(Record.uid, Record.id))).all())
         decisions = _decisions(session)
         last = _last_run(session)
         previous = _assignments(session, last.id) if last else {}
         old_pairs = _pair_scores(session, last.id) if last else pd.DataFrame()
         last_created = last.created if last else None
+        last_record_id = last.last_record_id if last else None
         last_model = TrainedModel.from_dict(last.model) if last and last.model else None
     if records.empty:
         raise LinkageError(
@@ -307,7 +363,9 @@ def link_workspace(
     if incremental and last_model is not None:
         model = last_model
         new_mask = ~records["uid"].isin(previous.keys())
-        if last_created is not None:
+        if last_record_id is not None:  # new work by id: a new version has a higher id
+            new_mask |= records["uid"].map(record_ids).fillna(0).astype("int64") > last_record_id
+        elif last_created is not None:  # a run stored before the high-water marks existed
             created = pd.to_datetime(records["created"], utc=True)
             new_mask |= created > _utc(last_created)
         new_uids = set(records.loc[new_mask, "uid"])
@@ -329,54 +387,14 @@ def link_workspace(
         new_count = len(records)
     seconds["score"] = time.perf_counter() - start
 
-    start = time.perf_counter()
     n = len(records)
     spec = model.spec
-    labels = cluster_pairs(n, pairs, spec.cluster_threshold, must_link=must, cannot_link=cannot)
-    best = best_links(n, pairs, labels)
-    seconds["cluster"] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    with ws.session() as session:
-        run = LinkageRun(
-            created_by=actor, backend=backend, mode=mode, spec=spec.to_dict(), model=model.to_dict()
-        )
-        session.add(run)
-        session.flush()
-        person_ids = stable_person_ids(uids, labels, previous, new_id=_id_factory(session))
-        known = set(session.scalars(select(Person.id)))
-        current = set(person_ids)
-        created_ids = sorted(current - known)
-        if created_ids:
-            session.execute(
-                insert(Person), [{"id": pid, "created_run_id": run.id} for pid in created_ids]
-            )
-        retired = sorted(set(previous.values()) - current)
-        if retired:
-            session.execute(
-                update(Person)
-                .where(Person.id.in_(retired), Person.retired_run_id.is_(None))
-                .values(retired_run_id=run.id)
-            )
-        revived = current & known
-        if revived:
-            session.execute(
-                update(Person).where(Person.id.in_(revived)).values(retired_run_id=None)
-            )
-        _insert_chunked(
-            session,
-            PersonRecord,
-            (
-                {
-                    "run_id": run.id,
-                    "record_uid": uid,
-                    "person_id": pid,
-                    "match_probability": None if np.isnan(p) else float(p),
-                }
-                for uid, pid, p in zip(uids, person_ids, best.tolist(), strict=True)
-            ),
-        )
-        _store_pairs(session, run.id, pairs, uids, spec)
+    run_input = _RunInput(uids, previous, pairs, model, mode, backend, actor, new_count)
+    for _attempt in range(REBASES + 1):
+        start = time.perf_counter()
+        must, cannot = _constraints(decisions, index)
+        labels = cluster_pairs(n, pairs, spec.cluster_threshold, must_link=must, cannot_link=cannot)
+        best = best_links(n, pairs, labels)
         queue = review_queue(
             pairs,
             labels,
@@ -384,24 +402,155 @@ def link_workspace(
             high=spec.review_high,
             decided=_decided_indices(decisions, index),
         )
-        summary = RunSummary(
-            run_id=run.id,
-            mode=mode,
-            backend=backend,
-            records=n,
-            new_records=new_count,
-            persons=len(current),
-            persons_created=len(created_ids),
-            persons_retired=len(retired),
-            pairs_scored=len(pairs),
-            review_queue=len(queue),
-            decisions_applied=len(must) + len(cannot),
+        seconds["cluster"] = time.perf_counter() - start
+        start = time.perf_counter()
+        with ws.session() as session:
+            serialize(session, "linkage")
+            now = _marks(session)
+            _refuse_if_rerun(session, last.id if last else None)
+            if now.decision_id == marks.decision_id:
+                summary = _store_run(
+                    session, run_input, marks, now, labels, best, queue, len(must) + len(cannot)
+                )
+                seconds["store"] = time.perf_counter() - start
+                summary.seconds = {k: round(v, 3) for k, v in seconds.items()}
+                stored = session.get(LinkageRun, summary.run_id)
+                assert stored is not None
+                stored.summary = summary.to_dict()
+                append_audit(
+                    session, actor, "link", f"linkage_run:{summary.run_id}", stored.summary
+                )
+                return summary
+        # decisions were recorded while this run computed: the scores stay valid, so apply
+        # them and cluster again (a rebase) rather than store a clustering that ignores them
+        with ws.read_session() as session:
+            marks = _Marks(marks.record_id, _marks(session).decision_id)
+            decisions = _decisions(session)
+    raise ConflictError(
+        f"The linkage run was not stored: review decisions kept arriving while it clustered "
+        f"({REBASES + 1} attempts).",
+        hint="Run `shomar link run` again when reviewing pauses.",
+    )
+
+
+@dataclass
+class _RunInput:
+    uids: list[str]
+    previous: dict[str, str]
+    pairs: pd.DataFrame
+    model: TrainedModel
+    mode: str
+    backend: str
+    actor: str
+    new_count: int
+
+
+def _store_run(
+    session: Session,
+    data: _RunInput,
+    marks: _Marks,
+    now: _Marks,
+    labels: np.ndarray,
+    best: np.ndarray,
+    queue: pd.DataFrame,
+    decisions_applied: int,
+) -> RunSummary:
+    """Write a computed run (in the caller's serialised write transaction)."""
+    spec = data.model.spec
+    run = LinkageRun(
+        created_by=data.actor,
+        backend=data.backend,
+        mode=data.mode,
+        spec=spec.to_dict(),
+        model=data.model.to_dict(),
+        last_record_id=marks.record_id,
+        last_decision_id=marks.decision_id,
+    )
+    session.add(run)
+    session.flush()
+    new_id = _id_factory(session)
+    person_ids = stable_person_ids(data.uids, labels, data.previous, new_id=new_id)
+    new_id.save()
+    known = set(session.scalars(select(Person.id)))
+    current = set(person_ids)
+    created_ids = sorted(current - known)
+    if created_ids:
+        session.execute(
+            insert(Person), [{"id": pid, "created_run_id": run.id} for pid in created_ids]
         )
-        seconds["store"] = time.perf_counter() - start
-        summary.seconds = {k: round(v, 3) for k, v in seconds.items()}
-        run.summary = summary.to_dict()
-        append_audit(session, actor, "link", f"linkage_run:{run.id}", run.summary)
-    return summary
+    retired = sorted(set(data.previous.values()) - current)
+    if retired:
+        session.execute(
+            update(Person)
+            .where(Person.id.in_(retired), Person.retired_run_id.is_(None))
+            .values(retired_run_id=run.id)
+        )
+    revived = current & known
+    if revived:
+        session.execute(update(Person).where(Person.id.in_(revived)).values(retired_run_id=None))
+    _insert_chunked(
+        session,
+        PersonRecord,
+        (
+            {
+                "run_id": run.id,
+                "record_uid": uid,
+                "person_id": pid,
+                "match_probability": None if np.isnan(p) else float(p),
+            }
+            for uid, pid, p in zip(data.uids, person_ids, best.tolist(), strict=True)
+        ),
+    )
+    _store_pairs(session, run.id, data.pairs, data.uids, spec)
+    _store_queue(session, run.id, queue, data)
+    return RunSummary(
+        run_id=run.id,
+        mode=data.mode,
+        backend=data.backend,
+        records=len(data.uids),
+        new_records=data.new_count,
+        persons=len(current),
+        persons_created=len(created_ids),
+        persons_retired=len(retired),
+        pairs_scored=len(data.pairs),
+        review_queue=len(queue),
+        decisions_applied=decisions_applied,
+        records_after_snapshot=_rows_after(session, marks.record_id) if now != marks else 0,
+    )
+
+
+def _rows_after(session: Session, record_id: int) -> int:
+    """Record rows stored after the run's snapshot (the next run links them)."""
+    query = all_records(select(func.count()).select_from(Record)).where(Record.id > record_id)
+    return int(session.scalar(query) or 0)
+
+
+def _store_queue(session: Session, run_id: int, queue: pd.DataFrame, data: _RunInput) -> None:
+    """The run's review queue as rows, most informative first, with each pair's evidence."""
+    columns = [c for c in queue.columns if str(c).startswith("mw_")]
+
+    def weights(row: Any) -> dict[str, float]:
+        return {c: float(getattr(row, c)) for c in columns if pd.notna(getattr(row, c))}
+
+    _insert_chunked(
+        session,
+        ReviewQueueItem,
+        (
+            {
+                "run_id": run_id,
+                "position": position,
+                "uid_a": data.uids[int(row.unique_id_l)],
+                "uid_b": data.uids[int(row.unique_id_r)],
+                "match_probability": float(row.match_probability),
+                "same_person": bool(row.same_person),
+                "value": round(float(row.value), 4),
+                "evidence": {
+                    "items": [e.to_dict() for e in pair_evidence(data.model, weights(row))]
+                },
+            }
+            for position, row in enumerate(_rows(queue))
+        ),
+    )
 
 
 def _utc(moment: dt.datetime) -> pd.Timestamp:
@@ -491,7 +640,7 @@ def list_persons(ws: Workspace, *, principal: Principal) -> list[PersonSummary]:
     A person appears with the records ``principal`` may see, and only if there is one.
     """
     authorize(ws, principal, "persons.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         last = _last_run(session)
         if last is None:
             return []
@@ -524,66 +673,54 @@ def _name(records: pd.DataFrame, uids: list[str]) -> str:
 
 
 def review_items(
-    ws: Workspace, limit: int | None = 20, *, principal: Principal
+    ws: Workspace, limit: int | None = 20, *, principal: Principal, offset: int = 0
 ) -> list[ReviewItem]:
-    """The review queue of the latest run, most informative pair first.
+    """The review queue of the latest run, most informative pair first (a page of it).
 
-    Only pairs whose two records ``principal`` may see are in it.
+    The queue is the table the run wrote; pairs decided since then are left out, and so are
+    pairs with a record ``principal`` may not see. Paginated in SQL: ``limit`` from ``offset``.
     """
     authorize(ws, principal, "review.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         last = _last_run(session)
         if last is None:
             raise NotFoundError(
                 "There is no linkage run to review yet.", hint="Run `shomar link run` first."
             )
-        model = TrainedModel.from_dict(last.model) if last.model else None
-        assignment = _assignments(session, last.id, principal)
-        scores = _pair_scores(session, last.id)
-        decisions = _decisions(session)
-        records = _current_records(session, principal).set_index("uid")
-    if scores.empty or model is None:
-        return []
-    spec = model.spec
-    uids = sorted(assignment)
-    index = {u: i for i, u in enumerate(uids)}
-    _, labels = np.unique([assignment[u] for u in uids], return_inverse=True)
-    scores = scores[scores["uid_a"].isin(index.keys()) & scores["uid_b"].isin(index.keys())]
-    left = scores["uid_a"].map(index).to_numpy(np.int64)
-    right = scores["uid_b"].map(index).to_numpy(np.int64)
-    pairs = pd.DataFrame(
-        {
-            "unique_id_l": np.minimum(left, right),
-            "unique_id_r": np.maximum(left, right),
-            "match_probability": scores["match_probability"].to_numpy(float),
-            "row": np.arange(len(scores)),
-        }
-    )
-    queue = review_queue(
-        pairs,
-        labels.astype(np.int64),
-        low=spec.review_low,
-        high=spec.review_high,
-        decided=_decided_indices(decisions, index),
-        limit=limit,
-    )
-    items = []
-    for item in _rows(queue):
-        a, b = uids[int(item.unique_id_l)], uids[int(item.unique_id_r)]
-        weights = scores.iloc[int(item.row)]["evidence"] or {}
-        items.append(
-            ReviewItem(
-                uid_a=a,
-                uid_b=b,
-                match_probability=float(item.match_probability),
-                same_person_now=bool(item.same_person),
-                value=round(float(item.value), 4),
-                record_a=_record_view(records, a),
-                record_b=_record_view(records, b),
-                evidence=[e.to_dict() for e in pair_evidence(model, weights)],
-            )
+        visible = visible_uids(principal)
+        decided = select(MatchDecision.id).where(
+            MatchDecision.uid_a == ReviewQueueItem.uid_a,
+            MatchDecision.uid_b == ReviewQueueItem.uid_b,
         )
-    return items
+        query = (
+            select(ReviewQueueItem)
+            .where(
+                ReviewQueueItem.run_id == last.id,
+                ReviewQueueItem.uid_a.in_(visible),
+                ReviewQueueItem.uid_b.in_(visible),
+                ~decided.exists(),
+            )
+            .order_by(ReviewQueueItem.position)
+            .offset(max(offset, 0))
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        page = list(session.scalars(query))
+        wanted = sorted({u for item in page for u in (item.uid_a, item.uid_b)})
+        records = _current_records(session, principal, wanted).set_index("uid")
+    return [
+        ReviewItem(
+            uid_a=item.uid_a,
+            uid_b=item.uid_b,
+            match_probability=item.match_probability,
+            same_person_now=item.same_person,
+            value=item.value,
+            record_a=_record_view(records, item.uid_a),
+            record_b=_record_view(records, item.uid_b),
+            evidence=list(item.evidence.get("items", [])),
+        )
+        for item in page
+    ]
 
 
 def _record_view(records: pd.DataFrame, uid: str) -> dict[str, Any]:
@@ -637,12 +774,13 @@ def decide(
             f"Unknown verdict {verdict!r}.", hint=f"Use one of: {', '.join(VERDICTS)}."
         )
     with ws.session() as session:
+        serialize(session, "decisions")
         uid_a, uid_b = _pair(
             resolve_record(session, a, principal), resolve_record(session, b, principal)
         )
         if uid_a == uid_b:
             raise InputError("A record cannot be compared with itself.")
-        decisions = _decisions(session)
+        decisions = _local_decisions(session, {uid_a, uid_b})
         previous = decisions.pop((uid_a, uid_b), None)
         _check_consistent(decisions, uid_a, uid_b, verdict)
         decision = MatchDecision(
@@ -666,6 +804,29 @@ def decide(
             decision.created,
             previous.verdict if previous is not None else None,
         )
+
+
+def _local_decisions(session: Session, seeds: set[str]) -> dict[tuple[str, str], MatchDecision]:
+    """The decisions in force that a verdict on ``seeds`` can contradict.
+
+    That is every decision touching a record joined to a seed through *same* verdicts; the
+    rest of the workspace's decisions are not read.
+    """
+    latest: dict[tuple[str, str], MatchDecision] = {}
+    reached = set(seeds)
+    frontier = set(seeds)
+    while frontier:
+        touching = select(MatchDecision).where(
+            or_(MatchDecision.uid_a.in_(frontier), MatchDecision.uid_b.in_(frontier))
+        )
+        for decision in session.scalars(touching):
+            key = _pair(decision.uid_a, decision.uid_b)
+            if key not in latest or decision.id > latest[key].id:
+                latest[key] = decision
+        joined = {u for key, d in latest.items() if d.verdict == "same" for u in key}
+        frontier = joined - reached
+        reached |= frontier
+    return latest
 
 
 def _check_consistent(
@@ -703,7 +864,7 @@ def _check_consistent(
 def list_decisions(ws: Workspace, *, principal: Principal) -> list[DecisionResult]:
     """Decisions in force on pairs of records ``principal`` sees, oldest first."""
     authorize(ws, principal, "decisions.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         decisions = _decisions(session)
         visible = set(session.scalars(visible_uids(principal)))
     decisions = {k: d for k, d in decisions.items() if k[0] in visible and k[1] in visible}
@@ -724,7 +885,7 @@ def linkage_samples(
 ) -> list[dict[str, int]]:
     """``n`` plausible linkages of the latest run: per sample, record uid → cluster label."""
     require_full_view(ws, principal, "estimates.run")
-    with ws.session() as session:
+    with ws.read_session() as session:
         last = _last_run(session)
         if last is None:
             raise NotFoundError("There is no linkage run yet.", hint="Run `shomar link run`.")

@@ -18,7 +18,7 @@ def owner_principal() -> Principal:
 
 def account_principal(ws: Workspace, username: str) -> Principal:
     """The principal of the account ``username`` in ``ws`` (its stored role)."""
-    with ws.session() as session:
+    with ws.read_session() as session:
         user = session.scalars(select(User).where(User.username == username)).first()
         if user is None:
             known = ", ".join(session.scalars(select(User.username).order_by(User.id))) or "none"

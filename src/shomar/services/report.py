@@ -184,7 +184,7 @@ def build_report_data(
     """Everything the report shows, read from the store (what ``principal`` may see)."""
     authorize(ws, principal, "report.make")
     views = compare_event(ws, principal=principal)
-    with ws.session() as session:
+    with ws.read_session() as session:
         intervals, undated = _dates(session, principal)
         provinces, unplaced = _provinces(session, principal)
         events = []

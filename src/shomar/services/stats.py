@@ -20,7 +20,7 @@ def workspace_stats(ws: Workspace, *, principal: Principal) -> dict[str, int]:
     nowhere.
     """
     authorize(ws, principal, "stats.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         records = session.scalar(restrict(select(func.count()).select_from(Record), principal))
         latest_run = session.scalar(select(func.max(PersonRecord.run_id)))
         persons = 0

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 import jdatetime
 import numpy as np
 
+from shomar.simulation import noise as mangle
 from shomar.simulation.population import Victim
+from shomar.simulation.spec import Noise, SimulationSpec
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 JALALI_MONTHS_LATIN = (
@@ -58,18 +60,36 @@ def style_for(list_index: int) -> ListStyle:
     return STYLES[list_index % len(STYLES)]
 
 
+def renderer_for(list_index: int, spec: SimulationSpec, rng: np.random.Generator) -> Renderer:
+    """The renderer of list ``list_index``; with noise on, the list may be family-first."""
+    noise = spec.noise
+    family_first = bool(noise.family_first > 0 and rng.random() < noise.family_first)
+    return Renderer(style_for(list_index), rng, noise, family_first=family_first)
+
+
 class Renderer:
     """Writes victims as rows of one list, with that list's style and noise."""
 
-    def __init__(self, style: ListStyle, rng: np.random.Generator) -> None:
+    def __init__(
+        self,
+        style: ListStyle,
+        rng: np.random.Generator,
+        noise: Noise | None = None,
+        *,
+        family_first: bool = False,
+    ) -> None:
         self.style = style
         self.rng = rng
+        self.noise = noise or Noise()
+        self.family_first = family_first
 
     def row(self, record_id: str, victim: Victim, event: str) -> dict[str, str]:
         style, rng = self.style, self.rng
         given = self._name(victim.given)
         family = self._name(victim.family)
         honorific = self._honorific(victim)
+        if self.noise.active:
+            given, family, honorific = self._mangle(victim, given, family, honorific)
         row = {
             "record_id": record_id,
             "full_name": "",
@@ -86,11 +106,20 @@ class Renderer:
             "event": event,
             "notes": SYNTHETIC_NOTE,
         }
+        first = " ".join(p for p in (honorific, given) if p)
         if style.split_names:
-            row["given_name"] = " ".join(p for p in (honorific, given) if p)
+            row["given_name"] = first
             row["family_name"] = family
+            if self.chance(self.noise.family_first_row / 2):  # columns swapped in this row
+                row["given_name"], row["family_name"] = family, first
+        elif self.family_first:
+            row["full_name"] = " ".join(p for p in (family, first) if p)
+        elif self.chance(self.noise.family_first_row):
+            comma = self.chance(0.5)
+            head = family.upper() if comma and style.script == "latin" else family
+            row["full_name"] = f"{head}, {first}" if comma and first else f"{head} {first}".strip()
         else:
-            row["full_name"] = " ".join(p for p in (honorific, given, family) if p)
+            row["full_name"] = " ".join(p for p in (first, family) if p)
         if style.has_father and rng.random() < 0.6:
             row["father_name"] = self._name(victim.father)
         age = victim.date.year - victim.birth_year
@@ -100,7 +129,65 @@ class Renderer:
                 row["age"] = row["age"].translate(PERSIAN_DIGITS)
         elif rng.random() < 0.3:
             row["birth_date"] = self._birth_year(victim.birth_year)
+        if self.noise.active:
+            self._noisy_fields(row, victim)
         return row
+
+    # -- the messy style (issue 13) ---------------------------------------------------------
+    def chance(self, rate: float) -> bool:
+        """True with probability ``rate``; draws nothing when the rate is 0."""
+        return bool(rate > 0 and self.rng.random() < rate)
+
+    def _mangle(
+        self, victim: Victim, given: str, family: str, honorific: str | None
+    ) -> tuple[str, str, str | None]:
+        noise, rng = self.noise, self.rng
+        latin = self.style.script == "latin"
+        if self.chance(noise.shorten):
+            short_family = mangle.shortened(victim.family)
+            short_given = mangle.shortened(victim.given)
+            if short_family is not None and (short_given is None or rng.random() < 0.5):
+                family = self._name(short_family)
+            elif short_given is not None:
+                given = self._name(short_given)
+        if self.chance(noise.abbreviate):
+            initials = mangle.abbreviated(victim.given, latin)
+            if initials is not None:
+                given = initials
+            elif honorific is not None and latin:
+                honorific = honorific[0] + "."
+        if self.chance(noise.colloquial) and victim.given.persian in mangle.COLLOQUIAL:
+            fa, la = mangle.COLLOQUIAL[victim.given.persian]
+            given = la if latin else fa
+        if self.chance(noise.honorific):
+            if honorific is not None:
+                honorific = None
+            elif rng.random() < 0.5:
+                fa, la = mangle.NAME_SUFFIXES[victim.sex][0]
+                given = f"{given} {la if latin else fa}"
+            elif victim.sex == "m":
+                honorific = "Haj" if latin else "حاج"
+        if latin and self.chance(noise.romanisation):
+            given, family = mangle.romanised(given, rng), mangle.romanised(family, rng)
+        if latin and self.chance(noise.spelling):
+            if rng.random() < 0.5:
+                given = mangle.misspelled(given, rng)
+            else:
+                family = mangle.misspelled(family, rng)
+        return given, family, honorific
+
+    def _noisy_fields(self, row: dict[str, str], victim: Victim) -> None:
+        noise, rng = self.noise, self.rng
+        if self.chance(noise.prison):
+            fa, la = mangle.prison_for(victim.place.province_iso, rng)
+            row["place"] = fa if self.style.script == "persian" else la
+        if self.style.calendar == "jalali" and self.chance(noise.two_digit_year):
+            row["date"] = (
+                mangle.two_digit_years(row["date"]) if not _is_day(row["date"]) else row["date"]
+            )
+        if self.chance(noise.missing):
+            field = ("place", "date", "age", "father_name", "sex")[int(rng.integers(5))]
+            row[field] = ""
 
     # -- pieces ---------------------------------------------------------------------------
     def _name(self, entry: object) -> str:
@@ -186,6 +273,12 @@ def _gregorian_text(date: dt.date, precision: str, style: ListStyle) -> str:
     if precision == "month":
         return date.strftime("%B %Y") if style.month_names else date.strftime("%Y-%m")
     return str(date.year)  # Gregorian lists report a year rather than a season
+
+
+def _is_day(text: str) -> bool:
+    """Whether a rendered date names a day (two-digit years are for months, seasons, years)."""
+    digits = sum(ch.isdigit() for ch in text)
+    return "/" in text or digits > 4
 
 
 def _typo(text: str, rng: np.random.Generator) -> str:

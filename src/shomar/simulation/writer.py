@@ -12,7 +12,8 @@ import numpy as np
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.simulation.capture import capture_histories
 from shomar.simulation.population import simulate_population
-from shomar.simulation.render import Renderer, style_for
+from shomar.simulation.relatives import add_relatives
+from shomar.simulation.render import renderer_for
 from shomar.simulation.spec import SimulationResult, SimulationSpec
 
 COLUMNS = CANONICAL_COLUMNS
@@ -33,7 +34,7 @@ def simulate(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(spec.seed)
-    victims = simulate_population(spec, rng)
+    victims, relations = add_relatives(spec, simulate_population(spec, rng), rng)
     captured = capture_histories(spec, victims, rng)
     names = spec.list_names()
     list_files = [out / f"{name}.csv" for name in names]
@@ -44,17 +45,19 @@ def simulate(
         writers = [csv.DictWriter(h, fieldnames=COLUMNS) for h in handles]
         for writer in writers:
             writer.writeheader()
-        renderers = [Renderer(style_for(k), rng) for k in range(spec.lists)]
+        renderers = [renderer_for(k, spec, rng) for k in range(spec.lists)]
         with truth_file.open("w", newline="", encoding="utf-8") as truth_handle:
             truth = csv.writer(truth_handle)
             truth.writerow(["source", "record_id", "person_id"])
             for i, victim in enumerate(victims):
                 for k in np.flatnonzero(captured[i]):
                     name = names[k]
-                    counts[name] += 1
-                    record_id = f"{name[-1]}-{counts[name]:07d}"
-                    writers[k].writerow(renderers[k].row(record_id, victim, spec.event))
-                    truth.writerow([name, record_id, victim.person_id])
+                    copies = 2 if renderers[k].chance(spec.noise.duplicate) else 1
+                    for _ in range(copies):  # a within-list duplicate has its own noise
+                        counts[name] += 1
+                        record_id = f"{name[-1]}-{counts[name]:07d}"
+                        writers[k].writerow(renderers[k].row(record_id, victim, spec.event))
+                        truth.writerow([name, record_id, victim.person_id])
                 if progress is not None and (i + 1) % 1000 == 0:
                     progress(1000)
             if progress is not None:
@@ -69,11 +72,15 @@ def simulate(
         list_files=list_files,
         truth_file=truth_file,
         population_file=out / "synthetic_population.json",
-        true_n=spec.size,
+        true_n=len(victims),
         observed_persons=observed,
         records=int(captured.sum()),
         records_per_list=counts,
     )
+    if relations:
+        result.relatives_file = out / "synthetic_relatives.csv"
+        with result.relatives_file.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([("person_a", "person_b", "relation"), *relations])
     result.population_file.write_text(
         json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shomar.security.audit import ChainEntry, entry_hash, verify_chain
+from shomar.store.dialects import serialize
 from shomar.store.tables import AuditEntry, utcnow
 
 
@@ -19,7 +20,13 @@ def append_audit(
     target: str = "",
     payload: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Add an entry chained to the last one (in the caller's transaction)."""
+    """Add an entry chained to the last one (in the caller's transaction).
+
+    Appends are serialised (:func:`shomar.store.dialects.serialize`; on SQLite the write
+    transaction already is), so two writers never chain to the same head; ``UNIQUE(prev_hash)``
+    refuses it if they ever did.
+    """
+    serialize(session, "audit")
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
     prev = last.hash if last else ""
     created = utcnow()

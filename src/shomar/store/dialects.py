@@ -1,39 +1,160 @@
-"""The one place where SQLite and PostgreSQL differ. Nothing else branches on the dialect."""
+"""The one place where SQLite and PostgreSQL differ. Nothing else branches on the dialect.
+
+Transactions that hold on both (DESIGN §6):
+
+* **SQLite**: WAL journal (readers never wait for the writer) and every write transaction opened
+  with ``BEGIN IMMEDIATE`` — SQLAlchemy's documented pysqlite recipe (the driver's own implicit
+  ``BEGIN`` is switched off and the ``begin`` event emits ours), so a check and the write it
+  guards run under the one write lock, and a second writer waits up to the busy timeout instead
+  of failing half-way. Read-only sessions (execution option ``shomar_write=False``) use a
+  plain ``BEGIN``: a consistent snapshot that takes no lock.
+* **PostgreSQL**: writers run concurrently; :func:`serialize` takes a transaction-scoped advisory
+  lock where a chain or a counter is appended (audit head, person ids, decisions, sources), and
+  ``lock_timeout`` bounds the wait by the same busy timeout.
+
+:func:`translated_errors` turns the driver's errors into Shomar's: unique and other integrity
+violations into :class:`~shomar.errors.ConflictError`, locks held too long, serialization
+failures and deadlocks into :class:`~shomar.errors.BusyError`.
+"""
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, event, exc, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+from shomar.errors import BusyError, ConflictError
+
+#: execution option: ``False`` opens a read-only transaction (SQLite: no write lock)
+WRITE_OPTION = "shomar_write"
+_LOCK_NAMESPACE = 0x5348  # "SH": the first key of every Shomar advisory lock
+#: SQLSTATEs of PostgreSQL errors that mean "busy, try again"
+_PG_BUSY = {"55P03", "40001", "40P01", "57014"}  # lock timeout, serialization, deadlock, cancel
+BUSY_HINT = "The workspace is busy (another import or linkage is running); try again."
 
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str, *, schema: str | None = None) -> Engine:
+def _busy_timeout(seconds: float | None) -> float:
+    if seconds is not None:
+        return seconds
+    from shomar.config import settings
+
+    return settings().busy_timeout
+
+
+def make_engine(
+    url: str, *, schema: str | None = None, busy_timeout: float | None = None
+) -> Engine:
     """Create an engine with each backend's settings.
 
-    SQLite: foreign keys on, WAL journal (readers do not block the importer), a busy timeout.
-    PostgreSQL: psycopg 3; an optional ``schema`` becomes the search path (tests isolate
-    themselves this way).
+    SQLite: foreign keys on, WAL journal, ``BEGIN IMMEDIATE`` for writes, the busy timeout.
+    PostgreSQL: psycopg 3; the busy timeout as ``lock_timeout``; an optional ``schema`` becomes
+    the search path (tests isolate themselves this way).
     """
+    timeout = _busy_timeout(busy_timeout)
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": timeout})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (below)
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Connection) -> None:
+            write = connection.get_execution_options().get(WRITE_OPTION, True)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    connect_args: dict[str, Any] = {}
+    options = [f"-clock_timeout={int(timeout * 1000)}"]
     if schema:
-        connect_args["options"] = f"-csearch_path={schema}"
-    return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+        options.append(f"-csearch_path={schema}")
+    return create_engine(url, connect_args={"options": " ".join(options)}, pool_pre_ping=True)
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine for read-only transactions: one snapshot, no write lock.
+
+    SQLite: a deferred ``BEGIN`` (WAL gives the snapshot). PostgreSQL: ``REPEATABLE READ``, so
+    every statement of the read sees the same committed state.
+    """
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True, **{WRITE_OPTION: False}
+        )
+    return engine.execution_options(**{WRITE_OPTION: False})
+
+
+def serialize(session: Session, name: str) -> None:
+    """Serialise writers on ``name`` until the transaction ends.
+
+    PostgreSQL: a transaction-scoped advisory lock. SQLite: nothing to do — the write
+    transaction already holds the database's one write lock (``BEGIN IMMEDIATE``).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    key = zlib.crc32(name.encode()) & 0x7FFFFFFF
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(:namespace, :key)"),
+        {"namespace": _LOCK_NAMESPACE, "key": key},
+    )
+
+
+def _sqlstate(error: exc.DBAPIError) -> str:
+    orig = error.orig
+    return str(getattr(orig, "sqlstate", "") or getattr(orig, "pgcode", "") or "")
+
+
+def is_busy(error: exc.DBAPIError) -> bool:
+    if _sqlstate(error) in _PG_BUSY:
+        return True
+    message = str(error.orig).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Database errors as Shomar errors, with what happened and what to do next."""
+    try:
+        yield
+    except exc.IntegrityError as error:
+        detail = str(error.orig).splitlines()[0] if error.orig else str(error)
+        raise ConflictError(
+            f"The change conflicts with what is stored ({detail}).",
+            hint="Someone else changed the workspace at the same time: look again and retry.",
+        ) from error
+    except exc.DBAPIError as error:
+        if is_busy(error):
+            raise BusyError(
+                BUSY_HINT,
+                hint=f"Shomar waited {_busy_timeout(None):g} s for the other writer "
+                "(SHOMAR_BUSY_TIMEOUT sets how long).",
+            ) from error
+        raise
+
+
+__all__ = [
+    "BUSY_HINT",
+    "WRITE_OPTION",
+    "is_busy",
+    "is_sqlite",
+    "make_engine",
+    "reader",
+    "serialize",
+    "translated_errors",
+]

@@ -18,8 +18,11 @@ def alembic_config(url: str | None = None) -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database behind ``engine`` to ``revision`` (default: the newest).
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    """Bring the database behind ``engine`` to ``revision`` (default: every head).
+
+    Work developed in parallel may add migrations on separate branches of the revision graph
+    until a merge revision joins them; upgrading to ``heads`` applies all of them either way.
 
     On SQLite, a migration that rebuilds a table (Alembic's batch mode: copy, drop, rename)
     runs with foreign-key enforcement off, as SQLite's documentation prescribes for such
@@ -44,14 +47,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(engine: Engine) -> frozenset[str]:
+    """The revisions the database is at (one per branch head)."""
     from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return frozenset(MigrationContext.configure(connection).get_current_heads())
 
 
-def head_revision() -> str | None:
+def head_revision() -> frozenset[str]:
+    """The newest revisions the package ships (one per branch head)."""
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())

@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -200,6 +201,10 @@ class LinkageRun(Base):
     spec: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     model: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: high-water marks of the inputs the run read: the next run finds new work by id, and a
+    #: run whose inputs changed while it computed is refused
+    last_record_id: Mapped[int | None] = mapped_column(Integer)
+    last_decision_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class Person(Base):
@@ -293,6 +298,8 @@ class EstimateRun(Base):
 
 class AuditEntry(Base):
     __tablename__ = "audit_entries"
+    #: one successor per entry: two writers that read the same head cannot both append
+    __table_args__ = (UniqueConstraint("prev_hash", name="uq_audit_entries_prev_hash"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     actor: Mapped[str] = mapped_column(String(100), default="")
@@ -301,3 +308,49 @@ class AuditEntry(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Counter(Base):
+    """Named counters (e.g. the last person number), advanced inside the write transaction."""
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ReviewQueueItem(Base):
+    """The review queue of a linkage run, most informative pair first (``position`` 0)."""
+
+    __tablename__ = "review_queue"
+    __table_args__ = (Index("ix_review_queue_run_position", "run_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("linkage_runs.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    uid_a: Mapped[str] = mapped_column(String(300))
+    uid_b: Mapped[str] = mapped_column(String(300))
+    match_probability: Mapped[float] = mapped_column(Float)
+    same_person: Mapped[bool] = mapped_column(Boolean, default=False)
+    value: Mapped[float] = mapped_column(Float, default=0.0)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Job(Base):
+    """Background work (import, linkage, estimates, report, backup) and what became of it."""
+
+    __tablename__ = "jobs"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: queued, running, done, failed, cancelled
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    progress_done: Mapped[int] = mapped_column(BigInteger, default=0)
+    progress_total: Mapped[int | None] = mapped_column(BigInteger)
+    message: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    error: Mapped[str] = mapped_column(Text, default="")
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    finished: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    created_role: Mapped[str] = mapped_column(String(20), default="")

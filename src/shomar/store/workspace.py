@@ -17,9 +17,10 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from shomar.config import settings
 from shomar.errors import WorkspaceError
 from shomar.store import migrate
-from shomar.store.dialects import make_engine
+from shomar.store.dialects import make_engine, reader, translated_errors
 
 DB_FILE = "shomar.db"
 DOCUMENTS_DIR = "documents"
@@ -33,6 +34,8 @@ class Workspace:
     path: Path
     url: str
     engine: Engine
+    #: PostgreSQL schema (search path) the store lives in, if not the default
+    schema: str | None = None
 
     @property
     def documents_dir(self) -> Path:
@@ -43,9 +46,22 @@ class Workspace:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on any error."""
+        """A write transaction: committed on success, rolled back on any error.
+
+        It holds the write lock from its first statement (SQLite ``BEGIN IMMEDIATE``), so keep
+        heavy computation out of it: read in :meth:`read_session`, compute, then write here.
+        Database errors leave it as :class:`~shomar.errors.ConflictError` or
+        :class:`~shomar.errors.BusyError`.
+        """
         factory = sessionmaker(self.engine, expire_on_commit=False)
-        with factory() as session, session.begin():
+        with translated_errors(), factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read-only transaction: one consistent snapshot, no write lock taken."""
+        factory = sessionmaker(reader(self.engine), expire_on_commit=False)
+        with translated_errors(), factory() as session, session.begin():
             yield session
 
     def write_blob(self, content: bytes) -> Path:
@@ -79,10 +95,11 @@ def init_workspace(
     folder.mkdir(parents=True, exist_ok=True)
     (folder / DOCUMENTS_DIR).mkdir(exist_ok=True)
     (folder / MARKER).write_text("Shomar workspace\n", encoding="utf-8")
-    db_url = database_url(folder, url or os.environ.get("SHOMAR_DATABASE_URL"))
+    db_url = database_url(folder, url or settings().database_url)
     engine = make_engine(db_url, schema=schema)
-    migrate.upgrade(engine)
-    return Workspace(folder, db_url, engine)
+    with translated_errors():
+        migrate.upgrade(engine)
+    return Workspace(folder, db_url, engine, schema)
 
 
 def open_workspace(
@@ -94,7 +111,7 @@ def open_workspace(
     workspace without a manual step.
     """
     folder = Path(path)
-    db_url = database_url(folder, url or os.environ.get("SHOMAR_DATABASE_URL"))
+    db_url = database_url(folder, url or settings().database_url)
     exists = (folder / MARKER).exists() or (folder / DB_FILE).exists()
     if not exists and not create:
         raise WorkspaceError(
@@ -105,9 +122,11 @@ def open_workspace(
     if not exists:
         return init_workspace(folder, url=url, schema=schema)
     engine = make_engine(db_url, schema=schema)
-    if (
-        not inspect(engine).has_table("alembic_version")
-        or migrate.current_revision(engine) != migrate.head_revision()
-    ):
-        migrate.upgrade(engine)
-    return Workspace(folder, db_url, engine)
+    with translated_errors():
+        look = reader(engine)  # checking the schema version takes no write lock
+        if (
+            not inspect(look).has_table("alembic_version")
+            or migrate.current_revision(look) != migrate.head_revision()
+        ):
+            migrate.upgrade(engine)
+    return Workspace(folder, db_url, engine, schema)

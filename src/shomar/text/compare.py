@@ -30,7 +30,7 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 
 from shomar.text import lexicon
-from shomar.text.normalize import detect_script, latin_key, persian_key
+from shomar.text.normalize import detect_script, latin_key, name_key, persian_key
 from shomar.text.parse import parse_name
 from shomar.text.skeleton import (
     cross_match,
@@ -40,6 +40,7 @@ from shomar.text.skeleton import (
     skeleton,
     strict_signature,
 )
+from shomar.text.variants import colloquial_formal, latin_variants
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -299,18 +300,50 @@ def _score(a: str, b: str) -> tuple[float, str]:
     return 0.05, "different skeletons"
 
 
+#: a match found only through another romanisation system or a colloquial form is discounted
+VARIANT_DISCOUNT = 0.95
+
+
+def _sorted_score(a: str, b: str) -> tuple[float, str]:
+    return _score(a, b) if a <= b else _score(b, a)
+
+
+@lru_cache(maxsize=524288)
+def _score_variants(a: str, b: str) -> tuple[float, str]:
+    """:func:`_score`, then, when it is not a match, the best score through colloquial forms
+    and other romanisation systems (:mod:`shomar.text.variants`), discounted."""
+    best = _score(a, b)
+    if best[0] >= MATCH_THRESHOLD:
+        return best
+    ca, cb = colloquial_formal(a), colloquial_formal(b)
+    if ca or cb:
+        p, why = _sorted_score(ca or a, cb or b)
+        p *= VARIANT_DISCOUNT
+        if p > best[0]:
+            best = (p, f"colloquial form ({ca or a} ~ {cb or b}); {why}")
+    # one side read in another system, the other as written (never both rewritten)
+    pairs = [(x, b) for x in latin_variants(a)] + [(a, y) for y in latin_variants(b)]
+    if pairs:
+        for x, y in pairs:
+            p, why = _sorted_score(x, y)
+            p *= VARIANT_DISCOUNT
+            if p > best[0]:
+                best = (p, f"read in another romanisation ({x} ~ {y}); {why}")
+    return best
+
+
 def compare_parts(a: str, b: str) -> float:
     """Probability that two single name parts (any script) are the same name. Cached."""
     if b < a:
         a, b = b, a
-    return _score(a, b)[0]
+    return _score_variants(a, b)[0]
 
 
 def explain_parts(a: str, b: str) -> tuple[float, str]:
     """Like :func:`compare_parts`, also returning the main evidence as a short phrase."""
     if b < a:
         a, b = b, a
-    return _score(a, b)
+    return _score_variants(a, b)
 
 
 def _decision(p: float) -> str:
@@ -374,7 +407,9 @@ def compare_names(a: str, b: str) -> NameComparison:
     whole = 0.0
     if len(na.tokens) + len(nb.tokens) > 2 or na.honorifics != nb.honorifics:
         # whole names compared as one: catches compound splits the parser disagreed on, and
-        # a Mir/Seyed that is part of the name on one side (میرحسین, "Mir Hossein")
+        # a Mir/Seyed that is part of the name on one side (میرحسین, "Mir Hossein"); but
+        # not over a part that is surely another name in both orders (Hassan Akbari and
+        # Ehsan Akbari share a joined signature, not a given name)
         whole = max(
             compare_parts("".join(na.tokens), "".join(nb.tokens)),
             compare_parts(a, b) if na.honorifics or nb.honorifics else 0.0,
@@ -409,7 +444,7 @@ def compare_names(a: str, b: str) -> NameComparison:
         if na.father and nb.father:
             pfa = _pair(na.father, nb.father, "father", notes)
             p = p * (0.3 + 0.7 * pfa)
-    if whole > p:
+    if whole > p and not _surely_different_part(na.tokens, nb.tokens):
         p = whole
         notes.append(f"whole names compared as one: {whole:.2f}")
     if len(na.tokens) == len(nb.tokens) > 1:
@@ -426,6 +461,30 @@ def compare_names(a: str, b: str) -> NameComparison:
             f"every part of the shorter name is in the longer one, in order: {partial:.2f}"
         )
     return NameComparison(a, b, p, _decision(p), notes)
+
+
+#: a part pair scored below this is surely two different names (different consonants, an
+#: affix or gender ending, different attested names)
+SURELY_DIFFERENT = 0.05
+
+
+def _surely_different_part(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """Two names of as many parts with, in the written order, two different attested given
+    names of one consonant skeleton (Hassan / Ehsan, Akbar / Kobra: what joining the parts
+    cannot tell apart), and in the other order some part pair surely different too."""
+    if len(ta) != len(tb) or len(ta) < 2:
+        return False
+    in_order = any(
+        compare_parts(u, v) < SURELY_DIFFERENT
+        and _part(u).loose_skel == _part(v).loose_skel
+        and lexicon.is_known_given(name_key(u))
+        and lexicon.is_known_given(name_key(v))
+        for u, v in zip(ta, tb, strict=True)
+    )
+    reverse = any(
+        compare_parts(u, v) < SURELY_DIFFERENT for u, v in zip(ta, reversed(tb), strict=True)
+    )
+    return in_order and reverse
 
 
 def _subsequence(ta: tuple[str, ...], tb: tuple[str, ...]) -> float:

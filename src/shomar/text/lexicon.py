@@ -58,6 +58,7 @@ __all__ = [
     "is_known_surname",
     "mostly_given",
     "readings_of",
+    "role_counts",
     "spellings_of",
     "surnames",
 ]
@@ -329,6 +330,11 @@ def _role_counts() -> dict[str, tuple[int, int]]:
             counts[r.pkey][i] += r.count
             counts[r.lkey][i] += r.count
     return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def role_counts(key: str) -> tuple[int, int]:
+    """How often a Persian or Latin key is attested as (a given name, a family name)."""
+    return _role_counts().get(key, (0, 0))
 
 
 def mostly_given(key: str) -> bool:

@@ -21,6 +21,20 @@ Rules, in order:
    two-token name (then it is given + family). The family
    name is the rest. With ``surname_first=True`` the first token (after honorifics) is the
    family name instead.
+
+Family-name-first forms are read right without the option (``family_first`` says so and
+``order_evidence`` why):
+
+- **comma**: one comma (``,`` or ``،``) with a name on each side is "FAMILY, Given":
+  "Rezaei, Aliakbar", «رضایی، علی‌اکبر»;
+- **capitals**: in a Latin name whose other parts are not all capitals, the parts written in
+  capitals are the family name: "REZAEI Aliakbar", "S. Ali Reza VAKILI" (shown title-cased).
+
+Abbreviations ("M. Reza" → Mohammad Reza, "Gh. Ali" → Gholam Ali, "S. Ali" → honorific Seyed,
+«م.» «غ.» «س.»; see :data:`shomar.text.variants.ABBREVIATIONS`) are expanded when a given
+name follows them. The words «آقا»، «خانم»، «سادات»، «بیگم» (Agha, Khanom, Sadat, Begum) after
+the given name, separate or glued («علی‌آقا», «زهراسادات»), are taken off as honorifics, never
+kept in the family name.
 """
 
 from __future__ import annotations
@@ -31,6 +45,7 @@ from functools import lru_cache
 
 from shomar.text.lexicon import is_known_given, is_known_surname, mostly_given
 from shomar.text.normalize import detect_script, latin_display, name_key, persian_display
+from shomar.text.variants import ABBREVIATIONS, NAME_SUFFIXES, strip_name_suffix
 
 __all__ = ["AFFIXES", "HONORIFICS", "ParsedName", "parse_name"]
 
@@ -88,6 +103,10 @@ class ParsedName:
     father: str
     family: str
     tokens: tuple[str, ...] = field(default=())
+    #: whether the text wrote the family name first, and how that was known:
+    #: ``"comma"``, ``"capitals"``, ``"option"`` (``surname_first=True``) or ``""``
+    family_first: bool = False
+    order_evidence: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -97,6 +116,8 @@ class ParsedName:
             "given": self.given,
             "father": self.father,
             "family": self.family,
+            "family_first": self.family_first,
+            "order_evidence": self.order_evidence,
         }
 
 
@@ -208,6 +229,73 @@ def _given_length(tokens: list[str]) -> int:
     return 1
 
 
+_COMMA = re.compile(r"[,،]")
+_ABBREV = re.compile(r"^([^\W\d_]{1,4})\.$")
+_ABBREV_GLUED = re.compile(r"(?<![^\s])([^\W\d_]{1,4})\.(?=[^\W\d_]{2,})")
+
+
+def _split_tokens(text: str) -> list[str]:
+    # hyphens join: "Mir-Hossein", "Ali-Asghar", "Asadi-Lari" are one name part each
+    return [t for t in _SPLIT.split(_ABBREV_GLUED.sub(r"\1. ", text)) if t.strip("-.")]
+
+
+def _expand_abbreviations(tokens: list[str], honorifics: list[str]) -> list[str]:
+    """ "M. Reza" → Mohammad Reza, "S. Ali" → (Seyed) Ali: only before a given name."""
+    out: list[str] = []
+    for i, t in enumerate(tokens):
+        m = _ABBREV.match(t)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        abbrev = ABBREVIATIONS.get(m.group(1).lower()) if m else None
+        if abbrev and not out and nxt and mostly_given(name_key(nxt.rstrip("."))):
+            expansion, is_honorific = abbrev
+            if is_honorific:
+                honorifics.append(HONORIFICS[name_key(expansion)])
+            else:
+                out.append(expansion)
+            continue
+        out.append(t)
+    return out
+
+
+def _strip_suffixes(tokens: list[str], honorifics: list[str]) -> list[str]:
+    """Take «آقا»، «خانم»، «سادات»، «بیگم» off the given name (separate or glued)."""
+    if not tokens:
+        return tokens
+    head, label = strip_name_suffix(tokens[0])
+    if label is not None and is_known_given(name_key(head)):
+        honorifics.append(label)
+        tokens = [head, *tokens[1:]]
+    if len(tokens) >= 2:
+        label = NAME_SUFFIXES.get(name_key(tokens[1]))
+        # a final «سادات»/"Sadat" may be a family name (Ali Sadat); آقا/خانم never are
+        if label is not None and (len(tokens) > 2 or label in ("Agha", "Khanom", "Begum")):
+            honorifics.append(label)
+            tokens = [tokens[0], *tokens[2:]]
+    return tokens
+
+
+def _is_caps(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _title(token: str) -> str:
+    return "-".join(p[:1].upper() + p[1:].lower() for p in token.split("-"))
+
+
+def _capitals_family(tokens: list[str]) -> tuple[list[str], list[str]] | None:
+    """(given tokens, family tokens) when one contiguous run of parts is in capitals and the
+    others are not ("REZAEI Aliakbar", "Ali Reza VAKILI")."""
+    caps = [i for i, t in enumerate(tokens) if _is_caps(t)]
+    if not caps or len(caps) == len(tokens) or caps != list(range(caps[0], caps[-1] + 1)):
+        return None
+    if caps[0] != 0 and caps[-1] != len(tokens) - 1:
+        return None
+    family = [_title(tokens[i]) for i in caps]
+    given = [t for i, t in enumerate(tokens) if i not in caps]
+    return given, family
+
+
 @lru_cache(maxsize=131072)
 def parse_name(full: str, *, surname_first: bool = False) -> ParsedName:
     """Parse ``full`` into honorifics, given, father's and family name (see module rules)."""
@@ -215,22 +303,59 @@ def parse_name(full: str, *, surname_first: bool = False) -> ParsedName:
     text = _display(full, script)
     father = ""
     m = _FATHER_PHRASES.search(text)
-    # hyphens join: "Mir-Hossein", "Ali-Asghar", "Asadi-Lari" are one name part each
-    tokens_all = [t for t in _SPLIT.split(text) if t.strip("-")]
     if m:
-        before = text[: m.start()]
-        father = " ".join(_SPLIT.split(text[m.end() :].strip()))
-        tokens_all = [t for t in _SPLIT.split(before) if t.strip("-")]
+        father = " ".join(_split_tokens(text[m.end() :].strip()))
+        text = text[: m.start()]
     else:
+        tokens_all = _split_tokens(text)
         for i, t in enumerate(tokens_all):
             if t.lower() in _FATHER_MARKERS and 0 < i < len(tokens_all) - 1:
                 father = " ".join(tokens_all[i + 1 :])
-                tokens_all = tokens_all[:i]
+                text = " ".join(tokens_all[:i])
                 break
-    tokens, honorifics = _strip_honorifics(tokens_all)
-    tokens = _glue_affixes(tokens)
-    if not tokens:
+    evidence = "option" if surname_first else ""
+    comma_family: list[str] = []
+    parts = [p.strip() for p in _COMMA.split(text)]
+    if len(parts) == 2 and all(detect_script(p) != "none" for p in parts):
+        comma_family = _split_tokens(parts[0])
+        text = parts[1]
+        evidence = "comma"
+    tokens_all = _split_tokens(text)
+    honorifics: list[str] = []
+    tokens_all = _expand_abbreviations(tokens_all, honorifics)
+    tokens, found = _strip_honorifics(tokens_all)
+    honorifics.extend(found)
+    caps_split = None
+    if not comma_family and script == "latin":
+        caps_split = _capitals_family(tokens)
+        if caps_split is not None:
+            tokens, comma_family = caps_split
+            tokens, found = _strip_honorifics(tokens)
+            honorifics.extend(found)
+            evidence = "capitals"
+    tokens = _strip_suffixes(_glue_affixes(tokens), honorifics)
+    family_tokens = _glue_affixes(comma_family) if comma_family else []
+    if not tokens and not family_tokens:
         return ParsedName(full, script, tuple(honorifics), "", father, "", ())
+    if family_tokens:
+        given, family = " ".join(tokens), " ".join(family_tokens)
+        order = (
+            (*family_tokens, *tokens)
+            if evidence == "comma" or (caps_split and text.split() and _is_caps(text.split()[0]))
+            else (*tokens, *family_tokens)
+        )
+        family_first = order[0] == family_tokens[0] and bool(tokens)
+        return ParsedName(
+            full,
+            script,
+            tuple(honorifics),
+            given,
+            father,
+            family,
+            tuple(order),
+            family_first,
+            evidence if family_first or evidence == "capitals" else "",
+        )
     if len(tokens) == 1:
         given, family = tokens[0], ""
     elif surname_first:
@@ -238,4 +363,14 @@ def parse_name(full: str, *, surname_first: bool = False) -> ParsedName:
     else:
         k = _given_length(tokens)
         given, family = " ".join(tokens[:k]), " ".join(tokens[k:])
-    return ParsedName(full, script, tuple(honorifics), given, father, family, tuple(tokens))
+    return ParsedName(
+        full,
+        script,
+        tuple(honorifics),
+        given,
+        father,
+        family,
+        tuple(tokens),
+        surname_first and len(tokens) > 1,
+        evidence if surname_first and len(tokens) > 1 else "",
+    )

@@ -1,0 +1,190 @@
+"""Name structure for linkage: order, honorifics, suffixes, initials and compound parts.
+
+Real lists write one name in many shapes: family name first for a whole list ("Sanjari
+Sohrab") or in one row ("SANJARI, Sohrab"), with honorifics (Seyed, Haj, Mir) or suffixes
+after the given name (آقا, خانم, سادات), with initials ("M. Reza", "S. Ali"), or with a
+compound reduced to one part (Aliakbar → Akbar, Ghaem-Maghami → Maghami). This module puts
+each record's name in one order and shape before the features are computed (the records
+themselves are not changed), using the names engine's public functions only:
+
+- :func:`family_first_sources`: lists whose full names are written family-first, detected
+  from the attested given and family names (:mod:`shomar.text.lexicon`);
+- :func:`split_full_name`: given, family and father of one full name, honouring a comma
+  ("FAMILY, Given") and the list's order;
+- :func:`clean_given`: a given name without honorifics, initials and honorific suffixes;
+- :func:`compound_parts`: the parts of a compound name (ZWNJ, hyphen, or an attested head
+  such as Mohammad/Ali/Gholam followed by an attested given name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from shomar.errors import ShomarError
+from shomar.text import name_key, parse_name
+from shomar.text.lexicon import is_known_given, is_known_surname, mostly_given
+from shomar.text.parse import AFFIXES, HONORIFICS
+
+ZWNJ = "\u200c"
+
+#: words written after a given name that are not part of any name part
+SUFFIXES: frozenset[str] = frozenset(
+    name_key(s) for s in ("آقا", "خانم", "سادات", "agha", "aqa", "khanom", "khanum", "sadat")
+)
+
+#: heads of compound given names (Mohammad Reza, Ali Akbar, Gholam Hossein, Abdol Karim)
+COMPOUND_HEADS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            name_key(h)
+            for h in (
+                "محمد", "علی", "امیر", "غلام", "عبدال", "ابوال", "Mohammad", "Muhammad",
+                "Mohamad", "Mohammed", "Mohamed", "Ali", "Amir", "Gholam", "Qolam", "Abdol",
+                "Abdul", "Abol", "Abul",
+            )
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+_GLUED_LATIN_SUFFIXES = tuple(name_key(s) for s in ("agha", "khanom", "khanum"))
+_COMMA = re.compile(r"\s*[,،]\s*")
+_INITIAL = re.compile(r"^\w{1,2}\.$|^\w$")
+_SPLIT = re.compile(r"[\s\u200c-]+")
+
+#: a list is family-first when at least this share of its two-part names read that way
+FAMILY_FIRST_SHARE = 0.6
+#: ... and at least this many names say either way
+FAMILY_FIRST_MIN = 20
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in text.split() if t.strip("-")]
+
+
+def _order_vote(full: str) -> int:
+    """+1 if ``full`` reads family-first, -1 if given-first, 0 if it cannot tell."""
+    tokens = _tokens(full)
+    if len(tokens) != 2:
+        return 0
+    first, last = name_key(tokens[0]), name_key(tokens[1])
+    first_given, last_given = mostly_given(first), mostly_given(last)
+    first_family = is_known_surname(first) and not first_given
+    last_family = is_known_surname(last) and not last_given
+    if first_family and last_given:
+        return 1
+    if first_given and last_family:
+        return -1
+    return 0
+
+
+def family_first_sources(sources: Sequence[str], full_names: Sequence[str | None]) -> set[str]:
+    """The lists (sources) whose full names are written family name first."""
+    votes: dict[str, list[int]] = {}
+    for source, full in zip(sources, full_names, strict=True):
+        if not full or _COMMA.search(full):
+            continue
+        vote = _order_vote(full)
+        if vote:
+            votes.setdefault(source, []).append(vote)
+    out = set()
+    for source, vs in votes.items():
+        first = sum(v > 0 for v in vs)
+        if len(vs) >= FAMILY_FIRST_MIN and first / len(vs) >= FAMILY_FIRST_SHARE:
+            out.add(source)
+    return out
+
+
+@lru_cache(maxsize=500_000)
+def split_full_name(
+    full: str, family_first: bool = False
+) -> tuple[str | None, str | None, str | None]:
+    """Given, family and father's name of ``full``; "FAMILY, Given" when there is a comma."""
+    parts = _COMMA.split(_drop_inner(full.strip()), maxsplit=1)
+    if len(parts) == 1:
+        full = parts[0]
+    try:
+        if len(parts) == 2 and parts[0] and parts[1]:
+            family = parts[0]
+            rest = parse_name(parts[1])
+            given = " ".join(p for p in (rest.given, rest.family) if p) or None
+            return given, family, rest.father or None
+        parsed = parse_name(full, surname_first=family_first)
+    except ShomarError:
+        return None, None, None
+    return parsed.given or None, parsed.family or None, parsed.father or None
+
+
+def _drop_inner(text: str) -> str:
+    """``text`` without initials and honorific suffixes before its last token ("M. Reza
+    Vakili" → "Reza Vakili", "Zahra Khanom Ahmadi" → "Zahra Ahmadi"), so the parser sees
+    only name parts; unchanged when fewer than two tokens would be left."""
+    tokens = _tokens(text)
+    kept = [
+        t
+        for i, t in enumerate(tokens)
+        if i == len(tokens) - 1
+        or not (_INITIAL.match(t.rstrip(",،")) or name_key(t.rstrip(",،")) in SUFFIXES)
+    ]
+    if len(kept) < 2 or len(kept) == len(tokens):
+        return text
+    if any(t.endswith((",", "،")) for t in tokens) and not any(
+        t.endswith((",", "،")) for t in kept
+    ):
+        return text
+    return " ".join(kept)
+
+
+@lru_cache(maxsize=500_000)
+def clean_given(text: str) -> str | None:
+    """``text`` without honorifics, initials ("M.", "S."), and suffixes (آقا, خانم, سادات),
+    also when glued with a ZWNJ («علی‌آقا»); the text itself when nothing else is left."""
+    kept: list[str] = []
+    for token in _tokens(text):
+        pieces = token.split(ZWNJ)
+        if len(pieces) > 1 and name_key(pieces[-1]) in SUFFIXES:
+            token = ZWNJ.join(pieces[:-1])
+        key = name_key(token)
+        for suffix in _GLUED_LATIN_SUFFIXES:  # "Aliagha", "Zahrakhanom"
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and len(stem) >= 3 and is_known_given(stem):
+                token = key = stem
+                break
+        if not key or key in HONORIFICS or key in SUFFIXES or _INITIAL.match(token):
+            continue
+        kept.append(token)
+    if not kept:
+        return text.strip() or None
+    return " ".join(kept)
+
+
+@lru_cache(maxsize=500_000)
+def compound_parts(text: str, *, given: bool = True) -> tuple[str, ...]:
+    """Parts of a compound name: split at spaces, ZWNJ and hyphens, and, for a given name
+    written as one word, after an attested head when the rest is an attested given name
+    (Aliakbar → Ali, Akbar; «غلامرضا» → غلام, رضا). Affixes (-zadeh, -pour) stay attached."""
+    raw = [p for p in _SPLIT.split(text) if p]
+    parts: list[str] = []
+    for piece in raw:
+        if parts and name_key(piece) in AFFIXES:
+            parts[-1] = parts[-1] + piece
+            continue
+        parts.append(piece)
+    if given and len(parts) == 1:
+        key = name_key(parts[0])
+        for head in COMPOUND_HEADS:
+            rest = key[len(head) :]
+            if key.startswith(head) and len(rest) >= 3 and is_known_given(rest):
+                return (head, rest)
+    return tuple(parts) if parts else (text,)
+
+
+def name_bag(parts: Iterable[str | None], key: object) -> str | None:
+    """All name parts' ``key`` values (e.g. skeletons) sorted and joined: the same whatever
+    the order they are written in. ``None`` when fewer than two parts are known."""
+    assert callable(key)
+    values = sorted(v for p in parts if p for v in [key(p)] if v)
+    return " ".join(values) if len(values) >= 2 else None

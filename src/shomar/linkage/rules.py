@@ -1,0 +1,92 @@
+"""Evidence the model cannot learn from one comparison at a time: the sibling rule.
+
+Fellegi-Sunter adds one weight per comparison, as if they were independent. Siblings break
+that: two records with the same family name, the same father's name, often the same date and
+place, and *different* given names are two persons (a brother and a sister, Mehdi and
+Mahdieh; two brothers, Bahram and Bahman), yet the agreeing comparisons outweigh the one that
+disagrees. So after scoring, a pair whose family names agree while its given names are
+different names (at least one attested, the names engine calls them different, and neither is
+a part of the other's compound) loses :data:`SIBLING_WEIGHT` bits of match weight when the
+fathers' names agree, and :data:`SIBLING_WEIGHT_NO_FATHER` when one is missing; a pair whose
+fathers differ is left to the model (it already weighs that). Two unattested spellings
+(typos such as "Kambzy" and "Kambzi") are left to the model too: they may be one name.
+
+The rule runs on the scored pairs in pandas, after DuckDB or Spark, so both backends agree.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from rapidfuzz.distance import JaroWinkler
+
+from shomar.linkage.names import compound_parts
+from shomar.text import compare_parts, detect_script, signature
+from shomar.text.lexicon import is_known_given
+
+#: match weight (log2 Bayes factor) taken off a sibling-like pair whose fathers agree
+SIBLING_WEIGHT = 40.0
+#: ... and off one whose father's name is missing on a side (a sibling, or a cousin)
+SIBLING_WEIGHT_NO_FATHER = 20.0
+#: ``compare_parts`` below this: two distinct names
+DISTINCT_BELOW = 0.3
+EVIDENCE_COLUMN = "mw_sibling_rule"
+#: an unattested spelling this close (Jaro-Winkler) to the other name may be a typo of it
+UNATTESTED_JW = 0.75
+
+
+@lru_cache(maxsize=200_000)
+def distinct_given_names(a: str, b: str) -> bool:
+    """Whether two given names (keys) are different names: at least one attested, the names
+    engine calls them different, and neither is a part of the other's compound."""
+    known_a, known_b = is_known_given(a), is_known_given(b)
+    if a == b or not (known_a or known_b):
+        return False
+    if compare_parts(a, b) >= DISTINCT_BELOW:
+        return False
+    if not (known_a and known_b):
+        # one may be a misspelling of the other: only far-apart spellings in one script count
+        if detect_script(a) != detect_script(b):
+            return False
+        if JaroWinkler.normalized_similarity(a, b) >= UNATTESTED_JW:
+            return False
+    parts_a = {signature(x) for x in compound_parts(a)}
+    parts_b = {signature(x) for x in compound_parts(b)}
+    return not (parts_a & parts_b)
+
+
+def apply_sibling_rule(
+    pairs: pd.DataFrame, features: pd.DataFrame, *, keep_evidence: bool = False
+) -> pd.DataFrame:
+    """``pairs`` with sibling-like pairs' weights and probabilities lowered (see module)."""
+    if pairs.empty or "given_key" not in features.columns:
+        return pairs
+    table = features.set_index("unique_id")
+    cols = ["given_key", "given_canon", "family_canon", "father_canon"]
+    left = table.loc[pairs["unique_id_l"].to_numpy(), cols].reset_index(drop=True)
+    right = table.loc[pairs["unique_id_r"].to_numpy(), cols].reset_index(drop=True)
+    fathers_agree = (
+        left["father_canon"].notna() & (left["father_canon"] == right["father_canon"])
+    ).to_numpy(bool)
+    father_missing = (left["father_canon"].isna() | right["father_canon"].isna()).to_numpy(bool)
+    same = (
+        left["family_canon"].notna()
+        & (left["family_canon"] == right["family_canon"])
+        & left["given_canon"].notna()
+        & right["given_canon"].notna()
+        & (left["given_canon"] != right["given_canon"])
+    ).to_numpy(bool) & (fathers_agree | father_missing)
+    hit = np.zeros(len(pairs), dtype=bool)
+    for i in np.flatnonzero(same):
+        hit[i] = distinct_given_names(str(left.at[i, "given_key"]), str(right.at[i, "given_key"]))
+    penalty = np.where(hit, np.where(fathers_agree, SIBLING_WEIGHT, SIBLING_WEIGHT_NO_FATHER), 0.0)
+    out = pairs.copy()
+    if keep_evidence:
+        out[EVIDENCE_COLUMN] = -penalty
+    if hit.any():
+        weight = out["match_weight"].to_numpy(float) - penalty
+        out["match_weight"] = weight
+        out["match_probability"] = 1.0 / (1.0 + np.exp2(-weight))
+    return out

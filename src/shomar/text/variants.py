@@ -1,0 +1,207 @@
+"""Other ways of writing one name: romanisation systems, colloquial forms, abbreviations.
+
+Standard library only. Used by :mod:`shomar.text.compare` (a name is compared through its
+variants when its plain key does not match) and :mod:`shomar.text.parse`.
+
+Romanisation systems (:func:`latin_variants`) beyond common English spelling, each rewritten
+to the common English reading:
+
+- **UN/BGN-PCGN and ALA-LC**, with or without diacritics: when a name carries the systems'
+  macrons or dots (ā ī ū ḥ ṣ ṭ ẓ ż ẕ ḩ ţ ẖ), its unmarked ``u``/``i`` are short vowels, written
+  ``o``/``e`` in common spelling (Ḥusaynī → Hoseyni, Fāṭimah → Fatemeh, Riz̤ā → Reza); ``ay``/
+  ``aw`` → ``ey``/``ow``, final ``-ah``/``-ih`` → ``-eh``, ``á`` (alif maqsura) → ``a``.
+  Without diacritics the same rewrite is one variant among others (Husayn → Hoseyn).
+- **French**: ``ch`` → ``sh`` (Chahrokh → Shahrokh, Hachemi), ``dj`` → ``j``, ``gu`` before
+  e/i → ``g``, a mute final ``e`` after a consonant (Chirine → Shirin), ``ï``/``ë`` as a vowel
+  of its own (Saïd = Saeid).
+- **German**: ``dsch`` → ``j`` (Dschawad → Javad), ``tsch`` → ``ch``, ``sch`` → ``sh``, ``ch``
+  → ``kh`` (Chamenei → Khamenei), ``j`` → ``y`` (Jazdani → Yazdani), ``w`` → ``v``.
+- ``g`` → ``gh`` at the start (Gasem → Ghasem). A general ``e``/``a`` shift (Pervin/Parvin) is
+  *not* a variant: it merges different names (Abedi/Abadi, Shakeri/Shekari); such pairs keep
+  their fallback score (Pervin ~ Parvin 0.67, "uncertain").
+
+Colloquial forms (:data:`COLLOQUIAL`): «ممد»/Mamad → «محمد», «مملی» → «محمدعلی», «فاطی»/Fati →
+«فاطمه», «ابرام»/Ebram → «ابراهیم», «غلوم» → «غلام», «رقی» → «رقیه»; a name with «آقا»،
+«خانم»، «سادات»، «بیگم» glued to it («علی‌آقا», «فاطمه‌خانم», «زهراسادات») is the name without it.
+
+Abbreviations (:data:`ABBREVIATIONS`): "M."/"Moh."/"Mohd."/"Md." → Mohammad, "Gh."/"Q." →
+Gholam, "Abd." → Abdol, "S."/"Sd." → the honorific Seyed, «م.» → «محمد», «غ.» → «غلام», «س.»
+→ «سید».
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from shomar.text.normalize import detect_script, name_key, persian_display
+
+__all__ = [
+    "ABBREVIATIONS",
+    "COLLOQUIAL",
+    "NAME_SUFFIXES",
+    "colloquial_formal",
+    "latin_variants",
+    "strip_name_suffix",
+]
+
+#: colloquial or pet form → the formal name (display forms)
+COLLOQUIAL: dict[str, str] = {}
+for _formal, _forms in {
+    "محمد": "ممد ممدی مَمَد مامد",
+    "Mohammad": "Mamad Mammad Mamd Mamed Mammed",
+    "محمدعلی": "مملی",
+    "Mohammadali": "Mamali Mammali",
+    "فاطمه": "فاطی فاطو",
+    "Fatemeh": "Fati Fatti",
+    "ابراهیم": "ابرام",
+    "Ebrahim": "Ebram Ebraam",
+    "غلام": "غلوم",
+    "Gholam": "Gholoom Gholum",
+    "رقیه": "رقی",
+    "Roghayeh": "Roghi",
+    "حسین": "حسینعلی‌آقا",
+    "عبدالله": "عبدلله",
+}.items():
+    for _f in _forms.split():
+        COLLOQUIAL[name_key(_f)] = _formal
+
+#: words written after a given name that are not part of any name: key → label
+NAME_SUFFIXES: dict[str, str] = {}
+for _label, _forms in {
+    "Agha": "آقا اقا agha aqa aga",
+    "Khanom": "خانم khanom khanum khanoum khanoom khanm",
+    "Sadat": "سادات sadat",
+    "Begum": "بیگم begum beygom beigom begom",
+}.items():
+    for _f in _forms.split():
+        NAME_SUFFIXES[name_key(_f)] = _label
+
+_FA_SUFFIXES = ("آقا", "خانم", "سادات", "بیگم")
+
+#: abbreviation key (lower-case, dot removed) → (expansion, is_honorific)
+ABBREVIATIONS: dict[str, tuple[str, bool]] = {
+    "m": ("Mohammad", False),
+    "moh": ("Mohammad", False),
+    "mohd": ("Mohammad", False),
+    "md": ("Mohammad", False),
+    "mhd": ("Mohammad", False),
+    "gh": ("Gholam", False),
+    "q": ("Gholam", False),
+    "abd": ("Abdol", False),
+    "s": ("Seyed", True),
+    "sd": ("Seyed", True),
+    "sy": ("Seyed", True),
+    "م": ("محمد", False),
+    "غ": ("غلام", False),
+    "س": ("سید", True),
+}
+
+
+def strip_name_suffix(token: str) -> tuple[str, str | None]:
+    """A Persian name part with «آقا»، «خانم»، «سادات»، «بیگم» glued to its end (with ZWNJ or
+    nothing) → (the name, the suffix's label); otherwise (token, None)."""
+    if detect_script(token) != "persian":
+        return token, None
+    text = persian_display(token)
+    for suffix in _FA_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            stem = text[: -len(suffix)].rstrip("\u200c ")
+            if len(stem) >= 2:
+                return stem, NAME_SUFFIXES[name_key(suffix)]
+    return token, None
+
+
+def colloquial_formal(token: str) -> str | None:
+    """The formal name of a colloquial form («ممد» → «محمد», "Fati" → "Fatemeh"), or None."""
+    formal = COLLOQUIAL.get(name_key(token))
+    if formal is not None:
+        return formal
+    stem, label = strip_name_suffix(token)
+    if label is not None and label in ("Agha", "Khanom"):
+        return COLLOQUIAL.get(name_key(stem), stem)
+    return None
+
+
+_DIACRITIC_SYSTEM = re.compile(r"[āīūḥṣṭẓżẕḩţẖḍʿʾǧšžčḏṯ]|z̤|s̤|h̤|t̤", re.IGNORECASE)
+
+
+def _ascii(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(ch for ch in s if "a" <= ch <= "z" or ch in "ïë")
+
+
+def _ala_lc(s: str, marked: bool) -> str:
+    """ALA-LC / BGN reading: macron vowels long, plain u and (when ``marked``) i short."""
+    out: list[str] = []
+    text = unicodedata.normalize("NFC", s.lower())
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if ch in "āáâ":
+            out.append("a")
+        elif ch in "īî":
+            out.append("i")
+        elif ch in "ūû":
+            out.append("u")
+        elif ch == "a" and nxt in "yw" and (i + 2 >= len(text) or text[i + 2] not in "aeiouāīūyw"):
+            out.append("e" if nxt == "y" else "o")
+        elif ch == "u" and i > 0:
+            out.append("o")
+        elif ch == "i" and marked and i > 0 and i < len(text) - 1:
+            out.append("e")
+        else:
+            out.append(ch)
+        i += 1
+    word = _ascii("".join(out))
+    return re.sub(r"(?<=[^aeiou])[ai]h$", "eh", word)
+
+
+def _french(s: str) -> str:
+    t = _ascii(s)
+    t = t.replace("ï", "-i").replace("ë", "-e")
+    t = t.replace("tch", "\0").replace("ch", "sh").replace("\0", "ch")
+    t = re.sub(r"gu(?=[eiy])", "g", t)
+    t = re.sub(r"(?<=[^aeiou][aeiou][nmlr])e$", "", t)  # Chirine, Nasrine, Parvine
+    return t.replace("-", "")
+
+
+def _german(s: str) -> str:
+    t = _ascii(s)
+    initial_j = t.startswith("j")
+    t = t.replace("dsch", "j").replace("tsch", "\0").replace("sch", "sh")
+    t = re.sub(r"(?<!s)ch", "kh", t).replace("\0", "ch")
+    if initial_j:
+        t = "y" + t[1:]
+    return t.replace("w", "v")
+
+
+def _vowel_shift(s: str) -> str:
+    return re.sub(r"^g(?=[aeiou])", "gh", _ascii(s))  # Gasem → Ghasem
+
+
+_ALA_SIGNS = re.compile(r"(?<![oa])u(?![uo])|a[yw](?![aeiouy])")
+
+
+@lru_cache(maxsize=65536)
+def latin_variants(s: str) -> tuple[str, ...]:
+    """Other readings of a Latin-script name under the romanisation systems above, best first,
+    without ``s`` itself; empty when no rule changes it."""
+    if detect_script(s) != "latin":
+        return ()
+    out: list[str] = []
+    marked = _DIACRITIC_SYSTEM.search(unicodedata.normalize("NFC", s)) is not None
+    candidates = [_ala_lc(s, True)] if marked else []
+    candidates += [_french(s), _german(s), _vowel_shift(s)]
+    if not marked and _ALA_SIGNS.search(s.lower()):
+        # ALA-LC without diacritics: u for a short o is the sign, and then an i inside the
+        # part is a short e as well (Muhsin → Mohsen, Husayni → Hoseyni)
+        candidates.append(_ala_lc(s, False))
+        candidates.append(_ala_lc(s, True))
+    base = name_key(s)
+    for c in candidates:
+        if c and name_key(c) != base and c not in out:
+            out.append(c)
+    return tuple(out)

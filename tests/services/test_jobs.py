@@ -1,0 +1,118 @@
+"""Background jobs: submitted, run by a worker as their submitter, persisted, cancellable."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from shomar.errors import NotFoundError, PermissionDenied
+from shomar.services import job_queue
+from shomar.services.jobs import cancel_job, get_job, list_jobs, run_worker, submit_job
+from shomar.store.tables import AuditEntry, Record
+from shomar.store.workspace import Workspace, open_workspace
+from support.principals import ADMIN, DOCUMENTER, VIEWER
+from support.store_snapshot import HEADER, ROWS
+
+
+def _records(ws: Workspace) -> int:
+    with ws.read_session() as session:
+        return int(session.scalar(select(func.count()).select_from(Record)) or 0)
+
+
+def _list(tmp_path: Path, name: str = "list.csv") -> str:
+    path = tmp_path / name
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    return str(path)
+
+
+def test_an_import_job_runs_as_its_submitter(sqlite_workspace: Workspace, tmp_path: Path) -> None:
+    ws = sqlite_workspace
+    job = submit_job(
+        ws, "import", {"path": _list(tmp_path), "source_name": "NGO"}, principal=DOCUMENTER
+    )
+    assert get_job(ws, job.id, principal=DOCUMENTER).status == "queued"
+    assert _records(ws) == 0
+    assert run_worker(ws, principal=ADMIN, once=True) == 1
+    done = get_job(ws, job.id, principal=DOCUMENTER)
+    assert done.status == "done", done.error
+    assert done.result["records_added"] == 2 and done.progress_done == 2
+    assert done.started is not None and done.finished is not None
+    assert _records(ws) == 2
+    with ws.read_session() as session:
+        actors = {e.actor for e in session.scalars(select(AuditEntry)) if e.action == "import"}
+    assert actors == {DOCUMENTER.name}
+    assert [j.id for j in list_jobs(ws, principal=DOCUMENTER)] == [job.id]
+
+
+def test_jobs_are_checked_and_private(sqlite_workspace: Workspace, tmp_path: Path) -> None:
+    ws = sqlite_workspace
+    with pytest.raises(PermissionDenied):
+        submit_job(ws, "import", {"path": _list(tmp_path), "source_name": "X"}, principal=VIEWER)
+    with pytest.raises(PermissionDenied):
+        submit_job(ws, "link", {}, principal=DOCUMENTER)
+    job = submit_job(ws, "link", {}, principal=ADMIN)
+    with pytest.raises(NotFoundError):
+        get_job(ws, job.id, principal=DOCUMENTER)  # someone else's job
+    with pytest.raises(PermissionDenied):
+        run_worker(ws, principal=DOCUMENTER, once=True)
+
+
+def test_a_failing_job_records_its_error(sqlite_workspace: Workspace) -> None:
+    job = submit_job(sqlite_workspace, "estimate", {"event": "No such event"}, principal=ADMIN)
+    run_worker(sqlite_workspace, principal=ADMIN, once=True)
+    failed = get_job(sqlite_workspace, job.id, principal=ADMIN)
+    assert failed.status == "failed" and "No event named" in failed.error
+
+
+def test_cancel_queued_and_running(
+    sqlite_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = sqlite_workspace
+    queued = submit_job(
+        ws, "import", {"path": _list(tmp_path), "source_name": "A"}, principal=ADMIN
+    )
+    assert cancel_job(ws, queued.id, principal=ADMIN).status == "cancelled"
+    run_worker(ws, principal=ADMIN, once=True)
+    assert get_job(ws, queued.id, principal=ADMIN).status == "cancelled" and _records(ws) == 0
+
+    running = submit_job(
+        ws, "import", {"path": _list(tmp_path, "b.csv"), "source_name": "B"}, principal=ADMIN
+    )
+    original = job_queue._Progress.__call__
+    canceller: list[threading.Thread] = []
+
+    def cancel_then_report(self: job_queue._Progress, advance: int) -> None:
+        if not canceller:  # the user presses cancel (elsewhere) while the import runs
+            thread = threading.Thread(target=cancel_job, args=(ws, running.id), kwargs={
+                "principal": ADMIN
+            })  # fmt: skip
+            canceller.append(thread)
+            thread.start()
+            queue = job_queue.queue_for(ws.path)
+            while not queue.get(job_queue.cancel_key(running.id), peek=True):
+                time.sleep(0.01)
+        original(self, advance)
+
+    monkeypatch.setattr(job_queue, "PROGRESS_EVERY", 0.0)
+    monkeypatch.setattr(job_queue._Progress, "__call__", cancel_then_report)
+    run_worker(ws, principal=ADMIN, once=True)
+    canceller[0].join(timeout=30)
+    assert get_job(ws, running.id, principal=ADMIN).status == "cancelled"
+    assert _records(ws) == 0, "a cancelled import keeps nothing"
+
+
+def test_queued_jobs_survive_a_restart(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path / "ws", create=True)
+    job = submit_job(ws, "import", {"path": _list(tmp_path), "source_name": "R"}, principal=ADMIN)
+    ws.close()
+    job_queue._QUEUES.clear()  # a new process: nothing in memory
+    ws = open_workspace(tmp_path / "ws")
+    try:
+        assert run_worker(ws, principal=ADMIN, once=True) == 1
+        assert get_job(ws, job.id, principal=ADMIN).status == "done"
+    finally:
+        ws.close()
