@@ -2,13 +2,13 @@
 
 Every workspace command has its own ``--workspace``; people also type it before the command
 (``shomar -w ws stats``) or after a group's name (``shomar link -w ws run``). Before the command
-line is parsed, such an option is taken out and becomes ``SHOMAR_WORKSPACE`` for this process
-(an option given after the command still wins, as it is read first).
+line is parsed, such an option is moved to the front, where the root command's own
+``--workspace`` reads it (an option given after the command still wins). No process state is
+changed: the choice travels in the command's context.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,17 +22,18 @@ def _subcommands(command: Any) -> dict[str, Any] | None:
 
 
 def hoist_workspace(root: Any, args: Sequence[str]) -> list[str]:
-    """``args`` without a workspace option that precedes the final command; sets the variable."""
+    """``args`` with a workspace option that precedes the final command moved to the front."""
     out: list[str] = []
+    chosen: str | None = None
     group = _subcommands(root)
     rest = list(args)
     while rest and group is not None:
         token = rest.pop(0)
         if token in OPTION_NAMES and rest:
-            os.environ["SHOMAR_WORKSPACE"] = rest.pop(0)
+            chosen = rest.pop(0)
             continue
         if token.startswith("--workspace="):
-            os.environ["SHOMAR_WORKSPACE"] = token.split("=", 1)[1]
+            chosen = token.split("=", 1)[1]
             continue
         out.append(token)
         if token.startswith("-"):
@@ -40,4 +41,5 @@ def hoist_workspace(root: Any, args: Sequence[str]) -> list[str]:
         if token not in group:  # a default command's argument (``shomar link FILE``): stop
             break
         group = _subcommands(group[token])
-    return out + rest
+    front = ["--workspace", chosen] if chosen is not None else []
+    return front + out + rest

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import typer
 from rich.markup import escape
@@ -43,6 +44,13 @@ def main(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details."),
+    workspace: Path | None = typer.Option(
+        None,
+        "--workspace",
+        "-w",
+        help="Workspace folder for the command (also accepted after it).",
+        show_default=False,
+    ),
     as_user: str | None = typer.Option(
         None,
         "--as",
@@ -52,7 +60,7 @@ def main(
     ),
 ) -> None:
     """Shomar (شمار): reconcile, count and estimate documented human-rights violations."""
-    ctx.obj = {"as_user": as_user}
+    ctx.obj = {"as_user": as_user, "workspace": workspace}
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
