@@ -17,7 +17,7 @@ from shomar.cli.context import (
     workspace_path,
 )
 from shomar.cli.output import console, emit_json
-from shomar.domain.wording import quoted
+from shomar.domain.wording import counted, quoted
 from shomar.errors import ImportValidationError
 
 events_app = typer.Typer(
@@ -122,7 +122,7 @@ def import_(
         return
     verb = "Would import" if dry_run else "Imported"
     console.print(
-        f"{verb} [bold]{report.records_added:,}[/bold] records from {report.file} "
+        f"{verb} [bold]{counted(report.records_added, 'record')}[/bold] from {report.file} "
         f"(source {quoted(report.source)}; {report.format.upper()}"
         + (f", {report.encoding}" if report.encoding else "")
         + (f", delimiter {quoted(report.delimiter)}" if report.delimiter else "")
