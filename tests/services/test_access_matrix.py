@@ -39,7 +39,7 @@ from shomar.services.claims import (
 )
 from shomar.services.comparison import compare_event
 from shomar.services.demo import run_demo
-from shomar.services.documents import keep_document
+from shomar.services.documents import keep_document, list_documents, withdraw_document
 from shomar.services.estimation import run_event_estimates
 from shomar.services.events import add_event, get_event, list_events
 from shomar.services.export import audit_status, export_public
@@ -67,6 +67,7 @@ from shomar.services.publish import publish
 from shomar.services.raw_documents import get_document
 from shomar.services.report import build_report_data, write_workspace_report
 from shomar.services.stats import workspace_stats
+from shomar.services.tiers import set_tier
 from shomar.simulation import SimulationSpec, simulate
 from shomar.store.tables import AuditEntry, Job, Record
 from shomar.store.workspace import Workspace, open_workspace
@@ -160,6 +161,12 @@ def _export(world: World, p: Principal) -> Any:
     return (export_public(world.ws, out, principal=p), out.read_text(encoding="utf-8"))
 
 
+def _new_document(world: World) -> str:
+    """A document of its own (imported by the owner), so changing it leaves the world as is."""
+    path = _new_file(world, "public")
+    return str(import_file(world.ws, path, "Matrix list (synthetic)", principal=ADMIN).document_id)
+
+
 def _report(world: World, p: Principal) -> Any:
     out = world.folder / f"report_{next(world.counter)}.html"
     path = write_workspace_report(world.ws, out, principal=p)
@@ -206,6 +213,15 @@ SERVICES: dict[str, tuple[str, Call]] = {
     "demo.run_demo": ("demo.run", _demo),
     "documents.keep_document": ("documents.add", lambda w, p: keep_document(
         w.ws, _new_file(w, "public"), "Matrix press (synthetic)", principal=p
+    )),
+    "documents.list_documents": ("documents.read", lambda w, p: list_documents(
+        w.ws, principal=p
+    )),
+    "documents.withdraw_document": ("documents.withdraw", lambda w, p: withdraw_document(
+        w.ws, _new_document(w), reason="matrix", principal=p
+    )),
+    "records.set_tier": ("records.set_tier", lambda w, p: set_tier(
+        w.ws, "public", document=_new_document(w), principal=p
     )),
     "estimation.run_event_estimates": ("estimates.run", lambda w, p: run_event_estimates(
         w.ws, SPEC.event, methods=["loglinear"], seed=1, principal=p

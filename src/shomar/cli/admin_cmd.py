@@ -14,6 +14,14 @@ from shomar.errors import InputError, ShomarError
 
 audit_app = typer.Typer(help="The tamper-evident audit log.")
 
+NO_PUBLIC_RECORDS = (
+    "no record is public. Every record has a confidentiality tier: public, restricted or "
+    "confidential; an import gives restricted unless the list says otherwise. Only public "
+    "records are exported. Make a list public when importing it ([defaults] confidentiality = "
+    '"public" in its mapping, or a confidentiality column), or afterwards with '
+    "`shomar records set-tier --document DOC --tier public` (or RECORD... --tier public)."
+)
+
 
 def export(
     out: Annotated[
@@ -41,12 +49,15 @@ def export(
         exported, withheld = export_public(ws, out, principal=current_principal(ws))
     finally:
         ws.close()
+    hint = None if exported else NO_PUBLIC_RECORDS
     if json:
-        emit_json({"out": str(out), "exported": exported, "withheld": withheld})
+        emit_json({"out": str(out), "exported": exported, "withheld": withheld, "hint": hint})
         return
     console.print(
         f"Exported {exported:,} public record(s) to {out}; {withheld:,} withheld by their tier."
     )
+    if hint:
+        console.print(f"[yellow]Note:[/yellow] {hint}", highlight=False)
 
 
 @audit_app.command("verify")

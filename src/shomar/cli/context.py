@@ -25,8 +25,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 
 
 def workspace_path(path: Path | None) -> Path:
+    """The command's ``--workspace``, else the root's (``shomar -w DIR …``), else the setting."""
     if path is not None:
         return path
+    ctx = get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    chosen = obj.get("workspace") if isinstance(obj, dict) else None
+    if chosen is not None:
+        return Path(chosen)
     from shomar.config import settings
 
     return settings().workspace

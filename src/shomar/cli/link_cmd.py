@@ -18,6 +18,7 @@ from typer import _click as click
 from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.groups import DefaultCommandGroup
 from shomar.cli.output import console, emit_json, plain
+from shomar.domain.wording import counted, quoted
 from shomar.errors import InputError
 
 BackendOption = Annotated[
@@ -43,7 +44,7 @@ link_app = typer.Typer(
     help=(
         "Link records into persons.\n\n"
         "Standalone: `shomar link FILE... --out F [--pairs F] [--model F] "
-        "[--backend duckdb|spark] [--json]` (options: `shomar link default --help`).\n\n"
+        "[--backend duckdb|spark] [--json]` (its options are below).\n\n"
         "Workspace: `shomar link run`."
     ),
     no_args_is_help=True,
@@ -141,10 +142,11 @@ def link_run(
         emit_json(summary)
         return
     console.print(
-        f"Run {summary.run_id} ({summary.mode}): {summary.records} records "
-        f"({summary.new_records} scored) → [bold]{summary.persons}[/bold] persons "
-        f"({summary.persons_created} new, {summary.persons_retired} retired); "
-        f"{summary.review_queue} pairs to review, {summary.decisions_applied} decisions applied."
+        f"Run {summary.run_id} ({summary.mode}): {counted(summary.records, 'record')} "
+        f"({summary.new_records:,} scored) → [bold]{counted(summary.persons, 'person')}[/bold] "
+        f"({summary.persons_created:,} new, {summary.persons_retired:,} retired); "
+        f"{counted(summary.review_queue, 'pair')} to review, "
+        f"{counted(summary.decisions_applied, 'decision')} applied."
     )
 
 
@@ -177,7 +179,7 @@ def persons_list(
             plain(person.name),
         )
     console.print(table)
-    console.print(f"{len(persons)} persons.")
+    console.print(f"{counted(len(persons), 'person')}.")
 
 
 @review_app.command("default", hidden=True)
@@ -233,6 +235,36 @@ def _label(record: dict[str, Any]) -> str:
 _CHOICES = {"s": "same", "d": "different", "u": "unsure", "k": "skip", "q": "quit"}
 
 
+def _shown(value: Any) -> str:
+    """A field as text: empty for missing, lists joined (never ``None`` or ``['Seyed']``)."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _both_calendars(text: Any) -> Any:
+    """A date as written, then the days it means in the Jalali and the Gregorian calendar."""
+    from shomar.calendar import format_jalali, parse_partial_date
+    from shomar.errors import DateParseError
+
+    if not text:
+        return text
+    try:
+        parsed = parse_partial_date(str(text))
+    except DateParseError:
+        return f"{text} (not a date)"
+    if parsed.start == parsed.end:
+        span = f"{format_jalali(parsed.start)} SH = {parsed.start.isoformat()}"
+    else:
+        span = (
+            f"{format_jalali(parsed.start)}–{format_jalali(parsed.end)} SH = "
+            f"{parsed.start.isoformat()}–{parsed.end.isoformat()}"
+        )
+    return f"{text}  ({span})"
+
+
 def _interactive(ws: Any, items: list[Any]) -> None:
     from shomar.services.linkage import REVIEW_FIELDS, decide
 
@@ -248,16 +280,24 @@ def _interactive(ws: Any, items: list[Any]) -> None:
             a, b = item.record_a.get(name), item.record_b.get(name)
             if a in (None, "") and b in (None, ""):
                 continue
-            table.add_row(name, plain(a or ""), plain(b or ""))
+            if name in ("date", "birth_date"):
+                a, b = _both_calendars(a), _both_calendars(b)
+            table.add_row(name, plain(_shown(a)), plain(_shown(b)))
         console.print(table)
         evidence = Table("comparison", "level", "match weight")
         for e in item.evidence:
             evidence.add_row(e["comparison"], e["level"], f"{e['match_weight']:+.2f}")
         console.print(evidence)
         answer = typer.prompt(
-            "[s]ame / [d]ifferent / [u]nsure / s[k]ip / [q]uit", default="k"
+            "[s]ame / [d]ifferent / [u]nsure / s[k]ip / [q]uit (any other key skips)",
+            default="k",
         ).strip()[:1]
         verdict = _CHOICES.get(answer.lower(), "skip")
+        if answer.lower() not in _CHOICES:
+            console.print(
+                f"Unknown key {quoted(answer)}: pair skipped, no decision recorded "
+                "(it stays in the queue)."
+            )
         if verdict == "quit":
             break
         if verdict == "skip":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import typer
 from rich.markup import escape
@@ -16,6 +17,7 @@ from typer._click.exceptions import ClickException
 
 from shomar import __version__
 from shomar.cli import commands
+from shomar.cli.argv import hoist_workspace
 from shomar.cli.output import err_console, print_error
 from shomar.errors import ShomarError
 
@@ -42,6 +44,13 @@ def main(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details."),
+    workspace: Path | None = typer.Option(
+        None,
+        "--workspace",
+        "-w",
+        help="Workspace folder for the command (also accepted after it).",
+        show_default=False,
+    ),
     as_user: str | None = typer.Option(
         None,
         "--as",
@@ -51,7 +60,7 @@ def main(
     ),
 ) -> None:
     """Shomar (شمار): reconcile, count and estimate documented human-rights violations."""
-    ctx.obj = {"as_user": as_user}
+    ctx.obj = {"as_user": as_user, "workspace": workspace}
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -64,7 +73,7 @@ commands.register(app)
 def run() -> None:
     """Console-script entry point: translate Shomar errors into exit code 1 and a message."""
     try:
-        app(standalone_mode=False)
+        app(args=hoist_workspace(typer.main.get_command(app), sys.argv[1:]), standalone_mode=False)
     except ShomarError as exc:
         print_error(exc.message, exc.hint)
         sys.exit(1)

@@ -55,11 +55,12 @@ def parse(
         emit_json(parsed.to_dict())
         return
     for key, value in parsed.to_dict().items():
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value) or "-"
+        if isinstance(value, list | tuple):  # honorifics: "Seyed", not ['Seyed']
+            value = ", ".join(str(v) for v in value)
         elif isinstance(value, bool):
             value = "yes" if value else "no"
-        console.print(f"{key}: {escape(str(value))}", highlight=False)
+        shown = "—" if value in (None, "") else str(value)
+        console.print(f"{key}: {escape(shown)}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

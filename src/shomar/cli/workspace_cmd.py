@@ -17,6 +17,7 @@ from shomar.cli.context import (
     workspace_path,
 )
 from shomar.cli.output import console, emit_json, plain, user, user_repr
+from shomar.domain.wording import counted
 from shomar.errors import ImportValidationError
 
 events_app = typer.Typer(
@@ -46,7 +47,12 @@ def import_(
         str, typer.Option("--source", "-s", help="Who reported the list (created if new).")
     ],
     mapping: Annotated[
-        Path | None, typer.Option("--mapping", help="JSON/TOML file mapping your column names.")
+        Path | None,
+        typer.Option(
+            "--mapping",
+            help="JSON/TOML file mapping your column names, or a built-in mapping: uwazi "
+            "(Uwazi's entity CSV export).",
+        ),
     ] = None,
     kind: Annotated[
         str,
@@ -71,6 +77,14 @@ def import_(
             min=1,
             help="Row holding the column names, as a spreadsheet numbers it (default: the "
             "first non-empty row); rows above it (titles) are skipped.",
+        ),
+    ] = None,
+    replace: Annotated[
+        str | None,
+        typer.Option(
+            "--replace",
+            help="Document (id or SHA-256 prefix) this import supersedes; the same bytes may "
+            "be read again with another mapping or source.",
         ),
     ] = None,
     workspace: WorkspaceOption = None,
@@ -106,6 +120,7 @@ def import_(
                 source_kind=kind,
                 principal=principal,
                 progress=lambda n: progress.advance(task, n),
+                replace=replace,
                 pause_gc=True,  # one command, one process: the collector can pause
             )
     except ImportValidationError as exc:
@@ -121,7 +136,7 @@ def import_(
     # every user text is escaped, so a header or name like "[/b]" prints as written
     verb = "Would import" if dry_run else "Imported"
     console.print(
-        f"{verb} [bold]{report.records_added:,}[/bold] records from {user(report.file)} "
+        f"{verb} [bold]{counted(report.records_added, 'record')}[/bold] from {user(report.file)} "
         f"(source {user_repr(report.source)}; {report.format.upper()}"
         + (f", sheet {user_repr(report.sheet)}" if report.sheet else "")
         + (f", {user(report.encoding)}" if report.encoding else "")
@@ -132,6 +147,11 @@ def import_(
         console.print(
             "Columns kept in the raw rows only: "
             + ", ".join(user(c) for c in report.columns_ignored)
+        )
+    if report.replaces_document_id is not None and not dry_run:
+        console.print(
+            f"Document {report.replaces_document_id} is replaced by document "
+            f"{report.document_id}: its records no longer count (they are kept)."
         )
     for warning in report.warnings:
         console.print(f"[yellow]Note:[/yellow] {user(warning)}")

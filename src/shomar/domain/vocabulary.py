@@ -6,8 +6,7 @@ means, and return ``None`` when they cannot tell.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from shomar.domain.names_key import match_key
 
 VIOLATIONS = (
     "killing",
@@ -51,9 +50,8 @@ _SEX_WORDS = {
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.replace("ي", "ی").replace("ك", "ک").replace("\u200c", " ")
-    return re.sub(r"\s+", " ", text).strip(" .")
+    """The same key as every user-typed name (letter forms, ZWNJ/space, case, dots)."""
+    return match_key(text)
 
 
 _VIOLATION_INDEX = {_fold(w): code for code, words in _VIOLATION_WORDS.items() for w in words}
@@ -66,6 +64,11 @@ def normalize_violation(text: str) -> str | None:
     if not folded:
         return None
     return _VIOLATION_INDEX.get(folded, "other")
+
+
+def is_violation_word(text: str) -> bool:
+    """Whether ``text`` is one of the known words for a violation type."""
+    return _fold(text) in _VIOLATION_INDEX
 
 
 def normalize_sex(text: str) -> str | None:

@@ -1,49 +1,124 @@
 """Column mappings: canonical column names, and mapping files for other names.
 
-A mapping file is JSON or TOML::
+A mapping file is JSON or TOML (every section and option is checked; one that is not
+understood is an error)::
 
     # mapping.toml
     default_calendar = "jalali"      # for dates without a month name (optional)
-    [columns]
+    encoding = "cp1256"              # optional; default: detected
+    sheet = "victims"                # optional; XLSX sheet
+    multi_value_separator = "|"      # optional; a cell holding several values ("a|b")
+    date_range_separator = "~"       # optional; a date cell "from~to"
+    ignore = ["Published"]           # columns kept in the raw row only, without a note
+    [columns]                        # every key must name a column of the file
     "نام" = "given_name"
     "نام خانوادگی" = "family_name"
     "Date of death" = "date"
+    [optional_columns]               # the same, but a key may be absent from the file
+    "Sex" = "sex"
+    [defaults]                       # constants for rows that have no value
+    violation = "execution"
+    event = "1988 prison executions"
+    confidentiality = "public"
+    [values.violation]               # the list's own words for a vocabulary
+    "Summary execution" = "execution"
+    [rows]                           # rows of several kinds (e.g. Uwazi templates)
+    column = "Template"
+    keep = ["Victim"]                # without keep: every row must have the same value
 
-Columns the mapping does not name keep their own name when it is canonical; other columns are
-kept in each record's raw row but not read into fields.
+Every name (column, key, value word) is matched with :func:`~shomar.domain.names_key.match_key`:
+Arabic and Persian letter forms, ZWNJ/space/nothing and case do not matter. Columns the mapping
+does not name keep their own name when it is canonical; other columns are kept in each record's
+raw row but not read into fields. ``--mapping uwazi`` is the built-in mapping for Uwazi's entity
+CSV export (``shomar/data/mappings/uwazi.toml``, with its origin in the README there).
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import tomllib
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, NAME_COLUMNS
+from shomar.domain.names_key import match_key
+from shomar.domain.vocabulary import VIOLATIONS, is_violation_word, normalize_violation
+from shomar.domain.wording import quoted
 from shomar.errors import InputError
 
-__all__ = ["CANONICAL_COLUMNS", "EXTRA_COLUMNS", "NAME_COLUMNS", "Mapping", "load_mapping"]
+__all__ = [
+    "BUILTIN_MAPPINGS",
+    "CANONICAL_COLUMNS",
+    "DEFAULT_FIELDS",
+    "EXTRA_COLUMNS",
+    "NAME_COLUMNS",
+    "Mapping",
+    "load_mapping",
+]
+
+#: built-in mappings, by the name given to ``--mapping``
+BUILTIN_MAPPINGS = ("uwazi",)
+#: fields a ``[defaults]`` table may set for every row without a value
+DEFAULT_FIELDS = ("violation", "event", "confidentiality", "place", "province", "perpetrator")
+#: fields whose words a ``[values.FIELD]`` table may translate
+VALUE_FIELDS = ("violation", "sex", "confidentiality")
+TIERS = ("public", "restricted", "confidential")
+TOP_LEVEL = (
+    "columns",
+    "optional_columns",
+    "defaults",
+    "values",
+    "rows",
+    "ignore",
+    "default_calendar",
+    "encoding",
+    "sheet",
+    "multi_value_separator",
+    "date_range_separator",
+    "origin",
+)
+KNOWN = frozenset(CANONICAL_COLUMNS) | frozenset(EXTRA_COLUMNS)
+_CANONICAL_KEYS = {match_key(name): name for name in (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)}
 
 
 @dataclass(frozen=True)
 class Mapping:
-    """Source column → canonical column, plus reading options."""
+    """Source column → canonical column, plus reading options and constants."""
 
     columns: dict[str, str] = field(default_factory=dict)
     default_calendar: str | None = None
     encoding: str | None = None
     sheet: str | None = None
+    optional_columns: dict[str, str] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)
+    #: field → {match key of a word → canonical value}
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    multi_value_separator: str | None = None
+    date_range_separator: str | None = None
+    ignore: tuple[str, ...] = ()
+    row_column: str | None = None
+    row_keep: tuple[str, ...] = ()
+    name: str = ""
+
+    def _targets(self) -> dict[str, str]:
+        keyed = {match_key(k): v for k, v in self.optional_columns.items()}
+        keyed.update({match_key(k): v for k, v in self.columns.items()})
+        return keyed
+
+    def _target(self, keyed: dict[str, str], name: str) -> str | None:
+        key = match_key(name)
+        return keyed.get(key) or _CANONICAL_KEYS.get(key)
 
     def conflicts(self, header: tuple[str, ...]) -> list[tuple[str, str, str]]:
         """Pairs of columns that both feed one field: ``(first, second, field)``."""
-        known = set(CANONICAL_COLUMNS) | set(EXTRA_COLUMNS)
-        lowered = {k.strip().casefold(): v for k, v in self.columns.items()}
+        keyed = self._targets()
         seen: dict[str, str] = {}
         out = []
         for name in header:
-            key = name.strip().casefold()
-            target = lowered.get(key) or (key if key in known else None)
+            target = self._target(keyed, name)
             if target and target in seen:
                 out.append((seen[target], name, target))
             elif target:
@@ -52,25 +127,59 @@ class Mapping:
 
     def resolve(self, header: tuple[str, ...]) -> dict[int, str]:
         """Which column index feeds which canonical field."""
-        known = set(CANONICAL_COLUMNS) | set(EXTRA_COLUMNS)
-        lowered = {k.strip().casefold(): v for k, v in self.columns.items()}
+        keyed = self._targets()
         result: dict[int, str] = {}
         for index, name in enumerate(header):
-            key = name.strip().casefold()
-            target = lowered.get(key) or (key if key in known else None)
+            target = self._target(keyed, name)
             if target and target not in result.values():
                 result[index] = target
         return result
 
+    def unmatched(self, header: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+        """``[columns]`` keys that name no column of ``header``, each with the closest headers."""
+        present = {match_key(h) for h in header}
+        wanted = [k for k in self.columns if match_key(k) not in present]
+        if self.row_keep and self.row_column and match_key(self.row_column) not in present:
+            wanted.append(self.row_column)
+        by_key = {match_key(h): h for h in header}
+        out = []
+        for key in wanted:
+            close = difflib.get_close_matches(match_key(key), list(by_key), n=3, cutoff=0.5)
+            out.append((key, [by_key[c] for c in close]))
+        return out
 
-def load_mapping(path: Path | None) -> Mapping:
-    """Read a mapping file (JSON or TOML); ``None`` gives the canonical mapping."""
+    def ignored(self, name: str) -> bool:
+        """Whether ``name`` is a column the mapping keeps in the raw row on purpose."""
+        return match_key(name) in {match_key(i) for i in self.ignore}
+
+    def row_column_index(self, header: tuple[str, ...]) -> int | None:
+        if self.row_column is None:
+            return None
+        key = match_key(self.row_column)
+        return next((i for i, h in enumerate(header) if match_key(h) == key), None)
+
+
+def load_mapping(path: Path | str | None) -> Mapping:
+    """Read a mapping file (JSON or TOML) or a built-in one; ``None`` gives the canonical one."""
     if path is None:
         return Mapping()
+    path = Path(path)
+    if str(path) in BUILTIN_MAPPINGS and not path.exists():
+        resource = resources.files("shomar.data") / "mappings" / f"{path}.toml"
+        return _parse(str(path), tomllib.loads(resource.read_text(encoding="utf-8")))
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: mapping file not found.") from None
+        raise InputError(
+            f"{path}: mapping file not found.",
+            hint=f"Give a JSON/TOML file, or a built-in mapping: {', '.join(BUILTIN_MAPPINGS)}.",
+        ) from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a mapping file.") from None
+    except PermissionError as exc:
+        raise InputError(f"{path}: the mapping file cannot be read ({exc.strerror}).") from None
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         from shomar.ingest.detect import guess_text_encoding
 
@@ -82,38 +191,166 @@ def load_mapping(path: Path | None) -> Mapping:
             + ".",
             hint="Save the mapping file as UTF-8 (mapping files are always read as UTF-8).",
         ) from None
-    except (IsADirectoryError, PermissionError) as exc:
-        raise InputError(f"{path}: the mapping file cannot be read ({exc.strerror}).") from None
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"{path}: the mapping file cannot be read ({exc}).") from exc
+    return _parse(str(path), data)
+
+
+def _parse(where: str, data: Any) -> Mapping:
     if not isinstance(data, dict):
         raise InputError(
-            f"{path}: a mapping file is an object with a `columns` table.",
+            f"{where}: a mapping file is an object with a `columns` table.",
             hint='Example (JSON): {"columns": {"نام": "given_name"}}',
         )
-    columns = data.get("columns", {})
-    if not isinstance(columns, dict):
-        raise InputError(f"{path}: `columns` must map source column names to canonical names.")
-    known = set(CANONICAL_COLUMNS) | set(EXTRA_COLUMNS)
-    bad = {k: v for k, v in columns.items() if v not in known}
-    if bad:
+    unknown = [k for k in data if k not in TOP_LEVEL]
+    if unknown:
         raise InputError(
-            f"{path}: unknown target column(s): "
-            + ", ".join(f"{k!r} → {v!r}" for k, v in bad.items()),
-            hint="Targets must be canonical columns: "
-            + ", ".join(CANONICAL_COLUMNS + EXTRA_COLUMNS),
+            f"{where}: unknown mapping option(s): {', '.join(quoted(k) for k in unknown)}.",
+            hint=f"A mapping understands: {', '.join(TOP_LEVEL)}.",
         )
-    for key in ("encoding", "sheet"):
-        if data.get(key) is not None and not isinstance(data[key], str):
-            raise InputError(f"{path}: `{key}` must be text.")
+    columns = _columns(where, data, "columns")
+    optional = _columns(where, data, "optional_columns")
+    for key in ("encoding", "sheet", "multi_value_separator", "date_range_separator"):
+        if data.get(key) is not None and not (isinstance(data[key], str) and data[key]):
+            raise InputError(f"{where}: `{key}` must be a non-empty text.")
     calendar = data.get("default_calendar")
     if calendar not in (None, "jalali", "gregorian"):
-        raise InputError(f"{path}: default_calendar must be 'jalali' or 'gregorian'.")
+        raise InputError(f"{where}: default_calendar must be 'jalali' or 'gregorian'.")
+    row_column, row_keep = _rows(where, data.get("rows"))
     return Mapping(
-        columns={str(k): str(v) for k, v in columns.items()},
+        columns=columns,
         default_calendar=calendar,
         encoding=data.get("encoding"),
         sheet=data.get("sheet"),
+        optional_columns=optional,
+        defaults=_defaults(where, data.get("defaults", {})),
+        values=_values(where, data.get("values", {})),
+        multi_value_separator=data.get("multi_value_separator"),
+        date_range_separator=data.get("date_range_separator"),
+        ignore=_text_list(where, "ignore", data.get("ignore", [])),
+        row_column=row_column,
+        row_keep=row_keep,
+        name=where,
     )
+
+
+def _columns(where: str, data: dict[str, Any], section: str) -> dict[str, str]:
+    columns = data.get(section, {})
+    if not isinstance(columns, dict):
+        raise InputError(f"{where}: `{section}` must map source column names to canonical names.")
+    bad = {k: v for k, v in columns.items() if v not in KNOWN}
+    if bad:
+        raise InputError(
+            f"{where}: unknown target column(s) in [{section}]: "
+            + ", ".join(f"{quoted(k)} → {quoted(v)}" for k, v in bad.items()),
+            hint="Targets must be canonical columns: "
+            + ", ".join(CANONICAL_COLUMNS + EXTRA_COLUMNS),
+        )
+    return {str(k): str(v) for k, v in columns.items()}
+
+
+def _defaults(where: str, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise InputError(f"{where}: `defaults` must be a table of field = value.")
+    unknown = [k for k in table if k not in DEFAULT_FIELDS]
+    if unknown:
+        raise InputError(
+            f"{where}: [defaults] cannot set {', '.join(quoted(k) for k in unknown)}.",
+            hint=f"[defaults] sets one of: {', '.join(DEFAULT_FIELDS)}.",
+        )
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(f"{where}: [defaults] {key} must be a non-empty text.")
+        if key == "violation" and not is_violation_word(value):
+            raise InputError(
+                f"{where}: [defaults] violation = {quoted(value)} is not a violation type.",
+                hint=f"Use one of: {', '.join(VIOLATIONS)} (or its Persian name).",
+            )
+        if key == "confidentiality" and value.strip().lower() not in TIERS:
+            raise InputError(
+                f"{where}: [defaults] confidentiality = {quoted(value)} is not a tier.",
+                hint=f"Use one of: {', '.join(TIERS)}.",
+            )
+        out[key] = value.strip()
+    return out
+
+
+def _values(where: str, table: Any) -> dict[str, dict[str, str]]:
+    if not isinstance(table, dict):
+        raise InputError(f"{where}: `values` must hold tables such as [values.violation].")
+    out: dict[str, dict[str, str]] = {}
+    for field_name, words in table.items():
+        if field_name not in VALUE_FIELDS:
+            raise InputError(
+                f"{where}: [values.{field_name}] is not understood.",
+                hint=f"Value tables exist for: {', '.join(VALUE_FIELDS)}.",
+            )
+        if not isinstance(words, dict):
+            raise InputError(f"{where}: [values.{field_name}] must map words to values.")
+        keyed: dict[str, str] = {}
+        for word, value in words.items():
+            if field_name == "violation" and value not in VIOLATIONS:
+                raise InputError(
+                    f"{where}: [values.violation] {quoted(word)} = {quoted(value)} is not a "
+                    "violation type.",
+                    hint=f"Use one of: {', '.join(VIOLATIONS)}.",
+                )
+            if field_name == "sex" and value not in ("m", "f", "unknown"):
+                raise InputError(
+                    f"{where}: [values.sex] {quoted(word)} must be 'm', 'f' or 'unknown'."
+                )
+            if field_name == "confidentiality" and value not in TIERS:
+                raise InputError(
+                    f"{where}: [values.confidentiality] {quoted(word)} must be a tier."
+                )
+            keyed[match_key(str(word))] = str(value)
+        out[field_name] = keyed
+    return out
+
+
+def _rows(where: str, table: Any) -> tuple[str | None, tuple[str, ...]]:
+    if table is None:
+        return None, ()
+    if not isinstance(table, dict) or not isinstance(table.get("column"), str):
+        raise InputError(f'{where}: [rows] needs column = "NAME" (and optionally keep = [...]).')
+    unknown = [k for k in table if k not in ("column", "keep")]
+    if unknown:
+        raise InputError(
+            f"{where}: [rows] option(s) not understood: {', '.join(map(repr, unknown))}.",
+            hint="[rows] understands: column, keep.",
+        )
+    return table["column"], _text_list(where, "rows.keep", table.get("keep", []))
+
+
+def _text_list(where: str, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"{where}: `{key}` must be a list of texts.")
+    return tuple(value)
+
+
+def violation_of(mapping: Mapping, text: str) -> str | None:
+    """The violation type a cell names, through the mapping's own words first.
+
+    A cell holding several values (``multi_value_separator``; Uwazi's ``Parent::Child`` labels
+    included) gives the first type in :data:`VIOLATIONS` order (killing before execution before
+    … other) among the values it names.
+    """
+    words = mapping.values.get("violation", {})
+    if not text.strip():
+        return None
+    parts = [text]
+    if mapping.multi_value_separator and mapping.multi_value_separator in text:
+        parts = [p for p in text.split(mapping.multi_value_separator) if p.strip()]
+    found = set()
+    for part in parts:
+        labels = [label for label in reversed(part.split("::")) if label.strip()]
+        codes = [words.get(match_key(label)) or _known_violation(label) for label in labels]
+        found.add(next((code for code in codes if code), "other"))
+    return min(found, key=VIOLATIONS.index)
+
+
+def _known_violation(text: str) -> str | None:
+    return normalize_violation(text) if is_violation_word(text) else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from shomar.domain.wording import quoted
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -21,18 +23,18 @@ class Problem:
     def location(self) -> str:
         parts = [self.file]
         if self.sheet:
-            parts.append(f"sheet {self.sheet!r}")
+            parts.append(f"sheet {quoted(self.sheet)}")
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column:
-            parts.append(f"column {self.column!r}")
+            parts.append(f"column {quoted(self.column)}")
         return ", ".join(parts)
 
     def __str__(self) -> str:
         text = f"{self.location()}: {self.message}"
         if self.value is not None:
             shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
-            text += f" (value: {shown!r})"
+            text += f" (value: {quoted(shown)})"
         if self.hint:
             text += f". {self.hint}"
         return text

@@ -22,6 +22,7 @@ from typing import Any
 from xml.sax.saxutils import unescape
 
 from shomar.config import settings
+from shomar.domain.names_key import match_key
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
 from shomar.ingest.readers import Limits, RawRow, Table, check_header
@@ -57,7 +58,8 @@ def _choose_sheet(name: str, names: Sequence[str], sheet: str | None) -> str:
         return names[0]
     if sheet in names:
         return sheet
-    folded = [n for n in names if n.strip().casefold() == sheet.strip().casefold()]
+    key = match_key(sheet)  # the name as typed: Persian letter forms, ZWNJ and case aside
+    folded = [n for n in names if match_key(n) == key]
     if len(folded) == 1:
         return folded[0]
     raise InputError(

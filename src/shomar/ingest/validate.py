@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from shomar.calendar import PartialDate, parse_partial_date
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, SENSITIVE_COLUMNS
-from shomar.domain.vocabulary import accepted_sex_values, normalize_sex, normalize_violation
+from shomar.domain.names_key import match_key
+from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
+from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
 from shomar.ingest.cells import is_invisible, time_exists
+from shomar.ingest.mapping import Mapping, violation_of
 from shomar.ingest.problems import Problem
 from shomar.ingest.readers import RawRow
 
@@ -31,6 +35,8 @@ FIELD_LIMITS = {
 }
 ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$")
 NAME_FIELDS = ("full_name", "given_name", "family_name")
+#: a year written as 0 or below (``0000-01-01``, ``-44``, ``-0044-03-15``): no calendar day
+YEAR_ZERO_OR_NEGATIVE = re.compile(r"^\s*-\s*\d|^\s*0{1,4}(?:$|[-/.\s])|[-/.\s]0000\s*$")
 
 
 @dataclass
@@ -41,6 +47,9 @@ class RowContext:
     default_calendar: str | None
     max_cell_chars: int
     default_tier: str = "restricted"
+    mapping: Mapping = field(default_factory=Mapping)
+    #: the import date: a violation or birth cannot be dated after it
+    today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -92,6 +101,9 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             )
         elif target:
             cells[target] = value.strip()
+    for name, constant in ctx.mapping.defaults.items():  # [defaults]: rows without a value
+        if not cells[name]:
+            cells[name] = constant
     out: dict[str, Any] = {
         k: cells[k]
         for k in (
@@ -127,7 +139,8 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             hint="Every record must name the victim, even partly",
         )
     try:
-        out["sex"] = normalize_sex(cells["sex"])
+        sex_words = ctx.mapping.values.get("sex", {})
+        out["sex"] = sex_words.get(match_key(cells["sex"])) or normalize_sex(cells["sex"])
     except ValueError:
         problem("not a recognised sex", "sex", cells["sex"], f"Use {accepted_sex_values()}")
         out["sex"] = None
@@ -151,10 +164,8 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
                 text,
             )
             continue
-        try:
-            parsed = _parse_date(stamp.group(1) if stamp else text, ctx.default_calendar)
-        except DateParseError as exc:
-            problem(exc.message, column, text)
+        parsed = _read_date(text, ctx, column, problem)
+        if parsed is None:
             continue
         if prefix == "date":
             out.update(
@@ -180,9 +191,14 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
                     "Check both dates (and their calendar)",
                 )
     out["violation_text"] = cells["violation"]
-    out["violation"] = normalize_violation(cells["violation"])
+    out["violation"] = violation_of(ctx.mapping, cells["violation"])
     out["event_text"] = cells["event"]
-    tier = cells["confidentiality"].lower() or ctx.default_tier
+    tier_words = ctx.mapping.values.get("confidentiality", {})
+    tier = (
+        tier_words.get(match_key(cells["confidentiality"]))
+        or cells["confidentiality"].lower()
+        or ctx.default_tier
+    )
     if tier not in TIERS:
         problem(
             "unknown confidentiality tier",
@@ -193,3 +209,50 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
         tier = ctx.default_tier
     out["confidentiality"] = tier
     return out, problems
+
+
+def _read_date(text: str, ctx: RowContext, column: str, problem: Any) -> PartialDate | None:
+    """Parse one date cell (a ``from~to`` range too); report why it cannot be a date."""
+    separator = ctx.mapping.date_range_separator
+    parts = text.split(separator, 1) if separator and separator in text else [text]
+    read: list[PartialDate] = []
+    for part in parts:
+        part = part.strip()
+        if YEAR_ZERO_OR_NEGATIVE.search(part.translate(DIGITS)):
+            problem(
+                "the year is 0 or negative: dates before year 1 are not accepted",
+                column,
+                text,
+                "Write the year as reported (Jalali or Gregorian, e.g. 1367 or 1988)",
+            )
+            return None
+        stamp = ISO_DATETIME.match(part)  # a spreadsheet date cell with a time of day
+        try:
+            read.append(_parse_date(stamp.group(1) if stamp else part, ctx.default_calendar))
+        except DateParseError as exc:
+            problem(exc.message, column, text)
+            return None
+    first, last = read[0], read[-1]
+    if first.start > ctx.today:
+        problem(
+            f"the date {quoted(text)} ({first.start.isoformat()}) is after the import date "
+            f"({ctx.today.isoformat()}): a record cannot be dated in the future",
+            column,
+            text,
+            "Check the year and the calendar (a Jalali year read as Gregorian, or a typo)",
+        )
+        return None
+    if len(read) == 1:
+        return first
+    if last.end < first.start:
+        problem("the date range ends before it starts", column, text, "Write it as FROM~TO")
+        return None
+    return PartialDate(
+        text=text,
+        calendar=first.calendar,
+        precision=first.precision,
+        qualifier=first.qualifier or last.qualifier,
+        start=first.start,
+        end=last.end,
+        edtf=f"{first.start.isoformat()}/{last.end.isoformat()}",
+    )

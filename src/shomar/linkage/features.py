@@ -68,7 +68,15 @@ from shomar.linkage.names import (
     split_full_name,
 )
 from shomar.places import resolve_place
-from shomar.text import compare_parts, detect_script, name_key, parse_name, signature, skeleton
+from shomar.text import (
+    compare_parts,
+    detect_script,
+    name_key,
+    parse_name,
+    persian_display,
+    signature,
+    skeleton,
+)
 from shomar.text.lexicon import given_gender, is_known_given, readings_of
 
 logger = logging.getLogger(__name__)
@@ -190,7 +198,7 @@ def _map_unique(values: pd.Series | list[str | None], func: Callable[[str], Any]
 
 def normalize_violation(text: str) -> str:
     """The violation category (DESIGN §3) that a free text in either script names."""
-    folded = text.casefold().replace("_", " ")
+    folded = persian_display(text).casefold().replace("_", " ")  # Arabic ي/ك as Persian
     for category, needles in _VIOLATIONS:
         if any(n in folded for n in needles):
             return category
@@ -199,7 +207,7 @@ def normalize_violation(text: str) -> str:
 
 def normalize_sex(text: str) -> str | None:
     """``m``, ``f`` or ``None`` for a sex written in either script."""
-    return _SEX.get(text.casefold().strip())
+    return _SEX.get(persian_display(text).casefold().strip())
 
 
 def _parse_age(text: str) -> int | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import logging
 import math
+import re
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -47,6 +48,24 @@ def quiet_splink() -> Iterator[None]:
         yield
     finally:
         splink_logger.setLevel(level)
+
+
+def _rule_text(rule: Any) -> str:
+    """A blocking rule as a short readable text (``date_start and birth_lo``)."""
+    try:
+        sql = rule.get_blocking_rule("duckdb").blocking_rule_sql
+    except Exception:  # a rule given as SQL text, or another splink version
+        sql = str(rule)
+    names = re.findall(r'l\."?(\w+)"?\s*=\s*r\."?\1"?', sql)
+    return " and ".join(dict.fromkeys(names)) if names else " ".join(sql.split())
+
+
+def _gist(exc: Exception) -> str:
+    """The first sentence of splink's message, on one line."""
+    text = " ".join(str(exc).split())
+    if "resulted in no record pairs" in text:
+        return "no two records agree on it (usual for small or sparse lists)"
+    return text.split(". ")[0][:200]
 
 
 def present_columns(features: pd.DataFrame) -> set[str]:
@@ -201,10 +220,14 @@ def run_em_session(linker: Linker, rule: Any, max_pairs: float | None = None) ->
             logger.info("EM on %s failed at %d iterations (%s); retrying", rule, iterations, exc)
             linker._settings_obj = copy.deepcopy(snapshot)
         except Exception as exc:  # empty or degenerate blocks
-            logger.warning("EM session blocked on %s skipped: %s", rule, exc)
+            logger.warning(
+                "training step on pairs agreeing on %s skipped: %s", _rule_text(rule), _gist(exc)
+            )
             linker._settings_obj = snapshot
             return False
-    logger.warning("EM session blocked on %s skipped: it degenerates", rule)
+    logger.warning(
+        "training step on pairs agreeing on %s skipped: it degenerates", _rule_text(rule)
+    )
     linker._settings_obj = snapshot
     return False
 

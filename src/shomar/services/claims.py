@@ -23,6 +23,7 @@ from shomar.claims.quantity import QUALIFIERS
 from shomar.errors import InputError, NotFoundError
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
+from shomar.services.documents import find_source
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
 from shomar.store.dialects import serialize
@@ -154,7 +155,7 @@ class ClaimInfo:
 
 def _source(session: Session, name: str, kind: str | None = None) -> Source:
     serialize(session, "sources")  # looked up, then maybe added: one writer at a time
-    source = session.scalars(select(Source).where(Source.name == name)).first()
+    source = find_source(session, name)  # Persian letter forms, ZWNJ and case aside
     if source is None:
         source = Source(name=name, kind=kind or "other")
         session.add(source)

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from shomar.config import settings
 from shomar.domain.columns import SENSITIVE_COLUMNS
-from shomar.domain.names_key import event_key
+from shomar.domain.names_key import ascii_digits, event_key
+from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError, InputError
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
 from shomar.ingest.files import check_input_file, check_text_codec, display_name, printable
@@ -32,6 +33,7 @@ from shomar.ingest.readers import open_table
 from shomar.ingest.validate import RowContext, row_to_values
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
+from shomar.services.documents import find_document, find_source
 from shomar.store.audit import append_audit
 from shomar.store.dialects import serialize
 from shomar.store.integrity import DIGEST_KEY, Attestation
@@ -78,6 +80,9 @@ class ImportReport:
     columns_used: dict[str, str] = field(default_factory=dict)
     columns_ignored: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    mapping: str | None = None
+    replaces_document_id: int | None = None
+    rows_skipped: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -119,14 +124,20 @@ def import_file(
     principal: Principal,
     progress: Callable[[int], None] | None = None,
     header_row: int | None = None,
+    replace: str | None = None,
     pause_gc: bool = False,
 ) -> ImportReport:
     """Import one CSV, XLSX, XLS, ODS or JSON list from ``source_name``; all or nothing.
 
     ``header_row`` is the row holding the column names (as a spreadsheet numbers it; default
-    the first non-empty row). ``pause_gc`` pauses the cyclic garbage collector during the
-    import (much faster on large files). Only a one-command process (the CLI) may ask for it:
-    the collector is process-wide state, so a server or a job worker leaves it running.
+    the first non-empty row). ``replace`` names a document (its id, or a unique SHA-256 prefix
+    of 8+ hex characters) that this import supersedes: the file may then be the same bytes read
+    with another mapping or source; the old document's records leave every count (they are
+    kept).
+
+    ``pause_gc`` pauses the cyclic garbage collector during the import (much faster on large
+    files). Only a one-command process (the CLI) may ask for it: the collector is process-wide
+    state, so a server or a job worker leaves it running.
     """
     authorize(ws, principal, "records.import", f"file:{display_name(path)}")
     file = Path(path)
@@ -144,7 +155,8 @@ def import_file(
     actor = principal.name
     if source_kind not in SOURCE_KINDS:
         raise InputError(
-            f"Unknown source kind {source_kind!r}.", hint=f"Use one of: {', '.join(SOURCE_KINDS)}."
+            f"Unknown source kind {quoted(source_kind)}.",
+            hint=f"Use one of: {', '.join(SOURCE_KINDS)}.",
         )
     mapping = load_mapping(Path(mapping_path) if mapping_path else None)
     scan = scan_file(file)
@@ -152,8 +164,17 @@ def import_file(
         raise InputError(
             f"{display_name(file)}: the file is empty.", hint="Expected a header row and data rows."
         )
+    replaced_id = None
     with ws.read_session() as session:
-        _refuse_duplicate(session, file, scan.sha256)
+        if replace is not None:
+            old = find_document(session, replace)
+            if old.status != "active":
+                raise InputError(
+                    f"Document {old.id} is {old.status}; only an active document can be replaced.",
+                    hint="See `shomar documents list`.",
+                )
+            replaced_id = old.id
+        _refuse_duplicate(session, file, scan.sha256, replaced_id)
     fmt = sniff_format(file, scan.head)
     chosen_encoding = None
     if encoding is not None:
@@ -163,6 +184,7 @@ def import_file(
     if fmt in ("csv", "json"):
         chosen_encoding = encoding or mapping.encoding or detect_encoding(file, scan)
     table = open_table(file, fmt, chosen_encoding, sheet or mapping.sheet, header_row)
+    _check_mapping_keys(file, table.header, mapping)
     fields = mapping.resolve(table.header)
     report = ImportReport(
         file=display_name(file),
@@ -178,7 +200,11 @@ def import_file(
         dry_run=dry_run,
         source_kind=source_kind,
         columns_used={table.header[i]: name for i, name in fields.items()},
-        columns_ignored=[h for i, h in enumerate(table.header) if i not in fields],
+        columns_ignored=[
+            h for i, h in enumerate(table.header) if i not in fields and not mapping.ignored(h)
+        ],
+        mapping=mapping.name or None,
+        replaces_document_id=replaced_id,
     )
     _check_header(file, table.header, fields, table.delimiter, mapping, table)
     staged: list[Path] = []  # the encrypted raw bytes, moved into place after the commit
@@ -211,19 +237,51 @@ def import_file(
     return report
 
 
-def _refuse_duplicate(session: Session, file: Path, sha256: str) -> None:
-    existing = session.scalars(select(Document).where(Document.sha256 == sha256)).first()
+def _refuse_duplicate(
+    session: Session, file: Path, sha256: str, replaced_id: int | None = None
+) -> None:
+    """Refuse bytes already imported as an active document (unless this import replaces it)."""
+    existing = session.scalars(
+        select(Document).where(
+            Document.sha256 == sha256,
+            Document.status == "active",
+            *([Document.id != replaced_id] if replaced_id is not None else []),
+        )
+    ).first()
     if existing is None:
         return
     source = session.get(Source, existing.source_id)
     raise InputError(
         f"{display_name(file)}: these exact bytes (SHA-256 {sha256[:12]}…) were already "
-        f"imported as document {existing.id} ({existing.original_name!r}, source "
-        f"{source.name if source else '?'!r}, {existing.received_at:%Y-%m-%d %H:%M}); "
+        f"imported as document {existing.id} ({quoted(existing.original_name)}, source "
+        f"{quoted(source.name if source else '?')}, {existing.received_at:%Y-%m-%d %H:%M}); "
         "nothing was added.",
-        hint="To correct records, import a corrected file (its bytes differ) or record a "
-        "correction; records are never edited in place.",
+        hint=f"To read them again with another mapping or source: shomar import {file.name} "
+        f"--replace {existing.id} ...; to take them out: shomar documents withdraw "
+        f"{existing.id} --reason TEXT. To correct records, import a corrected file.",
     )
+
+
+def _check_mapping_keys(file: Path, header: tuple[str, ...], mapping: Mapping) -> None:
+    """Every ``[columns]`` key must name a column: a typo must not drop a field silently."""
+    problems = []
+    for key, close in mapping.unmatched(header):
+        problems.append(
+            Problem(
+                file.name,
+                f"the mapping names the column {quoted(key)}, which the file does not have"
+                + (f" (closest: {', '.join(quoted(c) for c in close)})" if close else ""),
+                "Correct the name in the mapping (letter forms, spaces and case do not "
+                "matter), or move it to [optional_columns]",
+                row=1,
+                column=key,
+            )
+        )
+    if problems:
+        summary = "\n".join(f"  - {p}" for p in problems)
+        raise ImportValidationError(
+            f"{len(problems)} problem(s) found; nothing was imported:\n{summary}", problems
+        )
 
 
 def _check_header(
@@ -237,7 +295,7 @@ def _check_header(
     clashes = [
         Problem(
             display_name(file),
-            f"columns {first!r} and {second!r} both give {field}",
+            f"columns {quoted(first)} and {quoted(second)} both give {field}",
             "Rename or map one of them (--mapping), or remove it",
             row=1,
             column=second,
@@ -258,8 +316,9 @@ def _check_header(
     )
     if len(header) == 1 and any(d in header[0] for d in ",;\t|"):
         hint = (
-            f"The header is one single column {header[0]!r}: the file is probably delimited by "
-            "another character than the one detected, or the header is quoted as one cell. " + hint
+            f"The header is one single column {quoted(header[0])}: the file is probably "
+            "delimited by another character than the one detected, or the header is quoted as "
+            "one cell. " + hint
         )
     if table is not None:
         hint = header_hint(table, mapping, NAME_COLUMNS) or hint
@@ -304,11 +363,18 @@ def _store(
     ring = ws.keyring()
     attestation = Attestation()
     sensitive_at = {i for i, name in fields.items() if name in SENSITIVE_COLUMNS}
-    source = session.scalars(select(Source).where(Source.name == report.source)).first()
+    source = find_source(session, report.source)
     if source is None:
         source = Source(name=report.source, kind=report.source_kind, created_by=actor)
         session.add(source)
         session.flush()
+    elif source.kind != report.source_kind and report.source_kind != "other":
+        report.warnings.append(
+            f"the source {quoted(source.name)} already exists with kind {quoted(source.kind)}; "
+            f"--kind {report.source_kind} was not applied"
+        )
+    report.source = source.name
+    report.source_kind = source.kind
     document = Document(
         source_id=source.id,
         sha256=sha256,
@@ -331,13 +397,22 @@ def _store(
     # by distinct value: a list names few events, and keying one is far dearer than a lookup
     event_of = functools.lru_cache(maxsize=4096)(lambda text: events.get(event_key(text)))
     ctx = RowContext(
-        display_name(file), table.header, fields, mapping.default_calendar, cfg.max_cell_chars
+        display_name(file),
+        table.header,
+        fields,
+        mapping.default_calendar,
+        cfg.max_cell_chars,
+        mapping=mapping,
     )
     log = ProblemLog()
     batch: list[dict[str, Any]] = []
     now = utcnow()
+    kinds = _RowKinds(mapping, table.header)
     for row in table.rows:
         report.rows += 1
+        if not kinds.keep(row.cells):
+            report.rows_skipped += 1
+            continue
         values, problems = row_to_values(row, ctx)
         for problem in problems:  # keep reading and inserting: every problem is found, and
             log.add(problem)  # the transaction is rolled back at the end if there was any
@@ -371,11 +446,17 @@ def _store(
             )
         )
     _flush(session, batch, progress, report, log, ring, attestation)
+    kinds.check(display_name(file), log)
     if log:
         raise ImportValidationError(log.summary(), log.sorted())
+    if report.rows_skipped:
+        report.warnings.append(
+            f"{report.rows_skipped:,} row(s) of another kind than {', '.join(mapping.row_keep)} "
+            f"(column {quoted(mapping.row_column)}) were not imported"
+        )
     for text, count in sorted(unmatched.items(), key=lambda item: -item[1])[:5]:
         report.warnings.append(
-            f"{count:,} record(s) name the event {text!r}, which is not defined: they count "
+            f"{count:,} record(s) name the event {quoted(text)}, which is not defined: they count "
             "toward no event until it is (shomar events add NAME, or --name-fa)"
         )
     if report.versions_added:
@@ -384,8 +465,10 @@ def _store(
             "rows are stored as new versions of those records (the old versions are kept)"
         )
     document.rows = report.rows
-    report.records_added = report.rows
+    report.records_added = report.rows - report.rows_skipped
     report.document_id = document.id
+    if report.replaces_document_id is not None:
+        _supersede(session, report.replaces_document_id, document.id, actor)
     session.add(
         CustodyEntry(
             document_id=document.id,
@@ -433,11 +516,14 @@ def _raw_row(
 def _uid(source_id: int, document_id: int, values: dict[str, Any]) -> str:
     """A record's identity across versions: the source's record_id, or (without one) the row.
 
+    The record_id is kept as written (``record_key``); its identity uses ASCII digits, so
+    «۷» and "7" name the same record and ``review decide 1:7`` finds it.
+
     Rows without a record_id can never be versions of another file's rows: their identity
     includes the document.
     """
     if values.pop("has_record_id"):
-        return f"{source_id}:{values['record_key']}"
+        return f"{source_id}:{ascii_digits(values['record_key'])}"
     return f"{source_id}:doc{document_id}:{values['record_key']}"
 
 
@@ -540,3 +626,59 @@ def _stage_bytes(ws: Workspace, file: Path, sha256: str) -> Path:
     """Encrypt the raw bytes into a pending blob (streaming); placed after the commit."""
     with file.open("rb") as src:
         return ws.stage_blob(sha256, iter(functools.partial(src.read, 1 << 20), b""))
+
+
+class _RowKinds:
+    """A mapping's ``[rows]`` rule: which rows are records (e.g. one Uwazi template)."""
+
+    def __init__(self, mapping: Mapping, header: tuple[str, ...]) -> None:
+        self.index = mapping.row_column_index(header)
+        self.column = mapping.row_column
+        self.keep_keys = {event_key(k) for k in mapping.row_keep}
+        self.seen: dict[str, int] = {}
+
+    def keep(self, cells: tuple[str, ...]) -> bool:
+        if self.index is None:
+            return True
+        value = cells[self.index].strip() if self.index < len(cells) else ""
+        if self.keep_keys:
+            return event_key(value) in self.keep_keys
+        if value not in self.seen and len(self.seen) < 20:
+            self.seen[value] = 0
+        if value in self.seen:
+            self.seen[value] += 1
+        return True
+
+    def check(self, file: str, log: ProblemLog) -> None:
+        """Without ``keep``, rows of several kinds are refused: they are not all victims."""
+        if self.keep_keys or len(self.seen) <= 1:
+            return
+        kinds = ", ".join(
+            f"{quoted(k)} ({n:,} row{'' if n == 1 else 's'})" for k, n in self.seen.items()
+        )
+        log.add(
+            Problem(
+                file,
+                f"the file mixes rows of several kinds in column {quoted(self.column)}: {kinds}",
+                "Export one kind only (in Uwazi: filter by template before exporting), or "
+                'write a mapping with [rows] column = "..." and keep = ["..."]',
+                row=1,
+                column=self.column,
+            )
+        )
+
+
+def _supersede(session: Session, old_id: int, new_id: int, actor: str) -> None:
+    """Mark document ``old_id`` as replaced by ``new_id`` (inside the import's transaction)."""
+    old = session.get(Document, old_id)
+    assert old is not None
+    old.status = "replaced"
+    old.replaced_by_id = new_id
+    old.status_reason = f"replaced by document {new_id}"
+    old.status_changed = utcnow()
+    session.add(
+        CustodyEntry(
+            document_id=old_id, action="replaced", actor=actor, note=f"by document {new_id}"
+        )
+    )
+    append_audit(session, actor, "document.replace", f"document:{old_id}", {"replaced_by": new_id})

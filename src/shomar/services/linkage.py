@@ -34,6 +34,7 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from shomar.domain.columns import CANONICAL_COLUMNS
+from shomar.domain.names_key import ascii_digits
 from shomar.errors import ConflictError, InputError, LinkageError, NotFoundError
 from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
 from shomar.linkage.review import pair_evidence, review_queue
@@ -41,6 +42,7 @@ from shomar.linkage.spec import LinkageSpec, TrainedModel
 from shomar.linkage.uncertainty import sample_linkages
 from shomar.security.principal import Principal
 from shomar.services.access import authorize, require_full_view
+from shomar.services.documents import find_source
 from shomar.store.audit import append_audit
 from shomar.store.dialects import serialize
 from shomar.store.queries import all_records, restrict, visible_uids
@@ -650,9 +652,10 @@ def list_persons(ws: Workspace, *, principal: Principal) -> list[PersonSummary]:
     out = []
     for pid, members in groups.items():
         present = [u for u in sorted(members) if u in records.index]
+        if not present:  # every record of this person was withdrawn
+            continue
         sources = sorted({str(records.at[u, "source"]) for u in present})
-        if present:
-            out.append(PersonSummary(pid, len(present), sources, _name(records, present), present))
+        out.append(PersonSummary(pid, len(present), sources, _name(records, present), present))
     out.sort(key=lambda p: (-p.records, p.person_id))
     return out
 
@@ -734,19 +737,24 @@ def _record_view(records: pd.DataFrame, uid: str) -> dict[str, Any]:
 
 
 def resolve_record(session: Session, ref: str, principal: Principal) -> str:
-    """The uid of a record ``principal`` sees, named by its uid or by ``SOURCE/RECORD_ID``."""
+    """The uid of a record ``principal`` sees, named by its uid or by ``SOURCE/RECORD_ID``.
+
+    Record ids match by their ASCII-digit form (``1:7`` finds ``1:۷``); source names by the
+    Persian key.
+    """
 
     def exists(uid: str) -> bool:
         query = select(func.count()).select_from(Record).where(Record.uid == uid)
         return bool(session.scalar(restrict(query, principal)))
 
-    if exists(ref):
-        return ref
+    for uid in dict.fromkeys((ref, ascii_digits(ref))):
+        if exists(uid):
+            return uid
     if "/" in ref:
         source_name, key = ref.rsplit("/", 1)
-        source = session.scalars(select(Source).where(Source.name == source_name)).first()
+        source = find_source(session, source_name)
         if source is not None:
-            uid = f"{source.id}:{key}"
+            uid = f"{source.id}:{ascii_digits(key)}"
             if exists(uid):
                 return uid
     raise NotFoundError(

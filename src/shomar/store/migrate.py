@@ -23,11 +23,28 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
 
     Work developed in parallel may add migrations on separate branches of the revision graph
     until a merge revision joins them; upgrading to ``heads`` applies all of them either way.
+
+    On SQLite, a migration that rebuilds a table (Alembic's batch mode: copy, drop, rename)
+    runs with foreign-key enforcement off, as SQLite's documentation prescribes for such
+    schema changes; ``PRAGMA foreign_key_check`` then proves no reference broke before the
+    transaction commits.
     """
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # outside any transaction, or SQLite ignores it
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 def current_revision(engine: Engine) -> frozenset[str]:

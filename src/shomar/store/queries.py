@@ -13,19 +13,38 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy.orm import aliased
 
 from shomar.security.policy import sees_everything, visible_tiers
 from shomar.security.principal import Principal
-from shomar.store.tables import Record
+from shomar.store.tables import Document, Record
 
 S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
+def in_active_document() -> ColumnElement[bool]:
+    """True for a record whose document is active (not withdrawn, not replaced).
+
+    Records entered without a document (none today) count as active.
+    """
+    inactive = select(Document.id).where(Document.status != "active")
+    return or_(Record.document_id.is_(None), Record.document_id.not_in(inactive))
+
+
 def current_record() -> ColumnElement[bool]:
-    """True for the current version of a record (no other row supersedes it)."""
-    superseded = select(Record.supersedes_id).where(Record.supersedes_id.is_not(None))
-    return Record.id.not_in(superseded)
+    """True for the current version of a record.
+
+    The current version is in an active document and no version in an active document
+    supersedes it: withdrawing a correction brings the version it corrected back.
+    """
+    later = aliased(Record)
+    inactive = select(Document.id).where(Document.status != "active")
+    superseded = select(later.supersedes_id).where(
+        later.supersedes_id.is_not(None),
+        or_(later.document_id.is_(None), later.document_id.not_in(inactive)),
+    )
+    return and_(Record.id.not_in(superseded), in_active_document())
 
 
 def visible_records(principal: Principal) -> ColumnElement[bool]:
@@ -66,6 +85,7 @@ __all__ = [
     "all_records",
     "current_record",
     "hidden_uids",
+    "in_active_document",
     "restrict",
     "visible_records",
     "visible_uids",

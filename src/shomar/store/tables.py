@@ -141,7 +141,8 @@ class Document(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    #: not unique: ``import --replace`` reads the same bytes again as a new document
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
     original_name: Mapped[str] = mapped_column(String(500), default="")
@@ -153,6 +154,11 @@ class Document(Base):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     received_by: Mapped[str] = mapped_column(String(100), default="")
     rows: Mapped[int] = mapped_column(Integer, default=0)
+    #: active / withdrawn / replaced: records of a document that is not active count nowhere
+    status: Mapped[str] = mapped_column(String(20), default="active", server_default="active")
+    status_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    status_changed: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
 
 
 class DocumentBlob(Base):
