@@ -217,8 +217,17 @@ def build_report_data(
 
 
 def write_workspace_report(
-    ws: Workspace, out: Path, *, principal: Principal, synthetic: bool = False, pdf: bool = False
+    ws: Workspace,
+    out: Path,
+    *,
+    principal: Principal,
+    synthetic: bool = False,
+    pdf: bool = False,
+    lang: str = "en",
 ) -> Path:
-    """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it)."""
+    """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it).
+
+    ``lang`` is ``en`` or ``fa`` (Persian: right-to-left, Persian digits, Jalali dates).
+    """
     data = build_report_data(ws, principal=principal, synthetic=synthetic)
-    return write_report(data, out, pdf=pdf)
+    return write_report(data, out, pdf=pdf, lang=lang)
