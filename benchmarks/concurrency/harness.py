@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections import Counter as Tally
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,13 @@ def prepare(target: Target, *, size: int = 150, link: bool = True) -> None:
 
 
 def launch(target: Target, kinds: list[str], seconds: float) -> list[dict[str, Any]]:
-    """Start one process per kind at once; wait for all; their JSON reports."""
+    """Start one process per kind; once all are ready, let them write together for
+    ``seconds``; wait for all; their JSON reports."""
+    gate = target.folder.parent / "start"
+    gate.mkdir(exist_ok=True)
+    (gate / "go").unlink(missing_ok=True)
+    for old in gate.glob("ready-*"):
+        old.unlink()
     processes = [
         subprocess.Popen(
             [
@@ -71,6 +78,12 @@ def launch(target: Target, kinds: list[str], seconds: float) -> list[dict[str, A
         )
         for seed, kind in enumerate(kinds, start=1)
     ]
+    deadline = time.monotonic() + 600
+    while len(list(gate.glob("ready-*"))) < len(kinds) and time.monotonic() < deadline:
+        if any(p.poll() is not None for p in processes):
+            break  # a worker died during start-up: its report says why
+        time.sleep(0.05)
+    (gate / "go").touch()
     reports = []
     for process, kind in zip(processes, kinds, strict=True):
         stdout, stderr = process.communicate(timeout=seconds + 600)

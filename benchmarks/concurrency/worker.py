@@ -47,6 +47,16 @@ def _write_list(folder: Path, name: str, seed: int, n: int, rows: int) -> Path:
     return path
 
 
+def _wait_for_start(root: Path, seed: int) -> None:
+    """Start together: say this worker is ready, then wait for the harness's go (if any)."""
+    gate = root / "start"
+    if not gate.is_dir():
+        return
+    (gate / f"ready-{seed}").touch()
+    while not (gate / "go").exists():
+        time.sleep(0.02)
+
+
 def run(
     kind: str, folder: Path, seconds: float, seed: int, url: str | None, schema: str | None
 ) -> dict[str, Any]:
@@ -63,6 +73,7 @@ def run(
     uids = _uids(ws)
     spool = folder.parent / f"spool-{kind}-{seed}"
     spool.mkdir(exist_ok=True)
+    _wait_for_start(folder.parent, seed)
     deadline = time.monotonic() + seconds
     n = 0
     try:

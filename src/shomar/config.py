@@ -42,6 +42,21 @@ class Settings(BaseSettings):
     import_batch_rows: int = Field(
         default=5_000, description="Rows written per batch during an import."
     )
+    max_columns: int = Field(
+        default=2_000, description="Most columns (cells in one row) an import accepts."
+    )
+    max_header_chars: int = Field(
+        default=1_000, description="Longest column name (header cell) an import accepts."
+    )
+    max_line_chars: int = Field(
+        default=20_000_000,
+        description="Longest line of a CSV/TSV file an import accepts, in characters.",
+    )
+    max_shared_strings_bytes: int = Field(
+        default=200_000_000,
+        description="Largest text table (sharedStrings.xml, uncompressed) of an XLSX workbook "
+        "an import opens, in bytes.",
+    )
     duckdb_threads: int | None = Field(
         default=None, ge=1, description="Linkage on DuckDB: threads (default: DuckDB's choice)."
     )
@@ -74,12 +89,27 @@ class Settings(BaseSettings):
     jobs_workers: int = Field(
         default=1, ge=1, description="Jobs `shomar worker` runs at once (threads)."
     )
+    small_cell: int = Field(
+        default=5,
+        ge=1,
+        description=(
+            "Counts below this that include records a viewer may not see are shown as "
+            "'< N' (disclosure control)."
+        ),
+    )
     busy_timeout: float = Field(
         default=5.0,
         ge=0,
         description=(
             "Seconds a write waits for another writer (an import, a linkage run) before "
             "failing with 'the workspace is busy; try again'."
+        ),
+    )
+    organisation: str = Field(
+        default="Shomar workspace",
+        description=(
+            "Name of the organisation that runs this workspace; it is the author of the "
+            "ClaimReview JSON-LD written by `shomar claims export --format jsonld`."
         ),
     )
 

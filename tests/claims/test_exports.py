@@ -51,12 +51,15 @@ def test_csv_rows_accept_ledger_mappings() -> None:
 
 
 def test_claim_review_carries_the_number_in_the_extension() -> None:
-    doc = claims_jsonld([{**CANDIDATE.to_dict(), "relation": "x", "rule": "y"}])
+    doc = claims_jsonld(
+        [{**CANDIDATE.to_dict(), "relation": "x", "rule": "y"}], reviewer="Example Centre"
+    )
     json.dumps(doc)
     assert doc["@context"] == ["https://schema.org", {"shomar": SHOMAR_NS}]
     (review,) = doc["@graph"]
     assert review["@type"] == "ClaimReview"
     assert review["claimReviewed"] == CANDIDATE.quote
+    assert review["author"] == {"@type": "Organization", "name": "Example Centre"}
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
     assert item["author"]["name"] == "Reuters"
@@ -82,7 +85,7 @@ def test_claim_review_without_relation_or_claimant() -> None:
     plain = ClaimCandidate(
         Quantity.between(200, 300), "arrested", None, None, None, None, "q", 0, 1, 0.5
     )
-    (review,) = claims_jsonld([plain])["@graph"]
+    (review,) = claims_jsonld([plain], reviewer="Example Centre")["@graph"]
     assert "reviewRating" not in review
     assert "author" not in review["itemReviewed"]
     assert "value" not in review["itemReviewed"]["shomar:quantity"]

@@ -15,11 +15,15 @@ from shomar.claims import ClaimCandidate, extract_claims, extract_from_file
 from shomar.claims.dates import find_dates, jalali_to_gregorian
 from shomar.errors import InputError
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_e4f9a154a54411fb.txt"
+_SEED_NAME = Path("shared") / "seeds" / "000_e4f9a154a54411fb.txt"
+SEED = next(
+    (p / _SEED_NAME for p in Path(__file__).resolve().parents[3:5] if (p / _SEED_NAME).exists()),
+    Path(__file__).resolve().parents[3] / _SEED_NAME,
+)
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 KEYS = [
     "quantity", "counted", "event_hint", "claimant", "cites", "date_stated", "quote", "start",
-    "end", "confidence",
+    "end", "confidence", "claimant_id", "spans",
 ]  # fmt: skip
 
 

@@ -25,6 +25,8 @@ KEYS = {
     "diagnostics",
     "warnings",
     "runtime_s",
+    "sensitivity",
+    "linkage_variance_share",
 }
 
 
@@ -121,3 +123,61 @@ def test_all_methods_skip_dga_beyond_five_lists_and_say_so() -> None:
     results = json.loads(done.stdout)
     assert [r["method"] for r in results] == ["loglinear", "lcmcr"]
     assert all(any(w.startswith("dga skipped") for w in r["warnings"]) for r in results)
+
+
+def test_json_carries_the_loglinear_sensitivity() -> None:
+    run = _shomar("estimate", str(DATA / "kosovo.csv"), "--json")
+    assert run.returncode == 0, run.stderr
+    sens = json.loads(run.stdout)["sensitivity"]
+    assert sens["range"] == [0.5, 2.0] and len(sens["curve"]) >= 5
+    low, high = sens["estimate_range"]
+    assert low < 10356.5 < high
+
+
+def test_human_output_shows_the_sensitivity_table() -> None:
+    run = _shomar("estimate", str(DATA / "kosovo.csv"))
+    assert run.returncode == 0, run.stderr
+    assert "sensitivity to the 4-list interaction" in run.stdout
+    assert "exp(xi)" in run.stdout
+
+
+def test_lcmcr_convergence_options_reach_the_sampler() -> None:
+    run = _shomar(
+        "estimate", str(DATA / "kosovo.csv"), "--method", "lcmcr", "--chains", "2",
+        "--iterations", "2000", "--burn-in", "500", "--thin", "10", "--no-extend",
+        "--no-sensitivity", "--seed", "4", "--json",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["settings"]["chains"] == 2 and out["settings"]["samples"] == 200
+    assert out["settings"]["burnin"] == 500 and out["settings"]["thinning"] == 10
+    assert out["diagnostics"]["extensions"] == 0 and out["sensitivity"] is None
+
+
+def test_two_class_interval_where_asked() -> None:
+    run = _shomar("estimate", str(DATA / "kosovo.csv"), "--two-class", "--seed", "1", "--json")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert [o["method"] for o in out] == ["loglinear", "twoclass"]
+    two = out[1]
+    assert two["interval_type"].startswith("profile likelihood (two-class")
+    assert two["diagnostics"]["unbounded"] is (two["interval"][1] is None)
+
+
+def test_stratified_table_with_by() -> None:
+    path = DATA / "spina_bifida_3lists_by_ethnicity.csv"
+    run = _shomar("estimate", str(path), "--by", "eth", "--json")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["stratum"] == "all" and out["by"] == ["eth"]
+    assert set(out["strata"]) == {"eth=afro-american", "eth=caucasian"}
+    assert out["skipped_strata"][0]["stratum"] == "eth=other"
+    assert out["observed"] == 619 and out["settings"]["records_skipped"] == 2
+    assert out["warnings"][0].startswith("the total covers 2 strata")
+
+
+def test_stratified_table_without_by_says_to_use_it() -> None:
+    path = DATA / "spina_bifida_3lists_by_ethnicity.csv"
+    run = _shomar("estimate", str(path))
+    assert run.returncode == 1
+    assert "--by eth" in run.stderr

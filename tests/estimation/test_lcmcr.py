@@ -10,6 +10,7 @@ R's own runs with other settings differ by up to 3.4% there) and interval ends w
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -20,18 +21,24 @@ from scipy.special import betaln, gammaln, logsumexp
 from shomar.errors import EstimationError
 from shomar.estimation._lcmcr_kernel import run_chain
 from shomar.estimation.capture import CaptureTable, read_capture_table
-from shomar.estimation.lcmcr import default_classes, estimate_lcmcr
+from shomar.estimation.lcmcr import (
+    MAX_EXTENSIONS,
+    ChainSampler,
+    LcmcrSpec,
+    default_classes,
+    estimate_lcmcr,
+)
 from shomar.estimation.result import IDENTIFYING_ASSUMPTIONS, EstimateResult
 
 DATA = Path(__file__).parents[1] / "data" / "mse"
-QUICK = {"burnin": 300, "samples": 200, "thinning": 5, "chains": 2}
+QUICK = {"burnin": 300, "samples": 200, "thinning": 5, "chains": 2, "extend": False}
 
 
 def _r_doc(name: str, seed: int) -> EstimateResult:
     """R's documented example settings (man/lcmCR.Rd), four chains."""
     return estimate_lcmcr(
         _table(name), K=10, a_alpha=0.25, b_alpha=0.25, burnin=10_000, samples=1_000,
-        thinning=100, seed=seed,
+        thinning=100, seed=seed, extend=False,
     )  # fmt: skip
 
 
@@ -56,7 +63,7 @@ def test_recovers_a_known_population_size() -> None:
     # design is weakly identified and LCMCR's Beta(1, 1) priors pull the small class's capture
     # probabilities up, so the median falls 5-10% low: see benchmarks/estimation/calibration.py.
     table = _simulate(np.random.default_rng(2024), 20_000)
-    result = estimate_lcmcr(table, burnin=2000, samples=500, thinning=10, seed=11)
+    result = estimate_lcmcr(table, burnin=2000, samples=500, thinning=10, seed=11, extend=False)
     low, high = result.interval
     assert low < 20_000 < high
     # Over ten simulated tables the median fell within 4% of the truth; 10% leaves margin.
@@ -133,8 +140,9 @@ def test_default_classes_follow_hrdag(n_lists: int, classes: int) -> None:
 
 def test_short_chains_on_a_slowly_mixing_table_are_flagged() -> None:
     result = estimate_lcmcr(
-        _table("uk_2013_5lists"), burnin=0, samples=300, thinning=1, chains=4, seed=1
-    )
+        _table("uk_2013_5lists"), burnin=0, samples=300, thinning=1, chains=4, seed=1,
+        extend=False,
+    )  # fmt: skip
     assert result.diagnostics["rhat"] > 1.01
     assert any(w.startswith("Chains have not converged: R-hat") for w in result.warnings)
 
@@ -199,3 +207,63 @@ def test_a_lower_level_gives_a_nested_interval_from_the_same_draws() -> None:
     wide, narrow = (estimate_lcmcr(table, seed=9, level=lv, **QUICK) for lv in (0.95, 0.8))
     assert wide.estimate == narrow.estimate
     assert wide.interval[0] < narrow.interval[0] < narrow.interval[1] < wide.interval[1]
+
+
+def test_an_extended_chain_is_the_same_markov_chain_as_a_longer_run() -> None:
+    table = _table("kosovo")
+    spec = LcmcrSpec(K=5, a_alpha=0.25, b_alpha=0.25, burnin=100, samples=50, thinning=2, chains=2)
+    short = ChainSampler(table, spec, np.random.SeedSequence(5))
+    short.extend(50)
+    longer = ChainSampler(table, dataclasses.replace(spec, samples=100), np.random.SeedSequence(5))
+    np.testing.assert_array_equal(short.draws().n, longer.draws().n)
+    assert short.draws().n.shape == (2, 100)
+
+
+def test_short_chains_are_extended_and_the_result_says_so() -> None:
+    result = estimate_lcmcr(
+        _table("uk_2013_5lists"), burnin=0, samples=300, thinning=1, chains=4, seed=1
+    )
+    assert 1 <= result.diagnostics["extensions"] <= MAX_EXTENSIONS
+    assert result.draws is not None
+    assert result.draws.shape[1] == 300 * (1 + result.diagnostics["extensions"])
+    assert any(w.startswith("LCMCR extended its chains") for w in result.warnings)
+    if not result.diagnostics["converged"]:
+        assert any("stopped at the cap" in w for w in result.warnings)
+
+
+@pytest.mark.slow
+def test_kosovo_default_run_converges() -> None:
+    result = estimate_lcmcr(_table("kosovo"), seed=1)
+    assert result.diagnostics["converged"]
+    assert result.diagnostics["rhat"] <= 1.01
+    assert result.diagnostics["ess_bulk"] >= 400
+    assert not any("not converged" in w for w in result.warnings)
+
+
+def test_prior_and_class_sensitivity_runs_beside_the_default() -> None:
+    result = estimate_lcmcr(_table("kosovo"), seed=3, sensitivity=True, **QUICK)
+    sens = result.sensitivity
+    assert sens is not None
+    assert [a["setting"] for a in sens["alternatives"]] == [
+        "alpha ~ Gamma(10, 1)", "K = 2", "K = 30"
+    ]  # fmt: skip
+    low, high = sens["estimate_range"]
+    assert low <= result.estimate <= high
+    assert all(a["estimate"] >= 4400 for a in sens["alternatives"])
+    assert "sensitivity" in result.to_dict()
+
+
+def test_disagreeing_priors_raise_a_warning() -> None:
+    # two latent classes at N = 2,000: weakly identified, K = 2 and the default disagree
+    table = _simulate(np.random.default_rng(7), 2_000)
+    result = estimate_lcmcr(table, seed=3, sensitivity=True, **QUICK)
+    assert result.sensitivity is not None
+    width = result.interval[1] - result.interval[0]
+    moved = [
+        a
+        for a in result.sensitivity["alternatives"]
+        if abs(a["estimate"] - result.estimate) > width
+    ]
+    assert bool(moved) == ("warning" in result.sensitivity)
+    if moved:
+        assert any("depends on its prior" in w for w in result.warnings)

@@ -61,3 +61,34 @@ def test_evidence_names_the_level_behind_each_weight() -> None:
     assert evidence.match_weight == 5.32
     (other,) = pair_evidence(model, {"mw_given_name": -2.3})
     assert other.level == "else"
+
+
+def test_evidence_uses_the_stored_level_and_never_calls_a_present_value_missing() -> None:
+    from shomar.linkage.review import pair_evidence
+    from shomar.linkage.spec import LinkageSpec, TrainedModel
+
+    settings = {
+        "comparisons": [
+            {
+                "output_column_name": "violation",
+                "comparison_levels": [
+                    {"is_null_level": True},
+                    {"label_for_charts": "same", "m_probability": 0.5, "u_probability": 0.5},
+                    {"label_for_charts": "else", "m_probability": 0.5, "u_probability": 0.5},
+                ],
+            }
+        ]
+    }
+    model = TrainedModel(LinkageSpec(), settings)
+    # weight 0 is both "missing" and a real level: the stored gamma decides
+    (same,) = pair_evidence(model, {"mw_violation": 0.0, "gamma_violation": 1})
+    assert same.level == "same"
+    (other,) = pair_evidence(model, {"mw_violation": 0.0, "gamma_violation": 0})
+    assert other.level == "else"
+    (missing,) = pair_evidence(model, {"mw_violation": 0.0, "gamma_violation": -1})
+    assert missing.level == "missing"
+    # an old run without levels: a present weight is matched among the present levels only
+    (old,) = pair_evidence(model, {"mw_violation": 0.0})
+    assert old.level != "missing"
+    rule = pair_evidence(model, {"mw_violation": 0.0, "gamma_violation": 1, "mw_sibling_rule": -40})
+    assert rule[-1].comparison == "sibling_rule" and rule[-1].match_weight == -40

@@ -141,3 +141,48 @@ def test_public_surface_is_pinned() -> None:
 
     assert shomar.reports.__all__ == sorted(shomar.reports.__all__)
     assert set(shomar.reports.__all__) >= {"ReportData", "render_report", "write_report"}
+
+
+def test_stale_estimates_sensitivity_and_simulated_truth_are_shown() -> None:
+    from datetime import date
+
+    from shomar.reports.data import CategoryComparison, Estimate, EventReport
+
+    sensitivity = {
+        "text": "If the 4-list interaction among the unseen is between 0.5× and 2×, N is …",
+        "curve": [{"exp_xi": 0.5, "estimate": 900.0}, {"exp_xi": 2.0, "estimate": 1300.0}],
+        "estimate_range": [900.0, 1300.0],
+        "reference": "Aleshin-Guendel, Sadinle & Wakefield, arXiv:2101.09304",
+    }
+    category = CategoryComparison(
+        "killed",
+        estimates=[
+            Estimate(
+                "loglinear",
+                1000.0,
+                (950.0, 1090.0),
+                observed=815,
+                stale_reason="estimate run 4 is stale: linkage run 3 came after it",
+                sensitivity=sensitivity,
+            )
+        ],
+        notes=["12 record(s) of this event have no violation type"],
+        truth={
+            "true_total": 1097,
+            "true_observed": 815,
+            "true_unobserved": 282,
+            "source": "synthetic_persons.csv",
+        },
+    )
+    data = ReportData(
+        workspace="w",
+        generated_at=GENERATED,
+        events=[EventReport("E", [category], "E", date(2020, 1, 1), date(2020, 2, 1))],
+        synthetic=True,
+    )
+    out = render_report(data)
+    assert "STALE" in out and "linkage run 3 came after it" in out
+    assert "Sensitivity of loglinear to its identifying assumption" in out
+    assert "true total 1,097, of whom 815 were observed" in out
+    assert "interval MISSES the true total" in out
+    assert "have no violation type" in out

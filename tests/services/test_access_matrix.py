@@ -29,7 +29,13 @@ import shomar.services
 from shomar.errors import PermissionDenied
 from shomar.security import policy
 from shomar.security.principal import Principal, Role
-from shomar.services.claims import QuantityInput, add_claim, correct_claim, list_claims
+from shomar.services.claims import (
+    ClaimCorrection,
+    QuantityInput,
+    add_claim,
+    correct_claim,
+    list_claims,
+)
 from shomar.services.comparison import compare_event
 from shomar.services.demo import run_demo
 from shomar.services.documents import keep_document
@@ -169,7 +175,8 @@ SERVICES: dict[str, tuple[str, Call]] = {
         quantity=QuantityInput(10), principal=p,
     )),
     "claims.correct_claim": ("claims.correct", lambda w, p: correct_claim(
-        w.ws, w.claim_uid, reason="matrix", date_stated="2011-05-01", principal=p
+        w.ws, w.claim_uid, ClaimCorrection(date_stated="2011-05-01"), reason="matrix",
+        principal=p,
     )),
     "claims.list_claims": ("claims.read", lambda w, p: list_claims(w.ws, principal=p)),
     "comparison.compare_event": ("stats.read", lambda w, p: compare_event(w.ws, principal=p)),

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from shomar.errors import InputError, NotFoundError
-from shomar.services.claims import QuantityInput, add_claim, correct_claim, list_claims
+from shomar.services.claims import (
+    ClaimCorrection,
+    QuantityInput,
+    add_claim,
+    correct_claim,
+    list_claims,
+)
 from shomar.services.comparison import compare_event
 from shomar.services.events import add_event
 from shomar.store.workspace import Workspace
@@ -41,8 +47,8 @@ def test_claim_with_citation_and_correction(workspace: Workspace) -> None:
     fixed = correct_claim(
         workspace,
         first.uid,
+        ClaimCorrection(quantity=QuantityInput(1450)),
         reason="typo in the figure",
-        quantity={"value": 1450, "lower": None, "upper": None, "qualifier": "exact"},
         principal=ADMIN,
     )
     assert fixed.version == 2 and fixed.quantity["value"] == 1450
@@ -124,3 +130,24 @@ def test_a_category_no_record_type_counts_has_no_documented_count(
     )
     (view,) = compare_event(sqlite_workspace, principal=ADMIN)
     assert view.counted == "sentenced_to_death" and view.documented is None
+
+
+def test_corrections_are_checked_like_new_claims(sqlite_workspace: Workspace) -> None:
+    claim = add_claim(
+        sqlite_workspace, claimant="Z (synthetic)", counted="killed",
+        quantity=QuantityInput(10), principal=ADMIN,
+    )  # fmt: skip
+    bad = [
+        (ClaimCorrection(counted="cats"), "counted category"),
+        (ClaimCorrection(quantity=QuantityInput(-3)), "negative"),
+        (ClaimCorrection(quantity=QuantityInput(5, 9, 2, "range")), "lower bound"),
+        (ClaimCorrection(), "changes nothing"),
+    ]
+    for correction, message in bad:
+        with pytest.raises(InputError, match=message):
+            correct_claim(sqlite_workspace, claim.uid, correction, reason="r", principal=ADMIN)
+    with pytest.raises(InputError, match="needs a reason"):
+        correct_claim(
+            sqlite_workspace, claim.uid, ClaimCorrection(quote="q"), reason=" ", principal=ADMIN
+        )
+    assert len(list_claims(sqlite_workspace, history=True, principal=ADMIN)) == 1

@@ -103,3 +103,36 @@ def test_import_through_the_api_is_a_job(world: WebWorld) -> None:
     assert done["result"]["records_added"] == 1
     other = world.client.get(f"/api/v1/jobs/{job['id']}", headers=_auth(world, "viewer"))
     assert other.status_code == 404  # one's own jobs only
+
+
+def test_person_split_then_undo_through_the_pages(world: WebWorld) -> None:
+    import re
+
+    from shomar.services.linkage import list_decisions
+    from support.principals import ADMIN
+
+    client = world.login("analyst")
+    persons = world.client.get("/api/v1/persons", headers=_auth(world, "admin")).json()["items"]
+    multi = next(p for p in persons if p["records"] > 1)
+    page = client.get(f"/en/persons/{multi['person_id']}")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    uids = re.findall(r'<option value="([^"]+)">', page.text)
+    a, b = uids[0], uids[1]  # two records of the first select
+    before = len(list_decisions(world.ws, principal=ADMIN))
+    done = client.post(
+        f"/en/persons/{multi['person_id']}/split",
+        data={"csrf": csrf, "a": a, "b": b, "reason": "different fathers (test)"},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert done.status_code == 200 and "Decision saved" in done.text
+    decisions = list_decisions(world.ws, principal=ADMIN)
+    assert len(decisions) == before + 1 and decisions[-1].verdict == "different"
+    last = re.search(r'name="last" value="([^"]+)"', done.text).group(1)  # type: ignore[union-attr]
+    undone = client.post(
+        "/en/review/undo",
+        data={"csrf": csrf, "last": last.replace("&#124;", "|"), "person": multi["person_id"]},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert undone.status_code == 200 and "was undone" in undone.text
+    verdicts = {(d.uid_a, d.uid_b): d.verdict for d in list_decisions(world.ws, principal=ADMIN)}
+    assert verdicts[tuple(sorted((a, b)))] == "unsure"

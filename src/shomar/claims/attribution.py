@@ -11,9 +11,26 @@
 ``citing``     "*citing* X", «*به نقل از* X»: X is the source the sentence's subject relies on.
 
 ``passive`` and ``citing`` attributions are the attribution chain: the extractor makes the main
-claimant cite them and proposes a claim for them as well. A claimant that is a pronoun or a
-generic phrase ("it", "the group", «این سازمان») is marked ``anaphoric`` so that the extractor
-can resolve it to the last named claimant.
+claimant cite them and proposes a claim for them as well. "X *told* Reuters that …" and «X به
+رویترز گفت» make the news organisation (a registry entry of kind ``media``) the claimant citing
+X. "Government figures, published by IRNA, put …" gives IRNA.
+
+Reporting verbs are listed per language, Persian ones with their light-verb constructions
+(«اعلام کرد», «گزارش داد», «ثبت کرده است», «تایید کرد», «خبر داد», «منتشر کرد», «می‌نویسد»).
+The claimant span is cut to a noun phrase (:func:`noun_phrase`): no verb, determiner, leading
+adverb ("Earlier it"), time phrase ("… on Tuesday said"), date or dateline, or source words
+("figures compiled by HRANA" → "HRANA"); comma-set phrases between the subject and its verb are
+skipped ("X, citing Y, said"), except an appositive name, which wins over a description ("A
+fellow inmate, the writer Parviz Salehi, says"). A claimant that is a pronoun or a description
+("it", "the group", «این سازمان»; "he", "the general", «این نماینده») is marked ``anaphoric``
+and :func:`anaphora_kind` tells whether it stands for a person or an organisation, so that the
+extractor can resolve it to the one named earlier.
+
+Hand-written rules rather than a toolkit: hazm 0.10 (MIT) offers Persian tokenising and
+normalising, but its POS tagger and chunker need model files fetched from GitHub (not in the
+wheel), and it pins numpy 1.24 and pulls gensim, fasttext, scikit-learn and nltk; spaCy's
+English dependency models are not on PyPI. The rules meet the issue-14 targets on the held-out
+passages (``python -m benchmarks.claims.run``) at about 7 ms per passage on an idle core.
 """
 
 from __future__ import annotations
@@ -23,6 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from shomar.claims.dates import DateMention
+from shomar.claims.registry import claimant_entry, resolve_claimant
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -45,6 +63,8 @@ _EN_VERB = re.compile(
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
+    r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
+    r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
     r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
     r"(?:raised|revised|updated|increased|lowered|put)\s+(?:its|the|their|his|her)\s+"
     r"(?:death\s+)?(?:toll|tally|figure|count|estimate)|"
@@ -63,22 +83,54 @@ _EN_CITING = re.compile(r"(?<![\w])(?:citing|quoting)\s+", re.IGNORECASE)
 _FA_VERB = re.compile(
     r"(?<![\w\u200c])(?:(?:اعلام|گزارش|تایید|تأیید|برآورد|تخمین|ثبت|اعلان)\s+"
     r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
+    r"|(?:اعلام|گزارش|ثبت|برآورد)\s+کرده\s+بود(?:ند)?"
+    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|گوید|گویند)"
+    r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
+    r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
     r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد))"
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
 )
 _FA_ACCORDING = re.compile(
-    r"(?<![\w\u200c])(?:به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
+    r"(?<![\w\u200c])(?:(?:طبق|بر\s+اساس|بنا\s*بر|براساس|بر\s+پایه)\s+(?:آمار|گزارش|ارقام|اطلاعات)"
+    r"(?:\s+(?:منتشر[\u200c ]?شده|ارائه[\u200c ]?شده|اعلام[\u200c ]?شده|تهیه[\u200c ]?شده))?"
+    r"\s+(?:از\s+سوی|توسط|از\s+جانب)|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
+    r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
     r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
 )
 _FA_CITING = re.compile(r"(?<![\w\u200c])به\s+نقل\s+از\s+")
 
-_ANAPHORA = re.compile(
-    r"^(?:it|they|he|she|(?:(?:the|this)\s+)?(?:same\s+)?(?:group|organi[sz]ation|agency|report|community|ngo|"
-    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|source|newspaper)|"
-    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|رسانه)|"
-    r"وی|او|آنها|آنان)$",
+_PERSON_DESC = (
+    r"general|commander|legislator|lawmaker|mp|official|spokes(?:man|woman|person)|minister|"
+    r"prosecutor|governor|judge|cleric|author|writer|journalist|chief|head|deputy|director"
+)
+_PERSON_ANAPHORA = re.compile(
+    rf"^(?:he|she|(?:(?:the|this)\s+)?(?:same\s+)?(?:{_PERSON_DESC})|"
+    r"(?:این|همین|آن)\s+(?:فرمانده|نماینده(?:\s+مجلس)?|مقام(?:\s+\S+)?|مسئول|سردار|وزیر|"
+    r"دادستان|سخنگو|استاندار|فرماندار|نویسنده|زندانی)|وی|او)$",
     re.IGNORECASE,
 )
+_ORG_ANAPHORA = re.compile(
+    r"^(?:it|they|its|(?:(?:the|this|these|its|their)\s+)?(?:same\s+)?(?:\d+-page\s+)?"
+    r"(?:group|groups|organi[sz]ations?|agency|report|briefing|statement|update|community|ngo|"
+    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|source|newspaper|"
+    r"same\s+figures|figures|tally|data)|"
+    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|رسانه|شبکه|کانون)|"
+    r"آنها|آنان)$",
+    re.IGNORECASE,
+)
+
+
+def anaphora_kind(name: str) -> str | None:
+    """``"person"`` for "he", "the general", «این نماینده»; ``"org"`` for "it", "the group",
+    «این سازمان»; ``None`` for a phrase that names its claimant."""
+    if _PERSON_ANAPHORA.match(name):
+        return "person"
+    if _ORG_ANAPHORA.match(name):
+        return "org"
+    return None
+
+
+_ANAPHORA = re.compile(f"{_PERSON_ANAPHORA.pattern}|{_ORG_ANAPHORA.pattern}", re.IGNORECASE)
 _TOKEN = re.compile(r"\([^()]*\)|[\w\u200c'’.\-]+|[^\s\w]")
 _EN_STOP = {
     "that", "which", "who", "whom", "while", "and", "but", "as", "when", "because", "where",
@@ -96,7 +148,7 @@ _PARTICIPLE_OPENER = re.compile(
     r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",
     re.IGNORECASE,
 )
-_MAX_TOKENS = 9
+_MAX_TOKENS = 16
 
 
 def _is_fa(text: str) -> bool:
@@ -106,12 +158,94 @@ def _is_fa(text: str) -> bool:
 def _clean(phrase: str) -> str:
     phrase = phrase.strip(" ,،;:\"“”'’")
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
-    phrase = re.sub(r"(?<![A-Z])\.$", "", phrase)  # a full stop, not "U.N."
+    if not re.search(r"(?:^|\s)(?:[A-Z]\.){2,}$", phrase):
+        phrase = re.sub(r"\.$", "", phrase)  # a full stop ("HRANA."), not "U.N."
     return re.sub(r"\s+", " ", phrase)
 
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word.startswith("(")
+
+
+_LEAD_ADVERB = re.compile(
+    r"^(?:(?:earlier|separately|later|meanwhile|also|however|now|previously|then|instead|"
+    r"in\s+(?:a|an|its|their|his|her)\s+\w+|on\s+\w+day)[\s,]+)+",
+    re.IGNORECASE,
+)
+_JUNK_END = re.compile(
+    r"(?:^|\s)(?:its|the|a|an|whose|this|that|does|do|did|raised|has|have|their|his|her)$",
+    re.IGNORECASE,
+)
+_WH_START = re.compile(r"^(?:what|why|how|when|where|which|who|whose)\b", re.IGNORECASE)
+_NAME_TAIL = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){1,4}((?:[A-Z][\w'’.-]*\s*){2,4})$"
+)
+_SOURCE_PREFIX = re.compile(
+    r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|tallies|reports?|a\s+report|"
+    r"an\s+update|estimates?)\s+(?:compiled\s+|published\s+|released\s+|issued\s+)?"
+    r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+)",
+    re.IGNORECASE,
+)
+
+
+def noun_phrase(phrase: str) -> str:
+    """A claimant span cut to its noun phrase: no leading adverb ("Earlier it" → "it"), no
+    source words ("figures compiled by HRANA" → "HRANA"), the proper name of a described person
+    ("the journalist Roya Ebrahimi" → "Roya Ebrahimi"); ``""`` when what is left ends in a
+    determiner or verb ("raised its", "whose latest toll") or opens a question."""
+    phrase = _LEAD_ADVERB.sub("", phrase.strip())
+    phrase = _SOURCE_PREFIX.sub("", phrase)
+    phrase = _clean(phrase)
+    tail = _NAME_TAIL.match(phrase)
+    if tail and not re.match(r"(?:the|a|an)\s+[A-Z]", phrase):
+        phrase = tail.group(1).strip()
+    if not phrase or _JUNK_END.search(phrase) or _WH_START.match(phrase):
+        return ""
+    if phrase.casefold() in {"the", "a", "an", "its", "whose", "this", "that"}:
+        return ""
+    if re.fullmatch(r"(?:داده|شده|کرده|است|داده\s+شده|شده\s+است)(?:\s+\S+)?", phrase):
+        return ""
+    return phrase
+
+
+_TEMPORAL_TAIL = re.compile(
+    r"(?:\s+|^)(?:late\s+|early\s+)?(?:on|in|at|last|this|earlier|during)\s+"
+    r"(?:(?:a|an|its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|"
+    r"night|morning|evening|statement|report|interview|tweet|post|update|briefing|conference|"
+    r"letter|\d{4}|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _skip_parentheticals(sentence: str, end: int) -> int:
+    """Before "X, citing Y, said" or "the report, released on …, also documented": the offset
+    where X ends, skipping comma-set phrases that open with a lower-case word."""
+    while True:
+        before = sentence[:end].rstrip()
+        if not before.endswith(","):
+            return end
+        comma = before.rfind(",", 0, len(before) - 1)
+        segment = before[comma + 1 : -1].strip() if comma >= 0 else ""
+        if (
+            comma < 0
+            or not segment
+            or (segment[0].isupper() and not re.match(r"(?:Citing|Quoting|According)\b", segment))
+        ):
+            return len(before) - 1
+        if _NAME_TAIL.match(segment) and not re.match(
+            r"(?:citing|quoting|according|who|which|based)\b", segment
+        ):
+            return len(before) - 1  # "A fellow inmate, the writer Parviz Salehi, says"
+        end = comma
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|today|yesterday)",
+    re.IGNORECASE,
+)
 
 
 def _np_before(sentence: str, end: int) -> tuple[str, int]:
@@ -123,6 +257,8 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
         low = word.casefold()
         if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
             break
+        if word[0].isdigit() or word in ("-", "—", "–"):
+            break  # "on 3 March 2023", "LONDON, 14:30 GMT -": a date or a dateline, not a name
         if low in _EN_STOP and not (low in _EN_INNER and kept and _capitalised(kept[-1].group())):
             break
         kept.append(tok)
@@ -134,11 +270,22 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
     phrase = sentence[kept[0].start() : kept[-1].end()]
     start = kept[0].start()
     # "Mehdi Karroubi, an opposition leader, said": prefer the name to the description
-    if not _capitalised(phrase) or re.match(r"(?:a|an|the)\s", phrase, re.IGNORECASE):
+    bare = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
+    if not _capitalised(bare):
         before = sentence[:start].rstrip()
         if before.endswith(","):
             name, name_start = _np_before(sentence, len(before) - 1)
-            if name and all(_capitalised(w) for w in name.split() if w.casefold() not in _EN_INNER):
+            after_preposition = re.search(
+                r"(?:^|\s)(?:in|on|at|by|since|from|until|during|after|before)\s+$",
+                sentence[:name_start],
+                re.IGNORECASE,
+            )
+            if (
+                name
+                and not after_preposition
+                and not _CALENDAR_WORD.fullmatch(name)
+                and all(_capitalised(w) for w in name.split() if w.casefold() not in _EN_INNER)
+            ):
                 return name, name_start
     return phrase, start
 
@@ -221,13 +368,13 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
 
     for pattern, kind in ((_EN_PASSIVE, "passive"), (_EN_CITING, "citing"), (_FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
-            name = _np_after(sentence, m.end())
+            name = noun_phrase(_np_after(sentence, m.end()))
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
             add(Attribution(name, kind, m.start(), m.end(), date, anaphoric(name)), m.span())
     for pattern in (_EN_ACCORDING, _FA_ACCORDING):
         for m in pattern.finditer(sentence):
-            name = _np_after(sentence, m.end())
+            name = noun_phrase(_np_after(sentence, m.end()))
             add(Attribution(name, "according", m.start(), m.end(), None, anaphoric(name)), m.span())
     quoted = _quoted(sentence)
     for m in _EN_VERB.finditer(sentence):
@@ -238,11 +385,41 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         _add_en_active(sentence, m, dates, add, anaphoric)
     for m in _FA_VERB.finditer(sentence):
         name, start = _fa_subject(sentence, m.start())
+        name = noun_phrase(name)
         if not name:
             continue
+        if re.match(r"\s*به\s+", sentence[start + len(name) : m.start()]):
+            told = _told_media(sentence, sentence.index("به", start + len(name)) + 3)
+            if told:  # «X به رویترز گفت»
+                add(Attribution(told, "active", start, m.end(), None, False), m.span())
+                att = Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name))
+                add(att, (m.end(), m.end()))
+                continue
         date = _date_in(dates, start + len(name), m.start())
         add(Attribution(name, "active", start, m.end(), date, anaphoric(name)), m.span())
-    return sorted(found, key=lambda a: a.start)
+    return sorted(_passive_sources(found), key=lambda a: a.start)
+
+
+_SOURCE_WORDS = re.compile(
+    r"^(?:[\w-]+\s+)?(?:figures|data|statistics|numbers|tallies|tally|estimates|count)$",
+    re.IGNORECASE,
+)
+
+
+def _passive_sources(found: list[Attribution]) -> list[Attribution]:
+    """ "Government figures, published by IRNA, put the number at 41": IRNA says it."""
+    out = list(found)
+    for att in found:
+        if att.kind != "active" or not _SOURCE_WORDS.match(att.claimant):
+            continue
+        inside = [p for p in found if p.kind == "passive" and att.start < p.start < att.end]
+        if inside:
+            source = inside[0]
+            out[out.index(att)] = Attribution(
+                source.claimant, "active", att.start, att.end, att.date_stated, source.anaphoric
+            )
+            out.remove(source)
+    return out
 
 
 def _add_en_active(
@@ -252,22 +429,53 @@ def _add_en_active(
     add: Callable[[Attribution, tuple[int, int]], None],
     anaphoric: Callable[[str], bool],
 ) -> None:
-    before = sentence[: m.start()].rstrip().rstrip(",")
     inverted = re.search(r"[,”\"]\s*$", sentence[: m.start()]) and re.match(
         r"\s+[A-Z]", sentence[m.end() :]
     )
     if inverted:
-        name = _np_after(sentence, m.end())
+        name = noun_phrase(_np_after(sentence, m.end()))
         date = _date_in(dates, m.end() + len(name), len(sentence))
         add(Attribution(name, "inverted", m.start(), m.end(), date, anaphoric(name)), m.span())
         return
-    name, start = _np_before(sentence, len(before))
+    end = _skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
+    temporal = _TEMPORAL_TAIL.search(sentence[:end])
+    if temporal:  # "Amnesty International on Tuesday said"
+        end = temporal.start()
+    name, start = _np_before(sentence, end)
+    first = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+and\s+$", sentence[:start])
+    if (first and name[:1].islower()) or (first and name.lower().startswith(("the ", "a "))):
+        name, start = first.group(1), first.start(1)  # "X and the group Y said": X first
+    conj = re.match(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+and\s+(?:the\s+)?[A-Za-z]", name)
+    if conj and " and " in name:  # "Iran Human Rights and the French group ECPM said"
+        name = conj.group(1)
     if not name:
         return
+    if m.group().casefold().endswith("told"):
+        told = _told_media(sentence, m.end())
+        if told:  # "officials told Reuters that …": Reuters reports it, citing the officials
+            cited = noun_phrase(name)
+            add(Attribution(told, "active", start, m.end(), None, False), m.span())
+            if cited:
+                add(
+                    Attribution(cited, "citing", m.end(), m.end(), None, anaphoric(cited)),
+                    (m.end(), m.end()),
+                )
+            return
     that = re.compile(r"(?<![\w])that(?![\w])").search(sentence, m.end())
     limit = that.start() if that else len(sentence)
     date = _date_in(dates, m.end(), limit)
     if date is None and _PARTICIPLE_OPENER.match(sentence):
         date = _date_in(dates, 0, start)
-    cleaned = _clean(name)
+    cleaned = noun_phrase(name)
+    if not cleaned:
+        return
     add(Attribution(cleaned, "active", start, m.end(), date, anaphoric(cleaned)), m.span())
+
+
+def _told_media(sentence: str, end: int) -> str | None:
+    """The news organisation after "told" ("told Reuters that"), when it is one."""
+    target = _np_after(sentence, end)
+    entry = resolve_claimant(target) if target else None
+    if entry and claimant_entry(entry).kind == "media":
+        return target
+    return None

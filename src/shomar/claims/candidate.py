@@ -16,8 +16,10 @@ class ClaimCandidate:
 
     ``claimant`` is ``None`` when the article states the number in its own voice; ``cites`` names
     the party the claimant relies on ("Reuters confirmed the toll announced by the PMOI");
-    ``date_stated`` is an ISO date or ``None``; ``confidence`` is a rule-based score in [0, 1]
-    meant for sorting a review queue, not a probability.
+    ``date_stated`` is an ISO date or ``None``; ``claimant_id`` names the registry entry the
+    claimant resolves to; ``spans`` are all the sentences stating the same claim;
+    ``confidence`` is a rule-based score in [0, 1] meant for sorting a review queue, not a
+    probability.
     """
 
     quantity: Quantity
@@ -30,6 +32,11 @@ class ClaimCandidate:
     start: int
     end: int
     confidence: float
+    #: the registry entry the claimant resolves to (:mod:`shomar.claims.registry`), or ``None``
+    claimant_id: str | None = None
+    #: every ``(start, end)`` of the text that states this claim (a repeated figure is proposed
+    #: once, with all its sentences); the first is ``(start, end)``
+    spans: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``shomar claims extract --json`` (keys are a stable contract)."""
@@ -44,4 +51,6 @@ class ClaimCandidate:
             "start": self.start,
             "end": self.end,
             "confidence": self.confidence,
+            "claimant_id": self.claimant_id,
+            "spans": [list(span) for span in (self.spans or ((self.start, self.end),))],
         }

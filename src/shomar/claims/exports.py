@@ -17,8 +17,10 @@ The number in ClaimReview (a documented extension)
     ``shomar`` is declared in ``@context`` as :data:`SHOMAR_NS`, an identifier that is never
     fetched. Consumers that ignore unknown keys still read a valid ClaimReview; the claimant is the
     ``Claim``'s ``author``, the date stated its ``datePublished``, the cited parties its
-    ``citation`` and the event its ``about``. The computed relation to the evidence, when given,
-    is the ``reviewRating``: ``alternateName`` is the label, ``ratingExplanation`` the rule.
+    ``citation`` and the event its ``about``. The ``ClaimReview``'s own ``author`` is the
+    organisation running the workspace (``reviewer``; the CLI passes ``SHOMAR_ORGANISATION``).
+    The computed relation to the evidence, when given, is the ``reviewRating``: ``alternateName``
+    is the label, ``ratingExplanation`` the rule.
 """
 
 from __future__ import annotations
@@ -140,7 +142,7 @@ def _quantitative_value(c: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def claim_review(
-    claim: object, *, reviewer: str = "Shomar", date_published: str | None = None
+    claim: object, *, reviewer: str, date_published: str | None = None
 ) -> dict[str, Any]:
     """One ClaimReview node (no ``@context``; :func:`claims_jsonld` adds it)."""
     c = _as_mapping(claim)
@@ -177,7 +179,7 @@ def claim_review(
 
 
 def claims_jsonld(
-    claims: Iterable[object], *, reviewer: str = "Shomar", date_published: str | None = None
+    claims: Iterable[object], *, reviewer: str, date_published: str | None = None
 ) -> dict[str, Any]:
     """A JSON-LD document: ``@context`` (schema.org + ``shomar``) and a ``@graph`` of reviews."""
     return {

@@ -1,26 +1,42 @@
 """Propose claims from an article's plain text (English or Persian), by rules.
 
-For every sentence (:mod:`~shomar.claims.sentences`):
+For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are read by
+:mod:`~shomar.claims.tables`):
 
 1. find the numbers and their qualifiers (:mod:`~shomar.claims.quantity`) and drop those that
-   are years, dates, ages, percentages, money, page numbers or units
-   (:mod:`~shomar.claims.filters`);
-2. find what each number counts (:mod:`~shomar.claims.lexicon`): the first "after" form between
+   are years, dates, ages, percentages, money, page numbers, units, footnote markers, fractions
+   or counts of sources (:mod:`~shomar.claims.filters`);
+2. find what each number counts (:mod:`~shomar.claims.lexicon`): the predicate after a
+   partitive ("90 *of those detained* had been *tortured*"), else the first "after" form between
    the number and the next number ("304 people *were killed*"), else the nearest "before" form
-   ("*killing* 1,500"), else a "weak" noun right after it ("504 *victims*"); a number joined
-   to a neighbour by "including" / «از جمله» shares its category, and "a figure of 70" takes
-   the category of the claim before it; a number that counts nothing listed is not proposed;
+   ("*killing* 1,500"), else a "weak" noun right after it ("504 *victims*"), else the noun of
+   a "number of" phrase anywhere before it ("the number of those *slain* was about 40",
+   «شمار کودکان *کشته‌شده* … به ۵۸ نفر»); a number joined to a neighbour by "including" /
+   «از جمله», or listed after it ("12 in Piranshahr and 9 in Mahabad", «۱۲۰، در گزارش دوم
+   ۱۶۵»), shares its category (and a two-item list shares "at least": «دستکم ۱۹ پسر و ۷
+   دختر»); "a figure of 70", "the number", "exceeded" take the category last mentioned; a
+   number that counts nothing listed is not proposed;
 3. find who says it (:mod:`~shomar.claims.attribution`): the last main attribution that starts
-   before the number, else the first one after it; "it", "the group", «این سازمان» resolve to the
-   last named claimant; no attribution means the article's own voice (``claimant`` is ``None``);
-4. follow the chain: a party the main claimant cites ("citing Y", «به نقل از Y») or whose figure
-   it repeats ("the toll … announced by Y") becomes ``cites`` and gets a candidate of its own;
+   before the number, else the first one after it. The article's first line, standing alone,
+   is a headline: "Amnesty: 41 killed" gives Amnesty. Pronouns and descriptions resolve to a
+   name: "he", "the general", «این نماینده» to the last person named (also in a mention with no
+   number: "Brigadier General X, a commander, …", «سردار X، فرمانده …،»), "it", "the group",
+   «این سازمان» to the last organisation, and either one to a name earlier in the same sentence
+   first. A sentence with no attribution that continues a paragraph keeps the previous
+   sentence's claimant ("Of these, 61 were executed"); a paragraph's first unattributed
+   sentence is the article's own voice (``claimant`` is ``None``). Claimants resolve to the
+   registry (:mod:`~shomar.claims.registry`) as ``claimant_id``;
+4. follow the chain: a party the main claimant cites ("citing Y", «به نقل از Y», "Y told
+   Reuters", «Y به رویترز گفت») or whose figure it repeats ("the toll … announced by Y") becomes
+   ``cites`` and gets a candidate of its own;
 5. the date stated is the full date attached to the attribution ("Y said *on 15 December
    2019*", "announced by Y *on December 15, 2019*", «Y *روز ۲۵ آذر ۱۳۹۸* اعلام کرد»); the event
    hint is the sentence's episode or time cue (:mod:`~shomar.claims.events`).
 
-The quote is the whole sentence, with its offsets in the input text. Every candidate is a
-proposal for a person to confirm; ``confidence`` only orders the review queue.
+A figure stated twice (a headline and its body, or two sentences) is proposed once
+(:mod:`~shomar.claims.merge`), with every sentence that states it in ``spans``. The quote is
+the sentence, with its offsets in the input text. Every candidate is a proposal for a person to
+confirm; ``confidence`` only orders the review queue.
 """
 
 from __future__ import annotations
@@ -29,14 +45,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from shomar.claims.attribution import Attribution, find_attributions
+from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions
 from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.dates import find_dates
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK, PEOPLE_AFTER_RE
-from shomar.claims.quantity import QuantityMatch, find_quantities, fold_text
+from shomar.claims.merge import merge_repeated
+from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
+from shomar.claims.registry import resolve_claimant
 from shomar.claims.sentences import Sentence, split_sentences
+from shomar.claims.tables import Table, find_tables
 from shomar.errors import InputError
 
 __all__ = ["extract_claims", "extract_from_file"]
@@ -47,7 +66,8 @@ _BEFORE_WINDOW = 60
 _AFTER_STOP = re.compile(
     r"[;:؛]|(?<![\w])(?:but|while|whereas|although|sentenced\s+to(?!\s+death)|charged|summoned|"
     r"released|freed|convicted|fled|took\s+part|live|lived|appeared|questioned|marched|gathered|"
-    r"آزاد|محکوم\s+شد|احضار)(?![\w])",
+    r"آزاد|محکوم\s+شد|احضار|at\s+risk\s+of|fac(?:e|es|ing)\s+(?:imminent\s+)?execution|"
+    r"(?:با|در)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)(?![\w])",
     re.IGNORECASE,
 )
 _AUXILIARY = re.compile(r"(?<![\w])(?:were|was|been|had|have|has|are|is)(?![\w])", re.IGNORECASE)
@@ -58,6 +78,16 @@ _LINK = re.compile(
 _FIGURE_OF = re.compile(
     r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$", re.I
 )
+#: a sentence that goes on with the previous one's figures ("Of these, 61 …", «… نیز …»)
+_CONTINUES = re.compile(
+    r"^(?:of\s+(?:these|them|those|the\s+\w+)|among\s+(?:them|these|those|the\s+\w+)|"
+    r"this\s+includes|they\s+include|these\s+include|in\s+addition|also|the\s+(?:toll|figure|"
+    r"total|tally)\b|its\s+(?:toll|figure|total|tally)\b)|(?<![\w])(?:also|further|another|"
+    r"other|others)(?![\w])|"
+    r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین)|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:it|they|he|she|its|وی|او|آنها|آنان|ایشان)$", re.IGNORECASE)
 _MAIN_KINDS = ("active", "inverted", "according")
 
 
@@ -66,9 +96,32 @@ class _Context:
     """What the extractor remembers from earlier sentences of the same article."""
 
     last_claimant: str | None = None
+    last_person: str | None = None
+    last_org: str | None = None
     last_counted: str | None = None
+    last_mention: str | None = None
     last_event: str | None = None
     previous_end: int = 0
+    #: the main attribution of the previous sentence, while the paragraph goes on
+    paragraph_claimant: Attribution | None = None
+
+
+_HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
+_NOT_A_SOURCE = re.compile(
+    r"^(?:total|update|updated|breaking|explainer|analysis|exclusive|watch|live|video|photos|"
+    r"iran|report|opinion|factbox|timeline|q&a|گزارش|ویدئو|تحلیل|جمع|مجموع|کل|خبر\s+فوری|ایران)$",
+    re.IGNORECASE,
+)
+_PERSON_MENTION_EN = re.compile(
+    r"(?:(?:Brigadier\s+)?General|Commander|Ayatollah|President|Minister|Dr|Mr|Mrs|Ms|MP|"
+    r"(?<![\w])the\s+(?:[a-z-]+\s+){1,3})\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)"
+    r"|^((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the|who)\s"
+)
+_PERSON_MENTION_FA = re.compile(
+    r"^(?:(?:سردار|سرتیپ|سرلشکر|آیت[\u200c ]?الله|حجت[\u200c ]?الاسلام|دکتر)\s+)?"
+    r"((?:[^\s،,]+\s+){1,3}[^\s،,]+)\s*،"
+)
+_TOTAL_LINE = re.compile(r"^\s*(?:total|in\s+all|جمع|مجموع|کل)\b", re.IGNORECASE)
 
 
 def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandidate]:
@@ -76,7 +129,9 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
 
     ``language`` (``"en"`` or ``"fa"``) fixes the word order assumed when looking for what a
     number counts; by default each sentence's script decides. Both lexicons always apply, since
-    Persian articles quote English names and English ones quote Persian words.
+    Persian articles quote English names and English ones quote Persian words. A figure stated
+    twice by the same claimant (a headline and its body, or two sentences) is proposed once,
+    with every sentence that states it in ``spans``.
     """
     if language not in _LANGUAGES:
         raise InputError(
@@ -86,9 +141,37 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
     folded = fold_text(text)
     context = _Context()
     found: list[ClaimCandidate] = []
-    for sentence in split_sentences(text):
-        found.extend(_sentence_claims(folded, sentence, language, context))
-    return _dedupe(found)
+    headlines: set[int] = set()
+    tables = find_tables(text)
+    table_end = -1
+    for number, sentence in enumerate(split_sentences(text)):
+        table = next((t for t in tables if t.start <= sentence.start < t.end), None)
+        if table is not None:
+            if table.end != table_end:
+                found.extend(_table_claims(table, context))
+                table_end = table.end
+            continue
+        headline = _is_headline(text, sentence, number)
+        after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
+        claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
+        if headline:
+            headlines.update(id(c) for c in claims)
+        found.extend(claims)
+    return merge_repeated(_dedupe(found), headlines)
+
+
+def _is_headline(text: str, sentence: Sentence, number: int) -> bool:
+    """A title: a whole line of at most 20 words without a final stop, that is the article's
+    first line or stands between blank lines."""
+    whole_line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and (
+        sentence.end == len(text) or text[sentence.end] in "\r\n"
+    )
+    if not whole_line or len(sentence.text.split()) > 20:
+        return False
+    if sentence.text.rstrip().endswith((".", "!", "؟", "?", "»", "”", '"')):
+        return False
+    before = text[: sentence.start].rstrip(" \t")
+    return number == 0 or before.endswith("\n\n") or before.endswith("\n\r\n")
 
 
 def extract_from_file(path: str | Path) -> list[ClaimCandidate]:
@@ -128,16 +211,66 @@ def _sentence_language(text: str, language: str | None) -> str:
     return "fa" if persian > latin else "en"
 
 
+def _headline_attribution(s: str) -> Attribution | None:
+    """ "Amnesty: 41 killed", «عفو بین‌الملل: ۴۱ نفر کشته شدند»: the source before the colon."""
+    m = _HEADLINE_SOURCE.match(s)
+    if not m or _NOT_A_SOURCE.match(m.group(1).strip()) or len(m.group(1).split()) > 6:
+        return None
+    name = m.group(1).strip()
+    return Attribution(name, "active", 0, m.end(), None, anaphora_kind(name) is not None)
+
+
+def _remember_people(s: str, context: _Context) -> None:
+    for m in _PERSON_MENTION_EN.finditer(s):
+        name = (m.group(1) or m.group(2) or "").strip()
+        if name and resolve_claimant(name) is None:
+            context.last_person = name
+    fa = _PERSON_MENTION_FA.match(s)
+    if (
+        fa
+        and resolve_claimant(fa.group(1)) is None
+        and not re.match(
+            r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|به|بر|در|بنا|طبق)\s", fa.group(1)
+        )
+    ):
+        context.last_person = fa.group(1).strip()
+
+
 def _sentence_claims(
-    folded: str, sentence: Sentence, language: str | None, context: _Context
+    folded: str,
+    sentence: Sentence,
+    language: str | None,
+    context: _Context,
+    headline: bool = False,
+    after_table: bool = False,
 ) -> list[ClaimCandidate]:
     s = folded[sentence.start : sentence.end]
     lang = _sentence_language(s, language)
     dates = find_dates(sentence.text)
-    attributions = _resolve(find_attributions(s, dates), context)
+    new_paragraph = "\n" in folded[context.previous_end : sentence.start]
+    _remember_people(s, context)
+    found_atts = find_attributions(s, dates)
+    if headline and not any(a.kind in _MAIN_KINDS for a in found_atts):
+        head = _headline_attribution(s)
+        found_atts = [head, *found_atts] if head else found_atts
+    attributions = _resolve(found_atts, context)
+    if new_paragraph and not after_table:
+        context.paragraph_claimant = None
+    if not any(a.kind in _MAIN_KINDS for a in attributions):
+        carried = context.paragraph_claimant
+        if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
+            carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
+        if carried is not None and not _CONTINUES.search(s) and not after_table:
+            carried = None
+        if carried is not None and not headline:
+            attributions = [Attribution(carried.claimant, "according", 0, 0, None, False)]
+    mains = [a for a in attributions if a.kind in _MAIN_KINDS]
+    context.paragraph_claimant = mains[-1] if mains and not headline else None
     matches = [m for m in find_quantities(sentence.text) if non_count_reason(s, m) is None]
     categories = _categories(s, matches, lang, context)
-    if "\n" in folded[context.previous_end : sentence.start]:
+    matches = _share_qualifiers(s, matches, categories)
+    context.last_mention = _last_mention(s) or context.last_mention
+    if new_paragraph:
         context.last_event = None  # an event cue carries over within a paragraph only
     context.previous_end = sentence.end
     hint = find_event_hint(sentence.text, [(d.start, d.end) for d in dates])
@@ -153,49 +286,148 @@ def _sentence_claims(
             main, chain = chain, None
         base = _confidence(s, match, main)
         out.append(
-            ClaimCandidate(
-                quantity=match.quantity,
-                counted=counted,
-                event_hint=hint or context.last_event,
-                claimant=main.claimant if main else None,
-                cites=chain.claimant if chain else None,
-                date_stated=main.date_stated if main else None,
-                quote=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
-                confidence=base,
-            )
+            _candidate(match, counted, hint or context.last_event, main, chain, sentence, base)
         )
         if chain is not None:
             out.append(
-                ClaimCandidate(
-                    quantity=match.quantity,
-                    counted=counted,
-                    event_hint=hint or context.last_event,
-                    claimant=chain.claimant,
-                    cites=None,
-                    date_stated=chain.date_stated,
-                    quote=sentence.text,
-                    start=sentence.start,
-                    end=sentence.end,
-                    confidence=round(base * 0.9, 2),
+                _candidate(
+                    match,
+                    counted,
+                    hint or context.last_event,
+                    chain,
+                    None,
+                    sentence,
+                    round(base * 0.9, 2),
                 )
             )
     return out
 
 
+def _candidate(
+    match: QuantityMatch,
+    counted: str,
+    hint: str | None,
+    main: Attribution | None,
+    chain: Attribution | None,
+    sentence: Sentence,
+    confidence: float,
+) -> ClaimCandidate:
+    claimant = main.claimant if main else None
+    return ClaimCandidate(
+        quantity=match.quantity,
+        counted=counted,
+        event_hint=hint,
+        claimant=claimant,
+        cites=chain.claimant if chain else None,
+        date_stated=main.date_stated if main else None,
+        quote=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        confidence=confidence,
+        claimant_id=resolve_claimant(claimant) if claimant else None,
+        spans=((sentence.start, sentence.end),),
+    )
+
+
+def _table_claims(table: Table, context: _Context) -> list[ClaimCandidate]:
+    claimant = table.claimant
+    if claimant:
+        context.last_claimant = claimant
+        context.last_org = claimant
+    out = []
+    for cell in table.cells:
+        out.append(
+            ClaimCandidate(
+                quantity=Quantity.exact(cell.value),
+                counted=cell.counted,
+                event_hint=None,
+                claimant=claimant,
+                cites=None,
+                date_stated=None,
+                quote=cell.quote,
+                start=cell.start,
+                end=cell.end,
+                confidence=0.7 if claimant else 0.5,
+                claimant_id=resolve_claimant(claimant) if claimant else None,
+                spans=((cell.start, cell.end),),
+            )
+        )
+    return out
+
+
 def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribution]:
     resolved: list[Attribution] = []
+    local: str | None = None  # a name earlier in the same sentence wins: "X said it had …"
     for att in attributions:
+        kind = anaphora_kind(att.claimant) if att.anaphoric else None
         if att.anaphoric:
-            if context.last_claimant:
-                att = Attribution(
-                    context.last_claimant, att.kind, att.start, att.end, att.date_stated, False
-                )
+            target = {"person": context.last_person, "org": context.last_org}.get(kind or "")
+            target = local or target or context.last_claimant
+            if target:
+                att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
+            elif _PRONOUN.match(att.claimant):
+                continue  # "It said …" with nothing named before: no claimant, not "It"
         else:
             context.last_claimant = att.claimant
+            if att.kind in _MAIN_KINDS:
+                local = att.claimant
+            if resolve_claimant(att.claimant) is not None or not _looks_like_person(att.claimant):
+                context.last_org = att.claimant
+            else:
+                context.last_person = att.claimant
         resolved.append(att)
     return resolved
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    if re.search(r"[\u0600-\u06ff]", name):
+        return 2 <= len(words) <= 3 and not re.match(
+            r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|یک|منابع|فعالان|مقام)", name
+        )
+    if _ORG_WORD.search(name):
+        return False
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+_ORG_WORD = re.compile(
+    r"(?<![\w])(?:organi[sz]ation|network|cent(?:er|re)|agency|group|committee|office|"
+    r"international|rights|council|ministry|court|news|judiciary|guards?|police|army|"
+    r"foundation|watch|mission|service|department|government|parliament|union|association|"
+    r"party|front|media|press|times|post|wire|tv|radio)s?(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _last_mention(s: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for category, pattern in [*COUNTED_AFTER, *COUNTED_BEFORE]:
+        for m in pattern.finditer(s):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), category)
+    return best[1] if best else None
+
+
+def _share_qualifiers(
+    s: str, matches: list[QuantityMatch], categories: list[str | None]
+) -> list[QuantityMatch]:
+    """«دستکم ۱۹ پسر و ۷ دختر»: "at least" covers both numbers of a two-item list."""
+    out = list(matches)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        q = cur.quantity
+        if q.qualifier != "exact" or q.value is None or categories[i] != categories[i - 1]:
+            continue
+        if prev.quantity.qualifier not in ("at_least", "approximately", "at_most"):
+            continue
+        if re.fullmatch(r"\s*[^\s,،.]+\s+(?:و|and)\s*", s[prev.end : cur.start]):
+            made = {
+                "at_least": Quantity.at_least,
+                "approximately": Quantity.approximately,
+                "at_most": Quantity.at_most,
+            }[prev.quantity.qualifier](q.value)
+            out[i] = QuantityMatch(made, cur.start, cur.end, cur.number_start, cur.number_end)
+    return out
 
 
 def _first_after(
@@ -226,6 +458,60 @@ def _nearest_before(text: str) -> tuple[str, int] | None:
     return best
 
 
+_NUMBER_OF = re.compile(
+    r"(?:number|toll|tally|count|total|identity|identities|names?)\s+of\s+(?:all\s+)?"
+    r"(?:those\s+|the\s+|people\s+)?|(?:شمار|تعداد|آمار|هویت|نام)\s+(?:کل\s+)?",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(
+    r"(?<![\w])(?:the|this|that)\s+(?:number|figure|toll|total)(?![\w])|exceeded|"
+    r"(?:این|آن)\s+(?:رقم|آمار|تعداد|شمار)",
+    re.IGNORECASE,
+)
+_OF_THESE = re.compile(
+    r"^(?:of|among)\s+(?:these|them|those|the\s+(?:dead|detainees|victims))\b|"
+    r"^(?:از\s+(?:این\s+(?:تعداد|عده|افراد)|میان\s+(?:آنان|آنها|این\s+افراد))|در\s+میان\s+(?:آنان|آنها))",
+    re.IGNORECASE,
+)
+_OF_THEM_AFTER = re.compile(
+    r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|این\s+افراد|این\s+تعداد|ایشان)|"
+    r"of\s+(?:them|these|those)\b)",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
+_PARTITIVE = re.compile(r"^\s*(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I)
+
+
+_PREDICATE = re.compile(
+    r"(?<![\w])(?!including|according)[a-z]+(?:ed|ing)(?![\w])|"
+    r"(?<![\w\u200c])(?:کرد|کردند|شد|شدند|داد|دادند|است|بود|بودند|اند|هستند|گفت)(?![\w\u200c])",
+    re.IGNORECASE,
+)
+
+
+def _is_list_gap(gap: str) -> bool:
+    """Between two items of one list: "… in Piranshahr and …", «…، در گزارش دوم …», «… پسر و …»
+    (a few words with a comma or "and", and no verb of their own)."""
+    return (
+        len(gap.split()) <= 5
+        and _LIST_GAP.fullmatch(gap) is not None
+        and re.search(r"[,،]|(?<![\w])(?:and|و)(?![\w])", gap) is not None
+        and not _PREDICATE.search(gap)
+    )
+
+
+def _number_of(text: str) -> str | None:
+    """ "the number of those slain was about 40", «شمار کودکان کشته‌شده … به ۵۸ نفر»."""
+    best: tuple[int, str] | None = None
+    for m in _NUMBER_OF.finditer(text):
+        head = text[m.end() : m.end() + 30]
+        for category, pattern in [*COUNTED_BEFORE, *COUNTED_AFTER, *COUNTED_WEAK]:
+            w = pattern.search(head)
+            if w and w.start() <= 12 and (best is None or m.start() >= best[0]):
+                best = (m.start(), category)
+    return best[1] if best else None
+
+
 def _categories(
     s: str, matches: list[QuantityMatch], lang: str, context: _Context
 ) -> list[str | None]:
@@ -233,7 +519,14 @@ def _categories(
     for i, match in enumerate(matches):
         next_start = matches[i + 1].start if i + 1 < len(matches) else len(s)
         prev_end = matches[i - 1].end if i > 0 else 0
-        after = _first_after(s[match.number_end : next_start], lang)
+        tail = s[match.number_end : next_start]
+        partitive = _PARTITIVE.match(tail)
+        if partitive:  # "90 of those detained had been tortured": the predicate counts
+            later = _first_after(tail[partitive.end() :], lang)
+            if later:
+                found.append(later[0])
+                continue
+        after = _first_after(tail, lang)
         if after:
             found.append(after[0])
             continue
@@ -241,8 +534,11 @@ def _categories(
         if before:
             found.append(before[0])
             continue
-        weak = _first_after(s[match.number_end : next_start][:30], lang, COUNTED_WEAK)
-        found.append(weak[0] if weak else None)
+        weak = _first_after(tail[:30], lang, COUNTED_WEAK)
+        if weak:
+            found.append(weak[0])
+            continue
+        found.append(_number_of(s[prev_end : match.start]))
     for _ in range(2):  # "at least 448 people, including 60 children": both share a category
         for i in range(len(matches)):
             if found[i] is not None:
@@ -252,9 +548,26 @@ def _categories(
                     left, right = sorted((i, j))
                     if _LINK.match(s[matches[left].end : matches[right].start]):
                         found[i] = found[j]
+    for i in range(1, len(matches)):  # lists: "12 in Piranshahr and 9 in Mahabad", «۱۲۰، … ۱۶۵»
+        if found[i] is None and found[i - 1] is not None:
+            gap = s[matches[i - 1].end : matches[i].start]
+            if _is_list_gap(gap):
+                found[i] = found[i - 1]
     for i, match in enumerate(matches):
-        if found[i] is None and _FIGURE_OF.search(s[: match.start]) and context.last_counted:
+        if found[i] is not None:
+            continue
+        if _FIGURE_OF.search(s[: match.start]) and context.last_counted:
             found[i] = context.last_counted
+        elif _OF_THESE.match(s) and context.last_counted:
+            found[i] = context.last_counted  # "Of these, 40 were students"
+        elif (
+            _OF_THEM_AFTER.match(s, match.number_end)
+            and context.last_counted
+            and not _AFTER_STOP.search(s, match.number_end)
+        ):
+            found[i] = context.last_counted  # «دستکم ۱۲ نفر از آنان زن بودند»
+        elif _REFERS_BACK.search(s[: match.start]) and context.last_mention:
+            found[i] = context.last_mention  # "put the number between A and B in his memoirs"
     return found
 
 
@@ -272,7 +585,7 @@ def _attribution_for(
     )
     if chain is None and main is not None:
         chain = next(
-            (a for a in attributions if a.kind == "citing" and a.start >= main.start),
+            (a for a in attributions if a.kind == "citing" and a is not main),
             None,
         )
     return main, chain

@@ -1,4 +1,5 @@
-"""Numbers that are not head counts: years, dates, ages, percentages, money, pages, units.
+"""Numbers that are not head counts: years, dates, ages, percentages, money, pages, units,
+footnote markers, fractions and counts of sources ("three officials", "five organizations").
 
 :func:`non_count_reason` looks at the words around a :class:`~shomar.claims.quantity.QuantityMatch`
 in the folded text and says why it is not a count of people, or returns ``None``. Each rule is
@@ -21,7 +22,28 @@ _MONTHS = "|".join(
 )
 _NB = r"(?![\w])"
 
+_SOURCE_NOUNS = (
+    r"officials?|sources?|organi[sz]ations?|groups?|agencies|ngos|witnesses|diplomats|reports?|"
+    r"lawmakers|legislators|activists\s+told|journalists\s+told|countries|states|governments|"
+    r"experts|rapporteurs|statements?|منبع|منابع|مقام|مقامات|سازمان|گروه|گزارش|نهاد|کشور|شاهد"
+)
 _BEFORE_RULES = [
+    ("footnote", re.compile(r"\[\s*$")),
+    (
+        "people interviewed",
+        re.compile(
+            r"(?<![\w])(?:interviewed|spoke\s+(?:to|with)|met(?:\s+with)?|heard\s+from|surveyed|"
+            r"consulted|با)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|some\s+|about\s+)?$",
+            re.I,
+        ),
+    ),
+    ("fraction", re.compile(r"(?<![\w])(?:one|two|three|\d+)\s+(?:in|out\s+of)\s+$", re.I)),
+    (
+        "age",
+        re.compile(
+            r"(?<![\w])(?:as\s+young\s+as|as\s+old\s+as|under(?:\s+the\s+age\s+of)?|زیر)\s+$", re.I
+        ),
+    ),
     ("label", re.compile(r"[A-Za-z]-?$")),  # COVID-19, PS752, F-14
     ("time", re.compile(r"\d:$")),
     (
@@ -49,9 +71,32 @@ _BEFORE_RULES = [
     ),
 ]
 _SHORT_YEAR_BEFORE = re.compile(
-    rf"(?<![\w\u200c])(?:سال|سال‌های|تابستان|پاییز|زمستان|بهار|دهه|انتخابات|اعتراضات|{_MONTHS})\s+$"
+    r"(?<![\w\u200c])(?:کشتار|قتل[\u200c ]?عام|سال|سال‌های|تابستان|پاییز|زمستان|بهار|دهه|"
+    rf"انتخابات|اعتراضات|{_MONTHS})\s+$"
 )
 _AFTER_RULES = [
+    ("footnote", re.compile(r"^\s*\]")),
+    (
+        "fraction",
+        re.compile(
+            r"^(?:[\s-]+(?:quarters?|thirds?|halves|fifths?|tenths?)|\s+in\s+(?:\d|ten\b|every))",
+            re.I,
+        ),
+    ),
+    ("page", re.compile(r"^-(?:page|minute|hour|day|year|month|week|point|member)s?\b", re.I)),
+    (
+        "count of sources",
+        re.compile(
+            rf"^\s+(?:(?!نفر|تن\b|people|persons)[\w-]+\s+)?(?:{_SOURCE_NOUNS})(?![\w\u200c])", re.I
+        ),
+    ),
+    (
+        "part of a unit",
+        re.compile(
+            r"^\s+of\s+(?:\w+'s|the|its|their)\s+(?:\d+\s+)?(?:provinces|cities|towns|counties|prisons|استان)",
+            re.I,
+        ),
+    ),
     ("time", re.compile(r"^:\d\d")),
     ("percentage", re.compile(r"^\s*(?:%|٪|percent|per\s*cent|درصد)", re.I)),
     (
@@ -70,7 +115,9 @@ _AFTER_RULES = [
         re.compile(
             r"^(?:\s+|-)(?:of\s+)?(?:the\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
             r"times|degrees|km|kilomet(?:er|re)s?|miles|lashes|cities|towns|provinces|copies|"
-            r"votes|pages|seats|سال|ماه|هفته|روز|ساعت|دقیقه|بار|کیلومتر|ضربه|شهر|استان|"
+            r"votes|pages|seats|universities|schools|villages|districts|neighbou?rhoods|campuses|"
+            r"locations|sites|items|documents|videos|photos|photographs|interviews|"
+            r"دانشگاه|شهرستان|روستا|مدرسه|سال|ماه|هفته|روز|ساعت|دقیقه|بار|کیلومتر|ضربه|شهر|استان|"
             r"نسخه|رأی|رای|درجه)(?![\w])",
             re.I,
         ),
@@ -98,6 +145,8 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
     for reason, pattern in _BEFORE_RULES:
         if reason == "year" and not _is_year(quantity.value):
             continue
+        if reason == "age" and (quantity.value is None or quantity.value >= 120):
+            continue  # "under 1,000 people" is a bound, not an age
         if pattern.search(before) and not (reason == "year" and people_follow):
             return reason
     four_digits = re.fullmatch(r"\d{4}", raw) is not None

@@ -162,6 +162,9 @@ _MULTIPLIER_RE = re.compile(
     r"\s*(?:-\s*)?(million|thousand|billion|میلیون|هزار|میلیارد)(?![a-z\u0600-\u06ff])",
     re.IGNORECASE,
 )
+_AND_REST_RE = re.compile(
+    rf"\s*و\s*(?:(\d{{1,3}})(?![\d,.])(?!\s*(?:هزار|میلیون|میلیارد))|((?:{_alternation(_FA_UNITS)})(?:\s+و\s+(?:{_alternation(_FA_UNITS)}))*)(?!{_FA_LETTER}))"
+)
 _VAGUE = [
     (r"hundreds\s+of\s+thousands|صدها\s+هزار", 200_000, 999_999),
     (r"tens\s+of\s+thousands|ده[\u200c ]?ها\s+هزار", 20_000, 99_999),
@@ -243,6 +246,16 @@ def _atoms(folded: str) -> list[_Atom]:
             scale = _EN_SCALES.get(word) or _FA_SCALES[word]
             number *= scale
             end = mult.end()
+            rest = _AND_REST_RE.match(folded, end)  # «۳هزار و ۸۰۰»: 3,800, not 3,000 and 800
+            if rest:
+                tail = (
+                    int(rest.group(1))
+                    if rest.group(1)
+                    else _words_value(rest.group(2).split(), _FA_UNITS, _FA_SCALES)
+                )
+                if tail is not None and 0 < tail < scale:
+                    number += tail
+                    end = rest.end()
         if number != int(number):
             continue  # a decimal that stays fractional is no head count
         add(_Atom(m.start(), end, int(number), scale=scale))
@@ -261,19 +274,25 @@ def _atoms(folded: str) -> list[_Atom]:
 
 _PREFIXES = [
     ("at_least", r"at\s+least|more\s+than|over|no\s+(?:fewer|less)\s+than|not\s+less\s+than|"
-     r"in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|above|exceeding"),
+     r"in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|above|exceeding|exceeded|exceeds|"
+     r"surpassed|topped"),
     ("at_most", r"up\s+to|as\s+many\s+as|at\s+most|(?:fewer|less)\s+than|no\s+more\s+than|"
      r"not\s+more\s+than|a\s+maximum\s+of"),
     ("approximately", r"about|around|nearly|almost|approximately|roughly|some|close\s+to|"
      r"an\s+estimated|estimated|circa|approx\."),
-    ("at_least", r"دست[\u200c ]?کم|حداقل|بیش(?:تر)?[\u200c ]?از|بالغ\s+بر|افزون\s+بر|متجاوز\s+از"),
+    ("at_least", r"دست[\u200c ]?کم|حداقل|بیش(?:تر)?[\u200c ]?از|بالغ\s+بر|افزون\s+بر|متجاوز\s+از|"
+     r"لا[\u200c ]?اقل|لا\s+اقل|کم\s+از\s+کم"),
     ("at_most", r"حداکثر|کم[\u200c ]?تر\s+از|تا"),
     ("approximately", r"(?:در\s+)?حدود(?:اً|ا)?|نزدیک\s+به|قریب\s+به|تقریباً|تقریبا"),
 ]  # fmt: skip
 _PREFIX_RE = [
-    (q, re.compile(rf"(?<![\w\u200c])(?:{p})\s+(?:of\s+)?$", re.IGNORECASE)) for q, p in _PREFIXES
+    (q, re.compile(rf"(?<![\w\u200c])(?:{p})(?:\s+|(?<=[\u0600-\u06ff]))(?:of\s+)?$", re.I))
+    for q, p in _PREFIXES
 ]
 _SUFFIX_AT_LEAST_RE = re.compile(r"(?:\s*\+|-plus|\s+or\s+more|\s+plus\b)", re.IGNORECASE)
+_FA_MORE_THAN_RE = re.compile(
+    r"\s*(?:(?:نفر|تن)\s+)?(?:بیشتر|بیش|فزون[\u200c ]?تر|فراتر)(?![\w\u200c])"
+)
 _RANGE_JOIN_RE = re.compile(r"\s*(?:-|–|—|to|and|تا|و)\s*", re.IGNORECASE)
 _RANGE_OPEN_RE = re.compile(r"(?<![\w\u200c])(?:between|from|بین|از)\s+$", re.IGNORECASE)
 
@@ -318,6 +337,11 @@ def _qualified(folded: str, atom: _Atom) -> QuantityMatch:
         first, qualifier = min(found)
         start = atom.start - (len(window) - first)
         return QuantityMatch(_make(qualifier, atom.value), start, atom.end, atom.start, atom.end)
+    more = _FA_MORE_THAN_RE.match(folded, atom.end)
+    if more and re.search(r"(?<![\w\u200c])از\s*$", window):  # «از ۶۰ نفر بیشتر»
+        start = atom.start - (len(window) - window.rstrip().rfind("از"))
+        quantity = Quantity.at_least(atom.value)
+        return QuantityMatch(quantity, start, atom.end, atom.start, atom.end)
     suffix = _SUFFIX_AT_LEAST_RE.match(folded, atom.end)
     if suffix:
         quantity = Quantity.at_least(atom.value)

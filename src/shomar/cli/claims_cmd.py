@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
+from shomar.claims.candidate import ClaimCandidate
 from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
-from shomar.cli.output import console, emit_json
+from shomar.cli.output import console, emit_json, plain
 from shomar.errors import InputError
 
 claims_app = typer.Typer(help="The claims ledger: who claimed what number, when, citing whom.")
@@ -60,21 +62,22 @@ def add(
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Add a claim to the ledger."""
+    """Add a claim to the ledger (a claimant the registry knows is stored under its name)."""
     from shomar.services.claims import QuantityInput, add_claim
 
+    name, known_kind = _registry_name(claimant)
     ws = open_ws(workspace, create=True)
     try:
         info = add_claim(
             ws,
-            claimant=claimant,
+            claimant=name,
             counted=counted,
             quantity=QuantityInput(value, lower, upper, qualifier),
             event=event,
             date_stated=date,
             quote=quote,
             cites=cites or (),
-            claimant_kind=kind,
+            claimant_kind=kind or known_kind,
             principal=current_principal(ws),
         )
     finally:
@@ -98,15 +101,23 @@ def correct(
     qualifier: Annotated[str | None, typer.Option("--qualifier")] = None,
     date: Annotated[str | None, typer.Option("--date")] = None,
     event: Annotated[str | None, typer.Option("--event")] = None,
+    claimant: Annotated[
+        str | None,
+        typer.Option(
+            "--claimant",
+            help="The source that stated the number (a known name is "
+            "stored under its registry name).",
+        ),
+    ] = None,
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
 ) -> None:
     """Record a corrected version of a claim (the old version is kept)."""
-    from shomar.services.claims import correct_claim, list_claims
+    from shomar.services.claims import ClaimCorrection, QuantityInput, correct_claim, list_claims
 
     ws = open_ws(workspace)
     try:
-        changes: dict[str, object] = {}
+        quantity = None
         if any(x is not None for x in (value, lower, upper, qualifier)):
             current = next(
                 (c for c in list_claims(ws, principal=current_principal(ws)) if c.uid == uid),
@@ -123,12 +134,15 @@ def correct(
             ):
                 if new is not None:
                     base[key] = new
-            changes["quantity"] = base
-        if date is not None:
-            changes["date_stated"] = date
-        if event is not None:
-            changes["event"] = event
-        info = correct_claim(ws, uid, reason=reason, principal=current_principal(ws), **changes)
+            quantity = QuantityInput(
+                base.get("value"), base.get("lower"), base.get("upper"),
+                str(base.get("qualifier") or "exact"),
+            )  # fmt: skip
+        name, kind = _registry_name(claimant) if claimant is not None else (None, None)
+        correction = ClaimCorrection(
+            quantity=quantity, date_stated=date, event=event, claimant=name, claimant_kind=kind
+        )
+        info = correct_claim(ws, uid, correction, reason=reason, principal=current_principal(ws))
     finally:
         ws.close()
     if json:
@@ -159,21 +173,50 @@ def list_(
     if json:
         emit_json([c.to_dict() for c in claims])
         return
-    table = Table(
-        "uid", "v", "claimant", "stated", "quantity", "counted", "event", "cites", title="Claims"
-    )
+    table = Table(title="Claims")
+    table.add_column("uid", no_wrap=True, min_width=12)  # whole, so it can be copied
+    for name in ("v", "claimant", "stated", "quantity", "counted", "event", "cites"):
+        table.add_column(name)
     for c in claims:
         table.add_row(
-            c.uid,
+            escape(c.uid),
             str(c.version),
-            c.claimant,
+            escape(c.claimant),
             str(c.date_stated or ""),
             _quantity_text(c.quantity),
             c.counted,
-            c.event or "",
-            ", ".join(c.cites),
+            escape(c.event or ""),
+            escape(", ".join(c.cites)),
         )
     console.print(table)
+
+
+def _registry_name(claimant: str) -> tuple[str, str | None]:
+    """The name and kind the ledger stores for ``claimant`` (its registry entry's, if known)."""
+    from shomar.claims.registry import claimant_entry, resolve_claimant
+
+    entry_id = resolve_claimant(claimant)
+    if entry_id is None:
+        return claimant.strip(), None
+    entry = claimant_entry(entry_id)
+    return entry.name, entry.kind
+
+
+def _numbered(values: list[str] | None, option: str, count: int) -> dict[int, str]:
+    """``["1=Amnesty International", "3=executed"]`` as ``{1: …, 3: …}``."""
+    out: dict[int, str] = {}
+    for item in values or []:
+        number, sep, value = item.partition("=")
+        if not sep or not number.strip().isdigit() or not value.strip():
+            raise InputError(
+                f"{option} {item!r}: give the candidate number and the value, e.g. "
+                f"{option} '2=Amnesty International'."
+            )
+        n = int(number)
+        if not 1 <= n <= count:
+            raise InputError(f"{option} {item!r}: there is no candidate {n} (found {count}).")
+        out[n] = value.strip()
+    return out
 
 
 @claims_app.command("extract")
@@ -194,10 +237,43 @@ def extract(
     event: Annotated[
         str | None, typer.Option("--event", help="With --add: the event the claims are about.")
     ] = None,
+    claimant: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--claimant",
+            help="With --add: correct a candidate's claimant, e.g. --claimant '2=Amnesty "
+            "International' (repeat).",
+        ),
+    ] = None,
+    counted: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--counted",
+            help="With --add: correct a candidate's counted word, e.g. --counted 3=executed "
+            "(repeat).",
+        ),
+    ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            "-y",
+            help="With --add: add without asking (scripts); the default asks "
+            "per candidate when run in a terminal.",
+        ),
+    ] = False,
+    ask: Annotated[
+        bool,
+        typer.Option(
+            "--ask", help="With --add: ask per candidate even when input is not a terminal."
+        ),
+    ] = False,
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
 ) -> None:
     """Propose claims in an article: number, what was counted, who said it, when, citing whom."""
+    import sys
+
     from shomar.claims.extract import extract_from_file
 
     candidates = extract_from_file(file)
@@ -207,9 +283,21 @@ def extract(
             chosen = [int(x) for x in pick.split(",") if x.strip()]
         except ValueError:
             raise InputError(f"--pick {pick!r}: give candidate numbers like 1,3.") from None
+    claimants = _numbered(claimant, "--claimant", len(candidates))
+    counts = _numbered(counted, "--counted", len(candidates))
+    for n, category in counts.items():
+        if category not in COUNTED_CHOICES:
+            raise InputError(
+                f"--counted {n}={category}: unknown category.",
+                hint=f"Use one of: {', '.join(COUNTED_CHOICES)}.",
+            )
+    if not json:
+        _print_candidates(file, candidates)
     added: list[str] = []
     if add_:
-        added = _add_candidates(file, candidates, chosen, source, event, workspace)
+        interactive = ask or (not yes and not json and sys.stdin.isatty())
+        reviewed = _review(candidates, chosen, claimants, counts, source, interactive)
+        added = _add_candidates(file, candidates, reviewed, source, event, workspace)
     if json:
         emit_json(
             [c.to_dict() for c in candidates]
@@ -217,36 +305,84 @@ def extract(
             else {"candidates": [c.to_dict() for c in candidates], "added": added}
         )
         return
-    console.print(f"[bold]Claim candidates in {file.name}[/bold] (confirm before adding):")
+    if added:
+        console.print(f"Added {len(added)} claim(s): {', '.join(added)}")
+    elif candidates and not add_:
+        console.print(
+            "Review them, then add with --add [--pick 1,2] [--claimant 2=NAME] "
+            "[--counted 2=CATEGORY] [--event NAME]."
+        )
+
+
+COUNTED_CHOICES = (
+    "killed", "executed", "sentenced_to_death", "arrested", "detained", "disappeared",
+    "injured", "tortured",
+)  # fmt: skip
+
+
+def _print_candidates(file: Path, candidates: list[ClaimCandidate]) -> None:
+    console.print(f"[bold]Claim candidates in {escape(file.name)}[/bold] (confirm before adding):")
     for i, c in enumerate(candidates, start=1):
         who = c.claimant or "(the article itself)"
         if c.cites:
             who += f", citing {c.cites}"
         facts = [f"claimant: {who}"]
+        if c.claimant_id:
+            facts.append(f"known as {_registry_name(c.claimant or '')[0]}")
         if c.date_stated:
             facts.append(f"stated {c.date_stated}")
         if c.event_hint:
             facts.append(f"event cue: {c.event_hint}")
         facts.append(f"confidence {c.confidence:.2f}")
         console.print(
-            f"{i}. [bold]{_quantity_text(c.quantity.to_dict())} {c.counted}[/bold] — "
-            + " · ".join(facts),
+            f"{i}. [bold]{escape(_quantity_text(c.quantity.to_dict()))} {c.counted}[/bold] — "
+            + escape(" · ".join(facts)),
             highlight=False,
         )
-        console.print(f"   “{c.quote}” [dim](chars {c.start}–{c.end})[/dim]", highlight=False)
-    if added:
-        console.print(f"Added {len(added)} claim(s): {', '.join(added)}")
-    elif candidates:
-        console.print("Review them, then add with --add [--pick 1,2] [--event NAME].")
+        spans = ", ".join(f"{s}–{e}" for s, e in (c.spans or ((c.start, c.end),)))
+        console.print(f"   “{escape(c.quote)}” [dim](chars {spans})[/dim]", highlight=False)
+
+
+def _review(
+    candidates: list[ClaimCandidate],
+    chosen: list[int],
+    claimants: dict[int, str],
+    counts: dict[int, str],
+    source: str,
+    ask: bool,
+) -> list[tuple[int, str, str]]:
+    """``(number, claimant, counted)`` of each candidate to add, after the user's corrections."""
+    out: list[tuple[int, str, str]] = []
+    for number in chosen:
+        if not 1 <= number <= len(candidates):
+            raise InputError(f"There is no candidate {number} (found {len(candidates)}).")
+        c = candidates[number - 1]
+        who = claimants.get(number) or c.claimant or source
+        what = counts.get(number) or c.counted
+        if ask:
+            console.print(
+                f"Candidate {number}: {escape(_quantity_text(c.quantity.to_dict()))} {what}",
+                highlight=False,
+            )
+            if not typer.confirm("  Add it?", default=True):
+                continue
+            who = typer.prompt("  Claimant", default=who).strip() or who
+            while True:
+                what = typer.prompt("  Counted", default=what).strip()
+                if what in COUNTED_CHOICES:
+                    break
+                console.print(f"  Use one of: {', '.join(COUNTED_CHOICES)}.")
+        out.append((number, who, what))
+    return out
 
 
 def _add_candidates(
     file: Path,
-    candidates: list,
-    chosen: list[int],
+    candidates: list[ClaimCandidate],
+    reviewed: list[tuple[int, str, str]],
     source: str,
     event: str | None,
-    workspace: Path | None,  # type: ignore[type-arg]
+    workspace: Path | None,
 ) -> list[str]:
     from shomar.services.claims import QuantityInput, add_claim
     from shomar.services.documents import keep_document
@@ -257,15 +393,15 @@ def _add_candidates(
         actor = principal.name
         document_id = keep_document(ws, file, source, principal=principal)
         added = []
-        for number in chosen:
-            if not 1 <= number <= len(candidates):
-                raise InputError(f"There is no candidate {number} (found {len(candidates)}).")
+        for number, who, what in reviewed:
             c = candidates[number - 1]
             q = c.quantity
+            name, kind = _registry_name(who)
             info = add_claim(
                 ws,
-                claimant=c.claimant or source,
-                counted=c.counted,
+                claimant=name,
+                claimant_kind=kind,
+                counted=what,
                 quantity=QuantityInput(q.value, q.lower, q.upper, q.qualifier),
                 event=event,
                 date_stated=c.date_stated,
@@ -273,7 +409,7 @@ def _add_candidates(
                 document_id=document_id,
                 start=c.start,
                 end=c.end,
-                cites=[c.cites] if c.cites else [],
+                cites=[_registry_name(c.cites)[0]] if c.cites else [],
                 principal=principal,
                 notes=f"extracted from {file.name}, confirmed by {actor}",
             )
@@ -295,6 +431,7 @@ def export(
     import json as jsonlib
 
     from shomar.claims.exports import claims_csv, claims_jsonld
+    from shomar.config import settings
     from shomar.services.claims import list_claims
     from shomar.services.comparison import compare_event
 
@@ -320,7 +457,10 @@ def export(
         out.write_text(claims_csv(rows), encoding="utf-8")
     elif format_ == "jsonld":
         out.write_text(
-            jsonlib.dumps(claims_jsonld(rows), ensure_ascii=False, indent=2), encoding="utf-8"
+            jsonlib.dumps(
+                claims_jsonld(rows, reviewer=settings().organisation), ensure_ascii=False, indent=2
+            ),
+            encoding="utf-8",
         )
     else:
         raise InputError(f"Unknown format {format_!r}.", hint="Use csv or jsonld.")
@@ -350,8 +490,8 @@ def compare(
             "no linkage yet"
             if view.documented is None
             else (
-                f"{view.documented:,} unique persons "
-                f"({view.documented_multi_source:,} named by more than one source)"
+                f"{_count(view.documented)} unique persons "
+                f"({_count(view.documented_multi_source)} named by more than one source)"
             )
         )
         console.print(f"[bold]Documented[/bold] (linked records): {documented}")
@@ -359,14 +499,17 @@ def compare(
             interval = f"{e.interval[0]:,.0f}–{e.interval[1]:,.0f}" if e.interval else "no interval"
             console.print(
                 f"[bold]Estimated[/bold] ({e.method}, run {e.run_id}): {e.estimate:,.0f}  "
-                f"({e.level:.0%} {interval}; {e.interval_type})"
+                f"({e.level:.0%} {interval}; {escape(e.interval_type)})"
+                + ("  [bold red]STALE[/bold red]" if e.stale else "")
             )
+        for warning in view.warnings:
+            console.print(f"[yellow]•[/yellow] {escape(warning)}", highlight=False)
         if not view.estimates:
             console.print("[bold]Estimated[/bold]: no estimate yet")
         table = Table("claimant", "stated", "quantity", "relation to the evidence", "rule")
         for c in view.claims:
             table.add_row(
-                c.claim.claimant,
+                plain(c.claim.claimant),
                 str(c.claim.date_stated or ""),
                 _quantity_text(c.claim.quantity),
                 c.relation,
@@ -377,3 +520,8 @@ def compare(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(claims_app, name="claims")
+
+
+def _count(value: int | str | None) -> str:
+    """A count as shown: thousands separated, or a suppressed small cell ("< 5") as it is."""
+    return f"{value:,}" if isinstance(value, int) else str(value)

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from shomar.calendar import PartialDate, parse_partial_date
-from shomar.cli.output import console, emit_json
+from shomar.cli.output import console, emit_json, plain
 
 dates_app = typer.Typer(
     name="dates",
@@ -57,7 +57,7 @@ def _table(parsed: PartialDate) -> Table:
     table.add_column("field", style="bold")
     table.add_column("value")
     for key, value in parsed.to_dict().items():
-        table.add_row(key, "—" if value is None else str(value))
+        table.add_row(key, plain("—" if value is None else value))
     return table
 
 

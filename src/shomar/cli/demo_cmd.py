@@ -36,15 +36,28 @@ def demo(
         title="Shomar demo (SYNTHETIC data: fictional persons and event)", show_header=False
     )
     table.add_row("workspace", str(directory.resolve()))
-    table.add_row("true N (known only because simulated)", f"{summary.true_n:,}")
+    table.add_row("simulated persons, all violation types", f"{summary.true_n:,}")
+    truth = summary.truth
+    if truth:
+        table.add_row(
+            f"true N, {truth['counted']} (known only because simulated)",
+            f"{truth['true_total']:,}  (from {truth['source']})",
+        )
+        table.add_row(
+            f"true observed, {truth['counted']} (on at least one list)",
+            f"{truth['true_observed']:,}  ({truth['true_unobserved']:,} never recorded)",
+        )
     table.add_row("sources / records", f"{summary.sources} / {summary.records:,}")
     if summary.persons is not None:
         table.add_row("persons found (documented)", f"{summary.persons:,}")
         table.add_row("pairs in the review queue", f"{summary.review_queue or 0:,}")
     for est in summary.estimates:
         lo, hi = est["interval"]
+        covered = est.get("covers_truth")
+        verdict = "" if covered is None else ("  covers true N" if covered else "  MISSES true N")
         table.add_row(
-            f"estimate: {est['method']}", f"{est['estimate']:,.0f}  (95% {lo:,.0f}–{hi:,.0f})"
+            f"estimate: {est['method']}",
+            f"{est['estimate']:,.0f}  (95% {_end(lo)}–{_end(hi)}){verdict}",
         )
     table.add_row("claims in the ledger", str(summary.claims))
     table.add_row("report", str(summary.report))
@@ -72,6 +85,10 @@ def demo(
         "compare the methods and read their warnings. Open the report in a browser; every "
         "number in it says where it came from."
     )
+
+
+def _end(value: float | None) -> str:
+    return "unbounded" if value is None else f"{value:,.0f}"
 
 
 def register(app: typer.Typer) -> None:

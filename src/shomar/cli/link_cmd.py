@@ -17,7 +17,7 @@ from typer import _click as click
 
 from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.groups import DefaultCommandGroup
-from shomar.cli.output import console, emit_json
+from shomar.cli.output import console, emit_json, plain
 from shomar.errors import InputError
 
 BackendOption = Annotated[
@@ -170,7 +170,12 @@ def persons_list(
         return
     table = Table("person", "records", "sources", "name")
     for person in persons[: limit or None]:
-        table.add_row(person.person_id, str(person.records), ", ".join(person.sources), person.name)
+        table.add_row(
+            person.person_id,
+            str(person.records),
+            plain(", ".join(person.sources)),
+            plain(person.name),
+        )
     console.print(table)
     console.print(f"{len(persons)} persons.")
 
@@ -209,8 +214,8 @@ def _print_queue(items: list[Any]) -> None:
     for i, item in enumerate(items, 1):
         table.add_row(
             str(i),
-            f"{item.uid_a} {_label(item.record_a)}",
-            f"{item.uid_b} {_label(item.record_b)}",
+            plain(f"{item.uid_a} {_label(item.record_a)}"),
+            plain(f"{item.uid_b} {_label(item.record_b)}"),
             f"{item.match_probability:.3f}",
             f"{item.value:.2f}",
             "same" if item.same_person_now else "apart",
@@ -243,7 +248,7 @@ def _interactive(ws: Any, items: list[Any]) -> None:
             a, b = item.record_a.get(name), item.record_b.get(name)
             if a in (None, "") and b in (None, ""):
                 continue
-            table.add_row(name, str(a or ""), str(b or ""))
+            table.add_row(name, plain(a or ""), plain(b or ""))
         console.print(table)
         evidence = Table("comparison", "level", "match weight")
         for e in item.evidence:
@@ -304,7 +309,14 @@ def review_decisions(workspace: WorkspaceOption = None, json: JsonOption = False
         return
     table = Table("record A", "record B", "verdict", "who", "when", "reason")
     for d in decisions:
-        table.add_row(d.uid_a, d.uid_b, d.verdict, d.actor, d.created.isoformat(), d.reason)
+        table.add_row(
+            plain(d.uid_a),
+            plain(d.uid_b),
+            d.verdict,
+            plain(d.actor),
+            d.created.isoformat(),
+            plain(d.reason),
+        )
     console.print(table)
 
 

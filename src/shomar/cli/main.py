@@ -16,7 +16,7 @@ from typer._click.exceptions import ClickException
 
 from shomar import __version__
 from shomar.cli import commands
-from shomar.cli.output import err_console
+from shomar.cli.output import err_console, print_error
 from shomar.errors import ShomarError
 
 app = typer.Typer(
@@ -66,9 +66,7 @@ def run() -> None:
     try:
         app(standalone_mode=False)
     except ShomarError as exc:
-        err_console.print(f"[bold red]Error:[/bold red] {escape(exc.message)}", highlight=False)
-        if exc.hint:
-            err_console.print(escape(exc.hint), highlight=False)
+        print_error(exc.message, exc.hint)
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

@@ -32,13 +32,13 @@ def compare(
         emit_json(result.to_dict())
         return
     colour = {"match": "green", "no-match": "red"}.get(result.decision, "yellow")
-    console.print(f"{a}  ~  {b}", highlight=False)
+    console.print(f"{a}  ~  {b}", highlight=False, markup=False)
     console.print(
         f"probability {result.probability:.3f}  [{colour}]{result.decision}[/{colour}]",
         highlight=False,
     )
     for line in result.explanation:
-        console.print(f"  - {line}", highlight=False)
+        console.print(f"  - {line}", highlight=False, markup=False)
 
 
 @names_app.command("parse")

@@ -16,7 +16,7 @@ from shomar.cli.context import (
     open_ws,
     workspace_path,
 )
-from shomar.cli.output import console, emit_json
+from shomar.cli.output import console, emit_json, plain, user, user_repr
 from shomar.errors import ImportValidationError
 
 events_app = typer.Typer(
@@ -35,7 +35,9 @@ def init(
 
     path = directory or workspace_path(workspace)
     ws = init_workspace(path)
-    console.print(f"Workspace ready at [bold]{path.resolve()}[/bold] ({ws.url.split('://')[0]}).")
+    console.print(
+        f"Workspace ready at [bold]{user(path.resolve())}[/bold] ({ws.url.split('://')[0]})."
+    )
 
 
 def import_(
@@ -62,6 +64,15 @@ def import_(
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Text encoding (default: detected).")
     ] = None,
+    header_row: Annotated[
+        int | None,
+        typer.Option(
+            "--header-row",
+            min=1,
+            help="Row holding the column names, as a spreadsheet numbers it (default: the "
+            "first non-empty row); rows above it (titles) are skipped.",
+        ),
+    ] = None,
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -82,7 +93,7 @@ def import_(
     try:
         principal = current_principal(ws)
         with progress:
-            task = progress.add_task(f"Importing {file.name}", total=None)
+            task = progress.add_task(f"Importing {user(file.name)}", total=None)
             report = import_file(
                 ws,
                 file,
@@ -91,6 +102,7 @@ def import_(
                 dry_run=dry_run,
                 sheet=sheet,
                 encoding=encoding,
+                header_row=header_row,
                 source_kind=kind,
                 principal=principal,
                 progress=lambda n: progress.advance(task, n),
@@ -105,18 +117,24 @@ def import_(
     if json:
         emit_json({"ok": True, **report.to_dict()})
         return
+    # printed only now, after the import's transaction committed (or the dry run rolled back);
+    # every user text is escaped, so a header or name like "[/b]" prints as written
     verb = "Would import" if dry_run else "Imported"
     console.print(
-        f"{verb} [bold]{report.records_added:,}[/bold] records from {report.file} "
-        f"(source {report.source!r}; {report.format.upper()}"
-        + (f", {report.encoding}" if report.encoding else "")
-        + (f", delimiter {report.delimiter!r}" if report.delimiter else "")
+        f"{verb} [bold]{report.records_added:,}[/bold] records from {user(report.file)} "
+        f"(source {user_repr(report.source)}; {report.format.upper()}"
+        + (f", sheet {user_repr(report.sheet)}" if report.sheet else "")
+        + (f", {user(report.encoding)}" if report.encoding else "")
+        + (f", delimiter {user_repr(report.delimiter)}" if report.delimiter else "")
         + f"; SHA-256 {report.sha256[:16]}…)."
     )
     if report.columns_ignored:
-        console.print(f"Columns kept in the raw rows only: {', '.join(report.columns_ignored)}")
+        console.print(
+            "Columns kept in the raw rows only: "
+            + ", ".join(user(c) for c in report.columns_ignored)
+        )
     for warning in report.warnings:
-        console.print(f"[yellow]Note:[/yellow] {warning}")
+        console.print(f"[yellow]Note:[/yellow] {user(warning)}")
 
 
 def stats(workspace: WorkspaceOption = None, json: JsonOption = False) -> None:
@@ -133,7 +151,7 @@ def stats(workspace: WorkspaceOption = None, json: JsonOption = False) -> None:
         return
     table = Table("what", "count", title="Workspace")
     for key, value in counts.items():
-        table.add_row(key, f"{value:,}")
+        table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
     console.print(table)
 
 
@@ -227,7 +245,8 @@ def events_add(
     if json:
         emit_json(info)
         return
-    console.print(f"Event [bold]{info.name}[/bold] defined ({info.records:,} records attached).")
+    records = f"{info.records:,}" if isinstance(info.records, int) else str(info.records)
+    console.print(f"Event [bold]{user(info.name)}[/bold] defined ({records} records attached).")
 
 
 @events_app.command("list")
@@ -245,7 +264,10 @@ def events_list(workspace: WorkspaceOption = None, json: JsonOption = False) -> 
         return
     table = Table("name", "Persian", "from", "to", "records", title="Events")
     for e in events:
-        table.add_row(e.name, e.name_fa, str(e.start or ""), str(e.end or ""), f"{e.records:,}")
+        records = f"{e.records:,}" if isinstance(e.records, int) else str(e.records)
+        table.add_row(
+            plain(e.name), plain(e.name_fa), str(e.start or ""), str(e.end or ""), records
+        )
     console.print(table)
 
 

@@ -249,6 +249,22 @@ def run_chain(
     classes are relabelled by weight, ``burnin`` iterations are discarded and ``samples`` draws
     are kept, one every ``thinning`` iterations.
     """
+    lam, log_nu, counts, counts0, alpha = start_state(cells, freq, n_classes)
+    return advance_chain(
+        rng, cells, freq, a_alpha, b_alpha, warmup, burnin, samples, thinning,
+        lam, log_nu, counts, counts0, alpha,
+    )  # fmt: skip
+
+
+@njit(cache=True, nogil=True)
+def start_state(
+    cells: np.ndarray, freq: np.ndarray, n_classes: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The start of a chain: ``(lam, log_nu, counts, counts0, alpha)`` (alpha as a 1-array).
+
+    Capture probabilities start at each list's observed share, class weights are equal and
+    alpha is 0.3 / K, as in LCMCR.
+    """
     n_cells, n_lists = cells.shape
     n_obs = 0
     for m in range(n_cells):
@@ -261,14 +277,45 @@ def run_chain(
                 on += freq[m]
         lam[j, :] = min(max(on / n_obs, 0.01), 0.99)
     log_nu = np.full(n_classes, -np.log(n_classes))
-    log_on = np.empty((n_lists, n_classes))
-    log_off = np.empty((n_lists, n_classes))
     counts = np.zeros((n_cells, n_classes), dtype=np.int64)
     counts0 = np.zeros(n_classes, dtype=np.int64)
+    alpha = np.full(1, 0.3 / n_classes)
+    return lam, log_nu, counts, counts0, alpha
+
+
+@njit(cache=True, nogil=True)
+def advance_chain(
+    rng: np.random.Generator,
+    cells: np.ndarray,
+    freq: np.ndarray,
+    a_alpha: float,
+    b_alpha: float,
+    warmup: int,
+    burnin: int,
+    samples: int,
+    thinning: int,
+    lam: np.ndarray,
+    log_nu: np.ndarray,
+    counts: np.ndarray,
+    counts0: np.ndarray,
+    alpha_state: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Advance a chain from its state (updated in place) and record ``samples`` draws.
+
+    With ``warmup = burnin = 0`` this continues a chain exactly where it stopped: the same
+    Markov chain, so extending a run is the same as having asked for a longer one.
+    """
+    n_cells, n_lists = cells.shape
+    n_classes = log_nu.size
+    n_obs = 0
+    for m in range(n_cells):
+        n_obs += freq[m]
+    log_on = np.empty((n_lists, n_classes))
+    log_off = np.empty((n_lists, n_classes))
     sizes = np.zeros(n_classes, dtype=np.int64)
     work = np.empty(n_classes)
     weights0 = np.empty(n_classes)
-    alpha = 0.3 / n_classes
+    alpha = alpha_state[0]
     n0 = 0
     draws_n = np.empty(samples, dtype=np.int64)
     draws_alpha = np.empty(samples)
@@ -299,4 +346,5 @@ def run_chain(
                 if sizes[k] > 0:
                     occupied += 1
             draws_k[slot] = occupied
+    alpha_state[0] = alpha
     return draws_n, draws_alpha, draws_k

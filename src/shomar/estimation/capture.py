@@ -162,7 +162,9 @@ def read_capture_table(path: str | Path) -> CaptureTable:
                 continue
             if cell.strip() not in ("0", "1"):
                 raise CaptureTableError(
-                    f"{path}, row {line_no}, column {header[i]!r}: {cell!r} is not 0 or 1"
+                    f"{path}, row {line_no}, column {header[i]!r}: {cell!r} is not 0 or 1",
+                    hint=f"If {header[i]!r} is a stratum column (as in the shared *_by_*.csv "
+                    f"tables), estimate per stratum with `--by {header[i]}`.",
                 )
             pattern.append(int(cell))
         raw_count = row[count_col].strip()

@@ -51,6 +51,7 @@ from shomar.estimation.search import (
     exhaustive_search,
     stepwise_search,
 )
+from shomar.estimation.sensitivity import loglinear_sensitivity
 
 CRITERIA = ("bic", "aic", "stepwise")
 INTERVALS = ("auto", "profile", "lognormal")
@@ -162,11 +163,12 @@ def estimate_loglinear(
         "interval": interval,
         "ntop": ntop,
     }
+    interval_pair = (float(chosen[0]), float(chosen[1]))
     return EstimateResult(
         method="loglinear",
         observed=table.observed,
         estimate=best.abundance,
-        interval=(float(chosen[0]), float(chosen[1])),
+        interval=interval_pair,
         level=level,
         interval_type=interval_type,
         model=model_terms(best, table.lists),
@@ -175,6 +177,7 @@ def estimate_loglinear(
         diagnostics=diagnostics,
         warnings=warnings,
         runtime_s=time.perf_counter() - start,
+        sensitivity=loglinear_sensitivity(best, interval_pair),
     )
 
 

@@ -64,29 +64,40 @@ class PoissonFit:
     iterations: int
 
 
-def fit_poisson(X: FloatArray, y: FloatArray, *, start: FloatArray | None = None) -> PoissonFit:
-    """Maximum-likelihood Poisson regression with log link (IRLS/Newton)."""
+def fit_poisson(
+    X: FloatArray,
+    y: FloatArray,
+    *,
+    start: FloatArray | None = None,
+    offset: FloatArray | None = None,
+) -> PoissonFit:
+    """Maximum-likelihood Poisson regression with log link (IRLS/Newton).
+
+    ``offset``: a fixed part of the linear predictor (``eta = X beta + offset``), as R's
+    ``glm(offset = ...)``; used to hold an interaction at a chosen value.
+    """
     y = np.asarray(y, dtype=np.float64)
+    off = np.zeros(len(y)) if offset is None else np.asarray(offset, dtype=np.float64)
     if start is None:
         mu = y + 0.1
         eta = np.log(mu)
-        beta = np.linalg.lstsq(X, eta, rcond=None)[0]
+        beta = np.linalg.lstsq(X, eta - off, rcond=None)[0]
     else:
         beta = start.copy()
-    eta = X @ beta
+    eta = X @ beta + off
     mu = np.exp(eta)
     dev_old = _deviance(y, mu)
     converged = False
     it = 0
     for it in range(1, MAX_ITER + 1):  # noqa: B007
-        z = eta + (y - mu) / mu
+        z = eta - off + (y - mu) / mu
         XtW = X.T * mu
         info = XtW @ X
         new = _solve(info, XtW @ z)
         step = new - beta
         # step halving if the deviance increases or becomes non-finite
         for _ in range(30):
-            eta = X @ (beta + step)
+            eta = X @ (beta + step) + off
             mu = np.exp(eta)
             dev = _deviance(y, mu)
             if np.isfinite(dev) and dev <= dev_old * (1 + 1e-12) + 1e-12:

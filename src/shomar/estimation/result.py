@@ -50,6 +50,11 @@ class EstimateResult:
     warnings: list[str] = field(default_factory=list)
     runtime_s: float = 0.0
     draws: npt.NDArray[np.float64] | None = field(default=None, repr=False)
+    #: how the answer moves with the identifying assumption (see
+    #: :mod:`shomar.estimation.sensitivity`); ``None`` when not computed
+    sensitivity: dict[str, Any] | None = None
+    #: with ``--linkages``: the between-linkage share of the pooled variance
+    linkage_variance_share: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form promised by ``shomar estimate --json`` (DESIGN §7)."""
@@ -66,6 +71,12 @@ class EstimateResult:
             "diagnostics": _plain(self.diagnostics),
             "warnings": list(self.warnings),
             "runtime_s": round(float(self.runtime_s), 4),
+            "sensitivity": _plain(self.sensitivity),
+            "linkage_variance_share": (
+                None
+                if self.linkage_variance_share is None
+                else _finite(self.linkage_variance_share)
+            ),
         }
 
 

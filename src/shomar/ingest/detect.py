@@ -1,53 +1,86 @@
-"""What a file really is (CSV text, XLSX workbook, JSON) and how its text is encoded."""
+"""What a file really is (CSV text, XLSX/XLS/ODS workbook, JSON) and how its text is encoded.
+
+Encoding detection reads the whole file, not only its start: UTF-8 is checked over every byte
+(while the file is hashed); a file that is not UTF-8 is read a second time line by line, and
+its non-ASCII lines decide the encoding (Windows-1256, the encoding of Persian spreadsheets
+saved on Windows, when they are Arabic-script text). A file whose lines are in two encodings
+(it switches midway) is refused naming the first line that decodes differently; other
+encodings are never guessed silently: charset-normalizer's guess is offered as a hint.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from shomar.errors import InputError
+from shomar.ingest.files import display_name
 
 SNIFF_BYTES = 1 << 16
+SAMPLE_BYTES = 1 << 16
 ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 KNOWN_BINARY = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
-    b"\xd0\xcf\x11\xe0": "an old-style Excel/Word file (.xls/.doc)",
     b"GIF8": "a GIF image",
 }
-EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".json": "json"}
+EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xls": "xls",
+    ".ods": "ods",
+    ".json": "json",
+}
+NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 @dataclass(frozen=True)
 class FileKind:
-    format: str  # "csv" | "xlsx" | "json"
+    format: str  # "csv" | "xlsx" | "xls" | "ods" | "json"
     encoding: str | None  # text files only
 
 
 def sniff_format(path: Path, head: bytes) -> str:
     """The format the bytes show; an extension that says otherwise is an error."""
+    name = display_name(path)
     said = EXTENSIONS.get(path.suffix.lower())
     for magic, what in KNOWN_BINARY.items():
         if head.startswith(magic):
             raise InputError(
-                f"{path.name}: this is {what}, not a list Shomar can import.",
-                hint="Import CSV, XLSX or JSON files; export the list to one of these first.",
+                f"{name}: this is {what}, not a list Shomar can import.",
+                hint="Import CSV, XLSX, XLS, ODS or JSON files; export the list to one of "
+                "these first.",
             )
-    if head.startswith(ZIP_MAGIC):
-        if said not in (None, "xlsx"):
+    if head.startswith(OLE_MAGIC):
+        if said not in (None, "xls"):
             raise InputError(
-                f"{path.name}: the extension says {said.upper()}, but the file is a ZIP "
-                "archive (an XLSX workbook?).",
-                hint="Rename it to .xlsx if it is a workbook, or export the sheet as CSV.",
+                f"{name}: the extension says {path.suffix}, but the file is an old-style "
+                "Office document (.xls/.doc).",
+                hint="Rename it to .xls if it is an Excel workbook, or export the sheet as CSV.",
             )
-        return "xlsx"
-    if said == "xlsx":
+        return "xls"
+    if head.startswith(ZIP_MAGIC):
+        kind = "ods" if ODS_MIMETYPE in head[:200] else "xlsx"
+        if said not in (None, kind):
+            raise InputError(
+                f"{name}: the extension says {said.upper()}, but the file is a ZIP "
+                f"archive (an {kind.upper()} workbook?).",
+                hint=f"Rename it to .{kind} if it is a workbook, or export the sheet as CSV.",
+            )
+        return kind
+    if said in ("xlsx", "xls", "ods"):
         raise InputError(
-            f"{path.name}: the extension says XLSX, but the file is not a workbook "
-            "(it does not start like a ZIP archive; it looks like text).",
-            hint="Rename it to .csv if it is a text list, or save it from Excel as .xlsx.",
+            f"{name}: the extension says {said.upper()}, but the file is not a workbook "
+            "(its bytes look like text).",
+            hint=f"Rename it to .csv if it is a text list, or save it from the spreadsheet as "
+            f".{said}.",
         )
     stripped = head.lstrip(codecs.BOM_UTF8).lstrip()
     if said == "json" or (said is None and stripped[:1] in (b"[", b"{")):
@@ -64,6 +97,8 @@ class Scan:
     head: bytes
     utf8_error_offset: int | None
     utf8_error_line: int | None
+    #: the first line holding non-ASCII bytes that are valid UTF-8, before any UTF-8 error
+    utf8_text_line: int | None = None
 
 
 def scan_file(path: Path, chunk_size: int = 1 << 20) -> Scan:
@@ -77,6 +112,7 @@ def scan_file(path: Path, chunk_size: int = 1 << 20) -> Scan:
     lines = 0
     error_offset: int | None = None
     error_line: int | None = None
+    text_line: int | None = None
     with path.open("rb") as handle:
         while chunk := handle.read(chunk_size):
             digest.update(chunk)
@@ -88,6 +124,11 @@ def scan_file(path: Path, chunk_size: int = 1 << 20) -> Scan:
                 except UnicodeDecodeError as exc:
                     error_offset = size + max(exc.start, 0)
                     error_line = lines + chunk.count(b"\n", 0, max(exc.start, 0)) + 1
+                if text_line is None and not chunk.isascii():
+                    found = NON_ASCII.search(chunk)
+                    assert found is not None
+                    if error_offset is None or size + found.start() < error_offset:
+                        text_line = lines + chunk.count(b"\n", 0, found.start()) + 1
             lines += chunk.count(b"\n")
             size += len(chunk)
     if error_offset is None:
@@ -95,39 +136,127 @@ def scan_file(path: Path, chunk_size: int = 1 << 20) -> Scan:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             error_offset, error_line = size, lines + 1
-    return Scan(digest.hexdigest(), size, head, error_offset, error_line)
+    return Scan(digest.hexdigest(), size, head, error_offset, error_line, text_line)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the head reads as UTF-16 text (many NULs on one side)."""
+    sample = head[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4 or sample.count(b"\x00") < len(sample) // 8:
+        return None  # a NUL or two is a damaged text file, not UTF-16
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(name)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+        latin_or_arabic = sum(1 for c in text if ord(c) < 0x0800 or c in "\u200c\u200f\u200e")
+        if readable >= 0.95 * len(text) and latin_or_arabic >= 0.9 * len(text):
+            return name
+    return None
 
 
 def detect_encoding(path: Path, scan: Scan) -> str:
     """The text encoding: a BOM decides; else UTF-8 if valid, else UTF-16 or Windows-1256.
 
-    Windows-1256 (the usual encoding of Persian spreadsheets saved on Windows) is accepted only
-    when the non-ASCII text it yields is Arabic-script letters; otherwise the bytes are
-    reported as undecodable, with their position.
+    Windows-1256 is accepted only when the non-ASCII lines, wherever they are in the file,
+    are Arabic-script text in it and none of them is UTF-8; otherwise the bytes are reported
+    as undecodable, with their position (and charset-normalizer's guess as a hint).
     """
+    name = display_name(path)
     head = scan.head
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        _check_even(name, scan, "utf-16")
         return "utf-16"
-    if b"\x00" in head[:4096]:
-        even = head[0:4096:2].count(b"\x00")
-        odd = head[1:4096:2].count(b"\x00")
-        if odd > even:
-            return "utf-16-le"
-        if even > odd:
-            return "utf-16-be"
+    utf16 = _utf16_without_bom(head)
+    if utf16 is not None:
+        _check_even(name, scan, utf16)
+        return utf16
     if scan.utf8_error_offset is None:
         return "utf-8"
-    if _looks_like_cp1256(head):
+    if scan.utf8_text_line is not None:
+        raise InputError(
+            f"{name}, line {scan.utf8_error_line}: the file switches encoding there: the lines "
+            f"before it are UTF-8 (non-ASCII text from line {scan.utf8_text_line}), line "
+            f"{scan.utf8_error_line} is not valid UTF-8; nothing was imported.",
+            hint="The file was probably pasted together from two exports. Save it again in "
+            "one encoding (UTF-8), or import the parts separately.",
+        )
+    return _legacy_encoding(path, name, scan)
+
+
+def _check_even(name: str, scan: Scan, encoding: str) -> None:
+    if scan.size % 2:
+        raise InputError(
+            f"{name}: the file looks like {encoding.upper()} text but has an odd number of bytes "
+            f"({scan.size:,}): its last character is cut off.",
+            hint="The file is truncated or damaged; export it again (as UTF-8 if you can).",
+        )
+
+
+def _legacy_encoding(path: Path, name: str, scan: Scan) -> str:
+    """Windows-1256 when every non-ASCII line reads as Arabic-script text in it."""
+    sample = bytearray()
+    first_legacy: int | None = None
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.isascii():
+                continue
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                first_legacy = first_legacy or number
+                if len(sample) < SAMPLE_BYTES:
+                    sample += line
+                continue
+            if first_legacy is not None:
+                raise InputError(
+                    f"{name}, line {number}: the file switches encoding there: line "
+                    f"{first_legacy} and the lines after it are not UTF-8, line {number} is "
+                    "UTF-8; nothing was imported.",
+                    hint="The file was probably pasted together from two exports. Save it "
+                    "again in one encoding (UTF-8), or import the parts separately.",
+                )
+    if _looks_like_cp1256(bytes(sample)):
         return "cp1256"
-    offset = scan.utf8_error_offset
-    raise InputError(
-        f"{path.name}: line {scan.utf8_error_line}, byte offset {offset}: the bytes there are "
-        "not valid UTF-8, and the file does not look like UTF-16 or Windows-1256 either.",
-        hint="Save the file as UTF-8 (in Excel: 'CSV UTF-8'), or name its encoding with "
-        "--encoding.",
+    guess = _charset_guess(bytes(sample))
+    hint = (
+        "Save the file as UTF-8 (in Excel: 'CSV UTF-8'), or name its encoding with --encoding"
+        + (f" (it may be {guess}: --encoding {guess})." if guess else ".")
     )
+    raise InputError(
+        f"{name}: line {scan.utf8_error_line}, byte offset {scan.utf8_error_offset}: the bytes "
+        "there are not valid UTF-8, and the file does not look like UTF-16 or Windows-1256 "
+        "either.",
+        hint=hint,
+    )
+
+
+def guess_text_encoding(data: bytes) -> str | None:
+    """A name for the encoding of ``data`` that is not UTF-8 (for error messages only)."""
+    sample = data[:SAMPLE_BYTES]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(sample):
+        return "UTF-16"
+    if _looks_like_cp1256(sample):
+        return "Windows-1256 (cp1256)"
+    return _charset_guess(sample)
+
+
+def _charset_guess(sample: bytes) -> str | None:
+    """charset-normalizer's best guess for a sample (offered as a hint, never applied)."""
+    if not sample:
+        return None
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    best = from_bytes(sample).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    return str(best.encoding).replace("_", "-")
 
 
 def _looks_like_cp1256(data: bytes) -> bool:

@@ -71,6 +71,19 @@ def load_mapping(path: Path | None) -> Mapping:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{path}: mapping file not found.") from None
+    except UnicodeDecodeError as exc:
+        from shomar.ingest.detect import guess_text_encoding
+
+        guess = guess_text_encoding(exc.object)
+        line = exc.object.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"{path}, line {line}: the mapping file is not UTF-8"
+            + (f" (it looks like {guess})" if guess else "")
+            + ".",
+            hint="Save the mapping file as UTF-8 (mapping files are always read as UTF-8).",
+        ) from None
+    except (IsADirectoryError, PermissionError) as exc:
+        raise InputError(f"{path}: the mapping file cannot be read ({exc.strerror}).") from None
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:

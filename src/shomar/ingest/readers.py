@@ -1,25 +1,32 @@
-"""Readers that stream rows out of CSV, XLSX and JSON files.
+"""Readers that stream rows out of CSV, spreadsheet (XLSX, XLS, ODS) and JSON files.
 
-Each reader yields :class:`RawRow` objects: the row number as a spreadsheet shows it (header =
-row 1), the sheet, and the cells exactly as read. Problems that stop reading (broken quoting,
-an unreadable workbook) are raised as :class:`~shomar.errors.InputError` naming file and row.
+Each reader yields :class:`RawRow` objects: the row number as a spreadsheet shows it (the first
+line of the file is row 1, a quoted line break inside a cell does not start a new row), the
+sheet, and the cells exactly as read. Problems that stop reading (broken quoting, an unreadable
+workbook) are raised as :class:`~shomar.errors.InputError` naming file and row.
+
+Memory is bounded whatever the file: a CSV is read one physical line at a time, and a line
+longer than ``max_line_chars`` or with more than ``max_columns`` cells is refused before it is
+split into cells; a header cell longer than ``max_header_chars`` is refused (see the README,
+"Limits").
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import json
-import sys
+import itertools
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TextIO
 
+from shomar.config import settings
 from shomar.errors import InputError
+from shomar.ingest.files import display_name
 
 DELIMITERS = (",", ";", "\t", "|")
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+QUOTED = re.compile(r'"[^"]*"')
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,29 @@ class Table:
     rows: Iterator[RawRow]
     sheet: str | None = None
     delimiter: str | None = None
+    header_row: int = 1
+    sheet_names: tuple[str, ...] = field(default_factory=tuple)
+
+    def peek(self, count: int) -> list[RawRow]:
+        """The next ``count`` rows, without consuming them."""
+        head = list(itertools.islice(self.rows, count))
+        self.rows = itertools.chain(head, self.rows)
+        return head
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The bounds a reader enforces (from the settings)."""
+
+    columns: int
+    header_chars: int
+    line_chars: int
+    cell_chars: int
+
+    @classmethod
+    def current(cls) -> Limits:
+        cfg = settings()
+        return cls(cfg.max_columns, cfg.max_header_chars, cfg.max_line_chars, cfg.max_cell_chars)
 
 
 def guess_delimiter(first_line: str) -> str:
@@ -49,39 +79,160 @@ def guess_delimiter(first_line: str) -> str:
     return best if counts[best] > 1 else ","
 
 
-def read_csv(path: Path, encoding: str) -> Table:
+def check_header(
+    name: str, header: list[str], row: int, limits: Limits, sheet: str | None = None
+) -> None:
+    """Refuse a header with too many columns or a column name that is too long."""
+    where = f"{name}, sheet {sheet!r}" if sheet else name
+    if len(header) > limits.columns:
+        raise InputError(
+            f"{where}, row {row}: the header has {len(header):,} columns; an import takes at "
+            f"most {limits.columns:,}.",
+            hint="Remove the columns you do not need, or raise SHOMAR_MAX_COLUMNS.",
+        )
+    for index, cell in enumerate(header):
+        if len(cell) > limits.header_chars:
+            raise InputError(
+                f"{where}, row {row}, column {index + 1}: the column name holds {len(cell):,} "
+                f"characters; a column name takes at most {limits.header_chars:,}.",
+                hint="Is this row really the header? Choose it with --header-row N, or "
+                "shorten the name (SHOMAR_MAX_HEADER_CHARS raises the limit).",
+            )
+
+
+def _cells_outside_quotes(line: str, delimiter: str) -> int:
+    return QUOTED.sub("", line).count(delimiter) + 1
+
+
+def _bounded_lines(handle: TextIO, name: str, delimiter: str, limits: Limits) -> Iterator[str]:
+    """The file's physical lines; a line too long or with too many cells is refused unsplit."""
+    number = 0
+    most = limits.columns + limits.columns // 2  # a data row may run past the header a little
+    readline = handle.readline
+    while line := readline(limits.line_chars + 1):
+        number += 1
+        if len(line) > limits.line_chars:
+            raise InputError(
+                f"{name}, line {number}: the line is longer than {limits.line_chars:,} "
+                "characters; nothing was imported.",
+                hint="Is this a CSV list? A line this long usually means the file has no line "
+                "breaks or is not text (SHOMAR_MAX_LINE_CHARS raises the limit).",
+            )
+        if line.count(delimiter) >= most and _cells_outside_quotes(line, delimiter) > most:
+            raise InputError(
+                f"{name}, line {number}: the line has more than {most:,} cells; nothing was "
+                "imported.",
+                hint="Check the delimiter; SHOMAR_MAX_COLUMNS raises the limit.",
+            )
+        yield line
+
+
+def _decode_error(name: str, row: int, encoding: str, exc: UnicodeDecodeError) -> InputError:
+    if exc.reason == "truncated data":
+        return InputError(
+            f"{name}: the file ends in the middle of a {encoding} character (its last bytes "
+            "are cut off).",
+            hint="The file is truncated or not in this encoding; export it again.",
+        )
+    return InputError(
+        f"{name}, row {row}: the bytes there are not valid {encoding} ({exc.reason}).",
+        hint="Leave out --encoding to detect it, or name the right one.",
+    )
+
+
+def _csv_error(name: str, row: int, exc: csv.Error, limits: Limits) -> InputError:
+    if "field larger than field limit" in str(exc):
+        return InputError(
+            f"{name}, row {row}: a cell runs past {limits.line_chars:,} characters; a quoted "
+            "cell is probably never closed (unbalanced quotes).",
+            hint='Check the quotes on that row; a quote inside a cell must be doubled ("").',
+        )
+    return InputError(
+        f"{name}, row {row}: the CSV is malformed ({exc}); a quoted cell is probably never "
+        "closed (unbalanced quotes).",
+        hint='Check the quotes on that row; a quote inside a cell must be doubled ("").',
+    )
+
+
+def _nul_error(name: str, row: int, header: tuple[str, ...], cells: list[str]) -> InputError:
+    index = next(i for i, c in enumerate(cells) if "\x00" in c)
+    column = header[index] if index < len(header) else f"#{index + 1}"
+    return InputError(
+        f"{name}, row {row}, column {column!r}: the cell holds a NUL byte (\\x00), which is "
+        "not text; nothing was imported.",
+        hint="Remove the NUL byte (the file may have been damaged when it was copied).",
+    )
+
+
+def _first_line(handle: TextIO, header_row: int | None, limits: Limits) -> str:
+    """The line the delimiter is guessed from: the header's (approximately) or the first."""
+    count = 0
+    while line := handle.readline(limits.line_chars + 1):
+        count += 1
+        if header_row is not None:
+            if count >= header_row:
+                return line
+        elif line.strip():
+            return line
+    return ""
+
+
+def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
+    name = display_name(path)
+    limits = Limits.current()
+    csv.field_size_limit(max(limits.line_chars, limits.cell_chars) + 1)
     handle = path.open("r", encoding=encoding, newline="")
     try:
-        first_line = handle.readline()
-        while first_line and not first_line.strip():  # blank lines before the header
-            first_line = handle.readline()
+        first_line = _first_line(handle, header_row, limits)
     except UnicodeDecodeError as exc:
         handle.close()
-        raise InputError(
-            f"{path.name}, row 1: the bytes are not valid {encoding} ({exc.reason}).",
-            hint="Leave out --encoding to detect it, or name the right one.",
-        ) from exc
+        raise _decode_error(name, 1, encoding, exc) from exc
     handle.seek(0)
-    delimiter = guess_delimiter(first_line.rstrip("\r\n"))
-    reader = csv.reader(handle, delimiter=delimiter, strict=True)
+    delimiter = guess_delimiter(first_line.rstrip("\r\n").lstrip("\ufeff"))
+    lines = _bounded_lines(handle, name, delimiter, limits)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    number = 0  # rows as a spreadsheet numbers them: records, not physical lines
+    header: list[str] | None = None
     try:
-        header = next(reader)
-        while not any(cell.strip() for cell in header):
-            header = next(reader)
-    except StopIteration:
-        handle.close()
-        raise InputError(
-            f"{path.name}: the file is empty.", hint="Expected a header row."
-        ) from None
+        for cells in reader:
+            number += 1
+            if header_row is None and not any(cell.strip() for cell in cells):
+                continue
+            if header_row is None or number == header_row:
+                header = cells
+                break
     except csv.Error as exc:
         handle.close()
-        raise InputError(f"{path.name}, row 1: the header cannot be read as CSV ({exc}).") from exc
+        raise _csv_error(name, number + 1, exc, limits) from exc
+    except UnicodeDecodeError as exc:
+        handle.close()
+        raise _decode_error(name, number + 1, encoding, exc) from exc
+    except InputError:
+        handle.close()
+        raise
+    if header is None:
+        handle.close()
+        if header_row is not None and number > 0:
+            raise InputError(
+                f"{name}: --header-row {header_row}, but the file has only {number} row(s)."
+            )
+        raise InputError(f"{name}: the file is empty.", hint="Expected a header row.")
     header = [h.strip().lstrip("\ufeff") for h in header]
-
-    header_row = reader.line_num
+    if any("\x00" in h for h in header):
+        handle.close()
+        raise _nul_error(name, number, tuple(header), header)
+    while header and not header[-1]:
+        header.pop()  # unnamed columns at the end (cells under them are reported per row)
+    try:
+        check_header(name, header, number, limits)
+    except InputError:
+        handle.close()
+        raise
+    header_number = number
+    columns = tuple(header)
 
     def rows() -> Iterator[RawRow]:
-        number = header_row
+        n = header_number
         try:
             while True:
                 try:
@@ -89,130 +240,33 @@ def read_csv(path: Path, encoding: str) -> Table:
                 except StopIteration:
                     return
                 except UnicodeDecodeError as exc:
-                    raise InputError(
-                        f"{path.name}, row {number + 1}: the bytes there are not valid "
-                        f"{encoding} ({exc.reason}).",
-                        hint="Leave out --encoding to detect it, or name the right one.",
-                    ) from exc
+                    raise _decode_error(name, n + 1, encoding, exc) from exc
                 except csv.Error as exc:
-                    raise InputError(
-                        f"{path.name}, row {number + 1}: the CSV is malformed ({exc}); a quoted "
-                        "cell is probably never closed (unbalanced quotes).",
-                        hint="Check the quotes on that row; a quote inside a cell must be "
-                        'doubled ("").',
-                    ) from exc
-                number += 1
+                    raise _csv_error(name, n + 1, exc, limits) from exc
+                n += 1
                 if not any(c.strip() for c in cells):
                     continue
-                yield RawRow(number, None, tuple(cells))
+                if any("\x00" in c for c in cells):
+                    raise _nul_error(name, n, columns, cells)
+                yield RawRow(n, None, tuple(cells))
         finally:
             handle.close()
 
-    return Table(tuple(header), rows(), None, delimiter)
+    return Table(columns, rows(), None, delimiter, header_number)
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def open_table(
+    path: Path, fmt: str, encoding: str | None, sheet: str | None, header_row: int | None = None
+) -> Table:
+    if fmt in ("xlsx", "xls", "ods"):
+        from shomar.ingest.sheets import read_sheet
 
-
-def read_xlsx(path: Path, sheet: str | None) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a broken archive
-        raise InputError(f"{path.name}: the workbook cannot be opened ({exc}).") from exc
-    names = workbook.sheetnames
-    if sheet is None:
-        sheet = names[0]
-    elif sheet not in names:
-        workbook.close()
-        raise InputError(
-            f"{path.name}: there is no sheet {sheet!r}.",
-            hint=f"Sheets in this workbook: {', '.join(names)}. Choose one with --sheet.",
-        )
-    worksheet = workbook[sheet]
-    iterator = worksheet.iter_rows(values_only=True)
-    header: list[str] | None = None
-    number = 0
-    for values in iterator:
-        number += 1
-        if any(v is not None and str(v).strip() for v in values):
-            header = [_cell_text(v).strip() for v in values]
-            break
-    if header is None:
-        workbook.close()
-        raise InputError(f"{path.name}, sheet {sheet!r}: the sheet is empty.")
-    while header and not header[-1]:
-        header.pop()
-    start = number
-
-    def rows() -> Iterator[RawRow]:
-        n = start
-        try:
-            for values in iterator:
-                n += 1
-                texts = [_cell_text(v) for v in values]
-                while len(texts) > len(header or []) and not texts[-1].strip():
-                    texts.pop()  # empty cells past the header; others are reported
-                cells = tuple(texts)
-                if any(c.strip() for c in cells):
-                    yield RawRow(n, sheet, cells)
-        finally:
-            workbook.close()
-
-    return Table(tuple(header), rows(), sheet)
-
-
-def read_json(path: Path, encoding: str) -> Table:
-    try:
-        data = json.loads(path.read_text(encoding=encoding))
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{path.name}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})."
-        ) from exc
-    if isinstance(data, dict) and isinstance(data.get("records"), list):
-        data = data["records"]
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise InputError(
-            f"{path.name}: expected a JSON list of objects (one per record), or an object with "
-            "a `records` list."
-        )
-    header: list[str] = []
-    for item in data:
-        for key in item:
-            if key not in header:
-                header.append(key)
-    for index, item in enumerate(data, start=2):
-        for key, value in item.items():
-            if isinstance(value, dict | list):
-                raise InputError(
-                    f"{path.name}, record {index - 1}, field {key!r}: nested values are not "
-                    "supported.",
-                    hint="Give each field a single text or number value.",
-                )
-
-    def rows() -> Iterator[RawRow]:
-        for index, item in enumerate(data, start=2):
-            yield RawRow(index, None, tuple(_cell_text(item.get(k)) for k in header))
-
-    return Table(tuple(header), rows(), None)
-
-
-def open_table(path: Path, fmt: str, encoding: str | None, sheet: str | None) -> Table:
-    if fmt == "xlsx":
-        return read_xlsx(path, sheet)
+        return read_sheet(path, fmt, sheet, header_row)
     if fmt == "json":
+        from shomar.ingest.json_reader import read_json
+
         return read_json(path, encoding or "utf-8")
-    return read_csv(path, encoding or "utf-8")
+    return read_csv(path, encoding or "utf-8", header_row)
 
 
-__all__ = ["RawRow", "Table", "guess_delimiter", "open_table"]
+__all__ = ["Limits", "RawRow", "Table", "check_header", "guess_delimiter", "open_table"]

@@ -11,6 +11,7 @@ from shomar.calendar import PartialDate, parse_partial_date
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex, normalize_violation
 from shomar.errors import DateParseError
+from shomar.ingest.cells import is_invisible, time_exists
 from shomar.ingest.problems import Problem
 from shomar.ingest.readers import RawRow
 
@@ -28,7 +29,8 @@ FIELD_LIMITS = {
     "age": 40,
     "confidentiality": 40,
 }
-ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
+ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$")
+NAME_FIELDS = ("full_name", "given_name", "family_name")
 
 
 @dataclass
@@ -44,6 +46,14 @@ class RowContext:
 @functools.lru_cache(maxsize=65536)
 def _parse_date(text: str, default_calendar: str | None) -> PartialDate:
     return parse_partial_date(text, default_calendar=default_calendar)
+
+
+def _column_of(ctx: RowContext, target: str) -> str:
+    """The header of the column feeding ``target`` (as the user named it)."""
+    for index, name in ctx.fields.items():
+        if name == target:
+            return ctx.header[index]
+    return target
 
 
 def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Problem]]:
@@ -96,6 +106,16 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             "notes",
         )
     }
+    for name_field in NAME_FIELDS:  # a name of only ZWNJ, zero-width or other invisible marks
+        if cells[name_field] and is_invisible(cells[name_field]):
+            problem(
+                "the name holds only invisible characters (such as ZWNJ or zero-width spaces)",
+                _column_of(ctx, name_field),
+                cells[name_field],
+                "Write the name, or leave the cell empty",
+            )
+            cells[name_field] = ""
+            out[name_field] = ""
     key = cells["record_id"] or f"row-{row.number}"
     out["has_record_id"] = bool(cells["record_id"])
     out["record_key"] = key
@@ -123,6 +143,13 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
         if not text:
             continue
         stamp = ISO_DATETIME.match(text)  # a spreadsheet date cell with a time of day
+        if stamp and not time_exists(*stamp.group(2, 3, 4)):
+            problem(
+                "the time of day does not exist (hours run 00-23, minutes and seconds 00-59)",
+                _column_of(ctx, column),
+                text,
+            )
+            continue
         try:
             parsed = _parse_date(stamp.group(1) if stamp else text, ctx.default_calendar)
         except DateParseError as exc:
@@ -139,6 +166,18 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             )
         else:
             out.update(birth_start=parsed.start, birth_end=parsed.end)
+            violation_end = out.get("date_end")
+            if (
+                violation_end is not None
+                and parsed.start is not None
+                and (parsed.start > violation_end)
+            ):
+                problem(
+                    f"the birth date is after the violation date ({cells['date']})",
+                    _column_of(ctx, column),
+                    text,
+                    "Check both dates (and their calendar)",
+                )
     out["violation_text"] = cells["violation"]
     out["violation"] = normalize_violation(cells["violation"])
     out["event_text"] = cells["event"]

@@ -19,6 +19,9 @@ DEFAULT_RULES: tuple[tuple[str, ...], ...] = (
     ("given_last_skel", "family_skel"),  # a compound given name shortened (Aliakbar → Akbar)
     ("given_skel", "family_last_skel"),  # a compound family name shortened
     ("given_skel", "family_head", "family_tail"),  # a letter dropped or changed mid-family
+    ("family_skel", "given_initial"),  # a letter dropped, doubled or swapped in the given name
+    ("given_skel", "family_initial", "province"),  # ... or in the family name
+    ("given_skel", "family_initial", "birth_lo"),
     ("family_skel", "father_skel"),
     ("given_skel", "place_skel", "family_head"),  # a typo in the family name's end
     ("given_skel", "place_skel", "family_tail"),  # ... or in its beginning

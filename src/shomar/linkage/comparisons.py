@@ -16,8 +16,9 @@ Violation date (Gregorian day intervals)
 Birth (year interval from birth date, or from age at the violation date)
     the same years ▸ consistent (ages one year apart overlap) ▸ within two years ▸ further
 Place, violation type, sex
-    same city ▸ same place as written (signature, skeleton, close skeleton) ▸ same province
-    ▸ other; same ▸ other
+    same city ▸ same place as written (signature, skeleton, close skeleton) ▸ one is a prison
+    or detention site, the other not (weak evidence, never a mismatch) ▸ same province ▸
+    other; same ▸ other
 Extra identifiers (a national id, a postcode)
     equal ▸ one or two edits apart (``fuzzy``) ▸ other
 """
@@ -224,6 +225,10 @@ def place_comparison() -> Any:
                 _both("place_skel", "place_skel_l = place_skel_r"), "same place skeleton"
             ),
             cll.JaroWinklerLevel("place_skel", 0.88),
+            cll.CustomLevel(
+                "coalesce(place_site_l, 'n') <> coalesce(place_site_r, 'n')",
+                "a detention site against another place",
+            ),
             cll.CustomLevel(_both("province", "province_l = province_r"), "same province"),
             cll.ElseLevel(),
         ],

@@ -17,7 +17,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``X_skel``          consonant skeleton shared by both scripts (a blocking key)
 ``name_skel``       given and family skeletons sorted (catches swaps); null unless both known
 ``family_head/tail`` first and last two letters of the family skeleton (blocking that survives
-                    one typo in the family name)
+                    one typo in the family name); ``given/family_initial`` a skeleton's first letter
 ``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive
 ``date_year``       the year of ``date_start`` (a blocking key)
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
@@ -25,7 +25,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``birth_start/end`` the birth interval in Gregorian day numbers (whole years from an age)
 ``province``        ISO 3166-2 code of the resolved province; ``city`` the resolved city
 ``place_sig/skel``  signature and skeleton of the place as written (villages the gazetteer
-                    lacks)
+                    lacks); ``place_site`` ``y`` for a prison or detention site
 ``date_day``        ``date_start`` when the date is known to the day (a blocking key)
 ``violation``       normalized violation type; ``sex`` ``m``/``f`` (as recorded, else the
                     gender of an attested given name: Mehdi m, Mahdieh f)
@@ -58,10 +58,13 @@ from shomar.calendar import parse_partial_date
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.errors import LinkageError, ShomarError
 from shomar.linkage.names import (
+    clean_family,
     clean_given,
     compound_parts,
     family_first_sources,
     name_bag,
+    reads_family_first,
+    reromanised,
     split_full_name,
 )
 from shomar.places import resolve_place
@@ -90,6 +93,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "name_order",
     "family_head",
     "family_tail",
+    "given_initial",
+    "family_initial",
     "date_start",
     "date_end",
     "date_year",
@@ -102,6 +107,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "city",
     "place_sig",
     "place_skel",
+    "place_site",
     "date_day",
     "violation",
     "sex",
@@ -249,6 +255,8 @@ def _split_parts(
     """Given, family and father's name of one record, parsing the full name when needed
     ("FAMILY, Given" and family-first lists honoured); the given name without honorifics,
     initials and suffixes."""
+    if given and family and reads_family_first(given, family):  # the columns swapped
+        given, family = family, given
     if full and not (given and family):
         g, f, fa = split_full_name(full, family_first)
         given = given or g
@@ -259,6 +267,9 @@ def _split_parts(
         if stripped is not None and stripped[0] and not stripped[1]:
             given = stripped[0]
         given = clean_given(given)
+    if family:
+        family = clean_family(family)
+    given, family, father = (reromanised(v) if v else v for v in (given, family, father))
     return given, family, father
 
 
@@ -366,6 +377,10 @@ def _year_end(year: int) -> int:
     return (dt.date(year, 12, 31) - _EPOCH).days
 
 
+#: place kinds that are detention sites (a prison where one list places a death and another
+#: names the home town: weak evidence, not a mismatch)
+DETENTION_KINDS = ("prison", "detention_centre", "camp")
+
 #: a place resolved with less confidence (an ambiguous village name) says nothing of its province
 PLACE_PROVINCE_CONFIDENCE = 0.5
 
@@ -447,6 +462,8 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["name_bag_sig"] = [name_bag(_all_parts(g, f), _sig) for g, f in both]
     out["name_order"] = order
     out["family_head"] = [s[:2] if s else None for s in out["family_skel"]]
+    out["given_initial"] = [s[:1] if s else None for s in out["given_skel"]]
+    out["family_initial"] = [s[:1] if s else None for s in out["family_skel"]]
     out["family_tail"] = [s[-2:] if s else None for s in out["family_skel"]]
     out["name_skel"] = [
         " ".join(sorted((g, f))) if g and f else None
@@ -505,6 +522,9 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     ]
     out["city"] = [
         _text(getattr(pl, "city", None)) or _text(getattr(pl, "county", None)) for pl in places
+    ]
+    out["place_site"] = [
+        "y" if getattr(pl, "kind", None) in DETENTION_KINDS else None for pl in places
     ]
     out["place_sig"] = _map_unique(raw["place"], _sig)
     out["place_skel"] = _map_unique(raw["place"], _skel)

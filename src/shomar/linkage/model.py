@@ -138,13 +138,17 @@ def bound_weights(linker: Linker) -> None:
     splits every true pair that happens to fall in it. So (1) every level's weight is bounded
     by ±:data:`MAX_LEVEL_WEIGHT` bits, and (2) similarity levels of names and places (all but
     the "else" level and the disagreement levels) weigh at least 0: looking alike is never
-    evidence of two persons. Only m is moved; u stays as sampled.
+    evidence of two persons, and (3) a name in another order weighs no more than the same
+    name across scripts (it has no term-frequency adjustment, so a common name written
+    family-first must not count more than written in order). Only m is moved; u stays as
+    sampled.
     """
     from shomar.linkage.comparisons import DISAGREEMENT_LEVELS
 
     for comparison in linker._settings_obj.comparisons:
         name = comparison.output_column_name
         levels = [lv for lv in comparison.comparison_levels if not lv.is_null_level]
+        canon = _level_weight(levels, "same name across scripts")
         for i, level in enumerate(levels):
             m, u = level.m_probability, level.u_probability
             if not u or m is None:
@@ -154,9 +158,24 @@ def bound_weights(linker: Linker) -> None:
             if name in SIMILARITY_COMPARISONS and similarity:
                 lo = 0.0
             weight = math.log2(max(m, 1e-300) / u)
-            bounded = min(max(weight, lo), MAX_LEVEL_WEIGHT)
+            hi = MAX_LEVEL_WEIGHT
+            if level.label_for_charts in REORDER_LEVELS and canon is not None:
+                hi = min(hi, canon)  # a reordered name is no stronger than one name across scripts
+            bounded = min(max(weight, lo), hi)
             if bounded != weight:
                 level.m_probability = min(1.0, u * 2.0**bounded)
+
+
+#: levels that match names written in another order (capped at the cross-script level's weight)
+REORDER_LEVELS = ("same name parts in another order", "swapped with the family name",
+                  "swapped with the given name")  # fmt: skip
+
+
+def _level_weight(levels: list[Any], label: str) -> float | None:
+    for level in levels:
+        if level.label_for_charts == label and level.m_probability and level.u_probability:
+            return math.log2(level.m_probability / level.u_probability)
+    return None
 
 
 def run_em_session(linker: Linker, rule: Any, max_pairs: float | None = None) -> bool:
@@ -253,7 +272,9 @@ def link(
             seconds["train"] = time.perf_counter() - start
             start = time.perf_counter()
             pairs = predict(linker, spec, model)
-            pairs = apply_sibling_rule(pairs, features, keep_evidence=spec.keep_evidence)
+            pairs = apply_sibling_rule(
+                pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+            )
             seconds["predict"] = time.perf_counter() - start
     finally:
         engine.close()
@@ -307,7 +328,9 @@ def predict_incremental(
     if not frames:
         return _empty_pairs()
     pairs = _pairs_frame(pd.concat(frames, ignore_index=True), spec.keep_evidence)
-    return apply_sibling_rule(pairs, combined, keep_evidence=spec.keep_evidence)
+    return apply_sibling_rule(
+        pairs, combined, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+    )
 
 
 def _empty_pairs() -> pd.DataFrame:

@@ -81,6 +81,18 @@ def _order_vote(full: str) -> int:
     return 0
 
 
+def reads_family_first(first: str, last: str) -> bool:
+    """Whether a name written ``first last`` is plainly family-first: ``first`` is attested
+    only as a family name and ``last`` only as a given name (per row, in any list)."""
+    a, b = name_key(first), name_key(last)
+    return (
+        is_known_surname(a)
+        and not is_known_given(a)
+        and is_known_given(b)
+        and not is_known_surname(b)
+    )
+
+
 def family_first_sources(sources: Sequence[str], full_names: Sequence[str | None]) -> set[str]:
     """The lists (sources) whose full names are written family name first."""
     votes: dict[str, list[int]] = {}
@@ -115,7 +127,11 @@ def split_full_name(
         parsed = parse_name(full, surname_first=family_first)
     except ShomarError:
         return None, None, None
-    return parsed.given or None, parsed.family or None, parsed.father or None
+    given, family = parsed.given or None, parsed.family or None
+    two = not family_first and given and family and len(_tokens(full)) == 2
+    if two and given and family and reads_family_first(given, family):
+        given, family = family, given
+    return given, family, parsed.father or None
 
 
 def _drop_inner(text: str) -> str:
@@ -180,6 +196,50 @@ def compound_parts(text: str, *, given: bool = True) -> tuple[str, ...]:
             if key.startswith(head) and len(rest) >= 3 and is_known_given(rest):
                 return (head, rest)
     return tuple(parts) if parts else (text,)
+
+
+#: French and German spellings of Persian sounds, read back into common English spelling
+_GERMAN = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("w", "v"))
+_FRENCH = (("tch", "ch"), ("dj", "j"), ("ch", "sh"), ("ou", "u"), ("ï", "i"), ("é", "eh"))
+
+
+def _fold(word: str, rules: tuple[tuple[str, str], ...]) -> str:
+    pattern = re.compile("|".join(re.escape(a) for a, _ in rules))
+    table = dict(rules)
+    return pattern.sub(lambda m: table[m.group()], word)
+
+
+@lru_cache(maxsize=200_000)
+def reromanised(text: str) -> str:
+    """A Latin name in French or German spelling ("Chahrokh", "Dschawad", "Schahroch") read
+    in common English spelling, word by word, but only when the word as written is not an
+    attested name and the reading is (so "Cheraghi" and "Jalal" stay as they are)."""
+    if not text.isascii() and not any("a" <= ch.lower() <= "z" for ch in text):
+        return text
+    out = []
+    for word in text.split(" "):
+        key = name_key(word)
+        if not key or is_known_given(key) or is_known_surname(key) or not key.isascii():
+            out.append(word)
+            continue
+        low = word.lower()
+        for rules in (_GERMAN, _FRENCH):
+            folded = _fold(low, rules)
+            fkey = name_key(folded)
+            if folded != low and (is_known_given(fkey) or is_known_surname(fkey)):
+                word = folded.capitalize()
+                break
+        out.append(word)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def clean_family(text: str) -> str:
+    """A family name without honorific tokens (a row with its columns swapped puts "Haj
+    Hediyeh" in the family field); the text itself when nothing else is left."""
+    tokens = _tokens(text)
+    kept = [t for t in tokens if name_key(t) not in HONORIFICS and name_key(t) not in SUFFIXES]
+    return " ".join(kept) if kept and len(kept) < len(tokens) else text
 
 
 def name_bag(parts: Iterable[str | None], key: object) -> str | None:

@@ -77,20 +77,45 @@ def review_queue(
 
 
 def pair_evidence(model: TrainedModel, weights: dict[str, float]) -> list[Evidence]:
-    """Per-comparison evidence for a pair from its ``mw_<comparison>`` match weights.
+    """Per-comparison evidence for a pair from its stored ``gamma_<comparison>`` levels and
+    ``mw_<comparison>`` match weights.
 
-    The level is the one whose weight log2(m/u) the pair's weight matches (term-frequency
-    adjustments, ``mw_tf_adj_<comparison>``, are added to the weight shown).
+    The level is the one splink put the pair in (``gamma``: -1 missing, 0 the "else" level, up
+    to the most specific); runs stored before levels were kept fall back to the level whose
+    weight log2(m/u) is closest, never to "missing" for a value that is present (a weight of
+    0 can be a real level). Term-frequency adjustments (``mw_tf_adj_<comparison>``) are added
+    to the weight shown; the sibling rule (``mw_sibling_rule``) is its own line when it fired.
     """
     table = model.level_weights()
     out: list[Evidence] = []
     for name, levels in table.items():
-        weight = weights.get(f"mw_{name}")
-        if weight is None or (isinstance(weight, float) and math.isnan(weight)):
+        weight = _number(weights.get(f"mw_{name}"))
+        gamma = _number(weights.get(f"gamma_{name}"))
+        if weight is None and gamma is None:
             continue
-        label, _ = min(levels.values(), key=lambda lv: abs(lv[1] - float(weight)))
-        adjust = weights.get(f"mw_tf_adj_{name}") or 0.0
-        if isinstance(adjust, float) and math.isnan(adjust):
-            adjust = 0.0
-        out.append(Evidence(name, label, round(float(weight) + float(adjust), 3)))
+        if gamma is not None and int(gamma) in levels:
+            label, level_weight = levels[int(gamma)]
+        else:
+            present = {k: v for k, v in levels.items() if k != -1} or levels
+            label, level_weight = min(
+                present.values(), key=lambda lv: abs(lv[1] - float(weight or 0.0))
+            )
+        shown = level_weight if weight is None else weight
+        adjust = _number(weights.get(f"mw_tf_adj_{name}")) or 0.0
+        out.append(Evidence(name, label, round(float(shown) + adjust, 3)))
+    rule = _number(weights.get("mw_sibling_rule"))
+    if rule:
+        out.append(
+            Evidence("sibling_rule", "different given names, same family (two persons)", rule)
+        )
     return out
+
+
+def _number(value: object) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number

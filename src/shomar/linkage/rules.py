@@ -5,26 +5,27 @@ that: two records with the same family name, the same father's name, often the s
 place, and *different* given names are two persons (a brother and a sister, Mehdi and
 Mahdieh; two brothers, Bahram and Bahman), yet the agreeing comparisons outweigh the one that
 disagrees. So after scoring, a pair whose family names agree while its given names are
-different names (at least one attested, the names engine calls them different, and neither is
-a part of the other's compound) loses :data:`SIBLING_WEIGHT` bits of match weight when the
-fathers' names agree, and :data:`SIBLING_WEIGHT_NO_FATHER` when one is missing; a pair whose
-fathers differ is left to the model (it already weighs that). Two unattested spellings
-(typos such as "Kambzy" and "Kambzi") are left to the model too: they may be one name.
+different names (at least one attested, the names engine calls them different, they are not
+one typo apart, and neither is a part of the other's compound) loses :data:`SIBLING_WEIGHT`
+bits of match weight when the fathers' names agree, and :data:`SIBLING_WEIGHT_NO_FATHER` when
+one is missing; a pair whose fathers differ is left to the model (it already weighs that).
+Two unattested spellings (typos such as "Kambzy" and "Kambzi") are left to the model too.
 
 The rule runs on the scored pairs in pandas, after DuckDB or Spark, so both backends agree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from shomar.linkage.names import compound_parts
 from shomar.text import compare_parts, detect_script, signature
-from shomar.text.lexicon import is_known_given
+from shomar.text.lexicon import is_known_given, spellings_of
 
 #: match weight (log2 Bayes factor) taken off a sibling-like pair whose fathers agree
 SIBLING_WEIGHT = 40.0
@@ -44,7 +45,7 @@ def distinct_given_names(a: str, b: str) -> bool:
     known_a, known_b = is_known_given(a), is_known_given(b)
     if a == b or not (known_a or known_b):
         return False
-    if compare_parts(a, b) >= DISTINCT_BELOW:
+    if compare_parts(a, b) >= DISTINCT_BELOW or _one_typo_apart(a, b):
         return False
     if not (known_a and known_b):
         # one may be a misspelling of the other: only far-apart spellings in one script count
@@ -57,14 +58,39 @@ def distinct_given_names(a: str, b: str) -> bool:
     return not (parts_a & parts_b)
 
 
+def _agrees(a: object, b: object) -> bool:
+    """Both values present and equal or one typo apart (an identifier or a birth day)."""
+    if a is None or b is None or pd.isna(a) or pd.isna(b):  # type: ignore[call-overload]
+        return False
+    return bool(OSA.distance(str(a), str(b)) <= 1)
+
+
+def _one_typo_apart(a: str, b: str) -> bool:
+    """Whether one key is one edit from the other, or, across scripts, from an attested Latin
+    spelling of the Persian name ("Fazad" for فرزاد): a typo can make another attested name."""
+    if detect_script(a) == detect_script(b):
+        return OSA.distance(a, b) <= 1
+    persian, latin = (a, b) if detect_script(a) == "persian" else (b, a)
+    return any(Levenshtein.distance(latin, s) <= 1 for s in spellings_of(persian))
+
+
 def apply_sibling_rule(
-    pairs: pd.DataFrame, features: pd.DataFrame, *, keep_evidence: bool = False
+    pairs: pd.DataFrame,
+    features: pd.DataFrame,
+    *,
+    keep_evidence: bool = False,
+    identifiers: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """``pairs`` with sibling-like pairs' weights and probabilities lowered (see module)."""
+    """``pairs`` with sibling-like pairs' weights and probabilities lowered (see module).
+
+    A pair whose birth dates agree to the day, or whose ``identifiers`` (a national id)
+    agree or are one typo apart, is exempt: that is one person whose given name was
+    miswritten (or twins)."""
     if pairs.empty or "given_key" not in features.columns:
         return pairs
     table = features.set_index("unique_id")
-    cols = ["given_key", "given_canon", "family_canon", "father_canon"]
+    ids = [c for c in ("birth_iso", *identifiers) if c in table.columns]
+    cols = ["given_key", "given_canon", "family_canon", "father_canon", *ids]
     left = table.loc[pairs["unique_id_l"].to_numpy(), cols].reset_index(drop=True)
     right = table.loc[pairs["unique_id_r"].to_numpy(), cols].reset_index(drop=True)
     fathers_agree = (
@@ -80,6 +106,8 @@ def apply_sibling_rule(
     ).to_numpy(bool) & (fathers_agree | father_missing)
     hit = np.zeros(len(pairs), dtype=bool)
     for i in np.flatnonzero(same):
+        if any(_agrees(left.at[i, c], right.at[i, c]) for c in ids):
+            continue
         hit[i] = distinct_given_names(str(left.at[i, "given_key"]), str(right.at[i, "given_key"]))
     penalty = np.where(hit, np.where(fathers_agree, SIBLING_WEIGHT, SIBLING_WEIGHT_NO_FATHER), 0.0)
     out = pairs.copy()
@@ -88,5 +116,7 @@ def apply_sibling_rule(
     if hit.any():
         weight = out["match_weight"].to_numpy(float) - penalty
         out["match_weight"] = weight
-        out["match_probability"] = 1.0 / (1.0 + np.exp2(-weight))
+        prob = out["match_probability"].to_numpy(float).copy()
+        prob[hit] = 1.0 / (1.0 + np.exp2(-weight[hit]))
+        out["match_probability"] = prob
     return out

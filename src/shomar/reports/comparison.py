@@ -66,6 +66,8 @@ def estimate_label(estimate: Estimate) -> str:
     stratum = f" [{estimate.stratum}]" if estimate.stratum else ""
     kind = f" {estimate.interval_type}" if estimate.interval_type else ""
     star = " *" if estimate.warnings else ""
+    if estimate.stale_reason:
+        star += " (STALE)"
     return f"{estimate.method}{stratum}{star}\n{estimate.level:.0%}{kind}"
 
 

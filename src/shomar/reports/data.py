@@ -16,10 +16,10 @@ Persian name is given, an optional ``*_latin`` field gives the label that figure
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -119,6 +119,10 @@ class Estimate:
     run_at: datetime | None = None
     seed: int | None = None
     stratum: str | None = None
+    #: why this run no longer reflects the workspace (``None``: current)
+    stale_reason: str | None = None
+    #: sensitivity to the identifying assumption, as in ``shomar estimate --json``
+    sensitivity: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,10 @@ class CategoryComparison:
     claims: Sequence[Claim] = ()
     documented: DocumentedCount | None = None
     estimates: Sequence[Estimate] = ()
+    #: warnings about the category as a whole (records without a violation type, stale runs)
+    notes: Sequence[str] = ()
+    #: simulated data only: the true total and true observed count from the ground truth
+    truth: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
+from shomar.store.dialects import serialize
 from shomar.store.tables import Claim, ClaimCitation, Event, Source
 from shomar.store.workspace import Workspace
 
@@ -64,6 +65,49 @@ class QuantityInput:
         if lower is not None and upper is not None and lower > upper:
             raise InputError(f"The lower bound {lower:g} is above the upper bound {upper:g}.")
         return QuantityInput(self.value, lower, upper, self.qualifier)
+
+
+@dataclass(frozen=True)
+class ClaimCorrection:
+    """What a correction changes; ``None`` keeps the current value. Checked by the same rules
+    as a new claim (a known counted category, a valid quantity, a real date, a known event)."""
+
+    quantity: QuantityInput | None = None
+    counted: str | None = None
+    date_stated: str | dt.date | None = None
+    event: str | None = None
+    quote: str | None = None
+    notes: str | None = None
+    claimant: str | None = None
+    claimant_kind: str | None = None
+
+    def checked(self) -> ClaimCorrection:
+        if self.counted is not None and self.counted not in COUNTED:
+            raise InputError(
+                f"Unknown counted category {self.counted!r}.",
+                hint=f"Use one of: {', '.join(COUNTED)}.",
+            )
+        quantity = self.quantity.checked() if self.quantity is not None else None
+        if all(
+            v is None
+            for v in (
+                quantity,
+                self.counted,
+                self.date_stated,
+                self.event,
+                self.quote,
+                self.notes,
+                self.claimant,
+            )
+        ):
+            raise InputError(
+                "A correction changes nothing.",
+                hint="Give a new value, bound, qualifier, date, event or quote.",
+            )
+        return ClaimCorrection(
+            quantity, self.counted, self.date_stated, self.event, self.quote, self.notes,
+            self.claimant, self.claimant_kind,
+        )  # fmt: skip
 
 
 @dataclass
@@ -109,6 +153,7 @@ class ClaimInfo:
 
 
 def _source(session: Session, name: str, kind: str | None = None) -> Source:
+    serialize(session, "sources")  # looked up, then maybe added: one writer at a time
     source = session.scalars(select(Source).where(Source.name == name)).first()
     if source is None:
         source = Source(name=name, kind=kind or "other")
@@ -198,14 +243,22 @@ def _add_citations(session: Session, claim: Claim, cites: Sequence[str]) -> None
 
 
 def correct_claim(
-    ws: Workspace, uid: str, *, reason: str, principal: Principal, **changes: Any
+    ws: Workspace,
+    uid: str,
+    correction: ClaimCorrection,
+    *,
+    reason: str,
+    principal: Principal,
 ) -> ClaimInfo:
     """Record a corrected version of claim ``uid``; the previous version is kept."""
     authorize(ws, principal, "claims.correct", f"claim:{uid}")
     actor = principal.name
+    change = correction.checked()
+    if not reason.strip():
+        raise InputError("A correction needs a reason.", hint="Say why: --reason TEXT.")
     with ws.session() as session:
         current = _current(session, uid)
-        fields = {
+        fields: dict[str, Any] = {
             c: getattr(current, c)
             for c in (
                 "claimant_id",
@@ -222,20 +275,29 @@ def correct_claim(
                 "quote_end",
             )
         }
-        if "quantity" in changes:
-            q = QuantityInput(**changes.pop("quantity")).checked()
+        if change.claimant is not None:
+            name = change.claimant.strip()
+            if not name:
+                raise InputError("A claim needs a claimant (the source that stated the number).")
+            fields["claimant_id"] = _source(session, name, change.claimant_kind).id
+        if change.quantity is not None:
+            q = change.quantity
             fields.update(value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier)
-        if "date_stated" in changes:
-            fields["date_stated"] = _date(changes.pop("date_stated"))
-        if "event" in changes:
-            event_row = _event(session, changes.pop("event"))
+        if change.counted is not None:
+            fields["counted"] = change.counted
+        if change.date_stated is not None:
+            fields["date_stated"] = _date(change.date_stated)
+        if change.event is not None:
+            event_row = _event(session, change.event)
             fields["event_id"] = event_row.id if event_row else None
-        fields.update(changes)
+        if change.quote is not None:
+            fields["quote"] = change.quote
+        notes = f"correction: {reason}" + (f"; {change.notes}" if change.notes else "")
         claim = Claim(
             uid=uid,
             version=current.version + 1,
             supersedes_id=current.id,
-            notes=f"correction: {reason}",
+            notes=notes,
             created_by=actor,
             **fields,
         )

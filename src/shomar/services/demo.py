@@ -17,7 +17,7 @@ from shomar.security.principal import Principal
 from shomar.services.claims import QuantityInput, add_claim
 from shomar.services.events import add_event
 from shomar.services.imports import import_file
-from shomar.simulation import SimulationSpec, simulate
+from shomar.simulation import SimulationResult, SimulationSpec, simulate
 from shomar.store.workspace import Workspace, database_url, open_workspace
 
 DEMO_SOURCES = (
@@ -45,6 +45,8 @@ class DemoSummary:
     persons: int | None = None
     review_queue: int | None = None
     estimates: list[dict[str, Any]] = field(default_factory=list)
+    #: the simulation's truth for the estimated event and category (from synthetic_persons.csv)
+    truth: dict[str, Any] | None = None
     claims: int = 0
     report: Path | None = None
     stage_seconds: dict[str, float] = field(default_factory=dict)
@@ -63,6 +65,7 @@ class DemoSummary:
             "persons": self.persons,
             "review_queue": self.review_queue,
             "estimates": self.estimates,
+            "truth": self.truth,
             "claims": self.claims,
             "report": str(self.report) if self.report else None,
             "stage_seconds": {k: round(v, 2) for k, v in self.stage_seconds.items()},
@@ -122,7 +125,7 @@ def run_demo(
     try:
         timed("import", lambda: _import(ws, sim["result"].list_files, spec, summary, principal))
         timed("link", lambda: _link(ws, summary, principal))
-        timed("estimate", lambda: _estimate(ws, spec, summary, principal))
+        timed("estimate", lambda: _estimate(ws, spec, summary, principal, sim["result"]))
         timed("claims", lambda: _claims(ws, spec, summary, principal))
         timed("report", lambda: _report(ws, directory, summary, principal))
         timed("accounts", lambda: _accounts(ws, summary, principal))
@@ -175,8 +178,16 @@ def _link(ws: Workspace, summary: DemoSummary, principal: Principal) -> None:
     summary.review_queue = result.review_queue
 
 
+#: the category the demo estimates
+DEMO_COUNTED = "killed"
+
+
 def _estimate(
-    ws: Workspace, spec: SimulationSpec, summary: DemoSummary, principal: Principal
+    ws: Workspace,
+    spec: SimulationSpec,
+    summary: DemoSummary,
+    principal: Principal,
+    sim: SimulationResult | None = None,
 ) -> None:
     try:
         from shomar.services import estimation
@@ -186,8 +197,33 @@ def _estimate(
     if summary.persons is None:
         summary.notes.append("estimation skipped: no persons (linkage did not run)")
         return
-    runs = estimation.run_event_estimates(ws, spec.event, principal=principal, seed=spec.seed)
+    runs = estimation.run_event_estimates(
+        ws, spec.event, principal=principal, seed=spec.seed, counted=DEMO_COUNTED
+    )
     summary.estimates = [run.to_summary() for run in runs]
+    if sim is not None and sim.persons_file is not None:
+        summary.truth = demo_truth(sim, spec.event, DEMO_COUNTED)
+        for est in summary.estimates:
+            est["covers_truth"] = covers(est.get("interval"), summary.truth["true_total"])
+
+
+def demo_truth(sim: SimulationResult, event: str, counted: str) -> dict[str, Any]:
+    """The true total and true observed count of ``counted`` on ``event``, from the
+    simulation's ground truth of every person (captured or not)."""
+    from shomar.services.comparison import CATEGORY_VIOLATIONS
+    from shomar.simulation.truth import true_count
+
+    assert sim.persons_file is not None
+    truth = true_count(sim.persons_file, event, CATEGORY_VIOLATIONS[counted])
+    return {"counted": counted, **truth.to_dict()}
+
+
+def covers(interval: list[float | None] | None, value: int) -> bool | None:
+    """Whether an interval (JSON form: ``null`` = unbounded) contains ``value``."""
+    if not interval:
+        return None
+    lower, upper = interval
+    return (lower is None or lower <= value) and (upper is None or value <= upper)
 
 
 def _claims(
@@ -238,5 +274,5 @@ def _report(ws: Workspace, directory: Path, summary: DemoSummary, principal: Pri
     from shomar.services.report import write_workspace_report
 
     summary.report = write_workspace_report(
-        ws, directory / "report.html", principal=principal, synthetic=True
+        ws, directory / "report.html", principal=principal, synthetic=True, truth=summary.truth
     )

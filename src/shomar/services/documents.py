@@ -11,6 +11,7 @@ from shomar.errors import InputError
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.store.audit import append_audit
+from shomar.store.dialects import serialize
 from shomar.store.tables import CustodyEntry, Document, Source
 from shomar.store.workspace import Workspace
 
@@ -34,6 +35,7 @@ def keep_document(
         existing = session.scalars(select(Document).where(Document.sha256 == digest)).first()
         if existing is not None:
             return existing.id
+        serialize(session, "sources")
         row = session.scalars(select(Source).where(Source.name == source)).first()
         if row is None:
             row = Source(name=source, created_by=actor)

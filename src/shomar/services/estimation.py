@@ -18,16 +18,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from shomar import __version__
 from shomar.errors import EstimationError
 from shomar.estimation.capture import CaptureTable
+from shomar.estimation.pooling import pool_linkages
 from shomar.estimation.result import EstimateResult
+from shomar.estimation.strata import SkippedStratum, combine_strata, unestimable_reason
 from shomar.security.principal import Principal
 from shomar.services.access import require_full_view
-from shomar.services.comparison import CATEGORY_VIOLATIONS
+from shomar.services.comparison import CATEGORY_VIOLATIONS, UNSPECIFIED, violation_condition
 from shomar.services.events import find_event
 from shomar.store.audit import append_audit
 from shomar.store.queries import all_records
@@ -35,6 +37,8 @@ from shomar.store.tables import EstimateRun, Event, PersonRecord, Record, Source
 from shomar.store.workspace import Workspace
 
 METHODS = ("loglinear", "lcmcr", "dga")
+#: LCMCR in workspace runs: chains extend until converged, prior/K sensitivity beside it
+DEFAULT_OPTIONS: dict[str, dict[str, Any]] = {"lcmcr": {"sensitivity": True}}
 STRATA_FIELDS = {"province": Record.province_iso, "sex": Record.sex, "violation": Record.violation}
 MIN_LISTS = 3
 
@@ -79,47 +83,111 @@ def _estimator(method: str) -> Callable[..., EstimateResult]:
         from shomar.estimation.dga import estimate_dga
 
         return estimate_dga
+    if method == "twoclass":
+        from shomar.estimation.twoclass import estimate_twoclass
+
+        return estimate_twoclass
     raise EstimationError(f"Unknown method {method!r}.", hint=f"Use one of: {', '.join(METHODS)}.")
 
 
 def event_memberships(
     session: Session, event: Event, counted: str, by: str | None = None
 ) -> tuple[list[str], dict[str, list[set[str]]]]:
-    """Lists (sources with records on the event) and, per stratum, each person's lists."""
+    """Lists (sources with records on the event) and, per stratum, each person's lists.
+
+    ``counted`` is a category of :data:`CATEGORY_VIOLATIONS` or ``"unspecified"`` (records
+    without a violation type). Province strata are labelled by name in both scripts.
+    """
     run = session.scalar(select(func.max(PersonRecord.run_id)))
     if run is None:
         raise EstimationError(
             "No persons yet: estimation needs linked records.",
             hint="Run `shomar link run` first.",
         )
-    violations = CATEGORY_VIOLATIONS.get(counted, ())
-    if not violations:
-        known = ", ".join(c for c, v in CATEGORY_VIOLATIONS.items() if v)
-        raise EstimationError(
-            f"No recorded violation type is counted as {counted!r}.",
-            hint=f"Estimate one of: {known}.",
-        )
+    condition = _category_condition(counted)
     column = STRATA_FIELDS[by] if by else None
     query = all_records(  # estimates count every record; they are published as aggregates
         select(PersonRecord.person_id, Source.name, *([column] if column is not None else []))
         .join(Record, Record.uid == PersonRecord.record_uid)
         .join(Source, Source.id == Record.source_id)
         .where(PersonRecord.run_id == run, Record.event_id == event.id)
+        .where(condition)
     )
-    if violations:
-        query = query.where(Record.violation.in_(violations))
     members: dict[str, set[str]] = defaultdict(set)
     strata: dict[str, str] = {}
     lists: set[str] = set()
     for row in session.execute(query):
         members[row[0]].add(row[1])
         lists.add(row[1])
-        if column is not None and row[2] is not None:
-            strata.setdefault(row[0], str(row[2]))
+        if column is not None and row[2] is not None and str(row[2]).strip():
+            strata.setdefault(row[0], stratum_label(by or "", str(row[2])))
     grouped: dict[str, list[set[str]]] = defaultdict(list)
     for person, sources in members.items():
         grouped[strata.get(person, "unknown") if by else ""].append(sources)
     return sorted(lists), dict(grouped)
+
+
+def _category_condition(counted: str) -> ColumnElement[bool]:
+    if counted != UNSPECIFIED and not CATEGORY_VIOLATIONS.get(counted, ()):
+        known = ", ".join([*(c for c, v in CATEGORY_VIOLATIONS.items() if v), UNSPECIFIED])
+        raise EstimationError(
+            f"No recorded violation type is counted as {counted!r}.",
+            hint=f"Estimate one of: {known}.",
+        )
+    return violation_condition(counted)
+
+
+def stratum_label(by: str, value: str) -> str:
+    """A stratum as users read it: provinces by name in both scripts, not ISO codes."""
+    if by == "province":
+        from shomar.places.gazetteer import province_by_iso
+
+        province = province_by_iso().get(value)
+        if province is not None:
+            return f"{province.name_en} ({province.name_fa})"
+    return value
+
+
+def left_out_records(session: Session, event: Event, counted: str) -> list[dict[str, Any]]:
+    """Current records of the event that the estimate of ``counted`` does not count, and why."""
+    run = session.scalar(select(func.max(PersonRecord.run_id)))
+    base = all_records(select(Record.violation, func.count()).where(Record.event_id == event.id))
+    out: list[dict[str, Any]] = []
+    outside = ~violation_condition(counted)
+    if counted != UNSPECIFIED:  # NOT IN is NULL for a NULL violation: name those rows too
+        outside = or_(Record.violation.is_(None), outside)
+    rows = session.execute(base.where(outside).group_by(Record.violation))
+    for violation, n in rows:
+        if not violation:
+            reason = (
+                "no violation type: counted in the 'unspecified' category, not here; set one "
+                "(a mapping's `[defaults] violation = ...`) or estimate `--counted unspecified`"
+            )
+        else:
+            reason = f"violation type {violation!r} is not counted as {counted!r}"
+        out.append({"records": int(n), "reason": reason})
+    if run is not None:
+        linked = select(PersonRecord.record_uid).where(PersonRecord.run_id == run)
+        unlinked = session.scalar(
+            all_records(
+                select(func.count())
+                .select_from(Record)
+                .where(
+                    Record.event_id == event.id,
+                    violation_condition(counted),
+                    Record.uid.not_in(linked),
+                )
+            )
+        )
+        if unlinked:
+            out.append(
+                {
+                    "records": int(unlinked),
+                    "reason": "not in the latest linkage run (imported or changed since); run "
+                    "`shomar link run`",
+                }
+            )
+    return out
 
 
 def run_event_estimates(
@@ -153,6 +221,9 @@ def run_event_estimates(
             hint="Drop --by, or --linkages.",
         )
     samples = _linkage_samples(ws, linkages, seed, principal) if linkages else []
+    options = {m: {**DEFAULT_OPTIONS.get(m, {}), **o} for m, o in (options or {}).items()}
+    for method, defaults in DEFAULT_OPTIONS.items():
+        options.setdefault(method, dict(defaults))
     with ws.read_session() as session:  # read …
         event_row = find_event(session, event)
         lists, grouped = event_memberships(session, event_row, counted, by)
@@ -160,26 +231,55 @@ def run_event_estimates(
         sampled_memberships = (
             _sample_memberships(session, event_row, counted, samples) if samples else []
         )
+        left_out = left_out_records(session, event_row, counted)
     if len(lists) < 2:
         raise EstimationError(
             f"Event {event!r} has records from {len(lists)} source(s); estimation needs at "
             "least 2 overlapping lists (3 or more to model dependence).",
         )
+    notes = [
+        f"{item['records']:,} record(s) of this event left out: {item['reason']}"
+        for item in left_out
+    ]
     pending: list[tuple[str, str, CaptureTable, EstimateResult]] = []
     skipped = _unsuitable(methods, len(lists))
     for method in methods:  # … compute, with no transaction open …
         if method in skipped:
             continue
         estimator = _estimator(method)
-        kwargs = dict((options or {}).get(method, {}))
+        kwargs = dict(options.get(method, {}))
         per_stratum: dict[str, EstimateResult] = {}
+        skipped_strata: list[SkippedStratum] = []
         for stratum, memberships in sorted(grouped.items()):
             table = CaptureTable.from_memberships(lists, memberships)
-            result = _estimate_one(estimator, table, seed, kwargs, stratum)
-            per_stratum[stratum] = result
-            if by:
-                pending.append((method, f"{by}={stratum}", table, result))
-        combined = per_stratum[""] if not by else combine_strata(method, per_stratum)
+            if not by:
+                per_stratum[stratum] = _estimate_one(estimator, table, seed, kwargs, stratum)
+                continue
+            reason = unestimable_reason(table, MIN_LISTS)
+            if reason is None:
+                try:
+                    per_stratum[stratum] = _estimate_one(estimator, table, seed, kwargs, stratum)
+                except EstimationError as exc:
+                    reason = exc.message
+                except (ValueError, ArithmeticError, np.linalg.LinAlgError) as exc:
+                    reason = f"the fit failed ({type(exc).__name__}: {exc})"
+            if reason is not None:
+                skipped_strata.append(SkippedStratum(f"{by}={stratum}", table.observed, reason))
+                continue
+            pending.append((method, f"{by}={stratum}", table, per_stratum[stratum]))
+        if by and not per_stratum:
+            notes.append(
+                f"{method}: no stratum by {by} could be estimated: "
+                + "; ".join(f"{s.stratum}: {s.reason}" for s in skipped_strata)
+            )
+            continue
+        combined = (
+            per_stratum[""]
+            if not by
+            else combine_strata(
+                method, {f"{by}={k}": v for k, v in per_stratum.items()}, skipped_strata
+            )
+        )
         if sampled_memberships:
             sampled = [
                 _estimate_one(estimator, CaptureTable.from_memberships(lists, m), seed, kwargs, "")
@@ -190,8 +290,20 @@ def run_event_estimates(
             f"{name} skipped: it needs 3 to 5 lists, the event has {len(lists)}"
             for name in sorted(skipped)
         )
+        combined.warnings[:0] = notes
+        if counted == UNSPECIFIED:
+            combined.warnings.insert(
+                0,
+                "These are records WITHOUT a violation type ('unspecified'): they are in no "
+                "other category's estimate.",
+            )
         table = CaptureTable.from_memberships(lists, [m for ms in grouped.values() for m in ms])
         pending.append((method, "", table, combined))
+    if not any(stratum == "" for _, stratum, _, _ in pending):
+        raise EstimationError(
+            f"Nothing could be estimated for {event!r}: " + " ".join(notes),
+            hint="Estimate the whole population (drop --by) or add lists.",
+        )
     with ws.session() as session:  # … then write, briefly
         stored = [
             _store(
@@ -206,6 +318,7 @@ def run_event_estimates(
                 counted,
                 by,
                 actor,
+                left_out=left_out if stratum == "" else None,
             )
             for method, stratum, table, result in pending
         ]
@@ -267,14 +380,11 @@ def _sample_memberships(
     session: Session, event: Event, counted: str, samples: list[dict[str, int]]
 ) -> list[list[set[str]]]:
     """Each sampled linkage's persons (of the event and category) as sets of lists."""
-    violations = CATEGORY_VIOLATIONS.get(counted, ())
     query = all_records(
         select(Record.uid, Source.name)
         .join(Source, Source.id == Record.source_id)
-        .where(Record.event_id == event.id)
+        .where(Record.event_id == event.id, violation_condition(counted))
     )
-    if violations:
-        query = query.where(Record.violation.in_(violations))
     records = session.execute(query).all()
     out = []
     for sample in samples:
@@ -284,111 +394,6 @@ def _sample_memberships(
                 members[sample[uid]].add(source)
         out.append(list(members.values()))
     return out
-
-
-def pool_linkages(best: EstimateResult, sampled: list[EstimateResult]) -> EstimateResult:
-    """Pool estimates over plausible linkages (equal weights) and report the spread added.
-
-    Bayesian methods pool their posterior draws; others combine by Rubin's rules (within-
-    linkage variance from the intervals plus between-linkage variance of the estimates).
-    """
-    level = best.level
-    tail = (1 - level) / 2
-    estimates = np.array([r.estimate for r in sampled])
-    if all(r.draws is not None for r in sampled):
-        pooled = np.concatenate([np.asarray(r.draws).reshape(-1) for r in sampled])
-        point = float(np.median(pooled))
-        lo, hi = (float(x) for x in np.quantile(pooled, [tail, 1 - tail]))
-        interval_type = f"{best.interval_type}, pooled over {len(sampled)} plausible linkages"
-        draws: np.ndarray | None = pooled
-    else:
-        z = 1.959963984540054
-        within = float(np.mean([((r.interval[1] - r.interval[0]) / (2 * z)) ** 2 for r in sampled]))
-        between = float(np.var(estimates, ddof=1)) if len(sampled) > 1 else 0.0
-        point = float(estimates.mean())
-        half = z * (within + (1 + 1 / len(sampled)) * between) ** 0.5
-        lo, hi = max(best.observed, point - half), point + half
-        interval_type = f"Rubin's rules over {len(sampled)} plausible linkages"
-        draws = None
-    best_width = best.interval[1] - best.interval[0]
-    observed = (min(r.observed for r in sampled), max(r.observed for r in sampled))
-    ratio = (hi - lo) / best_width if best_width > 0 else float("nan")
-    spread: dict[str, Any] = {
-        "samples": len(sampled),
-        "observed_range": list(observed),
-        "estimate_range": [float(estimates.min()), float(estimates.max())],
-        "best_linkage": {"estimate": best.estimate, "interval": list(best.interval)},
-        "interval_width_ratio": ratio,
-    }
-    warnings = list(best.warnings)
-    warnings.append(
-        f"linkage uncertainty: over {len(sampled)} plausible linkages the observed count ranges "
-        f"{observed[0]:,}–{observed[1]:,} and the estimate "
-        f"{estimates.min():,.0f}–{estimates.max():,.0f}; the pooled interval is "
-        f"{ratio:.2f}× as wide as the best linkage's"
-    )
-    return EstimateResult(
-        best.method,
-        best.observed,
-        point,
-        (lo, hi),
-        level,
-        interval_type,
-        best.model,
-        {**best.settings, "linkages": len(sampled)},
-        best.seed,
-        {**best.diagnostics, "linkage_uncertainty": spread},
-        warnings,
-        best.runtime_s + sum(r.runtime_s for r in sampled),
-        draws,
-    )
-
-
-def combine_strata(method: str, results: dict[str, EstimateResult]) -> EstimateResult:
-    """Total over strata: sums of posterior draws when all strata have draws, else a normal sum."""
-    parts = list(results.values())
-    observed = sum(r.observed for r in parts)
-    warnings = [f"[{s}] {w}" for s, r in results.items() for w in r.warnings]
-    level = parts[0].level
-    if all(r.draws is not None for r in parts):
-        flat = [np.asarray(r.draws).reshape(-1) for r in parts]
-        size = min(len(d) for d in flat)
-        total = np.sum([d[:size] for d in flat], axis=0)
-        tail = (1 - level) / 2
-        lo, hi = np.quantile(total, [tail, 1 - tail])
-        return EstimateResult(
-            method,
-            observed,
-            float(np.median(total)),
-            (float(lo), float(hi)),
-            level,
-            "equal-tailed posterior interval of the sum of strata",
-            None,
-            {"strata": list(results)},
-            parts[0].seed,
-            {},
-            warnings,
-            0.0,
-            total,
-        )
-    estimate = sum(r.estimate for r in parts)
-    z = 1.959963984540054
-    variance = sum(((r.interval[1] - r.interval[0]) / (2 * z)) ** 2 for r in parts)
-    half = z * variance**0.5
-    return EstimateResult(
-        method,
-        observed,
-        estimate,
-        (max(observed, estimate - half), estimate + half),
-        level,
-        "normal approximation from per-stratum intervals",
-        None,
-        {"strata": list(results)},
-        parts[0].seed,
-        {},
-        warnings,
-        0.0,
-    )
 
 
 def _store(
@@ -403,8 +408,12 @@ def _store(
     counted: str,
     by: str | None,
     actor: str,
+    *,
+    left_out: list[dict[str, Any]] | None = None,
 ) -> StoredEstimate:
     data = result.to_dict()
+    if left_out is not None:
+        data["left_out"] = left_out
     if result.draws is not None:
         draws = np.asarray(result.draws).reshape(-1)
         step = max(1, len(draws) // 500)

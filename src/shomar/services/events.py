@@ -13,6 +13,7 @@ from shomar.domain.names_key import event_key
 from shomar.errors import ConflictError, InputError, NotFoundError
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
+from shomar.services.disclosure import Shown, shown
 from shomar.store.audit import append_audit
 from shomar.store.queries import all_records, restrict
 from shomar.store.tables import Event, Record
@@ -27,7 +28,8 @@ class EventInfo:
     start: dt.date | None
     end: dt.date | None
     area: str
-    records: int
+    #: records on the event (over all records; "< 5" for a partial viewer's small cell)
+    records: Shown
 
 
 def add_event(
@@ -119,11 +121,10 @@ def list_events(ws: Workspace, *, principal: Principal) -> list[EventInfo]:
 
 
 def _info(session: Session, event: Event, principal: Principal) -> EventInfo:
-    count = session.scalar(
-        restrict(
-            select(func.count()).select_from(Record).where(Record.event_id == event.id), principal
-        )
-    )
+    on_event = select(func.count()).select_from(Record).where(Record.event_id == event.id)
+    total = session.scalar(all_records(on_event)) or 0
+    visible = session.scalar(restrict(on_event, principal)) or 0
+    count = shown(total, total - visible, principal)
     return EventInfo(
         event.id,
         event.name,
@@ -131,5 +132,5 @@ def _info(session: Session, event: Event, principal: Principal) -> EventInfo:
         event.start_date,
         event.end_date,
         event.area,
-        count or 0,
+        count,
     )

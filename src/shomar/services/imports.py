@@ -8,7 +8,6 @@ are recognised by their SHA-256 and refused, so nothing is added twice.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import functools
 import gc
@@ -25,6 +24,8 @@ from shomar.config import settings
 from shomar.domain.names_key import event_key
 from shomar.errors import ImportValidationError, InputError
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
+from shomar.ingest.files import check_input_file, check_text_codec, display_name, printable
+from shomar.ingest.header import header_hint
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
 from shomar.ingest.problems import Problem, ProblemLog
 from shomar.ingest.readers import open_table
@@ -32,6 +33,7 @@ from shomar.ingest.validate import RowContext, row_to_values
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.store.audit import append_audit
+from shomar.store.dialects import serialize
 from shomar.store.tables import (
     SOURCE_KINDS,
     CustodyEntry,
@@ -48,6 +50,8 @@ MEDIA_TYPES = {
     "csv": "text/csv",
     "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xls": "application/vnd.ms-excel",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
 }
 
 
@@ -112,18 +116,25 @@ def import_file(
     source_kind: str = "other",
     principal: Principal,
     progress: Callable[[int], None] | None = None,
+    header_row: int | None = None,
     pause_gc: bool = False,
 ) -> ImportReport:
-    """Import one CSV, XLSX or JSON list from ``source_name``; all or nothing.
+    """Import one CSV, XLSX, XLS, ODS or JSON list from ``source_name``; all or nothing.
 
-    ``pause_gc`` pauses the cyclic garbage collector during the import (much faster on large
-    files). Only a one-command process (the CLI) may ask for it: the collector is process-wide
-    state, so a server or a job worker leaves it running.
+    ``header_row`` is the row holding the column names (as a spreadsheet numbers it; default
+    the first non-empty row). ``pause_gc`` pauses the cyclic garbage collector during the
+    import (much faster on large files). Only a one-command process (the CLI) may ask for it:
+    the collector is process-wide state, so a server or a job worker leaves it running.
     """
-    authorize(ws, principal, "records.import", f"file:{Path(path).name}")
+    authorize(ws, principal, "records.import", f"file:{display_name(path)}")
     file = Path(path)
-    if not file.is_file():
-        raise InputError(f"{file}: no such file.")
+    check_input_file(file)
+    if printable(source_name) != source_name:
+        raise InputError(
+            f"The source name '{printable(source_name)}' is not valid text (bytes that are not "
+            "UTF-8).",
+            hint="Name the source in UTF-8 text: --source NAME.",
+        )
     if not source_name.strip():
         raise InputError(
             "The source name is empty.", hint="Name who reported the list: --source NAME."
@@ -137,21 +148,22 @@ def import_file(
     scan = scan_file(file)
     if scan.size == 0:
         raise InputError(
-            f"{file.name}: the file is empty.", hint="Expected a header row and data rows."
+            f"{display_name(file)}: the file is empty.", hint="Expected a header row and data rows."
         )
     with ws.read_session() as session:
         _refuse_duplicate(session, file, scan.sha256)
     fmt = sniff_format(file, scan.head)
     chosen_encoding = None
-    for name in (encoding, mapping.encoding):
-        if name is not None:
-            _check_encoding(name)
-    if fmt != "xlsx":
+    if encoding is not None:
+        check_text_codec(encoding, "--encoding")
+    if mapping.encoding is not None:
+        check_text_codec(mapping.encoding, "the mapping's `encoding`")
+    if fmt in ("csv", "json"):
         chosen_encoding = encoding or mapping.encoding or detect_encoding(file, scan)
-    table = open_table(file, fmt, chosen_encoding, sheet or mapping.sheet)
+    table = open_table(file, fmt, chosen_encoding, sheet or mapping.sheet, header_row)
     fields = mapping.resolve(table.header)
     report = ImportReport(
-        file=file.name,
+        file=display_name(file),
         source=source_name,
         sha256=scan.sha256,
         size=scan.size,
@@ -166,7 +178,7 @@ def import_file(
         columns_used={table.header[i]: name for i, name in fields.items()},
         columns_ignored=[h for i, h in enumerate(table.header) if i not in fields],
     )
-    _check_header(file, table.header, fields, table.delimiter, mapping)
+    _check_header(file, table.header, fields, table.delimiter, mapping, table)
     try:
         with ws.session() as session, _gc_paused(pause_gc):
             _store(
@@ -189,25 +201,14 @@ def import_file(
     return report
 
 
-def _check_encoding(name: object) -> None:
-    try:
-        codecs.lookup(str(name)) if isinstance(name, str) else codecs.lookup("")
-    except LookupError:
-        raise InputError(
-            f"Unknown text encoding {name!r}.",
-            hint="Use e.g. utf-8, utf-16, cp1256 (Windows Arabic/Persian), or leave it out to "
-            "detect it.",
-        ) from None
-
-
 def _refuse_duplicate(session: Session, file: Path, sha256: str) -> None:
     existing = session.scalars(select(Document).where(Document.sha256 == sha256)).first()
     if existing is None:
         return
     source = session.get(Source, existing.source_id)
     raise InputError(
-        f"{file.name}: these exact bytes (SHA-256 {sha256[:12]}…) were already imported as "
-        f"document {existing.id} ({existing.original_name!r}, source "
+        f"{display_name(file)}: these exact bytes (SHA-256 {sha256[:12]}…) were already "
+        f"imported as document {existing.id} ({existing.original_name!r}, source "
         f"{source.name if source else '?'!r}, {existing.received_at:%Y-%m-%d %H:%M}); "
         "nothing was added.",
         hint="To correct records, import a corrected file (its bytes differ) or record a "
@@ -221,10 +222,11 @@ def _check_header(
     fields: dict[int, str],
     delimiter: str | None,
     mapping: Mapping,
+    table: Any = None,
 ) -> None:
     clashes = [
         Problem(
-            file.name,
+            display_name(file),
             f"columns {first!r} and {second!r} both give {field}",
             "Rename or map one of them (--mapping), or remove it",
             row=1,
@@ -249,12 +251,16 @@ def _check_header(
             f"The header is one single column {header[0]!r}: the file is probably delimited by "
             "another character than the one detected, or the header is quoted as one cell. " + hint
         )
+    if table is not None:
+        hint = header_hint(table, mapping, NAME_COLUMNS) or hint
+    found = ", ".join(repr(h[:60]) for h in header[:30]) + (", ..." if len(header) > 30 else "")
     problem = Problem(
-        file.name,
+        display_name(file),
         "missing required column: one of full_name, given_name or family_name "
-        f"(found: {', '.join(repr(h) for h in header) or 'nothing'})",
+        f"(found: {found or 'nothing'})",
         hint,
-        row=1,
+        row=table.header_row if table is not None else 1,
+        sheet=table.sheet if table is not None else None,
     )
     raise ImportValidationError(f"1 problem found; nothing was imported:\n  - {problem}", [problem])
 
@@ -283,6 +289,7 @@ def _store(
     progress: Callable[[int], None] | None,
 ) -> None:
     cfg = settings()
+    serialize(session, "sources")  # looked up, then maybe added: one writer at a time
     source = session.scalars(select(Source).where(Source.name == report.source)).first()
     if source is None:
         source = Source(name=report.source, kind=report.source_kind, created_by=actor)
@@ -293,7 +300,7 @@ def _store(
         sha256=sha256,
         size=size,
         media_type=MEDIA_TYPES[report.format],
-        original_name=file.name,
+        original_name=display_name(file),
         encoding=report.encoding,
         sheet=report.sheet,
         received_by=actor,
@@ -307,7 +314,11 @@ def _store(
         if name
     }
     unmatched: dict[str, int] = {}
-    ctx = RowContext(file.name, table.header, fields, mapping.default_calendar, cfg.max_cell_chars)
+    # by distinct value: a list names few events, and keying one is far dearer than a lookup
+    event_of = functools.lru_cache(maxsize=4096)(lambda text: events.get(event_key(text)))
+    ctx = RowContext(
+        display_name(file), table.header, fields, mapping.default_calendar, cfg.max_cell_chars
+    )
     log = ProblemLog()
     batch: list[dict[str, Any]] = []
     now = utcnow()
@@ -323,7 +334,7 @@ def _store(
             document_id=document.id,
             sheet=row.sheet,
             row_number=row.number,
-            event_id=events.get(event_key(values["event_text"])),
+            event_id=event_of(values["event_text"]),
             province_iso=_province_iso(values["province"] or values["place"])
             if (values["province"] or values["place"])
             else None,
@@ -339,7 +350,7 @@ def _store(
     if report.rows == 0:
         log.add(
             Problem(
-                file.name,
+                display_name(file),
                 "the file has a header but no data rows",
                 "Add at least one record",
                 row=2,
@@ -366,7 +377,7 @@ def _store(
             document_id=document.id,
             action="received",
             actor=actor,
-            note=f"imported from {file.name}",
+            note=f"imported from {display_name(file)}",
         )
     )
     append_audit(
@@ -374,7 +385,12 @@ def _store(
         actor,
         "import",
         f"document:{document.id}",
-        {"file": file.name, "sha256": sha256, "records": report.rows, "source": report.source},
+        {
+            "file": display_name(file),
+            "sha256": sha256,
+            "records": report.rows,
+            "source": report.source,
+        },
     )
     if not report.dry_run:
         _keep_bytes(ws, file, sha256)
@@ -469,7 +485,7 @@ def _flush(
     if progress is not None:
         progress(len(batch))
     batch.clear()
-    gc.collect()  # one full pass per batch keeps memory flat while the collector is paused
+    gc.collect(0)  # the young objects only: memory stays flat, and survivors are not rescanned
 
 
 def _duplicate(report: ImportReport, values: dict[str, Any], first_row: int | None) -> Problem:

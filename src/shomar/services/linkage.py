@@ -611,7 +611,7 @@ def _insert_chunked(session: Session, table: Any, rows: Iterable[dict[str, Any]]
 def _store_pairs(
     session: Session, run_id: int, pairs: pd.DataFrame, uids: list[str], spec: LinkageSpec
 ) -> None:
-    evidence_columns = [c for c in pairs.columns if c.startswith("mw_")]
+    evidence_columns = [c for c in pairs.columns if c.startswith(("mw_", "gamma_"))]
     _insert_chunked(
         session,
         PairScore,

@@ -242,20 +242,25 @@ def search_records(
             query = query.where(
                 Record.id.in_(select(RecordNameKey.record_id).where(RecordNameKey.key == key))
             )
-        candidates = session.execute(query.order_by(Record.id)).all()
+        # score the candidates' names only (each distinct name once), then load the page's rows
+        names = query.with_only_columns(
+            Record.id, Record.full_name, Record.given_name, Record.family_name
+        ).order_by(Record.id)
+        seen: dict[str, float] = {}
         scored = []
-        for row in candidates:
-            record = row[0]
-            name = record.full_name or " ".join(
-                x for x in (record.given_name, record.family_name) if x
-            )
-            probability = _name_score(q, name)
-            if probability >= MATCH_THRESHOLD:
-                scored.append((probability, row))
-        scored.sort(key=lambda item: (-item[0], item[1][0].id))
+        for record_id, full, given, family in session.execute(names):
+            name = full or " ".join(x for x in (given, family) if x)
+            if name not in seen:
+                seen[name] = _name_score(q, name)
+            if seen[name] >= MATCH_THRESHOLD:
+                scored.append((seen[name], record_id))
+        scored.sort(key=lambda item: (-item[0], item[1]))
         chosen = scored[(page - 1) * page_size : page * page_size]
-        persons = _persons_of(session, [r[0].uid for _, r in chosen])
-        items = [_summary(r, persons, round(p, 3)) for p, r in chosen]
+        page_rows = {
+            r[0].id: r for r in session.execute(query.where(Record.id.in_([i for _, i in chosen])))
+        }
+        persons = _persons_of(session, [page_rows[i][0].uid for _, i in chosen])
+        items = [_summary(page_rows[i], persons, round(p, 3)) for p, i in chosen]
         return Page(items, len(scored), page, page_size)
 
 

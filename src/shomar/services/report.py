@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -136,7 +137,7 @@ def _linkage(session: Session, principal: Principal) -> LinkageSummary | None:
     )
 
 
-def _category(view: CategoryView) -> CategoryComparison:
+def _category(view: CategoryView, truth: dict[str, Any] | None = None) -> CategoryComparison:
     claims = [
         Claim(
             claimant=c.claim.claimant,
@@ -155,8 +156,8 @@ def _category(view: CategoryView) -> CategoryComparison:
         for c in view.claims
     ]
     documented = (
-        DocumentedCount(view.documented, view.documented_multi_source or 0)
-        if view.documented is not None
+        DocumentedCount(view.documented, int(view.documented_multi_source or 0))
+        if isinstance(view.documented, int)  # reports are made by roles that see every record
         else None
     )
     estimates = [
@@ -172,16 +173,36 @@ def _category(view: CategoryView) -> CategoryComparison:
             run_id=str(e.run_id),
             run_at=e.created,
             seed=e.seed,
+            stale_reason=e.stale_reason,
+            sensitivity=e.sensitivity,
         )
         for e in view.estimates
     ]
-    return CategoryComparison(view.counted, claims, documented, estimates)
+    return CategoryComparison(
+        view.counted, claims, documented, estimates, notes=tuple(view.warnings), truth=truth
+    )
+
+
+def _truth_for(truth: dict[str, Any] | None, view: CategoryView) -> dict[str, Any] | None:
+    """The simulation truth, on the category and event it was computed for."""
+    if truth and truth.get("event") == view.event and truth.get("counted") == view.counted:
+        return truth
+    return None
 
 
 def build_report_data(
-    ws: Workspace, *, principal: Principal, synthetic: bool = False, title: str = "Shomar report"
+    ws: Workspace,
+    *,
+    principal: Principal,
+    synthetic: bool = False,
+    title: str = "Shomar report",
+    truth: dict[str, Any] | None = None,
 ) -> ReportData:
-    """Everything the report shows, read from the store (what ``principal`` may see)."""
+    """Everything the report shows, read from the store (what ``principal`` may see).
+
+    ``truth`` (simulated workspaces only): the true total and true observed count of one event
+    and category, shown beside its estimates.
+    """
     authorize(ws, principal, "report.make")
     views = compare_event(ws, principal=principal)
     with ws.read_session() as session:
@@ -189,7 +210,9 @@ def build_report_data(
         provinces, unplaced = _provinces(session, principal)
         events = []
         for event in session.scalars(select(Event).order_by(Event.id)):
-            categories = [_category(v) for v in views if v.event == event.name]
+            categories = [
+                _category(v, _truth_for(truth, v)) for v in views if v.event == event.name
+            ]
             events.append(
                 EventReport(
                     event.name_fa or event.name,
@@ -223,11 +246,12 @@ def write_workspace_report(
     principal: Principal,
     synthetic: bool = False,
     pdf: bool = False,
+    truth: dict[str, Any] | None = None,
     lang: str = "en",
 ) -> Path:
     """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it).
 
     ``lang`` is ``en`` or ``fa`` (Persian: right-to-left, Persian digits, Jalali dates).
     """
-    data = build_report_data(ws, principal=principal, synthetic=synthetic)
+    data = build_report_data(ws, principal=principal, synthetic=synthetic, truth=truth)
     return write_report(data, out, pdf=pdf, lang=lang)

@@ -45,6 +45,9 @@ def simulate_population(spec: SimulationSpec, rng: np.random.Generator) -> list[
     female_p = _zipf(len(given["f"]), rng)
     place_p = _zipf(len(places), rng, exponent=0.8)
     days = (spec.window_end - spec.window_start).days
+    effects = dict(spec.visibility_effects)
+    if spec.visibility_by not in (None, "sex", "province"):
+        raise ValueError(f"visibility_by must be 'sex' or 'province', not {spec.visibility_by!r}")
     victims = []
     for i in range(spec.size):
         sex = "m" if rng.random() < 0.85 else "f"
@@ -52,19 +55,31 @@ def simulate_population(spec: SimulationSpec, rng: np.random.Generator) -> list[
         honorific = None
         if sex == "m" and rng.random() < 0.08:
             honorific = "سید"
+        given_name = pool[int(rng.choice(len(pool), p=weights))]
+        family_name = _pick(rng, family)
+        father = given["m"][int(rng.choice(len(given["m"]), p=male_p))]
+        birth_year = int(spec.window_start.year - rng.integers(16, 60))
+        date = spec.window_start + dt.timedelta(days=int(rng.integers(days + 1)))
+        place = places[int(rng.choice(len(places), p=place_p))]
+        violation = str(rng.choice(VIOLATIONS, p=VIOLATION_WEIGHTS))
+        visibility = float(rng.normal(0.0, spec.heterogeneity))
+        if spec.visibility_by == "sex":
+            visibility += effects.get(sex, 0.0)
+        elif spec.visibility_by == "province":
+            visibility += effects.get(place.province_iso, 0.0)
         victims.append(
             Victim(
                 person_id=f"SYN-P{i + 1:07d}",
                 sex=sex,
-                given=pool[int(rng.choice(len(pool), p=weights))],
-                family=_pick(rng, family),
-                father=given["m"][int(rng.choice(len(given["m"]), p=male_p))],
+                given=given_name,
+                family=family_name,
+                father=father,
                 honorific=honorific,
-                birth_year=int(spec.window_start.year - rng.integers(16, 60)),
-                date=spec.window_start + dt.timedelta(days=int(rng.integers(days + 1))),
-                place=places[int(rng.choice(len(places), p=place_p))],
-                violation=str(rng.choice(VIOLATIONS, p=VIOLATION_WEIGHTS)),
-                visibility=float(rng.normal(0.0, spec.heterogeneity)),
+                birth_year=birth_year,
+                date=date,
+                place=place,
+                violation=violation,
+                visibility=visibility,
             )
         )
     return victims

@@ -99,6 +99,11 @@ class SimulationSpec:
     heterogeneity: float = 1.0
     #: logit boost of list 2 for individuals on list 1 (positive dependence between lists)
     dependence: float = 1.0
+    #: tie visibility to a covariate: ``"sex"`` (values ``m``/``f``) or ``"province"``
+    #: (ISO 3166-2 codes such as ``IR-23``); ``None`` = visibility ignores covariates
+    visibility_by: str | None = None
+    #: logit shift of the visibility per value of ``visibility_by`` (values not listed: 0)
+    visibility_effects: tuple[tuple[str, float], ...] = ()
     #: how lists write names beyond the default style (all off by default; see :class:`Noise`)
     noise: Noise = field(default_factory=lambda: Noise())
 
@@ -110,6 +115,7 @@ class SimulationSpec:
         data["window_start"] = self.window_start.isoformat()
         data["window_end"] = self.window_end.isoformat()
         data["capture_rates"] = list(self.capture_rates)
+        data["visibility_effects"] = dict(self.visibility_effects)
         data["noise"] = self.noise.to_dict()
         return data
 
@@ -127,6 +133,8 @@ class SimulationResult:
     observed_persons: int
     records: int
     records_per_list: dict[str, int] = field(default_factory=dict)
+    #: every simulated person, captured or not, with violation, event and covariates
+    persons_file: Path | None = None
     #: siblings and namesakes (distinct persons a linker must keep apart), messy style only
     relatives_file: Path | None = None
 
@@ -142,5 +150,6 @@ class SimulationResult:
             "observed_persons": self.observed_persons,
             "records": self.records,
             "records_per_list": self.records_per_list,
+            "persons_file": str(self.persons_file) if self.persons_file else None,
             "relatives_file": str(self.relatives_file) if self.relatives_file else None,
         }

@@ -11,12 +11,18 @@ import numpy as np
 
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.simulation.capture import capture_histories
-from shomar.simulation.population import simulate_population
+from shomar.simulation.population import Victim, simulate_population
 from shomar.simulation.relatives import add_relatives
 from shomar.simulation.render import renderer_for
 from shomar.simulation.spec import SimulationResult, SimulationSpec
 
 COLUMNS = CANONICAL_COLUMNS
+#: the ground truth of every simulated person, captured or not
+PERSONS_FILE = "synthetic_persons.csv"
+PERSON_COLUMNS = (
+    "person_id", "event", "violation", "sex", "birth_year", "date", "province_iso",
+    "province_en", "province_fa", "city_en", "city_fa", "visibility", "captured", "lists",
+)  # fmt: skip
 
 
 def simulate(
@@ -26,6 +32,10 @@ def simulate(
     progress: Callable[[int], None] | None = None,
 ) -> SimulationResult:
     """Simulate ``spec`` and write ``synthetic_list_*.csv``, the truth and a summary.
+
+    ``synthetic_truth.csv`` maps every record to its person; ``synthetic_persons.csv`` lists
+    every simulated person, captured or not, with violation, event, covariates, visibility and
+    the lists that recorded them (so the true total of any category or stratum is known).
 
     Same spec (seed included), same files. ``progress`` is called with the number of victims
     rendered since the last call.
@@ -65,6 +75,8 @@ def simulate(
     finally:
         for handle in handles:
             handle.close()
+    persons_file = out / PERSONS_FILE
+    _write_persons(persons_file, spec, victims, captured, names)
     observed = int(captured.any(axis=1).sum())
     result = SimulationResult(
         spec=spec,
@@ -76,6 +88,7 @@ def simulate(
         observed_persons=observed,
         records=int(captured.sum()),
         records_per_list=counts,
+        persons_file=persons_file,
     )
     if relations:
         result.relatives_file = out / "synthetic_relatives.csv"
@@ -85,3 +98,25 @@ def simulate(
         json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return result
+
+
+def _write_persons(
+    path: Path,
+    spec: SimulationSpec,
+    victims: list[Victim],
+    captured: np.ndarray,
+    names: list[str],
+) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(PERSON_COLUMNS)
+        for i, v in enumerate(victims):
+            on = [names[k] for k in np.flatnonzero(captured[i])]
+            writer.writerow(
+                [
+                    v.person_id, spec.event, v.violation, v.sex, v.birth_year,
+                    v.date.isoformat(), v.place.province_iso, v.place.province_en,
+                    v.place.province_fa, v.place.city_en, v.place.city_fa,
+                    f"{v.visibility:.6f}", int(bool(on)), ";".join(on),
+                ]
+            )  # fmt: skip

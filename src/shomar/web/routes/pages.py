@@ -3,7 +3,9 @@ JavaScript. Anonymous visitors get the public site: the same pages over publishe
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -101,7 +103,10 @@ def person(
     request: Request, lang: Lang, person_id: str, ws: WorkspaceDep, acting: ActingDep
 ) -> Response:
     detail = record_service.get_person(ws, person_id, principal=acting.principal)
-    return page(request, acting, "person.html", person=detail)
+    return page(
+        request, acting, "person.html", person=detail, last=request.query_params.get("last", ""),
+        undone=request.query_params.get("undone", ""),
+    )  # fmt: skip
 
 
 @router.get("/{lang}/review", **act("review.read"))
@@ -154,6 +159,7 @@ def review_undo(
     last: Annotated[str, Form(max_length=700)],
     at: Annotated[int, Form(ge=0, le=10**6)] = 0,
     blind: Annotated[bool, Form()] = False,
+    person: Annotated[str, Form(max_length=40)] = "",
     csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
     """Undo the last decision: the pair goes back to the verdict it had (or to unsure)."""
@@ -164,8 +170,56 @@ def review_undo(
         raise ShomarError("Nothing to undo.") from exc
     verdict = previous if previous in ("same", "different", "unsure") else "unsure"
     data.decide(ws, acting.principal, a, b, verdict, "undo")
+    if person and re.fullmatch(r"[\w-]{1,40}", person):
+        return RedirectResponse(f"/{lang}/persons/{person}?undone=1", status_code=303)
     return RedirectResponse(
         f"/{lang}/review?at={at}&undone=1" + ("&blind=1" if blind else ""), status_code=303
+    )
+
+
+@router.post("/{lang}/persons/{person_id}/merge", **act("review.decide"))
+def person_merge(
+    request: Request,
+    lang: Lang,
+    person_id: str,
+    ws: WorkspaceDep,
+    acting: ActingDep,
+    other: Annotated[str, Form(min_length=1, max_length=40)],
+    reason: Annotated[str, Form(min_length=1, max_length=2000)],
+    csrf: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """Two persons are one: a *same* decision between a record of each (undoable)."""
+    check_csrf(acting, csrf)
+    mine = record_service.get_person(ws, person_id, principal=acting.principal).records[0].uid
+    theirs = record_service.get_person(ws, other.strip(), principal=acting.principal).records[0].uid
+    result = data.decide(ws, acting.principal, mine, theirs, "same", reason)
+    return _back_to_person(lang, person_id, mine, theirs, result)
+
+
+@router.post("/{lang}/persons/{person_id}/split", **act("review.decide"))
+def person_split(
+    request: Request,
+    lang: Lang,
+    person_id: str,
+    ws: WorkspaceDep,
+    acting: ActingDep,
+    a: Annotated[str, Form(min_length=1, max_length=300)],
+    b: Annotated[str, Form(min_length=1, max_length=300)],
+    reason: Annotated[str, Form(min_length=1, max_length=2000)],
+    csrf: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """Two records of this person are two people: a *different* decision (undoable)."""
+    check_csrf(acting, csrf)
+    result = data.decide(ws, acting.principal, a, b, "different", reason)
+    return _back_to_person(lang, person_id, a, b, result)
+
+
+def _back_to_person(
+    lang: str, person_id: str, a: str, b: str, result: dict[str, object]
+) -> Response:
+    previous = result.get("replaces") or "none"
+    return RedirectResponse(
+        f"/{lang}/persons/{person_id}?last={quote(f'{a}|{b}|{previous}')}", status_code=303
     )
 
 

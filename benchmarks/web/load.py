@@ -1,0 +1,233 @@
+"""``python -m benchmarks.web.load``: concurrent readers and writers against the served web app.
+
+For each store (SQLite, PostgreSQL in a fresh schema) a SYNTHETIC workspace is built (see
+``world``), ``uvicorn shomar.web.asgi:app_factory`` serves it on loopback, and ``--readers``
+async clients read (record search in Latin and Persian script, person API and page signed in,
+stats) for ``--seconds`` while ``--writers`` clients POST review decisions with analyst tokens.
+The in-run baseline is the same reads against ``http.server`` serving saved copies of the same
+responses. Prints p50/p95/p99 and errors; the target (issue 11) is 0 errors and p95 <= 250 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+
+from benchmarks.web import serving
+from benchmarks.web.world import PASSWORD, World, build, drop_schema
+
+TARGET_P95_MS = 250.0
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    #: what the errors were: status code or exception name -> count
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def fail(self, kind: str) -> None:
+        self.errors += 1
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
+
+    def line(self, label: str) -> str:
+        if not self.latencies:
+            return f"{label:<28} n=0 errors={self.errors}"
+        q = statistics.quantiles(self.latencies, n=100, method="inclusive")
+        return (
+            f"{label:<28} n={len(self.latencies):>6} p50={q[49]:7.1f} ms p95={q[94]:7.1f} ms "
+            f"p99={q[98]:7.1f} ms errors={self.errors} {self.kinds or ''}"
+        )
+
+    def p95(self) -> float:
+        if len(self.latencies) < 2:
+            return float("nan")
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[94]
+
+
+def read_paths(world: World) -> list[str]:
+    """The read mix: search in both scripts, person API and page, stats."""
+    latin = [n for n in world.names if n.isascii()][:10]
+    persian = [n for n in world.names if not n.isascii()][:10]
+    paths = [f"/api/v1/records?q={quote(n)}" for n in latin + persian]
+    paths += [f"/api/v1/persons/{quote(p)}" for p in world.persons[:15]]
+    paths += [f"/en/persons/{quote(p)}" for p in world.persons[:15]]
+    paths += ["/api/v1/stats"] * 5
+    return paths
+
+
+async def sign_in(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/en/sign-in",
+        data={"username": "analyst", "password": PASSWORD},
+        headers={"sec-fetch-site": "same-origin"},
+        follow_redirects=False,
+    )
+    if response.status_code != 303:
+        raise RuntimeError(f"sign-in answered {response.status_code}: {response.text[:200]}")
+
+
+async def _reader(
+    client: httpx.AsyncClient, paths: list[str], start: int, deadline: float, tally: Tally
+) -> None:
+    i = start
+    while time.monotonic() < deadline:
+        path = paths[i % len(paths)]
+        i += 1
+        t0 = time.perf_counter()
+        try:
+            response = await client.get(path)
+            ok = response.status_code == 200
+            kind = str(response.status_code)
+        except httpx.HTTPError as error:
+            ok, kind = False, type(error).__name__
+        tally.latencies.append((time.perf_counter() - t0) * 1000)
+        if not ok:
+            tally.fail(kind)
+
+
+async def _writer(
+    client: httpx.AsyncClient, token: str, uids: list[str], start: int, deadline: float,
+    tally: Tally,
+) -> None:  # fmt: skip
+    i = start
+    headers = {"authorization": f"Bearer {token}"}
+    while time.monotonic() < deadline:
+        a, b = uids[i % len(uids)], uids[(i * 7 + 1) % len(uids)]
+        i += 4
+        if a == b:
+            continue
+        body = {"a": a, "b": b, "verdict": "unsure", "reason": "load benchmark (SYNTHETIC)"}
+        t0 = time.perf_counter()
+        try:
+            response = await client.post("/api/v1/review/decisions", json=body, headers=headers)
+            ok = response.status_code in (200, 201)
+            kind = str(response.status_code)
+        except httpx.HTTPError as error:
+            ok, kind = False, type(error).__name__
+        tally.latencies.append((time.perf_counter() - t0) * 1000)
+        if not ok:
+            tally.fail(kind)
+
+
+def _client(base: str, connections: int, token: str = "") -> httpx.AsyncClient:
+    """Pages act on the session cookie, the API on the analyst's token (it ignores cookies)."""
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    return httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0, headers=headers)
+
+
+async def run_load(
+    base: str, world: World | None, paths: list[str], readers: int, writers: int, seconds: float,
+    cookie: bool,
+) -> tuple[Tally, Tally]:  # fmt: skip
+    reads, writes = Tally(), Tally()
+    token = world.tokens["analyst"] if world else ""
+    async with _client(base, readers + writers, token) as client:
+        if cookie:
+            await sign_in(client)
+        deadline = time.monotonic() + seconds
+        tasks = [_reader(client, paths, k * 3, deadline, reads) for k in range(readers)]
+        if world is not None:
+            tasks += [
+                _writer(client, token, world.uids, k, deadline, writes) for k in range(writers)
+            ]
+        await asyncio.gather(*tasks)
+    return reads, writes
+
+
+async def save_copies(base: str, token: str, paths: list[str], directory: Path) -> list[str]:
+    """Fetch every read once (signed in) and save it; the static server's paths, in order."""
+    static = []
+    async with _client(base, 4, token) as client:
+        await sign_in(client)
+        for k, path in enumerate(paths):
+            response = await client.get(path)
+            response.raise_for_status()
+            suffix = "html" if path.startswith("/en/") else "json"
+            (directory / f"r{k}.{suffix}").write_bytes(response.content)
+            static.append(f"/r{k}.{suffix}")
+    return static
+
+
+def bench_store(store: str, args: argparse.Namespace, root: Path) -> dict[str, Tally]:
+    t0 = time.perf_counter()
+    world = build(root / store, store=store, size=args.size)
+    print(f"[{store}] workspace built in {time.perf_counter() - t0:.0f} s", flush=True)
+    port = serving.free_port()
+    server = serving.start_app(world.env(), port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        paths = read_paths(world)
+        results: dict[str, Tally] = {}
+        if store == args.stores[0]:
+            copies = root / "static"
+            copies.mkdir(exist_ok=True)
+            static_paths = asyncio.run(save_copies(base, world.tokens["analyst"], paths, copies))
+            static_port = serving.free_port()
+            static = serving.start_static(copies, static_port)
+            try:
+                reads, _ = asyncio.run(
+                    run_load(f"http://127.0.0.1:{static_port}", None, static_paths,
+                             args.readers, 0, args.seconds, cookie=False)
+                )  # fmt: skip
+                results["static baseline"] = reads
+            finally:
+                serving.stop(static)
+        reads, writes = asyncio.run(
+            run_load(base, world, paths, args.readers, args.writers, args.seconds, cookie=True)
+        )
+        results[f"{store} reads"] = reads
+        results[f"{store} writes"] = writes
+        return results
+    finally:
+        serving.stop(server)
+        if world.schema:
+            drop_schema(world.schema)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--readers", type=int, default=50)
+    parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--store", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--size", type=int, default=600, help="simulated people (3 lists)")
+    args = parser.parse_args(argv)
+    args.stores = ["sqlite", "postgres"] if args.store == "both" else [args.store]
+    print(
+        f"web load: {args.readers} readers, {args.writers} writers, {args.seconds:.0f} s per run, "
+        f"SYNTHETIC workspace of {args.size} simulated people on 3 lists",
+        flush=True,
+    )
+    results: dict[str, Tally] = {}
+    with tempfile.TemporaryDirectory(prefix="shomar-web-load-") as tmp:
+        for store in args.stores:
+            results.update(bench_store(store, args, Path(tmp)))
+    for label, tally in results.items():
+        print(tally.line(label))
+    base = results["static baseline"].p95()
+    ok = True
+    for store in args.stores:
+        reads = results[f"{store} reads"]
+        writes = results[f"{store} writes"]
+        met = reads.p95() <= TARGET_P95_MS and reads.errors + writes.errors == 0
+        print(
+            f"{store}: read p95 {reads.p95():.1f} ms = {reads.p95() / base:.1f}x the static "
+            f"baseline's {base:.1f} ms; target p95 <= {TARGET_P95_MS:.0f} ms and 0 errors: "
+            f"{'met' if met else 'NOT met'}"
+        )
+        ok = ok and reads.errors + writes.errors == 0
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""Tables written as text: a header row naming what each column counts, rows of figures.
+
+A table is two or more consecutive lines holding ``|`` or tab separators. The first line is the
+header; a column whose header is a counted word ("Killed", «بازداشت», "Sentenced to death",
+«محکوم به اعدام») gives its category to every figure in that column. The first column labels
+the row (a province, a year) and is never read as a figure. The claimant is the source named in
+the caption just above the table ("as compiled by Iran Human Rights", «(منبع: هرانا)») or in a
+"Source:" / «منبع:» line just below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shomar.claims.attribution import find_attributions
+from shomar.claims.dates import find_dates
+from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE
+from shomar.claims.quantity import fold_text, parse_number
+from shomar.claims.registry import claimant_entry, resolve_claimant
+
+__all__ = ["Cell", "Table", "find_tables"]
+
+_SEPARATOR = re.compile(r"\s*(?:\||\t)\s*")
+_SOURCE_LINE = re.compile(r"(?:source|sources|منبع|منابع)\s*[:：]\s*([^)\n]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure of a table, with its row as the quote."""
+
+    value: int
+    counted: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """``text[start:end]`` is the table (header and rows, not the caption)."""
+
+    start: int
+    end: int
+    claimant: str | None
+    cells: tuple[Cell, ...]
+
+
+def _category(header: str) -> str | None:
+    folded = fold_text(header.strip())
+    for category, pattern in [*COUNTED_BEFORE, *COUNTED_AFTER]:
+        if category == "executed" and re.search(r"محکوم|sentenced", folded, re.IGNORECASE):
+            continue
+        if pattern.fullmatch(folded) or pattern.match(folded):
+            return category
+    return None
+
+
+def _caption_claimant(line: str) -> str | None:
+    source = _SOURCE_LINE.search(line)
+    if source:
+        return source.group(1).strip(" .)(")
+    for att in find_attributions(fold_text(line), find_dates(line)):
+        if not att.anaphoric:
+            return att.claimant
+    entry = resolve_claimant(line)
+    return claimant_entry(entry).name if entry else None
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every text table in ``text`` (see the module doc)."""
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((offset, line.rstrip("\r\n")))
+        offset += len(line)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(_SEPARATOR.findall(lines[j][1].strip())) >= 1:
+            j += 1
+        if j - i >= 2:
+            tables.append(_table(lines, i, j))
+            i = j
+        else:
+            i += 1
+    return tables
+
+
+def _table(lines: list[tuple[int, str]], first: int, stop: int) -> Table:
+    header = [h for h in _SEPARATOR.split(lines[first][1].strip())]
+    categories = [_category(h) for h in header]
+    caption = next((t for _, t in reversed(lines[max(0, first - 2) : first]) if t.strip()), "")
+    below = next((t for _, t in lines[stop : stop + 2] if t.strip()), "")
+    claimant = _caption_claimant(caption) if caption else None
+    if claimant is None and _SOURCE_LINE.search(below):
+        claimant = _caption_claimant(below)
+    cells: list[Cell] = []
+    for start, line in lines[first + 1 : stop]:
+        parts = _SEPARATOR.split(line.strip())
+        for column, part in enumerate(parts[1:], start=1):
+            counted = categories[column] if column < len(categories) else None
+            value = parse_number(part)
+            if counted is None or value is None:
+                continue
+            cells.append(Cell(value, counted, line.strip(), start, start + len(line)))
+    end = lines[stop - 1][0] + len(lines[stop - 1][1])
+    return Table(lines[first][0], end, claimant, tuple(cells))

@@ -1,0 +1,27 @@
+"""Checks on single cells that readers and validation share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Unicode categories that print nothing: format marks (ZWNJ, ZWJ, bidi marks), separators,
+#: controls
+INVISIBLE_CATEGORIES = frozenset({"Cf", "Zs", "Zl", "Zp", "Cc"})
+#: the first character that is not a common invisible one (most names: their first letter)
+_CANDIDATE = re.compile(r"[^\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def is_invisible(text: str) -> bool:
+    """True when ``text`` is not empty but holds no visible character (``"\\u200c\\u200b"``)."""
+    if not text:
+        return False
+    found = _CANDIDATE.search(text)
+    if found is not None and unicodedata.category(found.group()) not in INVISIBLE_CATEGORIES:
+        return False  # a visible character (the usual case, decided without a loop)
+    return all(ch.isspace() or unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in text)
+
+
+def time_exists(hours: str, minutes: str, seconds: str | None) -> bool:
+    """Whether ``HH:MM[:SS]`` is a time of day (a leap second ``:60`` is accepted)."""
+    return int(hours) < 24 and int(minutes) < 60 and (seconds is None or int(seconds) <= 60)

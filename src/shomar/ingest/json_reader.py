@@ -1,0 +1,203 @@
+"""Reading a JSON list of records: one object per record, each field a single value.
+
+The list is decoded record by record, so every error names its record: a lone surrogate
+(``\\ud800``), nesting too deep, a number too long, a duplicate key, a nested value. Keys are
+collected in insertion order in a dict (linear in the number of keys, however many).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from shomar.errors import InputError
+from shomar.ingest.files import display_name
+from shomar.ingest.readers import Limits, RawRow, Table, check_header
+
+MAX_NUMBER_DIGITS = 100
+WHITESPACE = re.compile(r"[ \t\n\r]*")
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _RecordProblem(Exception):
+    """Raised by the decoding hooks; the reader adds the record number."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _RecordProblem(
+                f"the key {key!r} appears twice in one object (the first value would be "
+                "silently lost)"
+            )
+        out[key] = value
+    return out
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _RecordProblem(
+            f"a number with {len(text.lstrip('-')):,} digits (at most {MAX_NUMBER_DIGITS} are "
+            "accepted; put long identifiers in quotes, as text)"
+        )
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS + 10:
+        raise _RecordProblem(
+            f"a number written with {len(text):,} characters (at most {MAX_NUMBER_DIGITS} "
+            "digits are accepted; put it in quotes, as text)"
+        )
+    return float(text)
+
+
+def _constant(text: str) -> Any:
+    raise _RecordProblem(f"{text} is not a number JSON allows (write the value as text)")
+
+
+DECODER = json.JSONDecoder(
+    object_pairs_hook=_pairs, parse_int=_integer, parse_float=_float, parse_constant=_constant
+)
+
+
+def _text(path: Path, name: str, encoding: str) -> str:
+    try:
+        return path.read_text(encoding=encoding)
+    except UnicodeDecodeError as exc:
+        if exc.reason == "truncated data" or exc.end >= len(exc.object):
+            raise InputError(
+                f"{name}: the file ends in the middle of a {encoding} character (its last "
+                "bytes are cut off).",
+                hint="The file is truncated or not in this encoding; export it again.",
+            ) from exc
+        line = exc.object.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"{name}, line {line}: the bytes there are not valid {encoding} ({exc.reason}).",
+            hint="Save the file as UTF-8, or name its encoding with --encoding.",
+        ) from exc
+
+
+def _position(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def _decode(text: str, index: int, name: str, what: str) -> tuple[Any, int]:
+    try:
+        return DECODER.raw_decode(text, index)
+    except _RecordProblem as exc:
+        raise InputError(f"{name}, {what}: {exc}; nothing was imported.") from None
+    except RecursionError:
+        raise InputError(
+            f"{name}, {what}: the values are nested too deeply to read; nothing was imported.",
+            hint="Give each field a single text or number value.",
+        ) from None
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            raise InputError(
+                f"{name}, {what}: the file ends inside it (it is truncated); nothing was imported.",
+                hint="Export the file again.",
+            ) from None
+        raise InputError(
+            f"{name}, {what}, {_position(text, exc.pos)}: not valid JSON ({exc.msg})."
+        ) from None
+    except ValueError as exc:  # e.g. a number Python refuses to convert
+        raise InputError(f"{name}, {what}: {exc}; nothing was imported.") from None
+
+
+def _records(text: str, name: str) -> list[Any]:
+    """The records, decoded one by one so that an error names its record."""
+    index = WHITESPACE.match(text, 0).end()  # type: ignore[union-attr]
+    if text.startswith("\ufeff", index):
+        index = WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
+    if not text.startswith("[", index):
+        data, end = _decode(text, index, name, "the top-level object")
+        if WHITESPACE.match(text, end).end() != len(text):  # type: ignore[union-attr]
+            raise InputError(f"{name}, {_position(text, end)}: extra data after the JSON value.")
+        if isinstance(data, dict) and isinstance(data.get("records"), list):
+            return list(data["records"])
+        raise InputError(
+            f"{name}: expected a JSON list of objects (one per record), or an object with "
+            "a `records` list."
+        )
+    records: list[Any] = []
+    index = WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
+    if text.startswith("]", index):
+        return records
+    while True:
+        value, index = _decode(text, index, name, f"record {len(records) + 1}")
+        records.append(value)
+        index = WHITESPACE.match(text, index).end()  # type: ignore[union-attr]
+        if text.startswith(",", index):
+            index = WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
+            continue
+        if text.startswith("]", index):
+            end = WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
+            if end != len(text):
+                raise InputError(
+                    f"{name}, {_position(text, end)}: extra data after the list of records."
+                )
+            return records
+        where = _position(text, index)
+        if index >= len(text):
+            raise InputError(
+                f"{name}, after record {len(records)}: the file ends before the list is closed "
+                "(it is truncated)."
+            )
+        raise InputError(
+            f"{name}, record {len(records)}, {where}: not valid JSON (expected ',' or ']')."
+        )
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def read_json(path: Path, encoding: str) -> Table:
+    name = display_name(path)
+    text = _text(path, name, encoding)
+    data = _records(text, name)
+    header_keys: dict[str, None] = {}
+    limits = Limits.current()
+    for number, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            raise InputError(
+                f"{name}, record {number}: expected an object (one per record), found "
+                f"{type(item).__name__ if item is not None else 'null'}."
+            )
+        for key, value in item.items():
+            if isinstance(value, dict | list):
+                raise InputError(
+                    f"{name}, record {number}, field {key!r}: nested values are not supported.",
+                    hint="Give each field a single text or number value.",
+                )
+            if SURROGATE.search(key) or (isinstance(value, str) and SURROGATE.search(value)):
+                raise InputError(
+                    f"{name}, record {number}, field {key!r}: the text holds a lone surrogate "
+                    "escape (such as \\ud800), which is not a character; nothing was imported.",
+                    hint="The file was probably cut or converted badly; export it again.",
+                )
+            header_keys.setdefault(key)
+        if len(header_keys) > limits.columns:
+            break
+    header = list(header_keys)
+    check_header(name, header, 1, limits)
+
+    def rows() -> Iterator[RawRow]:
+        for index, item in enumerate(data, start=2):
+            yield RawRow(index, None, tuple(_cell_text(item.get(k)) for k in header))
+
+    return Table(tuple(header), rows(), None)

@@ -1,0 +1,391 @@
+"""Reading spreadsheets: XLSX (openpyxl), old Excel XLS (xlrd) and LibreOffice ODS (odfpy).
+
+All three give the same :class:`~shomar.ingest.readers.Table`: the chosen sheet (``--sheet``,
+else the first), rows numbered as the spreadsheet shows them, cells as their text.
+
+XLSX is read cell by cell from the sheet's XML, never from the size the file declares (a
+workbook claiming 1,048,576 rows is read as the rows it has). A broken cell (a text index past
+the workbook's text table, a number cell holding text, a date cell that is not an ISO date) is
+an error naming the cell; a formula whose value was never computed is refused (its value would
+be silently empty). A text table (``sharedStrings.xml``) larger than
+``max_shared_strings_bytes`` is refused before it is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import unescape
+
+from shomar.config import settings
+from shomar.errors import InputError
+from shomar.ingest.files import display_name
+from shomar.ingest.readers import Limits, RawRow, Table, check_header
+
+SHEET_NAME = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
+NO_CACHED_VALUE = "save the workbook in Excel/LibreOffice so values are cached, or export CSV"
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as text: whole numbers without ``.0``, dates as ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class _CellError(Exception):
+    def __init__(self, coordinate: str, message: str) -> None:
+        super().__init__(message)
+        self.coordinate = coordinate
+        self.message = message
+
+
+def _choose_sheet(name: str, names: Sequence[str], sheet: str | None) -> str:
+    if not names:
+        raise InputError(f"{name}: the workbook has no sheets.")
+    if sheet is None:
+        return names[0]
+    if sheet in names:
+        return sheet
+    folded = [n for n in names if n.strip().casefold() == sheet.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    raise InputError(
+        f"{name}: there is no sheet {sheet!r}.",
+        hint=f"Sheets in this workbook: {_listing(names)}. Choose one with --sheet NAME.",
+    )
+
+
+def _listing(names: Sequence[str]) -> str:
+    return ", ".join(repr(n) for n in names)
+
+
+def _table(
+    name: str,
+    sheet: str,
+    names: Sequence[str],
+    rows: Iterator[tuple[int, list[str]]],
+    header_row: int | None,
+    close: Any,
+) -> Table:
+    """Find the header among ``rows`` (numbered), check it, and stream the rest."""
+    limits = Limits.current()
+    header: list[str] | None = None
+    number = 0
+    try:
+        for number, texts in rows:
+            if header_row is not None:
+                if number < header_row:
+                    continue
+                if number == header_row:
+                    header = [t.strip() for t in texts]
+                    break
+                header = []  # the chosen row is empty
+                break
+            if any(t.strip() for t in texts):
+                header = [t.strip() for t in texts]
+                break
+        if not header:
+            where = (
+                f"row {header_row} of sheet {sheet!r} is empty"
+                if header_row
+                else (f"the sheet {sheet!r} is empty")
+            )
+            others = [n for n in names if n != sheet]
+            hint = (
+                f"Sheets in this workbook: {_listing(names)}. Choose the one with the list with "
+                "--sheet NAME."
+                if others
+                else "Expected a header row and data rows."
+            )
+            raise InputError(f"{name}: {where}.", hint=hint)
+        while header and not header[-1]:
+            header.pop()
+        check_header(name, header, number, limits, sheet)
+    except BaseException:
+        close()
+        raise
+    columns = tuple(header)
+    start = number
+
+    def data() -> Iterator[RawRow]:
+        try:
+            for n, texts in rows:
+                if n <= start:
+                    continue
+                while len(texts) > len(columns) and not texts[-1].strip():
+                    texts.pop()  # empty cells past the header; others are reported
+                if any(t.strip() for t in texts):
+                    yield RawRow(n, sheet, tuple(texts))
+        finally:
+            close()
+
+    return Table(columns, data(), sheet, None, start, tuple(names))
+
+
+# --- XLSX -------------------------------------------------------------------------------------
+
+
+def _xlsx_parser_class() -> Any:
+    """openpyxl's sheet parser, made to report broken cells and formulas without a value.
+
+    (Built on openpyxl's ``WorkSheetParser``, pinned in pyproject.toml: it streams the sheet XML
+    and yields only the rows present in it.)
+    """
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            coordinate = element.get("r") or f"row {self.row_counter}"
+            kind = element.get("t", "n")
+            try:
+                cell: dict[str, Any] = super().parse_cell(element)
+            except IndexError:
+                raise _CellError(
+                    coordinate,
+                    "the cell points past the end of the workbook's text table (the file is "
+                    "damaged)",
+                ) from None
+            except (ValueError, TypeError, OverflowError):
+                raw = element.findtext(
+                    "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
+                )
+                shown = repr(raw[:40]) if raw is not None else "nothing"
+                what = {
+                    "n": "a number cell holds",
+                    "d": "a date cell holds",
+                    "b": "a true/false cell holds",
+                    "s": "a text-table cell holds",
+                }.get(kind, "the cell holds")
+                detail = " (not an ISO date)" if kind == "d" else ""
+                raise _CellError(
+                    coordinate,
+                    f"{what} {shown}{detail}, which it cannot hold (the file is damaged)",
+                ) from None
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                raise _CellError(
+                    coordinate,
+                    "the cell holds a formula whose value was never computed and saved; "
+                    + NO_CACHED_VALUE,
+                )
+            return cell
+
+    return Parser
+
+
+def _listed_sheets(archive: zipfile.ZipFile) -> list[str]:
+    """The sheet names ``xl/workbook.xml`` lists (whether or not their data is present)."""
+    try:
+        xml = archive.read("xl/workbook.xml")[: 1 << 20].decode("utf-8", "replace")
+    except KeyError:
+        return []
+    return [unescape(n) for n in SHEET_NAME.findall(xml)]
+
+
+def _check_archive(path: Path, name: str) -> list[str]:
+    limit = settings().max_shared_strings_bytes
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            listed = _listed_sheets(archive)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(
+            f"{name}: the workbook cannot be opened (it is not a valid ZIP archive: {exc})."
+        ) from exc
+    for info in infos:
+        if info.filename.lower().endswith("sharedstrings.xml") and info.file_size > limit:
+            raise InputError(
+                f"{name}: the workbook's text table ({info.filename}) expands to "
+                f"{info.file_size:,} bytes; an import opens at most {limit:,}.",
+                hint="Export the sheet as CSV, or raise SHOMAR_MAX_SHARED_STRINGS_BYTES.",
+            )
+    return listed
+
+
+def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> Table:
+    from openpyxl import load_workbook
+
+    name = display_name(path)
+    listed = _check_archive(path, name)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except KeyError as exc:
+        raise InputError(
+            f"{name}: the workbook is damaged: a part it lists is missing from the archive "
+            f"({exc}).",
+            hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
+        ) from exc
+    except Exception as exc:  # openpyxl raises many types for a broken archive
+        raise InputError(f"{name}: the workbook cannot be opened ({exc}).") from exc
+    names = list(workbook.sheetnames)
+    missing = [n for n in listed if n not in names]
+    if missing and (sheet is None or sheet in missing or not names):
+        workbook.close()
+        raise InputError(
+            f"{name}: the workbook is damaged: the data of sheet(s) {_listing(missing)} is "
+            "missing from the archive.",
+            hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV"
+            + (
+                f" (readable sheets: {_listing(names)}; choose one with --sheet)." if names else "."
+            ),
+        )
+    try:
+        chosen = _choose_sheet(name, names, sheet)
+        worksheet = workbook[chosen]
+        source = worksheet._get_source()
+    except KeyError as exc:
+        workbook.close()
+        raise InputError(
+            f"{name}, sheet {sheet!r}: the sheet's data is missing from the archive ({exc}).",
+            hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
+        ) from exc
+    except BaseException:
+        workbook.close()
+        raise
+    parser = _xlsx_parser_class()(
+        source,
+        worksheet._shared_strings,
+        data_only=True,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+    )
+    limits = Limits.current()
+    widest = limits.columns + limits.columns // 2
+
+    def close() -> None:
+        source.close()
+        workbook.close()
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        number = 0
+        try:
+            for number, cells in parser.parse():
+                if not cells:
+                    continue
+                width = max(c["column"] for c in cells)
+                if width > widest:
+                    raise InputError(
+                        f"{name}, sheet {chosen!r}, row {number}: a cell in column {width:,}; "
+                        f"an import reads at most {widest:,} columns.",
+                        hint="Delete the stray cells far to the right, or export the used "
+                        "columns as CSV.",
+                    )
+                texts = [""] * width
+                for cell in cells:
+                    texts[cell["column"] - 1] = cell_text(cell["value"])
+                yield number, texts
+        except _CellError as exc:
+            raise InputError(
+                f"{name}, sheet {chosen!r}, cell {exc.coordinate}: {exc.message}; nothing was "
+                "imported."
+            ) from None
+        except KeyError as exc:
+            raise InputError(
+                f"{name}, sheet {chosen!r}: the workbook is damaged ({exc}).",
+                hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
+            ) from None
+        except (SyntaxError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+            raise InputError(
+                f"{name}, sheet {chosen!r}, after row {number}: the sheet's data cannot be read "
+                f"({exc}).",
+                hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
+            ) from None
+
+    return _table(name, chosen, names, rows(), header_row, close)
+
+
+# --- XLS --------------------------------------------------------------------------------------
+
+
+def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Table:
+    import xlrd
+
+    name = display_name(path)
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+    except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct errors...
+        raise InputError(f"{name}: the old-style Excel workbook cannot be opened ({exc}).") from exc
+    names = list(book.sheet_names())
+    try:
+        chosen = _choose_sheet(name, names, sheet)
+        worksheet = book.sheet_by_name(chosen)
+    except InputError:
+        book.release_resources()
+        raise
+    except Exception as exc:
+        book.release_resources()
+        raise InputError(f"{name}, sheet {sheet!r}: the sheet cannot be read ({exc}).") from exc
+
+    def value(cell: Any) -> str:
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            try:
+                return cell_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+            except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                return cell_text(cell.value)
+        if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+            return "TRUE" if cell.value else "FALSE"
+        if cell.ctype == xlrd.XL_CELL_ERROR:
+            return xlrd.error_text_from_code.get(cell.value, "#ERROR")
+        return cell_text(cell.value)
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        for index in range(worksheet.nrows):
+            yield index + 1, [value(c) for c in worksheet.row(index)]
+
+    return _table(name, chosen, names, rows(), header_row, book.release_resources)
+
+
+# --- ODS --------------------------------------------------------------------------------------
+
+
+def read_ods(path: Path, sheet: str | None, header_row: int | None = None) -> Table:
+    import pandas as pd
+
+    name = display_name(path)
+    try:
+        book = pd.ExcelFile(path, engine="odf")
+    except Exception as exc:  # odfpy raises many types for a broken document
+        raise InputError(f"{name}: the OpenDocument spreadsheet cannot be opened ({exc}).") from exc
+    names = [str(n) for n in book.sheet_names]
+    try:
+        chosen = _choose_sheet(name, names, sheet)
+        frame = book.parse(
+            chosen, header=None, dtype=object, keep_default_na=False, na_filter=False
+        )
+    except InputError:
+        book.close()
+        raise
+    except Exception as exc:
+        book.close()
+        raise InputError(f"{name}, sheet {chosen!r}: the sheet cannot be read ({exc}).") from exc
+    book.close()
+
+    def text(v: Any) -> str:
+        if isinstance(v, pd.Timestamp):
+            v = v.to_pydatetime()
+        return cell_text(v)
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        for index, values in zip(frame.index, frame.itertuples(index=False), strict=True):
+            yield int(index) + 1, [text(v) for v in values]
+
+    return _table(name, chosen, names, rows(), header_row, lambda: None)
+
+
+def read_sheet(path: Path, fmt: str, sheet: str | None, header_row: int | None = None) -> Table:
+    if fmt == "xls":
+        return read_xls(path, sheet, header_row)
+    if fmt == "ods":
+        return read_ods(path, sheet, header_row)
+    return read_xlsx(path, sheet, header_row)

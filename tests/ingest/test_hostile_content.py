@@ -1,0 +1,68 @@
+"""Content a documenter can get wrong (SYNTHETIC): each a problem at its row and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shomar.errors import ImportValidationError
+from shomar.store.workspace import Workspace
+from support.hostile import refused
+from support.principals import ADMIN
+
+
+def _problems(ws: Workspace, path: Path) -> list[tuple[int | None, str | None]]:
+    import pytest
+
+    from shomar.services.imports import import_file
+
+    with pytest.raises(ImportValidationError) as info:
+        import_file(ws, path, "C", principal=ADMIN)
+    return [(p.row, p.column) for p in info.value.problems]  # type: ignore[attr-defined]
+
+
+def test_birth_after_violation_bad_time_and_invisible_name(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "content.csv"
+    path.write_text(
+        "full_name,date,birth_date\n"
+        "Ali,2019-11-16,1990-01-01\n"  # fine
+        "Sara,2019-11-16,2021-05-05\n"  # born after the violation
+        "Reza,2019-11-16T25:61,\n"  # a time of day that does not exist
+        "\u200c\u200b\u200f,2019-11-16,\n",  # a name made only of invisible characters
+        encoding="utf-8",
+    )
+    message = refused(
+        workspace,
+        path,
+        "row 3, column 'birth_date'",
+        "birth date is after the violation date",
+        "row 4, column 'date'",
+        "time of day does not exist",
+        "row 5, column 'full_name'",
+        "only invisible characters",
+        error=ImportValidationError,
+    )
+    assert "row 2" not in message
+    assert _problems(workspace, path) == [
+        (3, "birth_date"),
+        (4, "date"),
+        (5, "full_name"),
+        (5, "full_name"),  # and so the row has no name at all
+    ]
+
+
+def test_a_mapped_column_is_named_as_the_user_wrote_it(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "fa.csv"
+    path.write_text("نام,تاریخ\nعلی,2019-11-16T24:00\n", encoding="utf-8")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('[columns]\n"نام" = "full_name"\n"تاریخ" = "date"\n', encoding="utf-8")
+    import pytest
+
+    from shomar.services.imports import import_file
+
+    with pytest.raises(ImportValidationError) as info:
+        import_file(workspace, path, "C", mapping_path=mapping, principal=ADMIN)
+    assert [(p.row, p.column) for p in info.value.problems] == [(2, "تاریخ")]  # type: ignore[attr-defined]

@@ -1,0 +1,106 @@
+"""Each new comparison level holds for the pairs it is for (evaluated as SQL in DuckDB).
+
+Two records' features become one row with ``_l``/``_r`` columns; the pair's level is the
+first level of the comparison whose SQL condition is true, as in splink.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from shomar.linkage.comparisons import (
+    birth_comparison,
+    date_comparison,
+    name_comparison,
+    place_comparison,
+)
+from shomar.linkage.features import compute_features
+
+
+def _level(comparison: Any, a: dict[str, str], b: dict[str, str]) -> str:
+    records = pd.DataFrame(
+        [{"source": "x", "record_id": "1", **a}, {"source": "y", "record_id": "2", **b}]
+    )
+    f = compute_features(records)
+    row = {f"{c}_l": f.at[0, c] for c in f.columns} | {f"{c}_r": f.at[1, c] for c in f.columns}
+    pair = pd.DataFrame([row])
+    con = duckdb.connect()
+    con.register("pair", pair)
+    for level in comparison.get_comparison("duckdb").comparison_levels:
+        sql = level._sql_condition
+        if sql.strip().upper() == "ELSE" or con.execute(f"SELECT ({sql}) FROM pair").fetchone()[0]:
+            return str(level.label_for_charts)
+    raise AssertionError("no level holds")
+
+
+def test_order_swap_is_the_order_invariant_level() -> None:
+    a, b = {"full_name": "Sohrab Sanjari"}, {"given_name": "Sanjari", "family_name": "Sohrab"}
+    # columns plainly swapped (an attested family name as the given name) are read back
+    assert _level(name_comparison("given"), a, b) == "same key"
+    # a family name the lexicon does not know: the pair agrees on the order-invariant level
+    a, b = {"full_name": "Sohrab Zarvandish"}, {"full_name": "Zarvandish Sohrab"}
+    assert _level(name_comparison("given"), a, b) == "same name parts in another order"
+    assert _level(name_comparison("family"), a, b) == "same name parts in another order"
+    # family-first with a comma is read in order: the same name, not a swap
+    c = {"full_name": "SANJARI, Sohrab"}
+    assert _level(name_comparison("given"), a, c) == "same key"
+
+
+def test_shortened_compound_is_partial_agreement() -> None:
+    given = name_comparison("given")
+    assert _level(given, {"full_name": "Seyed Aliakbar Rezaei"}, {"full_name": "Akbar Rezaei"}) == (
+        "part of a compound name"
+    )
+    family = name_comparison("family")
+    assert (
+        _level(family, {"full_name": "Hossein Ghaem-Maghami"}, {"full_name": "Hossein Maghami"})
+        == "part of a compound name"
+    )
+
+
+def test_honorifics_and_suffixes_do_not_change_the_level() -> None:
+    given = name_comparison("given")
+    assert (
+        _level(given, {"full_name": "Haj Ali Rezaei"}, {"full_name": "Ali Agha Rezaei"})
+        == "same key"
+    )
+
+
+def test_gender_ending_and_distinct_names_are_their_own_levels() -> None:
+    given = name_comparison("given")
+    mehdi, mahdieh = {"full_name": "Mehdi Jafari"}, {"full_name": "Mahdieh Jafari"}
+    assert _level(given, mehdi, mahdieh) == "gender or affix ending differs"
+    bahram, bahman = {"full_name": "Bahram Jafari"}, {"full_name": "Bahman Jafari"}
+    assert _level(given, bahram, bahman) == "two different attested given names"
+
+
+def test_missing_is_the_null_level() -> None:
+    assert _level(name_comparison("father"), {"full_name": "Ali Rezaei", "father_name": "Hasan"},
+                  {"full_name": "Ali Rezaei"}).endswith("is NULL")  # fmt: skip
+    place = _level(place_comparison(), {"place": "Tehran"}, {"full_name": "Ali"})
+    assert place == "place missing"
+
+
+def test_age_one_year_apart_is_its_own_level() -> None:
+    day = {"date": "2011-05-01"}
+    same = _level(birth_comparison(), {**day, "age": "43"}, {**day, "age": "43"})
+    near = _level(birth_comparison(), {**day, "age": "43"}, {**day, "age": "44"})
+    far = _level(birth_comparison(), {**day, "age": "43"}, {**day, "age": "47"})
+    assert same == "same birth years"
+    assert near == "birth years consistent (age ±1)"
+    assert far not in (same, near)
+
+
+def test_a_month_and_a_day_within_it_overlap() -> None:
+    assert _level(date_comparison(), {"date": "Mordad 1367"}, {"date": "1988-08-01"}) == (
+        "intervals overlap"
+    )
+
+
+def test_a_prison_against_a_home_town_is_weak_evidence_not_a_mismatch() -> None:
+    assert _level(place_comparison(), {"place": "Evin Prison"}, {"place": "Rasht"}) == (
+        "a detention site against another place"
+    )

@@ -1,0 +1,108 @@
+"""Name structure for linkage: order, commas, honorifics, initials, compounds, siblings."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shomar.linkage.features import compute_features
+from shomar.linkage.names import (
+    clean_given,
+    compound_parts,
+    family_first_sources,
+    split_full_name,
+)
+from shomar.linkage.rules import SIBLING_WEIGHT, apply_sibling_rule, distinct_given_names
+from shomar.text import name_key
+
+
+def _features(names: list[tuple[str, str]], **columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "source": [s for s, _ in names],
+            "record_id": [str(i) for i in range(len(names))],
+            "full_name": [n for _, n in names],
+            **columns,
+        }
+    )
+    return compute_features(frame)
+
+
+def test_order_swap_agrees_on_the_order_invariant_level() -> None:
+    f = _features([("a", "Sohrab Sanjari"), ("b", "Sanjari Sohrab")])
+    assert f.at[0, "name_bag_sig"] == f.at[1, "name_bag_sig"] is not None
+    assert f.at[0, "name_bag_skel"] == f.at[1, "name_bag_skel"]
+
+
+def test_comma_means_family_first_and_the_order_is_kept() -> None:
+    assert split_full_name("SANJARI, Sohrab") == ("Sohrab", "SANJARI", None)
+    assert split_full_name("رضایی، علی‌اکبر")[1] == "رضایی"
+    assert split_full_name("VAKILI, S. Ali Reza")[:2] == ("Ali Reza", "VAKILI")
+    f = _features([("a", "SANJARI, Sohrab"), ("b", "Sohrab Sanjari")])
+    assert f.at[0, "given_key"] == f.at[1, "given_key"]
+    assert list(f["name_order"]) == ["comma", "given_first"]
+
+
+def test_a_family_first_list_is_detected_and_read_so() -> None:
+    given = ["Sohrab", "Mehdi", "Ali", "Reza", "Hossein", "Maryam", "Zahra", "Hasan"] * 3
+    family = ["Sanjari", "Rezaei", "Ahmadi", "Karimi", "Hosseini", "Moradi", "Jafari", "Kazemi"] * 3
+    sources = ["official"] * len(given) + ["ngo"] * len(given)
+    names = [f"{f} {g}" for g, f in zip(given, family, strict=True)]
+    names += [f"{g} {f}" for g, f in zip(given, family, strict=True)]
+    assert family_first_sources(sources, names) == {"official"}
+    f = _features(list(zip(sources, names, strict=True)))
+    assert f.at[0, "given_key"] == f.at[len(given), "given_key"] == name_key("Sohrab")
+    assert f.at[0, "name_order"] == "family_first"
+
+
+def test_honorifics_initials_and_suffixes_are_not_name_parts() -> None:
+    assert clean_given("Seyed Ali") == "Ali"
+    assert clean_given("علی‌آقا") == "علی"
+    assert clean_given("Zahra Khanom") == "Zahra"
+    assert split_full_name("M. Reza Vakili")[:2] == ("Reza", "Vakili")
+    assert split_full_name("Zahra Khanom Ahmadi")[:2] == ("Zahra", "Ahmadi")
+
+
+def test_a_shortened_compound_is_a_part_of_the_whole() -> None:
+    assert compound_parts("Aliakbar") == ("ali", "akbar")
+    assert compound_parts("Ghaem-Maghami", given=False) == ("Ghaem", "Maghami")
+    assert compound_parts("Hosseinzadeh", given=False) == ("Hosseinzadeh",)
+    f = _features([("a", "Seyed Aliakbar Rezaei"), ("b", "Akbar Rezaei")])
+    assert f.at[0, "given_last_sig"] == f.at[1, "given_sig"]
+    assert f.at[0, "given_last_skel"] == f.at[1, "given_last_skel"]
+
+
+def test_gender_ending_and_name_gender() -> None:
+    f = _features([("a", "Mehdi Jafari"), ("a", "Mahdieh Jafari")])
+    assert f.at[0, "given_stem"] == f.at[1, "given_stem"]
+    assert f.at[0, "given_sig"] != f.at[1, "given_sig"]
+    assert list(f["sex"]) == ["m", "f"]  # from the attested names, the sex column is empty
+
+
+def test_distinct_given_names_are_attested_different_names() -> None:
+    def distinct(a: str, b: str) -> bool:
+        return distinct_given_names(name_key(a), name_key(b))
+
+    assert distinct("Mehdi", "Mahdieh") and distinct("Bahram", "Bahman")
+    assert distinct("Hasan", "Hossein") and distinct("Mehran", "Mehrdad")
+    assert not distinct("Mohammad", "Mohamad") and not distinct("Aliakbar", "Akbar")
+    assert not distinct("Kambiz", "Kambzy")  # an unattested typo may be the same name
+    assert not distinct("Fatemeh", "Fatima")
+
+
+def test_sibling_rule_splits_brother_and_sister_not_one_person() -> None:
+    f = _features(
+        [("a", "Mehdi Jafari"), ("a", "Mahdieh Jafari"), ("b", "مهدی جعفری")],
+        father_name=["Ahmad", "Ahmad", "احمد"],
+    )
+    pairs = pd.DataFrame(
+        {
+            "unique_id_l": [0, 0],
+            "unique_id_r": [1, 2],
+            "match_probability": [0.9998, 0.9998],
+            "match_weight": [12.3, 12.3],
+        }
+    )
+    out = apply_sibling_rule(pairs, f, keep_evidence=True)
+    assert out.at[0, "match_probability"] < 1e-6
+    assert out.at[0, "mw_sibling_rule"] == -SIBLING_WEIGHT
+    assert out.at[1, "match_probability"] == 0.9998  # the same person across scripts
