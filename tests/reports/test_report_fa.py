@@ -164,3 +164,16 @@ def test_persian_screenshot_is_not_blank(fa_page: Path) -> None:
     pixels = np.asarray(Image.open(png).convert("L"), dtype=float)
     assert pixels.std() > 20
     assert (pixels < 128).mean() > 0.01
+
+
+def test_cli_report_lang_fa(tmp_path: Path) -> None:
+    from tests.cli.test_workspace_cli import shomar
+
+    assert shomar("init", "ws", cwd=tmp_path).returncode == 0
+    done = shomar("report", "-w", "ws", "--lang", "fa", "--out", "fa.html", "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["lang"] == "fa"
+    html = (tmp_path / "fa.html").read_text(encoding="utf-8")
+    assert '<html lang="fa" dir="rtl">' in html and "منابع و اسناد" in html
+    refused = shomar("report", "-w", "ws", "--lang", "de", cwd=tmp_path)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
