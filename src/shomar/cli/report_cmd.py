@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +18,11 @@ from shomar.cli.context import (
 from shomar.cli.output import console, emit_json
 
 
+class ReportLanguage(StrEnum):
+    en = "en"
+    fa = "fa"
+
+
 def report(
     out: Annotated[
         Path | None,
@@ -25,6 +31,14 @@ def report(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also print a PDF with headless Chromium.")
     ] = False,
+    lang: Annotated[
+        ReportLanguage,
+        typer.Option(
+            "--lang",
+            help="Language of the report: en (English) or fa (Persian: right-to-left, "
+            "Persian digits, Jalali dates).",
+        ),
+    ] = ReportLanguage.en,
     workspace: WorkspaceOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -34,11 +48,19 @@ def report(
     target = out or workspace_path(workspace) / "report.html"
     ws = open_ws(workspace)
     try:
-        path = write_workspace_report(ws, target, principal=current_principal(ws), pdf=pdf)
+        path = write_workspace_report(
+            ws, target, principal=current_principal(ws), pdf=pdf, lang=lang.value
+        )
     finally:
         ws.close()
     if json:
-        emit_json({"report": str(path), "pdf": str(path.with_suffix(".pdf")) if pdf else None})
+        emit_json(
+            {
+                "report": str(path),
+                "pdf": str(path.with_suffix(".pdf")) if pdf else None,
+                "lang": lang.value,
+            }
+        )
         return
     console.print(f"Report written to [bold]{path}[/bold]" + (" (and PDF)" if pdf else ""))
 

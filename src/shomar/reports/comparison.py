@@ -25,6 +25,7 @@ from shomar.reports.data import (
     ReportData,
 )
 from shomar.reports.figure import ReportFigure, fmt_count
+from shomar.reports.i18n import _
 from shomar.reports.svg import (
     COLOURS,
     KeyEntry,
@@ -54,8 +55,10 @@ def _event_label(event: EventReport, label: Labeller) -> str:
 
 
 def _source(data: ReportData, what: str) -> str:
-    synthetic = " (synthetic data)" if data.synthetic else ""
-    return f"{what} of workspace “{data.workspace}”{synthetic}"
+    synthetic = f" ({_('synthetic data')})" if data.synthetic else ""
+    where = _("%(table)s of workspace “%(workspace)s”")
+    where %= {"table": what, "workspace": data.workspace}
+    return where + synthetic
 
 
 def estimate_label(estimate: Estimate) -> str:
@@ -293,11 +296,11 @@ def claims_comparison_figure(
             _draw_estimates(est_ax, category.estimates)
         else:
             _empty(est_ax, "No estimate yet for this event and category.")
-        _panel_style(claims_ax, "Claimed: numbers as stated", COLOURS["claim"])
-        _panel_style(doc_ax, "Documented: unique persons named", COLOURS["documented"])
+        _panel_style(claims_ax, _("Claimed: numbers as stated"), COLOURS["claim"])
+        _panel_style(doc_ax, _("Documented: unique persons named"), COLOURS["documented"])
         _panel_style(
             est_ax,
-            "Estimated: the total, with intervals",
+            _("Estimated: the total, with intervals"),
             COLOURS["estimate"],
         )
         if category.documented:
@@ -313,8 +316,9 @@ def claims_comparison_figure(
             est_ax.set_xscale("log")
             est_ax.xaxis.set_minor_formatter(NullFormatter())
         est_ax.set_xlim(scale.lo, scale.hi)
-        log_note = ", logarithmic scale" if scale.log else ""
-        est_ax.set_xlabel(f"number of persons ({category.counted}{log_note})")
+        log_note = _(", logarithmic scale") if scale.log else ""
+        axis_label = _("number of persons")
+        est_ax.set_xlabel(f"{axis_label} ({_(category.counted)}{log_note})")
         est_ax.xaxis.set_major_formatter(lambda v, _: fmt_count(v))
         fig_id = f"fig-cmp-{event_id(index, event)}-{_slug(category.counted)}"
         description = (
@@ -335,10 +339,11 @@ def claims_comparison_figure(
         )
         return ReportFigure(
             fig_id=fig_id,
-            title=f"Claimed, documented and estimated: {event_label} ({category.counted})",
+            title=_("Claimed, documented and estimated:")
+            + f" {event_label} ({_(category.counted)})",
             svg=to_svg(fig, fig_id),
             description=description,
-            data_source=_source(data, "claims ledger, persons and estimate runs"),
+            data_source=_source(data, _("claims ledger, persons and estimate runs")),
             generated_at=data.generated_at,
             alt=_comparison_alt(event, category),
             key=tuple(label.entries) + tuple(keys),
@@ -373,12 +378,12 @@ def estimates_figure(data: ReportData, index: int, event: EventReport) -> Report
         _panel_style(ax, "", COLOURS["estimate"])
         tops = [e.interval[1] if e.interval else e.estimate for _, e in rows]
         ax.set_xlim(0, max(tops) * 1.15)
-        ax.set_xlabel("estimated total persons (N)")
+        ax.set_xlabel(_("estimated total persons (N)"))
         ax.xaxis.set_major_formatter(lambda v, _: fmt_count(v))
         fig_id = f"fig-est-{event_id(index, event)}"
         return ReportFigure(
             fig_id=fig_id,
-            title=f"Estimates by method: {event_label}",
+            title=_("Estimates by method:") + f" {event_label}",
             svg=to_svg(fig, fig_id),
             description=(
                 "Each method's point estimate (diamond) and interval (bar) of the total number "
@@ -386,7 +391,7 @@ def estimates_figure(data: ReportData, index: int, event: EventReport) -> Report
                 "on the lists. Methods rest on different assumptions and model choice dominates "
                 "the answer, so they are shown together. * : the run has warnings (see table)."
             ),
-            data_source=_source(data, "estimate runs"),
+            data_source=_source(data, _("estimate runs")),
             generated_at=data.generated_at,
             alt="Estimates: " + "; ".join(f"{e.method} {_interval_text(e)}" for _, e in rows),
             key=tuple(label.entries),
@@ -441,20 +446,20 @@ def posterior_figure(data: ReportData, index: int, event: EventReport) -> Report
                     )
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
-        ax.set_xlabel("total persons (N)")
+        ax.set_xlabel(_("total persons (N)"))
         ax.xaxis.set_major_formatter(lambda v, _: fmt_count(v))
         ax.legend(frameon=False, fontsize=8)
         fig_id = f"fig-post-{event_id(index, event)}"
         return ReportFigure(
             fig_id=fig_id,
-            title=f"Posterior distribution of N: {event_label}",
+            title=_("Posterior distribution of N:") + f" {event_label}",
             svg=to_svg(fig, fig_id),
             description=(
                 "Histogram of posterior draws of the total N for Bayesian methods (vertical "
                 "lines: the interval ends reported). A wide or lopsided curve means the lists "
                 "leave the total uncertain."
             ),
-            data_source=_source(data, "posterior draws of estimate runs"),
+            data_source=_source(data, _("posterior draws of estimate runs")),
             generated_at=data.generated_at,
             alt="Posterior of N: "
             + "; ".join(f"{e.method} median {np.median(_flat(e.draws)):,.0f}" for _, e in runs),

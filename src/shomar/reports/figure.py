@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from shomar.reports.i18n import current
 from shomar.reports.svg import KeyEntry
 
 
@@ -28,13 +29,26 @@ class ReportFigure:
 
 
 def fmt_count(value: float) -> str:
-    """A count with thousands separators; fractions (spread weights) with one decimal."""
-    if abs(value - round(value)) < 1e-9:
-        return f"{round(value):,}"
-    return f"{value:,.1f}"
+    """A count with thousands separators; fractions (spread weights) with one decimal.
+
+    In a Persian report the digits are Persian and the separators Arabic (٬ and ٫).
+    """
+    text = f"{round(value):,}" if abs(value - round(value)) < 1e-9 else f"{value:,.1f}"
+    if current().lang == "fa":
+        text = current().digits(text.replace(",", "٬").replace(".", "٫"))
+    return text
 
 
 def fmt_time(moment: datetime) -> str:
     """A generation time as readers see it: ISO date and minutes, with the zone if known."""
     zone = moment.strftime("%Z") or ("UTC" if moment.tzinfo else "")
+    locale = current()
+    if locale.lang == "fa":
+        return f"{locale.jalali(moment.date())} {locale.digits(f'{moment:%H:%M}')} {zone}".strip()
     return f"{moment:%Y-%m-%d %H:%M} {zone}".strip()
+
+
+def fmt_time_gregorian(moment: datetime) -> str:
+    """The same time in the Gregorian calendar (the hover title of a Jalali time)."""
+    zone = moment.strftime("%Z") or ("UTC" if moment.tzinfo else "")
+    return current().digits(f"{moment:%Y-%m-%d %H:%M} {zone}".strip())

@@ -27,7 +27,8 @@ from shomar.reports.data import (
     overlap_patterns,
     precision_counts,
 )
-from shomar.reports.figure import ReportFigure, fmt_count
+from shomar.reports.figure import ReportFigure, fmt_count, fmt_time
+from shomar.reports.i18n import _, current
 from shomar.reports.svg import COLOURS, Labeller, new_figure, styled, to_svg
 from shomar.reports.timeline import MonthlySpread, spread_by_month
 
@@ -53,8 +54,10 @@ ZOOM_MONTHS = 24
 
 
 def _workspace_source(data: ReportData, table: str) -> str:
-    synthetic = " (synthetic data)" if data.synthetic else ""
-    return f"{table} of workspace “{data.workspace}”{synthetic}"
+    synthetic = f" ({_('synthetic data')})" if data.synthetic else ""
+    where = _("%(table)s of workspace “%(workspace)s”")
+    where %= {"table": table, "workspace": data.workspace}
+    return where + synthetic
 
 
 def _finish(
@@ -110,17 +113,17 @@ def sources_figure(data: ReportData) -> ReportFigure | None:
     with styled():
         fig = new_figure(7.5, 0.9 + 0.32 * len(ordered))
         ax = fig.add_subplot()
-        names = [f"{label(s.name, s.name_latin)} ({s.kind})" for s in ordered]
+        names = [f"{label(s.name, s.name_latin)} ({_(s.kind)})" for s in ordered]
         _hbars(ax, names, [s.records for s in ordered], COLOURS["documented"])
-        ax.set_xlabel("records (as reported, before linkage)")
+        ax.set_xlabel(_("records (as reported, before linkage)"))
         return _finish(
             fig,
             data,
             "fig-sources",
-            "Records per source",
+            _("Records per source"),
             f"Records each source reported ({fmt_count(data.total_records)} in all). A person "
             "named by several sources is counted once per source here.",
-            "records and sources tables",
+            _("records and sources tables"),
             "Bar chart of records per source: "
             + "; ".join(f"{s.name}: {s.records}" for s in ordered),
             label,
@@ -162,12 +165,12 @@ def overlap_figure(data: ReportData) -> ReportFigure | None:
                 fontsize=7 if len(shown) <= 10 else 6.5,
                 rotation=0 if len(shown) <= 10 else 90,
             )
-        bars.set_ylabel("persons")
+        bars.set_ylabel(_("persons"))
         _count_axis(bars.yaxis, 4)
         bars.tick_params(axis="x", bottom=False, labelbottom=False)
         bars.set_ylim(0, max(counts) * (1.15 if len(shown) <= 10 else 1.4))
         ys = {name: len(sets) - 1 - i for i, name in enumerate(sets)}
-        for x, (combo, _) in zip(xs, shown, strict=True):
+        for x, (combo, _count) in zip(xs, shown, strict=True):
             matrix.scatter([x] * len(sets), list(ys.values()), s=28, color="#dddddd", zorder=1)
             member_ys = sorted(ys[name] for name in combo)
             matrix.plot([x, x], [member_ys[0], member_ys[-1]], color="#222222", lw=1.6, zorder=2)
@@ -196,7 +199,7 @@ def overlap_figure(data: ReportData) -> ReportFigure | None:
         sizes.tick_params(axis="y", length=0, pad=4)
         sizes.spines["left"].set_visible(False)
         sizes.spines["right"].set_visible(False)
-        sizes.set_xlabel("persons per source")
+        sizes.set_xlabel(_("persons per source"))
         sizes.tick_params(axis="x", labelsize=7.5)
         _count_axis(sizes.xaxis, 2)
         extra = (
@@ -210,12 +213,12 @@ def overlap_figure(data: ReportData) -> ReportFigure | None:
             fig,
             data,
             "fig-overlap",
-            "Overlap of sources (UpSet)",
+            _("Overlap of sources (UpSet)"),
             "How many linked persons each exact combination of sources names (bars; the black "
             "dots below show the combination). Left: persons per source. "
             f"{fmt_count(singles)} of {fmt_count(len(data.memberships))} persons are named by "
             f"one source only.{extra}",
-            "persons and their records (latest linkage)",
+            _("persons and their records (latest linkage)"),
             "UpSet chart of source combinations: "
             + "; ".join(f"{' + '.join(sorted(c))}: {n}" for c, n in shown),
             label,
@@ -236,13 +239,13 @@ def _month_bars(ax: Axes, spread: MonthlySpread, counts: dict[str, float]) -> No
             bottom=bottom[shown],
             align="edge",
             color=COLOURS.get(precision, COLOURS["light"]),
-            label=f"{precision} ({fmt_count(counts.get(precision, 0))})",
+            label=f"{_(precision)} ({fmt_count(counts.get(precision, 0))})",
         )
         bottom += heights
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_ylabel("records per month")
+    ax.set_ylabel(_("records per month"))
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
     ax.set_axisbelow(True)
     _count_axis(ax.yaxis, 5)
@@ -291,7 +294,7 @@ def timeline_figure(data: ReportData) -> ReportFigure | None:
         fig.legend(
             handles,
             labels,
-            title="date known to the",
+            title=_("date known to the"),
             title_fontsize=8,
             frameon=False,
             fontsize=8,
@@ -314,13 +317,13 @@ def timeline_figure(data: ReportData) -> ReportFigure | None:
             fig,
             data,
             "fig-timeline",
-            "Violations over time",
+            _("Violations over time"),
             "Records per calendar month. Dates are intervals, not points: each record spreads "
             "its weight evenly over the days of its interval (a record known only to a Jalali "
             "year adds about 1/12 to each month of it), so bars may hold fractions. Colours show "
             f"how precisely records are dated; {fmt_count(coarse)} records are known only to "
             f"the month, season or year.{zoomed}{undated}",
-            "violation dates of records (Gregorian start and end)",
+            _("violation dates of records (Gregorian start and end)"),
             f"Stacked monthly histogram from {first:%Y-%m} to {last:%Y-%m} by date precision: "
             + ", ".join(f"{p} {fmt_count(counts.get(p, 0))}" for p in PRECISIONS),
         )
@@ -342,7 +345,7 @@ def provinces_figure(data: ReportData) -> ReportFigure | None:
             [p.records for p in shown],
             COLOURS["documented"],
         )
-        ax.set_xlabel("records")
+        ax.set_xlabel(_("records"))
         notes = []
         if hidden:
             notes.append(
@@ -355,10 +358,10 @@ def provinces_figure(data: ReportData) -> ReportFigure | None:
             fig,
             data,
             "fig-provinces",
-            "Records by province",
+            _("Records by province"),
             "Records per province of the violation, as resolved from the reported place with "
             "the gazetteer. " + " ".join(notes),
-            "records table (resolved places)",
+            _("records table (resolved places)"),
             "Bar chart of records per province: "
             + "; ".join(f"{p.province}: {p.records}" for p in shown),
             label,
@@ -375,27 +378,32 @@ def linkage_figure(data: ReportData) -> ReportFigure | None:
         left, right = fig.subplots(1, 2, width_ratios=(1.4, 1))
         _hbars(
             left,
-            ["records", "persons", "pairs under review"],
+            [_("records"), _("persons"), _("pairs under review")],
             [link.records, link.persons, link.pairs_under_review],
             COLOURS["documented"],
         )
-        left.set_title("Linkage")
+        left.set_title(_("Linkage"))
         decisions = {k: link.decisions.get(k, 0) for k in ("same", "different", "unsure")}
         decisions.update({k: v for k, v in link.decisions.items() if k not in decisions})
-        _hbars(right, list(decisions), list(decisions.values()), COLOURS["neutral"])
-        right.set_title("Review decisions")
-        when = f" (run {link.run_at:%Y-%m-%d %H:%M})" if link.run_at else ""
+        _hbars(right, [_(d) for d in decisions], list(decisions.values()), COLOURS["neutral"])
+        right.set_title(_("Review decisions"))
+        when = ""
+        if link.run_at:
+            moment = (
+                fmt_time(link.run_at) if current().lang == "fa" else f"{link.run_at:%Y-%m-%d %H:%M}"
+            )
+            when = f" ({_('run')} {moment})"
         ratio = f"{link.records / link.persons:.2f}" if link.persons else "n/a"
         return _finish(
             fig,
             data,
             "fig-linkage",
-            "Linkage summary",
+            _("Linkage summary"),
             f"{fmt_count(link.records)} records were linked into {fmt_count(link.persons)} "
             f"persons ({ratio} records per person); {fmt_count(link.pairs_under_review)} "
             "uncertain pairs wait for review. Human decisions override the model in every "
             "later run.",
-            f"latest linkage run{when} and review decisions",
+            _("latest linkage run%(when)s and review decisions") % {"when": when},
             f"Linkage: {link.records} records, {link.persons} persons, "
             f"{link.pairs_under_review} pairs under review; decisions "
             + ", ".join(f"{k} {v}" for k, v in decisions.items()),

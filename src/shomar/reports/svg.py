@@ -1,24 +1,32 @@
 """Turning matplotlib figures into inline SVG, and labels that figures can draw safely.
 
 Figures use the Agg-free SVG canvas on a bare :class:`~matplotlib.figure.Figure` (no pyplot, no
-global state, no display). Text is converted to paths so the SVG looks the same everywhere.
-Matplotlib does not shape Persian (no joining, no right-to-left reordering), so a label in
-Arabic script is never drawn inside a figure: it is replaced by its Latin form if one is given,
-or by a short key that the HTML explains next to the figure with the Persian text set
-right-to-left.
+global state, no display). In the English report text is converted to paths so the SVG looks
+the same everywhere. Matplotlib does not shape Persian (no joining, no right-to-left
+reordering), so there a label in Arabic script is never drawn inside a figure: it is replaced by
+its Latin form if one is given, or by a short key that the HTML explains next to the figure.
+
+In the Persian report (``--lang fa``) text stays text (``svg.fonttype = "none"``): every title,
+axis label and tick label is an SVG ``<text>`` element in logical order, with Vazirmatn (the
+font the HTML embeds) first in its font family, so the browser shapes and orders the Persian
+itself; Persian labels are then drawn as they are.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import matplotlib
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
+
+from shomar.reports.i18n import current
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _ID_ATTR = re.compile(r'\bid="([^"]+)"')
@@ -52,6 +60,14 @@ _RC: dict[str, Any] = {
 }
 
 
+#: Persian report: SVG text the browser shapes, in the embedded font (DejaVu Sans measures it).
+_RC_FA: dict[str, Any] = {
+    **_RC,
+    "svg.fonttype": "none",
+    "font.family": ["Vazirmatn", "DejaVu Sans"],
+}
+
+
 def has_arabic_script(text: str) -> bool:
     """True if ``text`` contains Arabic-script letters (Persian, Arabic)."""
     return bool(_ARABIC_SCRIPT.search(text))
@@ -73,7 +89,7 @@ class Labeller:
     entries: list[KeyEntry] = field(default_factory=list)
 
     def __call__(self, text: str, latin: str | None = None) -> str:
-        if not has_arabic_script(text):
+        if not has_arabic_script(text) or current().lang == "fa":
             return text
         if latin and not has_arabic_script(latin):
             return latin
@@ -87,7 +103,23 @@ class Labeller:
 
 def styled() -> AbstractContextManager[None]:
     """The report's matplotlib style; build and save every figure inside it."""
-    return matplotlib.rc_context(_RC)  # type: ignore[arg-type]
+    if current().lang != "fa":
+        return matplotlib.rc_context(_RC)  # type: ignore[arg-type]
+    return _persian_style()
+
+
+@contextmanager
+def _persian_style() -> Iterator[None]:
+    # Vazirmatn is the browser's font (embedded in the HTML), not one matplotlib has: it
+    # measures with DejaVu Sans, which has the Arabic letters; its "not found" note is noise.
+    fonts = logging.getLogger("matplotlib.font_manager")
+    level = fonts.level
+    fonts.setLevel(logging.ERROR)
+    try:
+        with matplotlib.rc_context(_RC_FA):  # type: ignore[arg-type]
+            yield
+    finally:
+        fonts.setLevel(level)
 
 
 def new_figure(width: float, height: float) -> Figure:

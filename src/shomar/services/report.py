@@ -247,7 +247,11 @@ def write_workspace_report(
     synthetic: bool = False,
     pdf: bool = False,
     truth: dict[str, Any] | None = None,
+    lang: str = "en",
 ) -> Path:
-    """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it)."""
+    """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it).
+
+    ``lang`` is ``en`` or ``fa`` (Persian: right-to-left, Persian digits, Jalali dates).
+    """
     data = build_report_data(ws, principal=principal, synthetic=synthetic, truth=truth)
-    return write_report(data, out, pdf=pdf)
+    return write_report(data, out, pdf=pdf, lang=lang)

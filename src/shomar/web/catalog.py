@@ -1,5 +1,6 @@
-"""Keeping the Persian catalog complete: extract every message id from the templates and the
-data vocabulary, and add new ones to ``messages.po`` (``python -m shomar.web.catalog``), so a
+"""Keeping the Persian catalog complete: extract every message id from the templates (the web
+pages' and the HTML report's), the report's Python strings marked ``_("...")`` and the data
+vocabulary, and add new ones to ``messages.po`` (``python -m shomar.web.catalog``), so a
 translator fills in only what is new. ``tests/web/test_languages.py`` fails on any gap."""
 
 from __future__ import annotations
@@ -12,16 +13,20 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from shomar.web.i18n import catalog_path
-from shomar.web.vocabulary import vocabulary
+from shomar.web.vocabulary import report_vocabulary, vocabulary
+
+_JINJA = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}
 
 
-def template_messages() -> list[str]:
-    folder = Path(str(resources.files("shomar.web") / "templates"))
+def _extract(package: str, folder: str, method_map: list[tuple[str, str]]) -> list[str]:
+    path = Path(str(resources.files(package) / folder)) if folder else None
+    root = path or Path(str(resources.files(package)))
     found: list[str] = []
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(folder),
-        method_map=[("**.html", "jinja2")],
-        options_map={"**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}},
+        str(root),
+        method_map=method_map,
+        options_map={"**.html": _JINJA},
+        keywords={"_": None},
     ):
         text = message if isinstance(message, str) else message[0]
         if text not in found:
@@ -29,8 +34,28 @@ def template_messages() -> list[str]:
     return found
 
 
+def template_messages() -> list[str]:
+    return _extract("shomar.web", "templates", [("**.html", "jinja2")])
+
+
+def report_messages() -> list[str]:
+    """The HTML report's strings: its templates and the ``_("...")`` in its figure code."""
+    return list(
+        dict.fromkeys(
+            [
+                *_extract("shomar.reports", "templates", [("**.html", "jinja2")]),
+                *_extract("shomar.reports", "", [("*.py", "python")]),
+            ]
+        )
+    )
+
+
 def all_messages() -> list[str]:
-    return list(dict.fromkeys([*template_messages(), *vocabulary()]))
+    return list(
+        dict.fromkeys(
+            [*template_messages(), *report_messages(), *vocabulary(), *report_vocabulary()]
+        )
+    )
 
 
 def update(lang: str = "fa") -> list[str]:

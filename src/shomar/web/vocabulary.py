@@ -57,4 +57,16 @@ def vocabulary() -> tuple[str, ...]:
     )
 
 
-__all__ = ["vocabulary"]
+#: data words the HTML report shows (``shomar report --lang fa`` translates them)
+REPORT_WORDS = (
+    "day", "month", "season", "year", "same", "different", "unsure",
+    "wald", "equal-tailed posterior", "profile (model-conditional)",
+    "lognormal (model-conditional)", "bca-bootstrap (model selection repeated)",
+)  # fmt: skip
+
+
+def report_vocabulary() -> tuple[str, ...]:
+    return REPORT_WORDS
+
+
+__all__ = ["report_vocabulary", "vocabulary"]
