@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -200,4 +201,12 @@ def documented_settings() -> dict[str, str]:
     }
 
 
-__all__ = ["Settings", "documented_settings", "settings"]
+def export_setting(name: str, value: str) -> None:
+    """Hand a setting to child processes (e.g. `shomar serve`'s uvicorn workers) through their
+    environment, the one place settings come from."""
+    if name not in Settings.model_fields:
+        raise KeyError(f"No setting {name!r}.")
+    os.environ[f"SHOMAR_{name.upper()}"] = value
+
+
+__all__ = ["Settings", "documented_settings", "export_setting", "settings"]

@@ -29,6 +29,14 @@ import shomar.services
 from shomar.errors import PermissionDenied
 from shomar.security import policy
 from shomar.security.principal import Principal, Role
+from shomar.services.accounts import (
+    add_user,
+    create_token,
+    enrol_directly,
+    list_users,
+    revoke_tokens,
+    set_disabled,
+)
 from shomar.services.backup import backup
 from shomar.services.claims import (
     ClaimCorrection,
@@ -65,9 +73,11 @@ from shomar.services.linkage import (
 )
 from shomar.services.publish import publish
 from shomar.services.raw_documents import get_document
+from shomar.services.records import get_person, get_record, search_persons, search_records
 from shomar.services.report import build_report_data, write_workspace_report
 from shomar.services.stats import workspace_stats
 from shomar.services.tiers import set_tier
+from shomar.services.uploads import get_upload, import_upload, set_mapping, stage_upload
 from shomar.simulation import SimulationSpec, simulate
 from shomar.store.tables import AuditEntry, Job, Record
 from shomar.store.workspace import Workspace, open_workspace
@@ -197,6 +207,36 @@ def _job_of(world: World, p: Principal) -> str:
     return job_id
 
 
+def _account(world: World) -> str:
+    """A fresh account (made by the owner) for the account services to act on."""
+    name = f"matrix-user-{next(world.counter)}"
+    add_user(world.ws, name, "viewer", principal=ADMIN)
+    return name
+
+
+def _person(world: World) -> str:
+    from sqlalchemy import func, select
+
+    from shomar.store.tables import PersonRecord
+
+    with world.ws.session() as session:
+        run = session.scalar(select(func.max(PersonRecord.run_id)))
+        return str(
+            session.scalar(
+                select(PersonRecord.person_id).where(
+                    PersonRecord.run_id == run, PersonRecord.record_uid == world.public_pair[0]
+                )
+            )
+        )
+
+
+UPLOAD = b"record_id,full_name,notes\n1,Matrix Upload,SYNTHETIC\n"
+
+
+def _staged(world: World, p: Principal) -> str:
+    return stage_upload(world.ws, f"m{next(world.counter)}.csv", UPLOAD, principal=p).id
+
+
 Call = Callable[[World, Principal], Any]
 #: service function → (policy action, a call of it)
 SERVICES: dict[str, tuple[str, Call]] = {
@@ -220,7 +260,41 @@ SERVICES: dict[str, tuple[str, Call]] = {
     "documents.withdraw_document": ("documents.withdraw", lambda w, p: withdraw_document(
         w.ws, _new_document(w), reason="matrix", principal=p
     )),
-    "records.set_tier": ("records.set_tier", lambda w, p: set_tier(
+    "accounts.add_user": ("users.manage", lambda w, p: add_user(
+        w.ws, f"matrix-new-{next(w.counter)}", "viewer", principal=p
+    )),
+    "accounts.list_users": ("users.manage", lambda w, p: list_users(w.ws, principal=p)),
+    "accounts.set_disabled": ("users.manage", lambda w, p: set_disabled(
+        w.ws, _account(w), True, principal=p
+    )),
+    "accounts.create_token": ("users.manage", lambda w, p: create_token(
+        w.ws, _account(w), principal=p
+    )),
+    "accounts.revoke_tokens": ("users.manage", lambda w, p: revoke_tokens(
+        w.ws, _account(w), principal=p
+    )),
+    "accounts.enrol_directly": ("users.manage", lambda w, p: enrol_directly(
+        w.ws, _account(w), principal=p
+    )),
+    "records.search_records": ("records.read", lambda w, p: search_records(w.ws, principal=p)),
+    "records.get_record": ("records.read", lambda w, p: get_record(
+        w.ws, w.public_pair[0], principal=p
+    )),
+    "records.search_persons": ("persons.read", lambda w, p: search_persons(w.ws, principal=p)),
+    "records.get_person": ("persons.read", lambda w, p: get_person(
+        w.ws, _person(w), principal=p
+    )),
+    "uploads.stage_upload": ("records.import", lambda w, p: _staged(w, p)),
+    "uploads.get_upload": ("records.import", lambda w, p: get_upload(
+        w.ws, _staged(w, p), principal=p
+    )),
+    "uploads.set_mapping": ("records.import", lambda w, p: set_mapping(
+        w.ws, _staged(w, p), {"full_name": "full_name"}, {}, principal=p
+    )),
+    "uploads.import_upload": ("records.import", lambda w, p: import_upload(
+        w.ws, _staged(w, p), "Matrix upload (synthetic)", dry_run=True, principal=p
+    )),
+    "tiers.set_tier": ("records.set_tier", lambda w, p: set_tier(
         w.ws, "public", document=_new_document(w), principal=p
     )),
     "estimation.run_event_estimates": ("estimates.run", lambda w, p: run_event_estimates(
@@ -303,6 +377,16 @@ EXEMPT = {
     "job_queue.interrupted",  # the queue's internals: the services they call check
     "job_queue.enqueue",
     "job_queue.run_kind",
+    # who is acting is being established: the sign-in flow and its session/token lookups
+    "accounts.sign_in",
+    "accounts.session_state",
+    "accounts.sign_out",
+    "accounts.complete_second_factor",
+    "accounts.begin_enrolment",
+    "accounts.finish_enrolment",
+    "accounts.principal_for_token",
+    "accounts.principal_of",
+    "uploads.discard_old_uploads",  # housekeeping of expired staged files, no record read
 }
 
 

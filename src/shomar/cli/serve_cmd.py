@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 from typing import Annotated
 
 import typer
@@ -55,12 +54,13 @@ def serve(
     """Serve the web app (Persian and English pages) and the JSON API under /api/v1."""
     import uvicorn
 
+    from shomar.config import export_setting
     from shomar.store.workspace import open_workspace
 
     check_server_settings(host)
     folder = workspace_path(workspace).resolve()
     open_workspace(folder).close()  # a clear error now if it is not a workspace
-    os.environ["SHOMAR_WORKSPACE"] = str(folder)
+    export_setting("workspace", str(folder))
     err_console.print(
         f"Shomar serves {folder} on http://{host}:{port}/ (Persian /fa/, English /en/, "
         f"API /api/v1). Stop with Ctrl+C.",

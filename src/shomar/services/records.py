@@ -19,7 +19,7 @@ from shomar.errors import NotFoundError
 from shomar.security.policy import visible_tiers
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
-from shomar.store.queries import visible_records
+from shomar.store.queries import restrict, visible_records
 from shomar.store.tables import (
     Document,
     Event,
@@ -181,11 +181,11 @@ def _summary(row: Any, persons: dict[str, str], score: float | None = None) -> R
 
 
 def _base(principal: Principal) -> Any:
-    return (
+    return restrict(
         select(Record, Source.name, Event.name)
         .join(Source, Source.id == Record.source_id)
-        .outerjoin(Event, Event.id == Record.event_id)
-        .where(visible(principal))
+        .outerjoin(Event, Event.id == Record.event_id),
+        principal,
     )
 
 
@@ -329,11 +329,12 @@ def search_persons(
         run = _latest_run(session)
         if run is None:
             return Page([], 0, page, page_size)
-        query = (
+        query = restrict(
             select(PersonRecord.person_id, func.count(), func.min(Record.full_name))
             .join(Record, Record.uid == PersonRecord.record_uid)
-            .where(PersonRecord.run_id == run, visible(principal))
-            .group_by(PersonRecord.person_id)
+            .where(PersonRecord.run_id == run)
+            .group_by(PersonRecord.person_id),
+            principal,
         )
         if matched is not None:
             wanted = sorted({r.person_id for r in matched.items if r.person_id})
