@@ -203,7 +203,7 @@ def principal_for_token(ws: Workspace, token: str) -> Principal | None:
     """The principal an API token acts as, or ``None`` for an unknown or revoked token."""
     if not token.startswith(TOKEN_PREFIX):
         return None
-    with ws.session() as session:
+    with ws.read_session() as session:
         row = session.execute(
             select(User)
             .join(ApiToken, ApiToken.user_id == User.id)
@@ -301,30 +301,52 @@ def session_state(ws: Workspace, session_id: str) -> SessionState | None:
         return None
     config = settings()
     now = utcnow()
-    with ws.session() as session:
+    # a read, as on almost every request; a write only to end an expired session or to note
+    # activity (at most once a minute), so pages do not queue behind one another for the lock
+    with ws.read_session() as session:
         row = session.get(WebSession, _digest(session_id))
         if row is None or row.ended is not None:
             return None
         user = session.get(User, row.user_id)
         created, seen = _aware(row.created), _aware(row.last_seen)
         assert created is not None and seen is not None
-        if (
+        expired = (
             user is None
             or user.disabled
             or now - seen > dt.timedelta(minutes=config.session_idle_minutes)
             or now - created > dt.timedelta(hours=config.session_absolute_hours)
-        ):
-            row.ended = now
-            return None
-        if now - seen > dt.timedelta(seconds=60):
-            row.last_seen = now
-        must_enrol = not user.totp_secret and second_factor_required(user.role)
-        return SessionState(
-            Principal(user.username, Role(user.role), user.id),
-            row.csrf_token,
-            row.pending_second_factor,
-            must_enrol,
         )
+        state = None
+        if not expired and user is not None:
+            must_enrol = not user.totp_secret and second_factor_required(user.role)
+            state = SessionState(
+                Principal(user.username, Role(user.role), user.id),
+                row.csrf_token,
+                row.pending_second_factor,
+                must_enrol,
+            )
+        touch = now - seen > dt.timedelta(seconds=60)
+    if expired or touch:
+        _mark_session(ws, _digest(session_id), ended=now if expired else None, seen=now)
+    return state
+
+
+def _mark_session(
+    ws: Workspace, id_hash: str, *, ended: dt.datetime | None, seen: dt.datetime
+) -> None:
+    from shomar.errors import BusyError
+
+    try:
+        with ws.session() as session:
+            row = session.get(WebSession, id_hash)
+            if row is None:
+                return
+            if ended is not None:
+                row.ended = ended
+            else:
+                row.last_seen = seen
+    except BusyError:  # noting activity may wait for a quieter moment; ending is retried then
+        return
 
 
 def sign_out(ws: Workspace, session_id: str) -> None:

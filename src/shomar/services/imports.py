@@ -449,6 +449,9 @@ def _store(
     kinds.check(display_name(file), log)
     if log:
         raise ImportValidationError(log.summary(), log.sorted())
+    from shomar.services.records import refresh_name_index
+
+    refresh_name_index(session)  # the search index, in the import's own transaction
     if report.rows_skipped:
         report.warnings.append(
             f"{report.rows_skipped:,} row(s) of another kind than {', '.join(mapping.row_keep)} "

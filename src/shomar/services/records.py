@@ -158,6 +158,27 @@ def refresh_name_index(session: Session) -> int:
     return len(rows)
 
 
+def catch_up_name_index(ws: Workspace) -> None:
+    """Index records no import indexed (a workspace made before the index existed).
+
+    Imports index their records in their own transaction, so this finds nothing to do almost
+    always and takes no write lock then; when it must write and another writer holds the store,
+    the search goes on with the index as it is.
+    """
+    from shomar.errors import BusyError, ConflictError
+
+    with ws.read_session() as session:
+        done = session.scalar(select(func.max(RecordNameKey.record_id))) or 0
+        newest = session.scalar(select(func.max(Record.id))) or 0
+    if newest <= done:
+        return
+    try:
+        with ws.session() as session:
+            refresh_name_index(session)
+    except (BusyError, ConflictError):
+        return
+
+
 def _word_key(word: str) -> str:
     return skeleton(word)[:40]
 
@@ -217,7 +238,9 @@ def search_records(
     """Records the principal may see, filtered, name matches first when ``q`` is given."""
     authorize(ws, principal, "records.read")
     page = max(page, 1)
-    with ws.session() as session:
+    if q.strip():
+        catch_up_name_index(ws)
+    with ws.read_session() as session:
         query = _base(principal)
         if source:
             query = query.where(Source.name == source)
@@ -235,8 +258,6 @@ def search_records(
             ).all()
             persons = _persons_of(session, [r[0].uid for r in rows])
             return Page([_summary(r, persons) for r in rows], total, page, page_size)
-        if refresh_name_index(session):
-            session.flush()
         for word in words:
             key = _word_key(word)
             query = query.where(
@@ -278,7 +299,7 @@ def _name_score(query: str, name: str) -> float:
 def get_record(ws: Workspace, uid: str, *, principal: Principal) -> RecordDetail:
     """One record the principal may see: its current fields, document, raw row and versions."""
     authorize(ws, principal, "records.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         row = session.execute(_base(principal).where(Record.uid == uid)).first()
         if row is None:  # unknown and invisible look the same (no probing by id)
             raise NotFoundError(f"No record {uid!r}.")
@@ -325,7 +346,7 @@ def search_persons(
     authorize(ws, principal, "persons.read")
     page = max(page, 1)
     matched = search_records(ws, principal=principal, q=q, page=1, page_size=10**9) if q else None
-    with ws.session() as session:
+    with ws.read_session() as session:
         run = _latest_run(session)
         if run is None:
             return Page([], 0, page, page_size)
@@ -352,7 +373,7 @@ def search_persons(
 def get_person(ws: Workspace, person_id: str, *, principal: Principal) -> PersonDetail:
     """A person's records (those the principal may see) and the scored links between them."""
     authorize(ws, principal, "persons.read")
-    with ws.session() as session:
+    with ws.read_session() as session:
         run = _latest_run(session)
         rows = (
             session.execute(
@@ -398,6 +419,7 @@ __all__ = [
     "PersonDetail",
     "RecordDetail",
     "RecordSummary",
+    "catch_up_name_index",
     "get_person",
     "get_record",
     "refresh_name_index",
