@@ -15,10 +15,10 @@ from shomar.cli.context import (
     open_ws,
     workspace_path,
 )
+from shomar.cli.documents_cmd import documents_app  # one `documents` group: list, withdraw, get
 from shomar.cli.output import console, emit_json
 
 keys_app = typer.Typer(help="Encryption keys: rotation, backup recipient, search by blind index.")
-documents_app = typer.Typer(help="Raw documents kept by the workspace (stored encrypted).")
 sources_app = typer.Typer(help="Sources: who reported lists and claims.")
 
 
@@ -251,8 +251,7 @@ def publish_cmd(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(keys_app, name="keys")
-    app.add_typer(documents_app, name="documents")
-    app.add_typer(sources_app, name="sources")
+    app.add_typer(sources_app, name="sources")  # `documents` is registered by documents_cmd
     app.command("backup")(backup_cmd)
     app.command("restore")(restore_cmd)
     app.command("publish")(publish_cmd)

@@ -31,7 +31,11 @@ def workspace_stats(ws: Workspace, *, principal: Principal) -> dict[str, Shown]:
         if latest_run is not None:
             in_run = PersonRecord.run_id == latest_run
             distinct = func.count(func.distinct(PersonRecord.person_id))
-            persons = session.scalar(select(distinct).where(in_run)) or 0
+            current = all_records(select(Record.uid))  # withdrawn documents count nowhere
+            persons = (
+                session.scalar(select(distinct).where(in_run, PersonRecord.record_uid.in_(current)))
+                or 0
+            )
             hidden_persons = (
                 session.scalar(select(distinct).where(in_run, PersonRecord.record_uid.in_(hidden)))
                 or 0
