@@ -59,6 +59,7 @@ def test_engines_import_no_store_services_or_cli() -> None:
 VISIBILITY_HELPERS = {"restrict", "visible_records", "all_records", "visible_uids", "hidden_uids"}
 #: functions allowed to query records without the helper, and why
 VISIBILITY_EXEMPT = {
+    ("records.py", "catch_up_name_index"): "compares the newest record id with the index's",
     ("records.py", "refresh_name_index"): "indexes the name keys of new records; returns a count",
     ("records.py", "get_record"): "the versions of a record the caller sees, filtered by tier",
     ("records.py", "get_person"): "its rows come from _base, which restricts by the principal",

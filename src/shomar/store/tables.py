@@ -372,7 +372,8 @@ class RecordNameKey(Base):
     """Search index: the consonant skeleton of each word of a record's names (both scripts)."""
 
     __tablename__ = "record_name_keys"
-    record_id: Mapped[int] = mapped_column(ForeignKey("records.id"), primary_key=True)
+    #: no foreign key: a derived index never stands in the way of the records themselves
+    record_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
 
 

@@ -80,9 +80,6 @@ def upgrade() -> None:
         "record_name_keys",
         sa.Column("record_id", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(40), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["record_id"], ["records.id"], name=op.f("fk_record_name_keys_record_id_records")
-        ),
         sa.PrimaryKeyConstraint("record_id", "key", name=op.f("pk_record_name_keys")),
     )
     op.create_index(op.f("ix_record_name_keys_key"), "record_name_keys", ["key"])
