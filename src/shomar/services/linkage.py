@@ -65,7 +65,8 @@ logger = logging.getLogger(__name__)
 #: record fields shown side by side in review
 REVIEW_FIELDS = ("source", *(c for c in CANONICAL_COLUMNS if c != "notes"))
 
-_INSERT_CHUNK = 5000
+#: rows per multi-row INSERT (well under SQLite's and PostgreSQL's bound-parameter limits)
+_VALUES_CHUNK = 500
 PERSON_COUNTER = "person"
 #: times a run re-clusters when review decisions arrive while it computes
 REBASES = 3
@@ -600,14 +601,20 @@ def _rows(frame: pd.DataFrame) -> Iterable[Any]:
 
 
 def _insert_chunked(session: Session, table: Any, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert ``rows`` as multi-row ``INSERT … VALUES`` statements of ``_VALUES_CHUNK`` rows.
+
+    One statement per chunk, not an executemany: psycopg 3 runs executemany in pipeline mode,
+    and a large pipeline was seen to stall with the server waiting for the client (idle in
+    transaction) during the concurrency test.
+    """
     batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)
-        if len(batch) >= _INSERT_CHUNK:
-            session.execute(insert(table), batch)
+        if len(batch) >= _VALUES_CHUNK:
+            session.execute(insert(table).values(batch))
             batch = []
     if batch:
-        session.execute(insert(table), batch)
+        session.execute(insert(table).values(batch))
 
 
 def _store_pairs(
