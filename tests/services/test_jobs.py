@@ -116,3 +116,62 @@ def test_queued_jobs_survive_a_restart(tmp_path: Path) -> None:
         assert get_job(ws, job.id, principal=ADMIN).status == "done"
     finally:
         ws.close()
+
+
+def _mark_running(ws: Workspace, job_id: str, *, started_ago: float) -> None:
+    import datetime as dt
+
+    from shomar.store.tables import Job
+
+    with ws.session() as session:
+        job = session.get(Job, job_id)
+        assert job is not None
+        job.status = "running"
+        job.started = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=started_ago)
+
+
+def test_a_second_worker_leaves_a_job_another_worker_runs_alone(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    ws = sqlite_workspace
+    alive = submit_job(ws, "link", {}, principal=ADMIN)
+    dead = submit_job(ws, "link", {}, principal=ADMIN)
+    silent = submit_job(ws, "link", {}, principal=ADMIN)
+    for job in (alive, dead, silent):
+        _mark_running(ws, job.id, started_ago=600)
+    queue = job_queue.queue_for(ws.path)
+    queue.put(job_queue.heartbeat_key(alive.id), time.time())  # its worker beats
+    queue.put(job_queue.heartbeat_key(dead.id), time.time() - 120)  # its worker stopped
+
+    assert job_queue.interrupted(ws) == 2
+    statuses = {j.id: get_job(ws, j.id, principal=ADMIN).status for j in (alive, dead, silent)}
+    assert statuses == {alive.id: "running", dead.id: "failed", silent.id: "failed"}
+    assert "interrupted" in get_job(ws, dead.id, principal=ADMIN).error
+
+
+def test_a_job_just_started_without_a_beat_yet_is_not_interrupted(
+    sqlite_workspace: Workspace,
+) -> None:
+    job = submit_job(sqlite_workspace, "link", {}, principal=ADMIN)
+    _mark_running(sqlite_workspace, job.id, started_ago=1)
+    assert job_queue.interrupted(sqlite_workspace) == 0
+    assert get_job(sqlite_workspace, job.id, principal=ADMIN).status == "running"
+
+
+def test_a_running_job_beats_and_clears_its_heartbeat_when_done(
+    sqlite_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = sqlite_workspace
+    job = submit_job(ws, "import", {"path": _list(tmp_path), "source_name": "H"}, principal=ADMIN)
+    beats: list[float | None] = []
+    original = job_queue._Progress.__call__
+
+    def observe(self: job_queue._Progress, advance: int) -> None:
+        beats.append(job_queue.last_heartbeat(ws.path, job.id))
+        original(self, advance)
+
+    monkeypatch.setattr(job_queue._Progress, "__call__", observe)
+    run_worker(ws, principal=ADMIN, once=True)
+    assert beats and all(b is not None and time.time() - b < 30 for b in beats)
+    assert job_queue.last_heartbeat(ws.path, job.id) is None
+    assert get_job(ws, job.id, principal=ADMIN).status == "done"

@@ -31,6 +31,10 @@ logger = logging.getLogger(__name__)
 QUEUE_FILE = "jobs.db"
 #: seconds between two progress writes of one job (each is a short write transaction)
 PROGRESS_EVERY = 0.5
+#: seconds between two "still running" marks a worker writes for each job it runs
+HEARTBEAT_EVERY = 2.0
+#: a running job whose worker has not marked it for this long is taken as interrupted
+HEARTBEAT_STALE = 30.0
 _QUEUES: dict[str, tuple[Huey, Any]] = {}  # one queue (and its task) per workspace or URL
 _QUEUES_LOCK = threading.Lock()
 
@@ -93,6 +97,7 @@ def execute(job_id: str, folder: str, url: str, schema: str | None) -> None:
             kind, params = job.kind, dict(job.params)
             principal = Principal(job.created_by, Role(job.created_role))
         progress = _Progress(ws, job_id)
+        heartbeat = _Heartbeat(ws.path, job_id)
         try:
             result = run_kind(ws, kind, params, principal, progress)
         except JobCancelled:
@@ -105,8 +110,38 @@ def execute(job_id: str, folder: str, url: str, schema: str | None) -> None:
             _finish(ws, job_id, progress, "failed", {}, message)
         else:
             _finish(ws, job_id, progress, "done", result, "")
+        finally:
+            heartbeat.stop()
     finally:
         ws.close()
+
+
+class _Heartbeat:
+    """Marks a job as alive in the queue's storage every :data:`HEARTBEAT_EVERY` seconds while
+    it runs, so a worker starting elsewhere can tell a job another worker is running from one
+    whose worker died (see :func:`interrupted`)."""
+
+    def __init__(self, folder: Path, job_id: str) -> None:
+        self.folder, self.job_id = folder, job_id
+        self._stopped = threading.Event()
+        self._beat()
+        self._thread = threading.Thread(target=self._run, name=f"heartbeat-{job_id}", daemon=True)
+        self._thread.start()
+
+    def _beat(self) -> None:
+        queue_for(self.folder).put(heartbeat_key(self.job_id), time.time())
+
+    def _run(self) -> None:
+        while not self._stopped.wait(HEARTBEAT_EVERY):
+            try:
+                self._beat()
+            except Exception:  # a missed beat only makes the job look older; never fail the job
+                logger.warning("job %s: could not write its heartbeat", self.job_id, exc_info=True)
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join()
+        queue_for(self.folder).get(heartbeat_key(self.job_id))  # reading it removes it
 
 
 def _finish(
@@ -155,6 +190,16 @@ def progress_key(job_id: str) -> str:
 
 def cancel_key(job_id: str) -> str:
     return f"shomar-cancel:{job_id}"
+
+
+def heartbeat_key(job_id: str) -> str:
+    return f"shomar-alive:{job_id}"
+
+
+def last_heartbeat(folder: Path, job_id: str) -> float | None:
+    """When (Unix time) the worker running ``job_id`` last marked it alive (``None``: never)."""
+    value = queue_for(folder).get(heartbeat_key(job_id), peek=True)
+    return float(value) if value is not None else None
 
 
 def request_cancel(folder: Path, job_id: str) -> None:
@@ -214,14 +259,31 @@ def run_kind(
     raise ShomarError(f"Unknown job kind {kind!r}.")
 
 
-def interrupted(ws: Workspace) -> int:
-    """Mark jobs left ``running`` by a worker that stopped as failed; how many there were."""
-    from sqlalchemy import update
+def interrupted(ws: Workspace, *, stale_after: float = HEARTBEAT_STALE) -> int:
+    """Mark ``running`` jobs whose worker stopped as failed; how many there were.
 
+    A job counts as interrupted when no worker has marked it alive for ``stale_after`` seconds
+    (a job another worker is running keeps its heartbeat fresh, so starting a second worker or
+    web process leaves it alone). Worker clocks are compared, so on Redis keep them in sync.
+    """
+    from sqlalchemy import select, update
+
+    now = time.time()
+    with ws.read_session() as session:
+        running = list(session.execute(select(Job.id, Job.started).where(Job.status == "running")))
+    dead = []
+    for job_id, started in running:
+        beat = last_heartbeat(ws.path, job_id)
+        if beat is None and started is not None:
+            beat = started.replace(tzinfo=started.tzinfo or dt.UTC).timestamp()
+        if beat is None or now - beat > stale_after:
+            dead.append(job_id)
+    if not dead:
+        return 0
     with ws.session() as session:
         result = session.execute(
             update(Job)
-            .where(Job.status == "running")
+            .where(Job.status == "running", Job.id.in_(dead))
             .values(
                 status="failed",
                 error="interrupted: the worker stopped while it ran; submit it again",
@@ -237,6 +299,7 @@ __all__ = [
     "enqueue",
     "execute",
     "interrupted",
+    "last_heartbeat",
     "queue_for",
     "request_cancel",
     "run_kind",
