@@ -387,6 +387,7 @@ EXEMPT = {
     "accounts.principal_for_token",
     "accounts.principal_of",
     "uploads.discard_old_uploads",  # housekeeping of expired staged files, no record read
+    "uploads.rekey_uploads",  # a step of keys.rotate_keys (keys.manage checked there)
     "records.catch_up_name_index",  # fills the name-search index; returns nothing to anyone
 }
 

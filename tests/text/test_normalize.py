@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from shomar.text import (
@@ -51,9 +51,23 @@ def test_latin_key_is_idempotent(s: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(alphabet=PERSIAN_ALPHABET + "abcAé º", max_size=20), st.text(max_size=15)))
+@example("´¸")  # NFKC: space + acute, space + cedilla; dropping the spaces joined the marks
+@example("ʱ")  # a modifier letter that NFKC turns into a Latin letter (ɦ)
+@example("㏒")  # a symbol that NFKC turns into Latin letters (log)
+@example("ɦ٣")  # the Latin key kept an Arabic-Indic digit that the Persian key makes ASCII
 def test_name_key_is_idempotent_on_any_text(s: str) -> None:
     once = name_key(s)
     assert name_key(once) == once
+
+
+@pytest.mark.slow
+def test_name_key_is_idempotent_on_every_single_character() -> None:
+    not_idempotent = [
+        hex(cp)
+        for cp in range(0x110000)
+        if not 0xD800 <= cp < 0xE000 and name_key(name_key(chr(cp))) != name_key(chr(cp))
+    ]
+    assert not_idempotent == []
 
 
 @settings(max_examples=300, deadline=None)

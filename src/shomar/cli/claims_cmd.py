@@ -11,7 +11,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from shomar.claims.candidate import ClaimCandidate
-from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
+from shomar.cli.context import (
+    JsonOption,
+    WorkspaceOption,
+    call_service,
+    current_principal,
+    open_ws,
+)
 from shomar.cli.output import console, emit_json, plain
 from shomar.errors import InputError
 
@@ -66,22 +72,19 @@ def add(
     from shomar.services.claims import QuantityInput, add_claim
 
     name, known_kind = _registry_name(claimant)
-    ws = open_ws(workspace, create=True)
-    try:
-        info = add_claim(
-            ws,
-            claimant=name,
-            counted=counted,
-            quantity=QuantityInput(value, lower, upper, qualifier),
-            event=event,
-            date_stated=date,
-            quote=quote,
-            cites=cites or (),
-            claimant_kind=kind or known_kind,
-            principal=current_principal(ws),
-        )
-    finally:
-        ws.close()
+    info = call_service(
+        workspace,
+        add_claim,
+        create=True,
+        claimant=name,
+        counted=counted,
+        quantity=QuantityInput(value, lower, upper, qualifier),
+        event=event,
+        date_stated=date,
+        quote=quote,
+        cites=cites or (),
+        claimant_kind=kind or known_kind,
+    )
     if json:
         emit_json(info.to_dict())
         return
@@ -165,11 +168,7 @@ def list_(
     """List the claims in the ledger."""
     from shomar.services.claims import list_claims
 
-    ws = open_ws(workspace)
-    try:
-        claims = list_claims(ws, principal=current_principal(ws), event=event, history=history)
-    finally:
-        ws.close()
+    claims = call_service(workspace, list_claims, event=event, history=history)
     if json:
         emit_json([c.to_dict() for c in claims])
         return
@@ -476,11 +475,7 @@ def compare(
     """Claimed vs documented vs estimated, per event and counted category — side by side."""
     from shomar.services.comparison import compare_event
 
-    ws = open_ws(workspace)
-    try:
-        views = compare_event(ws, event, principal=current_principal(ws))
-    finally:
-        ws.close()
+    views = call_service(workspace, compare_event, event)
     if json:
         emit_json([v.to_dict() for v in views])
         return

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer._click.globals import get_current_context
@@ -22,6 +23,7 @@ WorkspaceOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+T = TypeVar("T")
 
 
 def workspace_path(path: Path | None) -> Path:
@@ -59,3 +61,15 @@ def current_principal(ws: Workspace) -> Principal:
     from shomar.services.principals import cli_principal
 
     return cli_principal(ws, _as_user())
+
+
+def call_service(
+    path: Path | None, service: Callable[..., T], *args: Any, create: bool = False, **kwargs: Any
+) -> T:
+    """Open the selected workspace, call ``service(ws, *args, principal=…, **kwargs)`` as this
+    command's principal, and close the workspace whatever happens."""
+    ws = open_ws(path, create=create)
+    try:
+        return service(ws, *args, principal=current_principal(ws), **kwargs)
+    finally:
+        ws.close()

@@ -11,6 +11,7 @@ from rich.markup import escape
 from shomar.cli.context import (
     JsonOption,
     WorkspaceOption,
+    call_service,
     current_principal,
     open_ws,
     workspace_path,
@@ -27,11 +28,7 @@ def rotate(workspace: WorkspaceOption = None, json: JsonOption = False) -> None:
     """New master and data keys; every encrypted value re-encrypted; old keys deleted."""
     from shomar.services.keys import rotate_keys
 
-    ws = open_ws(workspace)
-    try:
-        report = rotate_keys(ws, principal=current_principal(ws))
-    finally:
-        ws.close()
+    report = call_service(workspace, rotate_keys)
     if json:
         emit_json(report.to_dict())
         return
@@ -55,11 +52,7 @@ def backup_recipient(
     """Set the age recipient `shomar backup` encrypts to by default."""
     from shomar.services.keys import set_backup_recipient
 
-    ws = open_ws(workspace)
-    try:
-        text = set_backup_recipient(ws, key, principal=current_principal(ws))
-    finally:
-        ws.close()
+    text = call_service(workspace, set_backup_recipient, key)
     console.print(f"Backups will be encrypted to: {escape(text)}", highlight=False)
 
 
@@ -90,11 +83,7 @@ def find_witness(
     """Records naming this witness, found by the blind index (nothing is decrypted)."""
     from shomar.services.keys import find_by_witness
 
-    ws = open_ws(workspace)
-    try:
-        uids = find_by_witness(ws, name, principal=current_principal(ws))
-    finally:
-        ws.close()
+    uids = call_service(workspace, find_by_witness, name)
     if json:
         emit_json({"records": uids})
         return
@@ -110,11 +99,7 @@ def get(
     """Decrypt a raw document (checked against its recorded SHA-256) to a file."""
     from shomar.services.raw_documents import get_document
 
-    ws = open_ws(workspace)
-    try:
-        info = get_document(ws, document, out, principal=current_principal(ws))
-    finally:
-        ws.close()
+    info = call_service(workspace, get_document, document, out)
     console.print(
         f"Document {info['id']} ({escape(info['original_name'])}, {info['size']:,} bytes, "
         f"SHA-256 {info['sha256'][:12]}… verified) written to {escape(str(out))}.",
@@ -166,13 +151,7 @@ def backup_cmd(
     """Consistent snapshot (works while others write), documents and manifest, encrypted."""
     from shomar.services.backup import backup
 
-    ws = open_ws(workspace)
-    try:
-        report = backup(
-            ws, out, principal=current_principal(ws), recipient=recipient, include_keys=include_keys
-        )
-    finally:
-        ws.close()
+    report = call_service(workspace, backup, out, recipient=recipient, include_keys=include_keys)
     if json:
         emit_json(report.to_dict())
         return
@@ -234,11 +213,7 @@ def publish_cmd(
     """Build a separate public database (and data package) with only what the policy publishes."""
     from shomar.services.publish import publish
 
-    ws = open_ws(workspace)
-    try:
-        report = publish(ws, directory, principal=current_principal(ws))
-    finally:
-        ws.close()
+    report = call_service(workspace, publish, directory)
     if json:
         emit_json(report)
         return

@@ -99,3 +99,17 @@ def decrypt_stream(key: bytes, sha256: str, path: Path) -> Iterator[bytes]:
             f"document {sha256[:12]}…: the decrypted bytes' SHA-256 is {digest.hexdigest()[:12]}…,"
             " not the recorded one"
         )
+
+
+def reencrypt_file(path: Path, sha256: str, old_key: bytes, key_id: str, key: bytes) -> None:
+    """Re-encrypt the blob at ``path`` under ``key``: the new file replaces the old one only
+    once the old one decrypted and verified to its end."""
+    tmp = path.with_name(path.name + ".rotate")
+    try:
+        with tmp.open("wb") as out:
+            encrypt_stream(key, key_id, sha256, decrypt_stream(old_key, sha256, path), out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -14,15 +14,17 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from huey import RedisHuey, SqliteHuey
+from huey import RedisHuey, SqliteHuey, crontab
 from huey.api import Huey
 
 from shomar.config import settings
 from shomar.errors import ShomarError
 from shomar.security.principal import Principal, Role
+from shomar.services.uploads import UPLOADS, discard_expired
 from shomar.store.tables import Job, utcnow
 from shomar.store.workspace import Workspace, open_workspace
 
@@ -35,6 +37,8 @@ PROGRESS_EVERY = 0.5
 HEARTBEAT_EVERY = 2.0
 #: a running job whose worker has not marked it for this long is taken as interrupted
 HEARTBEAT_STALE = 30.0
+#: minutes between two sweeps of expired staged uploads by a running consumer
+SWEEP_MINUTES = 5
 _QUEUES: dict[str, tuple[Huey, Any]] = {}  # one queue (and its task) per workspace or URL
 _QUEUES_LOCK = threading.Lock()
 
@@ -55,6 +59,10 @@ def _queue(folder: Path) -> tuple[Huey, Any]:
             else:
                 queue = SqliteHuey("shomar", filename=str(folder / QUEUE_FILE), results=False)
             entry = (queue, queue.task(name="shomar_job")(execute))
+            # the consumer's scheduler also removes expired staged uploads (on Redis, those of
+            # the workspace that made the queue in this process: uploads are on local disk)
+            sweep = partial(discard_expired, folder / UPLOADS)
+            queue.periodic_task(crontab(minute=f"*/{SWEEP_MINUTES}"), name="shomar_sweep")(sweep)
             _QUEUES[key] = entry
         return entry
 
@@ -233,6 +241,10 @@ def run_kind(
     progress: Callable[[int], None],
 ) -> dict[str, Any]:
     """Call the service a job of ``kind`` stands for (checks run inside, as for the CLI)."""
+    if kind == "import" and "upload_id" in params:
+        from shomar.services.uploads import import_upload
+
+        return _json(import_upload(ws, principal=principal, progress=progress, **params))
     if kind == "import":
         from shomar.services.imports import import_file
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ class RotationReport:
     records: int = 0
     sources: int = 0
     documents: int = 0
+    uploads: int = 0
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +39,7 @@ class RotationReport:
             "records_reencrypted": self.records,
             "sources_reencrypted": self.sources,
             "documents_reencrypted": self.documents,
+            "uploads_reencrypted": self.uploads,
             "notes": self.notes,
         }
 
@@ -82,6 +83,9 @@ def rotate_keys(ws: Workspace, *, principal: Principal) -> RotationReport:
     masterkey.settle_pending(ws.path, committed=True)
     ws.forget_keys()
     report.documents = _reencrypt_blobs(ws, old_ring, new_ring)
+    from shomar.services.uploads import rekey_uploads
+
+    report.uploads = rekey_uploads(ws, old_ring, new_ring)
     with ws.session() as session:
         for row in session.scalars(select(DataKey)):
             if row.key_id not in new_ring.active.values():
@@ -135,16 +139,7 @@ def _reencrypt_blobs(ws: Workspace, old: KeyRing, new: KeyRing) -> int:
         path = ws.blob_path(sha)
         if not path.is_file() or blobcrypt.key_id_of(path) == key_id:
             continue
-        tmp = path.with_name(path.name + ".rotate")
-        try:  # the new file replaces the old only once the old one verified to its end
-            with tmp.open("wb") as out:
-                chunks = blobcrypt.decrypt_stream(old.key(blobcrypt.key_id_of(path)), sha, path)
-                blobcrypt.encrypt_stream(key, key_id, sha, chunks, out)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        blobcrypt.reencrypt_file(path, sha, old.key(blobcrypt.key_id_of(path)), key_id, key)
         done += 1
     return done
 

@@ -8,19 +8,14 @@ from dataclasses import dataclass
 import jdatetime
 import numpy as np
 
+from shomar.calendar.names import JALALI_MONTH_NAMES, JALALI_MONTH_NAMES_FA
 from shomar.simulation import noise as mangle
 from shomar.simulation.population import Victim
 from shomar.simulation.spec import Noise, SimulationSpec
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-JALALI_MONTHS_LATIN = (
-    "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
-    "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
-)  # fmt: skip
-JALALI_MONTHS_PERSIAN = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-)  # fmt: skip
+JALALI_MONTHS_LATIN = JALALI_MONTH_NAMES
+JALALI_MONTHS_PERSIAN = JALALI_MONTH_NAMES_FA
 PERSIAN_SEASONS = ("بهار", "تابستان", "پاییز", "زمستان")
 LATIN_SEASONS = ("spring", "summer", "autumn", "winter")
 VIOLATION_FA = {

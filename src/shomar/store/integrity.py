@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import RowMapping, select, update
+from sqlalchemy import Row, RowMapping, select, update
 from sqlalchemy.orm import Session
 
 from shomar.store.encrypted import Sealed
@@ -208,11 +208,29 @@ def backfill(session: Session, actor: str = "shomar-upgrade") -> int:
     The attestation covers the rows as they are at the upgrade: an entry per document says so.
     Returns how many rows were hashed.
     """
-    from shomar.store.audit import append_audit
-
     rows = session.execute(
         select(*_columns()).where(Record.content_hash.is_(None)).order_by(Record.id)
     ).all()
+    _attest_documents(session, _rehash(session, rows), actor, "upgrade")
+    return len(rows)
+
+
+def reattest_records(session: Session, record_ids: list[int], actor: str, reason: str) -> int:
+    """After a legitimate in-place change of record rows (e.g. an event attached): rehash them
+    and append an attestation of each document they belong to. Returns the documents attested.
+    """
+    documents: set[int] = set()
+    for offset in range(0, len(record_ids), 5000):
+        chunk = record_ids[offset : offset + 5000]
+        documents |= _rehash(
+            session, session.execute(select(*_columns()).where(Record.id.in_(chunk)))
+        )
+    _attest_documents(session, documents, actor, reason)
+    return len(documents)
+
+
+def _rehash(session: Session, rows: Iterable[Row[Any]]) -> set[int]:
+    """Store each record row's content hash; return the documents the rows belong to."""
     documents: set[int] = set()
     for row in rows:
         mapping = row._mapping
@@ -223,35 +241,13 @@ def backfill(session: Session, actor: str = "shomar-upgrade") -> int:
         )
         if mapping["document_id"] is not None:
             documents.add(mapping["document_id"])
-    for document_id in sorted(documents):
-        append_audit(
-            session,
-            actor,
-            "integrity.attest",
-            f"document:{document_id}",
-            {DIGEST_KEY: attest_document(session, document_id), "reason": "upgrade"},
-        )
-    return len(rows)
+    return documents
 
 
-def reattest_records(session: Session, record_ids: list[int], actor: str, reason: str) -> int:
-    """After a legitimate in-place change of record rows (e.g. an event attached): rehash them
-    and append an attestation of each document they belong to. Returns the documents attested.
-    """
+def _attest_documents(session: Session, documents: set[int], actor: str, reason: str) -> None:
+    """Append an attestation of each document's record rows as they are now, with ``reason``."""
     from shomar.store.audit import append_audit
 
-    documents: set[int] = set()
-    for offset in range(0, len(record_ids), 5000):
-        chunk = record_ids[offset : offset + 5000]
-        for row in session.execute(select(*_columns()).where(Record.id.in_(chunk))):
-            mapping = row._mapping
-            session.execute(
-                update(Record)
-                .where(Record.id == mapping["id"])
-                .values(content_hash=record_hash(mapping))
-            )
-            if mapping["document_id"] is not None:
-                documents.add(mapping["document_id"])
     for document_id in sorted(documents):
         append_audit(
             session,
@@ -260,4 +256,3 @@ def reattest_records(session: Session, record_ids: list[int], actor: str, reason
             f"document:{document_id}",
             {DIGEST_KEY: attest_document(session, document_id), "reason": reason},
         )
-    return len(documents)

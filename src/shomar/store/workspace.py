@@ -192,7 +192,7 @@ class Workspace:
         from shomar.store.tables import Document
 
         pending_dir = self.documents_dir / PENDING_DIR
-        pending = [p for p in pending_dir.glob("*.part") if not _writer_alive(p)]
+        pending = [p for p in pending_dir.glob("*.part") if not writer_alive(p)]
         placed = [p for p in self.documents_dir.glob("??/*") if p.is_file()]
         if not pending and not placed:
             return 0, 0
@@ -217,7 +217,7 @@ class Workspace:
         self.engine.dispose()
 
 
-def _writer_alive(path: Path) -> bool:
+def writer_alive(path: Path) -> bool:
     """True while the process that staged ``path`` (its pid is in the name) still runs."""
     try:
         pid = int(path.name.split(".")[1])

@@ -112,7 +112,10 @@ _KEY_TABLE: dict[int, str | None] = {
 @lru_cache(maxsize=131072)
 def persian_key(s: str) -> str:
     """Return the comparison key of Persian-script text: no ZWNJ, space or hyphen; آ → ا."""
-    return persian_display(s).translate(_KEY_TABLE)
+    key = persian_display(s).translate(_KEY_TABLE)
+    # Dropping the separators can join marks that NFKC kept apart ("´¸" → space + mark, space
+    # + mark): the joined string needs normalising again, or keying the key would reorder it.
+    return key if unicodedata.is_normalized("NFKC", key) else persian_display(key)
 
 
 def _is_persian_letter(ch: str) -> bool:
@@ -177,7 +180,12 @@ def latin_display(s: str) -> str:
 def _ascii_fold(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).lower().translate(_LATIN_SPECIAL)
     s = unicodedata.normalize("NFKD", s)
-    return "".join(ch for ch in s if "a" <= ch <= "z" or ch.isdigit())
+    return "".join(_fold_char(ch) for ch in s if "a" <= ch <= "z" or ch.isdigit())
+
+
+def _fold_char(ch: str) -> str:
+    """Return a decimal digit of any script as its ASCII digit (as the Persian key does)."""
+    return str(unicodedata.decimal(ch)) if ch.isdecimal() else ch
 
 
 _VOWELS = "aeiou"
@@ -230,8 +238,10 @@ def name_key(s: str) -> str:
     """Return the script-appropriate key: :func:`persian_key` or :func:`latin_key`.
 
     Mixed text keys each run of Persian-block characters and each run of other characters
-    with its own function, in order.
+    with its own function, in order. The script is read from the NFKC form, which both keys
+    start from: "ʱ" or "㏒" are Latin letters once normalised and must be keyed as Latin.
     """
+    s = unicodedata.normalize("NFKC", s)
     script = detect_script(s)
     if script == "persian":
         return persian_key(s)

@@ -17,17 +17,13 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from shomar.calendar.names import JALALI_MONTH_NAMES, JALALI_MONTH_NAMES_FA
+
 LANGUAGES = ("fa", "en")
 DEFAULT_LANGUAGE = "fa"
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-_JALALI_MONTHS_FA = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-)  # fmt: skip
-_JALALI_MONTHS_EN = (
-    "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
-    "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
-)  # fmt: skip
+_JALALI_MONTHS_FA = JALALI_MONTH_NAMES_FA
+_JALALI_MONTHS_EN = JALALI_MONTH_NAMES
 
 
 @dataclass(frozen=True)

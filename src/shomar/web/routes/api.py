@@ -166,7 +166,7 @@ async def imports(
 
     content = await file.read(settings().upload_max_bytes + 1)
     staged = stage_upload(ws, file.filename or "upload", content, principal=acting.principal)
-    params = {"path": str(staged.path), "source_name": source, "source_kind": source_kind,
+    params = {"upload_id": staged.id, "source": source, "source_kind": source_kind,
               "dry_run": dry_run}  # fmt: skip
     return submit_job(ws, "import", params, principal=acting.principal).to_dict()
 
