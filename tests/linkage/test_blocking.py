@@ -92,3 +92,14 @@ def test_a_name_of_one_part_beside_an_honorific_is_blocked_on_that_part() -> Non
     )
     assert ("name_single",) in _blocked_by(features, 0, 1)
     assert features["name_single"][2] is None  # two real parts: the other rules apply
+
+
+def test_the_smaller_anchor_catches_a_typo_in_the_part_that_sorts_first() -> None:
+    # frzd|s < sqn|f: the typo (n → m) is in the part whose key is the larger anchor
+    rows = [
+        {"given_name": "فرزاد", "family_name": "سقائیان", "date": "1390/05/20"},
+        {"given_name": "Farzad", "family_name": "Saghaiam", "date": "2011-08-11"},
+    ]
+    features = _features(rows)
+    assert features["name_anchor"][0] != features["name_anchor"][1]
+    assert ("name_anchor_lo", "date_day") in _blocked_by(features, 0, 1)

@@ -37,6 +37,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``name_order``      how the full name was read: given_first, family_first (list), comma
 ``name_lskel``      given and family *loose* skeletons sorted (``loose_skeleton``: French,
                     German and BGN spellings, a dropped ``h``); ``_`` for a part without consonants
+``name_anchor_lo``  the smaller of the two (the other half of the swaps and typos)
 ``name_single``     the loose skeleton of a name with one part only (the other missing or just
                     an honorific: "Sheykh | Ghanbarzadeh", «شیخ قنبرزاده»)
 ``name_anchor``     the larger of "given loose skeleton|family's first letter" and the same
@@ -131,6 +132,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "name_lskel",
     "name_anchor",
     "name_single",
+    "name_anchor_lo",
 )
 
 #: the probability above which ``compare_parts`` puts two spellings in one canonical group
@@ -423,20 +425,26 @@ def _loose(text: str) -> str | None:
 
 def loose_name_keys(
     given: Sequence[str | None], family: Sequence[str | None]
-) -> tuple[list[str | None], list[str | None]]:
-    """``name_lskel`` and ``name_anchor`` of each (given, family) pair; ``None`` unless
-    both parts are known."""
+) -> tuple[list[str | None], list[str | None], list[str | None]]:
+    """``name_lskel``, ``name_anchor`` and ``name_anchor_lo`` of each (given, family) pair;
+    ``None`` unless both parts are known. The anchors are "one part's loose skeleton|the
+    other's first letter" both ways, the larger and the smaller: a typo in one part leaves
+    the key of the other intact, whatever the order the parts are written in."""
     lskel: list[str | None] = []
-    anchor: list[str | None] = []
+    high: list[str | None] = []
+    low: list[str | None] = []
     for g, f in zip(given, family, strict=True):
         a, b = (_loose(g) if g else None), (_loose(f) if f else None)
         if a is None or b is None:
             lskel.append(None)
-            anchor.append(None)
+            high.append(None)
+            low.append(None)
             continue
         lskel.append(" ".join(sorted((a, b))))
-        anchor.append(max(f"{a}|{b[0]}", f"{b}|{a[0]}"))
-    return lskel, anchor
+        anchors = sorted((f"{a}|{b[0]}", f"{b}|{a[0]}"))
+        low.append(anchors[0])
+        high.append(anchors[1])
+    return lskel, high, low
 
 
 def _real_part(text: str | None) -> str | None:
@@ -594,7 +602,8 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["given_known"] = [
         "y" if k and is_known_given(k) else None for k in out["given_key"].tolist()
     ]
-    out["name_lskel"], out["name_anchor"] = loose_name_keys(parts["given"], parts["family"])
+    loose_keys = loose_name_keys(parts["given"], parts["family"])
+    out["name_lskel"], out["name_anchor"], out["name_anchor_lo"] = loose_keys
     out["name_single"] = single_name_keys(parts["given"], parts["family"])
     for extra in extra_columns:
         if extra not in frame.columns:
