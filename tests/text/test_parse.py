@@ -60,3 +60,11 @@ def test_single_part() -> None:
     p = parse_name("Hosseinzadeh")
     assert (p.given, p.family) == ("Hosseinzadeh", "")
     assert parse_name("").tokens == ()
+
+
+def test_two_tokens_keep_a_zadeh_family_name_apart() -> None:
+    # a compound family name shortened to its last part («محمدزاده» → «زاده»)
+    p = parse_name("کرم زاده")
+    assert (p.given, p.family) == ("کرم", "زاده")
+    p = parse_name("Mahmoud Ahmadi Nejad")
+    assert (p.given, p.family) == ("Mahmoud", "Ahmadinejad")

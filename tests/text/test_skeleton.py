@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from shomar.text import signature, skeleton
-from shomar.text.skeleton import cross_match, loose
+from shomar.text.skeleton import cross_match, loose, loose_skeleton
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,26 @@ def test_cross_match_reads_long_vowels(persian: str, latin: str, fits: bool) -> 
 def test_loose_merges_g_with_q_and_k_with_kh() -> None:
     assert loose(skeleton("Dehgan")) == loose(skeleton("دهقان"))
     assert skeleton("Dehgan") != skeleton("دهقان")
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Djavad Chahrokhi", "Dschawad Schahrochi", "جواد شاهرخی", "Javad Shahrokhi"),
+        ("Jazdani", "یزدانی", "Yazdani"),
+        ("Gasem", "Ghasem", "Qasem", "قاسم"),
+        ("Tahrantschi", "Tehranchi", "تهرانچی"),
+        ("Bajat", "بیات", "Bayat"),
+        ("Shahabeddin", "شهاب‌الدین", "Chahabaddin"),
+    ],
+)
+def test_loose_skeleton_survives_french_german_and_bgn_spellings(
+    spellings: tuple[str, ...],
+) -> None:
+    assert len({loose_skeleton(s) for s in spellings}) == 1
+    assert len({skeleton(s) for s in spellings}) > 1  # the plain skeleton does not
+
+
+def test_loose_skeleton_keeps_different_names_apart() -> None:
+    assert loose_skeleton("Javad Shahrokhi") != loose_skeleton("Javad Shahbazi")
+    assert loose_skeleton("Bahram") != loose_skeleton("Bahman")

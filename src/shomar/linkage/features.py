@@ -35,6 +35,13 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``given_stem``      the given signature without a gender or affix ending (Mahdi/Mahdieh)
 ``name_bag_skel/sig`` every name part's skeleton/signature, sorted (any order)
 ``name_order``      how the full name was read: given_first, family_first (list), comma
+``name_lskel``      given and family *loose* skeletons sorted (``loose_skeleton``: French,
+                    German and BGN spellings, a dropped ``h``); ``_`` for a part without consonants
+``name_anchor_lo``  the smaller of the two (the other half of the swaps and typos)
+``name_single``     the loose skeleton of a name with one part only (the other missing or just
+                    an honorific: "Sheykh | Ghanbarzadeh", «شیخ قنبرزاده»)
+``name_anchor``     the larger of "given loose skeleton|family's first letter" and the same
+                    with the parts swapped (a typo in one part, in either order)
 ==================  ===========================================================================
 
 Values are computed once per distinct input text, so a million records with a few ten thousand
@@ -78,6 +85,8 @@ from shomar.text import (
     skeleton,
 )
 from shomar.text.lexicon import given_gender, is_known_given, readings_of
+from shomar.text.parse import HONORIFICS
+from shomar.text.skeleton import loose_skeleton
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +129,10 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "violation",
     "sex",
     "given_known",
+    "name_lskel",
+    "name_anchor",
+    "name_single",
+    "name_anchor_lo",
 )
 
 #: the probability above which ``compare_parts`` puts two spellings in one canonical group
@@ -403,6 +416,51 @@ def _days(values: list[tuple[int, int] | None], index: int) -> pd.Series:
     return pd.Series([v[index] if v else None for v in values], dtype="Int64")
 
 
+@lru_cache(maxsize=200_000)
+def _loose(text: str) -> str | None:
+    """The loose skeleton of a name part; ``_`` for a part written without consonants
+    (او, "Ave"), ``None`` for no name."""
+    return loose_skeleton(text) or ("_" if _key(text) else None)
+
+
+def loose_name_keys(
+    given: Sequence[str | None], family: Sequence[str | None]
+) -> tuple[list[str | None], list[str | None], list[str | None]]:
+    """``name_lskel``, ``name_anchor`` and ``name_anchor_lo`` of each (given, family) pair;
+    ``None`` unless both parts are known. The anchors are "one part's loose skeleton|the
+    other's first letter" both ways, the larger and the smaller: a typo in one part leaves
+    the key of the other intact, whatever the order the parts are written in."""
+    lskel: list[str | None] = []
+    high: list[str | None] = []
+    low: list[str | None] = []
+    for g, f in zip(given, family, strict=True):
+        a, b = (_loose(g) if g else None), (_loose(f) if f else None)
+        if a is None or b is None:
+            lskel.append(None)
+            high.append(None)
+            low.append(None)
+            continue
+        lskel.append(" ".join(sorted((a, b))))
+        anchors = sorted((f"{a}|{b[0]}", f"{b}|{a[0]}"))
+        low.append(anchors[0])
+        high.append(anchors[1])
+    return lskel, high, low
+
+
+def _real_part(text: str | None) -> str | None:
+    return text if text and _key(text) and _key(text) not in HONORIFICS else None
+
+
+def single_name_keys(given: Sequence[str | None], family: Sequence[str | None]) -> list[str | None]:
+    """``name_single`` of each (given, family) pair: the loose skeleton of the one real name
+    part when the other is missing or only an honorific, else ``None``."""
+    out: list[str | None] = []
+    for g, f in zip(given, family, strict=True):
+        real = [p for p in (_real_part(g), _real_part(f)) if p]
+        out.append(_loose(real[0]) if len(real) == 1 else None)
+    return out
+
+
 def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -> pd.DataFrame:
     """Feature frame for ``records`` (canonical columns plus ``source``; see module docs).
 
@@ -544,6 +602,9 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["given_known"] = [
         "y" if k and is_known_given(k) else None for k in out["given_key"].tolist()
     ]
+    loose_keys = loose_name_keys(parts["given"], parts["family"])
+    out["name_lskel"], out["name_anchor"], out["name_anchor_lo"] = loose_keys
+    out["name_single"] = single_name_keys(parts["given"], parts["family"])
     for extra in extra_columns:
         if extra not in frame.columns:
             raise LinkageError(f"The extra linkage column {extra!r} is not in the records.")

@@ -166,7 +166,9 @@ def _join(left: str, right: str) -> str:
 def _glue_affixes(tokens: list[str]) -> list[str]:
     """Glue affix tokens to their stem: a suffix to the token before it, ``pour`` before a
     family name to the token after it (Pour Ebrahimi = Pourebrahimi). Short affixes (far, lou,
-    ian) are glued only after a given name, so "Ali Far" keeps its family name."""
+    ian) are glued only after a given name, so "Ali Far" keeps its family name; a name of two
+    tokens keeps its second as the family name even when it is -zadeh or -nejad ("Karam
+    Zadeh": a compound family name shortened to its last part)."""
     out: list[str] = []
     pending = ""
     for i, t in enumerate(tokens):
@@ -177,7 +179,10 @@ def _glue_affixes(tokens: list[str]) -> list[str]:
             pending = ""
         elif key in _PREFIX_OR_SUFFIX and not last and len(out) >= 1:
             pending = t
-        elif out and (key in _ALWAYS_SUFFIX or (key in AFFIXES and len(out) >= 2)):
+        elif out and (
+            (key in _ALWAYS_SUFFIX and not (last and len(tokens) == 2))
+            or (key in AFFIXES and len(out) >= 2)
+        ):
             out[-1] = _join(out[-1], t)
         else:
             out.append(t)

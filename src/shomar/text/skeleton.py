@@ -26,6 +26,7 @@ __all__ = [
     "cross_match",
     "cross_match_loose",
     "loose",
+    "loose_skeleton",
     "signature",
     "skeleton",
     "strict_signature",
@@ -236,6 +237,25 @@ def loose(key: str) -> str:
     signature: ``g`` with ``q`` (Dehgan/دهقان, Asgar/اصغر), ``x`` with ``k`` (Sheik/شیخ) and
     ``ch`` with ``sh`` (French spellings: Chahla/شهلا, Hachemi/هاشمی)."""
     return key.translate(_LOOSE)
+
+
+_GERMAN_DIGRAPHS = re.compile(r"([dt])sch", re.IGNORECASE)  # Dschawad (j), Tahrantschi (ch)
+_ARTICLE_DIN = re.compile(r"l(?=dn$)")  # «شهاب‌الدین» Shbldn, Shahabeddin Shbdn
+_LOOSE_CLASSES = str.maketrans("gSCxk", "qssss", "jyh")
+
+
+@lru_cache(maxsize=131072)
+def loose_skeleton(s: str) -> str:
+    """A blocking key that survives other romanisation systems and a dropped ``h``: the
+    :func:`skeleton` with German ``dsch``/``tsch`` read as ``j``/``ch``, ``g`` = ``q``
+    (Qasem, Ghasem, Gasem), ``s sh ch kh k`` in one class (French ``ch`` is sh, German
+    ``ch`` is kh; an ``h`` dropped from a digraph), and ``j``, ``y``, ``h`` left out (German
+    ``j`` is ``y``, French ``dj`` is ``j``; ``h`` is often dropped or added). So "Djavad
+    Chahrokhi", "Dschawad Schahrochi", «جواد شاهرخی» and "Javad Shahrokhi" share one key.
+    The article of «...الدین» is left out as Latin spellings assimilate it (Shahabeddin,
+    Fakhreddin). Far looser than the skeleton: only for blocking on two name parts at once."""
+    text = _GERMAN_DIGRAPHS.sub(lambda m: "j" if m.group(1) in "dD" else "ch", s)
+    return _collapse(_ARTICLE_DIN.sub("", skeleton(text)).translate(_LOOSE_CLASSES))
 
 
 # --- strict cross-script matching -------------------------------------------------------------
