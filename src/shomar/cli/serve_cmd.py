@@ -13,6 +13,10 @@ from shomar.cli.output import err_console
 from shomar.errors import InputError
 
 MIN_SECRET = 32
+#: idle keep-alive connections are kept longer than a proxy's (nginx: 60 s) or a client pool's,
+#: so the client never sends a request on a connection the server is closing (uvicorn's 5 s
+#: default gave the web load benchmark a few "server disconnected" reads on a busy machine)
+KEEP_ALIVE_SECONDS = 75
 
 
 def is_loopback(host: str) -> bool:
@@ -100,6 +104,7 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         server_header=False,
         log_level="warning",
     )
