@@ -51,7 +51,8 @@ def sqlite_workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def postgres_workspace(tmp_path: Path) -> Iterator[Workspace]:
+def postgres_schema() -> Iterator[str]:
+    """A fresh, empty PostgreSQL schema, dropped afterwards."""
     if not _postgres_available():
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_URL} (CI needs it)")
@@ -60,14 +61,21 @@ def postgres_workspace(tmp_path: Path) -> Iterator[Workspace]:
     admin = create_engine(POSTGRES_URL)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    ws = open_workspace(tmp_path / "ws", create=True, url=POSTGRES_URL, schema=schema)
+    try:
+        yield schema
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def postgres_workspace(tmp_path: Path, postgres_schema: str) -> Iterator[Workspace]:
+    ws = open_workspace(tmp_path / "ws", create=True, url=POSTGRES_URL, schema=postgres_schema)
     try:
         yield ws
     finally:
         ws.close()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -23,6 +24,7 @@ import httpx
 
 from benchmarks.web import serving
 from benchmarks.web.world import PASSWORD, World, build, drop_schema
+from shomar.cli.serve_cmd import default_workers
 
 TARGET_P95_MS = 250.0
 
@@ -163,7 +165,10 @@ def bench_store(store: str, args: argparse.Namespace, root: Path) -> dict[str, T
     world = build(root / store, store=store, size=args.size)
     print(f"[{store}] workspace built in {time.perf_counter() - t0:.0f} s", flush=True)
     port = serving.free_port()
-    server = serving.start_app(world.env(), port)
+    # as `shomar serve` runs each store (cli/serve_cmd.default_workers on this machine)
+    workers = default_workers(world.url, os.cpu_count())
+    print(f"[{store}] uvicorn --workers {workers}", flush=True)
+    server = serving.start_app(world.env(), port, workers=workers)
     base = f"http://127.0.0.1:{port}"
     try:
         paths = read_paths(world)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import httpx
 
+from shomar.cli.serve_cmd import KEEP_ALIVE_SECONDS
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -35,11 +37,12 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 120.
 
 
 def start_app(env: dict[str, str], port: int, *, workers: int = 1) -> subprocess.Popen[bytes]:
-    """``uvicorn shomar.web.asgi:app_factory --factory`` on 127.0.0.1:``port``."""
+    """``uvicorn shomar.web.asgi:app_factory --factory`` on 127.0.0.1:``port``, kept alive as
+    ``shomar serve`` keeps its connections."""
     command = [
         sys.executable, "-m", "uvicorn", "shomar.web.asgi:app_factory", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-        "--workers", str(workers),
+        "--workers", str(workers), "--timeout-keep-alive", str(KEEP_ALIVE_SECONDS),
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=REPO, env=env)
     wait_ready(f"http://127.0.0.1:{port}/api/v1/stats", process)

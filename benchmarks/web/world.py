@@ -42,28 +42,22 @@ class World:
         )
         env.pop("SHOMAR_DATABASE_URL", None)
         if self.url:
-            env["SHOMAR_DATABASE_URL"] = self.url  # the role's search path is the schema
+            env["SHOMAR_DATABASE_URL"] = self.url  # its options name the schema
         return env
 
 
-def role_url(role: str) -> str:
-    """``POSTGRES_URL`` as login ``role`` (trust auth)."""
-    return make_url(POSTGRES_URL).set(username=role).render_as_string(hide_password=False)
+def schema_url(schema: str) -> str:
+    """``POSTGRES_URL`` with ``schema`` as the search path (in the URL's libpq ``options``)."""
+    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
 
 
 def new_schema() -> str:
-    """A fresh schema owned by a login role of the same name whose search path is that schema.
-
-    The server process only gets ``SHOMAR_DATABASE_URL``; ``make_engine`` passes its own
-    ``options`` connect argument, which replaces an ``options=-csearch_path…`` in the URL, so the
-    schema is chosen by the role's default search path instead.
-    """
+    """A fresh schema; the server process reaches it through ``SHOMAR_DATABASE_URL`` alone."""
     schema = f"bench_{uuid.uuid4().hex[:10]}"
     engine = create_engine(POSTGRES_URL)
     with engine.begin() as connection:
-        connection.execute(text(f'CREATE ROLE "{schema}" LOGIN'))
-        connection.execute(text(f'ALTER ROLE "{schema}" SET search_path = "{schema}"'))
-        connection.execute(text(f'CREATE SCHEMA "{schema}" AUTHORIZATION "{schema}"'))
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     engine.dispose()
     return schema
 
@@ -72,7 +66,6 @@ def drop_schema(schema: str) -> None:
     engine = create_engine(POSTGRES_URL)
     with engine.begin() as connection:
         connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        connection.execute(text(f'DROP ROLE IF EXISTS "{schema}"'))
     engine.dispose()
 
 
@@ -88,7 +81,7 @@ def build(folder: Path, *, store: str, size: int = 600, seed: int = 11) -> World
 
     owner = Principal("bench", Role.ADMIN)
     schema = new_schema() if store == "postgres" else None
-    url = role_url(schema) if schema else None
+    url = schema_url(schema) if schema else None
     world = World(folder / "ws", url, schema)
     sim = simulate(folder / "sim", SimulationSpec(seed=seed, size=size, lists=3))
     ws = open_workspace(world.folder, create=True, url=url, schema=schema)

@@ -188,9 +188,37 @@ class Settings(BaseSettings):
     )
 
 
+#: variables besides ``SHOMAR_*`` that a default reads (the actor's login name)
+_DEFAULT_SOURCES = ("LOGNAME", "USER", "LNAME", "USERNAME")
+_cached: tuple[tuple[tuple[str, str], ...], Settings] | None = None
+
+
+def _environment() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        sorted(
+            (key, value)
+            for key, value in os.environ.items()
+            if key.upper().startswith("SHOMAR_") or key in _DEFAULT_SOURCES
+        )
+    )
+
+
 def settings() -> Settings:
-    """Current settings (read anew each call so tests can change the environment)."""
-    return Settings()
+    """Current settings, read again whenever the environment they come from has changed.
+
+    Building :class:`Settings` costs milliseconds and a web request asks for it several times,
+    so the object is kept while the ``SHOMAR_*`` variables (and the login name the default
+    actor comes from) stay the same; a test or ``export_setting`` that changes them gets fresh
+    settings on the next call. Treat the result as read-only.
+    """
+    global _cached
+    environment = _environment()
+    cached = _cached
+    if cached is not None and cached[0] == environment:
+        return cached[1]
+    fresh = Settings()
+    _cached = (environment, fresh)
+    return fresh
 
 
 def documented_settings() -> dict[str, str]:

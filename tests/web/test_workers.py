@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from shomar.services import accounts
 from shomar.services.imports import import_file
@@ -56,20 +56,10 @@ def test_two_workers_share_sessions_and_store_each_decision_once(
     token = accounts.create_token(ws, "analyst", principal=ADMIN)
     with ws.session() as session:
         uids = list(session.scalars(select(Record.uid).order_by(Record.id)))
-    # the server gets only SHOMAR_DATABASE_URL, and make_engine's own ``options`` connect
-    # argument replaces one in the URL: reach the test's schema through a role whose default
-    # search path it is
-    role = f"r_{ws.schema}"
-    with ws.engine.begin() as connection:
-        for statement in (
-            f'CREATE ROLE "{role}" LOGIN',
-            f'ALTER ROLE "{role}" SET search_path = "{ws.schema}"',
-            f'GRANT USAGE, CREATE ON SCHEMA "{ws.schema}" TO "{role}"',
-            f'GRANT ALL ON ALL TABLES IN SCHEMA "{ws.schema}" TO "{role}"',
-            f'GRANT ALL ON ALL SEQUENCES IN SCHEMA "{ws.schema}" TO "{role}"',
-        ):
-            connection.execute(text(statement))
-    url = ws.engine.url.set(username=role).render_as_string(hide_password=False)
+    # the server gets only SHOMAR_DATABASE_URL: the schema travels in its libpq options
+    # (make_engine keeps them; it used to replace them with its own)
+    url = ws.engine.url.update_query_dict({"options": f"-csearch_path={ws.schema}"})
+    url = url.render_as_string(hide_password=False)
     env = dict(os.environ)
     env.update(
         SHOMAR_WORKSPACE=str(ws.path),
@@ -135,6 +125,3 @@ def test_two_workers_share_sessions_and_store_each_decision_once(
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=20)
-        with ws.engine.begin() as connection:
-            connection.execute(text(f'DROP OWNED BY "{role}"'))
-            connection.execute(text(f'DROP ROLE "{role}"'))

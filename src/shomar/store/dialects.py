@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import create_engine, event, exc, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import create_engine, event, exc, make_url, text
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.orm import Session
 
 from shomar.errors import BusyError, ConflictError
@@ -57,7 +57,8 @@ def make_engine(
 
     SQLite: foreign keys on, WAL journal, ``BEGIN IMMEDIATE`` for writes, the busy timeout.
     PostgreSQL: psycopg 3; the busy timeout as ``lock_timeout``; an optional ``schema`` becomes
-    the search path (tests isolate themselves this way).
+    the search path (tests isolate themselves this way); ``options`` in the URL are kept
+    (:func:`postgres_options`).
     """
     timeout = _busy_timeout(busy_timeout)
     if is_sqlite(url):
@@ -81,10 +82,27 @@ def make_engine(
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    options = [f"-clock_timeout={int(timeout * 1000)}"]
+    parsed = make_url(url)
+    return create_engine(
+        parsed.difference_update_query(["options"]),
+        connect_args={"options": postgres_options(parsed, timeout, schema)},
+        pool_pre_ping=True,
+    )
+
+
+def postgres_options(url: URL, timeout: float, schema: str | None = None) -> str:
+    """libpq ``options`` for a connection: the URL's own (``?options=-csearch_path%3Dfoo``)
+    first, then ``lock_timeout`` and the ``schema`` as search path, which win over the URL's.
+
+    The driver takes ``options`` from the connect arguments *instead of* the URL's, so both are
+    joined here; dropping the URL's would send a server's queries to the wrong schema.
+    """
+    given = url.query.get("options", ())
+    options = [given] if isinstance(given, str) else list(given)
+    options.append(f"-clock_timeout={int(timeout * 1000)}")
     if schema:
         options.append(f"-csearch_path={schema}")
-    return create_engine(url, connect_args={"options": " ".join(options)}, pool_pre_ping=True)
+    return " ".join(o for o in options if o)
 
 
 def reader(engine: Engine) -> Engine:
@@ -154,6 +172,7 @@ __all__ = [
     "is_busy",
     "is_sqlite",
     "make_engine",
+    "postgres_options",
     "reader",
     "serialize",
     "translated_errors",

@@ -7,10 +7,14 @@ current version of each record and only the confidentiality tiers the acting pri
 caller may read — linking, attaching an event to records, counts that are then suppressed —
 says so with :func:`all_records`. ``tests/test_architecture.py`` finds record queries that use
 neither.
+
+The conditions are built once and reused (SQLAlchemy expressions are immutable): building the
+superseded-version subqueries anew cost milliseconds of every request.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
@@ -23,6 +27,7 @@ from shomar.store.tables import Document, Record
 S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
+@cache
 def in_active_document() -> ColumnElement[bool]:
     """True for a record whose document is active (not withdrawn, not replaced).
 
@@ -32,6 +37,7 @@ def in_active_document() -> ColumnElement[bool]:
     return or_(Record.document_id.is_(None), Record.document_id.not_in(inactive))
 
 
+@cache
 def current_record() -> ColumnElement[bool]:
     """True for the current version of a record.
 
@@ -49,10 +55,14 @@ def current_record() -> ColumnElement[bool]:
 
 def visible_records(principal: Principal) -> ColumnElement[bool]:
     """True for the current records whose tier ``principal`` may see."""
-    condition = current_record()
     if sees_everything(principal):
-        return condition
-    return and_(condition, Record.confidentiality.in_(sorted(visible_tiers(principal))))
+        return current_record()
+    return _current_in_tiers(tuple(sorted(visible_tiers(principal))))
+
+
+@cache
+def _current_in_tiers(tiers: tuple[str, ...]) -> ColumnElement[bool]:
+    return and_(current_record(), Record.confidentiality.in_(tiers))
 
 
 def restrict(stmt: S, principal: Principal) -> S:
@@ -76,9 +86,12 @@ def visible_uids(principal: Principal) -> Select[str]:
 
 def hidden_uids(principal: Principal) -> Select[str]:
     """Uids of current records ``principal`` may not see (empty for full viewers)."""
-    return all_records(select(Record.uid)).where(
-        Record.confidentiality.not_in(sorted(visible_tiers(principal)))
-    )
+    return _uids_outside(tuple(sorted(visible_tiers(principal))))
+
+
+@cache
+def _uids_outside(tiers: tuple[str, ...]) -> Select[str]:
+    return all_records(select(Record.uid)).where(Record.confidentiality.not_in(tiers))
 
 
 __all__ = [

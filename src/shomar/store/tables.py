@@ -37,6 +37,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -198,6 +199,14 @@ class Record(Base):
     __table_args__ = (
         UniqueConstraint("uid", "version", name="uq_records_uid_version"),
         Index("ix_records_source_key", "source_id", "record_key"),
+        # the versions that supersede another, for the current-version check (queries.py)
+        Index(
+            "ix_records_superseding",
+            "supersedes_id",
+            "document_id",
+            sqlite_where=text("supersedes_id IS NOT NULL"),
+            postgresql_where=text("supersedes_id IS NOT NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     #: stable identity across versions: "<source id>:<record key>"
@@ -372,9 +381,11 @@ class RecordNameKey(Base):
     """Search index: the consonant skeleton of each word of a record's names (both scripts)."""
 
     __tablename__ = "record_name_keys"
+    #: a key's record ids straight from the index, without visiting the table
+    __table_args__ = (Index("ix_record_name_keys_key_record", "key", "record_id"),)
     #: no foreign key: a derived index never stands in the way of the records themselves
     record_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
 
 
 class DataKey(Base):
