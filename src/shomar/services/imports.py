@@ -9,14 +9,16 @@ are recognised by their SHA-256 and refused, so nothing is added twice.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import gc
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from shomar.config import settings
@@ -30,11 +32,13 @@ from shomar.ingest.header import header_hint
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
 from shomar.ingest.problems import Problem, ProblemLog
 from shomar.ingest.readers import open_table
-from shomar.ingest.validate import RowContext, row_to_values
+from shomar.ingest.spool import Spool
+from shomar.ingest.validate import RowContext, resolve_pending, row_to_values
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.documents import find_document, find_source
 from shomar.store.audit import append_audit
+from shomar.store.bulk import insert_rows
 from shomar.store.dialects import serialize
 from shomar.store.integrity import DIGEST_KEY, Attestation
 from shomar.store.keyring import KeyRing
@@ -48,6 +52,7 @@ from shomar.store.tables import (
     utcnow,
 )
 from shomar.store.workspace import Workspace
+from shomar.text import detect_name_order
 
 RECORDS = cast(Table, Record.__table__)
 MEDIA_TYPES = {
@@ -83,6 +88,10 @@ class ImportReport:
     mapping: str | None = None
     replaces_document_id: int | None = None
     rows_skipped: int = 0
+    #: whether the full names are written family name first (``detect_name_order``'s vote)
+    name_order: dict[str, Any] | None = None
+    #: two-digit years read with an inferred century: ``{"dates", "read_as", "hint"}`` each
+    two_digit_years: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -207,34 +216,42 @@ def import_file(
         replaces_document_id=replaced_id,
     )
     _check_header(file, table.header, fields, table.delimiter, mapping, table)
-    staged: list[Path] = []  # the encrypted raw bytes, moved into place after the commit
-    try:
-        with ws.session() as session, _gc_paused(pause_gc):
-            _store(
-                ws,
-                session,
-                file,
-                scan.sha256,
-                scan.size,
-                table,
-                fields,
-                mapping,
-                report,
-                actor,
-                progress,
-                staged,
-            )
-            if dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
-        pass
-    except BaseException:
-        for pending in staged:
-            ws.discard_blob(pending)
-        raise
+    with _gc_paused(pause_gc), ws.read_session() as session:
+        windows = _event_windows(session)
+    with Spool() as spool:
+        with _gc_paused(pause_gc):  # read, parse and check it all, outside any write lock
+            prepared = _prepare(file, table, fields, mapping, report, windows, spool, progress)
+        if _hooks.before_write is not None:
+            _hooks.before_write(report)
+        staged: list[Path] = []  # the encrypted raw bytes, moved into place after the commit
+        try:
+            with ws.session() as session, _gc_paused(pause_gc):
+                _store(
+                    ws, session, file, scan.sha256, scan.size, prepared, mapping, report, actor,
+                    staged,
+                )  # fmt: skip
+                if dry_run:
+                    raise _DryRunRollback
+        except _DryRunRollback:
+            pass
+        except BaseException:
+            for pending in staged:
+                ws.discard_blob(pending)
+            raise
     for pending in staged:
         ws.publish_blob(scan.sha256, pending)
     return report
+
+
+class _Hooks:
+    """Test seams: ``before_write(report)`` runs after the file is read and checked, before
+    the write transaction opens (a test pauses an import there to show that other writers
+    are not blocked while a file is parsed)."""
+
+    before_write: Callable[[ImportReport], None] | None = None
+
+
+_hooks = _Hooks()
 
 
 def _refuse_duplicate(
@@ -344,25 +361,233 @@ def _province_iso(text: str) -> str | None:
     return match.province_iso if match.confidence >= 0.8 else None
 
 
+def _event_windows(session: Session) -> dict[str, tuple[dt.date, dt.date, str]]:
+    """Events with a time window, by the match key of each of their names: the century hint of
+    a two-digit year in a row naming the event."""
+    out: dict[str, tuple[dt.date, dt.date, str]] = {}
+    for name, name_fa, start, end in session.execute(
+        select(Event.name, Event.name_fa, Event.start_date, Event.end_date)
+    ):
+        if start is None or end is None:
+            start = end = start or end
+        if start is None or end is None:
+            continue
+        window = (start, end, name)
+        for text in (name, name_fa):
+            if text:
+                out[event_key(text)] = window
+    return out
+
+
+@dataclass
+class _Prepared:
+    """A file read and checked: its rows in a spool, ready to be written."""
+
+    spool: Spool
+    ctx: RowContext
+    sensitive_at: set[int]
+
+
+#: how many full names the name-order vote reads (the first ones; a vote, not a census)
+NAME_ORDER_SAMPLE = 2000
+
+
+def _prepare(
+    file: Path,
+    table: Any,
+    fields: dict[int, str],
+    mapping: Mapping,
+    report: ImportReport,
+    windows: dict[str, tuple[dt.date, dt.date, str]],
+    spool: Spool,
+    progress: Callable[[int], None] | None,
+) -> _Prepared:
+    """Read, parse and check every row into ``spool``; raise with every problem found.
+
+    Nothing here touches the store: the write transaction opens only once the whole file is
+    known to be good.
+    """
+    cfg = settings()
+    sensitive_at = {i for i, name in fields.items() if name in SENSITIVE_COLUMNS}
+    ctx = RowContext(
+        display_name(file),
+        table.header,
+        fields,
+        mapping.default_calendar,
+        cfg.max_cell_chars,
+        mapping=mapping,
+        event_windows=windows,
+    )
+    log = ProblemLog()
+    keys = _KeyCheck()
+    names: list[str] = []
+    batch: list[dict[str, Any]] = []
+    deferred = 0
+    kinds = _RowKinds(mapping, table.header)
+    header = table.header
+    for row in table.rows:
+        report.rows += 1
+        if not kinds.keep(row.cells):
+            report.rows_skipped += 1
+            continue
+        values, problems = row_to_values(row, ctx)
+        for problem in problems:
+            log.add(problem)
+        where = values["province"] or values["place"]
+        values.update(
+            sheet=row.sheet,
+            row_number=row.number,
+            province_iso=_province_iso(where) if where else None,
+            raw_row=_raw_row(header, row.cells, sensitive_at),
+        )
+        if values["has_record_id"]:
+            keys.add(ascii_digits(values["record_key"]), row.number)
+        if len(names) < NAME_ORDER_SAMPLE and values["full_name"]:
+            names.append(values["full_name"])
+        deferred += "pending_dates" in values
+        batch.append(values)
+        if len(batch) >= cfg.import_batch_rows:
+            spool.write(batch)
+            if progress is not None:
+                progress(len(batch))
+            batch = []
+    if batch:
+        spool.write(batch)
+        if progress is not None:
+            progress(len(batch))
+    if report.rows == 0:
+        log.add(
+            Problem(
+                display_name(file),
+                "the file has a header but no data rows",
+                "Add at least one record",
+                row=2,
+            )
+        )
+    kinds.check(display_name(file), log)
+    keys.check(spool, report.file, log)
+    prepared = _Prepared(spool, ctx, sensitive_at)
+    if deferred:
+        _resolve_deferred(prepared, log)
+    if log:
+        raise ImportValidationError(log.summary(), log.sorted())
+    _say_how_names_and_years_were_read(report, names, ctx)
+    return prepared
+
+
+def _resolve_deferred(prepared: _Prepared, log: ProblemLog) -> None:
+    """Read two-digit years that had no event window with the list's own dates as the hint.
+
+    A second pass over the spool, made only when a list has such dates.
+    """
+    ctx = prepared.ctx
+    ctx.start_final_pass()
+    old = prepared.spool
+    new = Spool()
+    for batch in old:
+        for values in batch:
+            if "pending_dates" not in values:
+                continue
+
+            def problem(message: str, column: str | None = None, value: str | None = None,
+                        hint: str = "", values: dict[str, Any] = values) -> None:  # fmt: skip
+                log.add(Problem(ctx.file, message, hint, values["row_number"], column, value,
+                                values["sheet"]))  # fmt: skip
+
+            resolve_pending(values, ctx, problem)
+        new.write(batch)
+    old.close()
+    prepared.spool = new
+
+
+def _say_how_names_and_years_were_read(
+    report: ImportReport, names: list[str], ctx: RowContext
+) -> None:
+    """The report says what was inferred from the list itself, never silently."""
+    order = detect_name_order(names)
+    report.name_order = order.to_dict()
+    if order.is_family_first:
+        report.warnings.append(
+            f"the full names are written family name first ({order.explanation}): linkage "
+            "reads them that way"
+        )
+    elif order.order == "mixed":
+        report.warnings.append(
+            f"the full names mix both orders, family name first and given name first "
+            f"({order.explanation})"
+        )
+    for (century, origin), count in sorted(ctx.centuries.items()):
+        report.two_digit_years.append({"dates": count, "read_as": century, "hint": origin})
+        report.warnings.append(
+            f"{count:,} date(s) written with two-digit years were read as {century} ({origin})"
+        )
+
+
+class _KeyCheck:
+    """Finds record_ids that appear twice in one file, in memory that stays small.
+
+    Keeps 16 bytes per row (the key's hash and its row); equal hashes are confirmed against
+    the keys themselves in the spool, so a hash collision is never reported as a duplicate.
+    """
+
+    def __init__(self) -> None:
+        self.hashes = array("q")
+        self.rows = array("q")
+
+    def add(self, key: str, row: int) -> None:
+        self.hashes.append(hash(key))
+        self.rows.append(row)
+
+    def check(self, spool: Spool, file: str, log: ProblemLog) -> None:
+        if len(self.hashes) < 2:
+            return
+        import numpy as np
+
+        hashes = np.frombuffer(self.hashes, dtype=np.int64)
+        order = np.argsort(hashes, kind="stable")
+        ordered = hashes[order]
+        same = np.flatnonzero(ordered[1:] == ordered[:-1])
+        if not len(same):
+            return
+        rows = np.frombuffer(self.rows, dtype=np.int64)
+        suspects = {int(r) for r in rows[order[same]]} | {int(r) for r in rows[order[same + 1]]}
+        first: dict[str, int] = {}
+        for batch in spool:
+            for values in batch:
+                if values["row_number"] not in suspects:
+                    continue
+                key = ascii_digits(values["record_key"])
+                if key in first:
+                    log.add(_duplicate(file, values, first[key]))
+                else:
+                    first[key] = values["row_number"]
+
+
 def _store(
     ws: Workspace,
     session: Session,
     file: Path,
     sha256: str,
     size: int,
-    table: Any,
-    fields: dict[int, str],
+    prepared: _Prepared,
     mapping: Mapping,
     report: ImportReport,
     actor: str,
-    progress: Callable[[int], None] | None,
     staged: list[Path],
 ) -> None:
-    cfg = settings()
+    """The write phase: the rows read and checked before are stored in one transaction."""
     serialize(session, "sources")  # looked up, then maybe added: one writer at a time
+    _refuse_duplicate(session, file, sha256, report.replaces_document_id)  # again, serialised
+    if report.replaces_document_id is not None:
+        old = session.get(Document, report.replaces_document_id)
+        if old is None or old.status != "active":
+            raise InputError(
+                f"Document {report.replaces_document_id} was withdrawn or replaced while this "
+                "file was read; nothing was imported.",
+                hint="See `shomar documents list`.",
+            )
     ring = ws.keyring()
     attestation = Attestation()
-    sensitive_at = {i for i, name in fields.items() if name in SENSITIVE_COLUMNS}
     source = find_source(session, report.source)
     if source is None:
         source = Source(name=report.source, kind=report.source_kind, created_by=actor)
@@ -396,59 +621,22 @@ def _store(
     unmatched: dict[str, int] = {}
     # by distinct value: a list names few events, and keying one is far dearer than a lookup
     event_of = functools.lru_cache(maxsize=4096)(lambda text: events.get(event_key(text)))
-    ctx = RowContext(
-        display_name(file),
-        table.header,
-        fields,
-        mapping.default_calendar,
-        cfg.max_cell_chars,
-        mapping=mapping,
-    )
-    log = ProblemLog()
-    batch: list[dict[str, Any]] = []
     now = utcnow()
-    kinds = _RowKinds(mapping, table.header)
-    for row in table.rows:
-        report.rows += 1
-        if not kinds.keep(row.cells):
-            report.rows_skipped += 1
-            continue
-        values, problems = row_to_values(row, ctx)
-        for problem in problems:  # keep reading and inserting: every problem is found, and
-            log.add(problem)  # the transaction is rolled back at the end if there was any
-        values.update(
-            uid=_uid(source.id, document.id, values),
-            version=1,
-            source_id=source.id,
-            document_id=document.id,
-            sheet=row.sheet,
-            row_number=row.number,
-            event_id=event_of(values["event_text"]),
-            province_iso=_province_iso(values["province"] or values["place"])
-            if (values["province"] or values["place"])
-            else None,
-            raw_row=_raw_row(table.header, row.cells, sensitive_at),
-            created=now,
-            created_by=actor,
-        )
-        if values["event_text"] and values["event_id"] is None:
-            unmatched[values["event_text"]] = unmatched.get(values["event_text"], 0) + 1
-        batch.append(values)
-        if len(batch) >= cfg.import_batch_rows:
-            _flush(session, batch, progress, report, log, ring, attestation)
-    if report.rows == 0:
-        log.add(
-            Problem(
-                display_name(file),
-                "the file has a header but no data rows",
-                "Add at least one record",
-                row=2,
-            )
-        )
-    _flush(session, batch, progress, report, log, ring, attestation)
-    kinds.check(display_name(file), log)
-    if log:
-        raise ImportValidationError(log.summary(), log.sorted())
+    constants = {
+        "version": 1,
+        "source_id": source.id,
+        "document_id": document.id,
+        "created": now,
+        "created_by": actor,
+    }
+    for batch in prepared.spool:
+        for values in batch:
+            values.update(constants)
+            values["uid"] = _uid(source.id, document.id, values)
+            event_id = values["event_id"] = event_of(values["event_text"])
+            if event_id is None and values["event_text"]:
+                unmatched[values["event_text"]] = unmatched.get(values["event_text"], 0) + 1
+        _flush(session, batch, report, ring, attestation)
     from shomar.services.records import refresh_name_index
 
     refresh_name_index(session)  # the search index, in the import's own transaction
@@ -546,51 +734,36 @@ def _row_template() -> dict[str, Any]:
 def _flush(
     session: Session,
     batch: list[dict[str, Any]],
-    progress: Callable[[int], None] | None,
     report: ImportReport,
-    log: ProblemLog,
     ring: KeyRing,
     attestation: Attestation,
 ) -> None:
     """Insert a batch; a record_id the source reported before becomes that record's next version.
 
-    A record_id that appears twice in the same file is a problem (found through the store, so
-    memory stays bounded however long the file). Rows keep being inserted after a problem so
-    that every problem is found; the transaction is rolled back at the end if there was any.
+    The rows were checked before the transaction opened (a record_id twice in one file among
+    them), so nothing here can find a problem with the file.
     """
     if not batch:
         return
-    first_in_batch: dict[str, dict[str, Any]] = {}
-    unique = []
-    for values in batch:
-        earlier = first_in_batch.get(values["uid"])
-        if earlier is not None:
-            log.add(_duplicate(report, values, earlier["row_number"]))
-            continue
-        first_in_batch[values["uid"]] = values
-        unique.append(values)
     latest = (
         select(Record.uid, func.max(Record.version).label("version"))
-        .where(Record.uid.in_(list(first_in_batch)))
+        .where(Record.uid.in_([values["uid"] for values in batch]))
         .group_by(Record.uid)
         .subquery()
     )
     previous = {
-        uid: (record_id, version, document_id, row_number)
-        for uid, record_id, version, document_id, row_number in session.execute(
-            select(
-                Record.uid, Record.id, Record.version, Record.document_id, Record.row_number
-            ).join(latest, (latest.c.uid == Record.uid) & (latest.c.version == Record.version))
+        uid: (record_id, version)
+        for uid, record_id, version in session.execute(
+            select(Record.uid, Record.id, Record.version).join(
+                latest, (latest.c.uid == Record.uid) & (latest.c.version == Record.version)
+            )
         )
     }
     rows = []
     template = _row_template()
-    for values in unique:
-        if values["uid"] in previous:
-            record_id, version, document_id, row_number = previous[values["uid"]]
-            if document_id == values["document_id"]:
-                log.add(_duplicate(report, values, row_number))
-                continue
+    for values in batch:
+        if previous and values["uid"] in previous:
+            record_id, version = previous[values["uid"]]
             values.update(
                 version=version + 1,
                 supersedes_id=record_id,
@@ -598,24 +771,22 @@ def _flush(
             )
             report.versions_added += 1
         secret = values.pop("sensitive_fields", None) or {}
-        values["sensitive"] = ring.seal_record_fields(
-            secret, uid=values["uid"], version=values["version"], tier=values["confidentiality"]
-        )
-        values["witness_index"] = ring.witness_index(secret.get("witness_name", ""))
+        if any(secret.values()):
+            values["sensitive"] = ring.seal_record_fields(
+                secret, uid=values["uid"], version=values["version"], tier=values["confidentiality"]
+            )
+            values["witness_index"] = ring.witness_index(secret.get("witness_name", ""))
         row = {**template, **values}
         attestation.stamp(row)
         rows.append(row)
-    if rows:
-        session.execute(insert(RECORDS), rows)
-    if progress is not None:
-        progress(len(batch))
+    insert_rows(session, RECORDS, rows)
     batch.clear()
     gc.collect(0)  # the young objects only: memory stays flat, and survivors are not rescanned
 
 
-def _duplicate(report: ImportReport, values: dict[str, Any], first_row: int | None) -> Problem:
+def _duplicate(file: str, values: dict[str, Any], first_row: int | None) -> Problem:
     return Problem(
-        report.file,
+        file,
         f"this record_id already appears on row {first_row} of the file",
         "Each row needs its own record_id",
         values["row_number"],
