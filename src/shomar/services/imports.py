@@ -389,7 +389,7 @@ class _Prepared:
 
 
 #: how many full names the name-order vote reads (the first ones; a vote, not a census)
-NAME_ORDER_SAMPLE = 2000
+NAME_ORDER_SAMPLE = 500
 
 
 def _prepare(
@@ -696,11 +696,15 @@ def _raw_row(
 
     Cells of sensitive columns are replaced by a marker: their value is stored encrypted.
     """
-    pairs = [
-        [name, ENCRYPTED_CELL if sensitive_at and i in sensitive_at and cell else cell]
-        for i, (name, cell) in enumerate(zip(header, cells, strict=False))
-    ]
-    pairs += [[f"(column {i + 1})", cell] for i, cell in enumerate(cells) if i >= len(header)]
+    if sensitive_at:
+        pairs = [
+            [name, ENCRYPTED_CELL if i in sensitive_at and cell else cell]
+            for i, (name, cell) in enumerate(zip(header, cells, strict=False))
+        ]
+    else:
+        pairs = [[name, cell] for name, cell in zip(header, cells, strict=False)]
+    if len(cells) > len(header):
+        pairs += [[f"(column {i + 1})", cells[i]] for i in range(len(header), len(cells))]
     return pairs
 
 

@@ -12,6 +12,7 @@ parameters.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -44,11 +45,12 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     names = tuple(rows[0])
     sql, order, processors = _compiled(table, names, connection.dialect)
     keys = order or names
-    pairs = tuple(zip(keys, processors, strict=True))
-    if order is not None:
-        params: list[Any] = [
-            tuple(row[k] if p is None else p(row[k]) for k, p in pairs) for row in rows
-        ]
-    else:
-        params = [{k: row[k] if p is None else p(row[k]) for k, p in pairs} for row in rows]
+    take = operator.itemgetter(*keys)
+    convert = [(i, p) for i, p in enumerate(processors) if p is not None]
+    params: list[Any] = []
+    for row in rows:
+        values = list(take(row)) if len(keys) > 1 else [take(row)]
+        for i, process in convert:
+            values[i] = process(values[i])
+        params.append(tuple(values) if order is not None else dict(zip(keys, values, strict=True)))
     connection.exec_driver_sql(sql, params)

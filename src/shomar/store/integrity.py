@@ -62,10 +62,12 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=st
 
 def record_hash(row: Mapping[str, Any] | RowMapping) -> str:
     """SHA-256 of a record row's canonical content (a mapping of column → value)."""
+    get = row.get
     values: list[Any] = ["shomar-record-v1"]
-    for name in HASHED_COLUMNS:
-        value = row.get(name)
-        values.append(value if type(value) in _AS_IS else _canonical(value))
+    values += [
+        value if type(value) in _AS_IS else _canonical(value)
+        for value in (get(name) for name in HASHED_COLUMNS)
+    ]
     return hashlib.sha256(_ENCODE(values).encode("utf-8")).hexdigest()
 
 
