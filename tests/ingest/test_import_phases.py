@@ -119,6 +119,6 @@ def test_a_failed_check_opens_no_write_transaction(
 
     monkeypatch.setattr(Workspace, "session", session)
     bad = HEADER + "1,,مرد,24,۱۳۹۸/۰۸/۲۴,تهران,کشته شده,Synthetic test event\n"
-    with pytest.raises(imports.ImportValidationError, match="row 2.*has no name"):
+    with pytest.raises(imports.ImportValidationError, match=r"row 2.*has no name"):
         imports.import_file(sqlite_workspace, write("bad.csv", bad), "NGO", principal=ADMIN)
     assert opened == []
