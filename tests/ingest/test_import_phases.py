@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+import shomar.ingest.prepare as prepare
 import shomar.services.imports as imports
 from shomar.errors import InputError
 from shomar.services.events import add_event
@@ -60,14 +61,14 @@ def _run_import(ws: Workspace, path: Path) -> tuple[threading.Thread, dict[str, 
 def test_other_writers_commit_while_an_import_validates(
     sqlite_workspace: Workspace, write: Any, gate: _Gate, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    validate = imports.row_to_values
+    validate = prepare.row_to_values
 
     def paused(row: Any, ctx: Any) -> Any:  # the first row's validation waits for the test
         if not gate.reached.is_set():
             gate.wait_here()
         return validate(row, ctx)
 
-    monkeypatch.setattr(imports, "row_to_values", paused)
+    monkeypatch.setattr(prepare, "row_to_values", paused)
     thread, outcome = _run_import(sqlite_workspace, write("list.csv", HEADER + ROWS))
     assert gate.reached.wait(30)
     other = open_workspace(sqlite_workspace.path)  # another writer, with its own sessions

@@ -365,7 +365,7 @@ def _date_cell(
     """The date a cell holds (remembered per distinct text and hint), or None after a problem,
     or :data:`PENDING` when its two-digit year waits for the list's own dates."""
     hint = window[:2] if window is not None else ctx.list_window
-    key = ("date", text, column, hint)
+    key = ("date", text, column, hint, ctx.final_pass)
     found = ctx._cache.get(key)
     if found is None:
         cell_problems: list[CellProblem] = []

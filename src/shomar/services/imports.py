@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import functools
 import gc
-from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,8 +20,6 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from shomar.config import settings
-from shomar.domain.columns import SENSITIVE_COLUMNS
 from shomar.domain.names_key import ascii_digits, event_key
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError, InputError
@@ -30,10 +27,10 @@ from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
 from shomar.ingest.files import check_input_file, check_text_codec, display_name, printable
 from shomar.ingest.header import header_hint
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
-from shomar.ingest.problems import Problem, ProblemLog
+from shomar.ingest.prepare import Prepared, prepare
+from shomar.ingest.problems import Problem
 from shomar.ingest.readers import open_table
 from shomar.ingest.spool import Spool
-from shomar.ingest.validate import RowContext, resolve_pending, row_to_values
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.documents import find_document, find_source
@@ -52,7 +49,6 @@ from shomar.store.tables import (
     utcnow,
 )
 from shomar.store.workspace import Workspace
-from shomar.text import detect_name_order
 
 RECORDS = cast(Table, Record.__table__)
 MEDIA_TYPES = {
@@ -220,7 +216,11 @@ def import_file(
         windows = _event_windows(session)
     with Spool() as spool:
         with _gc_paused(pause_gc):  # read, parse and check it all, outside any write lock
-            prepared = _prepare(file, table, fields, mapping, report, windows, spool, progress)
+            prepared = prepare(report.file, table, fields, mapping, windows, spool, progress)
+        report.rows, report.rows_skipped = prepared.rows, prepared.rows_skipped
+        report.name_order = prepared.name_order.to_dict() if prepared.name_order else None
+        report.two_digit_years = prepared.two_digit_years()
+        report.warnings += prepared.notes()
         if _hooks.before_write is not None:
             _hooks.before_write(report)
         staged: list[Path] = []  # the encrypted raw bytes, moved into place after the commit
@@ -351,16 +351,6 @@ def _check_header(
     raise ImportValidationError(f"1 problem found; nothing was imported:\n  - {problem}", [problem])
 
 
-@functools.lru_cache(maxsize=8192)
-def _province_iso(text: str) -> str | None:
-    try:
-        from shomar.places import resolve_place
-    except ImportError:  # the gazetteer is optional for an import
-        return None
-    match = resolve_place(text)
-    return match.province_iso if match.confidence >= 0.8 else None
-
-
 def _event_windows(session: Session) -> dict[str, tuple[dt.date, dt.date, str]]:
     """Events with a time window, by the match key of each of their names: the century hint of
     a two-digit year in a row naming the event."""
@@ -379,197 +369,13 @@ def _event_windows(session: Session) -> dict[str, tuple[dt.date, dt.date, str]]:
     return out
 
 
-@dataclass
-class _Prepared:
-    """A file read and checked: its rows in a spool, ready to be written."""
-
-    spool: Spool
-    ctx: RowContext
-    sensitive_at: set[int]
-
-
-#: how many full names the name-order vote reads (the first ones; a vote, not a census)
-NAME_ORDER_SAMPLE = 500
-
-
-def _prepare(
-    file: Path,
-    table: Any,
-    fields: dict[int, str],
-    mapping: Mapping,
-    report: ImportReport,
-    windows: dict[str, tuple[dt.date, dt.date, str]],
-    spool: Spool,
-    progress: Callable[[int], None] | None,
-) -> _Prepared:
-    """Read, parse and check every row into ``spool``; raise with every problem found.
-
-    Nothing here touches the store: the write transaction opens only once the whole file is
-    known to be good.
-    """
-    cfg = settings()
-    sensitive_at = {i for i, name in fields.items() if name in SENSITIVE_COLUMNS}
-    ctx = RowContext(
-        display_name(file),
-        table.header,
-        fields,
-        mapping.default_calendar,
-        cfg.max_cell_chars,
-        mapping=mapping,
-        event_windows=windows,
-    )
-    log = ProblemLog()
-    keys = _KeyCheck()
-    names: list[str] = []
-    batch: list[dict[str, Any]] = []
-    deferred = 0
-    kinds = _RowKinds(mapping, table.header)
-    header = table.header
-    for row in table.rows:
-        report.rows += 1
-        if not kinds.keep(row.cells):
-            report.rows_skipped += 1
-            continue
-        values, problems = row_to_values(row, ctx)
-        for problem in problems:
-            log.add(problem)
-        where = values["province"] or values["place"]
-        values.update(
-            sheet=row.sheet,
-            row_number=row.number,
-            province_iso=_province_iso(where) if where else None,
-            raw_row=_raw_row(header, row.cells, sensitive_at),
-        )
-        if values["has_record_id"]:
-            keys.add(ascii_digits(values["record_key"]), row.number)
-        if len(names) < NAME_ORDER_SAMPLE and values["full_name"]:
-            names.append(values["full_name"])
-        deferred += "pending_dates" in values
-        batch.append(values)
-        if len(batch) >= cfg.import_batch_rows:
-            spool.write(batch)
-            if progress is not None:
-                progress(len(batch))
-            batch = []
-    if batch:
-        spool.write(batch)
-        if progress is not None:
-            progress(len(batch))
-    if report.rows == 0:
-        log.add(
-            Problem(
-                display_name(file),
-                "the file has a header but no data rows",
-                "Add at least one record",
-                row=2,
-            )
-        )
-    kinds.check(display_name(file), log)
-    keys.check(spool, report.file, log)
-    prepared = _Prepared(spool, ctx, sensitive_at)
-    if deferred:
-        _resolve_deferred(prepared, log)
-    if log:
-        raise ImportValidationError(log.summary(), log.sorted())
-    _say_how_names_and_years_were_read(report, names, ctx)
-    return prepared
-
-
-def _resolve_deferred(prepared: _Prepared, log: ProblemLog) -> None:
-    """Read two-digit years that had no event window with the list's own dates as the hint.
-
-    A second pass over the spool, made only when a list has such dates.
-    """
-    ctx = prepared.ctx
-    ctx.start_final_pass()
-    old = prepared.spool
-    new = Spool()
-    for batch in old:
-        for values in batch:
-            if "pending_dates" not in values:
-                continue
-
-            def problem(message: str, column: str | None = None, value: str | None = None,
-                        hint: str = "", values: dict[str, Any] = values) -> None:  # fmt: skip
-                log.add(Problem(ctx.file, message, hint, values["row_number"], column, value,
-                                values["sheet"]))  # fmt: skip
-
-            resolve_pending(values, ctx, problem)
-        new.write(batch)
-    old.close()
-    prepared.spool = new
-
-
-def _say_how_names_and_years_were_read(
-    report: ImportReport, names: list[str], ctx: RowContext
-) -> None:
-    """The report says what was inferred from the list itself, never silently."""
-    order = detect_name_order(names)
-    report.name_order = order.to_dict()
-    if order.is_family_first:
-        report.warnings.append(
-            f"the full names are written family name first ({order.explanation}): linkage "
-            "reads them that way"
-        )
-    elif order.order == "mixed":
-        report.warnings.append(
-            f"the full names mix both orders, family name first and given name first "
-            f"({order.explanation})"
-        )
-    for (century, origin), count in sorted(ctx.centuries.items()):
-        report.two_digit_years.append({"dates": count, "read_as": century, "hint": origin})
-        report.warnings.append(
-            f"{count:,} date(s) written with two-digit years were read as {century} ({origin})"
-        )
-
-
-class _KeyCheck:
-    """Finds record_ids that appear twice in one file, in memory that stays small.
-
-    Keeps 16 bytes per row (the key's hash and its row); equal hashes are confirmed against
-    the keys themselves in the spool, so a hash collision is never reported as a duplicate.
-    """
-
-    def __init__(self) -> None:
-        self.hashes = array("q")
-        self.rows = array("q")
-
-    def add(self, key: str, row: int) -> None:
-        self.hashes.append(hash(key))
-        self.rows.append(row)
-
-    def check(self, spool: Spool, file: str, log: ProblemLog) -> None:
-        if len(self.hashes) < 2:
-            return
-        import numpy as np
-
-        hashes = np.frombuffer(self.hashes, dtype=np.int64)
-        order = np.argsort(hashes, kind="stable")
-        ordered = hashes[order]
-        same = np.flatnonzero(ordered[1:] == ordered[:-1])
-        if not len(same):
-            return
-        rows = np.frombuffer(self.rows, dtype=np.int64)
-        suspects = {int(r) for r in rows[order[same]]} | {int(r) for r in rows[order[same + 1]]}
-        first: dict[str, int] = {}
-        for batch in spool:
-            for values in batch:
-                if values["row_number"] not in suspects:
-                    continue
-                key = ascii_digits(values["record_key"])
-                if key in first:
-                    log.add(_duplicate(file, values, first[key]))
-                else:
-                    first[key] = values["row_number"]
-
-
 def _store(
     ws: Workspace,
     session: Session,
     file: Path,
     sha256: str,
     size: int,
-    prepared: _Prepared,
+    prepared: Prepared,
     mapping: Mapping,
     report: ImportReport,
     actor: str,
@@ -685,29 +491,6 @@ def _store(
         staged.append(_stage_bytes(ws, file, sha256))
 
 
-#: what the raw row keeps of a sensitive cell (the value is in the encrypted fields)
-ENCRYPTED_CELL = "(encrypted)"
-
-
-def _raw_row(
-    header: tuple[str, ...], cells: tuple[str, ...], sensitive_at: set[int] | None = None
-) -> list[list[str]]:
-    """The row as read: ``[column, cell]`` pairs; cells past the header keep their position.
-
-    Cells of sensitive columns are replaced by a marker: their value is stored encrypted.
-    """
-    if sensitive_at:
-        pairs = [
-            [name, ENCRYPTED_CELL if i in sensitive_at and cell else cell]
-            for i, (name, cell) in enumerate(zip(header, cells, strict=False))
-        ]
-    else:
-        pairs = [[name, cell] for name, cell in zip(header, cells, strict=False)]
-    if len(cells) > len(header):
-        pairs += [[f"(column {i + 1})", cells[i]] for i in range(len(header), len(cells))]
-    return pairs
-
-
 def _uid(source_id: int, document_id: int, values: dict[str, Any]) -> str:
     """A record's identity across versions: the source's record_id, or (without one) the row.
 
@@ -788,62 +571,10 @@ def _flush(
     gc.collect(0)  # the young objects only: memory stays flat, and survivors are not rescanned
 
 
-def _duplicate(file: str, values: dict[str, Any], first_row: int | None) -> Problem:
-    return Problem(
-        file,
-        f"this record_id already appears on row {first_row} of the file",
-        "Each row needs its own record_id",
-        values["row_number"],
-        "record_id",
-        values["record_key"],
-        values["sheet"],
-    )
-
-
 def _stage_bytes(ws: Workspace, file: Path, sha256: str) -> Path:
     """Encrypt the raw bytes into a pending blob (streaming); placed after the commit."""
     with file.open("rb") as src:
         return ws.stage_blob(sha256, iter(functools.partial(src.read, 1 << 20), b""))
-
-
-class _RowKinds:
-    """A mapping's ``[rows]`` rule: which rows are records (e.g. one Uwazi template)."""
-
-    def __init__(self, mapping: Mapping, header: tuple[str, ...]) -> None:
-        self.index = mapping.row_column_index(header)
-        self.column = mapping.row_column
-        self.keep_keys = {event_key(k) for k in mapping.row_keep}
-        self.seen: dict[str, int] = {}
-
-    def keep(self, cells: tuple[str, ...]) -> bool:
-        if self.index is None:
-            return True
-        value = cells[self.index].strip() if self.index < len(cells) else ""
-        if self.keep_keys:
-            return event_key(value) in self.keep_keys
-        if value not in self.seen and len(self.seen) < 20:
-            self.seen[value] = 0
-        if value in self.seen:
-            self.seen[value] += 1
-        return True
-
-    def check(self, file: str, log: ProblemLog) -> None:
-        """Without ``keep``, rows of several kinds are refused: they are not all victims."""
-        if self.keep_keys or len(self.seen) <= 1:
-            return
-        kinds = ", ".join(
-            f"{quoted(k)} ({n:,} row{'' if n == 1 else 's'})" for k, n in self.seen.items()
-        )
-        log.add(
-            Problem(
-                file,
-                f"the file mixes rows of several kinds in column {quoted(self.column)}: {kinds}",
-                "Export one kind only (in Uwazi: filter by template before exporting), or "
-                'write a mapping with [rows] column = "..." and keep = ["..."]',
-                row=1,
-                column=self.column,
-            )
-        )
 
 
 def _supersede(session: Session, old_id: int, new_id: int, actor: str) -> None:
