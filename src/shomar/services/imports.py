@@ -395,6 +395,7 @@ def _store(
     ring = ws.keyring()
     attestation = Attestation()
     source = find_source(session, report.source)
+    known_source = source is not None  # a new source has no earlier versions to look up
     if source is None:
         source = Source(name=report.source, kind=report.source_kind, created_by=actor)
         session.add(source)
@@ -442,7 +443,7 @@ def _store(
             event_id = values["event_id"] = event_of(values["event_text"])
             if event_id is None and values["event_text"]:
                 unmatched[values["event_text"]] = unmatched.get(values["event_text"], 0) + 1
-        _flush(session, batch, report, ring, attestation)
+        _flush(session, batch, report, ring, attestation, known_source)
     from shomar.services.records import refresh_name_index
 
     refresh_name_index(session)  # the search index, in the import's own transaction
@@ -524,6 +525,7 @@ def _flush(
     report: ImportReport,
     ring: KeyRing,
     attestation: Attestation,
+    known_source: bool = True,
 ) -> None:
     """Insert a batch; a record_id the source reported before becomes that record's next version.
 
@@ -532,20 +534,9 @@ def _flush(
     """
     if not batch:
         return
-    latest = (
-        select(Record.uid, func.max(Record.version).label("version"))
-        .where(Record.uid.in_([values["uid"] for values in batch]))
-        .group_by(Record.uid)
-        .subquery()
+    previous = (
+        _latest_versions(session, [values["uid"] for values in batch]) if known_source else {}
     )
-    previous = {
-        uid: (record_id, version)
-        for uid, record_id, version in session.execute(
-            select(Record.uid, Record.id, Record.version).join(
-                latest, (latest.c.uid == Record.uid) & (latest.c.version == Record.version)
-            )
-        )
-    }
     rows = []
     template = _row_template()
     for values in batch:
@@ -569,6 +560,24 @@ def _flush(
     insert_rows(session, RECORDS, rows)
     batch.clear()
     gc.collect(0)  # the young objects only: memory stays flat, and survivors are not rescanned
+
+
+def _latest_versions(session: Session, uids: list[str]) -> dict[str, tuple[int, int]]:
+    """uid → (row id, version) of the latest stored version of each uid that has one."""
+    latest = (
+        select(Record.uid, func.max(Record.version).label("version"))
+        .where(Record.uid.in_(uids))
+        .group_by(Record.uid)
+        .subquery()
+    )
+    return {
+        uid: (record_id, version)
+        for uid, record_id, version in session.execute(
+            select(Record.uid, Record.id, Record.version).join(
+                latest, (latest.c.uid == Record.uid) & (latest.c.version == Record.version)
+            )
+        )
+    }
 
 
 def _stage_bytes(ws: Workspace, file: Path, sha256: str) -> Path:
