@@ -102,6 +102,8 @@ def prepare(
     """
     cfg = settings()
     sensitive_at = {i for i, name in fields.items() if name in SENSITIVE_COLUMNS}
+    extra_sealed = sorted(mapping.sensitive_indexes(table.header))  # mapping's `sensitive`
+    sensitive_at.update(extra_sealed)
     ctx = RowContext(
         file,
         table.header,
@@ -112,6 +114,7 @@ def prepare(
         event_windows=windows,
     )
     log = ProblemLog()
+    _check_sealed_columns(file, table.header, fields, extra_sealed, log)
     keys = _KeyCheck()
     names: list[str] = []
     batch: list[dict[str, Any]] = []
@@ -127,6 +130,9 @@ def prepare(
         values, problems = row_to_values(row, ctx)
         for problem in problems:
             log.add(problem)
+        for index in extra_sealed:  # sealed with the sensitive fields, under the column's name
+            if index < len(row.cells) and row.cells[index]:
+                values["sensitive_fields"][f"column:{header[index]}"] = row.cells[index]
         where = values["province"] or values["place"]
         values.update(
             sheet=row.sheet,
@@ -166,6 +172,26 @@ def prepare(
         raise ImportValidationError(log.summary(), log.sorted())
     prepared.name_order = detect_name_order(names)
     return prepared
+
+
+def _check_sealed_columns(
+    file: str, header: tuple[str, ...], fields: dict[int, str], sealed: list[int], log: ProblemLog
+) -> None:
+    """A column the mapping lists as sensitive must not also feed a plain field."""
+    for index in sealed:
+        target = fields.get(index)
+        if target is not None and target not in SENSITIVE_COLUMNS:
+            log.add(
+                Problem(
+                    file,
+                    f"the mapping lists the column {quoted(header[index])} as sensitive, but it "
+                    f"is also read into {target}, which is stored in the clear",
+                    f"Map it to one of {', '.join(SENSITIVE_COLUMNS)}, or drop it from "
+                    "`sensitive` or from [columns]",
+                    row=1,
+                    column=header[index],
+                )
+            )
 
 
 def _resolve_deferred(prepared: Prepared, log: ProblemLog) -> None:

@@ -191,6 +191,7 @@ def import_file(
     table = open_table(file, fmt, chosen_encoding, sheet or mapping.sheet, header_row)
     _check_mapping_keys(file, table.header, mapping)
     fields = mapping.resolve(table.header)
+    sealed = mapping.sensitive_indexes(table.header)  # kept encrypted, not "ignored"
     report = ImportReport(
         file=display_name(file),
         source=source_name,
@@ -206,7 +207,9 @@ def import_file(
         source_kind=source_kind,
         columns_used={table.header[i]: name for i, name in fields.items()},
         columns_ignored=[
-            h for i, h in enumerate(table.header) if i not in fields and not mapping.ignored(h)
+            h
+            for i, h in enumerate(table.header)
+            if i not in fields and not mapping.ignored(h) and i not in sealed
         ],
         mapping=mapping.name or None,
         replaces_document_id=replaced_id,
