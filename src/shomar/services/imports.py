@@ -1,9 +1,12 @@
 """Importing a list: the raw bytes kept, every row validated, all or nothing stored.
 
-An import runs in one transaction. Every problem in the file is collected (file, sheet, row,
-column, value, what is wrong, how to fix it); if there is any, the transaction is rolled back
-and :class:`~shomar.errors.ImportValidationError` lists them all. The same bytes imported twice
-are recognised by their SHA-256 and refused, so nothing is added twice.
+An import has two phases. The read phase (:func:`shomar.ingest.prepare.prepare`) reads, parses
+and checks the whole file with no write lock held; every problem is collected (file, sheet,
+row, column, value, what is wrong, how to fix it), and if there is any,
+:class:`~shomar.errors.ImportValidationError` lists them all and nothing was written. The write
+phase then stores the checked rows in one transaction. The same bytes imported twice are
+recognised by their SHA-256 and refused (checked again inside the write transaction), so
+nothing is added twice; the raw bytes are moved into place only after the commit.
 """
 
 from __future__ import annotations
@@ -228,7 +231,7 @@ def import_file(
             _hooks.before_write(report)
         staged: list[Path] = []  # the encrypted raw bytes, moved into place after the commit
         try:
-            with ws.session() as session, _gc_paused(pause_gc):
+            with prepared.spool, ws.session() as session, _gc_paused(pause_gc):
                 _store(
                     ws, session, file, scan.sha256, scan.size, prepared, mapping, report, actor,
                     staged,
