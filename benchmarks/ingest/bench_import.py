@@ -4,11 +4,13 @@ Writes a SYNTHETIC list of N rows (default 1,000,000; simulated records repeated
 record ids), then in the same run:
 
 * baseline: DuckDB's CSV reader materialising the same file into a table;
-* Shomar: ``import_file`` into a fresh SQLite workspace (validation, date parsing, place
-  resolution, raw rows kept, one transaction).
+* Shomar: ``import_file`` into a fresh SQLite workspace: the read phase (validation, date
+  parsing, place resolution, raw rows kept, rows spooled encrypted to a temporary file) and
+  the write phase (one transaction: versions, content hashes, inserts, the name-search index).
 
 Each import runs in its own process so its peak memory (ru_maxrss) is its own; the import is
 also run on a quarter of the rows to show that peak memory does not grow with file size.
+Measured figures: ``benchmarks/ingest/README.md``.
 """
 
 from __future__ import annotations

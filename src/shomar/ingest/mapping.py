@@ -10,6 +10,7 @@ understood is an error)::
     multi_value_separator = "|"      # optional; a cell holding several values ("a|b")
     date_range_separator = "~"       # optional; a date cell "from~to"
     ignore = ["Published"]           # columns kept in the raw row only, without a note
+    sensitive = ["Witness phone"]    # other columns whose cells are stored encrypted only
     [columns]                        # every key must name a column of the file
     "نام" = "given_name"
     "نام خانوادگی" = "family_name"
@@ -73,6 +74,7 @@ TOP_LEVEL = (
     "values",
     "rows",
     "ignore",
+    "sensitive",
     "default_calendar",
     "encoding",
     "sheet",
@@ -99,6 +101,9 @@ class Mapping:
     multi_value_separator: str | None = None
     date_range_separator: str | None = None
     ignore: tuple[str, ...] = ()
+    #: columns (not read into a field) whose cells are sealed with the sensitive fields and
+    #: shown as "(encrypted)" in the raw row
+    sensitive: tuple[str, ...] = ()
     row_column: str | None = None
     row_keep: tuple[str, ...] = ()
     name: str = ""
@@ -138,7 +143,7 @@ class Mapping:
     def unmatched(self, header: tuple[str, ...]) -> list[tuple[str, list[str]]]:
         """``[columns]`` keys that name no column of ``header``, each with the closest headers."""
         present = {match_key(h) for h in header}
-        wanted = [k for k in self.columns if match_key(k) not in present]
+        wanted = [k for k in (*self.columns, *self.sensitive) if match_key(k) not in present]
         if self.row_keep and self.row_column and match_key(self.row_column) not in present:
             wanted.append(self.row_column)
         by_key = {match_key(h): h for h in header}
@@ -151,6 +156,11 @@ class Mapping:
     def ignored(self, name: str) -> bool:
         """Whether ``name`` is a column the mapping keeps in the raw row on purpose."""
         return match_key(name) in {match_key(i) for i in self.ignore}
+
+    def sensitive_indexes(self, header: tuple[str, ...]) -> set[int]:
+        """The columns of ``header`` the mapping lists under ``sensitive``."""
+        keys = {match_key(name) for name in self.sensitive}
+        return {i for i, h in enumerate(header) if match_key(h) in keys}
 
     def row_column_index(self, header: tuple[str, ...]) -> int | None:
         if self.row_column is None:
@@ -230,6 +240,7 @@ def _parse(where: str, data: Any) -> Mapping:
         multi_value_separator=data.get("multi_value_separator"),
         date_range_separator=data.get("date_range_separator"),
         ignore=_text_list(where, "ignore", data.get("ignore", [])),
+        sensitive=_text_list(where, "sensitive", data.get("sensitive", [])),
         row_column=row_column,
         row_keep=row_keep,
         name=where,

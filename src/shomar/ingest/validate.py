@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from shomar.calendar import PartialDate, parse_partial_date
+from shomar.calendar import PartialDate, century_window, parse_partial_date
+from shomar.calendar.parse import CenturyUnknownError
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, SENSITIVE_COLUMNS
-from shomar.domain.names_key import match_key
+from shomar.domain.names_key import event_key, match_key
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
 from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
@@ -50,23 +51,81 @@ class RowContext:
     mapping: Mapping = field(default_factory=Mapping)
     #: the import date: a violation or birth cannot be dated after it
     today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
+    #: event match key → (start, end, name) of an event with a time window: the century hint
+    #: of a two-digit year in a row naming that event
+    event_windows: dict[str, tuple[dt.date, dt.date, str]] = field(default_factory=dict)
+    #: the hint for two-digit years in rows without an event window (the list's own dates);
+    #: None during the first pass, when such dates are deferred
+    list_window: tuple[dt.date, dt.date] | None = None
+    #: set for the second pass over deferred dates: a two-digit year without a hint is refused
+    final_pass: bool = False
+    #: how two-digit years were read: (century, where the hint came from) → count
+    centuries: dict[tuple[str, str], int] = field(default_factory=dict)
+    _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        by_target = {name: self.header[index] for index, name in self.fields.items()}
+        self._columns = by_target
+        self._span: tuple[PartialDate, PartialDate] | None = None
+        self._mapped = [
+            (index, name, FIELD_LIMITS.get(name)) for index, name in self.fields.items()
+        ]
+
+    def note_span(self, date: PartialDate) -> None:
+        """Widen the span of the list's own (four-digit) violation dates by ``date``."""
+        first, last = self._span or (date, date)
+        self._span = (date if date.start < first.start else first,
+                      date if date.end > last.end else last)  # fmt: skip
+
+    def start_final_pass(self) -> None:
+        """Give deferred two-digit years the century hint of the list's own dates."""
+        self.final_pass = True
+        self.list_window = century_window(self._span) if self._span else None
+
+    def column_of(self, target: str) -> str:
+        """The header of the column feeding ``target`` (as the user named it)."""
+        return self._columns.get(target, target)
+
+
+#: a date cell deferred until the list's own dates give the century of its two-digit year
+PENDING = "pending"
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse_date(text: str, default_calendar: str | None) -> PartialDate:
-    return parse_partial_date(text, default_calendar=default_calendar)
+def _parse_date(
+    text: str, default_calendar: str | None, hint: tuple[dt.date, dt.date] | None = None
+) -> PartialDate:
+    return parse_partial_date(text, default_calendar=default_calendar, century_hint=hint)
 
 
 def _column_of(ctx: RowContext, target: str) -> str:
     """The header of the column feeding ``target`` (as the user named it)."""
-    for index, name in ctx.fields.items():
-        if name == target:
-            return ctx.header[index]
-    return target
+    return ctx.column_of(target)
+
+
+_NOTE_YEAR = re.compile(r"read as (\d+) ")
+
+#: the fields copied as they are (after the [defaults])
+PLAIN_FIELDS = (
+    "full_name",
+    "given_name",
+    "family_name",
+    "father_name",
+    "aliases",
+    "place",
+    "province",
+    "perpetrator",
+    "notes",
+)
+_ALL_COLUMNS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
 
 
 def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Problem]]:
-    """The record fields of ``row`` and every problem it has (all of them, not the first)."""
+    """The record fields of ``row`` and every problem it has (all of them, not the first).
+
+    Checks that depend on one cell alone (sex, age, tier, violation words, dates) are worked
+    out once per distinct value and remembered in ``ctx``: a list repeats few values.
+    """
     problems: list[Problem] = []
 
     def problem(
@@ -74,55 +133,50 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
     ) -> None:
         problems.append(Problem(ctx.file, message, hint, row.number, column, value, row.sheet))
 
-    if len(row.cells) > len(ctx.header) and any(c.strip() for c in row.cells[len(ctx.header) :]):
+    header, limit, cache = ctx.header, ctx.max_cell_chars, ctx._cache
+    row_cells = row.cells
+    if len(row_cells) > len(header) and any(c.strip() for c in row_cells[len(header) :]):
         problem(
-            f"the row has {len(row.cells)} cells but the header has {len(ctx.header)}",
+            f"the row has {len(row_cells)} cells but the header has {len(header)}",
             hint="A cell probably contains the delimiter without quotes around it",
         )
-    cells = dict.fromkeys((*CANONICAL_COLUMNS, *EXTRA_COLUMNS), "")
-    for index, value in enumerate(row.cells):
-        if len(value) > ctx.max_cell_chars:
-            name = ctx.header[index] if index < len(ctx.header) else f"#{index + 1}"
+    cells = dict.fromkeys(_ALL_COLUMNS, "")
+    width = len(row_cells)
+    if row_cells and max(map(len, row_cells)) > limit:
+        too_long = {i for i, v in enumerate(row_cells) if len(v) > limit}
+        for index in sorted(too_long):
+            value = row_cells[index]
+            name = header[index] if index < len(header) else f"#{index + 1}"
             problem(
-                f"the cell holds {len(value):,} characters; the limit is {ctx.max_cell_chars:,}",
+                f"the cell holds {len(value):,} characters; the limit is {limit:,}",
                 name,
                 value[:40],
                 "Split long text into a document of its own, or raise SHOMAR_MAX_CELL_CHARS",
             )
+    else:
+        too_long = set()
+    for index, target, bound in ctx._mapped:
+        if index >= width or index in too_long:
             continue
-        target = ctx.fields.get(index)
-        if target and len(value) > FIELD_LIMITS.get(target, ctx.max_cell_chars):
+        value = row_cells[index]
+        if bound is not None and len(value) > bound:
             problem(
-                f"the cell holds {len(value):,} characters; {target} takes at most "
-                f"{FIELD_LIMITS[target]:,}",
-                ctx.header[index],
+                f"the cell holds {len(value):,} characters; {target} takes at most {bound:,}",
+                header[index],
                 value[:40],
                 "Move long text to the notes column",
             )
-        elif target:
+        else:
             cells[target] = value.strip()
     for name, constant in ctx.mapping.defaults.items():  # [defaults]: rows without a value
         if not cells[name]:
             cells[name] = constant
-    out: dict[str, Any] = {
-        k: cells[k]
-        for k in (
-            "full_name",
-            "given_name",
-            "family_name",
-            "father_name",
-            "aliases",
-            "place",
-            "province",
-            "perpetrator",
-            "notes",
-        )
-    }
+    out: dict[str, Any] = {k: cells[k] for k in PLAIN_FIELDS}
     for name_field in NAME_FIELDS:  # a name of only ZWNJ, zero-width or other invisible marks
         if cells[name_field] and is_invisible(cells[name_field]):
             problem(
                 "the name holds only invisible characters (such as ZWNJ or zero-width spaces)",
-                _column_of(ctx, name_field),
+                ctx.column_of(name_field),
                 cells[name_field],
                 "Write the name, or leave the cell empty",
             )
@@ -138,36 +192,145 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             "full_name",
             hint="Every record must name the victim, even partly",
         )
+    sex = _cached(cache, "sex", cells["sex"], ctx, _read_sex)
+    out["sex"] = sex[0]
+    age = _cached(cache, "age", cells["age"], ctx, _read_age)
+    out["age"] = age[0]
+    for cell_problem in sex[1] + age[1]:
+        problem(*cell_problem)
+    _dates(row, ctx, cells, out, problem)
+    out["violation_text"] = cells["violation"]
+    violation: Any = cache.get(("violation", cells["violation"]), PENDING)
+    if violation is PENDING:
+        violation = cache[("violation", cells["violation"])] = violation_of(
+            ctx.mapping, cells["violation"]
+        )
+    out["violation"] = violation
+    out["event_text"] = cells["event"]
+    tier = _cached(cache, "tier", cells["confidentiality"], ctx, _read_tier)
+    out["confidentiality"] = tier[0]
+    for cell_problem in tier[1]:
+        problem(*cell_problem)
+    return out, problems
+
+
+def _count_century(
+    ctx: RowContext, parsed: PartialDate, origin: str, window: tuple[dt.date, dt.date]
+) -> None:
+    """Count a two-digit year read with a century hint, by century and hint, for the report."""
+    year = _NOTE_YEAR.search(parsed.century_inferred or "")
+    century = f"{year.group(1)[:2]}xx" if year else "an inferred century"
+    where = f"{origin}, {window[0].isoformat()}/{window[1].isoformat()}"
+    ctx.centuries[(century, where)] = ctx.centuries.get((century, where), 0) + 1
+
+
+def resolve_pending(values: dict[str, Any], ctx: RowContext, problem: Any) -> None:
+    """The second pass over a row whose two-digit years waited for the list's dates.
+
+    Only the deferred cells are read again (and the birth/violation order, which needed
+    them); the row's other problems were reported by the first pass.
+    """
+    columns = values.pop("pending_dates")
+    cells = {"date": values["date_text"], "birth_date": values["birth_date_text"],
+             "event": values["event_text"]}  # fmt: skip
+    for column in columns:
+        parsed = _date_cell(cells[column], ctx, column, None, problem)
+        if parsed is None or parsed is PENDING:
+            continue
+        if parsed.century_inferred and ctx.list_window is not None:
+            _count_century(ctx, parsed, "from the list's other dates", ctx.list_window)
+        if column == "date":
+            values.update(
+                date_calendar=parsed.calendar,
+                date_precision=parsed.precision,
+                date_qualifier=parsed.qualifier,
+                date_start=parsed.start,
+                date_end=parsed.end,
+                date_edtf=parsed.edtf,
+            )
+        else:
+            values.update(birth_start=parsed.start, birth_end=parsed.end)
+    birth, violation_end = values.get("birth_start"), values.get("date_end")
+    if birth is not None and violation_end is not None and birth > violation_end:
+        problem(
+            f"the birth date is after the violation date ({cells['date']})",
+            ctx.column_of("birth_date"),
+            cells["birth_date"],
+            "Check both dates (and their calendar)",
+        )
+
+
+#: a problem of one cell, before it is placed on a row: (message, column, value, hint)
+CellProblem = tuple[str, str | None, str | None, str]
+
+
+def _cached(
+    cache: dict[Any, Any],
+    kind: str,
+    text: str,
+    ctx: RowContext,
+    read: Any,
+) -> tuple[Any, list[CellProblem]]:
+    found = cache.get((kind, text))
+    if found is None:
+        found = cache[(kind, text)] = read(text, ctx)
+    return found  # type: ignore[no-any-return]
+
+
+def _read_sex(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
     try:
         sex_words = ctx.mapping.values.get("sex", {})
-        out["sex"] = sex_words.get(match_key(cells["sex"])) or normalize_sex(cells["sex"])
+        return sex_words.get(match_key(text)) or normalize_sex(text), []
     except ValueError:
-        problem("not a recognised sex", "sex", cells["sex"], f"Use {accepted_sex_values()}")
-        out["sex"] = None
-    out["age"] = None
-    if cells["age"]:
-        text = cells["age"].translate(DIGITS)
-        if text.isascii() and text.isdecimal() and 0 <= int(text) <= 130:
-            out["age"] = int(text)
-        else:
-            problem("age must be a whole number of years between 0 and 130", "age", cells["age"])
+        return None, [("not a recognised sex", "sex", text, f"Use {accepted_sex_values()}")]
+
+
+def _read_age(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
+    if not text:
+        return None, []
+    digits = text.translate(DIGITS)
+    if digits.isascii() and digits.isdecimal() and 0 <= int(digits) <= 130:
+        return int(digits), []
+    return None, [("age must be a whole number of years between 0 and 130", "age", text, "")]
+
+
+def _read_tier(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
+    tier_words = ctx.mapping.values.get("confidentiality", {})
+    tier = tier_words.get(match_key(text)) or text.lower() or ctx.default_tier
+    if tier not in TIERS:
+        return ctx.default_tier, [
+            (
+                "unknown confidentiality tier",
+                "confidentiality",
+                text,
+                "Use public, restricted or confidential",
+            )
+        ]
+    return tier, []
+
+
+def _dates(row: RawRow, ctx: RowContext, cells: dict[str, str], out: dict[str, Any],
+           problem: Any) -> None:  # fmt: skip
+    """The violation and birth dates of a row (a two-digit year read with a century hint)."""
+    out["date_text"] = cells["date"]
+    out["birth_date_text"] = cells["birth_date"]
+    window = ctx.event_windows.get(event_key(cells["event"])) if cells["event"] else None
     for column, prefix in (("date", "date"), ("birth_date", "birth")):
         text = cells[column]
-        out[f"{prefix}_text" if prefix == "date" else "birth_date_text"] = text
         if not text:
             continue
-        stamp = ISO_DATETIME.match(text)  # a spreadsheet date cell with a time of day
-        if stamp and not time_exists(*stamp.group(2, 3, 4)):
-            problem(
-                "the time of day does not exist (hours run 00-23, minutes and seconds 00-59)",
-                _column_of(ctx, column),
-                text,
-            )
-            continue
-        parsed = _read_date(text, ctx, column, problem)
+        parsed = _date_cell(text, ctx, column, window, problem)
         if parsed is None:
             continue
+        if parsed is PENDING:
+            out.setdefault("pending_dates", []).append(column)
+            continue
+        if parsed.century_inferred and window is not None:
+            _count_century(ctx, parsed, f"from the window of the event {quoted(window[2])}",
+                           window[:2])  # fmt: skip
         if prefix == "date":
+            if not parsed.century_inferred:
+                ctx.note_span(parsed)
             out.update(
                 date_calendar=parsed.calendar,
                 date_precision=parsed.precision,
@@ -186,32 +349,62 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             ):
                 problem(
                     f"the birth date is after the violation date ({cells['date']})",
-                    _column_of(ctx, column),
+                    ctx.column_of(column),
                     text,
                     "Check both dates (and their calendar)",
                 )
-    out["violation_text"] = cells["violation"]
-    out["violation"] = violation_of(ctx.mapping, cells["violation"])
-    out["event_text"] = cells["event"]
-    tier_words = ctx.mapping.values.get("confidentiality", {})
-    tier = (
-        tier_words.get(match_key(cells["confidentiality"]))
-        or cells["confidentiality"].lower()
-        or ctx.default_tier
-    )
-    if tier not in TIERS:
+
+
+def _date_cell(
+    text: str,
+    ctx: RowContext,
+    column: str,
+    window: tuple[dt.date, dt.date, str] | None,
+    problem: Any,
+) -> Any:
+    """The date a cell holds (remembered per distinct text and hint), or None after a problem,
+    or :data:`PENDING` when its two-digit year waits for the list's own dates."""
+    hint = window[:2] if window is not None else ctx.list_window
+    key = ("date", text, column, hint, ctx.final_pass)
+    found = ctx._cache.get(key)
+    if found is None:
+        cell_problems: list[CellProblem] = []
+
+        def note(message: str, where: str | None = None, value: str | None = None,
+                 hint_text: str = "") -> None:  # fmt: skip
+            cell_problems.append((message, where, value, hint_text))
+
+        found = ctx._cache[key] = (_read_cell_date(text, ctx, column, hint, note), cell_problems)
+    parsed, cell_problems = found
+    for message, where, value, hint_text in cell_problems:
+        problem(message, where, value, hint_text)
+    return parsed
+
+
+def _read_cell_date(
+    text: str, ctx: RowContext, column: str, hint: tuple[dt.date, dt.date] | None, problem: Any
+) -> Any:
+    stamp = ISO_DATETIME.match(text)  # a spreadsheet date cell with a time of day
+    if stamp and not time_exists(*stamp.group(2, 3, 4)):
         problem(
-            "unknown confidentiality tier",
-            "confidentiality",
-            cells["confidentiality"],
-            "Use public, restricted or confidential",
+            "the time of day does not exist (hours run 00-23, minutes and seconds 00-59)",
+            ctx.column_of(column),
+            text,
         )
-        tier = ctx.default_tier
-    out["confidentiality"] = tier
-    return out, problems
+        return None
+    try:
+        return _read_date(text, ctx, column, problem, hint)
+    except CenturyUnknownError:
+        return PENDING  # only without a hint: read again once the list's dates are known
 
 
-def _read_date(text: str, ctx: RowContext, column: str, problem: Any) -> PartialDate | None:
+def _read_date(
+    text: str,
+    ctx: RowContext,
+    column: str,
+    problem: Any,
+    hint: tuple[dt.date, dt.date] | None = None,
+) -> PartialDate | None:
     """Parse one date cell (a ``from~to`` range too); report why it cannot be a date."""
     separator = ctx.mapping.date_range_separator
     parts = text.split(separator, 1) if separator and separator in text else [text]
@@ -228,7 +421,12 @@ def _read_date(text: str, ctx: RowContext, column: str, problem: Any) -> Partial
             return None
         stamp = ISO_DATETIME.match(part)  # a spreadsheet date cell with a time of day
         try:
-            read.append(_parse_date(stamp.group(1) if stamp else part, ctx.default_calendar))
+            read.append(_parse_date(stamp.group(1) if stamp else part, ctx.default_calendar, hint))
+        except CenturyUnknownError as exc:
+            if hint is None and not ctx.final_pass:
+                raise  # deferred: the list's own dates will give the century
+            problem(exc.message, column, text)
+            return None
         except DateParseError as exc:
             problem(exc.message, column, text)
             return None

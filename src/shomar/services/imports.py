@@ -1,14 +1,18 @@
 """Importing a list: the raw bytes kept, every row validated, all or nothing stored.
 
-An import runs in one transaction. Every problem in the file is collected (file, sheet, row,
-column, value, what is wrong, how to fix it); if there is any, the transaction is rolled back
-and :class:`~shomar.errors.ImportValidationError` lists them all. The same bytes imported twice
-are recognised by their SHA-256 and refused, so nothing is added twice.
+An import has two phases. The read phase (:func:`shomar.ingest.prepare.prepare`) reads, parses
+and checks the whole file with no write lock held; every problem is collected (file, sheet,
+row, column, value, what is wrong, how to fix it), and if there is any,
+:class:`~shomar.errors.ImportValidationError` lists them all and nothing was written. The write
+phase then stores the checked rows in one transaction. The same bytes imported twice are
+recognised by their SHA-256 and refused (checked again inside the write transaction), so
+nothing is added twice; the raw bytes are moved into place only after the commit.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import gc
 from collections.abc import Callable, Iterator
@@ -16,11 +20,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from shomar.config import settings
-from shomar.domain.columns import SENSITIVE_COLUMNS
 from shomar.domain.names_key import ascii_digits, event_key
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError, InputError
@@ -28,13 +30,15 @@ from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
 from shomar.ingest.files import check_input_file, check_text_codec, display_name, printable
 from shomar.ingest.header import header_hint
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
-from shomar.ingest.problems import Problem, ProblemLog
+from shomar.ingest.prepare import Prepared, prepare
+from shomar.ingest.problems import Problem
 from shomar.ingest.readers import open_table
-from shomar.ingest.validate import RowContext, row_to_values
+from shomar.ingest.spool import Spool
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.documents import find_document, find_source
 from shomar.store.audit import append_audit
+from shomar.store.bulk import insert_rows
 from shomar.store.dialects import serialize
 from shomar.store.integrity import DIGEST_KEY, Attestation
 from shomar.store.keyring import KeyRing
@@ -83,6 +87,10 @@ class ImportReport:
     mapping: str | None = None
     replaces_document_id: int | None = None
     rows_skipped: int = 0
+    #: whether the full names are written family name first (``detect_name_order``'s vote)
+    name_order: dict[str, Any] | None = None
+    #: two-digit years read with an inferred century: ``{"dates", "read_as", "hint"}`` each
+    two_digit_years: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -186,6 +194,7 @@ def import_file(
     table = open_table(file, fmt, chosen_encoding, sheet or mapping.sheet, header_row)
     _check_mapping_keys(file, table.header, mapping)
     fields = mapping.resolve(table.header)
+    sealed = mapping.sensitive_indexes(table.header)  # kept encrypted, not "ignored"
     report = ImportReport(
         file=display_name(file),
         source=source_name,
@@ -201,40 +210,54 @@ def import_file(
         source_kind=source_kind,
         columns_used={table.header[i]: name for i, name in fields.items()},
         columns_ignored=[
-            h for i, h in enumerate(table.header) if i not in fields and not mapping.ignored(h)
+            h
+            for i, h in enumerate(table.header)
+            if i not in fields and not mapping.ignored(h) and i not in sealed
         ],
         mapping=mapping.name or None,
         replaces_document_id=replaced_id,
     )
     _check_header(file, table.header, fields, table.delimiter, mapping, table)
-    staged: list[Path] = []  # the encrypted raw bytes, moved into place after the commit
-    try:
-        with ws.session() as session, _gc_paused(pause_gc):
-            _store(
-                ws,
-                session,
-                file,
-                scan.sha256,
-                scan.size,
-                table,
-                fields,
-                mapping,
-                report,
-                actor,
-                progress,
-                staged,
-            )
-            if dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
-        pass
-    except BaseException:
-        for pending in staged:
-            ws.discard_blob(pending)
-        raise
+    with _gc_paused(pause_gc), ws.read_session() as session:
+        windows = _event_windows(session)
+    with Spool() as spool:
+        with _gc_paused(pause_gc):  # read, parse and check it all, outside any write lock
+            prepared = prepare(report.file, table, fields, mapping, windows, spool, progress)
+        report.rows, report.rows_skipped = prepared.rows, prepared.rows_skipped
+        report.name_order = prepared.name_order.to_dict() if prepared.name_order else None
+        report.two_digit_years = prepared.two_digit_years()
+        report.warnings += prepared.notes()
+        if _hooks.before_write is not None:
+            _hooks.before_write(report)
+        staged: list[Path] = []  # the encrypted raw bytes, moved into place after the commit
+        try:
+            with prepared.spool, ws.session() as session, _gc_paused(pause_gc):
+                _store(
+                    ws, session, file, scan.sha256, scan.size, prepared, mapping, report, actor,
+                    staged,
+                )  # fmt: skip
+                if dry_run:
+                    raise _DryRunRollback
+        except _DryRunRollback:
+            pass
+        except BaseException:
+            for pending in staged:
+                ws.discard_blob(pending)
+            raise
     for pending in staged:
         ws.publish_blob(scan.sha256, pending)
     return report
+
+
+class _Hooks:
+    """Test seams: ``before_write(report)`` runs after the file is read and checked, before
+    the write transaction opens (a test pauses an import there to show that other writers
+    are not blocked while a file is parsed)."""
+
+    before_write: Callable[[ImportReport], None] | None = None
+
+
+_hooks = _Hooks()
 
 
 def _refuse_duplicate(
@@ -334,14 +357,22 @@ def _check_header(
     raise ImportValidationError(f"1 problem found; nothing was imported:\n  - {problem}", [problem])
 
 
-@functools.lru_cache(maxsize=8192)
-def _province_iso(text: str) -> str | None:
-    try:
-        from shomar.places import resolve_place
-    except ImportError:  # the gazetteer is optional for an import
-        return None
-    match = resolve_place(text)
-    return match.province_iso if match.confidence >= 0.8 else None
+def _event_windows(session: Session) -> dict[str, tuple[dt.date, dt.date, str]]:
+    """Events with a time window, by the match key of each of their names: the century hint of
+    a two-digit year in a row naming the event."""
+    out: dict[str, tuple[dt.date, dt.date, str]] = {}
+    for name, name_fa, start, end in session.execute(
+        select(Event.name, Event.name_fa, Event.start_date, Event.end_date)
+    ):
+        if start is None or end is None:
+            start = end = start or end
+        if start is None or end is None:
+            continue
+        window = (start, end, name)
+        for text in (name, name_fa):
+            if text:
+                out[event_key(text)] = window
+    return out
 
 
 def _store(
@@ -350,20 +381,27 @@ def _store(
     file: Path,
     sha256: str,
     size: int,
-    table: Any,
-    fields: dict[int, str],
+    prepared: Prepared,
     mapping: Mapping,
     report: ImportReport,
     actor: str,
-    progress: Callable[[int], None] | None,
     staged: list[Path],
 ) -> None:
-    cfg = settings()
+    """The write phase: the rows read and checked before are stored in one transaction."""
     serialize(session, "sources")  # looked up, then maybe added: one writer at a time
+    _refuse_duplicate(session, file, sha256, report.replaces_document_id)  # again, serialised
+    if report.replaces_document_id is not None:
+        old = session.get(Document, report.replaces_document_id)
+        if old is None or old.status != "active":
+            raise InputError(
+                f"Document {report.replaces_document_id} was withdrawn or replaced while this "
+                "file was read; nothing was imported.",
+                hint="See `shomar documents list`.",
+            )
     ring = ws.keyring()
     attestation = Attestation()
-    sensitive_at = {i for i, name in fields.items() if name in SENSITIVE_COLUMNS}
     source = find_source(session, report.source)
+    known_source = source is not None  # a new source has no earlier versions to look up
     if source is None:
         source = Source(name=report.source, kind=report.source_kind, created_by=actor)
         session.add(source)
@@ -396,59 +434,22 @@ def _store(
     unmatched: dict[str, int] = {}
     # by distinct value: a list names few events, and keying one is far dearer than a lookup
     event_of = functools.lru_cache(maxsize=4096)(lambda text: events.get(event_key(text)))
-    ctx = RowContext(
-        display_name(file),
-        table.header,
-        fields,
-        mapping.default_calendar,
-        cfg.max_cell_chars,
-        mapping=mapping,
-    )
-    log = ProblemLog()
-    batch: list[dict[str, Any]] = []
     now = utcnow()
-    kinds = _RowKinds(mapping, table.header)
-    for row in table.rows:
-        report.rows += 1
-        if not kinds.keep(row.cells):
-            report.rows_skipped += 1
-            continue
-        values, problems = row_to_values(row, ctx)
-        for problem in problems:  # keep reading and inserting: every problem is found, and
-            log.add(problem)  # the transaction is rolled back at the end if there was any
-        values.update(
-            uid=_uid(source.id, document.id, values),
-            version=1,
-            source_id=source.id,
-            document_id=document.id,
-            sheet=row.sheet,
-            row_number=row.number,
-            event_id=event_of(values["event_text"]),
-            province_iso=_province_iso(values["province"] or values["place"])
-            if (values["province"] or values["place"])
-            else None,
-            raw_row=_raw_row(table.header, row.cells, sensitive_at),
-            created=now,
-            created_by=actor,
-        )
-        if values["event_text"] and values["event_id"] is None:
-            unmatched[values["event_text"]] = unmatched.get(values["event_text"], 0) + 1
-        batch.append(values)
-        if len(batch) >= cfg.import_batch_rows:
-            _flush(session, batch, progress, report, log, ring, attestation)
-    if report.rows == 0:
-        log.add(
-            Problem(
-                display_name(file),
-                "the file has a header but no data rows",
-                "Add at least one record",
-                row=2,
-            )
-        )
-    _flush(session, batch, progress, report, log, ring, attestation)
-    kinds.check(display_name(file), log)
-    if log:
-        raise ImportValidationError(log.summary(), log.sorted())
+    constants = {
+        "version": 1,
+        "source_id": source.id,
+        "document_id": document.id,
+        "created": now,
+        "created_by": actor,
+    }
+    for batch in prepared.spool:
+        for values in batch:
+            values.update(constants)
+            values["uid"] = _uid(source.id, document.id, values)
+            event_id = values["event_id"] = event_of(values["event_text"])
+            if event_id is None and values["event_text"]:
+                unmatched[values["event_text"]] = unmatched.get(values["event_text"], 0) + 1
+        _flush(session, batch, report, ring, attestation, known_source)
     from shomar.services.records import refresh_name_index
 
     refresh_name_index(session)  # the search index, in the import's own transaction
@@ -497,25 +498,6 @@ def _store(
         staged.append(_stage_bytes(ws, file, sha256))
 
 
-#: what the raw row keeps of a sensitive cell (the value is in the encrypted fields)
-ENCRYPTED_CELL = "(encrypted)"
-
-
-def _raw_row(
-    header: tuple[str, ...], cells: tuple[str, ...], sensitive_at: set[int] | None = None
-) -> list[list[str]]:
-    """The row as read: ``[column, cell]`` pairs; cells past the header keep their position.
-
-    Cells of sensitive columns are replaced by a marker: their value is stored encrypted.
-    """
-    pairs = [
-        [name, ENCRYPTED_CELL if sensitive_at and i in sensitive_at and cell else cell]
-        for i, (name, cell) in enumerate(zip(header, cells, strict=False))
-    ]
-    pairs += [[f"(column {i + 1})", cell] for i, cell in enumerate(cells) if i >= len(header)]
-    return pairs
-
-
 def _uid(source_id: int, document_id: int, values: dict[str, Any]) -> str:
     """A record's identity across versions: the source's record_id, or (without one) the row.
 
@@ -546,51 +528,26 @@ def _row_template() -> dict[str, Any]:
 def _flush(
     session: Session,
     batch: list[dict[str, Any]],
-    progress: Callable[[int], None] | None,
     report: ImportReport,
-    log: ProblemLog,
     ring: KeyRing,
     attestation: Attestation,
+    known_source: bool = True,
 ) -> None:
     """Insert a batch; a record_id the source reported before becomes that record's next version.
 
-    A record_id that appears twice in the same file is a problem (found through the store, so
-    memory stays bounded however long the file). Rows keep being inserted after a problem so
-    that every problem is found; the transaction is rolled back at the end if there was any.
+    The rows were checked before the transaction opened (a record_id twice in one file among
+    them), so nothing here can find a problem with the file.
     """
     if not batch:
         return
-    first_in_batch: dict[str, dict[str, Any]] = {}
-    unique = []
-    for values in batch:
-        earlier = first_in_batch.get(values["uid"])
-        if earlier is not None:
-            log.add(_duplicate(report, values, earlier["row_number"]))
-            continue
-        first_in_batch[values["uid"]] = values
-        unique.append(values)
-    latest = (
-        select(Record.uid, func.max(Record.version).label("version"))
-        .where(Record.uid.in_(list(first_in_batch)))
-        .group_by(Record.uid)
-        .subquery()
+    previous = (
+        _latest_versions(session, [values["uid"] for values in batch]) if known_source else {}
     )
-    previous = {
-        uid: (record_id, version, document_id, row_number)
-        for uid, record_id, version, document_id, row_number in session.execute(
-            select(
-                Record.uid, Record.id, Record.version, Record.document_id, Record.row_number
-            ).join(latest, (latest.c.uid == Record.uid) & (latest.c.version == Record.version))
-        )
-    }
     rows = []
     template = _row_template()
-    for values in unique:
-        if values["uid"] in previous:
-            record_id, version, document_id, row_number = previous[values["uid"]]
-            if document_id == values["document_id"]:
-                log.add(_duplicate(report, values, row_number))
-                continue
+    for values in batch:
+        if previous and values["uid"] in previous:
+            record_id, version = previous[values["uid"]]
             values.update(
                 version=version + 1,
                 supersedes_id=record_id,
@@ -598,77 +555,41 @@ def _flush(
             )
             report.versions_added += 1
         secret = values.pop("sensitive_fields", None) or {}
-        values["sensitive"] = ring.seal_record_fields(
-            secret, uid=values["uid"], version=values["version"], tier=values["confidentiality"]
-        )
-        values["witness_index"] = ring.witness_index(secret.get("witness_name", ""))
+        if any(secret.values()):
+            values["sensitive"] = ring.seal_record_fields(
+                secret, uid=values["uid"], version=values["version"], tier=values["confidentiality"]
+            )
+            values["witness_index"] = ring.witness_index(secret.get("witness_name", ""))
         row = {**template, **values}
         attestation.stamp(row)
         rows.append(row)
-    if rows:
-        session.execute(insert(RECORDS), rows)
-    if progress is not None:
-        progress(len(batch))
+    insert_rows(session, RECORDS, rows)
     batch.clear()
     gc.collect(0)  # the young objects only: memory stays flat, and survivors are not rescanned
 
 
-def _duplicate(report: ImportReport, values: dict[str, Any], first_row: int | None) -> Problem:
-    return Problem(
-        report.file,
-        f"this record_id already appears on row {first_row} of the file",
-        "Each row needs its own record_id",
-        values["row_number"],
-        "record_id",
-        values["record_key"],
-        values["sheet"],
+def _latest_versions(session: Session, uids: list[str]) -> dict[str, tuple[int, int]]:
+    """uid → (row id, version) of the latest stored version of each uid that has one."""
+    latest = (
+        select(Record.uid, func.max(Record.version).label("version"))
+        .where(Record.uid.in_(uids))
+        .group_by(Record.uid)
+        .subquery()
     )
+    return {
+        uid: (record_id, version)
+        for uid, record_id, version in session.execute(
+            select(Record.uid, Record.id, Record.version).join(
+                latest, (latest.c.uid == Record.uid) & (latest.c.version == Record.version)
+            )
+        )
+    }
 
 
 def _stage_bytes(ws: Workspace, file: Path, sha256: str) -> Path:
     """Encrypt the raw bytes into a pending blob (streaming); placed after the commit."""
     with file.open("rb") as src:
         return ws.stage_blob(sha256, iter(functools.partial(src.read, 1 << 20), b""))
-
-
-class _RowKinds:
-    """A mapping's ``[rows]`` rule: which rows are records (e.g. one Uwazi template)."""
-
-    def __init__(self, mapping: Mapping, header: tuple[str, ...]) -> None:
-        self.index = mapping.row_column_index(header)
-        self.column = mapping.row_column
-        self.keep_keys = {event_key(k) for k in mapping.row_keep}
-        self.seen: dict[str, int] = {}
-
-    def keep(self, cells: tuple[str, ...]) -> bool:
-        if self.index is None:
-            return True
-        value = cells[self.index].strip() if self.index < len(cells) else ""
-        if self.keep_keys:
-            return event_key(value) in self.keep_keys
-        if value not in self.seen and len(self.seen) < 20:
-            self.seen[value] = 0
-        if value in self.seen:
-            self.seen[value] += 1
-        return True
-
-    def check(self, file: str, log: ProblemLog) -> None:
-        """Without ``keep``, rows of several kinds are refused: they are not all victims."""
-        if self.keep_keys or len(self.seen) <= 1:
-            return
-        kinds = ", ".join(
-            f"{quoted(k)} ({n:,} row{'' if n == 1 else 's'})" for k, n in self.seen.items()
-        )
-        log.add(
-            Problem(
-                file,
-                f"the file mixes rows of several kinds in column {quoted(self.column)}: {kinds}",
-                "Export one kind only (in Uwazi: filter by template before exporting), or "
-                'write a mapping with [rows] column = "..." and keep = ["..."]',
-                row=1,
-                column=self.column,
-            )
-        )
 
 
 def _supersede(session: Session, old_id: int, new_id: int, actor: str) -> None:

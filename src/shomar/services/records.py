@@ -9,16 +9,18 @@ then ranked by the names engine's match probability, so «محمد» finds "Moha
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, func, intersect, select
+from sqlalchemy import ColumnElement, Table, func, intersect, select
 from sqlalchemy.orm import Session
 
 from shomar.errors import NotFoundError
 from shomar.security.policy import visible_tiers
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
+from shomar.store.bulk import insert_rows
 from shomar.store.queries import restrict, visible_records
 from shomar.store.tables import (
     Document,
@@ -144,18 +146,33 @@ def _latest_run(session: Session) -> int | None:
 
 
 def refresh_name_index(session: Session) -> int:
-    """Index the name skeletons of records added since the last indexing; returns how many."""
+    """Index the name skeletons of records added since the last indexing; returns how many.
+
+    Streams the new records and writes their keys in batches (memory does not grow with an
+    import's size); each distinct word is keyed once.
+    """
     done = session.scalar(select(func.max(RecordNameKey.record_id))) or 0
     rows = session.execute(
         select(Record.id, Record.full_name, Record.given_name, Record.family_name, Record.aliases)
         .where(Record.id > done)
         .order_by(Record.id)
-    ).all()
-    for record_id, *names in rows:
-        keys = {_word_key(word) for text in names if text for word in str(text).split()}
-        keys.discard("")
-        session.add_all(RecordNameKey(record_id=record_id, key=k) for k in sorted(keys or {"-"}))
-    return len(rows)
+        .execution_options(yield_per=NAME_INDEX_BATCH)
+    )
+    table = cast(Table, RecordNameKey.__table__)
+    count = 0
+    for chunk in rows.partitions():
+        batch = []
+        for record_id, *names in chunk:
+            keys = {_word_key(word) for text in names if text for word in str(text).split()}
+            keys.discard("")
+            batch += [{"record_id": record_id, "key": k} for k in sorted(keys or {"-"})]
+        count += len(chunk)
+        insert_rows(session, table, batch)
+    return count
+
+
+#: records read and keyed per batch by :func:`refresh_name_index`
+NAME_INDEX_BATCH = 5000
 
 
 def catch_up_name_index(ws: Workspace) -> None:
@@ -179,6 +196,7 @@ def catch_up_name_index(ws: Workspace) -> None:
         return
 
 
+@functools.lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     return skeleton(word)[:40]
 

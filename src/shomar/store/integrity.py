@@ -18,8 +18,10 @@ attestation of a document is the one checked.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,15 +59,33 @@ def _canonical(value: Any) -> Any:
 
 
 _AS_IS = frozenset({str, int, type(None), list})
+_DAYS = frozenset({dt.date, dt.datetime})
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+
+
+_PICK = operator.itemgetter(*HASHED_COLUMNS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical_day(value: dt.date) -> Any:
+    return _canonical(value)  # an import repeats few dates and one creation time
 
 
 def record_hash(row: Mapping[str, Any] | RowMapping) -> str:
     """SHA-256 of a record row's canonical content (a mapping of column → value)."""
+    try:
+        picked = _PICK(row)
+    except KeyError:  # a row without some column: it counts as None
+        picked = tuple(row.get(name) for name in HASHED_COLUMNS)
     values: list[Any] = ["shomar-record-v1"]
-    for name in HASHED_COLUMNS:
-        value = row.get(name)
-        values.append(value if type(value) in _AS_IS else _canonical(value))
+    values += [
+        value
+        if type(value) in _AS_IS
+        else _canonical_day(value)
+        if type(value) in _DAYS
+        else _canonical(value)
+        for value in picked
+    ]
     return hashlib.sha256(_ENCODE(values).encode("utf-8")).hexdigest()
 
 

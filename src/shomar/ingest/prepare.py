@@ -1,0 +1,334 @@
+"""An import's read phase: every row read, parsed and checked into a spool, nothing stored.
+
+:func:`prepare` runs before the write transaction opens, so a long file never holds the
+store's write lock while it is parsed, and a file with problems never opens one. Memory stays
+flat: rows wait in an encrypted :class:`~shomar.ingest.spool.Spool`; a record_id that appears
+twice is found by hash (16 bytes a row). What is inferred from the list itself (family name
+first, the century of two-digit years) is counted for the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from shomar.config import settings
+from shomar.domain.columns import SENSITIVE_COLUMNS
+from shomar.domain.names_key import ascii_digits, event_key
+from shomar.domain.wording import quoted
+from shomar.errors import ImportValidationError
+from shomar.ingest.mapping import Mapping
+from shomar.ingest.problems import Problem, ProblemLog
+from shomar.ingest.readers import Table
+from shomar.ingest.spool import Spool
+from shomar.ingest.validate import RowContext, resolve_pending, row_to_values
+from shomar.text import NameOrder, detect_name_order
+
+__all__ = ["ENCRYPTED_CELL", "Prepared", "RowKinds", "prepare", "province_iso", "raw_row"]
+
+
+@functools.lru_cache(maxsize=8192)
+def province_iso(text: str) -> str | None:
+    try:
+        from shomar.places import resolve_place
+    except ImportError:  # the gazetteer is optional for an import
+        return None
+    match = resolve_place(text)
+    return match.province_iso if match.confidence >= 0.8 else None
+
+
+@dataclass
+class Prepared:
+    """A file read and checked: its rows in a spool, ready to be written."""
+
+    spool: Spool
+    ctx: RowContext
+    #: data rows read, and those left out by a ``[rows]`` rule
+    rows: int = 0
+    rows_skipped: int = 0
+    #: the vote on the full names' order (over the first :data:`NAME_ORDER_SAMPLE`)
+    name_order: NameOrder | None = None
+
+    def two_digit_years(self) -> list[dict[str, Any]]:
+        """Two-digit years read with an inferred century: how many, as what, from what hint."""
+        return [
+            {"dates": count, "read_as": century, "hint": origin}
+            for (century, origin), count in sorted(self.ctx.centuries.items())
+        ]
+
+    def notes(self) -> list[str]:
+        """What the report says of what was inferred from the list itself, never silently."""
+        out = []
+        order = self.name_order
+        if order is not None and order.is_family_first:
+            out.append(
+                f"the full names are written family name first ({order.explanation}): "
+                "linkage reads them that way"
+            )
+        elif order is not None and order.order == "mixed":
+            out.append(
+                "the full names mix both orders, family name first and given name first "
+                f"({order.explanation})"
+            )
+        for said in self.two_digit_years():
+            out.append(
+                f"{said['dates']:,} date(s) written with two-digit years were read as "
+                f"{said['read_as']} ({said['hint']})"
+            )
+        return out
+
+
+#: how many full names the name-order vote reads (the first ones; a vote, not a census)
+NAME_ORDER_SAMPLE = 500
+
+
+def prepare(
+    file: str,
+    table: Table,
+    fields: dict[int, str],
+    mapping: Mapping,
+    windows: dict[str, tuple[dt.date, dt.date, str]],
+    spool: Spool,
+    progress: Callable[[int], None] | None = None,
+) -> Prepared:
+    """Read, parse and check every row into ``spool``; raise with every problem found.
+
+    Nothing here touches the store: the write transaction opens only once the whole file is
+    known to be good.
+    """
+    cfg = settings()
+    sensitive_at = {i for i, name in fields.items() if name in SENSITIVE_COLUMNS}
+    extra_sealed = sorted(mapping.sensitive_indexes(table.header))  # mapping's `sensitive`
+    sensitive_at.update(extra_sealed)
+    ctx = RowContext(
+        file,
+        table.header,
+        fields,
+        mapping.default_calendar,
+        cfg.max_cell_chars,
+        mapping=mapping,
+        event_windows=windows,
+    )
+    log = ProblemLog()
+    _check_sealed_columns(file, table.header, fields, extra_sealed, log)
+    keys = _KeyCheck()
+    names: list[str] = []
+    batch: list[dict[str, Any]] = []
+    deferred = 0
+    kinds = RowKinds(mapping, table.header)
+    header = table.header
+    prepared = Prepared(spool, ctx)
+    for row in table.rows:
+        prepared.rows += 1
+        if not kinds.keep(row.cells):
+            prepared.rows_skipped += 1
+            continue
+        values, problems = row_to_values(row, ctx)
+        for problem in problems:
+            log.add(problem)
+        for index in extra_sealed:  # sealed with the sensitive fields, under the column's name
+            if index < len(row.cells) and row.cells[index]:
+                values["sensitive_fields"][f"column:{header[index]}"] = row.cells[index]
+        where = values["province"] or values["place"]
+        values.update(
+            sheet=row.sheet,
+            row_number=row.number,
+            province_iso=province_iso(where) if where else None,
+            raw_row=raw_row(header, row.cells, sensitive_at),
+        )
+        if values["has_record_id"]:
+            keys.add(ascii_digits(values["record_key"]), row.number)
+        if len(names) < NAME_ORDER_SAMPLE and values["full_name"]:
+            names.append(values["full_name"])
+        deferred += "pending_dates" in values
+        batch.append(values)
+        if len(batch) >= cfg.import_batch_rows:
+            spool.write(batch)
+            if progress is not None:
+                progress(len(batch))
+            batch = []
+    if batch:
+        spool.write(batch)
+        if progress is not None:
+            progress(len(batch))
+    if prepared.rows == 0:
+        log.add(
+            Problem(
+                file,
+                "the file has a header but no data rows",
+                "Add at least one record",
+                row=2,
+            )
+        )
+    kinds.check(file, log)
+    keys.check(spool, file, log)
+    if deferred:
+        _resolve_deferred(prepared, log)
+    if log:
+        raise ImportValidationError(log.summary(), log.sorted())
+    prepared.name_order = detect_name_order(names)
+    return prepared
+
+
+def _check_sealed_columns(
+    file: str, header: tuple[str, ...], fields: dict[int, str], sealed: list[int], log: ProblemLog
+) -> None:
+    """A column the mapping lists as sensitive must not also feed a plain field."""
+    for index in sealed:
+        target = fields.get(index)
+        if target is not None and target not in SENSITIVE_COLUMNS:
+            log.add(
+                Problem(
+                    file,
+                    f"the mapping lists the column {quoted(header[index])} as sensitive, but it "
+                    f"is also read into {target}, which is stored in the clear",
+                    f"Map it to one of {', '.join(SENSITIVE_COLUMNS)}, or drop it from "
+                    "`sensitive` or from [columns]",
+                    row=1,
+                    column=header[index],
+                )
+            )
+
+
+def _resolve_deferred(prepared: Prepared, log: ProblemLog) -> None:
+    """Read two-digit years that had no event window with the list's own dates as the hint.
+
+    A second pass over the spool, made only when a list has such dates.
+    """
+    ctx = prepared.ctx
+    ctx.start_final_pass()
+    old = prepared.spool
+    new = Spool()
+    for batch in old:
+        for values in batch:
+            if "pending_dates" not in values:
+                continue
+
+            def problem(message: str, column: str | None = None, value: str | None = None,
+                        hint: str = "", values: dict[str, Any] = values) -> None:  # fmt: skip
+                log.add(Problem(ctx.file, message, hint, values["row_number"], column, value,
+                                values["sheet"]))  # fmt: skip
+
+            resolve_pending(values, ctx, problem)
+        new.write(batch)
+    old.close()
+    prepared.spool = new
+
+
+class _KeyCheck:
+    """Finds record_ids that appear twice in one file, in memory that stays small.
+
+    Keeps 16 bytes per row (the key's hash and its row); equal hashes are confirmed against
+    the keys themselves in the spool, so a hash collision is never reported as a duplicate.
+    """
+
+    def __init__(self) -> None:
+        self.hashes = array("q")
+        self.rows = array("q")
+
+    def add(self, key: str, row: int) -> None:
+        self.hashes.append(hash(key))
+        self.rows.append(row)
+
+    def check(self, spool: Spool, file: str, log: ProblemLog) -> None:
+        if len(self.hashes) < 2:
+            return
+        import numpy as np
+
+        hashes = np.frombuffer(self.hashes, dtype=np.int64)
+        order = np.argsort(hashes, kind="stable")
+        ordered = hashes[order]
+        same = np.flatnonzero(ordered[1:] == ordered[:-1])
+        if not len(same):
+            return
+        rows = np.frombuffer(self.rows, dtype=np.int64)
+        suspects = {int(r) for r in rows[order[same]]} | {int(r) for r in rows[order[same + 1]]}
+        first: dict[str, int] = {}
+        for batch in spool:
+            for values in batch:
+                if values["row_number"] not in suspects:
+                    continue
+                key = ascii_digits(values["record_key"])
+                if key in first:
+                    log.add(_duplicate(file, values, first[key]))
+                else:
+                    first[key] = values["row_number"]
+
+
+#: what the raw row keeps of a sensitive cell (the value is in the encrypted fields)
+ENCRYPTED_CELL = "(encrypted)"
+
+
+def raw_row(
+    header: tuple[str, ...], cells: tuple[str, ...], sensitive_at: set[int] | None = None
+) -> list[list[str]]:
+    """The row as read: ``[column, cell]`` pairs; cells past the header keep their position.
+
+    Cells of sensitive columns are replaced by a marker: their value is stored encrypted.
+    """
+    if sensitive_at:
+        pairs = [
+            [name, ENCRYPTED_CELL if i in sensitive_at and cell else cell]
+            for i, (name, cell) in enumerate(zip(header, cells, strict=False))
+        ]
+    else:
+        pairs = [[name, cell] for name, cell in zip(header, cells, strict=False)]
+    if len(cells) > len(header):
+        pairs += [[f"(column {i + 1})", cells[i]] for i in range(len(header), len(cells))]
+    return pairs
+
+
+def _duplicate(file: str, values: dict[str, Any], first_row: int | None) -> Problem:
+    return Problem(
+        file,
+        f"this record_id already appears on row {first_row} of the file",
+        "Each row needs its own record_id",
+        values["row_number"],
+        "record_id",
+        values["record_key"],
+        values["sheet"],
+    )
+
+
+class RowKinds:
+    """A mapping's ``[rows]`` rule: which rows are records (e.g. one Uwazi template)."""
+
+    def __init__(self, mapping: Mapping, header: tuple[str, ...]) -> None:
+        self.index = mapping.row_column_index(header)
+        self.column = mapping.row_column
+        self.keep_keys = {event_key(k) for k in mapping.row_keep}
+        self.seen: dict[str, int] = {}
+
+    def keep(self, cells: tuple[str, ...]) -> bool:
+        if self.index is None:
+            return True
+        value = cells[self.index].strip() if self.index < len(cells) else ""
+        if self.keep_keys:
+            return event_key(value) in self.keep_keys
+        if value not in self.seen and len(self.seen) < 20:
+            self.seen[value] = 0
+        if value in self.seen:
+            self.seen[value] += 1
+        return True
+
+    def check(self, file: str, log: ProblemLog) -> None:
+        """Without ``keep``, rows of several kinds are refused: they are not all victims."""
+        if self.keep_keys or len(self.seen) <= 1:
+            return
+        kinds = ", ".join(
+            f"{quoted(k)} ({n:,} row{'' if n == 1 else 's'})" for k, n in self.seen.items()
+        )
+        log.add(
+            Problem(
+                file,
+                f"the file mixes rows of several kinds in column {quoted(self.column)}: {kinds}",
+                "Export one kind only (in Uwazi: filter by template before exporting), or "
+                'write a mapping with [rows] column = "..." and keep = ["..."]',
+                row=1,
+                column=self.column,
+            )
+        )
