@@ -136,8 +136,11 @@ def import_upload(
     dry_run: bool,
     mapping: Path | None = None,
     source_kind: str = "other",
+    replace: str | None = None,
 ) -> ImportReport:
-    """Check (``dry_run``) or import a staged upload; a real import removes the staged copy."""
+    """Check (``dry_run``) or import a staged upload; a real import removes the staged copy.
+
+    ``replace`` names the document this import supersedes (as ``shomar import --replace``)."""
     upload = get_upload(ws, upload_id, principal=principal)
     built = upload.path.parent / "mapping.json"
     report = import_file(
@@ -148,6 +151,7 @@ def import_upload(
         dry_run=dry_run,
         source_kind=source_kind,
         principal=principal,
+        replace=replace or None,
     )
     if not dry_run:
         shutil.rmtree(upload.path.parent, ignore_errors=True)
