@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from shomar.services.claims import ClaimInfo, list_claims
+from shomar.services.claims import ClaimInfo, QuantityInput, add_claim, list_claims
 from shomar.services.events import add_event
 from support.principals import ADMIN
 
@@ -31,8 +31,11 @@ def _csrf(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def event(world: WebWorld) -> str:
+    """An event with one claim, so every test of this module (on any worker) has a chart."""
     name = "Ledger test event (SYNTHETIC)"
     add_event(world.ws, name, principal=ADMIN)
+    add_claim(world.ws, claimant="Fixture Watch (SYNTHETIC)", counted="killed",
+              quantity=QuantityInput(40), event=name, principal=ADMIN)  # fmt: skip
     return name
 
 
