@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -304,10 +305,21 @@ def write_workspace_report(
     pdf: bool = False,
     truth: dict[str, Any] | None = None,
     lang: str = "en",
+    progress: Callable[[int], None] | None = None,
 ) -> Path:
     """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it).
 
     ``lang`` is ``en`` or ``fa`` (Persian: right-to-left, Persian digits, Jalali dates).
+    ``progress`` (a job's) advances by one step: data read, HTML written, PDF printed.
     """
+    step = progress or (lambda _n: None)
     data = build_report_data(ws, principal=principal, synthetic=synthetic, truth=truth)
-    return write_report(data, out, pdf=pdf, lang=lang)
+    step(1)
+    path = write_report(data, out, lang=lang)
+    step(1)
+    if pdf:
+        from shomar.reports.browser import print_pdf
+
+        print_pdf(path, path.with_suffix(".pdf"))
+        step(1)
+    return path
