@@ -14,7 +14,7 @@ from shomar.services.events import add_event
 from support.principals import ADMIN
 
 from .conftest import WebWorld
-from .test_browser import AXE, SCREENSHOTS, _sign_in, chromium, server
+from .test_browser import AXE, SCREENSHOTS, _sign_in, chromium, serious_violations, server
 
 __all__ = ["chromium", "server"]  # the fixtures, shared with the first browser tests
 
@@ -102,17 +102,5 @@ def test_confirm_candidates_in_the_browser(server: str, chromium: object, ledger
 def test_new_pages_have_no_serious_accessibility_violations(
     server: str, chromium: object, ledger: str, role: str, path: str, _shot: str
 ) -> None:
-    context = chromium.new_context(bypass_csp=True)  # type: ignore[attr-defined]
-    page = context.new_page()
-    if role != "anonymous":
-        _sign_in(page, server, role)
-    page.goto(f"{server}{path}")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    context.close()
+    serious = serious_violations(server, chromium, role, path)
     assert not serious, serious

@@ -70,19 +70,19 @@ def test_add_then_correct_a_claim(world: WebWorld, event: str) -> None:
     page = client.get(added.headers["location"])
     assert "The claim was added" in page.text and "1,500" in page.text
 
+    correction = {
+        "csrf": _csrf(page.text),
+        "claimant": "Synthetic Watch (SYNTHETIC)",
+        "counted": "killed",
+        "qualifier": "at_least",
+        "value": "1600",
+        "event": event,
+        "date_stated": "1988-08-01",
+        "quote": "1,500 were killed",
+    }
     corrected = client.post(
         f"/en/claims/{uid}/correct",
-        data={
-            "csrf": _csrf(page.text),
-            "claimant": "Synthetic Watch (SYNTHETIC)",
-            "counted": "killed",
-            "qualifier": "at_least",
-            "value": "1600",
-            "event": event,
-            "date_stated": "1988-08-01",
-            "quote": "1,500 were killed",
-            "reason": "the report was updated",
-        },
+        data={**correction, "reason": "the report was updated"},
         headers=SAME_ORIGIN,
         follow_redirects=False,
     )
@@ -100,20 +100,8 @@ def test_add_then_correct_a_claim(world: WebWorld, event: str) -> None:
     fa = client.get(f"/fa/claims/{uid}").text
     assert 'dir="rtl"' in fa and "نسخهٔ ۲" in fa and "۱٬۶۰۰" in fa and "۱٬۵۰۰" in fa
 
-    unchanged = client.post(
-        f"/en/claims/{uid}/correct",
-        data={
-            "csrf": _csrf(page.text),
-            "claimant": "Synthetic Watch (SYNTHETIC)",
-            "counted": "killed",
-            "qualifier": "at_least",
-            "value": "1600",
-            "event": event,
-            "date_stated": "1988-08-01",
-            "quote": "1,500 were killed",
-            "reason": "none",
-        },
-        headers=SAME_ORIGIN,
+    unchanged = client.post(  # the same values again: no change, refused
+        f"/en/claims/{uid}/correct", data={**correction, "reason": "none"}, headers=SAME_ORIGIN
     )
     assert unchanged.status_code == 422 and "changes nothing" in unchanged.text
 
