@@ -162,3 +162,16 @@ def test_dashboard_marks_stale_estimates_with_the_reason(
     assert "new records were imported after this run" in stale
     fa = world.login("analyst").get("/fa/").text
     assert "برآوردهای کهنه" in fa and "۱٬۲۰۰" in fa
+
+
+def test_documents_and_their_custody_through_the_api(world: WebWorld) -> None:
+    viewer = {"Authorization": f"Bearer {world.tokens['viewer']}"}
+    listed = world.client.get("/api/v1/documents", headers=viewer).json()
+    assert listed["total"] >= 2 and {"sha256", "status", "rows", "records"} <= set(
+        listed["items"][0]
+    )
+    one = world.client.get("/api/v1/documents/1", headers=viewer).json()
+    assert one["id"] == 1 and one["custody"][0]["action"] == "received"
+    prefix = one["sha256"][:10]
+    assert world.client.get(f"/api/v1/documents/{prefix}", headers=viewer).json()["id"] == 1
+    assert world.client.get("/api/v1/documents").status_code in (401, 403)  # anonymous

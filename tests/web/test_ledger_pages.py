@@ -221,3 +221,10 @@ def test_compare_chart_shows_the_three_apart_as_svg_with_text(
         assert images[0][1]  # alt text
     page = re.sub(r'src="data:[^"]+"', "", html)
     assert "style=" not in page and "<script>" not in page  # the page's strict CSP holds
+
+
+def test_a_claim_and_its_versions_through_the_api(world: WebWorld, event: str) -> None:
+    uid = next(c.uid for c in list_claims(world.ws, principal=ADMIN) if c.event == event)
+    found = world.client.get(f"/api/v1/claims/{uid}").json()  # the ledger is public
+    assert found["uid"] == uid and found["versions"][0]["version"] == found["version"]
+    assert world.client.get("/api/v1/claims/C-nosuchclaim").status_code == 404
