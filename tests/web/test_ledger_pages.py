@@ -69,6 +69,7 @@ def test_add_then_correct_a_claim(world: WebWorld, event: str) -> None:
     assert str(claim.date_stated) == "1988-08-01"
     page = client.get(added.headers["location"])
     assert "The claim was added" in page.text and "1,500" in page.text
+    assert 'name="value" value="1500"' in page.text  # the correction form, as typed
 
     correction = {
         "csrf": _csrf(page.text),

@@ -290,8 +290,9 @@ def report_file(ws: Workspace, job_id: str, fmt: str, *, principal: Principal) -
             hint="Make one on the report page and wait until its job is done.",
         )
     folder = (ws.path / REPORTS).resolve()
-    path = Path(str(job.result.get("path", ""))).resolve().with_suffix(FORMATS[fmt])
-    if path.parent != folder or not path.is_file():
+    written = str(job.result.get("path") or "")
+    path = Path(written).resolve().with_suffix(FORMATS[fmt]) if written.endswith(".html") else None
+    if path is None or path.parent != folder or not path.is_file():
         raise NotFoundError(f"The {fmt} file of job {job_id} is gone.", hint="Make it again.")
     return path
 
