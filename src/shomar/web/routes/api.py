@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from shomar.config import settings
@@ -170,8 +170,14 @@ def documents(ws: WorkspaceDep, acting: ActingDep) -> ListOut:
     return ListOut(items=items, total=len(items), page=1, next=None)
 
 
+#: a document's id (up to 7 digits, either script) or a SHA-256 prefix of 8 to 64 hex digits
+DOCUMENT_REF = r"^([0-9\u06f0-\u06f9]{1,7}|[0-9a-fA-F]{8,64})$"
+
+
 @router.get("/documents/{document_id}", **act("documents.read"))
-def document(document_id: str, ws: WorkspaceDep, acting: ActingDep) -> dict[str, Any]:
+def document(
+    document_id: Annotated[str, Path(pattern=DOCUMENT_REF)], ws: WorkspaceDep, acting: ActingDep
+) -> dict[str, Any]:
     """A document (its id or a SHA-256 prefix) with its custody log under ``custody``."""
     from shomar.services.documents import custody_log
 
