@@ -48,10 +48,8 @@ def test_persian_digits_and_jalali_dates(fa_html: str) -> None:
     assert '<time datetime="2026-11-25T15:00:00+00:00" title="۲۰۲۶-۱۱-۲۵ ۱۵:۰۰ UTC">' in fa_html
     assert "۴ آذر ۱۴۰۵ ۱۵:۰۰ UTC" in fa_html
     body = fa_html[fa_html.index("<body>") :]
-    # figure descriptions are still English (see the README); the rest has no Gregorian year
-    text = re.sub(
-        r"<svg.*?</svg>|<code.*?</code>|<figcaption>.*?</figcaption>|<[^>]+>", " ", body, flags=re.S
-    )
+    # no Gregorian year anywhere in the text, figure captions included
+    text = re.sub(r"<svg.*?</svg>|<code.*?</code>|<[^>]+>", " ", body, flags=re.S)
     assert re.search("[۰-۹]{2,}", text)
     assert "2026" not in text  # Gregorian years only in titles and attributes
     provenance = re.findall(r'<span class="prov">(.*?)</span>', fa_html, flags=re.S)
@@ -77,6 +75,57 @@ def test_figures_draw_persian_as_svg_text(fa_html: str) -> None:
     assert "Vazirmatn" in fa_html[fa_html.index("<svg") :]
     # Persian source and province names are drawn, so they need no abbreviation key
     assert "<dt>S1</dt>" not in fa_html and "<dt>P1</dt>" not in fa_html
+
+
+def _figure_texts(html: str) -> str:
+    """Everything the figures say: captions, alt text and the text drawn in the SVG."""
+    captions = re.findall(r"<figcaption>(.*?)</figcaption>", html, flags=re.S)
+    alts = re.findall(r'role="img" aria-label="([^"]*)"', html)
+    drawn = re.findall(r"<text\b[^>]*>(.*?)</text>", html, flags=re.S)
+    return "\n".join(re.sub(r"<[^>]+>", " ", t) for t in (*captions, *alts, *drawn))
+
+
+def test_persian_figures_have_no_english_caption_left(
+    report_data: ReportData, fa_html: str
+) -> None:
+    """Every English caption, alt text and axis fragment of the English report (the report
+    catalog's message ids, cut at their placeholders) is gone from the Persian report."""
+    from shomar.web.catalog import report_messages
+
+    english = _figure_texts(render_report(report_data))
+    fragments = {
+        piece.strip(" .,:;()")
+        for message in report_messages()
+        for piece in re.split(r"%\(\w+\)s|%%", message)
+        if len(piece.strip(" .,:;()")) >= 10
+    }
+    shown = sorted(f for f in fragments if f in english)
+    assert len(shown) > 25, shown  # descriptions, alt texts, panel titles, axis labels
+    persian = _figure_texts(fa_html)
+    assert [f for f in shown if f in persian] == []
+    assert "Records each source reported" in english and "Bar chart of records" in english
+
+
+def test_persian_time_axis_is_jalali(fa_html: str) -> None:
+    timeline = fa_html[fa_html.index('id="fig-timeline"') :]
+    timeline = timeline[: timeline.index("</figure>")]
+    ticks = re.findall(r"<text\b[^>]*>(.*?)</text>", timeline, flags=re.S)
+    assert any(re.fullmatch(r"\s*[۰-۹]{4}\s*", t) or "۱۳۹۸" in t for t in ticks), ticks
+    assert not any(re.search(r"\b(19|20)\d\d\b", t) for t in ticks), ticks  # no Gregorian
+    assert "All dates" not in timeline and "Busiest" not in timeline
+
+
+def test_jalali_ticks_fall_on_jalali_months() -> None:
+    import datetime as dt
+
+    from shomar.reports.jalali_axis import jalali_ticks
+    from shomar.web.i18n import Locale
+
+    days, labels = jalali_ticks(dt.date(2019, 9, 1), dt.date(2020, 1, 1), Locale("fa"))
+    assert days[0] == dt.date(2019, 9, 23)  # 1 Mehr 1398
+    assert labels[:2] == ["مهر ۱۳۹۸", "آبان ۱۳۹۸"]
+    years, year_labels = jalali_ticks(dt.date(1988, 1, 1), dt.date(2020, 1, 1), Locale("fa"))
+    assert len(years) <= 9 and year_labels[0] == "۱۳۶۷" and years[0] == dt.date(1988, 3, 21)
 
 
 def test_unknown_language_is_refused() -> None:

@@ -38,6 +38,7 @@ from shomar.services.accounts import (
     set_disabled,
 )
 from shomar.services.backup import backup
+from shomar.services.claim_intake import CandidateChoice, add_confirmed, confirm_from_text, propose
 from shomar.services.claims import (
     ClaimCorrection,
     QuantityInput,
@@ -47,7 +48,12 @@ from shomar.services.claims import (
 )
 from shomar.services.comparison import compare_event
 from shomar.services.demo import run_demo
-from shomar.services.documents import keep_document, list_documents, withdraw_document
+from shomar.services.documents import (
+    custody_log,
+    keep_document,
+    list_documents,
+    withdraw_document,
+)
 from shomar.services.estimation import run_event_estimates
 from shomar.services.events import add_event, get_event, list_events
 from shomar.services.export import audit_status, export_public
@@ -74,7 +80,12 @@ from shomar.services.linkage import (
 from shomar.services.publish import publish
 from shomar.services.raw_documents import get_document
 from shomar.services.records import get_person, get_record, search_persons, search_records
-from shomar.services.report import build_report_data, write_workspace_report
+from shomar.services.report import (
+    build_report_data,
+    comparison_figures,
+    report_file,
+    write_workspace_report,
+)
 from shomar.services.stats import workspace_stats
 from shomar.services.tiers import set_tier
 from shomar.services.uploads import get_upload, import_upload, set_mapping, stage_upload
@@ -197,6 +208,21 @@ def _age_recipient() -> str:
 
 def _out(world: World, name: str) -> Path:
     return world.folder / f"{name}_{next(world.counter)}"
+
+
+def _report_job(world: World, p: Principal) -> str:
+    """A finished report job of ``p`` whose HTML file is in the workspace's reports folder."""
+    job_id = f"matrix-report-{next(world.counter)}"
+    out = world.ws.path / "reports" / f"{job_id}.html"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("<p>report (synthetic)</p>", encoding="utf-8")
+    with world.ws.session() as session:
+        session.add(Job(id=job_id, kind="report", status="done", result={"path": str(out)},
+                        created_by=p.name, created_role=str(p.role)))  # fmt: skip
+    return job_id
+
+
+ARTICLE = "Amnesty International said on 3 May 2011 that at least 120 people were executed."
 
 
 def _job_of(world: World, p: Principal) -> str:
@@ -326,6 +352,23 @@ SERVICES: dict[str, tuple[str, Call]] = {
         w.ws, principal=p
     )),
     "report.write_workspace_report": ("report.make", _report),
+    "report.comparison_figures": ("claims.read", lambda w, p: comparison_figures(
+        w.ws, principal=p, lang="fa"
+    )),
+    "report.report_file": ("report.make", lambda w, p: report_file(
+        w.ws, _report_job(w, p), "html", principal=p
+    )),
+    "documents.custody_log": ("documents.read", lambda w, p: custody_log(
+        w.ws, _new_document(w), principal=p
+    )),
+    "claim_intake.add_confirmed": ("claims.add", lambda w, p: add_confirmed(
+        w.ws, propose(ARTICLE), [CandidateChoice(1)], source="Matrix press (synthetic)",
+        document_id=None, principal=p,
+    )),
+    "claim_intake.confirm_from_text": ("claims.add", lambda w, p: confirm_from_text(
+        w.ws, ARTICLE, [CandidateChoice(1, counted="executed")],
+        source="Matrix press (synthetic)", principal=p,
+    )),
     "stats.workspace_stats": ("stats.read", lambda w, p: workspace_stats(w.ws, principal=p)),
     "backup.backup": ("backup", lambda w, p: backup(
         w.ws, _out(w, "backup"), recipient=_age_recipient(), principal=p

@@ -167,6 +167,12 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 def test_no_serious_accessibility_violations(
     server: str, chromium: object, role: str, path: str
 ) -> None:
+    serious = serious_violations(server, chromium, role, path)
+    assert not serious, serious
+
+
+def serious_violations(server: str, chromium: object, role: str, path: str) -> list[str]:
+    """axe-core's serious and critical findings on ``path`` as ``role`` sees it."""
     # axe is injected by the test only: the site itself allows no inline script (strict CSP)
     context = chromium.new_context(bypass_csp=True)  # type: ignore[attr-defined]
     page = context.new_page()
@@ -175,10 +181,9 @@ def test_no_serious_accessibility_violations(
     page.goto(f"{server}{path}")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
+    context.close()
+    return [
         f"{v['id']}: {v['help']} ({len(v['nodes'])})"
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-    context.close()
-    assert not serious, serious

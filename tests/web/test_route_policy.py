@@ -39,6 +39,10 @@ def _fill(path: str, world: WebWorld, role: str) -> str:
         "uid": world.uids["public"],
         "person_id": person,
         "name": "viewer",
+        "document_id": "1",
+        "claim_uid": "C-nosuchclaim",
+        "job_id": "nosuchjob",
+        "fmt": "html",
     }
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
 

@@ -191,14 +191,9 @@ def list_(
 
 
 def _registry_name(claimant: str) -> tuple[str, str | None]:
-    """The name and kind the ledger stores for ``claimant`` (its registry entry's, if known)."""
-    from shomar.claims.registry import claimant_entry, resolve_claimant
+    from shomar.services.claim_intake import registry_name
 
-    entry_id = resolve_claimant(claimant)
-    if entry_id is None:
-        return claimant.strip(), None
-    entry = claimant_entry(entry_id)
-    return entry.name, entry.kind
+    return registry_name(claimant)
 
 
 def _numbered(values: list[str] | None, option: str, count: int) -> dict[int, str]:
@@ -383,37 +378,24 @@ def _add_candidates(
     event: str | None,
     workspace: Path | None,
 ) -> list[str]:
-    from shomar.services.claims import QuantityInput, add_claim
+    from shomar.services.claim_intake import CandidateChoice, add_confirmed
     from shomar.services.documents import keep_document
 
     ws = open_ws(workspace, create=True)
     try:
         principal = current_principal(ws)
-        actor = principal.name
         document_id = keep_document(ws, file, source, principal=principal)
-        added = []
-        for number, who, what in reviewed:
-            c = candidates[number - 1]
-            q = c.quantity
-            name, kind = _registry_name(who)
-            info = add_claim(
-                ws,
-                claimant=name,
-                claimant_kind=kind,
-                counted=what,
-                quantity=QuantityInput(q.value, q.lower, q.upper, q.qualifier),
-                event=event,
-                date_stated=c.date_stated,
-                quote=c.quote,
-                document_id=document_id,
-                start=c.start,
-                end=c.end,
-                cites=[_registry_name(c.cites)[0]] if c.cites else [],
-                principal=principal,
-                notes=f"extracted from {file.name}, confirmed by {actor}",
-            )
-            added.append(info.uid)
-        return added
+        added = add_confirmed(
+            ws,
+            candidates,
+            [CandidateChoice(number, who, what) for number, who, what in reviewed],
+            source=source,
+            document_id=document_id,
+            event=event,
+            note=f"extracted from {file.name}, confirmed by {principal.name}",
+            principal=principal,
+        )
+        return [info.uid for info in added]
     finally:
         ws.close()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -25,7 +26,7 @@ from shomar.reports.data import (
     ReportData,
 )
 from shomar.reports.figure import ReportFigure, fmt_count
-from shomar.reports.i18n import _
+from shomar.reports.i18n import _, current
 from shomar.reports.svg import (
     COLOURS,
     KeyEntry,
@@ -67,7 +68,7 @@ def estimate_label(estimate: Estimate) -> str:
     kind = f" {estimate.interval_type}" if estimate.interval_type else ""
     star = " *" if estimate.warnings else ""
     if estimate.stale_reason:
-        star += " (STALE)"
+        star += " " + _("(stale)")
     return f"{estimate.method}{stratum}{star}\n{estimate.level:.0%}{kind}"
 
 
@@ -85,6 +86,13 @@ def quantity_text(claim: Claim) -> str:
     if q.qualifier in APPROXIMATE:
         prefix = "≈ "
     return prefix + fmt_count(value)
+
+
+def _day(day: date | None) -> str:
+    """A date on a chart: ISO in English, Jalali with Persian digits in Persian."""
+    if day is None:
+        return ""
+    return current().jalali(day) if current().lang == "fa" else day.isoformat()
 
 
 def _interval_text(estimate: Estimate) -> str:
@@ -204,16 +212,17 @@ def _draw_claims(ax: Axes, claims: Sequence[Claim], scale: Scale) -> list[KeyEnt
         y = n - 1 - i
         q = claim.quantity
         key = f"C{i + 1}"
-        if has_arabic_script(claim.claimant):
-            keys.append(KeyEntry(key, claim.claimant))
+        if has_arabic_script(claim.claimant) and current().lang != "fa":
+            keys.append(KeyEntry(key, claim.claimant))  # English figures draw Latin only
             who = (
                 claim.claimant_latin
                 if claim.claimant_latin and not has_arabic_script(claim.claimant_latin)
-                else "(Persian name, see key)"
+                else _("(Persian name, see key)")
             )
         else:
             who = claim.claimant
-        when = f", {claim.date_stated:%Y-%m-%d}" if claim.date_stated else ""
+        comma = "، " if current().lang == "fa" else ", "
+        when = f"{comma}{_day(claim.date_stated)}" if claim.date_stated else ""
         labels.append(f"{key} {who}{when}")
         text_x = _draw_quantity(ax, y, q, scale, colour)
         ax.text(
@@ -233,7 +242,7 @@ def _draw_claims(ax: Axes, claims: Sequence[Claim], scale: Scale) -> list[KeyEnt
 def _draw_documented(ax: Axes, category: CategoryComparison, scale: Scale) -> None:
     doc = category.documented
     if doc is None:
-        _empty(ax, "No documented count yet (linkage has not run for this event).")
+        _empty(ax, _("No documented count yet (linkage has not run for this event)."))
         return
     values = [doc.unique_persons, doc.multi_source_persons]
     ys = [1, 0]
@@ -241,7 +250,7 @@ def _draw_documented(ax: Axes, category: CategoryComparison, scale: Scale) -> No
     ax.barh(ys, widths, left=scale.lo, color=[COLOURS["documented"], "#7fb8dc"], height=0.55)
     for y, value in zip(ys, values, strict=True):
         ax.text(max(value, scale.lo), y, f"  {fmt_count(value)}", va="center", fontsize=8)
-    ax.set_yticks(ys, ["unique persons named", "confirmed by > 1 source"])
+    ax.set_yticks(ys, [_("unique persons named"), _("confirmed by > 1 source")])
     ax.set_ylim(-0.6, 1.6)
 
 
@@ -290,12 +299,12 @@ def claims_comparison_figure(
         if category.claims:
             keys = _draw_claims(claims_ax, category.claims, scale)
         else:
-            _empty(claims_ax, "No claims recorded for this event and category.")
+            _empty(claims_ax, _("No claims recorded for this event and category."))
         _draw_documented(doc_ax, category, scale)
         if category.estimates:
             _draw_estimates(est_ax, category.estimates)
         else:
-            _empty(est_ax, "No estimate yet for this event and category.")
+            _empty(est_ax, _("No estimate yet for this event and category."))
         _panel_style(claims_ax, _("Claimed: numbers as stated"), COLOURS["claim"])
         _panel_style(doc_ax, _("Documented: unique persons named"), COLOURS["documented"])
         _panel_style(
@@ -321,21 +330,23 @@ def claims_comparison_figure(
         est_ax.set_xlabel(f"{axis_label} ({_(category.counted)}{log_note})")
         est_ax.xaxis.set_major_formatter(lambda v, _: fmt_count(v))
         fig_id = f"fig-cmp-{event_id(index, event)}-{_slug(category.counted)}"
-        description = (
-            f"Event {event_label}, counted: {category.counted}. Top: each claim as stated "
-            "(dot: exact number; hollow dot: approximate; bar: range; dashed bar: a vague "
-            "amount such as “thousands”; dashed arrow: “at least” or “at most”), labelled "
-            "by claim number, claimant and date stated. "
-            "Middle: persons documented by name after linkage. Bottom: estimates by method "
-            "(diamond: point estimate; bar: interval; grey tick: persons observed on the "
-            "lists; * : the run has warnings). The dotted blue line repeats the documented "
-            "count. The three are shown apart and never combined."
-            + (
-                " The value axis is logarithmic because the numbers differ by more than a "
-                f"factor of {LOG_RATIO:.0f}; equal steps mean equal ratios."
-                if scale.log
-                else ""
+        description = _(
+            "Event %(event)s, counted: %(counted)s. Top: each claim as stated (dot: exact "
+            "number; hollow dot: approximate; bar: range; dashed bar: a vague amount such as "
+            "“thousands”; dashed arrow: “at least” or “at most”), labelled by claim number, "
+            "claimant and date stated. Middle: persons documented by name after linkage. "
+            "Bottom: estimates by method (diamond: point estimate; bar: interval; grey tick: "
+            "persons observed on the lists; * : the run has warnings). The dotted blue line "
+            "repeats the documented count. The three are shown apart and never combined."
+        ) % {"event": event_label, "counted": _(category.counted)} + (
+            " "
+            + _(
+                "The value axis is logarithmic because the numbers differ by more than a "
+                "factor of %(ratio)s; equal steps mean equal ratios."
             )
+            % {"ratio": fmt_count(LOG_RATIO)}
+            if scale.log
+            else ""
         )
         return ReportFigure(
             fig_id=fig_id,
@@ -351,11 +362,20 @@ def claims_comparison_figure(
 
 
 def _comparison_alt(event: EventReport, category: CategoryComparison) -> str:
-    parts = [f"{event.name} ({category.counted})."]
-    parts += [f"Claim: {c.claimant} {quantity_text(c)}." for c in category.claims]
+    parts = [f"{event.name} ({_(category.counted)})."]
+    parts += [
+        _("Claim: %(claimant)s %(number)s.") % {"claimant": c.claimant, "number": quantity_text(c)}
+        for c in category.claims
+    ]
     if category.documented:
-        parts.append(f"Documented: {category.documented.unique_persons} persons.")
-    parts += [f"Estimate {e.method}: {_interval_text(e)}." for e in category.estimates]
+        parts.append(
+            _("Documented: %(n)s persons.") % {"n": fmt_count(category.documented.unique_persons)}
+        )
+    parts += [
+        _("Estimate %(method)s: %(interval)s.")
+        % {"method": e.method, "interval": _interval_text(e)}
+        for e in category.estimates
+    ]
     return " ".join(parts)
 
 
@@ -373,7 +393,7 @@ def estimates_figure(data: ReportData, index: int, event: EventReport) -> Report
         multi = len({c for c, _ in rows}) > 1
         if multi:
             ax.set_yticks(
-                range(len(rows) - 1, -1, -1), [f"{c}: {estimate_label(e)}" for c, e in rows]
+                range(len(rows) - 1, -1, -1), [f"{_(c)}: {estimate_label(e)}" for c, e in rows]
             )
         _panel_style(ax, "", COLOURS["estimate"])
         tops = [e.interval[1] if e.interval else e.estimate for _, e in rows]
@@ -385,7 +405,7 @@ def estimates_figure(data: ReportData, index: int, event: EventReport) -> Report
             fig_id=fig_id,
             title=_("Estimates by method:") + f" {event_label}",
             svg=to_svg(fig, fig_id),
-            description=(
+            description=_(
                 "Each method's point estimate (diamond) and interval (bar) of the total number "
                 "of persons, observed and unobserved; the grey tick marks the persons observed "
                 "on the lists. Methods rest on different assumptions and model choice dominates "
@@ -393,7 +413,9 @@ def estimates_figure(data: ReportData, index: int, event: EventReport) -> Report
             ),
             data_source=_source(data, _("estimate runs")),
             generated_at=data.generated_at,
-            alt="Estimates: " + "; ".join(f"{e.method} {_interval_text(e)}" for _, e in rows),
+            alt=_("Estimates:")
+            + " "
+            + "; ".join(f"{e.method} {_interval_text(e)}" for _c, e in rows),
             key=tuple(label.entries),
         )
 
@@ -424,7 +446,7 @@ def posterior_figure(data: ReportData, index: int, event: EventReport) -> Report
         bins = np.linspace(lo, hi, 60).tolist()
         for i, (counted, estimate) in enumerate(runs):
             draws = _flat(estimate.draws)
-            name = f"{counted}: {estimate.method}" if len(runs) > 1 else estimate.method
+            name = f"{_(counted)}: {estimate.method}" if len(runs) > 1 else estimate.method
             ax.hist(
                 draws,
                 bins=bins,
@@ -433,7 +455,7 @@ def posterior_figure(data: ReportData, index: int, event: EventReport) -> Report
                 lw=1.6,
                 color=COLOURS["estimate"],
                 ls=styles[i % len(styles)],
-                label=f"{name} ({len(draws):,} draws)",
+                label=_("%(name)s (%(n)s draws)") % {"name": name, "n": fmt_count(len(draws))},
             )
             if estimate.interval:
                 for end in estimate.interval:
@@ -454,14 +476,19 @@ def posterior_figure(data: ReportData, index: int, event: EventReport) -> Report
             fig_id=fig_id,
             title=_("Posterior distribution of N:") + f" {event_label}",
             svg=to_svg(fig, fig_id),
-            description=(
+            description=_(
                 "Histogram of posterior draws of the total N for Bayesian methods (vertical "
                 "lines: the interval ends reported). A wide or lopsided curve means the lists "
                 "leave the total uncertain."
             ),
             data_source=_source(data, _("posterior draws of estimate runs")),
             generated_at=data.generated_at,
-            alt="Posterior of N: "
-            + "; ".join(f"{e.method} median {np.median(_flat(e.draws)):,.0f}" for _, e in runs),
+            alt=_("Posterior of N:")
+            + " "
+            + "; ".join(
+                _("%(method)s median %(median)s")
+                % {"method": e.method, "median": fmt_count(round(float(np.median(_flat(e.draws)))))}
+                for _c, e in runs
+            ),
             key=tuple(label.entries),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from shomar.reports.i18n import current
 from shomar.reports.svg import KeyEntry
@@ -52,3 +52,19 @@ def fmt_time_gregorian(moment: datetime) -> str:
     """The same time in the Gregorian calendar (the hover title of a Jalali time)."""
     zone = moment.strftime("%Z") or ("UTC" if moment.tzinfo else "")
     return current().digits(f"{moment:%Y-%m-%d %H:%M} {zone}".strip())
+
+
+def fmt_ratio(value: float) -> str:
+    """A ratio with two decimals (Persian digits and the Arabic decimal sign in Persian)."""
+    text = f"{value:.2f}"
+    if current().lang == "fa":
+        text = current().digits(text.replace(".", "٫"))
+    return text
+
+
+def month_text(day: date) -> str:
+    """The month of ``day``: ``1988-07`` in English; its Jalali month and year in Persian."""
+    locale = current()
+    if locale.lang != "fa":
+        return f"{day:%Y-%m}"
+    return locale.jalali(day).split(" ", 1)[1]  # «۱۰ تیر ۱۳۶۷» → «تیر ۱۳۶۷»

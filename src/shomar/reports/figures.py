@@ -27,8 +27,9 @@ from shomar.reports.data import (
     overlap_patterns,
     precision_counts,
 )
-from shomar.reports.figure import ReportFigure, fmt_count, fmt_time
+from shomar.reports.figure import ReportFigure, fmt_count, fmt_ratio, fmt_time, month_text
 from shomar.reports.i18n import _, current
+from shomar.reports.jalali_axis import jalali_ticks
 from shomar.reports.svg import COLOURS, Labeller, new_figure, styled, to_svg
 from shomar.reports.timeline import MonthlySpread, spread_by_month
 
@@ -121,11 +122,15 @@ def sources_figure(data: ReportData) -> ReportFigure | None:
             data,
             "fig-sources",
             _("Records per source"),
-            f"Records each source reported ({fmt_count(data.total_records)} in all). A person "
-            "named by several sources is counted once per source here.",
+            _(
+                "Records each source reported (%(n)s in all). A person named by several "
+                "sources is counted once per source here."
+            )
+            % {"n": fmt_count(data.total_records)},
             _("records and sources tables"),
-            "Bar chart of records per source: "
-            + "; ".join(f"{s.name}: {s.records}" for s in ordered),
+            _("Bar chart of records per source:")
+            + " "
+            + "; ".join(f"{s.name}: {fmt_count(s.records)}" for s in ordered),
             label,
         )
 
@@ -203,8 +208,9 @@ def overlap_figure(data: ReportData) -> ReportFigure | None:
         sizes.tick_params(axis="x", labelsize=7.5)
         _count_axis(sizes.xaxis, 2)
         extra = (
-            f" {len(hidden)} further combinations ({fmt_count(sum(c for _, c in hidden))} persons) "
-            "are not drawn."
+            " "
+            + _("%(n)s further combinations (%(persons)s persons) are not drawn.")
+            % {"n": fmt_count(len(hidden)), "persons": fmt_count(sum(c for _, c in hidden))}
             if hidden
             else ""
         )
@@ -214,13 +220,17 @@ def overlap_figure(data: ReportData) -> ReportFigure | None:
             data,
             "fig-overlap",
             _("Overlap of sources (UpSet)"),
-            "How many linked persons each exact combination of sources names (bars; the black "
-            "dots below show the combination). Left: persons per source. "
-            f"{fmt_count(singles)} of {fmt_count(len(data.memberships))} persons are named by "
-            f"one source only.{extra}",
+            _(
+                "How many linked persons each exact combination of sources names (bars; the "
+                "black dots below show the combination). Left: persons per source. "
+                "%(single)s of %(total)s persons are named by one source only."
+            )
+            % {"single": fmt_count(singles), "total": fmt_count(len(data.memberships))}
+            + extra,
             _("persons and their records (latest linkage)"),
-            "UpSet chart of source combinations: "
-            + "; ".join(f"{' + '.join(sorted(c))}: {n}" for c, n in shown),
+            _("UpSet chart of source combinations:")
+            + " "
+            + "; ".join(f"{' + '.join(sorted(c))}: {fmt_count(n)}" for c, n in shown),
             label,
         )
 
@@ -242,9 +252,13 @@ def _month_bars(ax: Axes, spread: MonthlySpread, counts: dict[str, float]) -> No
             label=f"{_(precision)} ({fmt_count(counts.get(precision, 0))})",
         )
         bottom += heights
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if current().lang == "fa":  # Jalali months on the axis, in Persian
+        ticks, labels = jalali_ticks(spread.months[0], _next_month(spread.months[-1]), current())
+        ax.set_xticks(mdates.date2num(ticks), labels, fontsize=8)
+    else:
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_ylabel(_("records per month"))
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
     ax.set_axisbelow(True)
@@ -281,12 +295,19 @@ def timeline_figure(data: ReportData) -> ReportFigure | None:
         if zoom:
             top, bottom_ax = fig.subplots(2, 1, height_ratios=(0.8, 1.2))
             _month_bars(top, spread, counts)
-            top.set_title(f"All dates, {spread.months[0]:%Y-%m} to {spread.months[-1]:%Y-%m}")
+            top.set_title(
+                _("All dates, %(first)s to %(last)s")
+                % {"first": month_text(spread.months[0]), "last": month_text(spread.months[-1])}
+            )
             window = _busiest_window(spread, ZOOM_MONTHS)
             _month_bars(bottom_ax, window, counts)
             bottom_ax.set_title(
-                f"Busiest {ZOOM_MONTHS} months, {window.months[0]:%Y-%m} to "
-                f"{window.months[-1]:%Y-%m}"
+                _("Busiest %(n)s months, %(first)s to %(last)s")
+                % {
+                    "n": fmt_count(ZOOM_MONTHS),
+                    "first": month_text(window.months[0]),
+                    "last": month_text(window.months[-1]),
+                }
             )
         else:
             _month_bars(fig.add_subplot(), spread, counts)
@@ -303,12 +324,16 @@ def timeline_figure(data: ReportData) -> ReportFigure | None:
         )
         coarse = sum(v for p, v in counts.items() if p != "day")
         undated = (
-            f" {fmt_count(data.undated_records)} records have no usable date and are not drawn."
+            " "
+            + _("%(n)s records have no usable date and are not drawn.")
+            % {"n": fmt_count(data.undated_records)}
             if data.undated_records
             else ""
         )
         zoomed = (
-            f" The lower panel repeats the busiest {ZOOM_MONTHS} months at a readable scale."
+            " "
+            + _("The lower panel repeats the busiest %(n)s months at a readable scale.")
+            % {"n": fmt_count(ZOOM_MONTHS)}
             if zoom
             else ""
         )
@@ -318,14 +343,21 @@ def timeline_figure(data: ReportData) -> ReportFigure | None:
             data,
             "fig-timeline",
             _("Violations over time"),
-            "Records per calendar month. Dates are intervals, not points: each record spreads "
-            "its weight evenly over the days of its interval (a record known only to a Jalali "
-            "year adds about 1/12 to each month of it), so bars may hold fractions. Colours show "
-            f"how precisely records are dated; {fmt_count(coarse)} records are known only to "
-            f"the month, season or year.{zoomed}{undated}",
+            _(
+                "Records per calendar month. Dates are intervals, not points: each record "
+                "spreads its weight evenly over the days of its interval (a record known only "
+                "to a Jalali year adds about 1/12 to each month of it), so bars may hold "
+                "fractions. Colours show how precisely records are dated; %(coarse)s records "
+                "are known only to the month, season or year."
+            )
+            % {"coarse": fmt_count(coarse)}
+            + zoomed
+            + undated,
             _("violation dates of records (Gregorian start and end)"),
-            f"Stacked monthly histogram from {first:%Y-%m} to {last:%Y-%m} by date precision: "
-            + ", ".join(f"{p} {fmt_count(counts.get(p, 0))}" for p in PRECISIONS),
+            _("Stacked monthly histogram from %(first)s to %(last)s by date precision:")
+            % {"first": month_text(first), "last": month_text(last)}
+            + " "
+            + ", ".join(f"{_(p)} {fmt_count(counts.get(p, 0))}" for p in PRECISIONS),
         )
 
 
@@ -349,21 +381,35 @@ def provinces_figure(data: ReportData) -> ReportFigure | None:
         notes = []
         if hidden:
             notes.append(
-                f"{len(hidden)} more provinces "
-                f"({fmt_count(sum(p.records for p in hidden))} records) are not drawn."
+                _("%(n)s more provinces (%(records)s records) are not drawn.")
+                % {
+                    "n": fmt_count(len(hidden)),
+                    "records": fmt_count(sum(p.records for p in hidden)),
+                }
             )
         if data.unplaced_records:
-            notes.append(f"{fmt_count(data.unplaced_records)} records have no resolved province.")
+            notes.append(
+                _("%(n)s records have no resolved province.")
+                % {"n": fmt_count(data.unplaced_records)}
+            )
         return _finish(
             fig,
             data,
             "fig-provinces",
             _("Records by province"),
-            "Records per province of the violation, as resolved from the reported place with "
-            "the gazetteer. " + " ".join(notes),
+            " ".join(
+                [
+                    _(
+                        "Records per province of the violation, as resolved from the reported "
+                        "place with the gazetteer."
+                    ),
+                    *notes,
+                ]
+            ),
             _("records table (resolved places)"),
-            "Bar chart of records per province: "
-            + "; ".join(f"{p.province}: {p.records}" for p in shown),
+            _("Bar chart of records per province:")
+            + " "
+            + "; ".join(f"{p.province}: {fmt_count(p.records)}" for p in shown),
             label,
         )
 
@@ -393,20 +439,34 @@ def linkage_figure(data: ReportData) -> ReportFigure | None:
                 fmt_time(link.run_at) if current().lang == "fa" else f"{link.run_at:%Y-%m-%d %H:%M}"
             )
             when = f" ({_('run')} {moment})"
-        ratio = f"{link.records / link.persons:.2f}" if link.persons else "n/a"
+        ratio = fmt_ratio(link.records / link.persons) if link.persons else "—"
         return _finish(
             fig,
             data,
             "fig-linkage",
             _("Linkage summary"),
-            f"{fmt_count(link.records)} records were linked into {fmt_count(link.persons)} "
-            f"persons ({ratio} records per person); {fmt_count(link.pairs_under_review)} "
-            "uncertain pairs wait for review. Human decisions override the model in every "
-            "later run.",
+            _(
+                "%(records)s records were linked into %(persons)s persons (%(ratio)s records "
+                "per person); %(pairs)s uncertain pairs wait for review. Human decisions "
+                "override the model in every later run."
+            )
+            % {
+                "records": fmt_count(link.records),
+                "persons": fmt_count(link.persons),
+                "ratio": ratio,
+                "pairs": fmt_count(link.pairs_under_review),
+            },
             _("latest linkage run%(when)s and review decisions") % {"when": when},
-            f"Linkage: {link.records} records, {link.persons} persons, "
-            f"{link.pairs_under_review} pairs under review; decisions "
-            + ", ".join(f"{k} {v}" for k, v in decisions.items()),
+            _("Linkage: %(records)s records, %(persons)s persons, %(pairs)s pairs under review;")
+            % {
+                "records": fmt_count(link.records),
+                "persons": fmt_count(link.persons),
+                "pairs": fmt_count(link.pairs_under_review),
+            }
+            + " "
+            + _("decisions")
+            + " "
+            + ", ".join(f"{_(k)} {fmt_count(v)}" for k, v in decisions.items()),
         )
 
 

@@ -222,3 +222,35 @@ def withdraw_document(
         )
         document_id = document.id
     return next(d for d in list_documents(ws, principal=principal) if d.id == document_id)
+
+
+@dataclass(frozen=True)
+class CustodyInfo:
+    """One step of a document's custody: received, exported, withdrawn, replaced..."""
+
+    action: str
+    actor: str
+    created: str
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def custody_log(
+    ws: Workspace, ref: str, *, principal: Principal
+) -> tuple[DocumentInfo, list[CustodyInfo]]:
+    """Document ``ref`` (id or SHA-256 prefix) and its custody log, oldest step first."""
+    authorize(ws, principal, "documents.read", f"document:{ref}")
+    with ws.read_session() as session:
+        document_id = find_document(session, ref).id
+        steps = [
+            CustodyInfo(entry.action, entry.actor, entry.created.isoformat(), entry.note)
+            for entry in session.scalars(
+                select(CustodyEntry)
+                .where(CustodyEntry.document_id == document_id)
+                .order_by(CustodyEntry.created, CustodyEntry.id)
+            )
+        ]
+    info = next(d for d in list_documents(ws, principal=principal) if d.id == document_id)
+    return info, steps

@@ -262,7 +262,9 @@ def run_kind(
         from shomar.services.report import write_workspace_report
 
         out = Path(params.pop("out", ws.path / "report.html"))
-        return {"path": str(write_workspace_report(ws, out, principal=principal, **params))}
+        path = write_workspace_report(ws, out, principal=principal, progress=progress, **params)
+        pdf = str(path.with_suffix(".pdf")) if params.get("pdf") else None
+        return {"path": str(path), "pdf": pdf, "lang": params.get("lang", "en")}
     if kind == "backup":
         from shomar.services.backup import backup
 

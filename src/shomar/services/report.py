@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shomar import __version__
+from shomar.errors import NotFoundError
 from shomar.reports import (
     CategoryComparison,
     Claim,
@@ -27,6 +29,7 @@ from shomar.reports import (
     SourceInfo,
     write_report,
 )
+from shomar.reports.figure import ReportFigure
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.comparison import CategoryView, compare_event
@@ -239,6 +242,61 @@ def build_report_data(
         )
 
 
+def comparison_figures(
+    ws: Workspace, *, principal: Principal, lang: str = "en"
+) -> list[ReportFigure]:
+    """The report's claimed / documented / estimated chart of every event and counted
+    category, in ``lang``: the three shown apart, never blended (the claims ledger's compare
+    chart; documented counts a reader may not see whole are left out, as in the report)."""
+    from shomar.reports.comparison import claims_comparison_figure
+    from shomar.reports.i18n import language
+
+    authorize(ws, principal, "claims.read")
+    views = compare_event(ws, principal=principal)
+    with ws.read_session() as session:
+        events = list(session.scalars(select(Event).order_by(Event.id)))
+    data = ReportData(
+        workspace=str(ws.path.resolve().name),
+        generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+    )
+    figures = []
+    with language(lang):
+        for index, event in enumerate(events):
+            report = EventReport(
+                event.name_fa or event.name,
+                [_category(v) for v in views if v.event == event.name],
+                event.name,
+                event.start_date,
+                event.end_date,
+            )
+            for category in report.categories:
+                figures.append(claims_comparison_figure(data, index, report, category))
+    return figures
+
+
+REPORTS = "reports"
+FORMATS = {"html": ".html", "pdf": ".pdf"}
+
+
+def report_file(ws: Workspace, job_id: str, fmt: str, *, principal: Principal) -> Path:
+    """The HTML or PDF file a finished report job wrote (one's own jobs; an admin's any)."""
+    from shomar.services.jobs import get_job
+
+    authorize(ws, principal, "report.make", f"job:{job_id}")
+    job = get_job(ws, job_id, principal=principal)
+    if job.kind != "report" or job.status != "done" or fmt not in FORMATS:
+        raise NotFoundError(
+            f"Job {job_id} has no {fmt} report to download.",
+            hint="Make one on the report page and wait until its job is done.",
+        )
+    folder = (ws.path / REPORTS).resolve()
+    written = str(job.result.get("path") or "")
+    path = Path(written).resolve().with_suffix(FORMATS[fmt]) if written.endswith(".html") else None
+    if path is None or path.parent != folder or not path.is_file():
+        raise NotFoundError(f"The {fmt} file of job {job_id} is gone.", hint="Make it again.")
+    return path
+
+
 def write_workspace_report(
     ws: Workspace,
     out: Path,
@@ -248,10 +306,21 @@ def write_workspace_report(
     pdf: bool = False,
     truth: dict[str, Any] | None = None,
     lang: str = "en",
+    progress: Callable[[int], None] | None = None,
 ) -> Path:
     """Write the workspace's report to ``out`` (HTML; with ``pdf`` also a PDF beside it).
 
     ``lang`` is ``en`` or ``fa`` (Persian: right-to-left, Persian digits, Jalali dates).
+    ``progress`` (a job's) advances by one step: data read, HTML written, PDF printed.
     """
+    step = progress or (lambda _n: None)
     data = build_report_data(ws, principal=principal, synthetic=synthetic, truth=truth)
-    return write_report(data, out, pdf=pdf, lang=lang)
+    step(1)
+    path = write_report(data, out, lang=lang)
+    step(1)
+    if pdf:
+        from shomar.reports.browser import print_pdf
+
+        print_pdf(path, path.with_suffix(".pdf"))
+        step(1)
+    return path

@@ -192,8 +192,11 @@ def import_upload(
     mapping: Path | None = None,
     source_kind: str = "other",
     progress: Callable[[int], None] | None = None,
+    replace: str | None = None,
 ) -> ImportReport:
-    """Check (``dry_run``) or import a staged upload; a real import removes the staged copy."""
+    """Check (``dry_run``) or import a staged upload; a real import removes the staged copy.
+
+    ``replace`` names the document this import supersedes (as ``shomar import --replace``)."""
     upload = get_upload(ws, upload_id, principal=principal)
     built = upload.path.parent / MAPPING
     with _decrypted(ws, upload) as plain:
@@ -206,6 +209,7 @@ def import_upload(
             source_kind=source_kind,
             principal=principal,
             progress=progress,
+            replace=replace or None,
         )
     if not dry_run:
         shutil.rmtree(upload.path.parent, ignore_errors=True)

@@ -21,7 +21,17 @@ from shomar import __version__
 from shomar.errors import ShomarError
 from shomar.store.workspace import Workspace, open_workspace
 from shomar.web import errors
-from shomar.web.routes import admin, api, auth, documents, pages, work
+from shomar.web.routes import (
+    admin,
+    api,
+    auth,
+    claim_pages,
+    custody,
+    documents,
+    pages,
+    reports,
+    work,
+)
 from shomar.web.security import SecurityMiddleware
 
 
@@ -65,6 +75,9 @@ def create_app(
     app.include_router(auth.router)
     app.include_router(admin.router)
     app.include_router(documents.router)
+    app.include_router(custody.router)
+    app.include_router(claim_pages.router)
+    app.include_router(reports.router)
     app.include_router(work.router)
     app.include_router(pages.router)
     return app

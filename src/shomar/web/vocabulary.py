@@ -17,7 +17,9 @@ FIELDS = (
 )  # fmt: skip
 JOB_WORDS = ("import", "link", "estimate", "report", "backup",
              "queued", "running", "done", "failed", "cancelled")  # fmt: skip
-QUALIFIERS = ("exact", "at_least", "at_most", "about", "range")
+QUALIFIERS = ("exact", "at_least", "at_most", "about", "approximately", "range", "vague")
+#: a document's status and the steps of its custody log
+DOCUMENT_WORDS = ("active", "withdrawn", "replaced", "received", "copied", "exported")
 MESSAGES = (
     "Wrong user name or password.",
     "This account is locked after repeated failed sign-ins.",
@@ -51,6 +53,7 @@ def vocabulary() -> tuple[str, ...]:
         *COUNTED_CATEGORIES,
         *FIELDS,
         *QUALIFIERS,
+        *DOCUMENT_WORDS,
         *JOB_WORDS,
         *relations,
         *MESSAGES,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from shomar.config import settings
@@ -143,6 +143,46 @@ def events(ws: WorkspaceDep, acting: ActingDep) -> ListOut:
 def claims(ws: WorkspaceDep, acting: ActingDep, event: str | None = None) -> ListOut:
     items = data.claims(ws, acting.principal, event)
     return ListOut(items=items, total=len(items), page=1, next=None)
+
+
+@router.get("/claims/{claim_uid}", **act("claims.read"))
+def claim(claim_uid: str, ws: WorkspaceDep, acting: ActingDep) -> dict[str, Any]:
+    """A claim's current version, with every version (newest first) under ``versions``."""
+    from shomar.errors import NotFoundError
+    from shomar.services.claims import list_claims
+
+    versions = [
+        c.to_dict()
+        for c in list_claims(ws, principal=acting.principal, history=True)
+        if c.uid == claim_uid
+    ]
+    if not versions:
+        raise NotFoundError(f"No claim {claim_uid!r}.", hint="See GET /api/v1/claims.")
+    versions.sort(key=lambda c: -int(c["version"]))
+    return {**versions[0], "versions": versions}
+
+
+@router.get("/documents", response_model=ListOut, **act("documents.read"))
+def documents(ws: WorkspaceDep, acting: ActingDep) -> ListOut:
+    from shomar.services.documents import list_documents
+
+    items = [d.to_dict() for d in list_documents(ws, principal=acting.principal)]
+    return ListOut(items=items, total=len(items), page=1, next=None)
+
+
+#: a document's id (up to 7 digits, either script) or a SHA-256 prefix of 8 to 64 hex digits
+DOCUMENT_REF = r"^([0-9\u06f0-\u06f9]{1,7}|[0-9a-fA-F]{8,64})$"
+
+
+@router.get("/documents/{document_id}", **act("documents.read"))
+def document(
+    document_id: Annotated[str, Path(pattern=DOCUMENT_REF)], ws: WorkspaceDep, acting: ActingDep
+) -> dict[str, Any]:
+    """A document (its id or a SHA-256 prefix) with its custody log under ``custody``."""
+    from shomar.services.documents import custody_log
+
+    info, custody = custody_log(ws, document_id, principal=acting.principal)
+    return {**info.to_dict(), "custody": [step.to_dict() for step in custody]}
 
 
 @router.get("/estimates", response_model=ListOut, **act("estimates.read"))

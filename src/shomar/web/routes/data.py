@@ -76,6 +76,38 @@ def comparisons(ws: Workspace, principal: Principal) -> list[dict[str, Any]]:
     return views
 
 
+DASHBOARD_ROWS = 5
+
+
+def dashboard(ws: Workspace, principal: Principal, views: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the overview adds for staff: the latest imports and jobs (each shown only to a role
+    whose policy reads them) and the estimates that no longer reflect the records, with why."""
+    from shomar.services.documents import list_documents
+    from shomar.services.jobs import list_jobs
+
+    imports = (
+        list(reversed(list_documents(ws, principal=principal)))[:DASHBOARD_ROWS]
+        if policy.allows(principal, "documents.read")
+        else None
+    )
+    jobs = (
+        list_jobs(ws, principal=principal, limit=DASHBOARD_ROWS)
+        if policy.allows(principal, "jobs.read")
+        else None
+    )
+    return {"imports": imports, "jobs": jobs, "stale": stale_estimates(views)}
+
+
+def stale_estimates(views: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The latest estimates (of :func:`comparisons`) whose inputs changed since they ran."""
+    return [
+        {"event": view["event"], "counted": view["counted"], **estimate}
+        for view in views
+        for estimate in view["estimates"]
+        if estimate.get("stale_reason")
+    ]
+
+
 def estimates(ws: Workspace, principal: Principal) -> list[dict[str, Any]]:
     out = []
     for view in comparisons(ws, principal):
@@ -84,4 +116,7 @@ def estimates(ws: Workspace, principal: Principal) -> list[dict[str, Any]]:
     return out
 
 
-__all__ = ["claims", "comparisons", "decide", "decisions", "estimates", "events", "review", "stats"]
+__all__ = [
+    "claims", "comparisons", "dashboard", "decide", "decisions", "estimates", "events", "review",
+    "stale_estimates", "stats",
+]  # fmt: skip

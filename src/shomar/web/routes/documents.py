@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
@@ -20,39 +20,50 @@ TARGETS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
 
 
 def _upload_page(
-    request: Request, acting: ActingDep, status: int = 200, **context: object
+    request: Request, acting: ActingDep, *, status: int = 200, **context: object
 ) -> Response:
     defaults: dict[str, object] = {
         "upload": None, "report": None, "problems": [], "problem_total": 0, "error": "",
-        "source": "", "source_kind": "other", "imported": None,
+        "source": "", "source_kind": "other", "imported": None, "replace": "",
     }  # fmt: skip
     return page(request, acting, "upload.html", status=status, kinds=SOURCE_KINDS,
                 targets=TARGETS, **{**defaults, **context})  # fmt: skip
 
 
 @router.get("/{lang}/documents/upload", **act("records.import"))
-def upload_form(request: Request, lang: Lang, acting: ActingDep) -> Response:
-    return _upload_page(request, acting)
+def upload_form(
+    request: Request,
+    lang: Lang,
+    acting: ActingDep,
+    replace: Annotated[str, Query(max_length=80)] = "",
+) -> Response:
+    """The upload form; ``?replace=DOC`` makes the import supersede document DOC."""
+    return _upload_page(request, acting, replace=replace)
 
 
 def _check(
     request: Request, ws: WorkspaceDep, acting: ActingDep, upload: uploads.Upload, source: str,
-    source_kind: str,
+    source_kind: str, replace: str = "",
 ) -> Response:  # fmt: skip
+    kept: dict[str, Any] = {
+        "upload": upload,
+        "source": source,
+        "source_kind": source_kind,
+        "replace": replace,
+    }
     try:
         report = uploads.import_upload(
-            ws, upload.id, source, principal=acting.principal, dry_run=True, source_kind=source_kind
-        )
+            ws, upload.id, source, principal=acting.principal, dry_run=True,
+            source_kind=source_kind, replace=replace or None,
+        )  # fmt: skip
     except ImportValidationError as exc:
         return _upload_page(
-            request, acting, status=422, upload=upload, source=source, source_kind=source_kind,
-            problems=exc.problems[:500], problem_total=len(exc.problems), error=exc.message,
+            request, acting, status=422, problems=exc.problems[:500],
+            problem_total=len(exc.problems), error=exc.message, **kept,
         )  # fmt: skip
     except InputError as exc:
-        return _upload_page(request, acting, status=400, upload=upload, source=source,
-                            source_kind=source_kind, error=exc.message)  # fmt: skip
-    return _upload_page(request, acting, upload=upload, report=report, source=source,
-                        source_kind=source_kind)  # fmt: skip
+        return _upload_page(request, acting, status=400, error=exc.message, **kept)
+    return _upload_page(request, acting, report=report, **kept)
 
 
 @router.post("/{lang}/documents/upload", **act("records.import"))
@@ -64,6 +75,7 @@ async def upload(
     file: Annotated[UploadFile, File()],
     source: Annotated[str, Form(min_length=1, max_length=200)],
     source_kind: Annotated[str, Form(max_length=20)] = "other",
+    replace: Annotated[str, Form(max_length=80)] = "",
     csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
     check_csrf(acting, csrf)
@@ -75,8 +87,10 @@ async def upload(
             ws, file.filename or "upload", content, principal=acting.principal
         )
     except InputError as exc:
-        return _upload_page(request, acting, status=400, error=exc.message, source=source)
-    return _check(request, ws, acting, staged, source, source_kind)
+        return _upload_page(
+            request, acting, status=400, error=exc.message, source=source, replace=replace
+        )
+    return _check(request, ws, acting, staged, source, source_kind, replace)
 
 
 @router.post("/{lang}/documents/upload/{upload_id}/mapping", **act("records.import"))
@@ -87,6 +101,7 @@ async def mapping(
     check_csrf(acting, str(form.get("csrf", "")))
     source = str(form.get("source", ""))
     kind = str(form.get("source_kind", "other"))
+    replace = str(form.get("replace", ""))[:80]
     columns = {
         str(k)[4:]: str(v)
         for k, v in form.multi_items()
@@ -94,7 +109,7 @@ async def mapping(
     }
     uploads.set_mapping(ws, upload_id, columns, {}, principal=acting.principal)
     staged = uploads.get_upload(ws, upload_id, principal=acting.principal)
-    return _check(request, ws, acting, staged, source, kind)
+    return _check(request, ws, acting, staged, source, kind, replace)
 
 
 @router.post("/{lang}/documents/upload/{upload_id}/import", **act("records.import"))
@@ -106,17 +121,19 @@ def import_now(
     acting: ActingDep,
     source: Annotated[str, Form(min_length=1, max_length=200)],
     source_kind: Annotated[str, Form(max_length=20)] = "other",
+    replace: Annotated[str, Form(max_length=80)] = "",
     csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
     check_csrf(acting, csrf)
     staged = uploads.get_upload(ws, upload_id, principal=acting.principal)
     try:
         report = uploads.import_upload(ws, upload_id, source, principal=acting.principal,
-                                       dry_run=False, source_kind=source_kind)  # fmt: skip
+                                       dry_run=False, source_kind=source_kind,
+                                       replace=replace or None)  # fmt: skip
     except ImportValidationError as exc:
         return _upload_page(request, acting, status=422, upload=staged, source=source,
                             problems=exc.problems[:500], problem_total=len(exc.problems),
-                            error=exc.message)  # fmt: skip
+                            error=exc.message, replace=replace)  # fmt: skip
     return _upload_page(request, acting, imported=report)
 
 

@@ -40,7 +40,10 @@ def home(request: Request, lang: Lang, ws: WorkspaceDep, acting: ActingDep) -> R
     queue = None
     if not acting.principal.is_anonymous and acting.principal.role in ("admin", "analyst"):
         queue = len(data.review(ws, acting.principal, 500))
-    return page(request, acting, "home.html", counts=counts, views=views, queue=queue)
+    return page(
+        request, acting, "home.html", counts=counts, views=views, queue=queue,
+        **data.dashboard(ws, acting.principal, views),
+    )  # fmt: skip
 
 
 @router.get("/{lang}/records", **act("records.read"))
