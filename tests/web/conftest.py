@@ -94,15 +94,28 @@ def _add_uncertain_pairs(ws: Workspace) -> None:
     """Put a few pairs in the review band of the latest run, so the queue is never empty."""
     from sqlalchemy import func, select
 
-    from shomar.store.tables import PairScore, PersonRecord
+    from shomar.store.tables import PairScore, PersonRecord, ReviewQueueItem
 
     with ws.session() as session:
         run = session.scalar(select(func.max(PersonRecord.run_id)))
         uids = sorted(
             session.scalars(select(PersonRecord.record_uid).where(PersonRecord.run_id == run))
         )
-        for a, b in zip(uids[0:6:2], uids[1:6:2], strict=True):
+        start = int(
+            session.scalar(
+                select(func.coalesce(func.max(ReviewQueueItem.position) + 1, 0)).where(
+                    ReviewQueueItem.run_id == run
+                )
+            )
+            or 0
+        )
+        for n, (a, b) in enumerate(zip(uids[0:6:2], uids[1:6:2], strict=True)):
             session.add(PairScore(run_id=run, uid_a=a, uid_b=b, match_probability=0.5))
+            session.add(  # the queue the pages read is stored per run
+                ReviewQueueItem(
+                    run_id=run, position=start + n, uid_a=a, uid_b=b, match_probability=0.5
+                )
+            )
 
 
 @pytest.fixture(scope="module")
