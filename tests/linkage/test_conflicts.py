@@ -8,6 +8,7 @@ import pandas as pd
 from shomar.linkage.cluster import cluster_pairs
 from shomar.linkage.conflicts import CONFLICT_WEIGHT, RecordConflicts, apply_conflict_rule
 from shomar.linkage.features import compute_features
+from shomar.linkage.rules import distinct_given_names
 
 DATE = "2011-05-01"
 
@@ -107,3 +108,11 @@ def test_conflict_rule_lowers_the_weight_and_keeps_its_evidence() -> None:
     expected = float(np.log2(0.99 / 0.01)) - CONFLICT_WEIGHT
     assert abs(float(out["match_weight"].iloc[0]) - expected) < 1e-9
     assert float(out["match_probability"].iloc[0]) < 0.1  # 6.6 - 10 bits: odds of 1 to 10
+
+
+def test_a_compound_shortened_across_scripts_is_not_a_sibling() -> None:
+    # Tahir/محمدطاهر: the vowels differ across scripts, the skeleton of the part does not
+    assert not distinct_given_names("tahir", "محمدطاهر")
+    # a single name with a gender ending across scripts is still two siblings
+    assert distinct_given_names("mehdi", "مهدیه")
+    assert distinct_given_names("bahram", "bahman")

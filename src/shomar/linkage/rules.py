@@ -24,7 +24,7 @@ import pandas as pd
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from shomar.linkage.names import compound_parts
-from shomar.text import compare_parts, detect_script, signature
+from shomar.text import compare_parts, detect_script, signature, skeleton
 from shomar.text.lexicon import is_known_given, spellings_of
 
 #: match weight (log2 Bayes factor) taken off a sibling-like pair whose fathers agree
@@ -53,8 +53,14 @@ def distinct_given_names(a: str, b: str) -> bool:
             return False
         if JaroWinkler.normalized_similarity(a, b) >= UNATTESTED_JW:
             return False
-    parts_a = {signature(x) for x in compound_parts(a)}
-    parts_b = {signature(x) for x in compound_parts(b)}
+    # a shared part, by signature or (a compound across scripts, where short vowels are not
+    # written the same: Tahir/محمدطاهر) by consonant skeleton, is one name shortened
+    split_a, split_b = compound_parts(a), compound_parts(b)
+    parts_a = {signature(x) for x in split_a}
+    parts_b = {signature(x) for x in split_b}
+    if detect_script(a) != detect_script(b) and max(len(split_a), len(split_b)) > 1:
+        parts_a |= {"~" + skeleton(x) for x in split_a}
+        parts_b |= {"~" + skeleton(x) for x in split_b}
     return not (parts_a & parts_b)
 
 
