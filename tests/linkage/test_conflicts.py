@@ -116,3 +116,11 @@ def test_a_compound_shortened_across_scripts_is_not_a_sibling() -> None:
     # a single name with a gender ending across scripts is still two siblings
     assert distinct_given_names("mehdi", "مهدیه")
     assert distinct_given_names("bahram", "bahman")
+
+
+def test_a_typo_in_the_birth_year_or_an_agreeing_id_is_no_conflict() -> None:
+    a = {"full_name": "John Smith", "birth_date": "1956-04-12", "date": DATE}
+    b = {"full_name": "John Smith", "birth_date": "1965-04-12", "date": DATE}
+    assert not _conflict(a, b)  # FEBRL-style transposed digits: one person
+    c = {"full_name": "John Smith", "birth_date": "1975-09-30", "date": DATE}
+    assert _conflict(a, c)

@@ -14,6 +14,9 @@ human "same" overrides it). A pair conflicts when
 - it is sibling-like (:func:`shomar.linkage.rules.sibling_like`: same family, different
   attested given names, fathers agreeing or missing).
 
+A pair whose birth dates (to the day) or identifiers (a national id) agree or are one typo
+apart never conflicts: that is one person with a typo in the year or a name.
+
 On the tuning lists (messy style, seed 1) 0.3 % of the true pairs have conflicting fathers
 and none are more than two birth years apart, while about 40 % of the false pairs inside
 predicted persons conflict (measured 2026-12-02, see ``benchmarks/linkage/README.md``).
@@ -27,7 +30,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import JaroWinkler
 
-from shomar.linkage.rules import distinct_given_names, sibling_like
+from shomar.linkage.rules import agrees, distinct_given_names, sibling_like
 
 #: fathers' name skeletons at least this alike (Jaro-Winkler) never conflict
 FATHER_JW = 0.85
@@ -65,6 +68,11 @@ class RecordConflicts:
             for c in ("birth_lo", "birth_hi")
         )
         self._pos = pd.Series(np.arange(len(table)), index=table.index)
+        self._ids = [
+            table[c].to_numpy(object)
+            for c in ("birth_iso", *self.identifiers)
+            if c in table.columns
+        ]
 
     def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         out = self.disagree(left, right)
@@ -78,7 +86,10 @@ class RecordConflicts:
             return np.zeros(0, dtype=bool)
         a = self._pos.loc[left].to_numpy()
         b = self._pos.loc[right].to_numpy()
-        return self._fathers_differ(a, b) | self._births_apart(a, b)
+        out = self._fathers_differ(a, b) | self._births_apart(a, b)
+        for i in np.flatnonzero(out):  # one person, a typo in the year (19560412/19650412)
+            out[i] = not any(agrees(col[a[i]], col[b[i]]) for col in self._ids)
+        return out
 
     def _fathers_differ(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         key, canon, sig, skel = (self._father[c] for c in _FATHER)
@@ -109,6 +120,7 @@ def apply_conflict_rule(
     features: pd.DataFrame,
     *,
     keep_evidence: bool = False,
+    identifiers: Sequence[str] = (),
 ) -> pd.DataFrame:
     """``pairs`` with :data:`CONFLICT_WEIGHT` bits taken off those whose fathers' names or
     birth years conflict (see module): EM, which learns "matches" that include siblings and
@@ -117,7 +129,7 @@ def apply_conflict_rule(
     if pairs.empty:
         return pairs
     left, right = pairs["unique_id_l"].to_numpy(), pairs["unique_id_r"].to_numpy()
-    hit = RecordConflicts(features).disagree(left, right)
+    hit = RecordConflicts(features, identifiers).disagree(left, right)
     penalty = np.where(hit, CONFLICT_WEIGHT, 0.0)
     out = pairs.copy()
     if keep_evidence:

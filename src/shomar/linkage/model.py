@@ -299,7 +299,9 @@ def link(
             pairs = apply_sibling_rule(
                 pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
             )
-            pairs = apply_conflict_rule(pairs, features, keep_evidence=spec.keep_evidence)
+            pairs = apply_conflict_rule(
+                pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+            )
             seconds["predict"] = time.perf_counter() - start
     finally:
         engine.close()
@@ -356,7 +358,9 @@ def predict_incremental(
     pairs = apply_sibling_rule(
         pairs, combined, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
     )
-    return apply_conflict_rule(pairs, combined, keep_evidence=spec.keep_evidence)
+    return apply_conflict_rule(
+        pairs, combined, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+    )
 
 
 def _empty_pairs() -> pd.DataFrame:

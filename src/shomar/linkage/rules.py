@@ -64,7 +64,7 @@ def distinct_given_names(a: str, b: str) -> bool:
     return not (parts_a & parts_b)
 
 
-def _agrees(a: object, b: object) -> bool:
+def agrees(a: object, b: object) -> bool:
     """Both values present and equal or one typo apart (an identifier or a birth day)."""
     if a is None or b is None or pd.isna(a) or pd.isna(b):  # type: ignore[call-overload]
         return False
@@ -136,7 +136,7 @@ def sibling_like(
     ).to_numpy(bool) & (fathers_agree | father_missing)
     hit = np.zeros(len(left), dtype=bool)
     for i in np.flatnonzero(same):
-        if any(_agrees(left.at[i, c], right.at[i, c]) for c in ids):
+        if any(agrees(left.at[i, c], right.at[i, c]) for c in ids):
             continue
         hit[i] = distinct_given_names(str(left.at[i, "given_key"]), str(right.at[i, "given_key"]))
     return hit, fathers_agree
