@@ -9,6 +9,7 @@ from shomar.linkage.cluster import cluster_pairs
 from shomar.linkage.conflicts import CONFLICT_WEIGHT, RecordConflicts, apply_conflict_rule
 from shomar.linkage.features import compute_features
 from shomar.linkage.rules import distinct_given_names
+from shomar.linkage.uncertainty import sample_linkages
 
 DATE = "2011-05-01"
 
@@ -124,3 +125,13 @@ def test_a_typo_in_the_birth_year_or_an_agreeing_id_is_no_conflict() -> None:
     assert not _conflict(a, b)  # FEBRL-style transposed digits: one person
     c = {"full_name": "John Smith", "birth_date": "1975-09-30", "date": DATE}
     assert _conflict(a, c)
+
+
+def test_sampled_linkages_keep_model_conflicts_apart() -> None:
+    f = _features(MOHSEN_24, MOHSEN_BARE, MOHSEN_18)
+    pairs = _pairs((0, 1, 0.9), (1, 2, 0.9))
+    rng = np.random.default_rng(5)
+    samples = sample_linkages(pairs, 3, 50, rng, conflicts=RecordConflicts(f))
+    assert all(s[0] != s[2] for s in samples)
+    # and the draws still vary: record 1 joins one of the namesakes or stays alone
+    assert len({tuple(s.tolist()) for s in samples}) > 1

@@ -919,6 +919,7 @@ def linkage_samples(
     uids = sorted(assignment)
     index = {u: i for i, u in enumerate(uids)}
     pairs = _reuse_pairs(scores, index, set())
+    pairs = calibrate_pairs(pairs, _verdicts(decisions, index))[0]  # with enough decisions
     must, cannot = _constraints(decisions, index)
     samples = sample_linkages(pairs, len(uids), n, rng, must_link=must, cannot_link=cannot)
     return [dict(zip(uids, s.tolist(), strict=True)) for s in samples]
