@@ -104,3 +104,7 @@ def test_a_prison_against_a_home_town_is_weak_evidence_not_a_mismatch() -> None:
     assert _level(place_comparison(), {"place": "Evin Prison"}, {"place": "Rasht"}) == (
         "a detention site against another place"
     )
+    # two prisons (a transfer): weak evidence too, not two persons
+    two = _level(place_comparison(), {"place": "Evin Prison"}, {"place": "Gohardasht Prison"})
+    assert two == "a detention site against another place"
+    assert _level(place_comparison(), {"place": "Rasht"}, {"place": "Tabriz"}) != two

@@ -3,7 +3,10 @@
 1. **Must-link** pairs (a human said *same*) are merged first, whatever the model says.
 2. Pairs at or above the threshold are merged in order of decreasing probability, except when
    the merge would put two records a human called *different* into one person (cannot-link),
-   or, for lists known to name each person once, two records of one list.
+   or, for lists known to name each person once, two records of one list, or (with a
+   ``conflicts`` test, :class:`shomar.linkage.conflicts.RecordConflicts`) two records with
+   strong evidence of two persons (model cannot-links: fathers' names or birth years that
+   disagree, siblings), which a human *same* overrides.
    Without cannot-links this is plain connected components (computed with scipy); components
    that contain a cannot-link pair are re-clustered greedily — the strongest evidence first,
    like single-linkage under constraints (Wagstaff et al. 2001, "Constrained k-means", ICML).
@@ -52,13 +55,15 @@ def cluster_pairs(
     must_link: Iterable[tuple[int, int]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
     exclusive_sources: np.ndarray | None = None,
+    conflicts: Conflicts | None = None,
 ) -> np.ndarray:
     """Cluster labels (0..k-1) for records ``0..n-1`` from scored ``pairs``.
 
     ``pairs`` has ``unique_id_l``, ``unique_id_r`` and ``match_probability``. With
     ``exclusive_sources`` (a source code per record) no person gets two records of one source
     (lists known to name each person once). Raises :class:`ConflictError` when the must-links
-    themselves join a cannot-link pair.
+    themselves join a cannot-link pair. ``conflicts`` maps two arrays of record indices to
+    whether each pair conflicts; it is asked only about pairs inside one component.
     """
     must = list(must_link)
     cannot = {(min(a, b), max(a, b)) for a, b in cannot_link}
@@ -73,9 +78,37 @@ def cluster_pairs(
         frame = pd.DataFrame({"c": labels, "s": exclusive_sources})
         dup = frame.duplicated(["c", "s"])
         conflicted |= set(frame.loc[dup, "c"].astype(int).tolist())
+    soft: set[tuple[int, int]] = set()
+    if conflicts is not None:
+        soft = _model_conflicts(labels, conflicts) - {(min(a, b), max(a, b)) for a, b in must}
+        conflicted |= {int(labels[a]) for a, _ in soft}
     if not conflicted:
         return labels
-    return _recluster(labels, conflicted, kept, must, cannot, exclusive_sources)
+    return _recluster(labels, conflicted, kept, must, cannot, exclusive_sources, soft)
+
+
+#: per pair of record indices (two arrays), whether the records conflict
+Conflicts = Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+def _model_conflicts(labels: np.ndarray, conflicts: Conflicts) -> set[tuple[int, int]]:
+    """Conflicting record pairs ``(i, j)``, ``i < j``, inside the components of ``labels``."""
+    order = np.argsort(labels, kind="stable")
+    sorted_labels = labels[order]
+    starts = np.flatnonzero(np.r_[True, sorted_labels[1:] != sorted_labels[:-1]])
+    sizes = np.diff(np.r_[starts, len(labels)])
+    left: list[np.ndarray] = []
+    right: list[np.ndarray] = []
+    for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+        members = order[start : start + size]
+        a, b = np.triu_indices(size, k=1)
+        left.append(np.minimum(members[a], members[b]))
+        right.append(np.maximum(members[a], members[b]))
+    if not left:
+        return set()
+    lo, hi = np.concatenate(left), np.concatenate(right)
+    hit = conflicts(lo, hi)
+    return set(zip(lo[hit].tolist(), hi[hit].tolist(), strict=True))
 
 
 def _recluster(
@@ -85,8 +118,10 @@ def _recluster(
     must: Sequence[tuple[int, int]],
     cannot: set[tuple[int, int]],
     sources: np.ndarray | None = None,
+    soft: Iterable[tuple[int, int]] = (),
 ) -> np.ndarray:
-    """Greedy constrained merging inside the components that hold a cannot-link pair."""
+    """Greedy constrained merging inside the components that hold a cannot-link pair
+    (``soft``: model cannot-links, which forced, human merges ignore)."""
     members = np.flatnonzero(np.isin(labels, list(conflicted)))
     uf = _UnionFind(len(labels))
     forbidden: dict[int, set[int]] = defaultdict(set)
@@ -95,6 +130,11 @@ def _recluster(
         forbidden[b].add(a)
     # each root keeps the set of records it may not join
     blocked: dict[int, set[int]] = {int(m): set(forbidden.get(int(m), ())) for m in members}
+    apart: dict[int, set[int]] = defaultdict(set)
+    for a, b in soft:
+        apart[a].add(b)
+        apart[b].add(a)
+    refused: dict[int, set[int]] = {int(m): set(apart.get(int(m), ())) for m in members}
     member_of: dict[int, set[int]] = {int(m): {int(m)} for m in members}
     source_of: dict[int, set[object]] = (
         {int(m): {sources[m]} for m in members} if sources is not None else {}
@@ -114,10 +154,13 @@ def _recluster(
                     hint="Review the decisions on these records and revoke one of them.",
                 )
             return
+        if not force and refused[ra] & member_of[rb]:
+            return
         root = uf.union(ra, rb)
         other = rb if root == ra else ra
         member_of[root] |= member_of.pop(other)
         blocked[root] |= blocked.pop(other)
+        refused[root] |= refused.pop(other)
         if sources is not None:
             source_of[root] |= source_of.pop(other)
 

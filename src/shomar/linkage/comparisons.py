@@ -17,8 +17,9 @@ Birth (year interval from birth date, or from age at the violation date)
     the same years ▸ consistent (ages one year apart overlap) ▸ within two years ▸ further
 Place, violation type, sex
     same city ▸ same place as written (signature, skeleton, close skeleton) ▸ one is a prison
-    or detention site, the other not (weak evidence, never a mismatch) ▸ same province ▸
-    other; same ▸ other
+    or detention site, the other another place or another prison (prisoners are moved, and
+    lists name the prison or the home town: weak evidence, never a mismatch) ▸ same
+    province ▸ other; same ▸ other
 Extra identifiers (a national id, a postcode)
     equal ▸ one or two edits apart (``fuzzy``) ▸ other
 """
@@ -226,7 +227,7 @@ def place_comparison() -> Any:
             ),
             cll.JaroWinklerLevel("place_skel", 0.88),
             cll.CustomLevel(
-                "coalesce(place_site_l, 'n') <> coalesce(place_site_r, 'n')",
+                "coalesce(place_site_l, 'n') = 'y' OR coalesce(place_site_r, 'n') = 'y'",
                 "a detention site against another place",
             ),
             cll.CustomLevel(_both("province", "province_l = province_r"), "same province"),

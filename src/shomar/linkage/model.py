@@ -29,6 +29,7 @@ from shomar.errors import LinkageError
 from shomar.linkage.backends import Backend, get_backend, to_pandas
 from shomar.linkage.blocking import blocking_rules
 from shomar.linkage.comparisons import default_comparisons
+from shomar.linkage.conflicts import apply_conflict_rule
 from shomar.linkage.rules import apply_sibling_rule
 from shomar.linkage.spec import LinkageSpec, TrainedModel
 
@@ -298,6 +299,9 @@ def link(
             pairs = apply_sibling_rule(
                 pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
             )
+            pairs = apply_conflict_rule(
+                pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+            )
             seconds["predict"] = time.perf_counter() - start
     finally:
         engine.close()
@@ -351,7 +355,10 @@ def predict_incremental(
     if not frames:
         return _empty_pairs()
     pairs = _pairs_frame(pd.concat(frames, ignore_index=True), spec.keep_evidence)
-    return apply_sibling_rule(
+    pairs = apply_sibling_rule(
+        pairs, combined, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+    )
+    return apply_conflict_rule(
         pairs, combined, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
     )
 

@@ -21,10 +21,10 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from shomar.linkage.names import compound_parts
-from shomar.text import compare_parts, detect_script, signature
+from shomar.text import compare_parts, detect_script, signature, skeleton
 from shomar.text.lexicon import is_known_given, spellings_of
 
 #: match weight (log2 Bayes factor) taken off a sibling-like pair whose fathers agree
@@ -53,12 +53,18 @@ def distinct_given_names(a: str, b: str) -> bool:
             return False
         if JaroWinkler.normalized_similarity(a, b) >= UNATTESTED_JW:
             return False
-    parts_a = {signature(x) for x in compound_parts(a)}
-    parts_b = {signature(x) for x in compound_parts(b)}
+    # a shared part, by signature or (a compound across scripts, where short vowels are not
+    # written the same: Tahir/محمدطاهر) by consonant skeleton, is one name shortened
+    split_a, split_b = compound_parts(a), compound_parts(b)
+    parts_a = {signature(x) for x in split_a}
+    parts_b = {signature(x) for x in split_b}
+    if detect_script(a) != detect_script(b) and max(len(split_a), len(split_b)) > 1:
+        parts_a |= {"~" + skeleton(x) for x in split_a}
+        parts_b |= {"~" + skeleton(x) for x in split_b}
     return not (parts_a & parts_b)
 
 
-def _agrees(a: object, b: object) -> bool:
+def agrees(a: object, b: object) -> bool:
     """Both values present and equal or one typo apart (an identifier or a birth day)."""
     if a is None or b is None or pd.isna(a) or pd.isna(b):  # type: ignore[call-overload]
         return False
@@ -71,7 +77,7 @@ def _one_typo_apart(a: str, b: str) -> bool:
     if detect_script(a) == detect_script(b):
         return OSA.distance(a, b) <= 1
     persian, latin = (a, b) if detect_script(a) == "persian" else (b, a)
-    return any(Levenshtein.distance(latin, s) <= 1 for s in spellings_of(persian))
+    return any(OSA.distance(latin, s) <= 1 for s in spellings_of(persian))
 
 
 def apply_sibling_rule(
@@ -88,27 +94,9 @@ def apply_sibling_rule(
     miswritten (or twins)."""
     if pairs.empty or "given_key" not in features.columns:
         return pairs
-    table = features.set_index("unique_id")
-    ids = [c for c in ("birth_iso", *identifiers) if c in table.columns]
-    cols = ["given_key", "given_canon", "family_canon", "father_canon", *ids]
-    left = table.loc[pairs["unique_id_l"].to_numpy(), cols].reset_index(drop=True)
-    right = table.loc[pairs["unique_id_r"].to_numpy(), cols].reset_index(drop=True)
-    fathers_agree = (
-        left["father_canon"].notna() & (left["father_canon"] == right["father_canon"])
-    ).to_numpy(bool)
-    father_missing = (left["father_canon"].isna() | right["father_canon"].isna()).to_numpy(bool)
-    same = (
-        left["family_canon"].notna()
-        & (left["family_canon"] == right["family_canon"])
-        & left["given_canon"].notna()
-        & right["given_canon"].notna()
-        & (left["given_canon"] != right["given_canon"])
-    ).to_numpy(bool) & (fathers_agree | father_missing)
-    hit = np.zeros(len(pairs), dtype=bool)
-    for i in np.flatnonzero(same):
-        if any(_agrees(left.at[i, c], right.at[i, c]) for c in ids):
-            continue
-        hit[i] = distinct_given_names(str(left.at[i, "given_key"]), str(right.at[i, "given_key"]))
+    hit, fathers_agree = sibling_like(
+        features, pairs["unique_id_l"].to_numpy(), pairs["unique_id_r"].to_numpy(), identifiers
+    )
     penalty = np.where(hit, np.where(fathers_agree, SIBLING_WEIGHT, SIBLING_WEIGHT_NO_FATHER), 0.0)
     out = pairs.copy()
     if keep_evidence:
@@ -120,3 +108,35 @@ def apply_sibling_rule(
         prob[hit] = 1.0 / (1.0 + np.exp2(-weight[hit]))
         out["match_probability"] = prob
     return out
+
+
+def sibling_like(
+    features: pd.DataFrame,
+    left_ids: np.ndarray,
+    right_ids: np.ndarray,
+    identifiers: Sequence[str] = (),
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair of unique ids: whether it is sibling-like (see module), and whether its
+    fathers' names agree."""
+    table = features.set_index("unique_id")
+    ids = [c for c in ("birth_iso", *identifiers) if c in table.columns]
+    cols = ["given_key", "given_canon", "family_canon", "father_canon", *ids]
+    left = table.loc[left_ids, cols].reset_index(drop=True)
+    right = table.loc[right_ids, cols].reset_index(drop=True)
+    fathers_agree = (
+        left["father_canon"].notna() & (left["father_canon"] == right["father_canon"])
+    ).to_numpy(bool)
+    father_missing = (left["father_canon"].isna() | right["father_canon"].isna()).to_numpy(bool)
+    same = (
+        left["family_canon"].notna()
+        & (left["family_canon"] == right["family_canon"])
+        & left["given_canon"].notna()
+        & right["given_canon"].notna()
+        & (left["given_canon"] != right["given_canon"])
+    ).to_numpy(bool) & (fathers_agree | father_missing)
+    hit = np.zeros(len(left), dtype=bool)
+    for i in np.flatnonzero(same):
+        if any(agrees(left.at[i, c], right.at[i, c]) for c in ids):
+            continue
+        hit[i] = distinct_given_names(str(left.at[i, "given_key"]), str(right.at[i, "given_key"]))
+    return hit, fathers_agree

@@ -17,6 +17,7 @@ import pandas as pd
 
 from shomar.errors import InputError
 from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
+from shomar.linkage.conflicts import RecordConflicts
 from shomar.linkage.features import compute_features
 from shomar.linkage.model import LinkageSpec, TrainedModel, link
 
@@ -113,7 +114,13 @@ def link_records(
     start = time.perf_counter()
     n = len(features)
     exclusive = None if spec.within_sources else features["source"].to_numpy()
-    labels = cluster_pairs(n, prediction.pairs, spec.cluster_threshold, exclusive_sources=exclusive)
+    labels = cluster_pairs(
+        n,
+        prediction.pairs,
+        spec.cluster_threshold,
+        exclusive_sources=exclusive,
+        conflicts=RecordConflicts(features, spec.extra_names),
+    )
     keys = (features["source"] + "/" + features["record_id"]).tolist()
     person = stable_person_ids(keys, labels)
     best = best_links(n, prediction.pairs, labels)

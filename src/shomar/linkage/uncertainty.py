@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from shomar.linkage.cluster import cluster_pairs
+from shomar.linkage.cluster import Conflicts, cluster_pairs
 
 
 def sample_linkages(
@@ -28,8 +28,10 @@ def sample_linkages(
     must_link: Iterable[tuple[int, int]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
     min_probability: float = 0.0,
+    conflicts: Conflicts | None = None,
 ) -> list[np.ndarray]:
-    """``n`` clusterings (label arrays over ``0..n_records-1``) drawn from pair probabilities."""
+    """``n`` clusterings (label arrays over ``0..n_records-1``) drawn from pair probabilities
+    (``conflicts``: the model cannot-links of :func:`cluster_pairs`, kept in every draw)."""
     must = list(must_link)
     cannot = list(cannot_link)
     candidates = pairs[pairs["match_probability"] > min_probability]
@@ -40,7 +42,14 @@ def sample_linkages(
         drawn = candidates.loc[keep, ["unique_id_l", "unique_id_r", "match_probability"]]
         # a drawn pair is a link; ordering by probability keeps constrained merges sensible
         out.append(
-            cluster_pairs(n_records, drawn, threshold=0.0, must_link=must, cannot_link=cannot)
+            cluster_pairs(
+                n_records,
+                drawn,
+                threshold=0.0,
+                must_link=must,
+                cannot_link=cannot,
+                conflicts=conflicts,
+            )
         )
     return out
 

@@ -36,7 +36,9 @@ from sqlalchemy.orm import Session
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.domain.names_key import ascii_digits
 from shomar.errors import ConflictError, InputError, LinkageError, NotFoundError
+from shomar.linkage.calibration import calibrate_pairs
 from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
+from shomar.linkage.conflicts import RecordConflicts
 from shomar.linkage.review import pair_evidence, review_queue
 from shomar.linkage.spec import LinkageSpec, TrainedModel
 from shomar.linkage.uncertainty import sample_linkages
@@ -391,13 +393,17 @@ def link_workspace(
     n = len(records)
     spec = model.spec
     run_input = _RunInput(uids, previous, pairs, model, mode, backend, actor, new_count)
+    conflicts = RecordConflicts(features, spec.extra_names)
     for _attempt in range(REBASES + 1):
         start = time.perf_counter()
         must, cannot = _constraints(decisions, index)
-        labels = cluster_pairs(n, pairs, spec.cluster_threshold, must_link=must, cannot_link=cannot)
+        labels = cluster_pairs(
+            n, pairs, spec.cluster_threshold, must_link=must, cannot_link=cannot,
+            conflicts=conflicts,
+        )  # fmt: skip
         best = best_links(n, pairs, labels)
         queue = review_queue(
-            pairs,
+            calibrate_pairs(pairs, _verdicts(decisions, index))[0],
             labels,
             low=spec.review_low,
             high=spec.review_high,
@@ -586,6 +592,17 @@ def _reuse_pairs(old: pd.DataFrame, index: dict[str, int], changed: set[str]) ->
     if weights is not None and not weights.empty:
         out = pd.concat([out, weights], axis=1)
     return out
+
+
+def _verdicts(
+    decisions: dict[tuple[str, str], MatchDecision], index: dict[str, int]
+) -> dict[tuple[int, int], bool]:
+    """Record-index pair → the verdict is "same" (for calibration; other verdicts left out)."""
+    return {
+        (index[a], index[b]): d.verdict == "same"
+        for (a, b), d in decisions.items()
+        if a in index and b in index and d.verdict in ("same", "different")
+    }
 
 
 def _decided_indices(
@@ -902,6 +919,7 @@ def linkage_samples(
     uids = sorted(assignment)
     index = {u: i for i, u in enumerate(uids)}
     pairs = _reuse_pairs(scores, index, set())
+    pairs = calibrate_pairs(pairs, _verdicts(decisions, index))[0]  # with enough decisions
     must, cannot = _constraints(decisions, index)
     samples = sample_linkages(pairs, len(uids), n, rng, must_link=must, cannot_link=cannot)
     return [dict(zip(uids, s.tolist(), strict=True)) for s in samples]

@@ -1,0 +1,143 @@
+"""Strong evidence that two records name two persons: the clustering's model cannot-links.
+
+Clustering joins records transitively: a namesake with no father's name and no age on one
+list links to the victim's record, and through it to the victim's other records, even when
+those carry another father's name or an age twenty years off. So before two clusters are
+joined, every cross pair of records is checked here, and a join that would put two
+conflicting records into one person is refused (like a human "different" decision, but a
+human "same" overrides it). A pair conflicts when
+
+- both fathers' names are given and no comparison level relates them (not the same name in
+  either script, signature or skeleton, and skeletons less than :data:`FATHER_JW` alike);
+- the birth years (from birth dates, or ages at the violation date) are more than
+  :data:`BIRTH_GAP_YEARS` years apart;
+- it is sibling-like (:func:`shomar.linkage.rules.sibling_like`: same family, different
+  attested given names, fathers agreeing or missing).
+
+A pair whose birth dates (to the day) or identifiers (a national id) agree or are one typo
+apart never conflicts: that is one person with a typo in the year or a name.
+
+On the tuning lists (messy style, seed 1) 0.3 % of the true pairs have conflicting fathers
+and none are more than two birth years apart, while about 40 % of the false pairs inside
+predicted persons conflict (measured 2026-12-02, see ``benchmarks/linkage/README.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from rapidfuzz.distance import JaroWinkler
+
+from shomar.linkage.rules import agrees, distinct_given_names, sibling_like
+
+#: fathers' name skeletons at least this alike (Jaro-Winkler) never conflict
+FATHER_JW = 0.85
+#: birth-year intervals further apart than this conflict
+BIRTH_GAP_YEARS = 2.0
+
+_FATHER = ("father_key", "father_canon", "father_sig", "father_skel")
+
+
+def _distinct_fathers(key_a: str, key_b: str, skel_a: object, skel_b: object) -> bool:
+    """Two fathers' names no level relates are two names: not alike, not a shortened
+    compound (Bani-Torof/بنی, Amir-Hossein/امیر), not a misspelling (see
+    :func:`shomar.linkage.rules.distinct_given_names`)."""
+    if isinstance(skel_a, str) and isinstance(skel_b, str):
+        if JaroWinkler.normalized_similarity(skel_a, skel_b) >= FATHER_JW:
+            return False
+        short, long = sorted((skel_a, skel_b), key=len)
+        if short and (long.startswith(short) or long.endswith(short)):
+            return False
+    return distinct_given_names(str(key_a), str(key_b))
+
+
+class RecordConflicts:
+    """``conflicts(i, j)``: per pair of unique ids, whether the records conflict (see module)."""
+
+    def __init__(self, features: pd.DataFrame, identifiers: Sequence[str] = ()) -> None:
+        self.features = features
+        self.identifiers = tuple(identifiers)
+        table = features.set_index("unique_id")
+        self._father = {
+            c: table[c].to_numpy(object) if c in table.columns else None for c in _FATHER
+        }
+        self._birth = tuple(
+            table[c].to_numpy(float) if c in table.columns else None
+            for c in ("birth_lo", "birth_hi")
+        )
+        self._pos = pd.Series(np.arange(len(table)), index=table.index)
+        self._ids = [
+            table[c].to_numpy(object)
+            for c in ("birth_iso", *self.identifiers)
+            if c in table.columns
+        ]
+
+    def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        out = self.disagree(left, right)
+        if len(left) and "given_key" in self.features.columns:
+            out |= sibling_like(self.features, left, right, self.identifiers)[0]
+        return out
+
+    def disagree(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Fathers' names or birth years conflict (the sibling test left out)."""
+        if len(left) == 0:
+            return np.zeros(0, dtype=bool)
+        a = self._pos.loc[left].to_numpy()
+        b = self._pos.loc[right].to_numpy()
+        out = self._fathers_differ(a, b) | self._births_apart(a, b)
+        for i in np.flatnonzero(out):  # one person, a typo in the year (19560412/19650412)
+            out[i] = not any(agrees(col[a[i]], col[b[i]]) for col in self._ids)
+        return out
+
+    def _fathers_differ(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        key, canon, sig, skel = (self._father[c] for c in _FATHER)
+        if key is None or canon is None or sig is None or skel is None:
+            return np.zeros(len(a), dtype=bool)
+        both = pd.notna(key[a]) & pd.notna(key[b])
+        differ = both & (canon[a] != canon[b]) & (sig[a] != sig[b]) & (skel[a] != skel[b])
+        for i in np.flatnonzero(differ):
+            differ[i] = _distinct_fathers(key[a[i]], key[b[i]], skel[a[i]], skel[b[i]])
+        return np.asarray(differ, dtype=bool)
+
+    def _births_apart(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        lo, hi = self._birth
+        if lo is None or hi is None:
+            return np.zeros(len(a), dtype=bool)
+        with np.errstate(invalid="ignore"):
+            gap = np.maximum(lo[a], lo[b]) - np.minimum(hi[a], hi[b])
+            return np.asarray(gap > BIRTH_GAP_YEARS, dtype=bool)
+
+
+#: match weight (log2 Bayes factor) taken off a pair whose fathers or birth years conflict
+CONFLICT_WEIGHT = 10.0
+EVIDENCE_COLUMN = "mw_conflict_rule"
+
+
+def apply_conflict_rule(
+    pairs: pd.DataFrame,
+    features: pd.DataFrame,
+    *,
+    keep_evidence: bool = False,
+    identifiers: Sequence[str] = (),
+) -> pd.DataFrame:
+    """``pairs`` with :data:`CONFLICT_WEIGHT` bits taken off those whose fathers' names or
+    birth years conflict (see module): EM, which learns "matches" that include siblings and
+    namesakes, prices these disagreements at only 5-7 bits, which a common full name and a
+    shared town outweigh."""
+    if pairs.empty:
+        return pairs
+    left, right = pairs["unique_id_l"].to_numpy(), pairs["unique_id_r"].to_numpy()
+    hit = RecordConflicts(features, identifiers).disagree(left, right)
+    penalty = np.where(hit, CONFLICT_WEIGHT, 0.0)
+    out = pairs.copy()
+    if keep_evidence:
+        out[EVIDENCE_COLUMN] = -penalty
+    if hit.any():
+        weight = out["match_weight"].to_numpy(float) - penalty
+        out["match_weight"] = weight
+        prob = out["match_probability"].to_numpy(float).copy()
+        prob[hit] = 1.0 / (1.0 + np.exp2(-weight[hit]))
+        out["match_probability"] = prob
+    return out

@@ -1,0 +1,137 @@
+"""Model cannot-links: records with conflicting fathers, ages or given names stay apart."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from shomar.linkage.cluster import cluster_pairs
+from shomar.linkage.conflicts import CONFLICT_WEIGHT, RecordConflicts, apply_conflict_rule
+from shomar.linkage.features import compute_features
+from shomar.linkage.rules import distinct_given_names
+from shomar.linkage.uncertainty import sample_linkages
+
+DATE = "2011-05-01"
+
+
+def _features(*rows: dict[str, str]) -> pd.DataFrame:
+    records = pd.DataFrame(
+        [{"source": f"list{i}", "record_id": str(i), **row} for i, row in enumerate(rows)]
+    )
+    return compute_features(records)
+
+
+def _pairs(*scored: tuple[int, int, float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "unique_id_l": [a for a, _, _ in scored],
+            "unique_id_r": [b for _, b, _ in scored],
+            "match_probability": [p for _, _, p in scored],
+            "match_weight": [float(np.log2(p / (1 - p))) for _, _, p in scored],
+        }
+    )
+
+
+def _conflict(a: dict[str, str], b: dict[str, str]) -> bool:
+    test = RecordConflicts(_features(a, b))
+    return bool(test(np.array([0]), np.array([1]))[0])
+
+
+MOHSEN_24 = {"full_name": "Mohsen Rezaei", "father_name": "Ali", "age": "24", "date": DATE}
+MOHSEN_18 = {"full_name": "Mohsen Rezaei", "father_name": "Hassan", "age": "18", "date": DATE}
+MOHSEN_BARE = {"full_name": "محسن رضایی", "date": DATE, "place": "Tehran"}
+
+
+def test_two_mohsen_rezaei_with_other_ages_and_fathers_are_not_merged() -> None:
+    f = _features(MOHSEN_24, MOHSEN_18)
+    labels = cluster_pairs(2, _pairs((0, 1, 0.99)), 0.5, conflicts=RecordConflicts(f))
+    assert labels[0] != labels[1]
+    # without the conflict test the same scored pair is one person
+    assert cluster_pairs(2, _pairs((0, 1, 0.99)), 0.5)[0] == 0
+
+
+def test_a_bare_record_does_not_chain_two_namesakes() -> None:
+    f = _features(MOHSEN_24, MOHSEN_BARE, MOHSEN_18)
+    pairs = _pairs((0, 1, 0.95), (1, 2, 0.9))
+    plain = cluster_pairs(3, pairs, 0.5)
+    assert len(set(plain.tolist())) == 1  # transitive closure joins all three
+    labels = cluster_pairs(3, pairs, 0.5, conflicts=RecordConflicts(f))
+    assert labels[0] == labels[1] != labels[2]  # the stronger link wins, the chain breaks
+
+
+def test_brothers_bahram_and_bahman_with_one_father_conflict() -> None:
+    bahram = {"full_name": "Bahram Karimi", "father_name": "Reza", "date": DATE}
+    bahman = {"full_name": "Bahman Karimi", "father_name": "Reza", "date": DATE}
+    assert _conflict(bahram, bahman)
+    f = _features(bahram, bahman)
+    labels = cluster_pairs(2, _pairs((0, 1, 0.97)), 0.5, conflicts=RecordConflicts(f))
+    assert labels[0] != labels[1]
+
+
+def test_one_person_with_a_missing_place_and_age_43_44_still_links() -> None:
+    a = {"full_name": "Mohsen Rezaei", "father_name": "Ali", "age": "43", "date": DATE}
+    b = {"full_name": "محسن رضایی", "father_name": "علی", "age": "44", "date": DATE}
+    b["place"] = "Tehran"
+    assert not _conflict(a, b)
+    f = _features(a, b)
+    pairs = _pairs((0, 1, 0.97))
+    assert apply_conflict_rule(pairs, f).at[0, "match_probability"] == 0.97
+    assert cluster_pairs(2, pairs, 0.5, conflicts=RecordConflicts(f))[1] == 0
+
+
+def test_a_father_across_scripts_or_shortened_is_no_conflict() -> None:
+    base = {"full_name": "Mohsen Rezaei", "date": DATE}
+    assert not _conflict(base | {"father_name": "Mohammad"}, base | {"father_name": "محمد"})
+    assert not _conflict(base | {"father_name": "Amir-Hossein"}, base | {"father_name": "امیر"})
+    assert not _conflict(base | {"father_name": "Hossein"}, base | {"father_name": "Hosein"})
+    assert _conflict(base | {"father_name": "Mohammad"}, base | {"father_name": "Hassan"})
+
+
+def test_birth_years_more_than_two_apart_conflict() -> None:
+    base = {"full_name": "Mohsen Rezaei", "date": DATE}
+    assert _conflict(base | {"age": "30"}, base | {"age": "34"})
+    assert not _conflict(base | {"age": "30"}, base | {"age": "32"})
+    assert not _conflict(base | {"age": "30"}, base)  # a missing age is no evidence
+
+
+def test_a_human_same_overrides_a_model_conflict() -> None:
+    f = _features(MOHSEN_24, MOHSEN_18)
+    labels = cluster_pairs(
+        2, _pairs((0, 1, 0.2)), 0.5, must_link=[(0, 1)], conflicts=RecordConflicts(f)
+    )
+    assert labels[0] == labels[1]
+
+
+def test_conflict_rule_lowers_the_weight_and_keeps_its_evidence() -> None:
+    f = _features(MOHSEN_24, MOHSEN_18)
+    out = apply_conflict_rule(_pairs((0, 1, 0.99)), f, keep_evidence=True)
+    assert out.at[0, "mw_conflict_rule"] == -CONFLICT_WEIGHT
+    expected = float(np.log2(0.99 / 0.01)) - CONFLICT_WEIGHT
+    assert abs(float(out["match_weight"].iloc[0]) - expected) < 1e-9
+    assert float(out["match_probability"].iloc[0]) < 0.1  # 6.6 - 10 bits: odds of 1 to 10
+
+
+def test_a_compound_shortened_across_scripts_is_not_a_sibling() -> None:
+    # Tahir/محمدطاهر: the vowels differ across scripts, the skeleton of the part does not
+    assert not distinct_given_names("tahir", "محمدطاهر")
+    # a single name with a gender ending across scripts is still two siblings
+    assert distinct_given_names("mehdi", "مهدیه")
+    assert distinct_given_names("bahram", "bahman")
+
+
+def test_a_typo_in_the_birth_year_or_an_agreeing_id_is_no_conflict() -> None:
+    a = {"full_name": "John Smith", "birth_date": "1956-04-12", "date": DATE}
+    b = {"full_name": "John Smith", "birth_date": "1965-04-12", "date": DATE}
+    assert not _conflict(a, b)  # FEBRL-style transposed digits: one person
+    c = {"full_name": "John Smith", "birth_date": "1975-09-30", "date": DATE}
+    assert _conflict(a, c)
+
+
+def test_sampled_linkages_keep_model_conflicts_apart() -> None:
+    f = _features(MOHSEN_24, MOHSEN_BARE, MOHSEN_18)
+    pairs = _pairs((0, 1, 0.9), (1, 2, 0.9))
+    rng = np.random.default_rng(5)
+    samples = sample_linkages(pairs, 3, 50, rng, conflicts=RecordConflicts(f))
+    assert all(s[0] != s[2] for s in samples)
+    # and the draws still vary: record 1 joins one of the namesakes or stays alone
+    assert len({tuple(s.tolist()) for s in samples}) > 1
