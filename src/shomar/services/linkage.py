@@ -46,6 +46,7 @@ from shomar.security.principal import Principal
 from shomar.services.access import authorize, require_full_view
 from shomar.services.documents import find_source
 from shomar.store.audit import append_audit
+from shomar.store.bulk import insert_rows
 from shomar.store.dialects import serialize
 from shomar.store.queries import all_records, restrict, visible_uids
 from shomar.store.tables import (
@@ -618,20 +619,21 @@ def _rows(frame: pd.DataFrame) -> Iterable[Any]:
 
 
 def _insert_chunked(session: Session, table: Any, rows: Iterable[dict[str, Any]]) -> None:
-    """Insert ``rows`` as multi-row ``INSERT … VALUES`` statements of ``_VALUES_CHUNK`` rows.
+    """Insert ``rows`` in batches of ``_VALUES_CHUNK`` through one short compiled statement
+    (:func:`shomar.store.bulk.insert_rows`, a driver ``executemany``).
 
-    One statement per chunk, not an executemany: psycopg 3 runs executemany in pipeline mode,
-    and a large pipeline was seen to stall with the server waiting for the client (idle in
-    transaction) during the concurrency test.
-    """
+    Not SQLAlchemy's multi-row ``INSERT … VALUES`` batches: psycopg re-parses every statement
+    longer than its cache limit in Python, so 500-row statements kept a linkage's write
+    transaction open for minutes on PostgreSQL (first read as a stall: the server sits idle in
+    transaction while the client parses)."""
     batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)
         if len(batch) >= _VALUES_CHUNK:
-            session.execute(insert(table).values(batch))
+            insert_rows(session, table.__table__, batch)
             batch = []
     if batch:
-        session.execute(insert(table).values(batch))
+        insert_rows(session, table.__table__, batch)
 
 
 def _store_pairs(

@@ -19,7 +19,6 @@ failures and deadlocks into :class:`~shomar.errors.BusyError`.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -121,15 +120,19 @@ def reader(engine: Engine) -> Engine:
 def serialize(session: Session, name: str) -> None:
     """Serialise writers on ``name`` until the transaction ends.
 
-    PostgreSQL: a transaction-scoped advisory lock. SQLite: nothing to do — the write
-    transaction already holds the database's one write lock (``BEGIN IMMEDIATE``).
+    PostgreSQL: a transaction-scoped advisory lock, keyed by the workspace's schema and
+    ``name`` (advisory locks are database-wide: two workspaces in two schemas of one database
+    must not wait for each other). SQLite: nothing to do — the write transaction already holds
+    the database's one write lock (``BEGIN IMMEDIATE``).
     """
     if session.get_bind().dialect.name != "postgresql":
         return
-    key = zlib.crc32(name.encode()) & 0x7FFFFFFF
     session.execute(
-        text("SELECT pg_advisory_xact_lock(:namespace, :key)"),
-        {"namespace": _LOCK_NAMESPACE, "key": key},
+        text(
+            "SELECT pg_advisory_xact_lock(:namespace, "
+            "('x' || substr(md5(current_schema() || '/' || :name), 1, 8))::bit(32)::int)"
+        ),
+        {"namespace": _LOCK_NAMESPACE, "name": name},
     )
 
 
