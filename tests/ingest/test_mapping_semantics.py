@@ -220,3 +220,13 @@ def test_record_id_written_in_two_digit_systems_in_one_file_is_a_duplicate(
     path = write("a.csv", "record_id,full_name\n۷,Reza Karimi\n7,Ali Rezaei\n")
     with pytest.raises(ImportValidationError, match="already appears on row 2"):
         import_file(sqlite_workspace, path, "S", principal=ADMIN)
+
+
+def test_a_column_without_a_header_is_named_by_its_position(
+    sqlite_workspace: Workspace, write
+) -> None:  # type: ignore[no-untyped-def]
+    path = write("blank.csv", "full_name,,place\nAli Rezaei,42,Tehran\n")
+    report = import_file(sqlite_workspace, path, "S", principal=ADMIN)
+    assert report.columns_ignored == ["(column 2, no header)"]
+    (record,) = _records(sqlite_workspace)
+    assert record.place == "Tehran" and record.age is None

@@ -210,7 +210,7 @@ def import_file(
         source_kind=source_kind,
         columns_used={table.header[i]: name for i, name in fields.items()},
         columns_ignored=[
-            h
+            h or f"(column {i + 1}, no header)"
             for i, h in enumerate(table.header)
             if i not in fields and not mapping.ignored(h) and i not in sealed
         ],
