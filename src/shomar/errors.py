@@ -23,7 +23,7 @@ CLI prints the message and exits 1 (no traceback), the web app renders a page or
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 
 class ShomarError(Exception):
@@ -31,6 +31,8 @@ class ShomarError(Exception):
 
     #: a short hint on what to do next, printed after the message
     hint: str | None = None
+    #: a stable machine-readable kind, as in ``{"error": {"code": …}}`` (CLI ``--json``)
+    code: ClassVar[str] = "error"
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
@@ -47,9 +49,13 @@ class ShomarError(Exception):
 class WorkspaceError(ShomarError):
     """The workspace is missing or cannot be opened."""
 
+    code = "workspace"
+
 
 class InputError(ShomarError):
     """Input that cannot be used as given."""
+
+    code = "bad_input"
 
 
 class DateParseError(InputError):
@@ -63,19 +69,27 @@ class CaptureTableError(InputError):
 class NotFoundError(ShomarError):
     """A named object does not exist."""
 
+    code = "not_found"
+
 
 class ConflictError(ShomarError):
     """An action contradicts what is already stored."""
 
+    code = "conflict"
+
 
 class BusyError(ShomarError):
     """The store is busy (another import or linkage is writing); the action may be retried."""
+
+    code = "busy"
 
     hint = "The workspace is busy (another import or linkage is running); try again."
 
 
 class PermissionDenied(ShomarError):
     """The acting principal may not take this action (refusals are audited)."""
+
+    code = "forbidden"
 
     def __init__(self, message: str, *, hint: str | None = None, action: str = "") -> None:
         super().__init__(message, hint=hint)
@@ -85,13 +99,19 @@ class PermissionDenied(ShomarError):
 class EstimationError(ShomarError):
     """An estimator cannot produce an answer on this input."""
 
+    code = "estimation"
+
 
 class LinkageError(ShomarError):
     """Linkage cannot run on this data."""
 
+    code = "linkage"
+
 
 class ImportValidationError(InputError):
     """An import found problems; nothing was stored. ``problems`` lists every one of them."""
+
+    code = "invalid_import"
 
     def __init__(self, message: str, problems: Sequence[Any], *, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)

@@ -60,6 +60,15 @@ def test_bad_date_exits_1_with_message() -> None:
     assert result.stdout == ""
 
 
+def test_bad_date_with_json_prints_the_refusal_as_json_too() -> None:
+    result = _shomar("dates", "parse", "30 Esfand 1398", "--json")
+    assert result.returncode == 1
+    error = json.loads(result.stdout)
+    assert error["ok"] is False and error["error"]["code"] == "bad_input"
+    assert "1398 is not a leap year" in error["error"]["message"]
+    assert "1398 is not a leap year" in " ".join(result.stderr.split())
+
+
 def test_missing_argument_is_usage_error() -> None:
     result = CliRunner().invoke(app, ["dates", "parse"])
     assert result.exit_code == 2

@@ -66,6 +66,8 @@ def test_usage_error_exits_2_and_missing_workspace_exits_1(tmp_path: Path) -> No
     assert shomar("import", cwd=tmp_path).returncode == 2
     missing = shomar("stats", "-w", "nowhere", cwd=tmp_path)
     assert missing.returncode == 1 and "shomar init" in missing.stderr
+    as_json = shomar("stats", "-w", "nowhere", "--json", cwd=tmp_path)
+    assert json.loads(as_json.stdout)["error"]["code"] == "workspace"
 
 
 def test_correcting_a_bounded_claim_moves_its_bound_and_export_keeps_every_claim(

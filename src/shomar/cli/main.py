@@ -18,7 +18,7 @@ from typer._click.exceptions import ClickException
 from shomar import __version__
 from shomar.cli import commands
 from shomar.cli.argv import hoist_workspace
-from shomar.cli.output import err_console, print_error
+from shomar.cli.output import emit_json_error, err_console, print_error
 from shomar.errors import ShomarError
 
 app = typer.Typer(
@@ -75,6 +75,8 @@ def run() -> None:
     try:
         app(args=hoist_workspace(typer.main.get_command(app), sys.argv[1:]), standalone_mode=False)
     except ShomarError as exc:
+        if "--json" in sys.argv[1:]:
+            emit_json_error(exc)
         print_error(exc.message, exc.hint)
         sys.exit(1)
     except typer.Exit as exc:

@@ -18,6 +18,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from shomar.errors import ShomarError
+
 console = Console(emoji=False, highlight=False)
 err_console = Console(stderr=True, emoji=False, highlight=False)
 
@@ -75,7 +77,24 @@ def to_json(obj: Any) -> str:
     return json.dumps(obj, default=_default, ensure_ascii=False, indent=2)
 
 
+_emitted = False
+
+
 def emit_json(obj: Any) -> None:
     """Write ``obj`` as JSON to standard output, nothing else."""
+    global _emitted
     sys.stdout.write(printable(to_json(obj)) + "\n")
     sys.stdout.flush()
+    _emitted = True
+
+
+def emit_json_error(exc: ShomarError) -> None:
+    """For ``--json``: a refusal as ``{"ok": false, "error": {"code", "message", "hint"}}`` on
+    standard output (the message is printed on standard error too), unless the command has
+    already written its own JSON (an import's list of problems)."""
+    if not _emitted:
+        emit_json({"ok": False, "error": error_object(exc)})
+
+
+def error_object(exc: ShomarError) -> dict[str, str]:
+    return {"code": exc.code, "message": exc.message, "hint": exc.hint or ""}

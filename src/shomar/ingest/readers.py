@@ -46,6 +46,8 @@ class Table:
     delimiter: str | None = None
     header_row: int = 1
     sheet_names: tuple[str, ...] = field(default_factory=tuple)
+    #: what the reader did that the import report must say (e.g. merged cells read down)
+    notes: list[str] = field(default_factory=list)
 
     def peek(self, count: int) -> list[RawRow]:
         """The next ``count`` rows, without consuming them."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from shomar.config import settings
 from shomar.domain.names_key import match_key
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
+from shomar.ingest.merged import MergedRange, fill_merged, merge_notes, scan_xlsx_merges
 from shomar.ingest.readers import Limits, RawRow, Table, check_header
 
 SHEET_NAME = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
@@ -79,8 +81,13 @@ def _table(
     rows: Iterator[tuple[int, list[str]]],
     header_row: int | None,
     close: Any,
+    merged: Sequence[MergedRange] = (),
 ) -> Table:
-    """Find the header among ``rows`` (numbered), check it, and stream the rest."""
+    """Find the header among ``rows`` (numbered), check it, and stream the rest.
+
+    ``merged``: the sheet's merged ranges; those below the header are read as the sheet shows
+    them (:mod:`shomar.ingest.merged`) and named in the table's notes.
+    """
     limits = Limits.current()
     header: list[str] | None = None
     number = 0
@@ -119,10 +126,11 @@ def _table(
         raise
     columns = tuple(header)
     start = number
+    below = [m for m in merged if m.first_row > start]
 
     def data() -> Iterator[RawRow]:
         try:
-            for n, texts in rows:
+            for n, texts in fill_merged(rows, below):
                 if n <= start:
                     continue
                 while len(texts) > len(columns) and not texts[-1].strip():
@@ -132,7 +140,7 @@ def _table(
         finally:
             close()
 
-    return Table(columns, data(), sheet, None, start, tuple(names))
+    return Table(columns, data(), sheet, None, start, tuple(names), merge_notes(sheet, below))
 
 
 # --- XLSX -------------------------------------------------------------------------------------
@@ -244,6 +252,10 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
     try:
         chosen = _choose_sheet(name, names, sheet)
         worksheet = workbook[chosen]
+        try:
+            merged = scan_xlsx_merges(worksheet._get_source())
+        except (zipfile.BadZipFile, EOFError, OSError, zlib.error):
+            merged = []  # the sheet's parse below names the damage, with its row
         source = worksheet._get_source()
     except KeyError as exc:
         workbook.close()
@@ -304,7 +316,7 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
                 hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
             ) from None
 
-    return _table(name, chosen, names, rows(), header_row, close)
+    return _table(name, chosen, names, rows(), header_row, close, merged)
 
 
 # --- XLS --------------------------------------------------------------------------------------
@@ -315,7 +327,7 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
 
     name = display_name(path)
     try:
-        book = xlrd.open_workbook(str(path), on_demand=True)
+        book = _open_xls(xlrd, path)
     except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct errors...
         raise InputError(f"{name}: the old-style Excel workbook cannot be opened ({exc}).") from exc
     names = list(book.sheet_names())
@@ -328,6 +340,12 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
     except Exception as exc:
         book.release_resources()
         raise InputError(f"{name}, sheet {sheet!r}: the sheet cannot be read ({exc}).") from exc
+
+    merged = [
+        MergedRange(first_row + 1, first_col + 1, last_row, last_col)
+        for first_row, last_row, first_col, last_col in getattr(worksheet, "merged_cells", [])
+        if last_row - first_row > 1 or last_col - first_col > 1
+    ]
 
     def value(cell: Any) -> str:
         if cell.ctype == xlrd.XL_CELL_DATE:
@@ -345,7 +363,15 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
         for index in range(worksheet.nrows):
             yield index + 1, [value(c) for c in worksheet.row(index)]
 
-    return _table(name, chosen, names, rows(), header_row, book.release_resources)
+    return _table(name, chosen, names, rows(), header_row, book.release_resources, merged)
+
+
+def _open_xls(xlrd: Any, path: Path) -> Any:
+    """The workbook with its formatting (which holds the merged cells) where xlrd reads it."""
+    try:
+        return xlrd.open_workbook(str(path), on_demand=True, formatting_info=True)
+    except NotImplementedError:  # formatting of some BIFF versions is not supported
+        return xlrd.open_workbook(str(path), on_demand=True)
 
 
 # --- ODS --------------------------------------------------------------------------------------

@@ -227,6 +227,7 @@ def import_file(
         report.name_order = prepared.name_order.to_dict() if prepared.name_order else None
         report.two_digit_years = prepared.two_digit_years()
         report.warnings += prepared.notes()
+        report.warnings += table.notes
         if _hooks.before_write is not None:
             _hooks.before_write(report)
         staged: list[Path] = []  # the encrypted raw bytes, moved into place after the commit
