@@ -97,3 +97,16 @@ def test_bad_cells_reported_together(sqlite_workspace: Workspace, write) -> None
         import_file(sqlite_workspace, write("c.csv", text), "Bad", principal=ADMIN)
     where = {(p.row, p.column) for p in info.value.problems}  # type: ignore[attr-defined]
     assert where == {(2, "sex"), (2, "age"), (3, "record_id"), (3, "full_name")}
+
+
+def test_a_file_cut_off_in_the_middle_of_a_row_is_refused(workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("cut.csv", HEADER + "1,Ali Rezaei,m,20,1367,Tehran,killing,E\n2,Sara Kar")
+    message = _fails(workspace, path, "cut.csv, row 3: the file ends in the middle of this row")
+    assert "2 of " in message and "line break" in message
+
+
+def test_a_complete_last_row_without_a_line_break_is_read(workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    complete = write("end.csv", HEADER + "1,Ali Rezaei,m,20,1367,Tehran,killing,E")
+    assert import_file(workspace, complete, "S", principal=ADMIN).records_added == 1
+    short = write("short.csv", HEADER + "1,Ali Rezaei,m,20,1367,Tehran\n")
+    assert import_file(workspace, short, "T", principal=ADMIN).records_added == 1

@@ -106,7 +106,16 @@ def _cells_outside_quotes(line: str, delimiter: str) -> int:
     return QUOTED.sub("", line).count(delimiter) + 1
 
 
-def _bounded_lines(handle: TextIO, name: str, delimiter: str, limits: Limits) -> Iterator[str]:
+@dataclass
+class _Tail:
+    """Whether the last physical line read ended with a line break (a cut-off file does not)."""
+
+    ends_with_break: bool = True
+
+
+def _bounded_lines(
+    handle: TextIO, name: str, delimiter: str, limits: Limits, tail: _Tail
+) -> Iterator[str]:
     """The file's physical lines; a line too long or with too many cells is refused unsplit."""
     number = 0
     most = limits.columns + limits.columns // 2  # a data row may run past the header a little
@@ -126,6 +135,7 @@ def _bounded_lines(handle: TextIO, name: str, delimiter: str, limits: Limits) ->
                 "imported.",
                 hint="Check the delimiter; SHOMAR_MAX_COLUMNS raises the limit.",
             )
+        tail.ends_with_break = line.endswith(("\n", "\r"))
         yield line
 
 
@@ -166,6 +176,16 @@ def _nul_error(name: str, row: int, header: tuple[str, ...], cells: list[str]) -
     )
 
 
+def _cut_off_error(name: str, row: int, cells: int, columns: int) -> InputError:
+    return InputError(
+        f"{name}, row {row}: the file ends in the middle of this row (it has {cells} of "
+        f"{columns} cells and no line break after it): the file looks cut off, and rows after "
+        "it may be missing; nothing was imported.",
+        hint="Export or download the list again. If the row is complete, end the file with a "
+        "line break.",
+    )
+
+
 def _first_line(handle: TextIO, header_row: int | None, limits: Limits) -> str:
     """The line the delimiter is guessed from: the header's (approximately) or the first."""
     count = 0
@@ -191,7 +211,8 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
         raise _decode_error(name, 1, encoding, exc) from exc
     handle.seek(0)
     delimiter = guess_delimiter(first_line.rstrip("\r\n").lstrip("\ufeff"))
-    lines = _bounded_lines(handle, name, delimiter, limits)
+    tail = _Tail()
+    lines = _bounded_lines(handle, name, delimiter, limits, tail)
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     number = 0  # rows as a spreadsheet numbers them: records, not physical lines
     header: list[str] | None = None
@@ -235,11 +256,14 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
 
     def rows() -> Iterator[RawRow]:
         n = header_number
+        last_width = len(columns)
         try:
             while True:
                 try:
                     cells = next(reader)
                 except StopIteration:
+                    if last_width < len(columns) and not tail.ends_with_break:
+                        raise _cut_off_error(name, n, last_width, len(columns)) from None
                     return
                 except UnicodeDecodeError as exc:
                     raise _decode_error(name, n + 1, encoding, exc) from exc
@@ -251,6 +275,7 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
                     continue
                 if "\x00" in joined:
                     raise _nul_error(name, n, columns, cells)
+                last_width = len(cells)
                 yield RawRow(n, None, tuple(cells))
         finally:
             handle.close()
