@@ -67,6 +67,17 @@ def test_semicolon_and_tab_delimiters(sqlite_workspace: Workspace, write) -> Non
     assert import_file(sqlite_workspace, tab, "T", principal=ADMIN).delimiter == "\t"
 
 
+
+def test_the_persian_comma_delimits_a_list_typed_on_a_persian_keyboard(
+    sqlite_workspace: Workspace, write
+) -> None:  # type: ignore[no-untyped-def]
+    text = "full_name،age،notes\nعلی رضایی،۲۴،SYNTHETIC, with a Latin comma\n"
+    report = import_file(sqlite_workspace, write("fa.csv", text), "S", principal=ADMIN)
+    assert report.delimiter == "،" and report.records_added == 1
+    latin = write("mixed.csv", "full_name,notes\nAli,«الف، ب»\n")
+    assert import_file(sqlite_workspace, latin, "T", principal=ADMIN).delimiter == ","
+
+
 def test_xlsx_with_sheet_choice(sqlite_workspace: Workspace, tmp_path: Path) -> None:
     book = Workbook()
     book.active.title = "notes"

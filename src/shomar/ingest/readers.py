@@ -25,7 +25,7 @@ from shomar.config import settings
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
 
-DELIMITERS = (",", ";", "\t", "|")
+DELIMITERS = (",", ";", "\t", "|", "،")  # the last: the Persian keyboard's comma (U+060C)
 QUOTED = re.compile(r'"[^"]*"')
 
 
