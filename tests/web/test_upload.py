@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import func, select
 
+from shomar.errors import InputError
 from shomar.services.uploads import safe_name, sniff
 from shomar.store.tables import Record
 
@@ -102,5 +104,10 @@ def test_content_decides_the_kind_and_names_are_sanitised() -> None:
     assert sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1....") == "xls"
     assert sniff(b'  [{"full_name": "x"}]') == "json"
     assert sniff("نام,تاريخ\n".encode("cp1256")) == "csv"
+    # text with a NUL byte, or UTF-16 without a BOM: the CSV reader names the row and column
+    assert sniff(b"full_name\nAli\x00\n") == "csv"
+    assert sniff("full_name\nعلی\n".encode("utf-16-be")) == "csv"
+    with pytest.raises(InputError, match="a PNG image"):
+        sniff(b"\x89PNG\r\n\x1a\n")
     assert safe_name("../../etc/passwd.xlsx", "csv") == "passwd.csv"
     assert "/" not in safe_name("a/b\\c:d.csv", "csv")

@@ -31,6 +31,7 @@ from typing import Any
 
 from shomar.config import settings
 from shomar.errors import InputError, NotFoundError, WorkspaceError
+from shomar.ingest.detect import KNOWN_BINARY, OLE_MAGIC, ZIP_MAGIC
 from shomar.security import blobcrypt
 from shomar.security.fieldcrypt import DecryptionError
 from shomar.security.principal import Principal
@@ -64,11 +65,23 @@ class Upload:
 
 
 def sniff(content: bytes) -> str:
-    """The kind of list a file holds, by its bytes: csv, xlsx, ods, xls or json."""
-    if content.startswith(b"PK\x03\x04"):
+    """The kind of list a file holds, by its bytes: csv, xlsx, ods, xls or json.
+
+    Only a file that is certainly not a list is refused here (a PDF, an image); anything else
+    that is not a workbook or JSON goes to the CSV reader, whose checks name the row and
+    column of a NUL byte or the line where the encoding breaks, as ``shomar import`` does.
+    """
+    for magic, what in KNOWN_BINARY.items():
+        if content.startswith(magic):
+            raise InputError(
+                f"This file is {what}, not a list Shomar can read.",
+                hint="Upload a CSV, XLSX, XLS, ODS or JSON list; export the list to one of "
+                "these first.",
+            )
+    if content.startswith(ZIP_MAGIC):
         head = content[:4096]
         return "ods" if b"mimetypeapplication/vnd.oasis.opendocument" in head else "xlsx"
-    if content.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if content.startswith(OLE_MAGIC):
         return "xls"
     text = content[:4096]
     for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
@@ -78,11 +91,6 @@ def sniff(content: bytes) -> str:
     stripped = text.lstrip().replace(b"\x00", b"")
     if stripped[:1] in (b"[", b"{"):
         return "json"
-    if b"\x00" in content[:4096] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(
-            "This file is not a list Shomar can read (it holds binary data).",
-            hint="Upload a CSV, XLSX, XLS, ODS or JSON list.",
-        )
     return "csv"
 
 
