@@ -47,17 +47,21 @@ class FileKind:
     encoding: str | None  # text files only
 
 
+def known_binary(head: bytes) -> str | None:
+    """What a file that is certainly not a list is ("a PDF document"), from its first bytes."""
+    return next((what for magic, what in KNOWN_BINARY.items() if head.startswith(magic)), None)
+
+
 def sniff_format(path: Path, head: bytes) -> str:
     """The format the bytes show; an extension that says otherwise is an error."""
     name = display_name(path)
     said = EXTENSIONS.get(path.suffix.lower())
-    for magic, what in KNOWN_BINARY.items():
-        if head.startswith(magic):
-            raise InputError(
-                f"{name}: this is {what}, not a list Shomar can import.",
-                hint="Import CSV, XLSX, XLS, ODS or JSON files; export the list to one of "
-                "these first.",
-            )
+    if what := known_binary(head):
+        raise InputError(
+            f"{name}: this is {what}, not a list Shomar can import.",
+            hint="Import CSV, XLSX, XLS, ODS or JSON files; export the list to one of these "
+            "first.",
+        )
     if head.startswith(OLE_MAGIC):
         if said not in (None, "xls"):
             raise InputError(

@@ -31,7 +31,7 @@ from typing import Any
 
 from shomar.config import settings
 from shomar.errors import InputError, NotFoundError, WorkspaceError
-from shomar.ingest.detect import KNOWN_BINARY, OLE_MAGIC, ZIP_MAGIC
+from shomar.ingest.detect import OLE_MAGIC, ZIP_MAGIC, known_binary
 from shomar.security import blobcrypt
 from shomar.security.fieldcrypt import DecryptionError
 from shomar.security.principal import Principal
@@ -71,13 +71,12 @@ def sniff(content: bytes) -> str:
     that is not a workbook or JSON goes to the CSV reader, whose checks name the row and
     column of a NUL byte or the line where the encoding breaks, as ``shomar import`` does.
     """
-    for magic, what in KNOWN_BINARY.items():
-        if content.startswith(magic):
-            raise InputError(
-                f"This file is {what}, not a list Shomar can read.",
-                hint="Upload a CSV, XLSX, XLS, ODS or JSON list; export the list to one of "
-                "these first.",
-            )
+    if what := known_binary(content):
+        raise InputError(
+            f"This file is {what}, not a list Shomar can read.",
+            hint="Upload a CSV, XLSX, XLS, ODS or JSON list; export the list to one of these "
+            "first.",
+        )
     if content.startswith(ZIP_MAGIC):
         head = content[:4096]
         return "ods" if b"mimetypeapplication/vnd.oasis.opendocument" in head else "xlsx"
