@@ -126,6 +126,24 @@ def test_unknown_mapping_sections_and_options_are_errors(
     assert message in info.value.message
 
 
+@pytest.mark.parametrize(
+    ("toml", "section"),
+    [
+        ('[columns]\n"نام" = "full_name"\nsensitive = ["سن"]\n', "columns"),
+        ('[defaults]\nviolation = "execution"\nignore = ["سن"]\n', "defaults"),
+    ],
+)
+def test_an_option_written_under_a_toml_section_says_where_it_belongs(
+    sqlite_workspace: Workspace, write, toml: str, section: str
+) -> None:  # type: ignore[no-untyped-def]
+    # a TOML key after [columns] belongs to [columns]: once a traceback (a list is unhashable)
+    path = write("list.csv", "نام,سن\nSynthetic Name,30\n")
+    mapping = write("m.toml", toml)
+    with pytest.raises(InputError) as info:
+        import_file(sqlite_workspace, path, "S", mapping_path=mapping, principal=ADMIN)
+    assert f"a key after [{section}] belongs to [{section}]" in (info.value.hint or "")
+
+
 def test_mapping_file_that_is_not_utf8_is_a_clear_error(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
     path = write("list.csv", "full_name\nReza Karimi\n")
     mapping = write("m.toml", '[columns]\n"نام" = "full_name"\n', encoding="cp1256")

@@ -251,6 +251,18 @@ def _columns(where: str, data: dict[str, Any], section: str) -> dict[str, str]:
     columns = data.get(section, {})
     if not isinstance(columns, dict):
         raise InputError(f"{where}: `{section}` must map source column names to canonical names.")
+    not_text = [k for k, v in columns.items() if not isinstance(v, str | int)]
+    if not_text:
+        top = [k for k in not_text if k in TOP_LEVEL]
+        raise InputError(
+            f"{where}: in [{section}], {', '.join(quoted(k) for k in not_text)} "
+            "must be a canonical column name (a text), not a list or table.",
+            hint=(
+                _above_sections(top, section)
+                if top
+                else 'Map each source column to one canonical column: "Header" = "full_name".'
+            ),
+        )
     bad = {k: v for k, v in columns.items() if v not in KNOWN}
     if bad:
         raise InputError(
@@ -262,14 +274,23 @@ def _columns(where: str, data: dict[str, Any], section: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in columns.items()}
 
 
+def _above_sections(keys: list[str], section: str) -> str:
+    return (
+        f"{', '.join(quoted(k) for k in keys)}: an option of the whole mapping; in TOML, write "
+        f"it above the first [section] (a key after [{section}] belongs to [{section}])."
+    )
+
+
 def _defaults(where: str, table: Any) -> dict[str, str]:
     if not isinstance(table, dict):
         raise InputError(f"{where}: `defaults` must be a table of field = value.")
     unknown = [k for k in table if k not in DEFAULT_FIELDS]
     if unknown:
+        top = [k for k in unknown if k in TOP_LEVEL]
         raise InputError(
             f"{where}: [defaults] cannot set {', '.join(quoted(k) for k in unknown)}.",
-            hint=f"[defaults] sets one of: {', '.join(DEFAULT_FIELDS)}.",
+            hint=f"[defaults] sets one of: {', '.join(DEFAULT_FIELDS)}."
+            + (f" {_above_sections(top, 'defaults')}" if top else ""),
         )
     out: dict[str, str] = {}
     for key, value in table.items():
