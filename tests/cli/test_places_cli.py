@@ -78,3 +78,11 @@ def test_resolve_prison_json() -> None:
         "prison",
         "Evin Prison",
     )
+
+
+def test_resolve_empty_text_is_an_input_error() -> None:
+    from shomar.errors import InputError
+
+    result = CliRunner().invoke(app, ["places", "resolve", "  "])
+    assert isinstance(result.exception, InputError)
+    assert "empty" in result.exception.message

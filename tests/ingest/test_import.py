@@ -67,7 +67,6 @@ def test_semicolon_and_tab_delimiters(sqlite_workspace: Workspace, write) -> Non
     assert import_file(sqlite_workspace, tab, "T", principal=ADMIN).delimiter == "\t"
 
 
-
 def test_the_persian_comma_delimits_a_list_typed_on_a_persian_keyboard(
     sqlite_workspace: Workspace, write
 ) -> None:  # type: ignore[no-untyped-def]

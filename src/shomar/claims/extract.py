@@ -57,6 +57,7 @@ from shomar.claims.registry import resolve_claimant
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.claims.tables import Table, find_tables
 from shomar.errors import InputError
+from shomar.readable import read_small_file
 
 __all__ = ["extract_claims", "extract_from_file"]
 
@@ -174,19 +175,14 @@ def _is_headline(text: str, sentence: Sentence, number: int) -> bool:
     return number == 0 or before.endswith("\n\n") or before.endswith("\n\r\n")
 
 
+#: a news article or report is text of some kilobytes; 20 MB is a book, not an article
+MAX_ARTICLE_BYTES = 20 * (1 << 20)
+
+
 def extract_from_file(path: str | Path) -> list[ClaimCandidate]:
     """Read a UTF-8 plain-text article and propose its claims (``shomar claims extract FILE``)."""
     file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(
-            f"{file}: no such file.", hint="Check the path of the article to read."
-        ) from None
-    except IsADirectoryError:
-        raise InputError(f"{file} is a directory, not an article.") from None
-    except OSError as exc:
-        raise InputError(f"{file}: cannot be read ({exc.strerror}).") from None
+    raw = read_small_file(file, expected="an article (plain UTF-8 text)", limit=MAX_ARTICLE_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -21,8 +21,14 @@ def resolve(
 ) -> None:
     """Resolve place text to country (ISO 3166 alpha-2), province / county / city or prison,
     with a confidence; below the minimum confidence it is not resolved (no guess)."""
+    from shomar.errors import InputError
     from shomar.places import MIN_CONFIDENCE, resolve_place
 
+    if not text.strip():
+        raise InputError(
+            "The place text is empty.",
+            hint='Give a place in Persian or Latin script, e.g. shomar places resolve "Evin".',
+        )
     match = resolve_place(text)
     if as_json:
         emit_json(match.to_dict())

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from shomar.errors import CaptureTableError
+from shomar.readable import read_small_file
 
 MAX_LISTS = 15
 
@@ -123,6 +124,10 @@ def _check_list_names(lists: Sequence[str], *, where: str) -> None:
         raise CaptureTableError(f"{where}: list names repeat: {', '.join(lists)}")
 
 
+#: a capture table has one row per pattern of lists (at most 2^lists rows, times strata)
+MAX_TABLE_BYTES = 64 * (1 << 20)
+
+
 def read_capture_table(path: str | Path) -> CaptureTable:
     """Read the shared CSV format: one 0/1 column per list, then ``count``.
 
@@ -130,10 +135,9 @@ def read_capture_table(path: str | Path) -> CaptureTable:
     is accepted only with count 0 (it cannot be observed). Every problem names the row.
     """
     path = Path(path)
+    raw = read_small_file(path, expected="a capture table (CSV)", limit=MAX_TABLE_BYTES)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise CaptureTableError(f"{path}: no such file") from exc
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CaptureTableError(f"{path}: not UTF-8 text ({exc.reason})") from exc
     rows = list(csv.reader(io.StringIO(text)))

@@ -22,8 +22,9 @@ import numpy as np
 from scipy.stats import norm
 
 from shomar.errors import CaptureTableError
-from shomar.estimation.capture import CaptureTable
+from shomar.estimation.capture import MAX_TABLE_BYTES, CaptureTable
 from shomar.estimation.result import EstimateResult
+from shomar.readable import read_small_file
 
 
 @dataclass
@@ -62,10 +63,9 @@ class StratifiedResult:
 def read_stratified_table(path: str | Path, by: Sequence[str]) -> StratifiedTable:
     """Read a stratified table and split it on the columns ``by`` (others summed over)."""
     path = Path(path)
+    data = read_small_file(path, expected="a capture table (CSV)", limit=MAX_TABLE_BYTES)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise CaptureTableError(f"{path}: no such file") from exc
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CaptureTableError(f"{path}: not UTF-8 text ({exc.reason})") from exc
     rows = [r for r in csv.reader(io.StringIO(text)) if r and any(c.strip() for c in r)]

@@ -59,8 +59,7 @@ def sniff_format(path: Path, head: bytes) -> str:
     if what := known_binary(head):
         raise InputError(
             f"{name}: this is {what}, not a list Shomar can import.",
-            hint="Import CSV, XLSX, XLS, ODS or JSON files; export the list to one of these "
-            "first.",
+            hint="Import CSV, XLSX, XLS, ODS or JSON files; export the list to one of these first.",
         )
     if head.startswith(OLE_MAGIC):
         if said not in (None, "xls"):

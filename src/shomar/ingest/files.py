@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import stat
 from pathlib import Path
 
 from shomar.errors import InputError
@@ -27,42 +26,6 @@ def printable(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text
-
-
-def check_input_file(path: Path) -> None:
-    """Refuse anything but a readable regular file, saying what it is instead."""
-    shown = display_name(path) if path.name else str(path)
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        raise InputError(f"{shown}: no such file.") from None
-    except PermissionError:
-        raise InputError(
-            f"{shown}: the file cannot be read (permission denied).",
-            hint="Check the file's permissions.",
-        ) from None
-    except OSError as exc:
-        raise InputError(f"{shown}: the file cannot be read ({exc.strerror}).") from None
-    kinds = (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    )
-    for test, what in kinds:
-        if test(mode):
-            raise InputError(
-                f"{shown}: this is {what}, not a file.",
-                hint="Give the path of a CSV, XLSX, XLS, ODS or JSON file.",
-            )
-    if not stat.S_ISREG(mode):
-        raise InputError(f"{shown}: this is not a regular file.")
-    if not os.access(path, os.R_OK):
-        raise InputError(
-            f"{shown}: the file cannot be read (permission denied).",
-            hint="Check the file's permissions.",
-        )
 
 
 def check_text_codec(name: object, where: str = "--encoding") -> str:

@@ -49,6 +49,7 @@ from shomar.domain.names_key import match_key
 from shomar.domain.vocabulary import VIOLATIONS, is_violation_word, normalize_violation
 from shomar.domain.wording import quoted
 from shomar.errors import InputError
+from shomar.readable import read_small_file
 
 __all__ = [
     "BUILTIN_MAPPINGS",
@@ -67,6 +68,8 @@ DEFAULT_FIELDS = ("violation", "event", "confidentiality", "place", "province", 
 #: fields whose words a ``[values.FIELD]`` table may translate
 VALUE_FIELDS = ("violation", "sex", "confidentiality")
 TIERS = ("public", "restricted", "confidential")
+#: a mapping names columns and words: anything larger is not one (and is not read into memory)
+MAX_MAPPING_BYTES = 1 << 20
 TOP_LEVEL = (
     "columns",
     "optional_columns",
@@ -178,16 +181,17 @@ def load_mapping(path: Path | str | None) -> Mapping:
         resource = resources.files("shomar.data") / "mappings" / f"{path}.toml"
         return _parse(str(path), tomllib.loads(resource.read_text(encoding="utf-8")))
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        raw = read_small_file(
+            path,
+            expected="a mapping file",
+            limit=MAX_MAPPING_BYTES,
+            missing="mapping file not found",
+        )
+    except InputError as exc:
         raise InputError(
-            f"{path}: mapping file not found.",
+            exc.message,
             hint=f"Give a JSON/TOML file, or a built-in mapping: {', '.join(BUILTIN_MAPPINGS)}.",
         ) from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a mapping file.") from None
-    except PermissionError as exc:
-        raise InputError(f"{path}: the mapping file cannot be read ({exc.strerror}).") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

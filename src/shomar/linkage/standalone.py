@@ -20,6 +20,7 @@ from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
 from shomar.linkage.conflicts import RecordConflicts
 from shomar.linkage.features import compute_features
 from shomar.linkage.model import LinkageSpec, TrainedModel, link
+from shomar.readable import check_readable_file
 
 OUTPUT_COLUMNS = ("source", "record_id", "person_id", "match_probability")
 
@@ -68,8 +69,10 @@ def read_lists(paths: Sequence[str | Path]) -> pd.DataFrame:
     problems = []
     for path in paths:
         p = Path(path)
-        if not p.is_file():
-            problems.append(f"{p}: no such file")
+        try:
+            check_readable_file(p, "a CSV list")
+        except InputError as exc:
+            problems.append(exc.message)
             continue
         frame = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         if "record_id" not in frame.columns:

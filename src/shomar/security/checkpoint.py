@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from shomar.errors import InputError, WorkspaceError
+from shomar.readable import read_small_file
 
 FORMAT = "shomar-checkpoint/1"
 KEY_FILE = "checkpoint.key"
@@ -97,10 +98,15 @@ class Checkpoint:
     public_key: str
 
 
+#: a checkpoint is a few hundred bytes of JSON
+MAX_CHECKPOINT_BYTES = 1 << 16
+
+
 def read(path: Path, *, trusted_public_key: str | None) -> Checkpoint:
     """Read and check a checkpoint file's signature (against ``trusted_public_key`` if given)."""
+    raw = read_small_file(path, expected="a checkpoint file", limit=MAX_CHECKPOINT_BYTES)
     try:
-        body = json.loads(path.read_text(encoding="utf-8"))
+        body = json.loads(raw.decode("utf-8"))
         if body.get("format") != FORMAT:
             raise ValueError(f"format is {body.get('format')!r}, not {FORMAT!r}")
         message = _message(body)

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from shomar import __version__
 from shomar.errors import InputError, ShomarError, WorkspaceError
+from shomar.readable import check_readable_file, read_small_file
 from shomar.security import masterkey, policy
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
@@ -356,10 +357,11 @@ class RestoreReport:
 
 
 def _identities(path: Path) -> list[Any]:
+    raw = read_small_file(path, expected="an age identity file (age-keygen)", limit=1 << 20)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the identity file ({exc.strerror}).") from None
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        lines = []  # not a key file: said below
     keys = [line.strip() for line in lines if line.strip().startswith("AGE-SECRET-KEY-")]
     if not keys:
         raise InputError(
@@ -379,8 +381,7 @@ def restore(
 ) -> RestoreReport:
     """Restore a backup into ``to`` (absent or empty) and verify it; see the module doc."""
     policy.require(principal, "backup")
-    if not source.is_file():
-        raise InputError(f"{source}: no such file.")
+    check_readable_file(source, "a backup file (shomar backup)")
     if to.exists() and (not to.is_dir() or any(to.iterdir())):
         raise InputError(f"{to}: exists and is not empty.", hint="Restore into a new folder.")
     identities = _identities(identity)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from shomar.domain.names_key import ascii_digits, match_key
 from shomar.domain.wording import quoted
 from shomar.errors import InputError, NotFoundError
+from shomar.readable import check_readable_file
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.store.audit import append_audit
@@ -40,8 +41,7 @@ def keep_document(
     """
     authorize(ws, principal, "documents.add")
     actor = principal.name
-    if not path.is_file():
-        raise InputError(f"{path}: no such file.")
+    check_readable_file(path, "a document file")
     content = path.read_bytes()
     digest = hashlib.sha256(content).hexdigest()
     pending: Path | None = None

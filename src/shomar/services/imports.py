@@ -27,13 +27,14 @@ from shomar.domain.names_key import ascii_digits, event_key
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError, InputError
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
-from shomar.ingest.files import check_input_file, check_text_codec, display_name, printable
+from shomar.ingest.files import check_text_codec, display_name, printable
 from shomar.ingest.header import header_hint
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
 from shomar.ingest.prepare import Prepared, prepare
 from shomar.ingest.problems import Problem
 from shomar.ingest.readers import open_table
 from shomar.ingest.spool import Spool
+from shomar.readable import check_readable_file
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.documents import find_document, find_source
@@ -149,7 +150,7 @@ def import_file(
     """
     authorize(ws, principal, "records.import", f"file:{display_name(path)}")
     file = Path(path)
-    check_input_file(file)
+    check_readable_file(file)
     if printable(source_name) != source_name:
         raise InputError(
             f"The source name '{printable(source_name)}' is not valid text (bytes that are not "
