@@ -40,6 +40,9 @@ RECORD_FIELDS = (
     "date_start", "date_end", "date_precision", "place", "province", "violation", "event_text",
 )  # fmt: skip
 MATCH_THRESHOLD = 0.5
+#: plain searches of up to this many distinct word keys reuse a statement (longer ones are rare,
+#: and the statements kept stay few whatever is typed)
+CACHED_KEYS = 4
 
 
 @dataclass
@@ -226,7 +229,7 @@ def _word_key(word: str) -> str:
     return skeleton(word)[:40]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=CACHED_KEYS)
 def _name_candidates(keys: int) -> Any:
     """Ids of the records whose names hold every one of ``keys`` word keys (``key0``, ...).
 
@@ -349,7 +352,7 @@ def search_records(
             persons = _persons_of(session, [r.uid for r in rows])
             return Page(_summaries(rows, persons), total, page, page_size)
         keys = sorted({_word_key(word) for word in words})
-        if source or event or violation or tier:
+        if source or event or violation or tier or len(keys) > CACHED_KEYS:
             names = _names_of(query, len(keys))
         else:  # the plain search: one statement per role and number of keys
             names = per_role(
