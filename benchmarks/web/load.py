@@ -5,7 +5,14 @@ For each store (SQLite, PostgreSQL in a fresh schema) a SYNTHETIC workspace is b
 async clients read (record search in Latin and Persian script, person API and page signed in,
 stats) for ``--seconds`` while ``--writers`` clients POST review decisions with analyst tokens.
 The in-run baseline is the same reads against ``http.server`` serving saved copies of the same
-responses. Prints p50/p95/p99 and errors; the target (issue 11) is 0 errors and p95 <= 250 ms.
+responses, under the same pacing. Prints p50/p95/p99, errors and the server's CPU milliseconds
+per answered request; the target (issue 11) is 0 errors and read p95 <= 250 ms.
+
+Every client (reader and writer) waits a think time between its requests, drawn from an
+exponential distribution with mean ``--think`` milliseconds (a person reading a page, as
+Locust's ``wait_time``); ``--think 0`` is a closed loop where 50 clients never pause, which
+measures throughput (latency there is queueing: 50 / requests a second), not what 50 people
+reading pages see. By default both are run: ``--think 0 1000``.
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import statistics
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -22,7 +31,7 @@ from urllib.parse import quote
 
 import httpx
 
-from benchmarks.web import serving
+from benchmarks.web import cpu, serving
 from benchmarks.web.world import PASSWORD, World, build, drop_schema
 from shomar.cli.serve_cmd import default_workers
 
@@ -48,6 +57,9 @@ class Tally:
             f"{label:<28} n={len(self.latencies):>6} p50={q[49]:7.1f} ms p95={q[94]:7.1f} ms "
             f"p99={q[98]:7.1f} ms errors={self.errors} {self.kinds or ''}"
         )
+
+    def answered(self) -> int:
+        return len(self.latencies) - self.errors
 
     def p95(self) -> float:
         if len(self.latencies) < 2:
@@ -77,10 +89,21 @@ async def sign_in(client: httpx.AsyncClient) -> None:
         raise RuntimeError(f"sign-in answered {response.status_code}: {response.text[:200]}")
 
 
+async def think(rng: random.Random, mean_ms: float, deadline: float) -> None:
+    """Wait an exponential think time of mean ``mean_ms`` (not past ``deadline``)."""
+    if mean_ms > 0:
+        pause = rng.expovariate(1000.0 / mean_ms)
+        await asyncio.sleep(max(0.0, min(pause, deadline - time.monotonic())))
+
+
 async def _reader(
-    client: httpx.AsyncClient, paths: list[str], start: int, deadline: float, tally: Tally
-) -> None:
+    client: httpx.AsyncClient, paths: list[str], start: int, deadline: float, tally: Tally,
+    think_ms: float,
+) -> None:  # fmt: skip
     i = start
+    rng = random.Random(start)
+    if think_ms > 0:  # people do not all arrive in the same millisecond
+        await asyncio.sleep(rng.uniform(0, think_ms) / 1000)
     while time.monotonic() < deadline:
         path = paths[i % len(paths)]
         i += 1
@@ -94,13 +117,15 @@ async def _reader(
         tally.latencies.append((time.perf_counter() - t0) * 1000)
         if not ok:
             tally.fail(kind)
+        await think(rng, think_ms, deadline)
 
 
 async def _writer(
     client: httpx.AsyncClient, token: str, uids: list[str], start: int, deadline: float,
-    tally: Tally,
+    tally: Tally, think_ms: float,
 ) -> None:  # fmt: skip
     i = start
+    rng = random.Random(1000 + start)
     headers = {"authorization": f"Bearer {token}"}
     while time.monotonic() < deadline:
         a, b = uids[i % len(uids)], uids[(i * 7 + 1) % len(uids)]
@@ -118,6 +143,7 @@ async def _writer(
         tally.latencies.append((time.perf_counter() - t0) * 1000)
         if not ok:
             tally.fail(kind)
+        await think(rng, think_ms, deadline)
 
 
 def _client(base: str, connections: int, token: str = "") -> httpx.AsyncClient:
@@ -125,25 +151,6 @@ def _client(base: str, connections: int, token: str = "") -> httpx.AsyncClient:
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     headers = {"authorization": f"Bearer {token}"} if token else {}
     return httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0, headers=headers)
-
-
-async def run_load(
-    base: str, world: World | None, paths: list[str], readers: int, writers: int, seconds: float,
-    cookie: bool,
-) -> tuple[Tally, Tally]:  # fmt: skip
-    reads, writes = Tally(), Tally()
-    token = world.tokens["analyst"] if world else ""
-    async with _client(base, readers + writers, token) as client:
-        if cookie:
-            await sign_in(client)
-        deadline = time.monotonic() + seconds
-        tasks = [_reader(client, paths, k * 3, deadline, reads) for k in range(readers)]
-        if world is not None:
-            tasks += [
-                _writer(client, token, world.uids, k, deadline, writes) for k in range(writers)
-            ]
-        await asyncio.gather(*tasks)
-    return reads, writes
 
 
 async def save_copies(base: str, token: str, paths: list[str], directory: Path) -> list[str]:
@@ -160,7 +167,67 @@ async def save_copies(base: str, token: str, paths: list[str], directory: Path) 
     return static
 
 
-def bench_store(store: str, args: argparse.Namespace, root: Path) -> dict[str, Tally]:
+async def run_load(
+    base: str, world: World | None, paths: list[str], args: argparse.Namespace, think_ms: float,
+    cookie: bool,
+) -> tuple[Tally, Tally]:  # fmt: skip
+    reads, writes = Tally(), Tally()
+    token = world.tokens["analyst"] if world else ""
+    async with _client(base, args.readers + args.writers, token) as client:
+        if cookie:
+            await sign_in(client)
+        deadline = time.monotonic() + args.seconds
+        tasks = [
+            _reader(client, paths, k * 3, deadline, reads, think_ms) for k in range(args.readers)
+        ]
+        if world is not None:
+            tasks += [
+                _writer(client, token, world.uids, k, deadline, writes, think_ms)
+                for k in range(args.writers)
+            ]
+        await asyncio.gather(*tasks)
+    return reads, writes
+
+
+@dataclass
+class Run:
+    """One timed run: the tallies and the CPU seconds the server and this process spent."""
+
+    think_ms: float
+    reads: Tally
+    writes: Tally
+    server_cpu: float
+    client_cpu: float
+
+    def answered(self) -> int:
+        return max(1, self.reads.answered() + self.writes.answered())
+
+    def cpu_ms(self) -> tuple[float, float]:
+        """CPU milliseconds per answered request: the server's, this load generator's."""
+        n = self.answered()
+        return self.server_cpu * 1000 / n, self.client_cpu * 1000 / n
+
+    def cpu_line(self) -> str:
+        server, client = self.cpu_ms()
+        return f"{'':<28} CPU per request: server {server:.1f} ms, load generator {client:.1f} ms"
+
+
+def timed(
+    server: subprocess.Popen[bytes], base: str, world: World | None, paths: list[str],
+    args: argparse.Namespace, think_ms: float,
+) -> Run:  # fmt: skip
+    server_before, client_before = cpu.tree_seconds(server.pid), time.process_time()
+    reads, writes = asyncio.run(run_load(base, world, paths, args, think_ms, world is not None))
+    return Run(
+        think_ms,
+        reads,
+        writes,
+        cpu.tree_seconds(server.pid) - server_before,
+        time.process_time() - client_before,
+    )
+
+
+def bench_store(store: str, args: argparse.Namespace, root: Path) -> dict[str, Run]:
     t0 = time.perf_counter()
     world = build(root / store, store=store, size=args.size)
     print(f"[{store}] workspace built in {time.perf_counter() - t0:.0f} s", flush=True)
@@ -170,33 +237,36 @@ def bench_store(store: str, args: argparse.Namespace, root: Path) -> dict[str, T
     print(f"[{store}] uvicorn --workers {workers}", flush=True)
     server = serving.start_app(world.env(), port, workers=workers)
     base = f"http://127.0.0.1:{port}"
+    static = None
     try:
         paths = read_paths(world)
-        results: dict[str, Tally] = {}
+        results: dict[str, Run] = {}
         if store == args.stores[0]:
             copies = root / "static"
             copies.mkdir(exist_ok=True)
             static_paths = asyncio.run(save_copies(base, world.tokens["analyst"], paths, copies))
             static_port = serving.free_port()
             static = serving.start_static(copies, static_port)
-            try:
-                reads, _ = asyncio.run(
-                    run_load(f"http://127.0.0.1:{static_port}", None, static_paths,
-                             args.readers, 0, args.seconds, cookie=False)
-                )  # fmt: skip
-                results["static baseline"] = reads
-            finally:
-                serving.stop(static)
-        reads, writes = asyncio.run(
-            run_load(base, world, paths, args.readers, args.writers, args.seconds, cookie=True)
-        )
-        results[f"{store} reads"] = reads
-        results[f"{store} writes"] = writes
+        for think_ms in args.think:
+            if static is not None:
+                results[f"static baseline, think {think_ms:g}"] = timed(
+                    static, f"http://127.0.0.1:{static_port}", None, static_paths, args, think_ms
+                )
+            print(f"[{store}] think {think_ms:g} ms, load average {_load()}", flush=True)
+            results[f"{store}, think {think_ms:g}"] = timed(
+                server, base, world, paths, args, think_ms
+            )
         return results
     finally:
+        if static is not None:
+            serving.stop(static)
         serving.stop(server)
         if world.schema:
             drop_schema(world.schema)
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,31 +276,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--writers", type=int, default=4)
     parser.add_argument("--store", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--size", type=int, default=600, help="simulated people (3 lists)")
+    parser.add_argument(
+        "--think", type=float, nargs="+", default=[0.0, 1000.0], metavar="MS",
+        help="mean think time between one client's requests (exponential), one run per value",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     args.stores = ["sqlite", "postgres"] if args.store == "both" else [args.store]
     print(
         f"web load: {args.readers} readers, {args.writers} writers, {args.seconds:.0f} s per run, "
-        f"SYNTHETIC workspace of {args.size} simulated people on 3 lists",
+        f"think {' / '.join(f'{t:g}' for t in args.think)} ms, SYNTHETIC workspace of "
+        f"{args.size} simulated people on 3 lists; {os.cpu_count()} cores, load average "
+        f"{_load()}",
         flush=True,
     )
-    results: dict[str, Tally] = {}
+    results: dict[str, Run] = {}
     with tempfile.TemporaryDirectory(prefix="shomar-web-load-") as tmp:
         for store in args.stores:
             results.update(bench_store(store, args, Path(tmp)))
-    for label, tally in results.items():
-        print(tally.line(label))
-    base = results["static baseline"].p95()
+    for label, run in results.items():
+        print(run.reads.line(f"{label} reads" if run.writes.latencies else label))
+        if run.writes.latencies:
+            print(run.writes.line(f"{label} writes"))
+        print(run.cpu_line())
     ok = True
-    for store in args.stores:
-        reads = results[f"{store} reads"]
-        writes = results[f"{store} writes"]
-        met = reads.p95() <= TARGET_P95_MS and reads.errors + writes.errors == 0
-        print(
-            f"{store}: read p95 {reads.p95():.1f} ms = {reads.p95() / base:.1f}x the static "
-            f"baseline's {base:.1f} ms; target p95 <= {TARGET_P95_MS:.0f} ms and 0 errors: "
-            f"{'met' if met else 'NOT met'}"
-        )
-        ok = ok and reads.errors + writes.errors == 0
+    for think_ms in args.think:
+        base = results[f"static baseline, think {think_ms:g}"].reads.p95()
+        for store in args.stores:
+            run = results[f"{store}, think {think_ms:g}"]
+            errors = run.reads.errors + run.writes.errors
+            met = run.reads.p95() <= TARGET_P95_MS and errors == 0
+            print(
+                f"{store}, think {think_ms:g} ms: read p95 {run.reads.p95():.1f} ms = "
+                f"{run.reads.p95() / base:.1f}x the static baseline's {base:.1f} ms; target "
+                f"p95 <= {TARGET_P95_MS:.0f} ms and 0 errors: {'met' if met else 'NOT met'}"
+            )
+            ok = ok and errors == 0
+    print(f"load average at the end {_load()}")
     return 0 if ok else 1
 
 

@@ -90,6 +90,12 @@ class Settings(BaseSettings):
     jobs_workers: int = Field(
         default=1, ge=1, description="Jobs `shomar worker` runs at once (threads)."
     )
+    web_threads: int = Field(
+        default=10,
+        ge=1,
+        description="Requests one web worker process works on at once (threads); its "
+        "connection pool keeps as many connections to the store.",
+    )
     small_cell: int = Field(
         default=5,
         ge=1,

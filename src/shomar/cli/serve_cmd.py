@@ -100,6 +100,9 @@ def serve(
     uvicorn.run(
         "shomar.web.asgi:app_factory",
         factory=True,
+        # httptools and uvloop (dependencies) when importable, as uvicorn's "auto" chooses
+        http="auto",
+        loop="auto",
         host=host,
         port=port,
         workers=workers,

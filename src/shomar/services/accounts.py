@@ -18,7 +18,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from shomar.config import settings
@@ -199,16 +199,20 @@ def revoke_tokens(ws: Workspace, name: str, *, principal: Principal) -> int:
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+#: the user of a live token (built once: every API request runs it)
+_TOKEN_USER = (
+    select(User)
+    .join(ApiToken, ApiToken.user_id == User.id)
+    .where(ApiToken.token_hash == bindparam("token_hash"), ApiToken.revoked.is_(None))
+)
+
+
 def principal_for_token(ws: Workspace, token: str) -> Principal | None:
     """The principal an API token acts as, or ``None`` for an unknown or revoked token."""
     if not token.startswith(TOKEN_PREFIX):
         return None
     with ws.read_session() as session:
-        row = session.execute(
-            select(User)
-            .join(ApiToken, ApiToken.user_id == User.id)
-            .where(ApiToken.token_hash == _digest(token), ApiToken.revoked.is_(None))
-        ).scalar_one_or_none()
+        row = session.execute(_TOKEN_USER, {"token_hash": _digest(token)}).scalar_one_or_none()
         if row is None or row.disabled:
             return None
         return Principal(row.username, Role(row.role), row.id)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, func, intersect, select
+from sqlalchemy import BindParameter, ColumnElement, Table, bindparam, func, intersect, select
 from sqlalchemy.orm import Session
 
 from shomar.errors import NotFoundError
@@ -21,7 +21,7 @@ from shomar.security.policy import visible_tiers
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.store.bulk import insert_rows
-from shomar.store.queries import restrict, visible_records
+from shomar.store.queries import per_role, restrict, visible_records
 from shomar.store.tables import (
     Document,
     Event,
@@ -40,6 +40,9 @@ RECORD_FIELDS = (
     "date_start", "date_end", "date_precision", "place", "province", "violation", "event_text",
 )  # fmt: skip
 MATCH_THRESHOLD = 0.5
+#: plain searches of up to this many distinct word keys reuse a statement (longer ones are rare,
+#: and the statements kept stay few whatever is typed)
+CACHED_KEYS = 4
 
 
 @dataclass
@@ -57,7 +60,8 @@ class RecordSummary:
     score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # every field is a plain value: a shallow copy (``asdict`` deep-copies each one)
+        data = dict(self.__dict__)
         data["date_start"] = self.date_start.isoformat() if self.date_start else None
         return data
 
@@ -141,8 +145,33 @@ def visible(principal: Principal) -> ColumnElement[bool]:
     return visible_records(principal)
 
 
+# Statements a request runs are built once and take its values as bound parameters
+# (``per_role`` for those restricted by the principal's role): building a statement and
+# finding its compiled form again cost more CPU than running it.
+_LATEST_RUN = select(func.max(PersonRecord.run_id))
+_PERSONS_OF = select(PersonRecord.record_uid, PersonRecord.person_id).where(
+    PersonRecord.run_id == bindparam("run"),
+    PersonRecord.record_uid.in_(bindparam("uids", expanding=True)),
+)
+_LINK_UIDS: BindParameter[str] = bindparam("uids", expanding=True)
+_LINKS = select(
+    PairScore.uid_a,
+    PairScore.uid_b,
+    PairScore.match_probability,
+    PairScore.match_weight,
+    PairScore.evidence,
+).where(
+    PairScore.run_id == bindparam("run"),
+    PairScore.uid_a.in_(_LINK_UIDS),
+    PairScore.uid_b.in_(_LINK_UIDS),
+)
+_NAME_INDEX_STATE = select(
+    func.max(Record.id), select(func.max(RecordNameKey.record_id)).scalar_subquery()
+)
+
+
 def _latest_run(session: Session) -> int | None:
-    return session.scalar(select(func.max(PersonRecord.run_id)))
+    return session.scalar(_LATEST_RUN)
 
 
 def refresh_name_index(session: Session) -> int:
@@ -185,8 +214,7 @@ def catch_up_name_index(ws: Workspace) -> None:
     from shomar.errors import BusyError, ConflictError
 
     with ws.read_session() as session:
-        indexed = select(func.max(RecordNameKey.record_id)).scalar_subquery()
-        newest, done = session.execute(select(func.max(Record.id), indexed)).one()
+        newest, done = session.execute(_NAME_INDEX_STATE).one()
     if (newest or 0) <= (done or 0):
         return
     try:
@@ -201,18 +229,28 @@ def _word_key(word: str) -> str:
     return skeleton(word)[:40]
 
 
-def _name_candidates(words: list[str]) -> Any:
-    """Ids of the records whose names hold every word's key.
+@functools.lru_cache(maxsize=CACHED_KEYS)
+def _name_candidates(keys: int) -> Any:
+    """Ids of the records whose names hold every one of ``keys`` word keys (``key0``, ...).
 
     The keys' postings are intersected in the ``(key, record_id)`` index before any record is
     visited; filtering records by one ``IN`` per word made the database visit every record of
     the commonest word (a tenth of the table for «محمد»).
     """
     postings = [
-        select(RecordNameKey.record_id).where(RecordNameKey.key == key)
-        for key in sorted({_word_key(word) for word in words})
+        select(RecordNameKey.record_id).where(RecordNameKey.key == bindparam(f"key{k}"))
+        for k in range(keys)
     ]
-    return postings[0] if len(postings) == 1 else intersect(*postings)
+    return postings[0] if keys == 1 else intersect(*postings)
+
+
+def _names_of(query: Any, keys: int) -> Any:
+    """Ids and names of ``query``'s records that hold every word key, in id order."""
+    return (
+        query.where(Record.id.in_(_name_candidates(keys)))
+        .with_only_columns(Record.id, Record.full_name, Record.given_name, Record.family_name)
+        .order_by(Record.id)
+    )
 
 
 def _summary(
@@ -275,13 +313,7 @@ def _persons_of(session: Session, uids: list[str]) -> dict[str, str]:
     run = _latest_run(session)
     if run is None or not uids:
         return {}
-    return dict(
-        session.execute(
-            select(PersonRecord.record_uid, PersonRecord.person_id).where(
-                PersonRecord.run_id == run, PersonRecord.record_uid.in_(uids)
-            )
-        ).all()
-    )
+    return dict(session.execute(_PERSONS_OF, {"run": run, "uids": uids}).all())
 
 
 def search_records(
@@ -319,14 +351,20 @@ def search_records(
             ).all()
             persons = _persons_of(session, [r.uid for r in rows])
             return Page(_summaries(rows, persons), total, page, page_size)
-        query = query.where(Record.id.in_(_name_candidates(words)))
+        keys = sorted({_word_key(word) for word in words})
+        if source or event or violation or tier or len(keys) > CACHED_KEYS:
+            names = _names_of(query, len(keys))
+        else:  # the plain search: one statement per role and number of keys
+            names = per_role(
+                f"records.search/{len(keys)}",
+                principal,
+                lambda p: _names_of(_listing(p), len(keys)),
+            )
         # score the candidates' names only (each distinct name once), then load the page's rows
-        names = query.with_only_columns(
-            Record.id, Record.full_name, Record.given_name, Record.family_name
-        ).order_by(Record.id)
         seen: dict[str, float] = {}
         scored = []
-        for record_id, full, given, family in session.execute(names):
+        params = {f"key{k}": key for k, key in enumerate(keys)}
+        for record_id, full, given, family in session.execute(names, params):
             name = full or " ".join(x for x in (given, family) if x)
             if name not in seen:
                 seen[name] = _name_score(q, name)
@@ -338,13 +376,17 @@ def search_records(
         by_id = {
             r.id: r
             for r in session.execute(
-                _listing(principal).where(Record.id.in_([i for _, i in chosen]))
+                per_role("records.by_id", principal, _by_id), {"ids": [i for _, i in chosen]}
             )
         }
         rows = [by_id[i] for _, i in chosen]
         persons = _persons_of(session, [r.uid for r in rows])
         items = _summaries(rows, persons, {i: round(p, 3) for p, i in chosen})
         return Page(items, len(scored), page, page_size)
+
+
+def _by_id(principal: Principal) -> Any:
+    return _listing(principal).where(Record.id.in_(bindparam("ids", expanding=True)))
 
 
 def _name_score(query: str, name: str) -> float:
@@ -437,13 +479,21 @@ def get_person(ws: Workspace, person_id: str, *, principal: Principal) -> Person
     authorize(ws, principal, "persons.read")
     with ws.read_session() as session:
         run = _latest_run(session)
-        rows = (
-            session.execute(
-                _listing(principal)
+        person_records = per_role(
+            "records.person",
+            principal,
+            lambda p: (
+                _listing(p)
                 .join(PersonRecord, PersonRecord.record_uid == Record.uid)
-                .where(PersonRecord.run_id == run, PersonRecord.person_id == person_id)
+                .where(
+                    PersonRecord.run_id == bindparam("run"),
+                    PersonRecord.person_id == bindparam("id"),
+                )
                 .order_by(Record.uid)
-            ).all()
+            ),
+        )
+        rows = (
+            session.execute(person_records, {"run": run, "id": person_id}).all()
             if run is not None
             else []
         )
@@ -459,17 +509,7 @@ def get_person(ws: Workspace, person_id: str, *, principal: Principal) -> Person
                 "match_weight": None if w is None else round(w, 3),
                 "evidence": evidence or {},
             }
-            for a, b, p, w, evidence in session.execute(
-                select(
-                    PairScore.uid_a,
-                    PairScore.uid_b,
-                    PairScore.match_probability,
-                    PairScore.match_weight,
-                    PairScore.evidence,
-                ).where(
-                    PairScore.run_id == run, PairScore.uid_a.in_(uids), PairScore.uid_b.in_(uids)
-                )
-            ).all()
+            for a, b, p, w, evidence in session.execute(_LINKS, {"run": run, "uids": uids}).all()
         ]
     name = next((r.full_name for r in records if r.full_name), "")
     return PersonDetail(person_id, name, records, sorted({r.source for r in records}), links)

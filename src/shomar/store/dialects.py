@@ -60,8 +60,9 @@ def make_engine(
     (:func:`postgres_options`).
     """
     timeout = _busy_timeout(busy_timeout)
+    pool = _pool_sizes()
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": timeout})
+        engine = create_engine(url, connect_args={"timeout": timeout}, **pool)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -86,7 +87,20 @@ def make_engine(
         parsed.difference_update_query(["options"]),
         connect_args={"options": postgres_options(parsed, timeout, schema)},
         pool_pre_ping=True,
+        **pool,
     )
+
+
+#: connections a pool opens beyond its size for a moment (a session opened inside another)
+POOL_OVERFLOW = 5
+
+
+def _pool_sizes() -> dict[str, int]:
+    """The pool keeps a connection per web request thread (``web_threads``), so connections are
+    not opened and dropped under load; at most ``POOL_OVERFLOW`` more for a moment."""
+    from shomar.config import settings
+
+    return {"pool_size": settings().web_threads, "max_overflow": POOL_OVERFLOW}
 
 
 def postgres_options(url: URL, timeout: float, schema: str | None = None) -> str:

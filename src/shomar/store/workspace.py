@@ -51,6 +51,10 @@ class Workspace:
     #: PostgreSQL schema (search path) the store lives in, if not the default
     schema: str | None = None
     _keyring: KeyRing | None = field(default=None, repr=False)
+    #: the session factories, made once: ``sessionmaker`` defines a new Session class each call,
+    #: and a factory per transaction cost more than the transaction's own statement
+    _writes: sessionmaker[Session] | None = field(default=None, repr=False, compare=False)
+    _reads: sessionmaker[Session] | None = field(default=None, repr=False, compare=False)
 
     @property
     def documents_dir(self) -> Path:
@@ -68,15 +72,17 @@ class Workspace:
         Database errors leave it as :class:`~shomar.errors.ConflictError` or
         :class:`~shomar.errors.BusyError`.
         """
-        factory = sessionmaker(self.engine, expire_on_commit=False)
-        with translated_errors(), factory() as session, session.begin():
+        if self._writes is None:
+            self._writes = sessionmaker(self.engine, expire_on_commit=False)
+        with translated_errors(), self._writes() as session, session.begin():
             yield session
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
         """A read-only transaction: one consistent snapshot, no write lock taken."""
-        factory = sessionmaker(reader(self.engine), expire_on_commit=False)
-        with translated_errors(), factory() as session, session.begin():
+        if self._reads is None:
+            self._reads = sessionmaker(reader(self.engine), expire_on_commit=False)
+        with translated_errors(), self._reads() as session, session.begin():
             yield session
 
     def keyring(self) -> KeyRing:

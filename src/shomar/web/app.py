@@ -47,6 +47,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        _limit_threads()
         consumer = _start_consumer(ws) if run_jobs else None
         try:
             yield
@@ -81,6 +82,21 @@ def create_app(
     app.include_router(work.router)
     app.include_router(pages.router)
     return app
+
+
+def _limit_threads() -> None:
+    """Run at most ``web_threads`` sync routes and dependencies at once (anyio's default: 40).
+
+    The GIL runs one thread's Python at a time: 40 threads meant 40 requests sharing it in
+    slices, each finishing late, and more threads than the pool's connections, so some waited
+    for a connection and others opened and dropped connections beyond the pool's size. A request
+    beyond the limit waits on the event loop and starts when a thread is free.
+    """
+    from anyio import to_thread
+
+    from shomar.config import settings
+
+    to_thread.current_default_thread_limiter().total_tokens = settings().web_threads
 
 
 def _start_consumer(ws: Workspace) -> Any:

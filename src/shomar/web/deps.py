@@ -22,7 +22,8 @@ def cookie_name() -> str:
     return "__Host-shomar_session" if settings().cookie_secure else "shomar_session"
 
 
-def get_workspace(request: Request) -> Workspace:
+async def get_workspace(request: Request) -> Workspace:
+    """The app's workspace (async: no I/O, so no trip through the thread pool)."""
     ws: Workspace = request.app.state.workspace
     return ws
 

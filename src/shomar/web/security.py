@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -31,6 +32,11 @@ logger = logging.getLogger("shomar.web")
 
 
 def security_headers() -> list[tuple[bytes, bytes]]:
+    return list(_headers(settings().hsts))
+
+
+@functools.cache
+def _headers(hsts: bool) -> tuple[tuple[bytes, bytes], ...]:
     headers = [
         (b"content-security-policy", CSP.encode()),
         (b"x-content-type-options", b"nosniff"),
@@ -38,9 +44,9 @@ def security_headers() -> list[tuple[bytes, bytes]]:
         (b"x-frame-options", b"DENY"),
         (b"cross-origin-opener-policy", b"same-origin"),
     ]
-    if settings().hsts:
+    if hsts:
         headers.append((b"strict-transport-security", b"max-age=63072000; includeSubDomains"))
-    return headers
+    return tuple(headers)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
