@@ -28,6 +28,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.orm import Session
 
 from shomar.errors import BusyError, ConflictError
+from shomar.store.jsontext import dumps
 
 #: execution option: ``False`` opens a read-only transaction (SQLite: no write lock)
 WRITE_OPTION = "shomar_write"
@@ -61,7 +62,7 @@ def make_engine(
     """
     timeout = _busy_timeout(busy_timeout)
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": timeout})
+        engine = create_engine(url, connect_args={"timeout": timeout}, json_serializer=dumps)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -86,6 +87,7 @@ def make_engine(
         parsed.difference_update_query(["options"]),
         connect_args={"options": postgres_options(parsed, timeout, schema)},
         pool_pre_ping=True,
+        json_serializer=dumps,
     )
 
 
