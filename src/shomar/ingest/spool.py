@@ -32,7 +32,7 @@ class Spool:
 
     def write(self, batch: list[Any]) -> None:
         nonce = self.batches.to_bytes(12, "big")  # a new key per spool: a counter suffices
-        body = self._aead.encrypt(nonce, pickle.dumps(_pack(batch), pickle.HIGHEST_PROTOCOL), None)
+        body = self._aead.encrypt(nonce, pickle.dumps(batch, pickle.HIGHEST_PROTOCOL), None)
         self._file.write(len(body).to_bytes(_LENGTH, "big"))
         self._file.write(body)
         self.batches += 1
@@ -44,7 +44,7 @@ class Spool:
         for index in range(self.batches):
             size = int.from_bytes(self._file.read(_LENGTH), "big")
             body = self._aead.decrypt(index.to_bytes(12, "big"), self._file.read(size), None)
-            yield _unpack(pickle.loads(body))  # our own bytes, authenticated by AES-GCM
+            yield pickle.loads(body)  # our own bytes, authenticated by AES-GCM
         self._file.seek(0, 2)
 
     def close(self) -> None:
@@ -55,24 +55,3 @@ class Spool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-Packed = tuple[list[tuple[str, ...]], list[int], list[tuple[Any, ...]]]
-
-
-def _pack(batch: list[Any]) -> Packed | list[Any]:
-    """A batch of dictionaries as their key tuples (each once), each row's key tuple's index
-    and its values: pickled and read back much faster than the dictionaries themselves."""
-    if not all(type(item) is dict for item in batch):
-        return batch
-    keys = list(map(tuple, batch))
-    shapes = list(dict.fromkeys(keys))
-    index = {shape: number for number, shape in enumerate(shapes)}
-    return shapes, list(map(index.__getitem__, keys)), list(map(tuple, map(dict.values, batch)))
-
-
-def _unpack(packed: Any) -> list[Any]:
-    if not isinstance(packed, tuple):
-        return packed  # type: ignore[no-any-return]
-    shapes, numbers, values = packed
-    return list(map(dict, map(zip, map(shapes.__getitem__, numbers), values)))
