@@ -10,6 +10,9 @@ record ids), then in the same run:
 
 Each import runs in its own process so its peak memory (ru_maxrss) is its own; the import is
 also run on a quarter of the rows to show that peak memory does not grow with file size.
+Each process reports its wall time and its CPU seconds (user + system). ``--baseline-src DIR``
+runs another checkout's import too (its ``src``), interleaved on the same file; ``--repeat K``
+repeats the whole interleaved set and reports medians.
 Measured figures: ``benchmarks/ingest/README.md``.
 """
 
