@@ -64,6 +64,7 @@ VISIBILITY_EXEMPT = {
     ("records.py", "get_record"): "the versions of a record the caller sees, filtered by tier",
     ("records.py", "get_person"): "its rows come from _listing, which restricts by the principal",
     ("imports.py", "_latest_versions"): "a new version needs its uid's latest version, any tier",
+    ("imports.py", "_index_names"): "the row ids of the batch the import has just written",
     ("keys.py", "_reencrypt_rows"): "key rotation re-encrypts every row, every version, any tier",
     ("keys.py", "key_ids_in_use"): "counts ciphertexts per key id (admin only), reads no field",
     ("backup.py", "_snapshot_facts"): "a backup's manifest counts every row (admin only)",

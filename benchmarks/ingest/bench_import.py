@@ -10,6 +10,9 @@ record ids), then in the same run:
 
 Each import runs in its own process so its peak memory (ru_maxrss) is its own; the import is
 also run on a quarter of the rows to show that peak memory does not grow with file size.
+Each process reports its wall time and its CPU seconds (user + system). ``--baseline-src DIR``
+runs another checkout's import too (its ``src``), interleaved on the same file; ``--repeat K``
+repeats the whole interleaved set and reports medians.
 Measured figures: ``benchmarks/ingest/README.md``.
 """
 
@@ -18,7 +21,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,11 +70,24 @@ def _child(kind: str, path: str, workdir: str) -> None:
         ).records_added
         ws.close()
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"rows": rows, "seconds": seconds, "peak_mb": peak_mb}))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(
+        json.dumps(
+            {
+                "rows": rows,
+                "seconds": seconds,
+                "cpu": usage.ru_utime + usage.ru_stime,
+                "peak_mb": usage.ru_maxrss / 1024,
+            }
+        )
+    )
 
 
-def _run(kind: str, path: Path) -> dict[str, float]:
+def _run(kind: str, path: Path, source: str | None = None) -> dict[str, float]:
+    """One child process; ``source`` is another tree's ``src`` to import Shomar from."""
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [source, env.get("PYTHONPATH")]))
     with tempfile.TemporaryDirectory() as workdir:
         out = subprocess.run(
             [
@@ -84,8 +102,21 @@ def _run(kind: str, path: Path) -> dict[str, float]:
             check=True,
             capture_output=True,
             text=True,
+            env=env,
         )
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _line(label: str, runs: list[dict[str, float]]) -> str:
+    cpu = statistics.median(r["cpu"] for r in runs)
+    wall = statistics.median(r["seconds"] for r in runs)
+    rows = runs[0]["rows"]
+    each = ", ".join(f"{r['cpu']:.2f}" for r in runs)
+    return (
+        f"{label:24}: CPU {cpu:7.2f} s ({each})  "
+        f"wall {wall:7.1f} s  {rows / cpu:>9,.0f} rows/CPU-s  {rows / wall:>9,.0f} rows/s  "
+        f"peak {max(r['peak_mb'] for r in runs):,.0f} MB"
+    )
 
 
 def main() -> None:
@@ -93,30 +124,56 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="interleaved runs of each (medians reported)"
+    )
+    parser.add_argument(
+        "--baseline-src",
+        help="another checkout's src/ (e.g. an older commit's): its import runs too, "
+        "interleaved with this one on the same file",
+    )
+    parser.add_argument(
+        "--no-small", action="store_true", help="skip the N/4-row run (the memory check)"
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         _child(*args.child)
         return
+    runs: dict[str, list[dict[str, float]]] = {"duck": [], "base": [], "ours": []}
     with tempfile.TemporaryDirectory() as tmp:
         big = write_rows(Path(tmp), args.rows)
-        small = write_rows(Path(tmp), max(1, args.rows // 4))
-        duck = _run("duckdb", big)
-        ours = _run("shomar", big)
-        ours_small = _run("shomar", small)
-    print(f"rows: {args.rows:,} (SYNTHETIC), file {big.name}")
-    for label, run in (("DuckDB read_csv", duck), ("shomar import", ours)):
-        rate = run["rows"] / run["seconds"]
+        small = None if args.no_small else write_rows(Path(tmp), max(1, args.rows // 4))
+        for _ in range(args.repeat):
+            runs["duck"].append(_run("duckdb", big))
+            if args.baseline_src:
+                runs["base"].append(_run("shomar", big, args.baseline_src))
+            runs["ours"].append(_run("shomar", big))
+        ours_small = _run("shomar", small) if small is not None else None
+    print(f"rows: {args.rows:,} (SYNTHETIC), file {big.name}, {args.repeat} interleaved run(s)")
+    print(_line("DuckDB read_csv", runs["duck"]))
+    if runs["base"]:
+        print(_line("shomar import (baseline)", runs["base"]))
+    print(_line("shomar import", runs["ours"]))
+    duck_cpu = statistics.median(r["cpu"] for r in runs["duck"])
+    duck_wall = statistics.median(r["seconds"] for r in runs["duck"])
+    for label, key in (("baseline", "base"), ("this tree", "ours")):
+        if not runs[key]:
+            continue
+        cpu = statistics.median(r["cpu"] for r in runs[key])
+        wall = statistics.median(r["seconds"] for r in runs[key])
+        print(f"ratio {label} / DuckDB: {cpu / duck_cpu:.1f}x CPU, {wall / duck_wall:.1f}x wall")
+    if runs["base"]:
+        base = statistics.median(r["cpu"] for r in runs["base"])
+        ours = statistics.median(r["cpu"] for r in runs["ours"])
+        print(f"speed-up (baseline CPU / this tree's CPU): {base / ours:.2f}x")
+    if ours_small is not None:
+        peak = max(r["peak_mb"] for r in runs["ours"])
         print(
-            f"{label:16}: {run['seconds']:8.1f} s {rate:>10,.0f} rows/s "
-            f"peak {run['peak_mb']:,.0f} MB"
+            f"peak memory: {ours_small['peak_mb']:,.0f} MB at {args.rows // 4:,} rows, "
+            f"{peak:,.0f} MB at {args.rows:,} rows "
+            f"(ratio {peak / ours_small['peak_mb']:.2f}; ~1.0 = bounded)"
         )
-    print(f"ratio (shomar time / DuckDB time): {ours['seconds'] / duck['seconds']:.1f}x")
-    growth = ours["peak_mb"] / ours_small["peak_mb"]
-    print(
-        f"peak memory: {ours_small['peak_mb']:,.0f} MB at {args.rows // 4:,} rows, "
-        f"{ours['peak_mb']:,.0f} MB at {args.rows:,} rows (ratio {growth:.2f}; ~1.0 = bounded)"
-    )
 
 
 if __name__ == "__main__":

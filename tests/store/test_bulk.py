@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from shomar.store.bulk import insert_rows
+from shomar.store.bulk import insert_rows, insert_values
 from shomar.store.tables import LinkageRun, PairScore
 from shomar.store.workspace import Workspace
 
@@ -49,3 +50,49 @@ def test_bulk_rows_are_stored_as_given(workspace: Workspace, count: int) -> None
             for p in stored
         ]
     assert got == rows
+
+
+def test_bulk_dates_convert_like_the_orm(workspace: Workspace) -> None:
+    """Dates and times are converted once per object: the same object repeated, and equal
+    instants in other time zones (equal, but not stored alike), are stored as the ORM does."""
+    shared = dt.datetime(2026, 12, 2, 4, 0, tzinfo=dt.UTC)
+    elsewhere = shared.astimezone(dt.timezone(dt.timedelta(hours=3, minutes=30)))
+    times = [shared, shared, elsewhere, dt.datetime(1988, 7, 19, tzinfo=dt.UTC), shared]
+    with workspace.session() as session:
+        names = ("created", "created_by", "backend", "mode", "spec", "model", "summary")
+        insert_values(
+            session,
+            LinkageRun.__table__,
+            names,
+            [(t, "", "bulk", "full", {}, {}, {}) for t in times],
+        )
+        session.add_all(LinkageRun(created=t, backend="orm") for t in times)
+    with workspace.read_session() as session:
+        bulk = session.scalars(
+            select(LinkageRun.created).where(LinkageRun.backend == "bulk").order_by(LinkageRun.id)
+        ).all()
+        orm = session.scalars(
+            select(LinkageRun.created).where(LinkageRun.backend == "orm").order_by(LinkageRun.id)
+        ).all()
+    assert bulk == orm
+
+
+def test_bulk_values_in_another_column_order(workspace: Workspace) -> None:
+    with workspace.session() as session:
+        run = LinkageRun()
+        session.add(run)
+        session.flush()
+        insert_values(
+            session,
+            PairScore.__table__,
+            ("uid_b", "match_probability", "uid_a", "run_id", "evidence", "match_weight"),
+            [("b:1", 0.5, "a:1", run.id, {"k": "«م»"}, None)],
+        )
+    with workspace.read_session() as session:
+        stored = session.scalars(select(PairScore)).one()
+    assert (stored.uid_a, stored.uid_b, stored.match_probability, stored.evidence) == (
+        "a:1",
+        "b:1",
+        0.5,
+        {"k": "«م»"},
+    )

@@ -276,7 +276,7 @@ def raw_row(
             for i, (name, cell) in enumerate(zip(header, cells, strict=False))
         ]
     else:
-        pairs = [[name, cell] for name, cell in zip(header, cells, strict=False)]
+        pairs = list(map(list, zip(header, cells, strict=False)))
     if len(cells) > len(header):
         pairs += [[f"(column {i + 1})", cells[i]] for i in range(len(header), len(cells))]
     return pairs

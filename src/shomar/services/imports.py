@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ from shomar.store.tables import (
     Document,
     Event,
     Record,
+    RecordNameKey,
     Source,
     utcnow,
 )
@@ -444,17 +446,19 @@ def _store(
         "created": now,
         "created_by": actor,
     }
+    from shomar.services.records import refresh_name_index
+
+    # the search index, in the import's own transaction: records no one indexed yet (almost
+    # always none), then each batch's records as they are written
+    refresh_name_index(session)
+    template = {**_row_template(), **constants}
     for batch in prepared.spool:
         for values in batch:
-            values.update(constants)
             values["uid"] = _uid(source.id, document.id, values)
             event_id = values["event_id"] = event_of(values["event_text"])
             if event_id is None and values["event_text"]:
                 unmatched[values["event_text"]] = unmatched.get(values["event_text"], 0) + 1
-        _flush(session, batch, report, ring, attestation, known_source)
-    from shomar.services.records import refresh_name_index
-
-    refresh_name_index(session)  # the search index, in the import's own transaction
+        _flush(session, batch, template, report, ring, attestation, known_source)
     if report.rows_skipped:
         report.warnings.append(
             f"{report.rows_skipped:,} row(s) of another kind than {', '.join(mapping.row_keep)} "
@@ -530,6 +534,7 @@ def _row_template() -> dict[str, Any]:
 def _flush(
     session: Session,
     batch: list[dict[str, Any]],
+    template: dict[str, Any],
     report: ImportReport,
     ring: KeyRing,
     attestation: Attestation,
@@ -546,28 +551,47 @@ def _flush(
         _latest_versions(session, [values["uid"] for values in batch]) if known_source else {}
     )
     rows = []
-    template = _row_template()
     for values in batch:
-        if previous and values["uid"] in previous:
-            record_id, version = previous[values["uid"]]
-            values.update(
+        row = {**template, **values}
+        if previous and row["uid"] in previous:
+            record_id, version = previous[row["uid"]]
+            row.update(
                 version=version + 1,
                 supersedes_id=record_id,
                 reason="re-reported in a later document",
             )
             report.versions_added += 1
-        secret = values.pop("sensitive_fields", None) or {}
+        secret = row.pop("sensitive_fields", None) or {}
         if any(secret.values()):
-            values["sensitive"] = ring.seal_record_fields(
-                secret, uid=values["uid"], version=values["version"], tier=values["confidentiality"]
+            row["sensitive"] = ring.seal_record_fields(
+                secret, uid=row["uid"], version=row["version"], tier=row["confidentiality"]
             )
-            values["witness_index"] = ring.witness_index(secret.get("witness_name", ""))
-        row = {**template, **values}
+            row["witness_index"] = ring.witness_index(secret.get("witness_name", ""))
         attestation.stamp(row)
         rows.append(row)
     insert_rows(session, RECORDS, rows)
+    _index_names(session, rows)
     batch.clear()
+    del rows  # freed before the collection below, which then scans only what survives
     gc.collect(0)  # the young objects only: memory stays flat, and survivors are not rescanned
+
+
+def _index_names(session: Session, rows: list[dict[str, Any]]) -> None:
+    """The name-search keys of a batch just inserted: its row ids, in insertion order, are
+    the document's ids after the last one indexed (this transaction alone writes them)."""
+    from shomar.services.records import INDEXED_NAMES, index_names
+
+    document_id = rows[0]["document_id"]
+    done = session.scalar(select(func.max(RecordNameKey.record_id))) or 0
+    ids = session.scalars(
+        select(Record.id)
+        .where(Record.document_id == document_id, Record.id > done)
+        .order_by(Record.id)
+    ).all()
+    if len(ids) != len(rows):  # cannot happen: the rows were inserted in this transaction
+        raise AssertionError(f"{len(ids)} new row ids for a batch of {len(rows)} records")
+    pick = operator.itemgetter(*INDEXED_NAMES)
+    index_names(session, [(record_id, pick(row)) for record_id, row in zip(ids, rows, strict=True)])
 
 
 def _latest_versions(session: Session, uids: list[str]) -> dict[str, tuple[int, int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -20,7 +21,7 @@ from shomar.errors import NotFoundError
 from shomar.security.policy import visible_tiers
 from shomar.security.principal import Principal
 from shomar.services.access import authorize
-from shomar.store.bulk import insert_rows
+from shomar.store.bulk import insert_values
 from shomar.store.queries import per_role, restrict, visible_records
 from shomar.store.tables import (
     Document,
@@ -187,17 +188,26 @@ def refresh_name_index(session: Session) -> int:
         .order_by(Record.id)
         .execution_options(yield_per=NAME_INDEX_BATCH)
     )
-    table = cast(Table, RecordNameKey.__table__)
     count = 0
     for chunk in rows.partitions():
-        batch = []
-        for record_id, *names in chunk:
-            keys = {_word_key(word) for text in names if text for word in str(text).split()}
-            keys.discard("")
-            batch += [{"record_id": record_id, "key": k} for k in sorted(keys or {"-"})]
         count += len(chunk)
-        insert_rows(session, table, batch)
+        index_names(session, [(record_id, names) for record_id, *names in chunk])
     return count
+
+
+def index_names(session: Session, records: Sequence[tuple[int, Sequence[str | None]]]) -> None:
+    """Write the name-search keys of ``records``: (row id, its full, given, family names and
+    aliases) each; a record without a name word gets the key ``-``."""
+    batch: list[tuple[int, str]] = []
+    for record_id, names in records:
+        keys = {_word_key(word) for text in names if text for word in str(text).split()}
+        keys.discard("")
+        batch += [(record_id, k) for k in sorted(keys or {"-"})]
+    insert_values(session, cast(Table, RecordNameKey.__table__), ("record_id", "key"), batch)
+
+
+#: the columns whose words the name-search index keys, in the order :func:`index_names` takes
+INDEXED_NAMES = ("full_name", "given_name", "family_name", "aliases")
 
 
 #: records read and keyed per batch by :func:`refresh_name_index`

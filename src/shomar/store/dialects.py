@@ -28,6 +28,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.orm import Session
 
 from shomar.errors import BusyError, ConflictError
+from shomar.store.jsontext import dumps
 
 #: execution option: ``False`` opens a read-only transaction (SQLite: no write lock)
 WRITE_OPTION = "shomar_write"
@@ -62,7 +63,9 @@ def make_engine(
     timeout = _busy_timeout(busy_timeout)
     pool = _pool_sizes()
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": timeout}, **pool)
+        engine = create_engine(
+            url, connect_args={"timeout": timeout}, json_serializer=dumps, **pool
+        )
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -87,6 +90,7 @@ def make_engine(
         parsed.difference_update_query(["options"]),
         connect_args={"options": postgres_options(parsed, timeout, schema)},
         pool_pre_ping=True,
+        json_serializer=dumps,
         **pool,
     )
 
