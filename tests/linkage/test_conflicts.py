@@ -94,6 +94,22 @@ def test_birth_years_more_than_two_apart_conflict() -> None:
     assert not _conflict(base | {"age": "30"}, base)  # a missing age is no evidence
 
 
+def test_namesakes_months_apart_conflict_unless_their_fathers_agree() -> None:
+    base = {"full_name": "Mohsen Rezaei", "place": "Tehran"}
+    may, september = base | {"date": "2011-05-01"}, base | {"date": "2011-09-20"}
+    assert _conflict(may, september)
+    assert _conflict(may | {"violation": "execution"}, september)  # one kind missing
+    father = {"father_name": "Ali"}
+    assert not _conflict(may | father, september | {"father_name": "علی"})  # a wrong date
+    assert not _conflict(may, base | {"date": "2011-06-25"})  # 55 days: within the margin
+    assert not _conflict(base | {"date": "Mordad 1390"}, base | {"date": "2011-08-10"})
+    assert not _conflict(may | {"violation": "arrest"}, september | {"violation": "execution"})
+    assert not _conflict(may, base)  # a missing date is no evidence
+    f = _features(may, base, september)
+    labels = cluster_pairs(3, _pairs((0, 1, 0.95), (1, 2, 0.9)), 0.5, conflicts=RecordConflicts(f))
+    assert labels[0] == labels[1] != labels[2]  # the undated record does not chain them
+
+
 def test_a_human_same_overrides_a_model_conflict() -> None:
     f = _features(MOHSEN_24, MOHSEN_18)
     labels = cluster_pairs(
@@ -117,6 +133,21 @@ def test_a_compound_shortened_across_scripts_is_not_a_sibling() -> None:
     # a single name with a gender ending across scripts is still two siblings
     assert distinct_given_names("mehdi", "مهدیه")
     assert distinct_given_names("bahram", "bahman")
+
+
+def test_two_compounds_sharing_only_their_head_are_two_names() -> None:
+    assert distinct_given_names("محمدرضا", "محمدهادی")  # two brothers, Mohammad-...
+    assert distinct_given_names("muhamadreza", "muhamadhadi")
+    assert not distinct_given_names("محمدرضا", "رضا")  # one name shortened
+    assert not distinct_given_names("aliakbar", "akbar")
+    assert not distinct_given_names("محمدرضا", "muhamadreza")
+
+
+def test_the_suffix_i_makes_another_name_though_one_letter_apart() -> None:
+    assert distinct_given_names("jafar", "jafari")
+    assert distinct_given_names("طالبی", "طالب")
+    assert not distinct_given_names("jafar", "جعفری")  # across scripts: left to the model
+    assert not distinct_given_names("bahram", "bahrum")  # a typo of one name
 
 
 def test_a_typo_in_the_birth_year_or_an_agreeing_id_is_no_conflict() -> None:
