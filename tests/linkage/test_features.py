@@ -72,6 +72,23 @@ def test_jalali_month_becomes_a_gregorian_interval() -> None:
     assert row["date_year"] == 1988
 
 
+def test_a_two_digit_year_is_read_near_its_lists_other_dates() -> None:
+    records = _records(
+        [
+            {"full_name": "Ali Rezaei", "date": "1390/02/03"},
+            {"full_name": "Ali Rezaei", "date": "summer 90", "age": "30"},
+            {"full_name": "علی رضایی", "date": "مرداد ۹۰"},
+        ]
+    )
+    records.loc[3] = ["M", "0", "Reza Karimi", "summer 90", "30"]  # a list without other dates
+    features = compute_features(records.fillna(""))
+    summer, mordad, alone = features.iloc[1], features.iloc[2], features.iloc[3]
+    assert (summer["date_start"], summer["date_end"]) == (_day(2011, 6, 22), _day(2011, 9, 22))
+    assert (summer["birth_lo"], summer["birth_hi"]) == (1980, 1981)  # the age counts again
+    assert (mordad["date_start"], mordad["date_end"]) == (_day(2011, 7, 23), _day(2011, 8, 22))
+    assert pd.isna(alone["date_start"]) and pd.isna(alone["birth_lo"])  # no century: unread
+
+
 def test_birth_years_from_age_at_the_violation_date() -> None:
     features = compute_features(
         _records([{"full_name": "Ali Rezaei", "age": "۳۰", "date": "2011-05-01"}])

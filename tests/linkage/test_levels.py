@@ -108,3 +108,16 @@ def test_a_prison_against_a_home_town_is_weak_evidence_not_a_mismatch() -> None:
     two = _level(place_comparison(), {"place": "Evin Prison"}, {"place": "Gohardasht Prison"})
     assert two == "a detention site against another place"
     assert _level(place_comparison(), {"place": "Rasht"}, {"place": "Tabriz"}) != two
+
+
+def test_another_romanisation_beyond_close_spellings_is_the_loose_level() -> None:
+    family = name_comparison("family")
+    # Q/Gh/G and a dropped h: no signature, skeleton or close spelling relates them
+    a, b = {"full_name": "بهرام لقایی"}, {"given_name": "Bahram", "family_name": "Lagaei"}
+    assert _level(family, a, b) == "same loose skeleton"
+    given = name_comparison("given")
+    a, b = {"full_name": "Gorban Karimi"}, {"full_name": "قربان کریمی"}  # G for Q/Gh
+    assert _level(given, a, b) == "same loose skeleton"
+    # two different names stay apart
+    a, b = {"full_name": "Bahram Rezaei"}, {"full_name": "Bahram Karimi"}
+    assert _level(family, a, b) == "All other comparisons"

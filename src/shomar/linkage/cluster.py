@@ -5,8 +5,10 @@
    the merge would put two records a human called *different* into one person (cannot-link),
    or, for lists known to name each person once, two records of one list, or (with a
    ``conflicts`` test, :class:`shomar.linkage.conflicts.RecordConflicts`) two records with
-   strong evidence of two persons (model cannot-links: fathers' names or birth years that
-   disagree, siblings), which a human *same* overrides.
+   strong evidence of two persons (model cannot-links: fathers' names, birth years or
+   violation dates that disagree, siblings), which a human *same* overrides. A record that
+   then fits two such persons about equally well (:data:`AMBIGUOUS_BITS`) is left on its own
+   for review rather than hidden in either.
    Without cannot-links this is plain connected components (computed with scipy); components
    that contain a cannot-link pair are re-clustered greedily — the strongest evidence first,
    like single-linkage under constraints (Wagstaff et al. 2001, "Constrained k-means", ICML).
@@ -184,8 +186,64 @@ def _recluster(
             roots[root] = next_label
             next_label += 1
         out[m] = roots[root]
+    forced = {int(x) for pair in must for x in pair}
+    for alone in _ambiguous(out, sub, apart, sources, forced):
+        out[alone] = next_label
+        next_label += 1
     _, dense = np.unique(out, return_inverse=True)
     return dense.astype(np.int64)
+
+
+#: a record whose link to another person, which it does not conflict with, is within this
+#: many bits of its best link to its own is left on its own (it fits both)
+AMBIGUOUS_BITS = 1.0
+
+
+def _bits(p: float) -> float:
+    q = min(max(p, 1e-12), 1 - 1e-12)
+    return float(np.log2(q / (1 - q)))
+
+
+def _ambiguous(
+    labels: np.ndarray,
+    pairs: pd.DataFrame,
+    apart: Mapping[int, set[int]],
+    sources: np.ndarray | None,
+    forced: set[int],
+) -> list[int]:
+    """Records that fit two persons kept apart by a conflict about equally well (a bare
+    "Pirooz Eghbal, June" beside two namesakes with other ages): joining either is a coin
+    toss that hides one person inside another, so they stay on their own for review."""
+    own: dict[int, float] = {}
+    other: dict[int, dict[int, float]] = defaultdict(dict)
+    left = pairs["unique_id_l"].to_numpy(np.int64)
+    right = pairs["unique_id_r"].to_numpy(np.int64)
+    for x, y, p in zip(left, right, pairs["match_probability"].to_numpy(float), strict=True):
+        for a, b in ((int(x), int(y)), (int(y), int(x))):
+            if labels[a] == labels[b]:
+                own[a] = max(own.get(a, 0.0), p)
+            else:
+                best = other[a]
+                best[int(labels[b])] = max(best.get(int(labels[b]), 0.0), p)
+    if not other:
+        return []
+    persons: dict[int, set[int]] = defaultdict(set)
+    for i in np.flatnonzero(np.isin(labels, list({k for d in other.values() for k in d}))):
+        persons[int(labels[i])].add(int(i))
+    out = []
+    for a, alternatives in other.items():
+        if a in forced or a not in own:
+            continue
+        for label, p in alternatives.items():
+            members = persons[label]
+            if apart.get(a, set()) & members:
+                continue  # it conflicts with that person: no alternative
+            if sources is not None and sources[a] in {sources[m] for m in members}:
+                continue
+            if _bits(p) >= _bits(own[a]) - AMBIGUOUS_BITS:
+                out.append(a)
+                break
+    return out
 
 
 def best_links(n: int, pairs: pd.DataFrame, labels: np.ndarray) -> np.ndarray:

@@ -10,7 +10,8 @@ Names (given, family, father's name)
     another gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸
     same signature (consonants and long vowels) ▸ same consonant skeleton (possibly another
     name: Mahmoud/محمد) ▸ one is a part of the other's compound (Aliakbar/Akbar) ▸ close
-    spelling (Jaro-Winkler on the key) ▸ close skeleton ▸ anything else
+    spelling (Jaro-Winkler on the key) ▸ close skeleton ▸ same loose skeleton (given and
+    family: French/German/BGN spellings, g = q, a dropped h) ▸ anything else
 Violation date (Gregorian day intervals)
     same day ▸ intervals overlap ▸ within a month ▸ within a year ▸ further apart
 Birth (year interval from birth date, or from age at the violation date)
@@ -67,6 +68,7 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             *_distinct_levels(part),
             cll.JaroWinklerLevel(key, 0.9),
             cll.JaroWinklerLevel(skel, 0.85),
+            *_loose_levels(part),
             *_swap_levels(part),
             cll.ElseLevel(),
         ],
@@ -127,6 +129,15 @@ def _compound_levels(part: str) -> list[Any]:
     else:
         return []
     return [cll.CustomLevel(cond, "part of a compound name")]
+
+
+def _loose_levels(part: str) -> list[Any]:
+    """Given and family names: the same loose skeleton (another romanisation and a dropped
+    ``h`` or ``j``: Lagaei/لقایی, "Dschaber"/Jaber), weak evidence, never against a match."""
+    if part not in SWAPS:
+        return []
+    column = f"{part}_lskel"
+    return [cll.CustomLevel(_both(column, f"{column}_l = {column}_r"), "same loose skeleton")]
 
 
 def _swap_levels(part: str) -> list[Any]:

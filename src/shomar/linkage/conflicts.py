@@ -11,6 +11,11 @@ human "same" overrides it). A pair conflicts when
   either script, signature or skeleton, and skeletons less than :data:`FATHER_JW` alike);
 - the birth years (from birth dates, or ages at the violation date) are more than
   :data:`BIRTH_GAP_YEARS` years apart;
+- the violation dates (intervals: a month, a season or a day) are more than
+  :data:`DATE_GAP_DAYS` days apart for one kind of violation (or one kind missing), and
+  the fathers' names do not agree: a common name in one town on days months apart, with
+  nothing else in common, is two persons (namesakes); with the same father's name it is one
+  person whose date one list got wrong, and an arrest and an execution are months apart;
 - it is sibling-like (:func:`shomar.linkage.rules.sibling_like`: same family, different
   attested given names, fathers agreeing or missing).
 
@@ -36,6 +41,8 @@ from shomar.linkage.rules import agrees, distinct_given_names, sibling_like
 FATHER_JW = 0.85
 #: birth-year intervals further apart than this conflict
 BIRTH_GAP_YEARS = 2.0
+#: violation-date intervals further apart than this (days) conflict, unless fathers agree
+DATE_GAP_DAYS = 62
 
 _FATHER = ("father_key", "father_canon", "father_sig", "father_skel")
 
@@ -67,6 +74,11 @@ class RecordConflicts:
             table[c].to_numpy(float) if c in table.columns else None
             for c in ("birth_lo", "birth_hi")
         )
+        self._date = tuple(
+            table[c].to_numpy(float, na_value=np.nan) if c in table.columns else None
+            for c in ("date_start", "date_end")
+        )
+        self._violation = table["violation"].to_numpy(object) if "violation" in table else None
         self._pos = pd.Series(np.arange(len(table)), index=table.index)
         self._ids = [
             table[c].to_numpy(object)
@@ -81,12 +93,13 @@ class RecordConflicts:
         return out
 
     def disagree(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """Fathers' names or birth years conflict (the sibling test left out)."""
+        """Fathers' names, birth years or violation dates conflict (the sibling test left
+        out)."""
         if len(left) == 0:
             return np.zeros(0, dtype=bool)
         a = self._pos.loc[left].to_numpy()
         b = self._pos.loc[right].to_numpy()
-        out = self._fathers_differ(a, b) | self._births_apart(a, b)
+        out = self._fathers_differ(a, b) | self._births_apart(a, b) | self._dates_apart(a, b)
         for i in np.flatnonzero(out):  # one person, a typo in the year (19560412/19650412)
             out[i] = not any(agrees(col[a[i]], col[b[i]]) for col in self._ids)
         return out
@@ -101,16 +114,34 @@ class RecordConflicts:
             differ[i] = _distinct_fathers(key[a[i]], key[b[i]], skel[a[i]], skel[b[i]])
         return np.asarray(differ, dtype=bool)
 
+    def _dates_apart(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        out = _apart(self._date, a, b, DATE_GAP_DAYS)
+        if self._violation is not None:
+            va, vb = self._violation[a], self._violation[b]
+            out &= pd.isna(va) | pd.isna(vb) | (va == vb)
+        canon = self._father["father_canon"]
+        if canon is not None:
+            out &= ~(pd.notna(canon[a]) & (canon[a] == canon[b]))
+        return np.asarray(out, dtype=bool)
+
     def _births_apart(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        lo, hi = self._birth
-        if lo is None or hi is None:
-            return np.zeros(len(a), dtype=bool)
-        with np.errstate(invalid="ignore"):
-            gap = np.maximum(lo[a], lo[b]) - np.minimum(hi[a], hi[b])
-            return np.asarray(gap > BIRTH_GAP_YEARS, dtype=bool)
+        return _apart(self._birth, a, b, BIRTH_GAP_YEARS)
 
 
-#: match weight (log2 Bayes factor) taken off a pair whose fathers or birth years conflict
+def _apart(
+    bounds: tuple[np.ndarray | None, ...], a: np.ndarray, b: np.ndarray, gap: float
+) -> np.ndarray:
+    """Whether the intervals ``bounds`` (low, high) of records ``a`` and ``b`` are more than
+    ``gap`` apart (False where either is missing)."""
+    lo, hi = bounds
+    if lo is None or hi is None:
+        return np.zeros(len(a), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        distance = np.maximum(lo[a], lo[b]) - np.minimum(hi[a], hi[b])
+        return np.asarray(distance > gap, dtype=bool)
+
+
+#: match weight (log2 Bayes factor) taken off a pair whose fathers, birth years or dates conflict
 CONFLICT_WEIGHT = 10.0
 EVIDENCE_COLUMN = "mw_conflict_rule"
 
@@ -122,10 +153,10 @@ def apply_conflict_rule(
     keep_evidence: bool = False,
     identifiers: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """``pairs`` with :data:`CONFLICT_WEIGHT` bits taken off those whose fathers' names or
-    birth years conflict (see module): EM, which learns "matches" that include siblings and
-    namesakes, prices these disagreements at only 5-7 bits, which a common full name and a
-    shared town outweigh."""
+    """``pairs`` with :data:`CONFLICT_WEIGHT` bits taken off those whose fathers' names,
+    birth years or violation dates conflict (see module): EM, which learns "matches" that
+    include siblings and namesakes, prices these disagreements at only 5-7 bits, which a
+    common full name and a shared town outweigh."""
     if pairs.empty:
         return pairs
     left, right = pairs["unique_id_l"].to_numpy(), pairs["unique_id_r"].to_numpy()

@@ -18,7 +18,8 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``name_skel``       given and family skeletons sorted (catches swaps); null unless both known
 ``family_head/tail`` first and last two letters of the family skeleton (blocking that survives
                     one typo in the family name); ``given/family_initial`` a skeleton's first letter
-``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive
+``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive;
+                    a two-digit year read near its list's other dates (:func:`violation_dates`)
 ``date_year``       the year of ``date_start`` (a blocking key)
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
 ``birth_iso``       the birth date as ``YYYY-MM-DD`` when it is known to the day
@@ -40,6 +41,8 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``name_anchor_lo``  the smaller of the two (the other half of the swaps and typos)
 ``name_single``     the loose skeleton of a name with one part only (the other missing or just
                     an honorific: "Sheykh | Ghanbarzadeh", «شیخ قنبرزاده»)
+``given/family_lskel`` the part's loose skeleton (another romanisation: Lagaei/لقایی,
+                    "Goddja"/گوجا), for a comparison level below the close spellings
 ``name_anchor``     the larger of "given loose skeleton|family's first letter" and the same
                     with the parts swapped (a typo in one part, in either order)
 ==================  ===========================================================================
@@ -133,6 +136,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "name_anchor",
     "name_single",
     "name_anchor_lo",
+    "given_lskel",
+    "family_lskel",
 )
 
 #: the probability above which ``compare_parts`` puts two spellings in one canonical group
@@ -248,6 +253,42 @@ def _date_interval(text: str) -> tuple[int, int] | None:
     except ShomarError:
         return None
     return (parsed.start - _EPOCH).days, (parsed.end - _EPOCH).days
+
+
+#: a two-digit year is read near its list's other dates, widened by this (as an import does)
+CENTURY_MARGIN_YEARS = 5
+
+
+@lru_cache(maxsize=200_000)
+def _date_with_century(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text`` read with the century hint ``start``..``end`` (day numbers), or ``None``."""
+    hint = (_EPOCH + dt.timedelta(days=start), _EPOCH + dt.timedelta(days=end))
+    try:
+        parsed = parse_partial_date(text, century_hint=hint)
+    except ShomarError:
+        return None
+    return (parsed.start - _EPOCH).days, (parsed.end - _EPOCH).days
+
+
+def violation_dates(
+    texts: Sequence[str | None], sources: Sequence[str]
+) -> list[tuple[int, int] | None]:
+    """Violation dates as day intervals. A two-digit year («مرداد ۶۷», "summer 90") is read
+    with the century of its list's other dates, widened by :data:`CENTURY_MARGIN_YEARS`, as
+    :mod:`shomar.ingest.validate` does on import; without them it stays unread. Records
+    imported into a workspace already carry the four-digit year."""
+    dates = _map_unique(list(texts), _date_interval)
+    spans: dict[str, tuple[int, int]] = {}
+    for source, date in zip(sources, dates, strict=True):
+        if date is not None:
+            lo, hi = spans.get(source, date)
+            spans[source] = (min(lo, date[0]), max(hi, date[1]))
+    margin = round(365.25 * CENTURY_MARGIN_YEARS)
+    for i, (text, source) in enumerate(zip(texts, sources, strict=True)):
+        if text is not None and dates[i] is None and source in spans:
+            lo, hi = spans[source]
+            dates[i] = _date_with_century(text, lo - margin, hi + margin)
+    return dates
 
 
 @lru_cache(maxsize=200_000)
@@ -536,7 +577,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         for g, f in zip(out["given_skel"], out["family_skel"], strict=True)
     ]
 
-    dates = _map_unique(raw["date"], _date_interval)
+    dates = violation_dates(raw["date"], sources)
     out["date_start"] = _days(dates, 0)
     out["date_end"] = _days(dates, 1)
     out["date_day"] = pd.Series(
@@ -605,6 +646,8 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     loose_keys = loose_name_keys(parts["given"], parts["family"])
     out["name_lskel"], out["name_anchor"], out["name_anchor_lo"] = loose_keys
     out["name_single"] = single_name_keys(parts["given"], parts["family"])
+    for p in ("given", "family"):
+        out[f"{p}_lskel"] = [(loose_skeleton(v) or None) if v else None for v in parts[p]]
     for extra in extra_columns:
         if extra not in frame.columns:
             raise LinkageError(f"The extra linkage column {extra!r} is not in the records.")

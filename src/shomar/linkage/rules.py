@@ -6,7 +6,8 @@ place, and *different* given names are two persons (a brother and a sister, Mehd
 Mahdieh; two brothers, Bahram and Bahman), yet the agreeing comparisons outweigh the one that
 disagrees. So after scoring, a pair whose family names agree while its given names are
 different names (at least one attested, the names engine calls them different, they are not
-one typo apart, and neither is a part of the other's compound) loses :data:`SIBLING_WEIGHT`
+one typo apart unless one is the other with the suffix -i, Jafar/Jafari, and neither is
+a part of the other's compound) loses :data:`SIBLING_WEIGHT`
 bits of match weight when the fathers' names agree, and :data:`SIBLING_WEIGHT_NO_FATHER` when
 one is missing; a pair whose fathers differ is left to the model (it already weighs that).
 Two unattested spellings (typos such as "Kambzy" and "Kambzi") are left to the model too.
@@ -45,6 +46,8 @@ def distinct_given_names(a: str, b: str) -> bool:
     known_a, known_b = is_known_given(a), is_known_given(b)
     if a == b or not (known_a or known_b):
         return False
+    if known_a and known_b and _suffixed(a, b):
+        return True
     if compare_parts(a, b) >= DISTINCT_BELOW or _one_typo_apart(a, b):
         return False
     if not (known_a and known_b):
@@ -53,15 +56,36 @@ def distinct_given_names(a: str, b: str) -> bool:
             return False
         if JaroWinkler.normalized_similarity(a, b) >= UNATTESTED_JW:
             return False
-    # a shared part, by signature or (a compound across scripts, where short vowels are not
-    # written the same: Tahir/محمدطاهر) by consonant skeleton, is one name shortened
+    # one name shortened: every part of one is a part of the other's compound, by signature
+    # or (across scripts, where short vowels are not written the same: Tahir/محمدطاهر) by
+    # consonant skeleton; two compounds that share only their head (Mohammadreza and
+    # Mohammadhadi, two brothers) are two names
     split_a, split_b = compound_parts(a), compound_parts(b)
-    parts_a = {signature(x) for x in split_a}
-    parts_b = {signature(x) for x in split_b}
-    if detect_script(a) != detect_script(b) and max(len(split_a), len(split_b)) > 1:
-        parts_a |= {"~" + skeleton(x) for x in split_a}
-        parts_b |= {"~" + skeleton(x) for x in split_b}
-    return not (parts_a & parts_b)
+    loose = detect_script(a) != detect_script(b) and max(len(split_a), len(split_b)) > 1
+    parts_a = [_part_forms(x, loose) for x in split_a]
+    parts_b = [_part_forms(x, loose) for x in split_b]
+    return not (_parts_within(parts_a, parts_b) or _parts_within(parts_b, parts_a))
+
+
+def _part_forms(part: str, loose: bool) -> set[str]:
+    forms = {signature(part)}
+    return forms | {"~" + skeleton(part)} if loose else forms
+
+
+def _parts_within(short: list[set[str]], long: list[set[str]]) -> bool:
+    """Whether every part of ``short`` is one of ``long``'s parts."""
+    pool = set().union(*long)
+    return all(forms & pool for forms in short)
+
+
+def _suffixed(a: str, b: str) -> bool:
+    """Whether one name is the other with the suffix -i (ی) in one script: Jafar/Jafari,
+    Akbar/Akbari, Taleb/Talebi are two names (the suffix makes a name of its own), not a
+    typo, though one letter apart."""
+    if detect_script(a) != detect_script(b):
+        return False
+    sig_a, sig_b = signature(a), signature(b)
+    return sig_a + "I" == sig_b or sig_b + "I" == sig_a
 
 
 def agrees(a: object, b: object) -> bool:
