@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from shomar.domain.columns import CANONICAL_COLUMNS
@@ -60,6 +60,7 @@ from shomar.store.tables import (
     Record,
     ReviewQueueItem,
     Source,
+    utcnow,
 )
 from shomar.store.workspace import Workspace
 
@@ -358,7 +359,7 @@ def link_workspace(
         )
     uids = records["uid"].tolist()
     index = {uid: i for i, uid in enumerate(uids)}
-    must, cannot = _constraints(decisions, index)
+    must, _ = _constraints(decisions, index)  # labels for a first (full) run's training
     features = compute_features(records)
     seconds["features"] = time.perf_counter() - start
 
@@ -391,35 +392,37 @@ def link_workspace(
         new_count = len(records)
     seconds["score"] = time.perf_counter() - start
 
-    n = len(records)
     spec = model.spec
     run_input = _RunInput(uids, previous, pairs, model, mode, backend, actor, new_count)
     conflicts = RecordConflicts(features, spec.extra_names)
-    for _attempt in range(REBASES + 1):
+
+    def clustered(decisions: dict[tuple[str, str], MatchDecision], decision_id: int) -> _Clustering:
         start = time.perf_counter()
-        must, cannot = _constraints(decisions, index)
-        labels = cluster_pairs(
-            n, pairs, spec.cluster_threshold, must_link=must, cannot_link=cannot,
-            conflicts=conflicts,
-        )  # fmt: skip
-        best = best_links(n, pairs, labels)
-        queue = review_queue(
-            calibrate_pairs(pairs, _verdicts(decisions, index))[0],
-            labels,
-            low=spec.review_low,
-            high=spec.review_high,
-            decided=_decided_indices(decisions, index),
-        )
-        seconds["cluster"] = time.perf_counter() - start
+        clustering = _cluster(run_input, index, conflicts, decisions, decision_id)
+        seconds["cluster"] = seconds.get("cluster", 0.0) + time.perf_counter() - start
+        return clustering
+
+    # Features and scores (the heavy part) are computed once. Decisions recorded meanwhile are
+    # applied by clustering the same scores again (a rebase), outside any lock, up to REBASES
+    # times; should they keep arriving, the last attempt holds new decisions back for one
+    # clustering and the store, so a run always lands and honours every decision before it.
+    clustering = clustered(decisions, marks.decision_id)
+    for attempt in range(REBASES + 1):
+        last_try = attempt == REBASES
         start = time.perf_counter()
         with ws.session() as session:
             serialize(session, "linkage")
-            now = _marks(session)
             _refuse_if_rerun(session, last.id if last else None)
-            if now.decision_id == marks.decision_id:
-                summary = _store_run(
-                    session, run_input, marks, now, labels, best, queue, len(must) + len(cannot)
-                )
+            if last_try:
+                serialize(session, "decisions")
+            now = _marks(session)
+            if now.decision_id != clustering.decision_id:
+                decisions = _decisions(session)
+                if last_try:
+                    clustering = clustered(decisions, now.decision_id)
+            if now.decision_id == clustering.decision_id:
+                marks = _Marks(marks.record_id, now.decision_id)
+                summary = _store_run(session, run_input, marks, now, clustering)
                 seconds["store"] = time.perf_counter() - start
                 summary.seconds = {k: round(v, 3) for k, v in seconds.items()}
                 stored = session.get(LinkageRun, summary.run_id)
@@ -429,15 +432,43 @@ def link_workspace(
                     session, actor, "link", f"linkage_run:{summary.run_id}", stored.summary
                 )
                 return summary
-        # decisions were recorded while this run computed: the scores stay valid, so apply
-        # them and cluster again (a rebase) rather than store a clustering that ignores them
-        with ws.read_session() as session:
-            marks = _Marks(marks.record_id, _marks(session).decision_id)
-            decisions = _decisions(session)
-    raise ConflictError(
-        f"The linkage run was not stored: review decisions kept arriving while it clustered "
-        f"({REBASES + 1} attempts).",
-        hint="Run `shomar link run` again when reviewing pauses.",
+        clustering = clustered(decisions, now.decision_id)
+    raise AssertionError("unreachable: the last attempt stores the run")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class _Clustering:
+    """Persons from a run's scored pairs under the decisions up to ``decision_id``."""
+
+    decision_id: int
+    labels: np.ndarray
+    best: np.ndarray
+    queue: pd.DataFrame
+    decisions_applied: int
+
+
+def _cluster(
+    data: _RunInput,
+    index: dict[str, int],
+    conflicts: RecordConflicts,
+    decisions: dict[tuple[str, str], MatchDecision],
+    decision_id: int,
+) -> _Clustering:
+    """Cluster the scored pairs under ``decisions``; the review queue of the result."""
+    spec, pairs, n = data.model.spec, data.pairs, len(data.uids)
+    must, cannot = _constraints(decisions, index)
+    labels = cluster_pairs(
+        n, pairs, spec.cluster_threshold, must_link=must, cannot_link=cannot, conflicts=conflicts
+    )
+    queue = review_queue(
+        calibrate_pairs(pairs, _verdicts(decisions, index))[0],
+        labels,
+        low=spec.review_low,
+        high=spec.review_high,
+        decided=_decided_indices(decisions, index),
+    )
+    return _Clustering(
+        decision_id, labels, best_links(n, pairs, labels), queue, len(must) + len(cannot)
     )
 
 
@@ -458,13 +489,10 @@ def _store_run(
     data: _RunInput,
     marks: _Marks,
     now: _Marks,
-    labels: np.ndarray,
-    best: np.ndarray,
-    queue: pd.DataFrame,
-    decisions_applied: int,
+    clustering: _Clustering,
 ) -> RunSummary:
     """Write a computed run (in the caller's serialised write transaction)."""
-    spec = data.model.spec
+    spec, labels, best = data.model.spec, clustering.labels, clustering.best
     run = LinkageRun(
         created_by=data.actor,
         backend=data.backend,
@@ -482,10 +510,12 @@ def _store_run(
     known = set(session.scalars(select(Person.id)))
     current = set(person_ids)
     created_ids = sorted(current - known)
-    if created_ids:
-        session.execute(
-            insert(Person), [{"id": pid, "created_run_id": run.id} for pid in created_ids]
-        )
+    born = utcnow()  # insert_rows sends the given columns only: no ORM defaults
+    _insert_chunked(
+        session,
+        Person,
+        ({"id": pid, "created": born, "created_run_id": run.id} for pid in created_ids),
+    )
     retired = sorted(set(data.previous.values()) - current)
     if retired:
         session.execute(
@@ -510,7 +540,7 @@ def _store_run(
         ),
     )
     _store_pairs(session, run.id, data.pairs, data.uids, spec)
-    _store_queue(session, run.id, queue, data)
+    _store_queue(session, run.id, clustering.queue, data)
     return RunSummary(
         run_id=run.id,
         mode=data.mode,
@@ -521,8 +551,8 @@ def _store_run(
         persons_created=len(created_ids),
         persons_retired=len(retired),
         pairs_scored=len(data.pairs),
-        review_queue=len(queue),
-        decisions_applied=decisions_applied,
+        review_queue=len(clustering.queue),
+        decisions_applied=clustering.decisions_applied,
         records_after_snapshot=_rows_after(session, marks.record_id) if now != marks else 0,
     )
 
