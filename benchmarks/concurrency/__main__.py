@@ -1,10 +1,16 @@
 """N concurrent writers (1, 2, 4, 8) recording review decisions, on SQLite and PostgreSQL.
 
     python -m benchmarks.concurrency [--seconds 5] [--writers 1,2,4,8] [--backends sqlite,postgres]
+    python -m benchmarks.concurrency --link [--seconds 20] [--backends sqlite,postgres]
 
 For each backend and N, a fresh workspace with two synthetic lists; N processes start
 together and call ``decide`` for ``--seconds``. Printed: decisions per second (all writers),
 p95 latency of one decision, and both as a ratio to the single-writer figure of the same run.
+
+``--link``: per backend, the time of a linkage run (the link worker's first) alone, and in a
+fresh workspace under 7 other writers (3 importing, 2 deciding, 2 adding claims) for
+``--seconds``, with the ratio of the two and the run's conflicts (ConflictErrors: runs thrown
+away and started again).
 """
 
 from __future__ import annotations
@@ -40,12 +46,51 @@ def _drop(target: Target) -> None:
             connection.execute(text(f'DROP SCHEMA "{target.schema}" CASCADE'))
 
 
+#: the eight writers of ``tests/concurrency``: the link worker and 7 others
+EIGHT = ["import", "import", "decide", "decide", "claim", "claim", "link", "import"]
+
+
+def _link_run(backend: str, kinds: list[str], seconds: float) -> tuple[float, float, int, int]:
+    """The link worker's first stored run: its seconds, the seconds from the start until it
+    was stored (attempts thrown away by ConflictErrors included); the worker's conflicts and
+    the problems found after."""
+    with tempfile.TemporaryDirectory() as tmp:
+        target = _target(backend, Path(tmp))
+        try:
+            prepare(target)
+            reports = launch(target, kinds, seconds)
+            problems = check(target, reports)
+        finally:
+            _drop(target)
+    link = next(r for r in reports if r["kind"] == "link")
+    first = link["latencies"][0] if link["latencies"] else float("nan")
+    stored = link.get("first_ok", float("nan"))
+    return float(first), float(stored), int(link["conflict"]), len(problems)
+
+
+def link_benchmark(backends: list[str], seconds: float) -> None:
+    print(f"{'backend':<10} {'alone s':>8} {'7 writers s':>11} {'ratio':>6} "
+          f"{'stored at s':>11} {'ratio':>6} {'conflicts':>9} {'problems':>8}")  # fmt: skip
+    for backend in backends:
+        alone, _, _, bad_alone = _link_run(backend, ["link"], seconds)
+        loaded, stored, conflicts, bad = _link_run(backend, EIGHT, seconds)
+        print(
+            f"{backend:<10} {alone:>8.1f} {loaded:>11.1f} {loaded / alone:>6.2f} "
+            f"{stored:>11.1f} {stored / alone:>6.2f} {conflicts:>9} {bad_alone + bad:>8}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=None, help="5 (decide), 20 (--link)")
     parser.add_argument("--writers", default="1,2,4,8")
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--link", action="store_true", help="a linkage run alone and under load")
     args = parser.parse_args()
+    if args.link:
+        link_benchmark(args.backends.split(","), args.seconds or 20.0)
+        return
+    args.seconds = args.seconds or 5.0
     counts = [int(n) for n in args.writers.split(",")]
     print(f"{'backend':<10} {'writers':>7} {'decisions/s':>12} {'x 1 writer':>10} "
           f"{'p95 ms':>8} {'x 1 writer':>10} {'busy':>5} {'problems':>8}")  # fmt: skip

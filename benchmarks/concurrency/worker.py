@@ -74,7 +74,8 @@ def run(
     spool = folder.parent / f"spool-{kind}-{seed}"
     spool.mkdir(exist_ok=True)
     _wait_for_start(folder.parent, seed)
-    deadline = time.monotonic() + seconds
+    started = time.monotonic()
+    deadline = started + seconds
     n = 0
     try:
         while time.monotonic() < deadline:
@@ -112,6 +113,7 @@ def run(
                 continue
             out["ok"] += 1
             out["latencies"].append(time.perf_counter() - start)
+            out.setdefault("first_ok", time.monotonic() - started)  # failed attempts included
     finally:
         ws.close()
     return out

@@ -57,10 +57,5 @@ def test_eight_writers_briefly(target: Target) -> None:
 
 @pytest.mark.slow
 def test_eight_writers_for_twenty_seconds(target: Target) -> None:
-    if target.url is not None:
-        pytest.skip(
-            "on PostgreSQL one linkage run under 20 s of writers takes ~7 min (454 s measured), "
-            "past the harness's timeout; test_eight_writers_briefly covers PostgreSQL"
-        )
     reports = _run(target, seconds=20)
     assert sum(int(r["ok"]) for r in reports if r["kind"] == "link") > 0  # type: ignore[call-overload]

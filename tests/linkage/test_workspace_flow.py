@@ -131,3 +131,43 @@ def test_contradicting_decisions_are_refused(
 def test_empty_workspace(sqlite_workspace: Workspace) -> None:
     with pytest.raises(LinkageError, match="no records"):
         link_workspace(sqlite_workspace, principal=ADMIN)
+
+
+def test_decisions_arriving_during_every_rebase_are_still_honoured(
+    sqlite_workspace: Workspace, small_lists: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Decisions keep arriving while a run clusters: the lock-free rebases never catch up, so
+    the last attempt holds decisions back, clusters once more and stores (no ConflictError,
+    scores not recomputed), honouring every decision recorded before it."""
+    from sqlalchemy import func, select
+
+    import shomar.services.linkage as linkage
+    from shomar.store.tables import LinkageRun, MatchDecision
+
+    ws = sqlite_workspace
+    for path in small_lists[:2]:
+        import_file(ws, path, path.stem, principal=ADMIN)
+    link_workspace(ws, principal=ADMIN)
+    person = _person_of(ws)
+    uids = sorted(person)
+    together = [(a, b) for a in uids for b in uids if a < b and person[a] == person[b]]
+    assert len(together) > linkage.REBASES + 1
+    original = linkage._cluster
+    calls: list[int] = []
+
+    def cluster_while_reviewing(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) <= linkage.REBASES + 1:  # every lock-free clustering meets a decision
+            decide(ws, *together[len(calls)], "different", principal=ADMIN)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(linkage, "_cluster", cluster_while_reviewing)
+    summary = link_workspace(ws, principal=ADMIN)
+    assert len(calls) == linkage.REBASES + 2  # the first clustering, the rebases, the last
+    after = _person_of(ws)
+    for a, b in together[1 : linkage.REBASES + 2]:
+        assert after[a] != after[b], f"{a} and {b} were called different during the run"
+    with ws.read_session() as session:
+        run = session.get(LinkageRun, summary.run_id)
+        assert run is not None
+        assert run.last_decision_id == session.scalar(select(func.max(MatchDecision.id)))

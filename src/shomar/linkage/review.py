@@ -11,7 +11,7 @@ constraints), never enter the queue.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,7 +76,11 @@ def review_queue(
     return out.reset_index(drop=True)
 
 
-def pair_evidence(model: TrainedModel, weights: dict[str, float]) -> list[Evidence]:
+def pair_evidence(
+    model: TrainedModel,
+    weights: dict[str, float],
+    level_weights: Mapping[str, dict[int, tuple[str, float]]] | None = None,
+) -> list[Evidence]:
     """Per-comparison evidence for a pair from its stored ``gamma_<comparison>`` levels and
     ``mw_<comparison>`` match weights.
 
@@ -85,8 +89,9 @@ def pair_evidence(model: TrainedModel, weights: dict[str, float]) -> list[Eviden
     weight log2(m/u) is closest, never to "missing" for a value that is present (a weight of
     0 can be a real level). Term-frequency adjustments (``mw_tf_adj_<comparison>``) are added
     to the weight shown; the sibling rule (``mw_sibling_rule``) is its own line when it fired.
+    ``level_weights``: ``model.level_weights()``, when a caller explains many pairs of one model.
     """
-    table = model.level_weights()
+    table = model.level_weights() if level_weights is None else level_weights
     out: list[Evidence] = []
     for name, levels in table.items():
         weight = _number(weights.get(f"mw_{name}"))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import re
 import time
 from collections.abc import Iterable
@@ -30,7 +31,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from shomar.domain.columns import CANONICAL_COLUMNS
@@ -60,6 +61,7 @@ from shomar.store.tables import (
     Record,
     ReviewQueueItem,
     Source,
+    utcnow,
 )
 from shomar.store.workspace import Workspace
 
@@ -317,11 +319,22 @@ def _id_factory(session: Session) -> _PersonIds:
     return _PersonIds(session)
 
 
-def _evidence(row: Any, columns: list[str], low: float, high: float) -> dict[str, Any]:
-    """Per-comparison match weights, kept for pairs in the review band."""
-    if not columns or not (low <= row.match_probability <= high):
-        return {}
-    return {c: round(float(getattr(row, c)), 4) for c in columns if pd.notna(getattr(row, c))}
+def _weights(
+    frame: pd.DataFrame, columns: list[str], rows: np.ndarray, digits: int | None = None
+) -> list[dict[str, float]]:
+    """Per row of ``frame``, its non-missing values in ``columns`` as floats (rounded to
+    ``digits``), for the rows ``rows`` (a mask) selects; ``{}`` for the others."""
+    out: list[dict[str, float]] = [{} for _ in range(len(frame))]
+    if not columns or not rows.any():
+        return out
+    values = frame[columns].to_numpy(dtype=float, na_value=np.nan)[rows]
+    for i, row in zip(np.flatnonzero(rows).tolist(), values.tolist(), strict=True):
+        out[i] = {
+            c: v if digits is None else round(v, digits)
+            for c, v in zip(columns, row, strict=True)
+            if not math.isnan(v)
+        }
+    return out
 
 
 def link_workspace(
@@ -358,7 +371,7 @@ def link_workspace(
         )
     uids = records["uid"].tolist()
     index = {uid: i for i, uid in enumerate(uids)}
-    must, cannot = _constraints(decisions, index)
+    must, _ = _constraints(decisions, index)  # labels for a first (full) run's training
     features = compute_features(records)
     seconds["features"] = time.perf_counter() - start
 
@@ -391,35 +404,39 @@ def link_workspace(
         new_count = len(records)
     seconds["score"] = time.perf_counter() - start
 
-    n = len(records)
     spec = model.spec
-    run_input = _RunInput(uids, previous, pairs, model, mode, backend, actor, new_count)
+    run_input = _RunInput(
+        uids, previous, pairs, model, mode, backend, actor, new_count, _pair_rows(pairs, uids, spec)
+    )
     conflicts = RecordConflicts(features, spec.extra_names)
-    for _attempt in range(REBASES + 1):
+
+    def clustered(decisions: dict[tuple[str, str], MatchDecision], decision_id: int) -> _Clustering:
         start = time.perf_counter()
-        must, cannot = _constraints(decisions, index)
-        labels = cluster_pairs(
-            n, pairs, spec.cluster_threshold, must_link=must, cannot_link=cannot,
-            conflicts=conflicts,
-        )  # fmt: skip
-        best = best_links(n, pairs, labels)
-        queue = review_queue(
-            calibrate_pairs(pairs, _verdicts(decisions, index))[0],
-            labels,
-            low=spec.review_low,
-            high=spec.review_high,
-            decided=_decided_indices(decisions, index),
-        )
-        seconds["cluster"] = time.perf_counter() - start
+        clustering = _cluster(run_input, index, conflicts, decisions, decision_id)
+        seconds["cluster"] = seconds.get("cluster", 0.0) + time.perf_counter() - start
+        return clustering
+
+    # Features and scores (the heavy part) are computed once. Decisions recorded meanwhile are
+    # applied by clustering the same scores again (a rebase), outside any lock, up to REBASES
+    # times; should they keep arriving, the last attempt holds new decisions back for one
+    # clustering and the store, so a run always lands and honours every decision before it.
+    clustering = clustered(decisions, marks.decision_id)
+    for attempt in range(REBASES + 1):
+        last_try = attempt == REBASES
         start = time.perf_counter()
         with ws.session() as session:
             serialize(session, "linkage")
-            now = _marks(session)
             _refuse_if_rerun(session, last.id if last else None)
-            if now.decision_id == marks.decision_id:
-                summary = _store_run(
-                    session, run_input, marks, now, labels, best, queue, len(must) + len(cannot)
-                )
+            if last_try:
+                serialize(session, "decisions")
+            now = _marks(session)
+            if now.decision_id != clustering.decision_id:
+                decisions = _decisions(session)
+                if last_try:
+                    clustering = clustered(decisions, now.decision_id)
+            if now.decision_id == clustering.decision_id:
+                marks = _Marks(marks.record_id, now.decision_id)
+                summary = _store_run(session, run_input, marks, now, clustering)
                 seconds["store"] = time.perf_counter() - start
                 summary.seconds = {k: round(v, 3) for k, v in seconds.items()}
                 stored = session.get(LinkageRun, summary.run_id)
@@ -429,16 +446,43 @@ def link_workspace(
                     session, actor, "link", f"linkage_run:{summary.run_id}", stored.summary
                 )
                 return summary
-        # decisions were recorded while this run computed: the scores stay valid, so apply
-        # them and cluster again (a rebase) rather than store a clustering that ignores them
-        with ws.read_session() as session:
-            marks = _Marks(marks.record_id, _marks(session).decision_id)
-            decisions = _decisions(session)
-    raise ConflictError(
-        f"The linkage run was not stored: review decisions kept arriving while it clustered "
-        f"({REBASES + 1} attempts).",
-        hint="Run `shomar link run` again when reviewing pauses.",
+        clustering = clustered(decisions, now.decision_id)
+    raise AssertionError("unreachable: the last attempt stores the run")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class _Clustering:
+    """Persons from a run's scored pairs under the decisions up to ``decision_id``."""
+
+    decision_id: int
+    labels: np.ndarray
+    best: np.ndarray
+    queue_rows: list[dict[str, Any]]
+    decisions_applied: int
+
+
+def _cluster(
+    data: _RunInput,
+    index: dict[str, int],
+    conflicts: RecordConflicts,
+    decisions: dict[tuple[str, str], MatchDecision],
+    decision_id: int,
+) -> _Clustering:
+    """Cluster the scored pairs under ``decisions``; the review queue of the result."""
+    spec, pairs, n = data.model.spec, data.pairs, len(data.uids)
+    must, cannot = _constraints(decisions, index)
+    labels = cluster_pairs(
+        n, pairs, spec.cluster_threshold, must_link=must, cannot_link=cannot, conflicts=conflicts
     )
+    queue = review_queue(
+        calibrate_pairs(pairs, _verdicts(decisions, index))[0],
+        labels,
+        low=spec.review_low,
+        high=spec.review_high,
+        decided=_decided_indices(decisions, index),
+    )
+    best = best_links(n, pairs, labels)
+    return _Clustering(decision_id, labels, best, _queue_rows(queue, data), len(must) + len(cannot))
 
 
 @dataclass
@@ -451,6 +495,8 @@ class _RunInput:
     backend: str
     actor: str
     new_count: int
+    #: the pair scores' rows (:func:`_pair_rows`), the same whatever the clustering
+    pair_rows: list[dict[str, Any]]
 
 
 def _store_run(
@@ -458,13 +504,10 @@ def _store_run(
     data: _RunInput,
     marks: _Marks,
     now: _Marks,
-    labels: np.ndarray,
-    best: np.ndarray,
-    queue: pd.DataFrame,
-    decisions_applied: int,
+    clustering: _Clustering,
 ) -> RunSummary:
     """Write a computed run (in the caller's serialised write transaction)."""
-    spec = data.model.spec
+    spec, labels, best = data.model.spec, clustering.labels, clustering.best
     run = LinkageRun(
         created_by=data.actor,
         backend=data.backend,
@@ -482,10 +525,12 @@ def _store_run(
     known = set(session.scalars(select(Person.id)))
     current = set(person_ids)
     created_ids = sorted(current - known)
-    if created_ids:
-        session.execute(
-            insert(Person), [{"id": pid, "created_run_id": run.id} for pid in created_ids]
-        )
+    born = utcnow()  # insert_rows sends the given columns only: no ORM defaults
+    _insert_chunked(
+        session,
+        Person,
+        ({"id": pid, "created": born, "created_run_id": run.id} for pid in created_ids),
+    )
     retired = sorted(set(data.previous.values()) - current)
     if retired:
         session.execute(
@@ -509,8 +554,10 @@ def _store_run(
             for uid, pid, p in zip(data.uids, person_ids, best.tolist(), strict=True)
         ),
     )
-    _store_pairs(session, run.id, data.pairs, data.uids, spec)
-    _store_queue(session, run.id, queue, data)
+    _insert_chunked(session, PairScore, ({"run_id": run.id, **row} for row in data.pair_rows))
+    _insert_chunked(
+        session, ReviewQueueItem, ({"run_id": run.id, **row} for row in clustering.queue_rows)
+    )
     return RunSummary(
         run_id=run.id,
         mode=data.mode,
@@ -521,8 +568,8 @@ def _store_run(
         persons_created=len(created_ids),
         persons_retired=len(retired),
         pairs_scored=len(data.pairs),
-        review_queue=len(queue),
-        decisions_applied=decisions_applied,
+        review_queue=len(clustering.queue_rows),
+        decisions_applied=clustering.decisions_applied,
         records_after_snapshot=_rows_after(session, marks.record_id) if now != marks else 0,
     )
 
@@ -531,34 +578,6 @@ def _rows_after(session: Session, record_id: int) -> int:
     """Record rows stored after the run's snapshot (the next run links them)."""
     query = all_records(select(func.count()).select_from(Record)).where(Record.id > record_id)
     return int(session.scalar(query) or 0)
-
-
-def _store_queue(session: Session, run_id: int, queue: pd.DataFrame, data: _RunInput) -> None:
-    """The run's review queue as rows, most informative first, with each pair's evidence."""
-    columns = [c for c in queue.columns if str(c).startswith("mw_")]
-
-    def weights(row: Any) -> dict[str, float]:
-        return {c: float(getattr(row, c)) for c in columns if pd.notna(getattr(row, c))}
-
-    _insert_chunked(
-        session,
-        ReviewQueueItem,
-        (
-            {
-                "run_id": run_id,
-                "position": position,
-                "uid_a": data.uids[int(row.unique_id_l)],
-                "uid_b": data.uids[int(row.unique_id_r)],
-                "match_probability": float(row.match_probability),
-                "same_person": bool(row.same_person),
-                "value": round(float(row.value), 4),
-                "evidence": {
-                    "items": [e.to_dict() for e in pair_evidence(data.model, weights(row))]
-                },
-            }
-            for position, row in enumerate(_rows(queue))
-        ),
-    )
 
 
 def _utc(moment: dt.datetime) -> pd.Timestamp:
@@ -612,12 +631,6 @@ def _decided_indices(
     return [(index[a], index[b]) for a, b in decisions if a in index and b in index]
 
 
-def _rows(frame: pd.DataFrame) -> Iterable[Any]:
-    """Rows as named tuples (typed loosely: pandas' stubs type the fields as scalars)."""
-    rows: Iterable[Any] = frame.itertuples(index=False)
-    return rows
-
-
 def _insert_chunked(session: Session, table: Any, rows: Iterable[dict[str, Any]]) -> None:
     """Insert ``rows`` in batches of ``_VALUES_CHUNK`` through one short compiled statement
     (:func:`shomar.store.bulk.insert_rows`, a driver ``executemany``).
@@ -636,25 +649,61 @@ def _insert_chunked(session: Session, table: Any, rows: Iterable[dict[str, Any]]
         insert_rows(session, table.__table__, batch)
 
 
-def _store_pairs(
-    session: Session, run_id: int, pairs: pd.DataFrame, uids: list[str], spec: LinkageSpec
-) -> None:
-    evidence_columns = [c for c in pairs.columns if c.startswith(("mw_", "gamma_"))]
-    _insert_chunked(
-        session,
-        PairScore,
-        (
-            {
-                "run_id": run_id,
-                "uid_a": uids[int(row.unique_id_l)],
-                "uid_b": uids[int(row.unique_id_r)],
-                "match_probability": float(row.match_probability),
-                "match_weight": None if pd.isna(row.match_weight) else float(row.match_weight),
-                "evidence": _evidence(row, evidence_columns, spec.review_low, spec.review_high),
-            }
-            for row in _rows(pairs)
-        ),
-    )
+def _pair_rows(pairs: pd.DataFrame, uids: list[str], spec: LinkageSpec) -> list[dict[str, Any]]:
+    """A run's pair scores as rows (the run id left out), with the per-comparison weights of
+    the pairs in the review band; built once per run, before its write transaction."""
+    columns = [c for c in pairs.columns if c.startswith(("mw_", "gamma_"))]
+    probability = pairs["match_probability"].to_numpy(float)
+    band = (spec.review_low <= probability) & (probability <= spec.review_high)
+    evidence = _weights(pairs, columns, band, digits=4)
+    weight = pd.to_numeric(pairs["match_weight"], errors="coerce").to_numpy(float)
+    return [
+        {
+            "uid_a": uids[left],
+            "uid_b": uids[right],
+            "match_probability": p,
+            "match_weight": None if math.isnan(w) else w,
+            "evidence": e,
+        }
+        for left, right, p, w, e in zip(
+            pairs["unique_id_l"].to_numpy(np.int64).tolist(),
+            pairs["unique_id_r"].to_numpy(np.int64).tolist(),
+            probability.tolist(),
+            weight.tolist(),
+            evidence,
+            strict=True,
+        )
+    ]
+
+
+def _queue_rows(queue: pd.DataFrame, data: _RunInput) -> list[dict[str, Any]]:
+    """A review queue as rows (the run id left out), most informative first, with each pair's
+    evidence."""
+    columns = [c for c in queue.columns if str(c).startswith("mw_")]
+    weights = _weights(queue, columns, np.ones(len(queue), dtype=bool))
+    levels = data.model.level_weights()
+    return [
+        {
+            "position": position,
+            "uid_a": data.uids[left],
+            "uid_b": data.uids[right],
+            "match_probability": p,
+            "same_person": same,
+            "value": round(value, 4),
+            "evidence": {"items": [e.to_dict() for e in pair_evidence(data.model, w, levels)]},
+        }
+        for position, (left, right, p, same, value, w) in enumerate(
+            zip(
+                queue["unique_id_l"].to_numpy(np.int64).tolist(),
+                queue["unique_id_r"].to_numpy(np.int64).tolist(),
+                queue["match_probability"].to_numpy(float).tolist(),
+                queue["same_person"].to_numpy(bool).tolist(),
+                queue["value"].to_numpy(float).tolist(),
+                weights,
+                strict=True,
+            )
+        )
+    ]
 
 
 # -- persons ------------------------------------------------------------------------------------
