@@ -17,6 +17,19 @@ from typing import Any
 _PROBE = ["shomar-v1", "1:x", 1, None, 'یک\u200c"\\\n\x01\u2028', [["a", "b"]], {"k": 2.5}, True]
 
 
+class _Encoder:
+    """The C encoder's chunks joined into text; a callable object, not a closure: psycopg caches
+    its JSON dumper by the function and logs "may cause a resource leak" for a closure."""
+
+    __slots__ = ("_chunks",)
+
+    def __init__(self, chunks: Callable[[Any, int], Any]) -> None:
+        self._chunks = chunks
+
+    def __call__(self, value: Any) -> str:
+        return "".join(self._chunks(value, 0))
+
+
 def one_shot_encoder(
     *,
     ensure_ascii: bool = True,
@@ -44,9 +57,7 @@ def one_shot_encoder(
     except TypeError:  # another signature in another Python version
         return reference.encode
 
-    def encode(value: Any) -> str:
-        return "".join(chunks(value, 0))
-
+    encode = _Encoder(chunks)
     try:
         same = encode(_PROBE) == reference.encode(_PROBE)
     except Exception:  # any failure means: use the reference
