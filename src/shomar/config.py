@@ -90,6 +90,12 @@ class Settings(BaseSettings):
     jobs_workers: int = Field(
         default=1, ge=1, description="Jobs `shomar worker` runs at once (threads)."
     )
+    review_queue_max: int = Field(
+        default=20_000,
+        ge=1,
+        description="Uncertain pairs a linkage run keeps in its review queue, most informative "
+        "first (the rest stay in the run's pair scores).",
+    )
     web_threads: int = Field(
         default=10,
         ge=1,

@@ -171,3 +171,21 @@ def test_decisions_arriving_during_every_rebase_are_still_honoured(
         run = session.get(LinkageRun, summary.run_id)
         assert run is not None
         assert run.last_decision_id == session.scalar(select(func.max(MatchDecision.id)))
+
+
+def test_the_review_queue_keeps_the_most_informative_pairs_up_to_its_limit(
+    sqlite_workspace: Workspace, small_lists: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a queue is for people and each item carries its evidence: a run on a huge workspace
+    # once built millions of them (18 GB in the eight-writer test)
+    ws = sqlite_workspace
+    for path in small_lists[:2]:
+        import_file(ws, path, path.stem, principal=ADMIN)
+    wide = LinkageSpec(review_low=0.01, review_high=0.99999)
+    full = link_workspace(ws, spec=wide, principal=ADMIN).review_queue
+    assert full > 3
+    monkeypatch.setenv("SHOMAR_REVIEW_QUEUE_MAX", "3")
+    capped = link_workspace(ws, spec=wide, principal=ADMIN)
+    assert capped.review_queue == 3
+    values = [i.value for i in review_items(ws, principal=ADMIN)]
+    assert len(values) == 3 and values == sorted(values, reverse=True)

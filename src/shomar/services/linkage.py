@@ -34,6 +34,7 @@ import pandas as pd
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from shomar.config import settings
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.domain.names_key import ascii_digits
 from shomar.errors import ConflictError, InputError, LinkageError, NotFoundError
@@ -480,6 +481,7 @@ def _cluster(
         low=spec.review_low,
         high=spec.review_high,
         decided=_decided_indices(decisions, index),
+        limit=settings().review_queue_max,  # a queue for people: its rows carry evidence
     )
     best = best_links(n, pairs, labels)
     return _Clustering(decision_id, labels, best, _queue_rows(queue, data), len(must) + len(cannot))
