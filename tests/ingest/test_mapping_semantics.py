@@ -248,3 +248,18 @@ def test_a_column_without_a_header_is_named_by_its_position(
     assert report.columns_ignored == ["(column 2, no header)"]
     (record,) = _records(sqlite_workspace)
     assert record.place == "Tehran" and record.age is None
+
+
+def test_violation_words_no_type_names_are_reported_as_counted_other(
+    sqlite_workspace: Workspace, write
+) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "v.csv",
+        "full_name,violation\nSynthetic One,-\nSynthetic Two,نامشخص\n"
+        "Synthetic Three,other\nSynthetic Four,execution\n",
+    )
+    report = import_file(sqlite_workspace, path, "S", principal=ADMIN)
+    (note,) = [w for w in report.warnings if "violation value" in w]
+    assert note.startswith("2 violation value(s)") and "'-'" in note and "'نامشخص'" in note
+    assert "'other'" in note and "[values.violation]" in note
+    assert [r.violation for r in _records(sqlite_workspace)] == ["other"] * 3 + ["execution"]

@@ -374,18 +374,29 @@ def violation_of(mapping: Mapping, text: str) -> str | None:
     included) gives the first type in :data:`VIOLATIONS` order (killing before execution before
     … other) among the values it names.
     """
-    words = mapping.values.get("violation", {})
     if not text.strip():
         return None
+    found = {code or "other" for _, code in _violation_parts(mapping, text)}
+    return min(found, key=VIOLATIONS.index)
+
+
+def unknown_violation_parts(mapping: Mapping, text: str) -> list[str]:
+    """The values of a violation cell that name no type (they count as ``other``)."""
+    return [part for part, code in _violation_parts(mapping, text) if code is None]
+
+
+def _violation_parts(mapping: Mapping, text: str) -> list[tuple[str, str | None]]:
+    """Each value of a violation cell with the type it names (``None``: a word not known)."""
+    words = mapping.values.get("violation", {})
     parts = [text]
     if mapping.multi_value_separator and mapping.multi_value_separator in text:
         parts = [p for p in text.split(mapping.multi_value_separator) if p.strip()]
-    found = set()
+    out = []
     for part in parts:
         labels = [label for label in reversed(part.split("::")) if label.strip()]
         codes = [words.get(match_key(label)) or _known_violation(label) for label in labels]
-        found.add(next((code for code in codes if code), "other"))
-    return min(found, key=VIOLATIONS.index)
+        out.append((part.strip(), next((code for code in codes if code), None)))
+    return out
 
 
 def _known_violation(text: str) -> str | None:

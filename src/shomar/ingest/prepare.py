@@ -79,9 +79,21 @@ class Prepared:
                 f"{said['dates']:,} date(s) written with two-digit years were read as "
                 f"{said['read_as']} ({said['hint']})"
             )
+        unknown = sorted(self.ctx.unknown_violations)
+        if unknown:
+            shown = ", ".join(quoted(w) for w in unknown[:LISTED_WORDS])
+            more = len(unknown) - LISTED_WORDS
+            out.append(
+                f"{len(unknown):,} violation value(s) name no violation type Shomar knows "
+                f"({shown}{f' and {more:,} more' if more > 0 else ''}): those records count "
+                "as 'other'. To count them as a type, map the words with [values.violation] in a "
+                "mapping; to leave a record's violation unspecified, leave the cell empty"
+            )
         return out
 
 
+#: how many unknown violation words the report names before "and N more"
+LISTED_WORDS = 8
 #: how many full names the name-order vote reads (the first ones; a vote, not a census)
 NAME_ORDER_SAMPLE = 500
 

@@ -18,7 +18,7 @@ from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
 from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
 from shomar.ingest.cells import is_invisible, time_exists
-from shomar.ingest.mapping import Mapping, violation_of
+from shomar.ingest.mapping import Mapping, unknown_violation_parts, violation_of
 from shomar.ingest.problems import Problem
 from shomar.ingest.readers import RawRow
 
@@ -63,6 +63,8 @@ class RowContext:
     final_pass: bool = False
     #: how two-digit years were read: (century, where the hint came from) → count
     centuries: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: violation values that name no known type (read as ``other``; the import report says so)
+    unknown_violations: set[str] = field(default_factory=set)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -243,6 +245,8 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
         violation = cache[("violation", cells["violation"])] = violation_of(
             ctx.mapping, cells["violation"]
         )
+        if violation == "other":
+            ctx.unknown_violations.update(unknown_violation_parts(ctx.mapping, cells["violation"]))
     out["violation"] = violation
     out["event_text"] = cells["event"]
     tier = _cached(cache, "tier", cells["confidentiality"], ctx, _read_tier)
