@@ -14,7 +14,6 @@ from shomar.errors import (
     BusyError,
     ConflictError,
     ImportValidationError,
-    InputError,
     NotFoundError,
     PermissionDenied,
     ShomarError,
@@ -24,19 +23,21 @@ from shomar.errors import (
 class Unauthenticated(ShomarError):
     """No valid credentials where they are needed (a bad token, or a page for staff)."""
 
+    code = "unauthenticated"
+
     def __init__(self, message: str = "Sign in, or send a valid API token.") -> None:
         super().__init__(message, hint="Use `Authorization: Bearer TOKEN` or sign in.")
 
 
-STATUS: tuple[tuple[type[ShomarError], int, str], ...] = (
-    (Unauthenticated, 401, "unauthenticated"),
-    (PermissionDenied, 403, "forbidden"),
-    (NotFoundError, 404, "not_found"),
-    (ConflictError, 409, "conflict"),
-    (ImportValidationError, 422, "invalid_import"),
-    (InputError, 400, "bad_input"),
-    (BusyError, 503, "busy"),
-    (ShomarError, 400, "error"),
+#: the HTTP status of each kind of error, most specific first; the error's ``code`` is its own
+#: (``ShomarError.code``), the same string the CLI's ``--json`` prints
+STATUS: tuple[tuple[type[ShomarError], int], ...] = (
+    (Unauthenticated, 401),
+    (PermissionDenied, 403),
+    (NotFoundError, 404),
+    (ConflictError, 409),
+    (ImportValidationError, 422),
+    (BusyError, 503),
 )
 HTTP_CODES = {
     400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
@@ -46,10 +47,8 @@ HTTP_CODES = {
 
 
 def status_of(exc: ShomarError) -> tuple[int, str]:
-    for kind, status, code in STATUS:
-        if isinstance(exc, kind):
-            return status, code
-    return 400, "error"
+    status = next((status for kind, status in STATUS if isinstance(exc, kind)), 400)
+    return status, exc.code
 
 
 def _wants_json(request: Request) -> bool:
