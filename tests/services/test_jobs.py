@@ -175,3 +175,19 @@ def test_a_running_job_beats_and_clears_its_heartbeat_when_done(
     assert beats and all(b is not None and time.time() - b < 30 for b in beats)
     assert job_queue.last_heartbeat(ws.path, job.id) is None
     assert get_job(ws, job.id, principal=ADMIN).status == "done"
+
+
+def test_a_report_job_knows_its_steps_and_an_import_counts_rows(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    ws = sqlite_workspace
+    imported = submit_job(
+        ws, "import", {"path": _list(tmp_path), "source_name": "NGO"}, principal=DOCUMENTER
+    )
+    report = submit_job(ws, "report", {"out": str(tmp_path / "r.html")}, principal=ADMIN)
+    assert run_worker(ws, principal=ADMIN, once=True) == 2
+    imported_info = get_job(ws, imported.id, principal=ADMIN)
+    report_info = get_job(ws, report.id, principal=ADMIN)
+    assert report_info.status == "done", report_info.error
+    assert (report_info.progress_done, report_info.progress_total) == (2, 2)
+    assert (imported_info.progress_done, imported_info.progress_total) == (2, None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -10,6 +10,9 @@ from rich.table import Table
 
 from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
 from shomar.cli.output import console, emit_json
+
+if TYPE_CHECKING:
+    from shomar.services.jobs import JobInfo
 
 jobs_app = typer.Typer(help="Background jobs (submitted by the web app).", no_args_is_help=True)
 
@@ -51,10 +54,16 @@ def jobs_list(workspace: WorkspaceOption = None, json: JsonOption = False) -> No
     table = Table("id", "kind", "status", "progress", "by", "created", "error", title="Jobs")
     for j in jobs:
         table.add_row(
-            j.id, j.kind, j.status, f"{j.progress_done:,}", escape(j.created_by),
+            j.id, j.kind, j.status, _progress_text(j), escape(j.created_by),
             j.created.isoformat(), escape(j.error[:80]),
         )  # fmt: skip
     console.print(table)
+
+
+def _progress_text(job: JobInfo) -> str:
+    if job.progress_total:
+        return f"{job.progress_done:,} of {job.progress_total:,}"
+    return f"{job.progress_done:,}"
 
 
 @jobs_app.command("show")

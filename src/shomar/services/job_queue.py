@@ -103,6 +103,7 @@ def execute(job_id: str, folder: str, url: str, schema: str | None) -> None:
                 return
             job.status, job.started = "running", utcnow()
             kind, params = job.kind, dict(job.params)
+            job.progress_total = known_total(kind, params)
             principal = Principal(job.created_by, Role(job.created_role))
         progress = _Progress(ws, job_id)
         heartbeat = _Heartbeat(ws.path, job_id)
@@ -220,6 +221,15 @@ def current_progress(folder: Path, job_id: str) -> int | None:
     """The progress a running job last published (``None``: none yet)."""
     value = queue_for(folder).get(progress_key(job_id), peek=True)
     return int(value) if value is not None else None
+
+
+def known_total(kind: str, params: dict[str, Any]) -> int | None:
+    """How many steps a job of ``kind`` will advance by, where that is known before it runs
+    (a report: data read, HTML written and, with ``pdf``, printed); ``None``: unknown (an
+    import counts rows as it reads them)."""
+    if kind == "report":
+        return 3 if params.get("pdf") else 2
+    return None
 
 
 def _json(value: Any) -> dict[str, Any]:
