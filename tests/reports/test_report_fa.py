@@ -226,3 +226,20 @@ def test_cli_report_lang_fa(tmp_path: Path) -> None:
     assert '<html lang="fa" dir="rtl">' in html and "منابع و اسناد" in html
     refused = shomar("report", "-w", "ws", "--lang", "de", cwd=tmp_path)
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_bar_charts_read_from_the_labels_side(lang: str) -> None:
+    """Persian bar charts read right to left: labels on the right, bars growing leftwards."""
+    from matplotlib.figure import Figure
+
+    from shomar.reports.figures import _hbars
+    from shomar.reports.i18n import language
+
+    with language(lang):
+        ax = Figure().add_subplot()
+        _hbars(ax, ["a", "b"], [30, 10], "#333333")
+    rtl = lang == "fa"
+    assert bool(ax.xaxis_inverted()) is rtl
+    assert ax.yaxis.get_ticks_position() == ("right" if rtl else "left")
+    assert {t.get_horizontalalignment() for t in ax.texts} == {"right" if rtl else "left"}

@@ -90,16 +90,27 @@ def _count_axis(axis: XAxis | YAxis, ticks: int = 5) -> None:
 
 
 def _hbars(ax: Axes, labels: Sequence[str], values: Sequence[float], colour: str) -> None:
-    """Horizontal bars, largest on top, each with its value written at its end."""
+    """Horizontal bars, largest on top, each with its value written at its end.
+
+    In a Persian report the chart reads right to left: labels on the right, bars growing
+    leftwards from them, values at their left ends.
+    """
+    rtl = current().lang == "fa"
     positions = np.arange(len(labels))[::-1]
     ax.barh(positions, values, color=colour, height=0.7)
     ax.set_yticks(positions, labels)
     top = max(values) if values else 1
     for y, value in zip(positions, values, strict=True):
-        ax.text(value + top * 0.01, y, fmt_count(value), va="center", fontsize=8.5)
+        ax.text(
+            value + top * 0.01, y, fmt_count(value), va="center", fontsize=8.5,
+            ha="right" if rtl else "left",
+        )  # fmt: skip
     ax.set_xlim(0, top * 1.15 or 1)
     _count_axis(ax.xaxis)
-    ax.spines["left"].set_visible(False)
+    if rtl:
+        ax.invert_xaxis()
+        ax.yaxis.tick_right()
+    ax.spines["left"].set_visible(False)  # the right one is off in every figure (svg.STYLE)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
     ax.set_axisbelow(True)
