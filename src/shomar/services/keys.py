@@ -202,17 +202,19 @@ def find_by_witness(ws: Workspace, name: str, *, principal: Principal) -> list[s
 
 
 def sensitive_fields(ws: Workspace, uid: str, *, principal: Principal) -> dict[str, str]:
-    """The decrypted sensitive fields of a record's current version (audited)."""
+    """The decrypted sensitive fields of a record's current version (audited).
+
+    ``uid`` is a record uid or ``SOURCE/RECORD_ID`` (as ``review decide`` takes them).
+    """
     authorize(ws, principal, "records.read_sensitive")
-    from shomar.errors import NotFoundError
+    from shomar.services.linkage import resolve_record
     from shomar.store.queries import restrict
 
     with ws.session() as session:
+        uid = resolve_record(session, uid, principal)
         record = session.scalars(
             restrict(select(Record), principal).where(Record.uid == uid)
-        ).first()
-        if record is None:
-            raise NotFoundError(f"No record {uid!r}.")
+        ).one()  # resolve_record found it among the current records the principal sees
         fields = ws.keyring().open_record(record)
         append_audit(session, principal.name, "records.read_sensitive", f"record:{uid}", {})
     return fields

@@ -92,7 +92,8 @@ class KeyRing:
         )
 
     def open_record(self, record: Record) -> dict[str, str]:
-        """The sensitive fields of ``record`` (empty when it has none)."""
+        """The sensitive fields of ``record`` (empty when it has none), then the cells of the
+        columns its mapping listed as ``sensitive`` (keyed ``column:NAME``)."""
         if record.sensitive is None:
             return dict.fromkeys(SENSITIVE_COLUMNS, "")
         body = self.open(
@@ -102,7 +103,9 @@ class KeyRing:
             row_key=record_row_key(record.uid, record.version),
         )
         data: dict[str, Any] = json.loads(body)
-        return {name: str(data.get(name, "")) for name in SENSITIVE_COLUMNS}
+        fields = {name: str(data.get(name, "")) for name in SENSITIVE_COLUMNS}
+        fields.update((k, str(v)) for k, v in data.items() if k.startswith("column:"))
+        return fields
 
     def witness_index(self, name: str) -> str | None:
         return self.index(table="records", column="witness_name", value=name) if name else None
