@@ -23,6 +23,7 @@ from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError
 from shomar.ingest.mapping import Mapping
 from shomar.ingest.problems import Problem, ProblemLog
+from shomar.ingest.raw_json import ENCRYPTED_CELL, RawRowEncoder, raw_row
 from shomar.ingest.readers import Table
 from shomar.ingest.spool import Spool
 from shomar.ingest.validate import RowContext, resolve_pending, row_to_values
@@ -133,6 +134,7 @@ def prepare(
     deferred = 0
     kinds = RowKinds(mapping, table.header)
     header = table.header
+    encode_raw = RawRowEncoder(header, sensitive_at)  # the raw row as its two JSON texts
     prepared = Prepared(spool, ctx)
     for row in table.rows:
         prepared.rows += 1
@@ -150,7 +152,7 @@ def prepare(
             sheet=row.sheet,
             row_number=row.number,
             province_iso=province_iso(where) if where else None,
-            raw_row=raw_row(header, row.cells, sensitive_at),
+            raw_row=encode_raw(row.cells),
         )
         if values["has_record_id"]:
             keys.add(ascii_digits(values["record_key"]), row.number)
@@ -269,29 +271,6 @@ class _KeyCheck:
                     log.add(_duplicate(file, values, first[key]))
                 else:
                     first[key] = values["row_number"]
-
-
-#: what the raw row keeps of a sensitive cell (the value is in the encrypted fields)
-ENCRYPTED_CELL = "(encrypted)"
-
-
-def raw_row(
-    header: tuple[str, ...], cells: tuple[str, ...], sensitive_at: set[int] | None = None
-) -> list[list[str]]:
-    """The row as read: ``[column, cell]`` pairs; cells past the header keep their position.
-
-    Cells of sensitive columns are replaced by a marker: their value is stored encrypted.
-    """
-    if sensitive_at:
-        pairs = [
-            [name, ENCRYPTED_CELL if i in sensitive_at and cell else cell]
-            for i, (name, cell) in enumerate(zip(header, cells, strict=False))
-        ]
-    else:
-        pairs = list(map(list, zip(header, cells, strict=False)))
-    if len(cells) > len(header):
-        pairs += [[f"(column {i + 1})", cells[i]] for i in range(len(header), len(cells))]
-    return pairs
 
 
 def _duplicate(file: str, values: dict[str, Any], first_row: int | None) -> Problem:

@@ -57,6 +57,8 @@ from shomar.store.tables import (
 from shomar.store.workspace import Workspace
 
 RECORDS = cast(Table, Record.__table__)
+#: the records' JSON columns that the read phase hands over as JSON text (``raw_row_texts``)
+_JSON_TEXTS = frozenset({"raw_row"})
 MEDIA_TYPES = {
     "csv": "text/csv",
     "json": "application/json",
@@ -567,9 +569,11 @@ def _flush(
                 secret, uid=row["uid"], version=row["version"], tier=row["confidentiality"]
             )
             row["witness_index"] = ring.witness_index(secret.get("witness_name", ""))
-        attestation.stamp(row)
+        stored, hashed = row["raw_row"]  # the raw row's two JSON texts (see prepare)
+        attestation.stamp(row, hashed)
+        row["raw_row"] = stored
         rows.append(row)
-    insert_rows(session, RECORDS, rows)
+    insert_rows(session, RECORDS, rows, _JSON_TEXTS)
     _index_names(session, rows)
     batch.clear()
     del rows  # freed before the collection below, which then scans only what survives

@@ -21,26 +21,41 @@ from sqlalchemy import Date, DateTime, Table, bindparam, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
+from shomar.store.dialects import json_text_binder
+
 Processor = Callable[[Any], Any] | None
 
 
 @functools.cache
 def _compiled(
-    table: Table, names: tuple[str, ...], dialect: Dialect
+    table: Table, names: tuple[str, ...], dialect: Dialect, json_texts: frozenset[str]
 ) -> tuple[str, tuple[str, ...] | None, tuple[Processor, ...], tuple[bool, ...]]:
     statement = insert(table).values({name: bindparam(name) for name in names})
     compiled = statement.compile(dialect=dialect)
     order = tuple(compiled.positiontup) if compiled.positiontup is not None else None
     columns = [table.c[name] for name in (order or names)]
+    as_text = json_text_binder(dialect)
     processors = tuple(
-        column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns
+        as_text
+        if column.name in json_texts
+        else column.type.dialect_impl(dialect).bind_processor(dialect)
+        for column in columns
     )
     repeats = tuple(isinstance(column.type, Date | DateTime) for column in columns)
     return str(compiled), order, processors, repeats
 
 
-def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (each a mapping of every column to insert; the first row's keys)."""
+def insert_rows(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    json_texts: frozenset[str] = frozenset(),
+) -> None:
+    """Insert ``rows`` (each a mapping of every column to insert; the first row's keys).
+
+    ``json_texts`` names JSON columns whose values are given as their JSON text already
+    (made by the engine's serializer, :data:`shomar.store.jsontext.dumps`).
+    """
     if not rows:
         return
     names = tuple(rows[0])
@@ -50,17 +65,22 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         table,
         names,
         list(map(take, rows)) if len(names) > 1 else [(take(row),) for row in rows],
+        json_texts,
     )
 
 
 def insert_values(
-    session: Session, table: Table, names: tuple[str, ...], rows: Sequence[Sequence[Any]]
+    session: Session,
+    table: Table,
+    names: tuple[str, ...],
+    rows: Sequence[Sequence[Any]],
+    json_texts: frozenset[str] = frozenset(),
 ) -> None:
     """Insert ``rows`` given as values in the order of the column ``names``."""
     if not rows:
         return
     connection = session.connection()
-    sql, order, processors, repeats = _compiled(table, names, connection.dialect)
+    sql, order, processors, repeats = _compiled(table, names, connection.dialect, json_texts)
     columns = [list(column) for column in zip(*rows, strict=True)]
     if order is not None and order != names:
         position = {name: index for index, name in enumerate(names)}

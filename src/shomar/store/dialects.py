@@ -19,12 +19,13 @@ failures and deadlocks into :class:`~shomar.errors.BusyError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import create_engine, event, exc, make_url, text
-from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.engine import URL, Connection, Dialect, Engine
 from sqlalchemy.orm import Session
 
 from shomar.errors import BusyError, ConflictError
@@ -154,6 +155,24 @@ def serialize(session: Session, name: str) -> None:
     )
 
 
+def _same_text(text: str) -> str:
+    return text
+
+
+def json_text_binder(dialect: Dialect) -> Callable[[str], Any] | None:
+    """How the driver takes a JSON column's value given as JSON text already made (by the
+    engine's own serializer, :data:`shomar.store.jsontext.dumps`, so the same bytes are stored).
+
+    SQLite stores JSON as the text itself. psycopg wraps a JSON value in ``Json``, whose
+    ``dumps`` here gives the text back as it is.
+    """
+    if dialect.name != "postgresql":
+        return None
+    from psycopg.types.json import Json
+
+    return functools.partial(Json, dumps=_same_text)
+
+
 def _sqlstate(error: exc.DBAPIError) -> str:
     orig = error.orig
     return str(getattr(orig, "sqlstate", "") or getattr(orig, "pgcode", "") or "")
@@ -192,6 +211,7 @@ __all__ = [
     "WRITE_OPTION",
     "is_busy",
     "is_sqlite",
+    "json_text_binder",
     "make_engine",
     "postgres_options",
     "reader",

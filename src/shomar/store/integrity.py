@@ -29,7 +29,7 @@ from sqlalchemy import Row, RowMapping, select, update
 from sqlalchemy.orm import Session
 
 from shomar.store.encrypted import Sealed
-from shomar.store.jsontext import one_shot_encoder
+from shomar.store.jsontext import dumps, one_shot_encoder
 from shomar.store.tables import AuditEntry, Record
 
 DIGEST_KEY = "records_digest"
@@ -65,6 +65,8 @@ _ENCODE = one_shot_encoder(ensure_ascii=False, separators=(",", ":"), default=st
 
 
 _PICK = operator.itemgetter(*HASHED_COLUMNS)
+#: where the raw row is among the hashed columns
+_RAW = HASHED_COLUMNS.index("raw_row")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -72,8 +74,12 @@ def _canonical_day(value: dt.date) -> Any:
     return _canonical(value)  # an import repeats few dates and one creation time
 
 
-def record_hash(row: Mapping[str, Any] | RowMapping) -> str:
-    """SHA-256 of a record row's canonical content (a mapping of column → value)."""
+def record_hash(row: Mapping[str, Any] | RowMapping, raw_row_text: str | None = None) -> str:
+    """SHA-256 of a record row's canonical content (a mapping of column → value).
+
+    ``raw_row_text``, when given, is the raw row's canonical JSON text already made
+    (:func:`raw_row_texts`); ``row['raw_row']`` is then not read.
+    """
     try:
         picked = _PICK(row)
     except KeyError:  # a row without some column: it counts as None
@@ -82,7 +88,21 @@ def record_hash(row: Mapping[str, Any] | RowMapping) -> str:
     for index in _to_convert(tuple(map(type, picked))):
         value = picked[index]
         values[index + 1] = _canonical_day(value) if type(value) in _DAYS else _canonical(value)
-    return hashlib.sha256(_ENCODE(values).encode("utf-8")).hexdigest()
+    if raw_row_text is None:
+        text = _ENCODE(values)
+    else:  # the same text: compact JSON of a list is its items' texts joined by ","
+        head, tail = _ENCODE(values[: _RAW + 1]), _ENCODE(values[_RAW + 2 :])
+        text = f"{head[:-1]},{raw_row_text},{tail[1:]}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def raw_row_texts(pairs: list[list[str]]) -> tuple[str, str]:
+    """A raw row's JSON text as its column stores it, and as its content hash reads it.
+
+    Made once, in an import's read phase: the rows then travel to the write phase as two
+    strings rather than as lists of pairs (which cost more to spool than all the rest).
+    """
+    return dumps(pairs), _ENCODE(pairs)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -103,9 +123,9 @@ class Attestation:
         self.count += 1
         self._digest.update(bytes.fromhex(content_hash))
 
-    def stamp(self, row: dict[str, Any]) -> None:
+    def stamp(self, row: dict[str, Any], raw_row_text: str | None = None) -> None:
         """Set ``row['content_hash']`` and add it (rows in insertion order)."""
-        row["content_hash"] = record_hash(row)
+        row["content_hash"] = record_hash(row, raw_row_text)
         self.add(row["content_hash"])
 
     def payload(self) -> dict[str, Any]:
