@@ -55,14 +55,64 @@ def test_loose_name_key_is_order_invariant_and_keeps_other_names_apart() -> None
         "Afsha Sohrab",  # ... in a row written family first
     ],
 )
-def test_one_part_with_a_typo_in_either_order_is_blocked_within_a_province(
-    written: str,
+def test_one_part_with_a_typo_in_either_order_is_blocked_within_a_place(written: str) -> None:
+    left = {"given_name": "سهراب", "family_name": "افشار", "place": "Karaj"}
+    features = _features([left, {"full_name": written, "place": "Karaj"}])
+    assert ("name_anchor", "place_skel") in _blocked_by(features, 0, 1)
+    elsewhere = _features([left, {"full_name": written, "place": "Shiraz"}])
+    assert _blocked_by(elsewhere, 0, 1) == []
+
+
+def test_an_order_swap_shares_the_name_blocks() -> None:
+    features = _features([{"full_name": "Sanjari Sohrab"}, {"full_name": "Sohrab Sanjari"}])
+    assert ("name_skel",) in _blocked_by(features, 0, 1)
+    assert ("name_lskel",) in _blocked_by(features, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("persian", "latin"),
+    [
+        ({"given_name": "بنی", "family_name": "شرکت"}, "Bani-Torof Sherkat"),
+        ({"given_name": "امیری", "family_name": "فرهنگی"}, "Amirizadeh Farhangi"),
+    ],
+)
+def test_a_compound_given_name_shortened_to_its_first_part_is_blocked_on_the_family(
+    persian: dict[str, str], latin: str
 ) -> None:
-    left = {"given_name": "سهراب", "family_name": "افشار", "province": "Tehran"}
-    features = _features([left, {"full_name": written, "province": "Tehran"}])
-    assert ("name_anchor", "province") in _blocked_by(features, 0, 1)
-    elsewhere = _features([left, {"full_name": written, "province": "Fars"}])
-    assert ("name_anchor", "province") not in _blocked_by(elsewhere, 0, 1)
+    features = _features([persian, {"full_name": latin}])
+    assert features["given_skel"][0] != features["given_skel"][1]
+    assert ("family_skel", "given_head") in _blocked_by(features, 0, 1)
+
+
+def test_a_family_name_shortened_to_its_end_is_blocked_within_a_province() -> None:
+    rows = [
+        {"given_name": "قدرت‌الله", "family_name": "غلامپور", "province": "Kerman"},
+        {"given_name": "Qodratollah", "family_name": "Pour", "province": "Kerman"},
+    ]
+    assert ("given_skel", "family_tail", "province") in _blocked_by(_features(rows), 0, 1)
+
+
+def test_both_parts_garbled_are_blocked_on_initials_birth_year_and_province() -> None:
+    rows = [
+        {"full_name": "سروش وثوق", "age": "30", "date": "1390/01/15", "province": "Bushehr"},
+        {"full_name": "Vossouh Sooush", "age": "30", "date": "spring 1390", "province": "Bushehr"},
+        {"full_name": "Vossouh Sooush", "age": "45", "date": "spring 1390", "province": "Bushehr"},
+    ]
+    features = _features(rows)
+    assert features["name_lskel"][0] != features["name_lskel"][1]
+    assert ("name_initials", "birth_lo", "province") in _blocked_by(features, 0, 1)
+    assert _blocked_by(features, 0, 2) == []  # another birth year: nothing else in common
+
+
+def test_an_arabic_article_before_a_latin_family_name_is_left_out_of_the_loose_key() -> None:
+    features = _features(
+        [
+            {"given_name": "امیری", "family_name": "اصفهانی"},
+            {"given_name": "Amiri", "family_name": "al-Isfahani"},
+        ]
+    )
+    assert features["family_lskel"][0] == features["family_lskel"][1]
+    assert ("name_lskel",) in _blocked_by(features, 0, 1)
 
 
 def test_a_family_name_without_consonants_still_makes_a_name_key() -> None:

@@ -81,3 +81,9 @@ def test_loose_skeleton_survives_french_german_and_bgn_spellings(
 def test_loose_skeleton_keeps_different_names_apart() -> None:
     assert loose_skeleton("Javad Shahrokhi") != loose_skeleton("Javad Shahbazi")
     assert loose_skeleton("Bahram") != loose_skeleton("Bahman")
+
+
+def test_loose_skeleton_leaves_out_an_article_before_a_latin_name() -> None:
+    assert loose_skeleton("al-Isfahani") == loose_skeleton("اصفهانی") == loose_skeleton("Isfahani")
+    assert loose_skeleton("El-Ashouri") == loose_skeleton("عاشوری")
+    assert loose_skeleton("Alborz") != loose_skeleton("Borz")  # no hyphen: part of the name

@@ -17,7 +17,9 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``X_skel``          consonant skeleton shared by both scripts (a blocking key)
 ``name_skel``       given and family skeletons sorted (catches swaps); null unless both known
 ``family_head/tail`` first and last two letters of the family skeleton (blocking that survives
-                    one typo in the family name); ``given/family_initial`` a skeleton's first letter
+                    one typo in the family name); ``given/family_initial`` a skeleton's first
+                    letter; ``given_head`` the given skeleton's first two letters (a compound
+                    given name whole on one list, its first part on another: Bani-Torof/بنی)
 ``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive;
                     a two-digit year read near its list's other dates (:func:`violation_dates`)
 ``date_year``       the year of ``date_start`` (a blocking key)
@@ -43,6 +45,8 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
                     an honorific: "Sheykh | Ghanbarzadeh", «شیخ قنبرزاده»)
 ``given/family_lskel`` the part's loose skeleton (another romanisation: Lagaei/لقایی,
                     "Goddja"/گوجا), for a comparison level below the close spellings
+``name_initials``   the first letters of both parts' loose skeletons, sorted (both parts
+                    garbled at once: "Vossouh Sooush"/«سروش وثوق», with a birth year)
 ``name_anchor``     the larger of "given loose skeleton|family's first letter" and the same
                     with the parts swapped (a typo in one part, in either order)
 ==================  ===========================================================================
@@ -113,6 +117,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "name_order",
     "family_head",
     "family_tail",
+    "given_head",
     "given_initial",
     "family_initial",
     "date_start",
@@ -138,6 +143,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "name_anchor_lo",
     "given_lskel",
     "family_lskel",
+    "name_initials",
 )
 
 #: the probability above which ``compare_parts`` puts two spellings in one canonical group
@@ -572,6 +578,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["given_initial"] = [s[:1] if s else None for s in out["given_skel"]]
     out["family_initial"] = [s[:1] if s else None for s in out["family_skel"]]
     out["family_tail"] = [s[-2:] if s else None for s in out["family_skel"]]
+    out["given_head"] = [s[:2] if s else None for s in out["given_skel"]]
     out["name_skel"] = [
         " ".join(sorted((g, f))) if g and f else None
         for g, f in zip(out["given_skel"], out["family_skel"], strict=True)
@@ -648,6 +655,10 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["name_single"] = single_name_keys(parts["given"], parts["family"])
     for p in ("given", "family"):
         out[f"{p}_lskel"] = [(loose_skeleton(v) or None) if v else None for v in parts[p]]
+    out["name_initials"] = [
+        "".join(sorted((g[0], f[0]))) if g and f else None
+        for g, f in zip(out["given_lskel"], out["family_lskel"], strict=True)
+    ]
     for extra in extra_columns:
         if extra not in frame.columns:
             raise LinkageError(f"The extra linkage column {extra!r} is not in the records.")

@@ -242,6 +242,8 @@ def loose(key: str) -> str:
 _GERMAN_DIGRAPHS = re.compile(r"([dt])sch", re.IGNORECASE)  # Dschawad (j), Tahrantschi (ch)
 _ARTICLE_DIN = re.compile(r"l(?=dn$)")  # «شهاب‌الدین» Shbldn, Shahabeddin Shbdn
 _LOOSE_CLASSES = str.maketrans("gSCxk", "qssss", "jyh")
+#: an Arabic article written before a Latin name ("al-Isfahani" for «اصفهانی», "el-Ashouri")
+_ARTICLE_PREFIX = re.compile(r"^[ae]l-(?=\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=131072)
@@ -253,8 +255,10 @@ def loose_skeleton(s: str) -> str:
     ``j`` is ``y``, French ``dj`` is ``j``; ``h`` is often dropped or added). So "Djavad
     Chahrokhi", "Dschawad Schahrochi", «جواد شاهرخی» and "Javad Shahrokhi" share one key.
     The article of «...الدین» is left out as Latin spellings assimilate it (Shahabeddin,
-    Fakhreddin). Far looser than the skeleton: only for blocking on two name parts at once."""
+    Fakhreddin), and so is an article written before a Latin name ("al-Isfahani" for
+    «اصفهانی»). Far looser than the skeleton: only for blocking on two name parts at once."""
     text = _GERMAN_DIGRAPHS.sub(lambda m: "j" if m.group(1) in "dD" else "ch", s)
+    text = _ARTICLE_PREFIX.sub("", text.strip())
     return _collapse(_ARTICLE_DIN.sub("", skeleton(text)).translate(_LOOSE_CLASSES))
 
 
