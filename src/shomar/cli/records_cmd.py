@@ -9,7 +9,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from shomar.cli.context import JsonOption, WorkspaceOption, current_principal, open_ws
+from shomar.cli.context import (
+    JsonOption,
+    WorkspaceOption,
+    call_service,
+    current_principal,
+    open_ws,
+)
 from shomar.cli.output import console, emit_json
 from shomar.domain.wording import counted
 
@@ -69,11 +75,7 @@ def show_sensitive(
     columns). Analysts and admins only; every reading is kept in the audit chain."""
     from shomar.services.keys import sensitive_fields
 
-    ws = open_ws(workspace)
-    try:
-        fields = sensitive_fields(ws, record, principal=current_principal(ws))
-    finally:
-        ws.close()
+    fields = call_service(workspace, sensitive_fields, record)
     if json:
         emit_json({"record": record, "fields": fields})
         return
