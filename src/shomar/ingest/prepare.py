@@ -22,6 +22,7 @@ from shomar.domain.names_key import ascii_digits, event_key
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError
 from shomar.ingest.mapping import Mapping
+from shomar.ingest.packed import PENDING, RECORD_KEY, ROW_NUMBER, SHEET, pack, unpack
 from shomar.ingest.problems import Problem, ProblemLog
 from shomar.ingest.raw_json import ENCRYPTED_CELL, RawRowEncoder, raw_row
 from shomar.ingest.readers import Table
@@ -130,7 +131,7 @@ def prepare(
     _check_sealed_columns(file, table.header, fields, extra_sealed, log)
     keys = _KeyCheck()
     names: list[str] = []
-    batch: list[dict[str, Any]] = []
+    batch: list[tuple[Any, ...]] = []
     deferred = 0
     kinds = RowKinds(mapping, table.header)
     header = table.header
@@ -159,7 +160,7 @@ def prepare(
         if len(names) < NAME_ORDER_SAMPLE and values["full_name"]:
             names.append(values["full_name"])
         deferred += "pending_dates" in values
-        batch.append(values)
+        batch.append(pack(values))  # as the write phase binds it, its hash pieces made
         if len(batch) >= cfg.import_batch_rows:
             spool.write(batch)
             if progress is not None:
@@ -218,9 +219,10 @@ def _resolve_deferred(prepared: Prepared, log: ProblemLog) -> None:
     old = prepared.spool
     new = Spool()
     for batch in old:
-        for values in batch:
-            if "pending_dates" not in values:
+        for position, row in enumerate(batch):
+            if row[PENDING] is None:
                 continue
+            values = unpack(row)
 
             def problem(message: str, column: str | None = None, value: str | None = None,
                         hint: str = "", values: dict[str, Any] = values) -> None:  # fmt: skip
@@ -228,6 +230,7 @@ def _resolve_deferred(prepared: Prepared, log: ProblemLog) -> None:
                                 values["sheet"]))  # fmt: skip
 
             resolve_pending(values, ctx, problem)
+            batch[position] = pack(values)
         new.write(batch)
     old.close()
     prepared.spool = new
@@ -263,25 +266,25 @@ class _KeyCheck:
         suspects = {int(r) for r in rows[order[same]]} | {int(r) for r in rows[order[same + 1]]}
         first: dict[str, int] = {}
         for batch in spool:
-            for values in batch:
-                if values["row_number"] not in suspects:
+            for row in batch:
+                if row[ROW_NUMBER] not in suspects:
                     continue
-                key = ascii_digits(values["record_key"])
+                key = ascii_digits(row[RECORD_KEY])
                 if key in first:
-                    log.add(_duplicate(file, values, first[key]))
+                    log.add(_duplicate(file, row, first[key]))
                 else:
-                    first[key] = values["row_number"]
+                    first[key] = row[ROW_NUMBER]
 
 
-def _duplicate(file: str, values: dict[str, Any], first_row: int | None) -> Problem:
+def _duplicate(file: str, row: tuple[Any, ...], first_row: int | None) -> Problem:
     return Problem(
         file,
         f"this record_id already appears on row {first_row} of the file",
         "Each row needs its own record_id",
-        values["row_number"],
+        row[ROW_NUMBER],
         "record_id",
-        values["record_key"],
-        values["sheet"],
+        row[RECORD_KEY],
+        row[SHEET],
     )
 
 

@@ -21,7 +21,7 @@ import datetime as dt
 import functools
 import hashlib
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,6 +93,53 @@ def record_hash(row: Mapping[str, Any] | RowMapping, raw_row_text: str | None = 
     else:  # the same text: compact JSON of a list is its items' texts joined by ","
         head, tail = _ENCODE(values[: _RAW + 1]), _ENCODE(values[_RAW + 2 :])
         text = f"{head[:-1]},{raw_row_text},{tail[1:]}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+#: the hashed columns an import's read phase knows, in hash order: before the event id, and
+#: between the event id and the sealed fields (:func:`hash_piece`, :func:`record_hash_of`)
+READ_BEFORE_EVENT = HASHED_COLUMNS[5:31]
+READ_AFTER_EVENT = HASHED_COLUMNS[32:35]
+_SPLIT = (
+    ("uid", "version", "supersedes_id", "source_id", "document_id"), READ_BEFORE_EVENT,
+    ("event_id",), READ_AFTER_EVENT, ("sensitive", "witness_index", "raw_row"),
+    ("created", "created_by", "reason"),
+)  # fmt: skip
+if tuple(name for part in _SPLIT for name in part) != HASHED_COLUMNS:  # pragma: no cover
+    raise AssertionError("the split of the hashed columns does not cover HASHED_COLUMNS")
+
+
+def hash_piece(values: Sequence[Any]) -> str:
+    """The canonical JSON text of consecutive hashed values, as inside the hashed list.
+
+    Compact JSON of a list is its items' texts joined by ",": pieces made apart (an import's
+    read phase makes the fields it knows) join into the text :func:`record_hash` hashes.
+    """
+    canonical = list(values)
+    for index in _to_convert(tuple(map(type, values))):
+        value = canonical[index]
+        canonical[index] = _canonical_day(value) if type(value) in _DAYS else _canonical(value)
+    return _ENCODE(canonical)[1:-1]
+
+
+def record_hash_of(
+    head: Sequence[Any],
+    before_event: str,
+    event_id: int | None,
+    after_event: str,
+    sealed: Sequence[Any],
+    raw_row_text: str,
+    tail: str,
+) -> str:
+    """:func:`record_hash` of a row given in the pieces of :data:`_SPLIT`: ``head`` (uid,
+    version, supersedes_id, source_id, document_id), the read phase's two :func:`hash_piece`
+    texts around the event id, ``sealed`` (sensitive, witness_index), the raw row's canonical
+    text and ``tail`` (``hash_piece`` of created, created_by, reason)."""
+    text = (
+        f'["shomar-record-v1",{hash_piece(head)},{before_event},'
+        f"{'null' if event_id is None else int(event_id)},{after_event},{hash_piece(sealed)},"
+        f"{raw_row_text},{tail}]"
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
