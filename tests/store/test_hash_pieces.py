@@ -73,3 +73,11 @@ def test_a_packed_row_carries_the_read_phase_pieces() -> None:
     row["birth_end"] = None
     assert one[packed.BEFORE_EVENT] == hash_piece([row[n] for n in READ_BEFORE_EVENT])
     assert packed.pack(packed.unpack(one)) == one  # a second pass gives the row back
+
+
+def test_name_search_keys_are_made_once_per_row() -> None:
+    from shomar.domain.name_search import NO_NAME_KEY, name_search_keys, word_key
+
+    keys = name_search_keys(("Ali  Reza", None, "", "Reza"))
+    assert keys == tuple(sorted({word_key("Ali"), word_key("Reza")}))
+    assert name_search_keys(("", None, "", "")) == (NO_NAME_KEY,)

@@ -1,21 +1,23 @@
 """A checked row as the spool carries it: a tuple in the order the write phase binds it.
 
 The read phase (:func:`shomar.ingest.prepare.prepare`) turns each row's values into one tuple:
-what the write phase needs to finish the record (the end of its identity, the fields to seal)
-and the record's columns in :data:`FIELDS` order, with the parts of its content hash that do
-not depend on the store already made (:func:`shomar.store.integrity.hash_piece`). The write
-phase then only adds what the store decides (uid, version, event id, sealed fields, hash)
-and binds: the encoding is done before the write lock is taken, and a tuple costs far less to
-spool than a dictionary of 30 keys.
+what the write phase needs to finish the record (the end of its identity, the fields to seal,
+the name-search keys) and the record's columns in :data:`FIELDS` order, with the parts of its
+content hash that do not depend on the store already made
+(:func:`shomar.store.integrity.hash_piece`). The write phase then only adds what the store
+decides (uid, version, event id, sealed fields, hash) and binds: the encoding is done before
+the write lock is taken, and a tuple costs far less to spool than a dictionary of 30 keys.
 """
 
 from __future__ import annotations
 
 import functools
+import operator
 from typing import Any, cast
 
 from sqlalchemy import Table
 
+from shomar.domain.name_search import INDEXED_NAMES, name_search_keys
 from shomar.domain.names_key import ascii_digits
 from shomar.store.integrity import READ_AFTER_EVENT, READ_BEFORE_EVENT, hash_piece
 from shomar.store.tables import Record
@@ -25,10 +27,13 @@ from shomar.store.tables import Record
 FIELDS: tuple[str, ...] = (*READ_BEFORE_EVENT, *READ_AFTER_EVENT, "raw_row")
 
 # the positions in a packed row: the write phase's inputs, then the FIELDS
-UID_TAIL, IN_DOCUMENT, SECRET, BEFORE_EVENT, AFTER_EVENT, RAW_HASHED, PENDING = range(7)
+UID_TAIL, IN_DOCUMENT, SECRET, BEFORE_EVENT, AFTER_EVENT, RAW_HASHED, PENDING, NAME_KEYS = range(8)
 #: where the FIELDS start
-AT = 7
+AT = 8
 _BEFORE, _AFTER = len(READ_BEFORE_EVENT), len(READ_BEFORE_EVENT) + len(READ_AFTER_EVENT)
+
+
+_INDEXED = operator.itemgetter(*INDEXED_NAMES)
 
 
 def at(name: str) -> int:
@@ -70,6 +75,7 @@ def pack(values: dict[str, Any]) -> tuple[Any, ...]:
         hash_piece(fields[_BEFORE:_AFTER]),
         hashed,
         values.get("pending_dates"),
+        name_search_keys(_INDEXED(values)),
         *fields,
     )
 

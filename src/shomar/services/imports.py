@@ -590,7 +590,7 @@ class _BatchWriter:
                      content_hash)  # fmt: skip
             rows.append((*row[packed.AT :], *added, *rest))
         insert_values(self.session, RECORDS, self.names, rows, _JSON_TEXTS)
-        _index_names(self.session, self.document_id, rows)
+        _index_names(self.session, self.document_id, batch)
         batch.clear()
         del rows  # freed before the collection below, which then scans only what survives
         gc.collect(0)  # the young objects only: memory stays flat, and survivors are not rescanned
@@ -613,21 +613,22 @@ def _row_template() -> dict[str, Any]:
     return template
 
 
-def _index_names(session: Session, document_id: int, rows: list[tuple[Any, ...]]) -> None:
-    """The name-search keys of a batch just inserted: its row ids, in insertion order, are
-    the document's ids after the last one indexed (this transaction alone writes them)."""
-    from shomar.services.records import INDEXED_NAMES, index_names
+def _index_names(session: Session, document_id: int, batch: list[tuple[Any, ...]]) -> None:
+    """The name-search keys of a batch just inserted (made in the read phase): its row ids, in
+    insertion order, are the document's ids after the last one indexed (this transaction alone
+    writes them)."""
+    from shomar.services.records import insert_name_keys
 
-    names_of = operator.itemgetter(*map(packed.FIELDS.index, INDEXED_NAMES))
     done = session.scalar(select(func.max(RecordNameKey.record_id))) or 0
     ids = session.scalars(
         select(Record.id)
         .where(Record.document_id == document_id, Record.id > done)
         .order_by(Record.id)
     ).all()
-    if len(ids) != len(rows):  # cannot happen: the rows were inserted in this transaction
-        raise AssertionError(f"{len(ids)} new row ids for a batch of {len(rows)} records")
-    index_names(session, list(zip(ids, map(names_of, rows), strict=True)))
+    if len(ids) != len(batch):  # cannot happen: the rows were inserted in this transaction
+        raise AssertionError(f"{len(ids)} new row ids for a batch of {len(batch)} records")
+    keys = map(operator.itemgetter(packed.NAME_KEYS), batch)
+    insert_name_keys(session, list(zip(ids, keys, strict=True)))
 
 
 def _latest_versions(session: Session, uids: list[str]) -> dict[str, tuple[int, int]]:

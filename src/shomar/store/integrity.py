@@ -20,8 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json.encoder
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,6 +123,25 @@ def hash_piece(values: Sequence[Any]) -> str:
     return _ENCODE(canonical)[1:-1]
 
 
+_STRING: Callable[[str], str] = json.encoder.encode_basestring  # as _ENCODE writes a string
+
+
+def _head_text(head: Sequence[Any]) -> str:
+    """``hash_piece(head)`` of (uid, version, supersedes_id, source_id, document_id), without
+    the list: a text and integers (exactly, not bools) are written as JSON writes them."""
+    uid, version, supersedes_id, source_id, document_id = head
+    if (
+        type(uid) is str
+        and type(version) is int
+        and (supersedes_id is None or type(supersedes_id) is int)
+        and type(source_id) is int
+        and type(document_id) is int
+    ):
+        supersedes = "null" if supersedes_id is None else supersedes_id
+        return f"{_STRING(uid)},{version},{supersedes},{source_id},{document_id}"
+    return hash_piece(head)
+
+
 def record_hash_of(
     head: Sequence[Any],
     before_event: str,
@@ -136,8 +156,9 @@ def record_hash_of(
     texts around the event id, ``sealed`` (sensitive, witness_index), the raw row's canonical
     text and ``tail`` (``hash_piece`` of created, created_by, reason)."""
     text = (
-        f'["shomar-record-v1",{hash_piece(head)},{before_event},'
-        f"{'null' if event_id is None else int(event_id)},{after_event},{hash_piece(sealed)},"
+        f'["shomar-record-v1",{_head_text(head)},{before_event},'
+        f"{'null' if event_id is None else int(event_id)},{after_event},"
+        f"{'null,null' if sealed[0] is None and sealed[1] is None else hash_piece(sealed)},"
         f"{raw_row_text},{tail}]"
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
