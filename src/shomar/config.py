@@ -43,6 +43,13 @@ class Settings(BaseSettings):
     import_batch_rows: int = Field(
         default=5_000, description="Rows written per batch during an import."
     )
+    import_worker: bool = Field(
+        default=True,
+        description=(
+            "Read and check every other batch of an import in a second process (forked; "
+            "Linux with 2+ CPUs), while this one reads the others."
+        ),
+    )
     max_columns: int = Field(
         default=2_000, description="Most columns (cells in one row) an import accepts."
     )

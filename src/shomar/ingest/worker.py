@@ -1,0 +1,96 @@
+"""A second process for an import's read phase: every other batch is read and checked there.
+
+The read phase is pure computation over the rows (parsing, checks, the packed rows' JSON and
+hash pieces), one core's worth; the machine usually has another. :class:`BatchWorker` forks
+the importing process when its first batch is full (more may follow), sends it the raw rows
+of the even batches and gets back their packed rows already pickled, with their problems,
+record ids and names, while the parent reads the odd ones (each process warms its own caches
+of places, dates and words: the two warm-ups run at the same time). The parent puts each
+batch in the spool in file order, so the spool, the problems (the same messages, in the same
+order) and the store are what one process would have made; the worker's counts (two-digit
+years, unknown violation words, the span of the list's dates) are merged at the end.
+
+Nothing of the rows touches the disk on the way: they go through a pipe between the two
+processes, and the child writes nothing. The child never touches the store (it ends with
+``os._exit``, as :mod:`multiprocessing` ends a forked child, so nothing inherited is closed or
+flushed by it).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import traceback
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from shomar.ingest.prepare import BatchRead, RowReader
+    from shomar.ingest.readers import RawRow
+
+__all__ = ["BatchWorker", "WorkerFailed"]
+
+
+class WorkerFailed(RuntimeError):
+    """The worker process stopped on an error of its own (its traceback is the message)."""
+
+
+class BatchWorker:
+    """A forked child that reads the batches it is sent with the parent's :class:`RowReader`."""
+
+    def __init__(self, reader: RowReader) -> None:
+        context = multiprocessing.get_context("fork")
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child, reader), daemon=True)
+        self._process.start()
+        child.close()
+
+    @staticmethod
+    def available() -> bool:
+        """Whether a worker can help here: fork exists and there is a second core."""
+        return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+
+    def submit(self, rows: list[RawRow]) -> None:
+        self._conn.send([(row.number, row.sheet, row.cells) for row in rows])
+
+    def receive(self) -> BatchRead:
+        answer = self._conn.recv()
+        if isinstance(answer, WorkerFailed):
+            raise answer
+        read: BatchRead = answer
+        read.body = self._conn.recv_bytes()
+        return read
+
+    def finish(self) -> Any:
+        """The reader's context state in the child (see :meth:`RowReader.state`)."""
+        self._conn.send(None)
+        answer = self._conn.recv()
+        if isinstance(answer, WorkerFailed):
+            raise answer
+        return answer
+
+    def close(self) -> None:
+        """Stop the child (at once if the import stopped early) and wait for it."""
+        self._conn.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def _serve(conn: Connection, reader: RowReader) -> None:
+    from shomar.ingest.readers import RawRow
+
+    try:
+        while (message := conn.recv()) is not None:
+            read = reader.read([RawRow(number, sheet, cells) for number, sheet, cells in message])
+            body = pickle.dumps(read.rows, pickle.HIGHEST_PROTOCOL)
+            read.rows = []
+            conn.send(read)
+            conn.send_bytes(body)
+        conn.send(reader.state())
+    except EOFError:  # the parent stopped early: nothing to answer
+        pass
+    except BaseException:  # every failure goes back to the parent, named
+        conn.send(WorkerFailed(traceback.format_exc()))
