@@ -110,17 +110,29 @@ if tuple(name for part in _SPLIT for name in part) != HASHED_COLUMNS:  # pragma:
     raise AssertionError("the split of the hashed columns does not cover HASHED_COLUMNS")
 
 
+def _canonical_or_text(value: Any) -> Any:
+    """What :func:`record_hash` writes for a value JSON has no form for: its canonical form
+    (dates, sealed fields, bytes), or else its ``str`` (the encoder's ``default``)."""
+    canonical = _canonical_day(value) if type(value) in _DAYS else _canonical(value)
+    return str(value) if canonical is value else canonical
+
+
+#: ``_ENCODE`` of values converted by ``_canonical`` first: the encoder asks ``default`` for
+#: exactly the values JSON has no form for, which are the ones ``_canonical`` converts (a
+#: value it keeps as it is, ``default=str`` writes as text either way)
+_ENCODE_CANONICAL = one_shot_encoder(
+    ensure_ascii=False, separators=(",", ":"), default=_canonical_or_text
+)
+
+
 def hash_piece(values: Sequence[Any]) -> str:
     """The canonical JSON text of consecutive hashed values, as inside the hashed list.
 
     Compact JSON of a list is its items' texts joined by ",": pieces made apart (an import's
     read phase makes the fields it knows) join into the text :func:`record_hash` hashes.
+    The values are a record's column values (scalars, as :data:`HASHED_COLUMNS` holds).
     """
-    canonical = list(values)
-    for index in _to_convert(tuple(map(type, values))):
-        value = canonical[index]
-        canonical[index] = _canonical_day(value) if type(value) in _DAYS else _canonical(value)
-    return _ENCODE(canonical)[1:-1]
+    return _ENCODE_CANONICAL(values)[1:-1]
 
 
 _STRING: Callable[[str], str] = json.encoder.encode_basestring  # as _ENCODE writes a string
