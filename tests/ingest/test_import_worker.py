@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from shomar.errors import ImportValidationError
 from shomar.ingest.worker import BatchWorker
+from shomar.services.events import add_event
 from shomar.services.imports import import_file
 from shomar.store.integrity import verify_records
 from shomar.store.tables import Record, RecordNameKey
@@ -20,19 +21,21 @@ from support.principals import ADMIN
 
 pytestmark = pytest.mark.skipif(not BatchWorker.available(), reason="needs fork and 2 CPUs")
 
-HEADER = "record_id,full_name,sex,age,date,place,violation,witness_name,notes\n"
+HEADER = "record_id,full_name,sex,age,date,place,violation,witness_name,notes,event\n"
+EVENT = "Summer 1988"
 
 
 def _rows(count: int, bad_every: int = 0) -> str:
     lines = []
     for i in range(1, count + 1):
-        date = "مرداد ۶۷" if i % 7 == 0 else f"13{60 + i % 20}/05/10"  # some deferred
+        date = "مرداد ۶۷" if i % 7 in (0, 6) else f"13{60 + i % 20}/05/10"  # some deferred
+        event = EVENT if i % 3 == 0 else ""  # its window reads the two-digit years at once
         sex = "robot" if bad_every and i % bad_every == 0 else ("m" if i % 2 else "f")
         lines.append(
             f"{i},Name{i} «محمد» {i % 13},{sex},{20 + i % 50},{date},"
             f"{['Tehran', 'Shiraz', 'Karaj', 'Nowhere-' + str(i)][i % 4]},"
             f"{['killing', 'arrest', 'strange word ' + str(i % 3)][i % 3]},"
-            f"{'W' + str(i) if i % 5 == 0 else ''},note {i}\n"
+            f"{'W' + str(i) if i % 5 == 0 else ''},note {i},{event}\n"
         )
     return HEADER + "".join(lines)
 
@@ -44,6 +47,7 @@ def _import(tmp_path: Path, name: str, text: str, worker: bool, monkeypatch: Any
     path = tmp_path / name / "list.csv"
     path.write_text(text, encoding="utf-8")
     ws = open_workspace(tmp_path / f"ws-{name}", create=True)
+    add_event(ws, EVENT, start="1988-07-19", end="1988-09-30", principal=ADMIN)
     try:
         report = import_file(ws, path, "NGO", principal=ADMIN)
     except ImportValidationError as refused:
@@ -66,11 +70,13 @@ def test_the_worker_stores_what_one_process_stores(tmp_path: Path, monkeypatch: 
     two = _import(tmp_path, "two", text, True, monkeypatch)
     assert len(one[0]) == 100
     assert one == two
-    assert one[2]["two_digit_years"]  # the deferred years were counted across both processes
+    read_as = {said["hint"].split(",")[0]: said["dates"] for said in one[2]["two_digit_years"]}
+    window = f"from the window of the event '{EVENT}'"
+    assert read_as == {window: 9, "from the list's other dates": 19}  # each counted once
 
 
 def test_the_worker_refuses_with_the_same_problems(tmp_path: Path, monkeypatch: Any) -> None:
-    text = _rows(60, bad_every=4) + "3,Twice,m,30,1367/05/10,Tehran,killing,,\n"
+    text = _rows(60, bad_every=4) + "3,Twice,m,30,1367/05/10,Tehran,killing,,,\n"
     one, refused_one = _import(tmp_path, "one", text, False, monkeypatch)
     two, refused_two = _import(tmp_path, "two", text, True, monkeypatch)
     assert len(one) == 16  # 15 unreadable sex values, one record_id twice

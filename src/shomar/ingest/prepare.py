@@ -159,9 +159,9 @@ def prepare(
     try:
         size = cfg.import_batch_rows
         for index, rows in enumerate(_batches(table, kinds, prepared, size)):
-            if index == 0 and len(rows) >= size and cfg.import_worker and BatchWorker.available():
-                worker = BatchWorker(reader)  # a full first batch: more may follow
-            if worker is not None and index % 2 == 0:
+            if index == 1 and cfg.import_worker and BatchWorker.available():
+                worker = BatchWorker(reader)  # forked now: the first batch warmed the caches
+            if worker is not None and index % 2 == 1:
                 worker.submit(rows)  # read there while this process reads the next batch
                 in_flight = True
                 continue
@@ -267,6 +267,11 @@ class RowReader:
     def state(self) -> tuple[dict[tuple[str, str], int], set[str], Any]:
         """What reading rows taught the context (to merge a worker's into this process's)."""
         return self.ctx.centuries, self.ctx.unknown_violations, self.ctx._span
+
+    def forget_counts(self) -> None:
+        """Start the counts afresh (in a worker forked after the parent counted some)."""
+        self.ctx.centuries = {}
+        self.ctx.unknown_violations = set()
 
     def merge(self, state: tuple[dict[tuple[str, str], int], set[str], Any]) -> None:
         centuries, unknown, span = state

@@ -2,13 +2,14 @@
 
 The read phase is pure computation over the rows (parsing, checks, the packed rows' JSON and
 hash pieces), one core's worth; the machine usually has another. :class:`BatchWorker` forks
-the importing process when its first batch is full (more may follow), sends it the raw rows
-of the even batches and gets back their packed rows already pickled, with their problems,
-record ids and names, while the parent reads the odd ones (each process warms its own caches
-of places, dates and words: the two warm-ups run at the same time). The parent puts each
-batch in the spool in file order, so the spool, the problems (the same messages, in the same
-order) and the store are what one process would have made; the worker's counts (two-digit
-years, unknown violation words, the span of the list's dates) are merged at the end.
+the importing process once its first batch is read (so the child starts with every cache
+that batch warmed: places, dates, words; warming them in both processes cost more CPU than
+the parallel start saved), sends it the raw rows of the odd batches and gets back their
+packed rows already pickled, with their problems, record ids and names, while the parent
+reads the even ones. The parent puts each batch in the spool in file order, so the spool,
+the problems (the same messages, in the same order) and the store are what one process
+would have made; the worker's counts (two-digit years, unknown violation words, the span of
+the list's dates) are merged at the end.
 
 Nothing of the rows touches the disk on the way: they go through a pipe between the two
 processes, and the child writes nothing. The child never touches the store (it ends with
@@ -82,6 +83,7 @@ class BatchWorker:
 def _serve(conn: Connection, reader: RowReader) -> None:
     from shomar.ingest.readers import RawRow
 
+    reader.forget_counts()  # counted by the parent already: the child reports its own
     try:
         while (message := conn.recv()) is not None:
             read = reader.read([RawRow(number, sheet, cells) for number, sheet, cells in message])
