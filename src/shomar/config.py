@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -43,11 +44,12 @@ class Settings(BaseSettings):
     import_batch_rows: int = Field(
         default=5_000, description="Rows written per batch during an import."
     )
-    import_worker: bool = Field(
-        default=True,
+    import_worker: Literal["auto", "on", "off"] = Field(
+        default="auto",
         description=(
-            "Read and check every other batch of an import in a second process (forked; "
-            "Linux with 2+ CPUs), while this one reads the others."
+            "Read and check every other batch of an import in a second, forked process (Linux "
+            "with 2+ CPUs): 'on', 'off', or 'auto': on when the load average leaves a CPU free "
+            "(on a busy machine the worker slowed imports down)."
         ),
     )
     max_columns: int = Field(

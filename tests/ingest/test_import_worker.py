@@ -19,7 +19,7 @@ from shomar.store.tables import Record, RecordNameKey
 from shomar.store.workspace import open_workspace
 from support.principals import ADMIN
 
-pytestmark = pytest.mark.skipif(not BatchWorker.available(), reason="needs fork and 2 CPUs")
+pytestmark = pytest.mark.skipif(not BatchWorker.possible(), reason="needs fork and 2 CPUs")
 
 HEADER = "record_id,full_name,sex,age,date,place,violation,witness_name,notes,event\n"
 EVENT = "Summer 1988"
@@ -42,7 +42,7 @@ def _rows(count: int, bad_every: int = 0) -> str:
 
 def _import(tmp_path: Path, name: str, text: str, worker: bool, monkeypatch: Any) -> Any:
     monkeypatch.setenv("SHOMAR_IMPORT_BATCH_ROWS", "7")
-    monkeypatch.setenv("SHOMAR_IMPORT_WORKER", "1" if worker else "0")
+    monkeypatch.setenv("SHOMAR_IMPORT_WORKER", "on" if worker else "off")
     (tmp_path / name).mkdir()
     path = tmp_path / name / "list.csv"
     path.write_text(text, encoding="utf-8")

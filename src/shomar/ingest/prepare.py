@@ -159,7 +159,7 @@ def prepare(
     try:
         size = cfg.import_batch_rows
         for index, rows in enumerate(_batches(table, kinds, prepared, size)):
-            if index == 1 and cfg.import_worker and BatchWorker.available():
+            if index == 1 and BatchWorker.wanted(cfg.import_worker):
                 worker = BatchWorker(reader)  # forked now: the first batch warmed the caches
             if worker is not None and index % 2 == 1:
                 worker.submit(rows)  # read there while this process reads the next batch

@@ -48,9 +48,18 @@ class BatchWorker:
         child.close()
 
     @staticmethod
-    def available() -> bool:
-        """Whether a worker can help here: fork exists and there is a second core."""
+    def possible() -> bool:
+        """Whether a worker can run in parallel here: fork exists and there is a second CPU."""
         return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+
+    @staticmethod
+    def wanted(setting: str) -> bool:
+        """Whether to start one, by the ``import_worker`` setting: ``auto`` only when the
+        1-minute load average leaves a CPU free (measured: on a busy machine the worker made
+        imports slower, as the two processes then share one CPU's worth of time)."""
+        if setting == "off" or not BatchWorker.possible():
+            return False
+        return setting == "on" or os.getloadavg()[0] + 1 <= (os.cpu_count() or 1)
 
     def submit(self, rows: list[RawRow]) -> None:
         self._conn.send([(row.number, row.sheet, row.cells) for row in rows])
