@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from shomar.claims.lexicon import COUNTED_CATEGORIES
 from shomar.claims.relation import LABELS
+from shomar.domain.columns import SENSITIVE_COLUMNS
 from shomar.domain.vocabulary import VIOLATIONS
 from shomar.security.principal import Role
 from shomar.store.tables import SOURCE_KINDS, TIERS
@@ -40,6 +41,8 @@ ENGLISH_LABELS = {
     "birth_date": "Birth date", "date": "Date", "event": "Event", "aliases": "Aliases",
     "ngo": "NGO", "un": "UN body", "at_least": "at least", "at_most": "at most",
     "sentenced_to_death": "sentenced to death",
+    "witness_name": "Witness", "witness_contact": "Witness's contact", "informant": "Informant",
+    "confidential_notes": "Confidential notes",
 }  # fmt: skip
 
 
@@ -52,6 +55,7 @@ def vocabulary() -> tuple[str, ...]:
         *VIOLATIONS,
         *COUNTED_CATEGORIES,
         *FIELDS,
+        *SENSITIVE_COLUMNS,
         *QUALIFIERS,
         *DOCUMENT_WORDS,
         *JOB_WORDS,
