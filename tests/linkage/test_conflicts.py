@@ -66,6 +66,11 @@ def test_a_bare_record_that_fits_two_namesakes_equally_stays_on_its_own() -> Non
     clear = _pairs((0, 1, 0.999), (1, 2, 0.9))  # 10 bits against 3: it joins the first
     labels = cluster_pairs(3, clear, 0.5, conflicts=RecordConflicts(f))
     assert labels[0] == labels[1] != labels[2]
+    close = _pairs((0, 1, 0.97), (1, 2, 0.9))  # 5 bits against 3: within 8x, still a toss
+    assert len(set(cluster_pairs(3, close, 0.5, conflicts=RecordConflicts(f)).tolist())) == 3
+    better = _pairs((0, 1, 0.99), (1, 2, 0.9))  # 6.6 bits against 3.2: it joins the first
+    labels = cluster_pairs(3, better, 0.5, conflicts=RecordConflicts(f))
+    assert labels[0] == labels[1] != labels[2]
 
 
 def test_brothers_bahram_and_bahman_with_one_father_conflict() -> None:
