@@ -11,6 +11,7 @@ constraints), never enter the queue.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -125,6 +126,25 @@ RULE_EVIDENCE = (
         "fathers' names, birth years or dates that cannot be one person's",
     ),
 )
+
+
+#: splink's generated level labels, in the words of the pages
+_GENERATED_LEVELS = (
+    (re.compile(r"Jaro-Winkler distance of \w+_key >= [\d.]+"), "close spelling"),
+    (re.compile(r"Jaro-Winkler distance of \w+ >= [\d.]+"), "close consonant skeleton"),
+    (re.compile(r"Damerau-Levenshtein distance of \w+ <= 1"), "one typo"),
+    (re.compile(r"Exact match on \w+"), "same"),
+    (re.compile(r"All other comparisons"), "different"),
+)
+
+
+def plain_level(label: str) -> str:
+    """A level label of the review evidence as the pages say it (splink's generated labels such
+    as "Jaro-Winkler distance of given_key >= 0.9" become "close spelling")."""
+    for pattern, word in _GENERATED_LEVELS:
+        if pattern.fullmatch(label):
+            return word
+    return label
 
 
 def _number(value: object) -> float | None:

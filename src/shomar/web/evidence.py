@@ -3,27 +3,9 @@ a pair's stored weights summed per comparison."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
-#: splink's generated level labels, in the words of the pages
-_GENERATED_LEVELS = (
-    (re.compile(r"Jaro-Winkler distance of \w+_key >= [\d.]+"), "close spelling"),
-    (re.compile(r"Jaro-Winkler distance of \w+ >= [\d.]+"), "close consonant skeleton"),
-    (re.compile(r"Damerau-Levenshtein distance of \w+ <= 1"), "one typo"),
-    (re.compile(r"Exact match on \w+"), "same"),
-    (re.compile(r"All other comparisons"), "different"),
-)
-
-
-def evidence_word(label: str) -> str:
-    """A level label of the review evidence as the pages say it (splink's generated labels such
-    as "Jaro-Winkler distance of given_key >= 0.9" become "close spelling")."""
-    for pattern, word in _GENERATED_LEVELS:
-        if pattern.fullmatch(label):
-            return word
-    return label
-
+from shomar.linkage.review import plain_level as evidence_word
 
 #: the prefixes of a pair's stored evidence columns (``shomar.services.linkage._pair_rows``)
 _WEIGHT, _FREQUENCY, _LEVEL = "mw_", "mw_tf_adj_", "gamma_"
