@@ -33,7 +33,7 @@ from shomar.claims import ClaimCandidate, extract_claims
 from shomar.claims.registry import resolve_claimant
 
 ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles"
-CORPORA = {"first": ARTICLES, "reporting": ARTICLES / "reporting"}
+CORPORA = {"first": ARTICLES, "reporting": ARTICLES / "reporting", "wire": ARTICLES / "wire"}
 SPLITS = ("dev", "heldout")
 LANGUAGES = ("en", "fa")
 
