@@ -27,8 +27,12 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
    sentence is the article's own voice (``claimant`` is ``None``). Claimants resolve to the
    registry (:mod:`~shomar.claims.registry`) as ``claimant_id``;
 4. follow the chain: a party the main claimant cites ("citing Y", «به نقل از Y», "Y told
-   Reuters", «Y به رویترز گفت») or whose figure it repeats ("the toll … announced by Y") becomes
-   ``cites`` and gets a candidate of its own;
+   Reuters", «Y به رویترز گفت», "X quoted Y as saying") or whose figure it repeats ("the toll …
+   announced by Y") becomes ``cites`` and gets a candidate of its own; an outlet reporting the
+   speaker («به گزارش X، Y گفت», "according to X, Y said", "Y said, according to the Tasnim news
+   agency") is a claimant citing the speaker, and a party the cited one cites in turn ("…, citing
+   a prison guard") gets its candidate too. A speaker across "while", "but", «اما» does not claim
+   the figure before it, and "other estimates range from …" is the article's own voice;
 5. the date stated is the full date attached to the attribution ("Y said *on 15 December
    2019*", "announced by Y *on December 15, 2019*", «Y *روز ۲۵ آذر ۱۳۹۸* اعلام کرد»); the event
    hint is the sentence's episode or time cue (:mod:`~shomar.claims.events`).
@@ -53,7 +57,7 @@ from shomar.claims.filters import non_count_reason
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK, PEOPLE_AFTER_RE
 from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
-from shomar.claims.registry import resolve_claimant
+from shomar.claims.registry import claimant_entry, resolve_claimant
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.claims.tables import Table, find_tables
 from shomar.errors import InputError
@@ -77,7 +81,32 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_OF = re.compile(
-    r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$", re.I
+    r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$|"
+    r"(?<![\w])(?:put|puts|putting|placed|placing)\s+(?:it|them|the\s+(?:figure|toll|number))\s+at\s*$|"
+    r"(?<![\w])estimates?\s+(?:range|ranging|vary|varying)\s*$|"
+    r"برآورد(?:[\u200c ]?ها(?:ی)?)?\s+(?:دیگر\s+)?$",
+    re.I,
+)
+#: "other estimates range from …", «برآوردهای دیگر از …»: the article's own voice
+_OTHER_ESTIMATES = re.compile(
+    r"(?<![\w])(?:other|some|independent|various)\s+estimates?\s+(?:[a-z]+\s+){0,2}$|"
+    r"برآورد(?:[\u200c ]?ها(?:ی)?)\s+دیگر\s+(?:\S+\s+){0,2}$",
+    re.I,
+)
+#: "up from 66", «نسبت به ۵۸۲ مورد»: an earlier figure of the same count
+_COMPARED = re.compile(
+    r"(?<![\w])(?:up|down|rising|falling|increased|decreased)\s+from\s*$|"
+    r"(?<![\w])compared\s+(?:with|to)\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$",
+    re.I,
+)
+#: "…, including 5 women", «…، از جمله ۳ نفر»: a sub-count of the figure before it
+_INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمله)\s*$", re.I)
+#: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
+#: of 87 activists"; it wins over a later form, which describes where or how
+_ADJACENT_NOUN = re.compile(
+    r"(?<![\w\u200c])(?:مرگ|کشته\s+شدن|اعدام|بازداشت|دستگیری|شکنجه|ناپدید\s+شدن)\s+$|"
+    r"(?<![\w])(?:deaths?|killings?|executions?|arrests?|disappearances?)\s+of\s+$",
+    re.I,
 )
 #: a sentence that goes on with the previous one's figures ("Of these, 61 …", «… نیز …»)
 _CONTINUES = re.compile(
@@ -85,7 +114,11 @@ _CONTINUES = re.compile(
     r"this\s+includes|they\s+include|these\s+include|in\s+addition|also|the\s+(?:toll|figure|"
     r"total|tally)\b|its\s+(?:toll|figure|total|tally)\b)|(?<![\w])(?:also|further|another|"
     r"other|others)(?![\w])|"
-    r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین)|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])",
+    r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
+    r"^(?:this|that)\s+(?:figure|number)\b|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])|"
+    r"(?<![\w])of\s+(?:them|these|those)(?![\w])|"
+    r"(?<![\w\u200c])از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+(?:افراد|تعداد|عده|زندانیان|کودکان|"
+    r"بازداشت[\u200c ]?شدگان|کشته[\u200c ]?شدگان|اعدام[\u200c ]?شدگان))(?![\w\u200c])",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:it|they|he|she|its|وی|او|آنها|آنان|ایشان)$", re.IGNORECASE)
@@ -277,26 +310,82 @@ def _sentence_claims(
         if counted is None:
             continue
         context.last_counted = counted
-        main, chain = _attribution_for(match, matches, attributions)
+        main, chain = _attribution_for(s, match, matches, attributions)
         if main is None and chain is not None:
             main, chain = chain, None
+        if _OTHER_ESTIMATES.search(s[: match.start]):
+            main, chain = None, None
         base = _confidence(s, match, main)
-        out.append(
-            _candidate(match, counted, hint or context.last_event, main, chain, sentence, base)
-        )
-        if chain is not None:
-            out.append(
-                _candidate(
-                    match,
-                    counted,
-                    hint or context.last_event,
-                    chain,
-                    None,
-                    sentence,
-                    round(base * 0.9, 2),
-                )
-            )
+        parties = _parties(s, match, main, chain, attributions)
+        for k, party in enumerate(parties or [None]):
+            cites = parties[k + 1] if k + 1 < len(parties) else None
+            confidence = round(base * 0.9**k, 2)
+            event = hint or context.last_event
+            out.append(_candidate(match, counted, event, party, cites, sentence, confidence))
     return out
+
+
+def _parties(
+    s: str,
+    match: QuantityMatch,
+    main: Attribution | None,
+    chain: Attribution | None,
+    attributions: list[Attribution],
+) -> list[Attribution]:
+    """Who states the figure, outermost first, each citing the next: the outlet that reports the
+    speaker («*به گزارش ایرنا،* رئیس پلیس گفت …», "X said …, *according to Tasnim*"), the
+    speaker, the party the speaker cites, and a party that one cites in turn ("Reuters quoted a
+    relative as saying, citing a prison guard, …")."""
+    if main is None:
+        return []
+    if main.anaphoric:  # "the group said in a tally compiled by IHR", no group named before
+        named = next(
+            (
+                a
+                for a in attributions
+                if a is not main and not a.anaphoric and a.kind in ("passive", "according")
+            ),
+            None,
+        )
+        if named is not None:
+            return [named]
+    parties = [main] if chain is None else [main, chain]
+    reporter = _reporter(s, main, attributions)
+    if reporter is not None:
+        parties.insert(0, reporter)
+    if chain is not None and chain.kind == "citing":
+        deeper = next(
+            (
+                a
+                for a in attributions
+                if a.kind == "citing" and chain.end < a.start < match.start and a not in parties
+            ),
+            None,
+        )
+        if deeper is not None:
+            parties.append(deeper)
+    return parties
+
+
+def _reporter(s: str, main: Attribution, attributions: list[Attribution]) -> Attribution | None:
+    """The outlet reporting what ``main`` said: «به گزارش X، Y گفت» or "according to X, Y said"
+    (X set off by a comma right before Y), or a news organisation after Y's verb ("Y said,
+    according to the Tasnim news agency")."""
+    if main.kind != "active":
+        return None
+    for att in attributions:
+        if att.kind != "according" or att.claimant == main.claimant:
+            continue
+        name_at = s.find(att.claimant, att.end)
+        if att.start < main.start and name_at >= 0:
+            between = s[name_at + len(att.claimant) : main.start]
+            if re.fullmatch(r"\s*[,،]\s*", between):
+                return att
+        if att.start >= main.end and re.fullmatch(r"\s*[,،]\s*", s[main.end : att.start]):
+            entry = resolve_claimant(att.claimant)
+            if entry is not None and claimant_entry(entry).kind == "media":
+                return att
+    return None
 
 
 def _candidate(
@@ -358,7 +447,11 @@ def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribu
         kind = anaphora_kind(att.claimant) if att.anaphoric else None
         if att.anaphoric:
             target = {"person": context.last_person, "org": context.last_org}.get(kind or "")
-            target = local or target or context.last_claimant
+            if att.kind == "citing":  # "The governor told IRNA": not IRNA citing itself
+                target = target or context.last_claimant
+                target = None if target == local else target
+            else:
+                target = local or target or context.last_claimant
             if target:
                 att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
             elif _PRONOUN.match(att.claimant):
@@ -367,7 +460,10 @@ def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribu
             context.last_claimant = att.claimant
             if att.kind in _MAIN_KINDS:
                 local = att.claimant
-            if resolve_claimant(att.claimant) is not None or not _looks_like_person(att.claimant):
+            known = resolve_claimant(att.claimant) is not None
+            if att.kind == "citing" and not known:
+                pass  # "citing sources on the ground": not what "the group" refers to later
+            elif known or not _looks_like_person(att.claimant):
                 context.last_org = att.claimant
             else:
                 context.last_person = att.claimant
@@ -432,7 +528,7 @@ def _first_after(
     stop = _AFTER_STOP.search(text)
     window = text[: stop.start()] if stop else text
     window = window[: _AFTER_WINDOW[lang]]
-    conj = re.search(r"(?<![\w])and(?![\w])", window)
+    conj = re.search(r"(?<![\w])and(?![\w])(?!\s*\d)", window)  # not "aged 22, 26 and 33"
     if conj and not _AUXILIARY.search(window[: conj.start()]):
         window = window[: conj.start()]  # "killing 1,500 protesters and arrested many more"
     best: tuple[str, int] | None = None
@@ -470,12 +566,14 @@ _OF_THESE = re.compile(
     re.IGNORECASE,
 )
 _OF_THEM_AFTER = re.compile(
-    r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|این\s+افراد|این\s+تعداد|ایشان)|"
+    r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+[\w\u200c]+)|"
     r"of\s+(?:them|these|those)\b)",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
-_PARTITIVE = re.compile(r"^\s*(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I)
+_PARTITIVE = re.compile(
+    r"^\s*(?:(?:نفر|تن)\s+)?(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I
+)
 
 
 _PREDICATE = re.compile(
@@ -516,6 +614,15 @@ def _categories(
         next_start = matches[i + 1].start if i + 1 < len(matches) else len(s)
         prev_end = matches[i - 1].end if i > 0 else 0
         tail = s[match.number_end : next_start]
+        adjacent = _ADJACENT_NOUN.search(s[prev_end : match.start])
+        if adjacent:
+            near = _nearest_before(adjacent.group())
+            if near:
+                found.append(near[0])
+                continue
+        if i > 0 and found[i - 1] is not None and _INCLUDING.search(s[prev_end : match.start]):
+            found.append(found[i - 1])  # "16 … tortured in detention, including 5 women"
+            continue
         partitive = _PARTITIVE.match(tail)
         if partitive:  # "90 of those detained had been tortured": the predicate counts
             later = _first_after(tail[partitive.end() :], lang)
@@ -552,27 +659,37 @@ def _categories(
     for i, match in enumerate(matches):
         if found[i] is not None:
             continue
-        if _FIGURE_OF.search(s[: match.start]) and context.last_counted:
-            found[i] = context.last_counted
+        earlier = next((f for f in reversed(found[:i]) if f is not None), None)
+        earlier = earlier or context.last_counted
+        if _COMPARED.search(s[: match.start]) and earlier:
+            found[i] = earlier  # "rose to 96, …, up from 66"
+        elif _FIGURE_OF.search(s[: match.start]) and earlier:
+            found[i] = earlier
         elif _OF_THESE.match(s) and context.last_counted:
             found[i] = context.last_counted  # "Of these, 40 were students"
         elif (
             _OF_THEM_AFTER.match(s, match.number_end)
-            and context.last_counted
+            and earlier
             and not _AFTER_STOP.search(s, match.number_end)
         ):
-            found[i] = context.last_counted  # «دستکم ۱۲ نفر از آنان زن بودند»
+            found[i] = earlier  # «دستکم ۱۲ نفر از آنان زن بودند»
         elif _REFERS_BACK.search(s[: match.start]) and context.last_mention:
             found[i] = context.last_mention  # "put the number between A and B in his memoirs"
     return found
 
 
 def _attribution_for(
-    match: QuantityMatch, matches: list[QuantityMatch], attributions: list[Attribution]
+    s: str, match: QuantityMatch, matches: list[QuantityMatch], attributions: list[Attribution]
 ) -> tuple[Attribution | None, Attribution | None]:
     mains = [a for a in attributions if a.kind in _MAIN_KINDS]
     before = [a for a in mains if a.start <= match.start]
     main = before[-1] if before else next((a for a in mains if a.start > match.start), None)
+    if (
+        main is not None
+        and main.start > match.start
+        and _CLAUSE_BREAK.search(s, match.end, main.start)
+    ):
+        main = None  # «۳۰۰ نفر کشته شدند، اما سه مقام … گفتند»: another figure
     later = [m.start for m in matches if m.start > match.end]
     horizon = min([*later, match.end + 80])
     chain = next(
@@ -581,10 +698,36 @@ def _attribution_for(
     )
     if chain is None and main is not None:
         chain = next(
-            (a for a in attributions if a.kind == "citing" and a is not main),
+            (
+                a
+                for a in attributions
+                if a.kind == "citing" and a is not main and not _across_clauses(s, main, a)
+            ),
+            None,
+        )
+    if chain is None and main is None:  # «به نقل از X، …» with no verb of saying
+        chain = next(
+            (
+                a
+                for a in attributions
+                if a.kind == "citing"
+                and (a.start < match.start or not _CLAUSE_BREAK.search(s, match.end, a.start))
+            ),
             None,
         )
     return main, chain
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;؛]|(?<![\w])(?:while|whereas|but)(?![\w])|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
+    re.IGNORECASE,
+)
+
+
+def _across_clauses(s: str, one: Attribution, other: Attribution) -> bool:
+    """ "… according to Amnesty, while officials told Reuters …": the two are not a chain."""
+    left, right = sorted((one, other), key=lambda a: a.start)
+    return _CLAUSE_BREAK.search(s, left.end, max(left.end, right.start)) is not None
 
 
 def _confidence(s: str, match: QuantityMatch, main: Attribution | None) -> float:
