@@ -574,3 +574,132 @@ def test_plural_persian_description_resolves_to_the_officials() -> None:
         "teenagers."
     )
     assert rows(en)[-1][2] == "Three officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "qualifier"),
+    [
+        ("خبرگزاری میزان گزارش داد یک هزار و ۲۰۰ نفر بازداشت شدند.", 1200, "exact"),
+        ("The agency said one thousand two hundred people were arrested.", 1200, "exact"),
+        ("Rights groups say the number detained could be as high as 15,000.", 15000, "at_most"),
+        ("گروه‌های حقوق بشری می‌گویند تا ۱۵ هزار نفر بازداشت شده‌اند.", 15000, "at_most"),
+    ],
+)
+def test_number_words_with_digits_and_as_high_as(text: str, figure: int, qualifier: str) -> None:
+    claim = one(text)
+    assert (claim.quantity.value, claim.quantity.qualifier) == (figure, qualifier)
+
+
+def test_dotted_initials_resolve_like_plain_ones() -> None:
+    assert one("The U.N. human rights office said 30 people were killed.").claimant_id == "ohchr"
+    assert one("دفتر حقوق بشر سازمان ملل اعلام کرد ۳۰ نفر کشته شدند.").claimant_id in (
+        "ohchr",
+        "un",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "به گفته یک پزشک، ده‌ها نفر از مجروحان با گلوله ساچمه‌ای هدف قرار گرفته بودند.",
+        "A doctor said dozens of the injured had been hit by pellets.",
+    ],
+)
+def test_partitive_noun_counts_when_the_predicate_does_not(text: str) -> None:
+    assert [r[:2] for r in rows(text)] == [((20, 99), "injured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "یک مقام گفت حدود ۱۲۰۰ نفر بازداشت شدند و نزدیک به ۹۰۰ نفر از آنان آزاد شده‌اند.",
+        "An official said about 1,200 people were arrested and nearly 900 of them have been "
+        "released.",
+    ],
+)
+def test_released_part_of_a_count_is_not_proposed(text: str) -> None:
+    assert [r[:2] for r in rows(text)] == [(1200, "arrested")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "گزارشگر ویژه گفت دست‌کم هفت زندانی در بازداشت جان باخته‌اند.",
+        "The rapporteur said at least 7 detainees had died in custody.",
+    ],
+)
+def test_death_in_custody_is_killed_in_either_word_order(text: str) -> None:
+    assert [r[:2] for r in rows(text)] == [(7, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "official"),
+    [
+        (
+            "یک مقام بیمارستان که نخواست نامش فاش شود به بی‌بی‌سی فارسی گفت پیکر ۴۲ نفر به این "
+            "بیمارستان منتقل شده است.",
+            "بی‌بی‌سی فارسی",
+            "یک مقام بیمارستان",
+        ),
+        (
+            "A hospital official, who asked not to be named, told the BBC that 42 bodies had "
+            "been brought in.",
+            "BBC",
+            "hospital official",
+        ),
+    ],
+)
+def test_told_media_after_a_relative_clause_and_bodies(
+    text: str, outlet: str, official: str
+) -> None:
+    assert rows(text) == [(42, "killed", outlet, official), (42, "killed", official, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "source"),
+    [
+        (
+            "به گزارش رادیو فردا، شمار جان‌باختگان به ۴۷۶ نفر رسیده است. این آمار را سازمان "
+            "حقوق بشر ایران منتشر کرده است.",
+            "رادیو فردا",
+            "سازمان حقوق بشر ایران",
+        ),
+        (
+            "Radio Farda said the death toll had reached 476. The figures were compiled by Iran "
+            "Human Rights.",
+            "Radio Farda",
+            "Iran Human Rights",
+        ),
+    ],
+)
+def test_a_later_sentence_names_the_source_of_the_figures(
+    text: str, outlet: str, source: str
+) -> None:
+    assert rows(text) == [(476, "killed", outlet, source), (476, "killed", source, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "به نقل از دیده‌بان حقوق بشر، دست‌کم ۸ نفر کشته شدند. چهار نفر از آنان در جوانرود "
+            "هدف گلوله قرار گرفتند.",
+            "دیده‌بان حقوق بشر",
+        ),
+        (
+            "Citing Human Rights Watch, the report said at least 8 people were killed. Four of "
+            "them were shot in Javanrud.",
+            "Human Rights Watch",
+        ),
+    ],
+)
+def test_a_citing_opener_speaks_for_the_paragraph(text: str, claimant: str) -> None:
+    assert rows(text) == [(8, "killed", claimant, None), (4, "killed", claimant, None)]
+
+
+def test_of_the_total_continues_the_claimant() -> None:
+    text = (
+        "Amnesty said it had recorded 853 executions. Drug-related executions accounted for "
+        "481 of the total."
+    )
+    assert rows(text) == [(853, "executed", "Amnesty", None), (481, "executed", "Amnesty", None)]

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from shomar.claims.dates import DateMention
 from shomar.claims.registry import claimant_entry, resolve_claimant
 
-__all__ = ["Attribution", "find_attributions"]
+__all__ = ["Attribution", "find_attributions", "noun_phrase"]
 
 
 @dataclass(frozen=True)
@@ -298,6 +298,7 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
                 name
                 and not after_preposition
                 and not _CALENDAR_WORD.fullmatch(name)
+                and not re.match(r"(?:citing|quoting|according)\b", name, re.IGNORECASE)
                 and all(_capitalised(w) for w in name.split() if w.casefold() not in _EN_INNER)
             ):
                 return name, name_start
@@ -412,8 +413,11 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         name = noun_phrase(name)
         if not name:
             continue
-        if re.match(r"\s*(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", sentence[start + len(name) : m.start()]):
-            told = _told_media(sentence, sentence.index("به ", start + len(name)) + 3)
+        between = sentence[start + len(name) : m.start()]
+        relative = re.match(r"\s*که\s[^،,]*?\s(?=به\s)", between)  # «X که نخواست … به Y گفت»
+        if relative or re.match(r"\s*(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between):
+            at = start + len(name) + (relative.end() if relative else 0)
+            told = _told_media(sentence, sentence.index("به ", at) + 3)
             if told:  # «X به رویترز گفت»
                 add(Attribution(told, "active", start, m.end(), None, False), m.span())
                 att = Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name))

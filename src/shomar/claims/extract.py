@@ -46,10 +46,10 @@ confirm; ``confidence`` only orders the review queue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions
+from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions, noun_phrase
 from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.dates import find_dates
 from shomar.claims.events import find_event_hint
@@ -116,7 +116,7 @@ _CONTINUES = re.compile(
     r"other|others)(?![\w])|"
     r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
     r"^(?:this|that)\s+(?:figure|number)\b|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])|"
-    r"(?<![\w])of\s+(?:them|these|those)(?![\w])|"
+    r"(?<![\w])of\s+(?:them|these|those|the\s+(?:total|figure|toll))(?![\w])|"
     r"(?<![\w\u200c])از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+(?:افراد|تعداد|عده|زندانیان|کودکان|"
     r"بازداشت[\u200c ]?شدگان|کشته[\u200c ]?شدگان|اعدام[\u200c ]?شدگان))(?![\w\u200c])",
     re.IGNORECASE,
@@ -174,6 +174,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         )
     folded = fold_text(text)
     context = _Context()
+    previous: list[ClaimCandidate] = []
     found: list[ClaimCandidate] = []
     headlines: set[int] = set()
     tables = find_tables(text)
@@ -188,10 +189,56 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         headline = _is_headline(text, sentence, number)
         after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
         claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
+        source = _figures_source(sentence.text) if not claims and previous else None
+        if source is not None:  # «… ۴۷۶ نفر … این آمار را سازمان حقوق بشر ایران منتشر کرده است»
+            found = found[: len(found) - len(previous)]
+            claims = _credit_source(previous, source)
+            previous = []
+        else:
+            previous = claims
         if headline:
             headlines.update(id(c) for c in claims)
         found.extend(claims)
     return merge_repeated(_dedupe(found), headlines)
+
+
+#: a sentence naming where the previous sentence's figures come from: «این آمار را X منتشر کرده
+#: است», "The figures were compiled by X"
+_FIGURES_FROM = re.compile(
+    r"^\s*(?:این|آن)\s+(?:آمار|ارقام|رقم|اعداد)\s+(?:را\s+)?(?P<fa>[^،,.]+?)\s+"
+    r"(?:منتشر|اعلام|ارائه|گردآوری|ثبت|تأیید|تایید)\s+(?:کرده|کرد|نموده)|"
+    r"^\s*(?:the|these|those)\s+(?:figures?|numbers?|tolls?|data)\s+(?:were|was|had\s+been|"
+    r"have\s+been)\s+(?:compiled|published|released|provided|collected|gathered)\s+by\s+"
+    r"(?P<en>[^,.;]+)",
+    re.IGNORECASE,
+)
+
+
+def _figures_source(sentence: str) -> str | None:
+    m = _FIGURES_FROM.match(sentence)
+    if not m:
+        return None
+    name = noun_phrase(m.group("fa") or m.group("en") or "")
+    return name or None
+
+
+def _credit_source(previous: list[ClaimCandidate], source: str) -> list[ClaimCandidate]:
+    """The previous sentence's figures are the source's; whoever stated them cites it."""
+    out: list[ClaimCandidate] = []
+    for c in previous:
+        if c.cites is not None:
+            out.append(c)
+            continue
+        own = replace(
+            c,
+            claimant=source,
+            claimant_id=resolve_claimant(source),
+            date_stated=None,
+        )
+        if c.claimant is not None and c.claimant != source:
+            out.append(replace(c, cites=source))
+        out.append(own)
+    return out
 
 
 def _is_headline(text: str, sentence: Sentence, number: int) -> bool:
@@ -294,6 +341,8 @@ def _sentence_claims(
         if carried is not None and not headline:
             attributions = [Attribution(carried.claimant, "according", 0, 0, None, False)]
     mains = [a for a in attributions if a.kind in _MAIN_KINDS]
+    if not mains:  # «به نقل از X، …» opening the sentence speaks for the paragraph too
+        mains = [a for a in attributions if a.kind == "citing" and a.start == 0]
     context.paragraph_claimant = mains[-1] if mains and not headline else None
     matches = [m for m in find_quantities(sentence.text) if non_count_reason(s, m) is None]
     categories = _categories(s, matches, lang, context)
@@ -338,6 +387,8 @@ def _parties(
     relative as saying, citing a prison guard, …")."""
     if main is None:
         return []
+    if chain is not None and chain.claimant == main.claimant:
+        chain = None  # "Citing HRW, the report said": the report is HRW's
     if main.anaphoric:  # "the group said in a tally compiled by IHR", no group named before
         named = next(
             (
@@ -532,10 +583,15 @@ def _first_after(
     if conj and not _AUXILIARY.search(window[: conj.start()]):
         window = window[: conj.start()]  # "killing 1,500 protesters and arrested many more"
     best: tuple[str, int] | None = None
+    died = None
     for category, pattern in table:
         m = pattern.search(window)
         if m and (best is None or m.start() < best[1]):
             best = (category, m.start())
+        if m and category == "killed" and died is None:
+            died = (category, m.start())
+    if best is not None and best[0] == "detained" and died is not None:
+        return died  # «در بازداشت جان باخته‌اند»: death in custody counts as killed
     return best
 
 
@@ -625,9 +681,17 @@ def _categories(
             continue
         partitive = _PARTITIVE.match(tail)
         if partitive:  # "90 of those detained had been tortured": the predicate counts
-            later = _first_after(tail[partitive.end() :], lang)
+            rest = tail[partitive.end() :]
+            later = _first_after(rest, lang)
             if later:
                 found.append(later[0])
+                continue
+            if _AFTER_STOP.match(rest.lstrip()) or _AFTER_STOP.search(rest[:40]):
+                found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
+                continue
+            noun = _first_after(partitive.group(), lang) or _nearest_before(partitive.group())
+            if noun:  # «ده‌ها نفر از مجروحان با گلوله … هدف قرار گرفتند»: the noun counts
+                found.append(noun[0])
                 continue
         after = _first_after(tail, lang)
         if after:

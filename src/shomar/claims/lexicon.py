@@ -88,6 +88,7 @@ _AFTER: dict[str, list[str]] = {
         r"به\s+قتل\s+(?:رسیدند|رسیده|رساندند|رسید)",
         rf"درگذشت(?:ند|ه{_Z}اند)?",
         rf"قربانی{_FA_BE}",
+        r"جسد|اجساد",
     ],
     "disappeared": [
         r"(?:forcibly\s+)?disappeared",
@@ -158,6 +159,7 @@ _BEFORE: dict[str, list[str]] = {
         r"کشتار",
         rf"قتل{_Z}عام",
         r"قربانیان",
+        rf"پیکر(?:{_Z}های)?|جسد|اجساد",  # «پیکر ۴۲ نفر»: bodies
     ],
     "disappeared": [r"disappear(?:ed|ances?)", rf"ناپدید{_Z}شدگان"],
     "injured": [
