@@ -703,3 +703,43 @@ def test_of_the_total_continues_the_claimant() -> None:
         "481 of the total."
     )
     assert rows(text) == [(853, "executed", "Amnesty", None), (481, "executed", "Amnesty", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سازمان حقوق بشر ایران اعلام کرد نیروهای امنیتی دست‌کم ۳۲۶ نفر از جمله ۴۳ کودک و ۲۵ زن "
+        "را کشته‌اند.",
+        "Security forces have killed at least 326 people, among them 43 children and 25 women, "
+        "IHR said.",
+    ],
+)
+def test_sub_count_list_shares_a_category_given_after_it(text: str) -> None:
+    assert [r[:2] for r in rows(text)] == [(326, "killed"), (43, "killed"), (25, "killed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ایلنا نوشت حدود ۳۰۰ کارگر بازداشت شده‌اند. به نوشته این خبرگزاری، ۲۰ نفر از "
+        "بازداشت‌شدگان همچنان در بازداشت به سر می‌برند.",
+        "ILNA wrote that about 300 workers were arrested. According to the agency, 20 of those "
+        "arrested remain in detention.",
+    ],
+)
+def test_as_written_by_the_agency(text: str) -> None:
+    got = rows(text)
+    assert [r[:2] for r in got] == [(300, "arrested"), (20, "detained")]
+    assert got[0][2] == got[1][2] in ("ایلنا", "ILNA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four men were hanged, Mizan said. Rights groups said the men, aged between 25 and 40, "
+        "had been tortured.",
+        "میزان گزارش داد چهار نفر اعدام شدند. این افراد ۲۵ تا ۴۰ ساله بودند و شکنجه شده بودند.",
+    ],
+)
+def test_an_age_range_is_not_a_count(text: str) -> None:
+    assert [r[:2] for r in rows(text)] == [(4, "executed")]

@@ -706,20 +706,7 @@ def _categories(
             found.append(weak[0])
             continue
         found.append(_number_of(s[prev_end : match.start]))
-    for _ in range(2):  # "at least 448 people, including 60 children": both share a category
-        for i in range(len(matches)):
-            if found[i] is not None:
-                continue
-            for j in (i + 1, i - 1):
-                if 0 <= j < len(matches) and found[j] is not None:
-                    left, right = sorted((i, j))
-                    if _LINK.match(s[matches[left].end : matches[right].start]):
-                        found[i] = found[j]
-    for i in range(1, len(matches)):  # lists: "12 in Piranshahr and 9 in Mahabad", «۱۲۰، … ۱۶۵»
-        if found[i] is None and found[i - 1] is not None:
-            gap = s[matches[i - 1].end : matches[i].start]
-            if _is_list_gap(gap):
-                found[i] = found[i - 1]
+    _share_with_neighbours(s, matches, found)
     for i, match in enumerate(matches):
         if found[i] is not None:
             continue
@@ -740,6 +727,29 @@ def _categories(
         elif _REFERS_BACK.search(s[: match.start]) and context.last_mention:
             found[i] = context.last_mention  # "put the number between A and B in his memoirs"
     return found
+
+
+def _share_with_neighbours(s: str, matches: list[QuantityMatch], found: list[str | None]) -> None:
+    """ "at least 448 people, including 60 children" and lists ("12 in Piranshahr and 9 in
+    Mahabad", «۱۲۰، … ۱۶۵») share a category; in Persian the verb that gives it comes last
+    («۳۲۶ نفر از جمله ۴۳ کودک و ۲۵ زن را کشته‌اند»), so a list also shares it backwards."""
+    for _ in range(2):
+        for i in range(len(matches)):
+            if found[i] is not None:
+                continue
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(matches) and found[j] is not None:
+                    left, right = sorted((i, j))
+                    if _LINK.match(s[matches[left].end : matches[right].start]):
+                        found[i] = found[j]
+        for i in range(1, len(matches)):
+            gap = s[matches[i - 1].end : matches[i].start]
+            if found[i] is None and found[i - 1] is not None and _is_list_gap(gap):
+                found[i] = found[i - 1]
+        for i in range(len(matches) - 2, -1, -1):
+            gap = s[matches[i].end : matches[i + 1].start]
+            if found[i] is None and found[i + 1] is not None and _is_list_gap(gap):
+                found[i] = found[i + 1]
 
 
 def _attribution_for(

@@ -163,8 +163,9 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
     for reason, pattern in _BEFORE_RULES:
         if reason == "year" and not _is_year(quantity.value):
             continue
-        if reason == "age" and (quantity.value is None or quantity.value >= 120):
-            continue  # "under 1,000 people" is a bound, not an age
+        largest = quantity.value if quantity.value is not None else quantity.upper
+        if reason == "age" and (largest is None or largest >= 120):
+            continue  # "under 1,000 people" is a bound, not an age ("aged between 25 and 40" is)
         if reason == "date" and people_follow:
             continue  # «در شهریور ۶ نفر»: a month, then a head count
         if pattern.search(before) and not (reason == "year" and people_follow):
