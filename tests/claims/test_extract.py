@@ -743,3 +743,48 @@ def test_as_written_by_the_agency(text: str) -> None:
 )
 def test_an_age_range_is_not_a_count(text: str) -> None:
     assert [r[:2] for r in rows(text)] == [(4, "executed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court fined him 500 million rials and sentenced 3 others to death, IRNA reported.",
+        "به گزارش ایرنا، دادگاه او را به پرداخت ۵۰۰ میلیون ریال جریمه و ۳ نفر دیگر را به اعدام "
+        "محکوم کرد.",
+    ],
+)
+def test_sentenced_n_others_to_death(text: str) -> None:
+    assert [r[:3] for r in rows(text)] == [(3, "sentenced_to_death", rows(text)[0][2])]
+    assert rows(text)[0][2] in ("IRNA", "ایرنا")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بر اساس ماده ۲۸۶ قانون مجازات اسلامی، ۵ معترض به اعدام محکوم شده‌اند.",
+        "According to Article 286 of the penal code, 5 protesters have been sentenced to death.",
+    ],
+)
+def test_a_legal_basis_is_not_a_claimant(text: str) -> None:
+    assert rows(text) == [(5, "sentenced_to_death", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IHR said Iran executed 975 people in 2024, up from 834 in 2023.",
+        "سازمان حقوق بشر ایران گفت ۹۷۵ نفر در سال ۲۰۲۴ اعدام شدند، نسبت به ۸۳۴ نفر در سال ۲۰۲۳.",
+    ],
+)
+def test_a_count_in_a_year_is_no_fraction(text: str) -> None:
+    assert [r[:2] for r in rows(text)] == [(975, "executed"), (834, "executed")]
+
+
+def test_told_media_by_phone() -> None:
+    assert rows('"At least 40 people were killed," a witness told AFP by phone.') == [
+        (40, "killed", "AFP", "witness"),
+        (40, "killed", "witness", None),
+    ]
+    assert rows("یک شاهد عینی تلفنی به خبرگزاری فرانسه گفت دست‌کم ۴۰ نفر کشته شدند.")[0][2] == (
+        "خبرگزاری فرانسه"
+    )

@@ -143,7 +143,10 @@ _EN_STOP = {
     "has", "have", "been", "later", "about", "around", "nearly", "roughly", "almost",
 }  # fmt: skip
 #: words that end a cited party's name: "citing local sources quoted by rights groups"
-_EN_AFTER_STOP = {"quoted", "cited", "speaking", "asking", "saying", "who", "whose", "as"}
+_EN_AFTER_STOP = {
+    "quoted", "cited", "speaking", "asking", "saying", "who", "whose", "as", "via",
+}  # fmt: skip
+_BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", re.IGNORECASE)
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
 _FA_STOP = {
     "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
@@ -215,6 +218,8 @@ def noun_phrase(phrase: str) -> str:
         return ""  # "citing its own records": the claimant's own evidence, not another party
     if re.fullmatch(r"[a-z]+(?:ed|ing)", phrase):
         return ""  # "it had received reports": a verb, not a claimant
+    if re.match(r"(?:ماده|اصل|بند|تبصره|قانون|article|section|paragraph)(?:\s|$)", phrase, re.I):
+        return ""  # «بر اساس ماده ۲۸۶ …», "under Article 286": a legal basis, not a source
     if phrase.casefold() in {"the", "a", "an", "its", "whose", "this", "that"}:
         return ""
     if re.fullmatch(r"(?:داده|شده|کرده|است|داده\s+شده|شده\s+است)(?:\s+\S+)?", phrase):
@@ -317,6 +322,8 @@ def _np_after(sentence: str, start: int) -> str:
             break
         if (low in _EN_STOP - {"and"} or low in _EN_AFTER_STOP) and kept:
             break
+        if low == "by" and kept and _BY_MEANS.match(sentence, tok.end()):
+            break  # "told AFP by phone"
         if low == "and" and not re.match(r"\s*[A-Z]", sentence[tok.end() :]):
             break
         if _is_fa(word) and (low in _FA_STOP or _FA_VERB.match(sentence, tok.start())) and kept:

@@ -101,6 +101,8 @@ _COMPARED = re.compile(
 )
 #: "…, including 5 women", «…، از جمله ۳ نفر»: a sub-count of the figure before it
 _INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمله)\s*$", re.I)
+_SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
+_TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
 #: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
 #: of 87 activists"; it wins over a later form, which describes where or how
 _ADJACENT_NOUN = re.compile(
@@ -676,6 +678,9 @@ def _categories(
             if near:
                 found.append(near[0])
                 continue
+        if _SENTENCED.search(s[prev_end : match.start]) and _TO_DEATH.match(tail):
+            found.append("sentenced_to_death")  # "sentenced 3 others to death"
+            continue
         if i > 0 and found[i - 1] is not None and _INCLUDING.search(s[prev_end : match.start]):
             found.append(found[i - 1])  # "16 … tortured in detention, including 5 women"
             continue

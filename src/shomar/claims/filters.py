@@ -83,7 +83,8 @@ _AFTER_RULES = [
     (
         "fraction",
         re.compile(
-            r"^(?:[\s-]+(?:quarters?|thirds?|halves|fifths?|tenths?)|\s+in\s+(?:\d|ten\b|every))",
+            r"^(?:[\s-]+(?:quarters?|thirds?|halves|fifths?|tenths?)|"
+            r"\s+in\s+(?:(?!(?:1[34]|19|20)\d\d(?!\d))\d|ten\b|every))",  # not "834 in 2023"
             re.I,
         ),
     ),
