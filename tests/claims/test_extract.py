@@ -788,3 +788,55 @@ def test_told_media_by_phone() -> None:
     assert rows("یک شاهد عینی تلفنی به خبرگزاری فرانسه گفت دست‌کم ۴۰ نفر کشته شدند.")[0][2] == (
         "خبرگزاری فرانسه"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN rights chief said more than 14,000 people had been arrested, including children, "
+        "and that at least 21 faced the death penalty.",
+        "شبکه حقوق بشر کردستان اعلام کرد دست‌کم چهار جوان اعدام شده‌اند و دست‌کم ۱۸ نفر دیگر در "
+        "خطر اعدام قرار دارند.",
+    ],
+)
+def test_people_at_risk_or_facing_execution_are_not_counted(text: str) -> None:
+    assert len(rows(text)) == 1 and rows(text)[0][1] in ("arrested", "executed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "به گفته این سازمان، ۱۲۰۰ شهروند کرد بازداشت شده‌اند که ۱۴۰ نفر از آنان به حبس محکوم "
+        "شده‌اند.",
+        "The group said 1,200 Kurds were arrested, 140 of whom were sentenced to prison terms.",
+    ],
+)
+def test_the_part_sentenced_to_prison_is_not_a_count_of_arrests(text: str) -> None:
+    assert [r[:2] for r in rows(text)] == [(1200, "arrested")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "به گزارش رویترز، سه مقام وزارت کشور گفتند حدود ۱۵۰۰ نفر کشته شدند. به گفته این "
+            "منابع، دست‌کم ۱۷ نوجوان در میان کشته‌شدگان بودند.",
+            "سه مقام وزارت کشور",
+        ),
+        (
+            "Three interior ministry officials told Reuters about 1,500 people were killed. "
+            "According to these sources, at least 17 of the dead were teenagers.",
+            "Three interior ministry officials",
+        ),
+    ],
+)
+def test_these_sources_are_the_officials_named_before(text: str, claimant: str) -> None:
+    assert rows(text)[-1] == (17, "killed", claimant, None)
+
+
+def test_identity_word_ends_the_persian_subject() -> None:
+    text = "سازمان حقوق بشری هه‌نگاو هویت ۵۶ شهروند کرد کشته‌شده را تأیید کرده است."
+    assert rows(text) == [(56, "killed", "سازمان حقوق بشری هه‌نگاو", None)]
+    assert rows("Hengaw confirmed the identities of 56 Kurdish citizens killed.") == [
+        (56, "killed", "Hengaw", None)
+    ]

@@ -116,9 +116,9 @@ _PERSON_ANAPHORA = re.compile(
 _ORG_ANAPHORA = re.compile(
     r"^(?:it|they|its|(?:(?:the|this|these|its|their)\s+)?(?:same\s+)?(?:\d+-page\s+)?"
     r"(?:group|groups|organi[sz]ations?|agency|report|briefing|statement|update|community|ngo|"
-    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|source|newspaper|"
+    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|sources?|newspaper|"
     r"same\s+figures|figures|tally|data)|"
-    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|رسانه|شبکه|کانون)|"
+    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|منابع|رسانه|شبکه|کانون)|"
     r"آنها|آنان)$",
     re.IGNORECASE,
 )
@@ -154,7 +154,7 @@ _FA_STOP = {
     "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
     "اما", "ولی",
     # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
-    "مرگ", "اعدام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار",
+    "مرگ", "اعدام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار", "هویت", "اسامی",
 }  # fmt: skip
 _PARTICIPLE_OPENER = re.compile(
     r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",

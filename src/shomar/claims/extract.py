@@ -71,7 +71,7 @@ _BEFORE_WINDOW = 60
 _AFTER_STOP = re.compile(
     r"[;:؛]|(?<![\w])(?:but|while|whereas|although|sentenced\s+to(?!\s+death)|charged|summoned|"
     r"released|freed|convicted|fled|took\s+part|live|lived|appeared|questioned|marched|gathered|"
-    r"آزاد|محکوم\s+شد|احضار|at\s+risk\s+of|fac(?:e|es|ing)\s+(?:imminent\s+)?execution|"
+    r"آزاد|محکوم\s+شد|به\s+(?:\S+\s+){0,3}?(?:حبس|زندان)\s+(?:\S+\s+){0,2}?محکوم|احضار|at\s+risk\s+of|fac(?:e|es|ing)\s+(?:imminent\s+)?execution|"
     r"(?:با|در)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)(?![\w])",
     re.IGNORECASE,
 )
@@ -101,6 +101,13 @@ _COMPARED = re.compile(
 )
 #: "…, including 5 women", «…، از جمله ۳ نفر»: a sub-count of the figure before it
 _INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمله)\s*$", re.I)
+#: a number whose next words say it counts no one claimed here: at risk, facing, released
+_NOT_COUNTED_TAIL = re.compile(
+    r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
+    r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
+    r"(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)",
+    re.IGNORECASE,
+)
 _SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
 _TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
 #: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
@@ -625,7 +632,7 @@ _OF_THESE = re.compile(
 )
 _OF_THEM_AFTER = re.compile(
     r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+[\w\u200c]+)|"
-    r"of\s+(?:them|these|those)\b)",
+    r"of\s+(?:them|these|those|the\s+(?!total\b)[a-z]+)\b)",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
@@ -668,10 +675,15 @@ def _categories(
     s: str, matches: list[QuantityMatch], lang: str, context: _Context
 ) -> list[str | None]:
     found: list[str | None] = []
+    blocked: set[int] = set()  # numbers that count no one: at risk, released
     for i, match in enumerate(matches):
         next_start = matches[i + 1].start if i + 1 < len(matches) else len(s)
         prev_end = matches[i - 1].end if i > 0 else 0
         tail = s[match.number_end : next_start]
+        if _NOT_COUNTED_TAIL.match(tail):
+            found.append(None)  # "at least 21 faced the death penalty", «۹۰۰ نفر آزاد شدند»
+            blocked.add(i)
+            continue
         adjacent = _ADJACENT_NOUN.search(s[prev_end : match.start])
         if adjacent:
             near = _nearest_before(adjacent.group())
@@ -691,8 +703,9 @@ def _categories(
             if later:
                 found.append(later[0])
                 continue
-            if _AFTER_STOP.match(rest.lstrip()) or _AFTER_STOP.search(rest[:40]):
+            if _AFTER_STOP.search(rest[:40]):
                 found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
+                blocked.add(i)
                 continue
             noun = _first_after(partitive.group(), lang) or _nearest_before(partitive.group())
             if noun:  # «ده‌ها نفر از مجروحان با گلوله … هدف قرار گرفتند»: the noun counts
@@ -711,9 +724,9 @@ def _categories(
             found.append(weak[0])
             continue
         found.append(_number_of(s[prev_end : match.start]))
-    _share_with_neighbours(s, matches, found)
+    _share_with_neighbours(s, matches, found, blocked)
     for i, match in enumerate(matches):
-        if found[i] is not None:
+        if found[i] is not None or i in blocked:
             continue
         earlier = next((f for f in reversed(found[:i]) if f is not None), None)
         earlier = earlier or context.last_counted
@@ -734,13 +747,15 @@ def _categories(
     return found
 
 
-def _share_with_neighbours(s: str, matches: list[QuantityMatch], found: list[str | None]) -> None:
+def _share_with_neighbours(
+    s: str, matches: list[QuantityMatch], found: list[str | None], blocked: set[int]
+) -> None:
     """ "at least 448 people, including 60 children" and lists ("12 in Piranshahr and 9 in
     Mahabad", «۱۲۰، … ۱۶۵») share a category; in Persian the verb that gives it comes last
     («۳۲۶ نفر از جمله ۴۳ کودک و ۲۵ زن را کشته‌اند»), so a list also shares it backwards."""
     for _ in range(2):
         for i in range(len(matches)):
-            if found[i] is not None:
+            if found[i] is not None or i in blocked:
                 continue
             for j in (i + 1, i - 1):
                 if 0 <= j < len(matches) and found[j] is not None:
@@ -750,11 +765,11 @@ def _share_with_neighbours(s: str, matches: list[QuantityMatch], found: list[str
         for i in range(1, len(matches)):
             gap = s[matches[i - 1].end : matches[i].start]
             if found[i] is None and found[i - 1] is not None and _is_list_gap(gap):
-                found[i] = found[i - 1]
+                found[i] = None if i in blocked else found[i - 1]
         for i in range(len(matches) - 2, -1, -1):
             gap = s[matches[i].end : matches[i + 1].start]
             if found[i] is None and found[i + 1] is not None and _is_list_gap(gap):
-                found[i] = found[i + 1]
+                found[i] = None if i in blocked else found[i + 1]
 
 
 def _attribution_for(
