@@ -10,6 +10,10 @@ measures today's model from an older checkout (``--from DIR``, see ``simulated.p
   model (probability ≥ the predict threshold): Σ_b n_b/N · |mean p_b − share of true pairs_b|.
 - **Relatives merged**: of the sibling/namesake person pairs the simulator made, the share
   whose records end up (any of them) in one predicted person.
+- **Relatives merged among separable pairs** (:func:`relatives_separable`): the same share
+  among the pairs whose records carry evidence that tells them apart in principle, so the
+  rest (a bare record with the common name, in the victim's town and month) can be reported
+  as indistinguishable by construction.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from rapidfuzz.distance import OSA, JaroWinkler
 
 
 def candidate_codes(features: pd.DataFrame, rules: Sequence[Sequence[str]]) -> np.ndarray:
@@ -113,6 +118,160 @@ def relatives_merged(
                 merged += bool(clusters[a] & clusters[b])
         out[f"{relation}s_observed"] = seen
         out[f"{relation}s_merged"] = round(merged / seen, 4) if seen else 0.0
+    return out
+
+
+#: birth-year intervals further apart than this tell two persons apart
+SEPARABLE_BIRTH_YEARS = 2
+#: violation-date intervals further apart than this (days; the simulator jitters one
+#: person's dates by a few days) tell two persons apart
+SEPARABLE_DATE_DAYS = 31
+#: fathers' name skeletons less alike than this (Jaro-Winkler) are two names
+SEPARABLE_FATHER_JW = 0.85
+
+
+def _gap(lo_a: float, hi_a: float, lo_b: float, hi_b: float) -> float:
+    """Distance between two intervals (NaN when either is missing, ≤ 0 when they overlap)."""
+    return max(lo_a, lo_b) - min(hi_a, hi_b)
+
+
+def _fathers_apart(a: pd.Series, b: pd.Series) -> bool:
+    """Both fathers' names given and no plain test relates them: canonical form, signature
+    and skeleton all differ, and the skeletons are less than :data:`SEPARABLE_FATHER_JW`
+    alike (Jaro-Winkler) and not one a prefix or suffix of the other."""
+    if pd.isna(a["father_key"]) or pd.isna(b["father_key"]):
+        return False
+    if any(a[c] == b[c] for c in ("father_canon", "father_sig", "father_skel")):
+        return False
+    sa, sb = str(a["father_skel"] or ""), str(b["father_skel"] or "")
+    short, long = sorted((sa, sb), key=len)
+    if short and (long.startswith(short) or long.endswith(short)):
+        return False
+    return JaroWinkler.normalized_similarity(sa, sb) < SEPARABLE_FATHER_JW
+
+
+def _names_apart(a: pd.Series, b: pd.Series) -> bool:
+    """Both given names attested, another canonical form, and consonant skeletons more than
+    one edit apart: no single typo turns one into the other (Jalil/Jalal, Farzan/Farzad,
+    one letter apart, are not separable by the name alone)."""
+    if a["given_known"] != "y" or b["given_known"] != "y" or a["given_canon"] == b["given_canon"]:
+        return False
+    sa, sb = a["given_skel"], b["given_skel"]
+    return isinstance(sa, str) and isinstance(sb, str) and OSA.distance(sa, sb) > 1
+
+
+def separating_evidence(a: pd.Series, b: pd.Series, relation: str) -> str | None:
+    """What tells records ``a`` and ``b`` (feature rows plus ``birth_any_lo/hi``) apart in
+    principle: ``"fathers"`` (names no plain test relates), ``"births"`` (more than
+    :data:`SEPARABLE_BIRTH_YEARS` apart), ``"dates"`` (more than :data:`SEPARABLE_DATE_DAYS`
+    days apart), for siblings ``"names"`` (:func:`_names_apart`), else ``None``."""
+    if _fathers_apart(a, b):
+        return "fathers"
+    births = _gap(a["birth_any_lo"], a["birth_any_hi"], b["birth_any_lo"], b["birth_any_hi"])
+    if births > SEPARABLE_BIRTH_YEARS:
+        return "births"
+    dates = _gap(a["date_start"], a["date_end"], b["date_start"], b["date_end"])
+    if dates > SEPARABLE_DATE_DAYS:
+        return "dates"
+    if relation == "sibling" and _names_apart(a, b):
+        return "names"
+    return None
+
+
+def birth_years_any(features: pd.DataFrame, ages: Sequence[object]) -> pd.DataFrame:
+    """``birth_any_lo/hi``: the features' birth years, or, for a row with an age and no date,
+    the age read against its list's span of violation dates (as a person reading the list
+    would; computed here so that older checkouts are measured alike)."""
+    out = pd.DataFrame(
+        {
+            "birth_any_lo": features["birth_lo"].astype(float).to_numpy(),
+            "birth_any_hi": features["birth_hi"].astype(float).to_numpy(),
+        }
+    )
+    start = features["date_start"].astype(float)
+    end = features["date_end"].astype(float)
+    first = start.groupby(features["source"]).transform("min").to_numpy()
+    last = end.groupby(features["source"]).transform("max").to_numpy()
+    age = pd.to_numeric(
+        pd.Series([str(v) if v is not None else "" for v in ages])
+        .str.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"))
+        .str.extract(r"(\d+)")[0],
+        errors="coerce",
+    ).to_numpy(float)
+    fill = np.isnan(out["birth_any_lo"].to_numpy()) & ~np.isnan(age) & np.isnan(start.to_numpy())
+    fill &= ~np.isnan(first)
+
+    def year(days: np.ndarray) -> np.ndarray:
+        return pd.to_datetime(pd.Series(days), unit="D").dt.year.to_numpy(float)
+
+    out.loc[fill, "birth_any_lo"] = (year(first) - age - 1)[fill]
+    out.loc[fill, "birth_any_hi"] = (year(last) - age)[fill]
+    return out
+
+
+def relatives_separable(
+    relatives_file: Path | None,
+    truth: Sequence[str],
+    labels: np.ndarray,
+    features: pd.DataFrame,
+    ages: Sequence[object],
+) -> dict[str, Any]:
+    """Per relation (``sibling``, ``namesake``): how many observed pairs are *separable*
+    (some record of one and some record of the other carry evidence that tells them apart
+    in principle, :func:`separating_evidence`), and the share of those merged
+    (``X_merged_separable``), beside the share of the others merged
+    (``X_merged_inseparable``): the latter are indistinguishable by construction (a
+    namesake's bare record in the victim's town and month; a sibling whose name is one
+    letter from the victim's, with no father or age to tell them apart). A separable pair
+    can still be merged through a record that carries no such evidence (a bare record of
+    one joined to the other); ``X_merged_despite_evidence`` is the share of all observed
+    pairs with two records *that do* carry it inside one predicted person."""
+    if relatives_file is None or not Path(relatives_file).is_file():
+        return {}
+    rel = pd.read_csv(relatives_file, dtype=str)
+    cols = ["father_key", "father_canon", "father_sig", "father_skel", "date_start", "date_end",
+            "given_known", "given_canon", "given_skel", "source"]  # fmt: skip
+    table = features[cols].reset_index(drop=True)
+    table["date_start"] = table["date_start"].astype(float)
+    table["date_end"] = table["date_end"].astype(float)
+    table = pd.concat([table, birth_years_any(features.reset_index(drop=True), ages)], axis=1)
+    table = table.astype(object).where(table.notna(), None)
+    for c in ("date_start", "date_end", "birth_any_lo", "birth_any_hi"):
+        table[c] = table[c].astype(float)
+    frame = pd.DataFrame({"person": list(truth), "cluster": labels})
+    rows = frame.groupby("person").indices
+    out: dict[str, Any] = {}
+    for relation, group in rel.groupby("relation"):
+        counts = dict.fromkeys(("separable", "separable_merged", "other", "other_merged"), 0)
+        counts["despite"] = 0
+        for a, b in zip(group["person_a"], group["person_b"], strict=True):
+            if a not in rows or b not in rows:
+                continue
+            ra, rb = rows[a], rows[b]
+            merged = bool(set(labels[ra]) & set(labels[rb]))
+            apart = [
+                (i, j)
+                for i in ra
+                for j in rb
+                if separating_evidence(table.iloc[i], table.iloc[j], str(relation)) is not None
+            ]
+            kind = "separable" if apart else "other"
+            counts[kind] += 1
+            counts[f"{kind}_merged"] += merged
+            counts["despite"] += any(labels[i] == labels[j] for i, j in apart)
+        seen = counts["separable"] + counts["other"]
+        out[f"{relation}s_separable_share"] = round(counts["separable"] / seen, 4) if seen else 0.0
+        out[f"{relation}s_merged_separable"] = (
+            round(counts["separable_merged"] / counts["separable"], 4)
+            if counts["separable"]
+            else 0.0
+        )
+        out[f"{relation}s_merged_inseparable"] = (
+            round(counts["other_merged"] / counts["other"], 4) if counts["other"] else 0.0
+        )
+        out[f"{relation}s_merged_despite_evidence"] = (
+            round(counts["despite"] / seen, 4) if seen else 0.0
+        )
     return out
 
 

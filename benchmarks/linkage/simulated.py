@@ -34,6 +34,7 @@ from benchmarks.linkage.metrics import (
     calibration,
     candidate_recall,
     relatives_merged,
+    relatives_separable,
     reliability_plot,
     within_list_duplicates,
 )
@@ -135,6 +136,9 @@ def run_seed(folder: Path, seed: int, *, baseline: bool = True) -> dict[str, Any
     out.update(candidate_recall(ours.features, ours.model.spec.blocking, truth))
     out.update(calibration(ours.pairs, truth))
     out.update(relatives_merged(relatives, truth, ours.labels))
+    out.update(
+        relatives_separable(relatives, truth, ours.labels, ours.features, records["age"].tolist())
+    )
     out.update(within_list_duplicates(records["source"].tolist(), truth, ours.labels))
     if not baseline:
         return out
@@ -197,7 +201,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     }
     if not args.no_splink:
         payload["splink_f1_mean"] = round(float(np.mean([r["splink"]["f1"] for r in runs])), 4)
-    for key in ("siblings_merged", "namesakes_merged", "within_list_found"):
+    relative_keys = [
+        f"{r}s_{m}"
+        for r in ("sibling", "namesake")
+        for m in (
+            "merged",
+            "separable_share",
+            "merged_separable",
+            "merged_inseparable",
+            "merged_despite_evidence",
+        )
+    ]
+    for key in (*relative_keys, "within_list_found"):
         values = [r[key] for r in runs if key in r]
         if values:
             payload[f"{key}_mean"] = round(float(np.mean(values)), 4)

@@ -66,3 +66,50 @@ def test_a_mapped_column_is_named_as_the_user_wrote_it(
     with pytest.raises(ImportValidationError) as info:
         import_file(workspace, path, "C", mapping_path=mapping, principal=ADMIN)
     assert [(p.row, p.column) for p in info.value.problems] == [(2, "تاریخ")]  # type: ignore[attr-defined]
+
+
+def test_marks_for_a_name_not_known_are_read_as_empty_and_counted(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from shomar.services.imports import import_file
+    from shomar.store.tables import Record
+
+    path = tmp_path / "marks.csv"
+    path.write_text(
+        "given_name,family_name,father_name,date\n"
+        "Ali,-,N/A,1988-08-01\n"
+        "رضا,نامشخص,؟,1988-08-02\n"
+        "Sara,Karimi,Hasan,1988-08-03\n",
+        encoding="utf-8",
+    )
+    report = import_file(workspace, path, "Marks (SYNTHETIC)", principal=ADMIN)
+    with workspace.read_session() as session:
+        stored = session.execute(
+            select(
+                Record.given_name, Record.family_name, Record.father_name, Record.raw_row
+            ).order_by(Record.id)
+        ).all()
+    assert [(g, f, p) for g, f, p, _ in stored] == [
+        ("Ali", "", ""), ("رضا", "", ""), ("Sara", "Karimi", "Hasan"),
+    ]  # fmt: skip
+    assert ["family_name", "-"] in [list(cell) for cell in stored[0].raw_row]  # kept as read
+    said = " ".join(report.warnings)
+    assert "4 name cell(s) held a mark for a name not known" in said
+    assert "'-' ×1" in said and "'نامشخص' ×1" in said
+
+
+def test_a_row_whose_only_name_is_a_mark_is_refused_at_its_cell(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "unnamed.csv"
+    path.write_text("full_name,date\nAli Karimi,1988-08-01\nنامعلوم,1988-08-02\n", encoding="utf-8")
+    refused(
+        workspace,
+        path,
+        "row 3, column 'full_name'",
+        "a mark for a name not known",
+        error=ImportValidationError,
+    )
+    assert _problems(workspace, path) == [(3, "full_name")]

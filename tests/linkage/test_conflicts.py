@@ -8,7 +8,7 @@ import pandas as pd
 from shomar.linkage.cluster import cluster_pairs
 from shomar.linkage.conflicts import CONFLICT_WEIGHT, RecordConflicts, apply_conflict_rule
 from shomar.linkage.features import compute_features
-from shomar.linkage.rules import distinct_given_names
+from shomar.linkage.rules import different_attested_names, distinct_given_names
 from shomar.linkage.uncertainty import sample_linkages
 
 DATE = "2011-05-01"
@@ -65,6 +65,11 @@ def test_a_bare_record_that_fits_two_namesakes_equally_stays_on_its_own() -> Non
     assert len(set(labels.tolist())) == 3  # a coin toss: left for review, no namesake hidden
     clear = _pairs((0, 1, 0.999), (1, 2, 0.9))  # 10 bits against 3: it joins the first
     labels = cluster_pairs(3, clear, 0.5, conflicts=RecordConflicts(f))
+    assert labels[0] == labels[1] != labels[2]
+    close = _pairs((0, 1, 0.97), (1, 2, 0.9))  # 5 bits against 3: within 8x, still a toss
+    assert len(set(cluster_pairs(3, close, 0.5, conflicts=RecordConflicts(f)).tolist())) == 3
+    better = _pairs((0, 1, 0.99), (1, 2, 0.9))  # 6.6 bits against 3.2: it joins the first
+    labels = cluster_pairs(3, better, 0.5, conflicts=RecordConflicts(f))
     assert labels[0] == labels[1] != labels[2]
 
 
@@ -175,3 +180,95 @@ def test_sampled_linkages_keep_model_conflicts_apart() -> None:
     assert all(s[0] != s[2] for s in samples)
     # and the draws still vary: record 1 joins one of the namesakes or stays alone
     assert len({tuple(s.tolist()) for s in samples}) > 1
+
+
+def _records(*rows: tuple[str, dict[str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"source": src, "record_id": f"{src}-{i}", **row} for i, (src, row) in enumerate(rows)]
+    )
+
+
+def test_an_age_on_an_undated_row_is_read_against_its_lists_dates() -> None:
+    f = compute_features(
+        _records(
+            ("A", {"full_name": "Reza Karimi", "date": "2011-04-01"}),
+            ("A", {"full_name": "Reza Karimi", "date": "2011-10-30"}),
+            ("A", {"full_name": "Pirooz Eghbal", "age": "41"}),  # undated: born 1969-1970
+            ("B", {"full_name": "Pirooz Eghbal", "age": "22", "date": "2011-06-01"}),
+            ("B", {"full_name": "Pirooz Eghbal", "age": "40", "date": "2011-06-01"}),
+            ("C", {"full_name": "Pirooz Eghbal", "age": "41"}),  # a list without dates
+        )
+    )
+    assert f["birth_lo"].isna()[2]  # the model's birth year stays unknown
+    assert (f.at[2, "birth_wide_lo"], f.at[2, "birth_wide_hi"]) == (1969, 1970)
+    assert f["birth_wide_lo"].isna()[5]
+    test = RecordConflicts(f)
+    hit = test.disagree(np.array([2, 2, 5]), np.array([3, 4, 3]))
+    assert hit.tolist() == [True, False, False]  # 22 conflicts, 40 is within two years
+
+
+def test_the_undated_age_conflict_lowers_the_score_and_keeps_namesakes_apart() -> None:
+    f = compute_features(
+        _records(
+            ("A", {"full_name": "Pirooz Eghbal", "age": "41", "date": "2011-05-01"}),
+            ("B", {"full_name": "پیروز اقبال", "age": "41"}),
+            ("B", {"full_name": "Someone Else", "date": "2011-05-03"}),
+            ("C", {"full_name": "Pirooz Eghbal", "age": "22", "date": "2011-05-02"}),
+        )
+    )
+    scored = apply_conflict_rule(_pairs((1, 3, 0.99), (0, 1, 0.98)), f)
+    assert scored["match_weight"].iloc[0] < _pairs((1, 3, 0.99))["match_weight"].iloc[0] - 9
+    labels = cluster_pairs(4, _pairs((1, 3, 0.99), (0, 1, 0.98)), 0.5, conflicts=RecordConflicts(f))
+    assert labels[0] == labels[1] != labels[3]
+
+
+def test_two_attested_names_one_letter_apart_are_different_attested_names() -> None:
+    assert different_attested_names("jalil", "jalal")
+    assert different_attested_names("جلیل", "jalal")
+    assert not different_attested_names("جلیل", "jalil")  # one name in two scripts
+    assert not different_attested_names("jlil", "jalal")  # an unattested spelling
+    assert not distinct_given_names("jalil", "jalal")  # alone, too weak for the sibling rule
+
+
+def _all_pairs(n: int, p: float) -> pd.DataFrame:
+    return _pairs(*[(i, j, p) for i in range(n) for j in range(i + 1, n)])
+
+
+def _persons(*given: str) -> np.ndarray:
+    f = compute_features(
+        _records(
+            *[(f"L{i}", {"given_name": g, "family_name": "Bateni"}) for i, g in enumerate(given)]
+        )
+    )
+    return cluster_pairs(
+        len(given), _all_pairs(len(given), 0.99), 0.5, conflicts=RecordConflicts(f)
+    )
+
+
+def test_two_brothers_one_letter_apart_each_on_two_records_are_two_persons() -> None:
+    labels = _persons("جلیل", "Jalil", "Jalal", "جلال")
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+
+
+def test_a_lone_one_letter_variant_among_one_name_is_a_typo() -> None:
+    labels = _persons("جلیل", "Jalil", "جلیل", "Jalal")
+    assert len(set(labels.tolist())) == 1
+
+
+def test_a_name_read_one_way_in_each_script_is_not_split() -> None:
+    # every Persian row one name and every Latin row the other: one list family's reading
+    labels = _persons("جلیل", "جلیل", "Jalal", "Jalal")
+    assert len(set(labels.tolist())) == 1
+
+
+def test_name_splits_needs_the_same_family_name() -> None:
+    f = compute_features(
+        _records(
+            ("A", {"given_name": "جلیل", "family_name": "Bateni"}),
+            ("B", {"given_name": "Jalil", "family_name": "Bateni"}),
+            ("C", {"given_name": "Jalal", "family_name": "Karimi"}),
+            ("D", {"given_name": "جلال", "family_name": "Karimi"}),
+        )
+    )
+    i, j = np.triu_indices(4, k=1)
+    assert not RecordConflicts(f).name_splits(i, j).any()

@@ -92,3 +92,10 @@ def test_evidence_uses_the_stored_level_and_never_calls_a_present_value_missing(
     assert old.level != "missing"
     rule = pair_evidence(model, {"mw_violation": 0.0, "gamma_violation": 1, "mw_sibling_rule": -40})
     assert rule[-1].comparison == "sibling_rule" and rule[-1].match_weight == -40
+    both = pair_evidence(
+        model, {"mw_violation": 0.0, "mw_sibling_rule": -40, "mw_conflict_rule": -10}
+    )
+    assert [(e.comparison, e.match_weight) for e in both[1:]] == [
+        ("sibling_rule", -40), ("conflict_rule", -10),
+    ]  # fmt: skip
+    assert "cannot be one person" in both[-1].level

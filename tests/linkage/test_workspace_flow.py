@@ -103,6 +103,9 @@ def test_review_queue_and_decisions(sqlite_workspace: Workspace, small_lists: li
         assert 0.01 <= item.match_probability <= 0.99999
         assert item.record_a["uid"] == item.uid_a
         assert item.evidence and {"comparison", "level", "match_weight"} <= set(item.evidence[0])
+        father = next(e for e in item.evidence if e["comparison"] == "father_name")
+        both = bool(item.record_a.get("father_name")) and bool(item.record_b.get("father_name"))
+        assert (father["level"] == "missing") == (not both), (item.record_a, item.record_b)
     if items:
         first = items[0]
         decide(ws, first.uid_a, first.uid_b, "unsure", principal=ADMIN)

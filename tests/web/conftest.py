@@ -7,6 +7,7 @@ Records of every tier carry marker names (``Zzpublic…``, ``Zzrestricted…``,
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,15 +49,27 @@ class WebWorld:
 
     def login(self, role: str) -> TestClient:
         """A browser-like client signed in as ``role`` (second factor off in these tests)."""
-        client = TestClient(self.client.app, base_url="https://testserver")
-        response = client.post(
-            "/en/sign-in",
-            data={"username": role, "password": PASSWORD},
-            headers={"sec-fetch-site": "same-origin"},
-            follow_redirects=False,
-        )
-        assert response.status_code == 303, response.text
-        return client
+        return sign_in(self.client, role)
+
+
+def sign_in(client: TestClient, username: str, password: str = PASSWORD) -> TestClient:
+    """A new browser-like client of ``client``'s app, signed in (second factor off)."""
+    browser = TestClient(client.app, base_url="https://testserver")
+    response = browser.post(
+        "/en/sign-in",
+        data={"username": username, "password": password},
+        headers={"sec-fetch-site": "same-origin"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    return browser
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token of the (first) form on a page."""
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "no CSRF field on the page"
+    return found.group(1)
 
 
 def _write_list(path: Path, latin: bool, offset: int) -> None:

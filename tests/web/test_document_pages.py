@@ -13,15 +13,9 @@ from shomar.services.documents import list_documents
 from shomar.store.tables import CustodyEntry, Document
 from support.principals import ADMIN
 
-from .conftest import WebWorld
+from .conftest import WebWorld, csrf_of
 
 SAME_ORIGIN = {"sec-fetch-site": "same-origin"}
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert found, "no CSRF field on the page"
-    return found.group(1)
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
@@ -60,7 +54,7 @@ def test_viewer_may_not_withdraw(world: WebWorld) -> None:
     page = client.get("/en/documents/1")
     refused = client.post(
         "/en/documents/1/withdraw",
-        data={"csrf": _csrf(page.text), "reason": "no"},
+        data={"csrf": csrf_of(page.text), "reason": "no"},
         headers=SAME_ORIGIN,
         follow_redirects=False,
     )
@@ -79,7 +73,7 @@ def test_replace_then_withdraw_through_the_pages(world: WebWorld) -> None:
     raw = world.ws.read_blob(list_documents(world.ws, principal=ADMIN)[1].sha256)
     checked = client.post(
         "/en/documents/upload",
-        data={"csrf": _csrf(upload.text), "source": "List B again (SYNTHETIC)", "replace": "2"},
+        data={"csrf": csrf_of(upload.text), "source": "List B again (SYNTHETIC)", "replace": "2"},
         files={"file": ("again.csv", raw, "text/csv")},
         headers=SAME_ORIGIN,
     )
@@ -88,7 +82,7 @@ def test_replace_then_withdraw_through_the_pages(world: WebWorld) -> None:
     assert action
     done = client.post(
         action.group(1),
-        data={"csrf": _csrf(checked.text), "source": "List B again (SYNTHETIC)", "replace": "2"},
+        data={"csrf": csrf_of(checked.text), "source": "List B again (SYNTHETIC)", "replace": "2"},
         headers=SAME_ORIGIN,
     )
     assert done.status_code == 200 and "replaces document 2" in done.text
@@ -101,7 +95,7 @@ def test_replace_then_withdraw_through_the_pages(world: WebWorld) -> None:
     page = client.get(f"/en/documents/{new}")
     withdrawn = client.post(
         f"/en/documents/{new}/withdraw",
-        data={"csrf": _csrf(page.text), "reason": "SYNTHETIC test withdrawal"},
+        data={"csrf": csrf_of(page.text), "reason": "SYNTHETIC test withdrawal"},
         headers=SAME_ORIGIN,
         follow_redirects=False,
     )
@@ -115,7 +109,7 @@ def test_replace_then_withdraw_through_the_pages(world: WebWorld) -> None:
     assert list(steps) == ["received", "withdrawn"]
     again = client.post(
         f"/en/documents/{new}/withdraw",
-        data={"csrf": _csrf(page.text), "reason": "twice"},
+        data={"csrf": csrf_of(page.text), "reason": "twice"},
         headers=SAME_ORIGIN,
     )
     assert again.status_code == 400 and "already withdrawn" in again.text

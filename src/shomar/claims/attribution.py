@@ -6,9 +6,11 @@
                the noun phrase before the verb (an appositive proper name wins over a description:
                "Mehdi Karroubi, an opposition leader, said" gives "Mehdi Karroubi").
 ``inverted``   "…,” *said* Štefanec": the claimant follows the verb.
-``according``  "*according to* X", «*به گفته* X», «*به گزارش* X»: the claimant follows the cue.
+``according``  "*according to* X", «*به گفته* X», «*به گزارش* X», «*بنا بر اعلام* X»: the claimant
+               follows the cue.
 ``passive``    "the toll *announced by* X": X made the claim that the sentence's subject repeats.
-``citing``     "*citing* X", «*به نقل از* X»: X is the source the sentence's subject relies on.
+``citing``     "*citing* X", «*به نقل از* X», "Reuters *quoted* X *as saying*": X is the source the
+               sentence's subject relies on.
 
 ``passive`` and ``citing`` attributions are the attribution chain: the extractor makes the main
 claimant cite them and proposes a claim for them as well. "X *told* Reuters that …" and «X به
@@ -42,7 +44,7 @@ from dataclasses import dataclass
 from shomar.claims.dates import DateMention
 from shomar.claims.registry import claimant_entry, resolve_claimant
 
-__all__ = ["Attribution", "find_attributions"]
+__all__ = ["Attribution", "find_attributions", "noun_phrase"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ _EN_PASSIVE = re.compile(
 )
 _EN_ACCORDING = re.compile(r"(?<![\w])according\s+to\s+", re.IGNORECASE)
 _EN_CITING = re.compile(r"(?<![\w])(?:citing|quoting)\s+", re.IGNORECASE)
+#: "Reuters quoted a relative as saying …": Reuters reports it, citing the relative
+_EN_QUOTED = re.compile(r"(?<![\w])quoted\s+(?=(?:[\w'’-]+\s+){0,6}?as\s+saying\b)", re.I)
 
 _FA_VERB = re.compile(
     r"(?<![\w\u200c])(?:(?:اعلام|گزارش|تایید|تأیید|برآورد|تخمین|ثبت|اعلان)\s+"
@@ -93,7 +97,7 @@ _FA_VERB = re.compile(
 _FA_ACCORDING = re.compile(
     r"(?<![\w\u200c])(?:(?:طبق|بر\s+اساس|بنا\s*بر|براساس|بر\s+پایه)\s+(?:آمار|گزارش|ارقام|اطلاعات)"
     r"(?:\s+(?:منتشر[\u200c ]?شده|ارائه[\u200c ]?شده|اعلام[\u200c ]?شده|تهیه[\u200c ]?شده))?"
-    r"\s+(?:از\s+سوی|توسط|از\s+جانب)|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
+    r"\s+(?:از\s+سوی|توسط|از\s+جانب)|بنا\s*بر\s+اعلام|به\s+اعلام|به\s+نوشته|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
     r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
     r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
 )
@@ -105,16 +109,16 @@ _PERSON_DESC = (
 )
 _PERSON_ANAPHORA = re.compile(
     rf"^(?:he|she|(?:(?:the|this)\s+)?(?:same\s+)?(?:{_PERSON_DESC})|"
-    r"(?:این|همین|آن)\s+(?:فرمانده|نماینده(?:\s+مجلس)?|مقام(?:\s+\S+)?|مسئول|سردار|وزیر|"
-    r"دادستان|سخنگو|استاندار|فرماندار|نویسنده|زندانی)|وی|او)$",
+    r"(?:این|همین|آن)\s+(?:فرمانده|نماینده(?:\s+مجلس)?|مقام(?:[\u200c ]?ها|ات)?(?:\s+\S+)?|مسئول|"
+    r"سردار|وزیر|دادستان|سخنگو|استاندار|فرماندار|نویسنده|زندانی)|وی|او)$",
     re.IGNORECASE,
 )
 _ORG_ANAPHORA = re.compile(
     r"^(?:it|they|its|(?:(?:the|this|these|its|their)\s+)?(?:same\s+)?(?:\d+-page\s+)?"
     r"(?:group|groups|organi[sz]ations?|agency|report|briefing|statement|update|community|ngo|"
-    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|source|newspaper|"
+    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|sources?|newspaper|"
     r"same\s+figures|figures|tally|data)|"
-    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|رسانه|شبکه|کانون)|"
+    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|منابع|رسانه|شبکه|کانون)|"
     r"آنها|آنان)$",
     re.IGNORECASE,
 )
@@ -136,13 +140,21 @@ _EN_STOP = {
     "that", "which", "who", "whom", "while", "and", "but", "as", "when", "because", "where",
     "after", "before", "since", "if", "whereas", "although", "though", "than", "so", "yet", "or",
     "on", "in", "at", "during", "said", "told", "with", "to", "was", "were", "is", "are", "had",
-    "has", "have", "been", "later",
+    "has", "have", "been", "later", "about", "around", "nearly", "roughly", "almost",
 }  # fmt: skip
+#: words that end a cited party's name: "citing local sources quoted by rights groups"
+_EN_AFTER_STOP = {
+    "quoted", "cited", "speaking", "asking", "saying", "who", "whose", "as", "via",
+}  # fmt: skip
+_BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", re.IGNORECASE)
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
 _FA_STOP = {
     "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
     "نیز", "هم", "را", "از", "شب", "تنها", "فقط",
     "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
+    "اما", "ولی",
+    # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
+    "مرگ", "اعدام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار", "هویت", "اسامی",
 }  # fmt: skip
 _PARTICIPLE_OPENER = re.compile(
     r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",
@@ -169,7 +181,8 @@ def _capitalised(word: str) -> bool:
 
 _LEAD_ADVERB = re.compile(
     r"^(?:(?:earlier|separately|later|meanwhile|also|however|now|previously|then|instead|"
-    r"in\s+(?:a|an|its|their|his|her)\s+\w+|on\s+\w+day)[\s,]+)+",
+    r"in\s+(?:a|an|its|their|his|her)\s+\w+|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"[\s,]+)+",
     re.IGNORECASE,
 )
 _JUNK_END = re.compile(
@@ -201,6 +214,12 @@ def noun_phrase(phrase: str) -> str:
         phrase = tail.group(1).strip()
     if not phrase or _JUNK_END.search(phrase) or _WH_START.match(phrase):
         return ""
+    if re.match(r"(?:its|their|his|her)\s+own\b", phrase, re.IGNORECASE):
+        return ""  # "citing its own records": the claimant's own evidence, not another party
+    if re.fullmatch(r"[a-z]+(?:ed|ing)", phrase):
+        return ""  # "it had received reports": a verb, not a claimant
+    if re.match(r"(?:ماده|اصل|بند|تبصره|قانون|article|section|paragraph)(?:\s|$)", phrase, re.I):
+        return ""  # «بر اساس ماده ۲۸۶ …», "under Article 286": a legal basis, not a source
     if phrase.casefold() in {"the", "a", "an", "its", "whose", "this", "that"}:
         return ""
     if re.fullmatch(r"(?:داده|شده|کرده|است|داده\s+شده|شده\s+است)(?:\s+\S+)?", phrase):
@@ -276,7 +295,7 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
         if before.endswith(","):
             name, name_start = _np_before(sentence, len(before) - 1)
             after_preposition = re.search(
-                r"(?:^|\s)(?:in|on|at|by|since|from|until|during|after|before)\s+$",
+                r"(?:^|\s)(?:in|on|at|by|since|from|until|during|after|before|to)\s+$",
                 sentence[:name_start],
                 re.IGNORECASE,
             )
@@ -284,6 +303,7 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
                 name
                 and not after_preposition
                 and not _CALENDAR_WORD.fullmatch(name)
+                and not re.match(r"(?:citing|quoting|according)\b", name, re.IGNORECASE)
                 and all(_capitalised(w) for w in name.split() if w.casefold() not in _EN_INNER)
             ):
                 return name, name_start
@@ -300,8 +320,10 @@ def _np_after(sentence: str, start: int) -> str:
             break
         if word[0].isdigit():
             break
-        if low in _EN_STOP - {"and"} and kept:
+        if (low in _EN_STOP - {"and"} or low in _EN_AFTER_STOP) and kept:
             break
+        if low == "by" and kept and _BY_MEANS.match(sentence, tok.end()):
+            break  # "told AFP by phone"
         if low == "and" and not re.match(r"\s*[A-Z]", sentence[tok.end() :]):
             break
         if _is_fa(word) and (low in _FA_STOP or _FA_VERB.match(sentence, tok.start())) and kept:
@@ -376,6 +398,16 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         for m in pattern.finditer(sentence):
             name = noun_phrase(_np_after(sentence, m.end()))
             add(Attribution(name, "according", m.start(), m.end(), None, anaphoric(name)), m.span())
+    for m in _EN_QUOTED.finditer(sentence):
+        speaker, start = _np_before(sentence, len(sentence[: m.start()].rstrip()))
+        speaker = noun_phrase(speaker)
+        cited = noun_phrase(_np_after(sentence, m.end()))
+        if speaker and cited:
+            add(Attribution(speaker, "active", start, m.end(), None, anaphoric(speaker)), m.span())
+            add(
+                Attribution(cited, "citing", m.end(), m.end(), None, anaphoric(cited)),
+                (m.end(), m.end()),
+            )
     quoted = _quoted(sentence)
     for m in _EN_VERB.finditer(sentence):
         if re.match(r"\s+by\b", sentence[m.end() :]):
@@ -388,8 +420,11 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         name = noun_phrase(name)
         if not name:
             continue
-        if re.match(r"\s*به\s+", sentence[start + len(name) : m.start()]):
-            told = _told_media(sentence, sentence.index("به", start + len(name)) + 3)
+        between = sentence[start + len(name) : m.start()]
+        relative = re.match(r"\s*که\s[^،,]*?\s(?=به\s)", between)  # «X که نخواست … به Y گفت»
+        if relative or re.match(r"\s*(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between):
+            at = start + len(name) + (relative.end() if relative else 0)
+            told = _told_media(sentence, sentence.index("به ", at) + 3)
             if told:  # «X به رویترز گفت»
                 add(Attribution(told, "active", start, m.end(), None, False), m.span())
                 att = Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name))

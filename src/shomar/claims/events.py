@@ -36,6 +36,9 @@ _PATTERNS = [
     re.compile(rf"(?:{_EN_MONTH})\s+{_YEAR}", re.IGNORECASE),
     re.compile(rf"(?:{_FA_MONTH})\s+(?:ماه\s+)?[۰-۹\d]{{2,4}}(?![\d۰-۹])"),
     re.compile(rf"(?<!\d)(?:in|since|of)\s+({_YEAR})(?!\d)", re.IGNORECASE),
+    re.compile(
+        r"(?<![\w\u200c])سال\s+((?:۱[۳۴]|۱۹|۲۰|1[34]|19|20)[۰-۹\d]{2})(?![\d۰-۹])"
+    ),  # «در سال ۲۰۲۳»
 ]
 _NEEDS_CUE = re.compile(rf"{_YEAR}|{_EN_MONTH}|[۰-۹]|Bloody|Green|Woman|خونین", re.IGNORECASE)
 

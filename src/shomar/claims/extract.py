@@ -27,8 +27,12 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
    sentence is the article's own voice (``claimant`` is ``None``). Claimants resolve to the
    registry (:mod:`~shomar.claims.registry`) as ``claimant_id``;
 4. follow the chain: a party the main claimant cites ("citing Y", «به نقل از Y», "Y told
-   Reuters", «Y به رویترز گفت») or whose figure it repeats ("the toll … announced by Y") becomes
-   ``cites`` and gets a candidate of its own;
+   Reuters", «Y به رویترز گفت», "X quoted Y as saying") or whose figure it repeats ("the toll …
+   announced by Y") becomes ``cites`` and gets a candidate of its own; an outlet reporting the
+   speaker («به گزارش X، Y گفت», "according to X, Y said", "Y said, according to the Tasnim news
+   agency") is a claimant citing the speaker, and a party the cited one cites in turn ("…, citing
+   a prison guard") gets its candidate too. A speaker across "while", "but", «اما» does not claim
+   the figure before it, and "other estimates range from …" is the article's own voice;
 5. the date stated is the full date attached to the attribution ("Y said *on 15 December
    2019*", "announced by Y *on December 15, 2019*", «Y *روز ۲۵ آذر ۱۳۹۸* اعلام کرد»); the event
    hint is the sentence's episode or time cue (:mod:`~shomar.claims.events`).
@@ -42,10 +46,10 @@ confirm; ``confidence`` only orders the review queue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions
+from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions, noun_phrase
 from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.dates import find_dates
 from shomar.claims.events import find_event_hint
@@ -53,7 +57,7 @@ from shomar.claims.filters import non_count_reason
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK, PEOPLE_AFTER_RE
 from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
-from shomar.claims.registry import resolve_claimant
+from shomar.claims.registry import claimant_entry, resolve_claimant
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.claims.tables import Table, find_tables
 from shomar.errors import InputError
@@ -67,7 +71,7 @@ _BEFORE_WINDOW = 60
 _AFTER_STOP = re.compile(
     r"[;:؛]|(?<![\w])(?:but|while|whereas|although|sentenced\s+to(?!\s+death)|charged|summoned|"
     r"released|freed|convicted|fled|took\s+part|live|lived|appeared|questioned|marched|gathered|"
-    r"آزاد|محکوم\s+شد|احضار|at\s+risk\s+of|fac(?:e|es|ing)\s+(?:imminent\s+)?execution|"
+    r"آزاد|محکوم\s+شد|به\s+(?:\S+\s+){0,3}?(?:حبس|زندان)\s+(?:\S+\s+){0,2}?محکوم|احضار|at\s+risk\s+of|fac(?:e|es|ing)\s+(?:imminent\s+)?execution|"
     r"(?:با|در)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)(?![\w])",
     re.IGNORECASE,
 )
@@ -77,7 +81,41 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_OF = re.compile(
-    r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$", re.I
+    r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$|"
+    r"(?<![\w])(?:put|puts|putting|placed|placing)\s+(?:it|them|the\s+(?:figure|toll|number))\s+at\s*$|"
+    r"(?<![\w])estimates?\s+(?:range|ranging|vary|varying)\s*$|"
+    r"برآورد(?:[\u200c ]?ها(?:ی)?)?\s+(?:دیگر\s+)?$",
+    re.I,
+)
+#: "other estimates range from …", «برآوردهای دیگر از …»: the article's own voice
+_OTHER_ESTIMATES = re.compile(
+    r"(?<![\w])(?:other|some|independent|various)\s+estimates?\s+(?:[a-z]+\s+){0,2}$|"
+    r"برآورد(?:[\u200c ]?ها(?:ی)?)\s+دیگر\s+(?:\S+\s+){0,2}$",
+    re.I,
+)
+#: "up from 66", «نسبت به ۵۸۲ مورد»: an earlier figure of the same count
+_COMPARED = re.compile(
+    r"(?<![\w])(?:up|down|rising|falling|increased|decreased)\s+from\s*$|"
+    r"(?<![\w])compared\s+(?:with|to)\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$",
+    re.I,
+)
+#: "…, including 5 women", «…، از جمله ۳ نفر»: a sub-count of the figure before it
+_INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمله)\s*$", re.I)
+#: a number whose next words say it counts no one claimed here: at risk, facing, released
+_NOT_COUNTED_TAIL = re.compile(
+    r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
+    r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
+    r"(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)",
+    re.IGNORECASE,
+)
+_SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
+_TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
+#: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
+#: of 87 activists"; it wins over a later form, which describes where or how
+_ADJACENT_NOUN = re.compile(
+    r"(?<![\w\u200c])(?:مرگ|کشته\s+شدن|اعدام|بازداشت|دستگیری|شکنجه|ناپدید\s+شدن)\s+$|"
+    r"(?<![\w])(?:deaths?|killings?|executions?|arrests?|disappearances?)\s+of\s+$",
+    re.I,
 )
 #: a sentence that goes on with the previous one's figures ("Of these, 61 …", «… نیز …»)
 _CONTINUES = re.compile(
@@ -85,7 +123,11 @@ _CONTINUES = re.compile(
     r"this\s+includes|they\s+include|these\s+include|in\s+addition|also|the\s+(?:toll|figure|"
     r"total|tally)\b|its\s+(?:toll|figure|total|tally)\b)|(?<![\w])(?:also|further|another|"
     r"other|others)(?![\w])|"
-    r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین)|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])",
+    r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
+    r"^(?:this|that)\s+(?:figure|number)\b|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])|"
+    r"(?<![\w])of\s+(?:them|these|those|the\s+(?:total|figure|toll))(?![\w])|"
+    r"(?<![\w\u200c])از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+(?:افراد|تعداد|عده|زندانیان|کودکان|"
+    r"بازداشت[\u200c ]?شدگان|کشته[\u200c ]?شدگان|اعدام[\u200c ]?شدگان))(?![\w\u200c])",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:it|they|he|she|its|وی|او|آنها|آنان|ایشان)$", re.IGNORECASE)
@@ -141,6 +183,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         )
     folded = fold_text(text)
     context = _Context()
+    previous: list[ClaimCandidate] = []
     found: list[ClaimCandidate] = []
     headlines: set[int] = set()
     tables = find_tables(text)
@@ -155,10 +198,56 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         headline = _is_headline(text, sentence, number)
         after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
         claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
+        source = _figures_source(sentence.text) if not claims and previous else None
+        if source is not None:  # «… ۴۷۶ نفر … این آمار را سازمان حقوق بشر ایران منتشر کرده است»
+            found = found[: len(found) - len(previous)]
+            claims = _credit_source(previous, source)
+            previous = []
+        else:
+            previous = claims
         if headline:
             headlines.update(id(c) for c in claims)
         found.extend(claims)
     return merge_repeated(_dedupe(found), headlines)
+
+
+#: a sentence naming where the previous sentence's figures come from: «این آمار را X منتشر کرده
+#: است», "The figures were compiled by X"
+_FIGURES_FROM = re.compile(
+    r"^\s*(?:این|آن)\s+(?:آمار|ارقام|رقم|اعداد)\s+(?:را\s+)?(?P<fa>[^،,.]+?)\s+"
+    r"(?:منتشر|اعلام|ارائه|گردآوری|ثبت|تأیید|تایید)\s+(?:کرده|کرد|نموده)|"
+    r"^\s*(?:the|these|those)\s+(?:figures?|numbers?|tolls?|data)\s+(?:were|was|had\s+been|"
+    r"have\s+been)\s+(?:compiled|published|released|provided|collected|gathered)\s+by\s+"
+    r"(?P<en>[^,.;]+)",
+    re.IGNORECASE,
+)
+
+
+def _figures_source(sentence: str) -> str | None:
+    m = _FIGURES_FROM.match(sentence)
+    if not m:
+        return None
+    name = noun_phrase(m.group("fa") or m.group("en") or "")
+    return name or None
+
+
+def _credit_source(previous: list[ClaimCandidate], source: str) -> list[ClaimCandidate]:
+    """The previous sentence's figures are the source's; whoever stated them cites it."""
+    out: list[ClaimCandidate] = []
+    for c in previous:
+        if c.cites is not None:
+            out.append(c)
+            continue
+        own = replace(
+            c,
+            claimant=source,
+            claimant_id=resolve_claimant(source),
+            date_stated=None,
+        )
+        if c.claimant is not None and c.claimant != source:
+            out.append(replace(c, cites=source))
+        out.append(own)
+    return out
 
 
 def _is_headline(text: str, sentence: Sentence, number: int) -> bool:
@@ -261,6 +350,8 @@ def _sentence_claims(
         if carried is not None and not headline:
             attributions = [Attribution(carried.claimant, "according", 0, 0, None, False)]
     mains = [a for a in attributions if a.kind in _MAIN_KINDS]
+    if not mains:  # «به نقل از X، …» opening the sentence speaks for the paragraph too
+        mains = [a for a in attributions if a.kind == "citing" and a.start == 0]
     context.paragraph_claimant = mains[-1] if mains and not headline else None
     matches = [m for m in find_quantities(sentence.text) if non_count_reason(s, m) is None]
     categories = _categories(s, matches, lang, context)
@@ -277,26 +368,84 @@ def _sentence_claims(
         if counted is None:
             continue
         context.last_counted = counted
-        main, chain = _attribution_for(match, matches, attributions)
+        main, chain = _attribution_for(s, match, matches, attributions)
         if main is None and chain is not None:
             main, chain = chain, None
+        if _OTHER_ESTIMATES.search(s[: match.start]):
+            main, chain = None, None
         base = _confidence(s, match, main)
-        out.append(
-            _candidate(match, counted, hint or context.last_event, main, chain, sentence, base)
-        )
-        if chain is not None:
-            out.append(
-                _candidate(
-                    match,
-                    counted,
-                    hint or context.last_event,
-                    chain,
-                    None,
-                    sentence,
-                    round(base * 0.9, 2),
-                )
-            )
+        parties = _parties(s, match, main, chain, attributions)
+        for k, party in enumerate(parties or [None]):
+            cites = parties[k + 1] if k + 1 < len(parties) else None
+            confidence = round(base * 0.9**k, 2)
+            event = hint or context.last_event
+            out.append(_candidate(match, counted, event, party, cites, sentence, confidence))
     return out
+
+
+def _parties(
+    s: str,
+    match: QuantityMatch,
+    main: Attribution | None,
+    chain: Attribution | None,
+    attributions: list[Attribution],
+) -> list[Attribution]:
+    """Who states the figure, outermost first, each citing the next: the outlet that reports the
+    speaker («*به گزارش ایرنا،* رئیس پلیس گفت …», "X said …, *according to Tasnim*"), the
+    speaker, the party the speaker cites, and a party that one cites in turn ("Reuters quoted a
+    relative as saying, citing a prison guard, …")."""
+    if main is None:
+        return []
+    if chain is not None and chain.claimant == main.claimant:
+        chain = None  # "Citing HRW, the report said": the report is HRW's
+    if main.anaphoric:  # "the group said in a tally compiled by IHR", no group named before
+        named = next(
+            (
+                a
+                for a in attributions
+                if a is not main and not a.anaphoric and a.kind in ("passive", "according")
+            ),
+            None,
+        )
+        if named is not None:
+            return [named]
+    parties = [main] if chain is None else [main, chain]
+    reporter = _reporter(s, main, attributions)
+    if reporter is not None:
+        parties.insert(0, reporter)
+    if chain is not None and chain.kind == "citing":
+        deeper = next(
+            (
+                a
+                for a in attributions
+                if a.kind == "citing" and chain.end < a.start < match.start and a not in parties
+            ),
+            None,
+        )
+        if deeper is not None:
+            parties.append(deeper)
+    return parties
+
+
+def _reporter(s: str, main: Attribution, attributions: list[Attribution]) -> Attribution | None:
+    """The outlet reporting what ``main`` said: «به گزارش X، Y گفت» or "according to X, Y said"
+    (X set off by a comma right before Y), or a news organisation after Y's verb ("Y said,
+    according to the Tasnim news agency")."""
+    if main.kind != "active":
+        return None
+    for att in attributions:
+        if att.kind != "according" or att.claimant == main.claimant:
+            continue
+        name_at = s.find(att.claimant, att.end)
+        if att.start < main.start and name_at >= 0:
+            between = s[name_at + len(att.claimant) : main.start]
+            if re.fullmatch(r"\s*[,،]\s*", between):
+                return att
+        if att.start >= main.end and re.fullmatch(r"\s*[,،]\s*", s[main.end : att.start]):
+            entry = resolve_claimant(att.claimant)
+            if entry is not None and claimant_entry(entry).kind == "media":
+                return att
+    return None
 
 
 def _candidate(
@@ -358,7 +507,11 @@ def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribu
         kind = anaphora_kind(att.claimant) if att.anaphoric else None
         if att.anaphoric:
             target = {"person": context.last_person, "org": context.last_org}.get(kind or "")
-            target = local or target or context.last_claimant
+            if att.kind == "citing":  # "The governor told IRNA": not IRNA citing itself
+                target = target or context.last_claimant
+                target = None if target == local else target
+            else:
+                target = local or target or context.last_claimant
             if target:
                 att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
             elif _PRONOUN.match(att.claimant):
@@ -367,7 +520,10 @@ def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribu
             context.last_claimant = att.claimant
             if att.kind in _MAIN_KINDS:
                 local = att.claimant
-            if resolve_claimant(att.claimant) is not None or not _looks_like_person(att.claimant):
+            known = resolve_claimant(att.claimant) is not None
+            if att.kind == "citing" and not known:
+                pass  # "citing sources on the ground": not what "the group" refers to later
+            elif known or not _looks_like_person(att.claimant):
                 context.last_org = att.claimant
             else:
                 context.last_person = att.claimant
@@ -432,14 +588,19 @@ def _first_after(
     stop = _AFTER_STOP.search(text)
     window = text[: stop.start()] if stop else text
     window = window[: _AFTER_WINDOW[lang]]
-    conj = re.search(r"(?<![\w])and(?![\w])", window)
+    conj = re.search(r"(?<![\w])and(?![\w])(?!\s*\d)", window)  # not "aged 22, 26 and 33"
     if conj and not _AUXILIARY.search(window[: conj.start()]):
         window = window[: conj.start()]  # "killing 1,500 protesters and arrested many more"
     best: tuple[str, int] | None = None
+    died = None
     for category, pattern in table:
         m = pattern.search(window)
         if m and (best is None or m.start() < best[1]):
             best = (category, m.start())
+        if m and category == "killed" and died is None:
+            died = (category, m.start())
+    if best is not None and best[0] == "detained" and died is not None:
+        return died  # «در بازداشت جان باخته‌اند»: death in custody counts as killed
     return best
 
 
@@ -470,12 +631,14 @@ _OF_THESE = re.compile(
     re.IGNORECASE,
 )
 _OF_THEM_AFTER = re.compile(
-    r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|این\s+افراد|این\s+تعداد|ایشان)|"
-    r"of\s+(?:them|these|those)\b)",
+    r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+[\w\u200c]+)|"
+    r"of\s+(?:them|these|those|the\s+(?!total\b)[a-z]+)\b)",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
-_PARTITIVE = re.compile(r"^\s*(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I)
+_PARTITIVE = re.compile(
+    r"^\s*(?:(?:نفر|تن)\s+)?(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I
+)
 
 
 _PREDICATE = re.compile(
@@ -512,15 +675,41 @@ def _categories(
     s: str, matches: list[QuantityMatch], lang: str, context: _Context
 ) -> list[str | None]:
     found: list[str | None] = []
+    blocked: set[int] = set()  # numbers that count no one: at risk, released
     for i, match in enumerate(matches):
         next_start = matches[i + 1].start if i + 1 < len(matches) else len(s)
         prev_end = matches[i - 1].end if i > 0 else 0
         tail = s[match.number_end : next_start]
+        if _NOT_COUNTED_TAIL.match(tail):
+            found.append(None)  # "at least 21 faced the death penalty", «۹۰۰ نفر آزاد شدند»
+            blocked.add(i)
+            continue
+        adjacent = _ADJACENT_NOUN.search(s[prev_end : match.start])
+        if adjacent:
+            near = _nearest_before(adjacent.group())
+            if near:
+                found.append(near[0])
+                continue
+        if _SENTENCED.search(s[prev_end : match.start]) and _TO_DEATH.match(tail):
+            found.append("sentenced_to_death")  # "sentenced 3 others to death"
+            continue
+        if i > 0 and found[i - 1] is not None and _INCLUDING.search(s[prev_end : match.start]):
+            found.append(found[i - 1])  # "16 … tortured in detention, including 5 women"
+            continue
         partitive = _PARTITIVE.match(tail)
         if partitive:  # "90 of those detained had been tortured": the predicate counts
-            later = _first_after(tail[partitive.end() :], lang)
+            rest = tail[partitive.end() :]
+            later = _first_after(rest, lang)
             if later:
                 found.append(later[0])
+                continue
+            if _AFTER_STOP.search(rest[:40]):
+                found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
+                blocked.add(i)
+                continue
+            noun = _first_after(partitive.group(), lang) or _nearest_before(partitive.group())
+            if noun:  # «ده‌ها نفر از مجروحان با گلوله … هدف قرار گرفتند»: the noun counts
+                found.append(noun[0])
                 continue
         after = _first_after(tail, lang)
         if after:
@@ -535,44 +724,66 @@ def _categories(
             found.append(weak[0])
             continue
         found.append(_number_of(s[prev_end : match.start]))
-    for _ in range(2):  # "at least 448 people, including 60 children": both share a category
+    _share_with_neighbours(s, matches, found, blocked)
+    for i, match in enumerate(matches):
+        if found[i] is not None or i in blocked:
+            continue
+        earlier = next((f for f in reversed(found[:i]) if f is not None), None)
+        earlier = earlier or context.last_counted
+        if _COMPARED.search(s[: match.start]) and earlier:
+            found[i] = earlier  # "rose to 96, …, up from 66"
+        elif _FIGURE_OF.search(s[: match.start]) and earlier:
+            found[i] = earlier
+        elif _OF_THESE.match(s) and context.last_counted:
+            found[i] = context.last_counted  # "Of these, 40 were students"
+        elif (
+            _OF_THEM_AFTER.match(s, match.number_end)
+            and earlier
+            and not _AFTER_STOP.search(s, match.number_end)
+        ):
+            found[i] = earlier  # «دستکم ۱۲ نفر از آنان زن بودند»
+        elif _REFERS_BACK.search(s[: match.start]) and context.last_mention:
+            found[i] = context.last_mention  # "put the number between A and B in his memoirs"
+    return found
+
+
+def _share_with_neighbours(
+    s: str, matches: list[QuantityMatch], found: list[str | None], blocked: set[int]
+) -> None:
+    """ "at least 448 people, including 60 children" and lists ("12 in Piranshahr and 9 in
+    Mahabad", «۱۲۰، … ۱۶۵») share a category; in Persian the verb that gives it comes last
+    («۳۲۶ نفر از جمله ۴۳ کودک و ۲۵ زن را کشته‌اند»), so a list also shares it backwards."""
+    for _ in range(2):
         for i in range(len(matches)):
-            if found[i] is not None:
+            if found[i] is not None or i in blocked:
                 continue
             for j in (i + 1, i - 1):
                 if 0 <= j < len(matches) and found[j] is not None:
                     left, right = sorted((i, j))
                     if _LINK.match(s[matches[left].end : matches[right].start]):
                         found[i] = found[j]
-    for i in range(1, len(matches)):  # lists: "12 in Piranshahr and 9 in Mahabad", «۱۲۰، … ۱۶۵»
-        if found[i] is None and found[i - 1] is not None:
+        for i in range(1, len(matches)):
             gap = s[matches[i - 1].end : matches[i].start]
-            if _is_list_gap(gap):
-                found[i] = found[i - 1]
-    for i, match in enumerate(matches):
-        if found[i] is not None:
-            continue
-        if _FIGURE_OF.search(s[: match.start]) and context.last_counted:
-            found[i] = context.last_counted
-        elif _OF_THESE.match(s) and context.last_counted:
-            found[i] = context.last_counted  # "Of these, 40 were students"
-        elif (
-            _OF_THEM_AFTER.match(s, match.number_end)
-            and context.last_counted
-            and not _AFTER_STOP.search(s, match.number_end)
-        ):
-            found[i] = context.last_counted  # «دستکم ۱۲ نفر از آنان زن بودند»
-        elif _REFERS_BACK.search(s[: match.start]) and context.last_mention:
-            found[i] = context.last_mention  # "put the number between A and B in his memoirs"
-    return found
+            if found[i] is None and found[i - 1] is not None and _is_list_gap(gap):
+                found[i] = None if i in blocked else found[i - 1]
+        for i in range(len(matches) - 2, -1, -1):
+            gap = s[matches[i].end : matches[i + 1].start]
+            if found[i] is None and found[i + 1] is not None and _is_list_gap(gap):
+                found[i] = None if i in blocked else found[i + 1]
 
 
 def _attribution_for(
-    match: QuantityMatch, matches: list[QuantityMatch], attributions: list[Attribution]
+    s: str, match: QuantityMatch, matches: list[QuantityMatch], attributions: list[Attribution]
 ) -> tuple[Attribution | None, Attribution | None]:
     mains = [a for a in attributions if a.kind in _MAIN_KINDS]
     before = [a for a in mains if a.start <= match.start]
     main = before[-1] if before else next((a for a in mains if a.start > match.start), None)
+    if (
+        main is not None
+        and main.start > match.start
+        and _CLAUSE_BREAK.search(s, match.end, main.start)
+    ):
+        main = None  # «۳۰۰ نفر کشته شدند، اما سه مقام … گفتند»: another figure
     later = [m.start for m in matches if m.start > match.end]
     horizon = min([*later, match.end + 80])
     chain = next(
@@ -581,10 +792,36 @@ def _attribution_for(
     )
     if chain is None and main is not None:
         chain = next(
-            (a for a in attributions if a.kind == "citing" and a is not main),
+            (
+                a
+                for a in attributions
+                if a.kind == "citing" and a is not main and not _across_clauses(s, main, a)
+            ),
+            None,
+        )
+    if chain is None and main is None:  # «به نقل از X، …» with no verb of saying
+        chain = next(
+            (
+                a
+                for a in attributions
+                if a.kind == "citing"
+                and (a.start < match.start or not _CLAUSE_BREAK.search(s, match.end, a.start))
+            ),
             None,
         )
     return main, chain
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;؛]|(?<![\w])(?:while|whereas|but)(?![\w])|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
+    re.IGNORECASE,
+)
+
+
+def _across_clauses(s: str, one: Attribution, other: Attribution) -> bool:
+    """ "… according to Amnesty, while officials told Reuters …": the two are not a chain."""
+    left, right = sorted((one, other), key=lambda a: a.start)
+    return _CLAUSE_BREAK.search(s, left.end, max(left.end, right.start)) is not None
 
 
 def _confidence(s: str, match: QuantityMatch, main: Attribution | None) -> float:

@@ -58,7 +58,11 @@ _BEFORE_RULES = [
     ("page", re.compile(r"(?<![\w])(?:page|pages|p\.|pp\.|صفحه(?:\s+های)?|ص\.)\s*$", re.I)),
     (
         "age",
-        re.compile(r"(?<![\w])(?:aged|age|ages|aged\s+between|سن|سنین)\s+(?:between\s+)?$", re.I),
+        re.compile(
+            r"(?<![\w])(?:aged|age|ages|aged\s+between|سن|سنین)\s+(?:between\s+)?"
+            r"(?:\d+\s*[,،]\s*)*(?:\d+\s*(?:and|و)\s*)?$",
+            re.I,
+        ),
     ),
     ("date", re.compile(rf"(?<![\w])(?:{_MONTHS})\.?\s+$", re.I)),
     (
@@ -79,7 +83,8 @@ _AFTER_RULES = [
     (
         "fraction",
         re.compile(
-            r"^(?:[\s-]+(?:quarters?|thirds?|halves|fifths?|tenths?)|\s+in\s+(?:\d|ten\b|every))",
+            r"^(?:[\s-]+(?:quarters?|thirds?|halves|fifths?|tenths?)|"
+            r"\s+in\s+(?:(?!(?:1[34]|19|20)\d\d(?!\d))\d|ten\b|every))",  # not "834 in 2023"
             re.I,
         ),
     ),
@@ -107,6 +112,11 @@ _AFTER_RULES = [
         ),
     ),
     ("age", re.compile(r"^(?:\s*|-)(?:years?|yrs?)[\s-]+old|^\s*(?:ساله|سالگی|سال\s+سن)", re.I)),
+    # the first items of a list of ages: "aged 22, 26 and 33", «۲۲، ۲۶ و ۳۳ ساله»
+    (
+        "age",
+        re.compile(r"^(?:\s*[,،]\s*\d+)*\s*(?:[,،]|and|و)\s*\d+\s*(?:ساله|years?[\s-]+old)", re.I),
+    ),
     ("page", re.compile(r"^\s*(?:pages|صفحه)" + _NB, re.I)),
     ("date", re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})(?![\w])", re.I)),
     ("date", re.compile(r"^(?:st|nd|rd|th)" + _NB, re.I)),
@@ -114,16 +124,25 @@ _AFTER_RULES = [
         "unit",
         re.compile(
             r"^(?:\s+|-)(?:of\s+)?(?:the\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
-            r"times|degrees|km|kilomet(?:er|re)s?|miles|lashes|cities|towns|provinces|copies|"
+            r"nights?|times|degrees|km|kilomet(?:er|re)s?|miles|lashes|cities|towns|provinces|copies|"
             r"votes|pages|seats|universities|schools|villages|districts|neighbou?rhoods|campuses|"
             r"locations|sites|items|documents|videos|photos|photographs|interviews|"
-            r"دانشگاه|شهرستان|روستا|مدرسه|سال|ماه|هفته|روز|ساعت|دقیقه|بار|کیلومتر|ضربه|شهر|استان|"
+            r"دانشگاه|شهرستان|روستا|مدرسه|سال|ماه|هفته|روز|شب|شبانه[\u200c ]?روز|ساعت|دقیقه|بار|"
+            r"کیلومتر|ضربه|شهر|استان|"
             r"نسخه|رأی|رای|درجه)(?![\w])",
             re.I,
         ),
     ),
     ("number of a kind", re.compile(r"^\s+of\s+(?:the|them|those|these|its|his|her)\b", re.I)),
 ]
+
+
+#: «از کشته شدن یک مأمور», "the death of one officer": "one" counts the person it names
+_EVENT_NOUN_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:کشته\s+شدن|مرگ|اعدام|بازداشت|دستگیری)\s+$|"
+    r"(?<![\w])(?:killing|death|execution|arrest)\s+of\s+$",
+    re.I,
+)
 
 
 def _is_year(value: int | None) -> bool:
@@ -145,8 +164,11 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
     for reason, pattern in _BEFORE_RULES:
         if reason == "year" and not _is_year(quantity.value):
             continue
-        if reason == "age" and (quantity.value is None or quantity.value >= 120):
-            continue  # "under 1,000 people" is a bound, not an age
+        largest = quantity.value if quantity.value is not None else quantity.upper
+        if reason == "age" and (largest is None or largest >= 120):
+            continue  # "under 1,000 people" is a bound, not an age ("aged between 25 and 40" is)
+        if reason == "date" and people_follow:
+            continue  # «در شهریور ۶ نفر»: a month, then a head count
         if pattern.search(before) and not (reason == "year" and people_follow):
             return reason
     four_digits = re.fullmatch(r"\d{4}", raw) is not None
@@ -159,7 +181,12 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
         return "year"
     if exact and re.fullmatch(r"\d{2}", raw) and _SHORT_YEAR_BEFORE.search(before):
         return "year"  # «تابستان ۶۷», «آبان ۹۸»
-    if quantity.value == 1 and not raw[:1].isdigit() and not people_follow:
+    if (
+        quantity.value == 1
+        and not raw[:1].isdigit()
+        and not people_follow
+        and not _EVENT_NOUN_BEFORE.search(before)
+    ):
         return "one as a word"  # "one of", «یک منبع»: an article, not a count
     if _is_apposed_age(folded, match):
         return "age"

@@ -88,6 +88,7 @@ _AFTER: dict[str, list[str]] = {
         r"به\s+قتل\s+(?:رسیدند|رسیده|رساندند|رسید)",
         rf"درگذشت(?:ند|ه{_Z}اند)?",
         rf"قربانی{_FA_BE}",
+        r"جسد|اجساد",
     ],
     "disappeared": [
         r"(?:forcibly\s+)?disappeared",
@@ -114,6 +115,7 @@ _AFTER: dict[str, list[str]] = {
         rf"(?:را\s+)?(?:بازداشت|دستگیر)\s+(?:کردند|کرده{_Z}اند|کرده|نمودند)",
         rf"دستگیر{_FA_BE}?",
         rf"بازداشت{_Z}شدگان",
+        r"(?:بازداشت|دستگیر)(?=\s+و\s)",  # «۲۰۰ نفر بازداشت و ۲۰ نفر زخمی شدند»: verb elided
     ],
     "detained": [
         r"detained",
@@ -157,6 +159,7 @@ _BEFORE: dict[str, list[str]] = {
         r"کشتار",
         rf"قتل{_Z}عام",
         r"قربانیان",
+        rf"پیکر(?:{_Z}های)?|جسد|اجساد",  # «پیکر ۴۲ نفر»: bodies
     ],
     "disappeared": [r"disappear(?:ed|ances?)", rf"ناپدید{_Z}شدگان"],
     "injured": [
@@ -165,12 +168,13 @@ _BEFORE: dict[str, list[str]] = {
         rf"زخمی{_Z}ها|مجروحان|مصدومان",
         rf"(?:زخمی|مجروح|مصدوم)(?:{_Z}شد(?:ن|گان|ه))?",
     ],
-    "tortured": [r"tortur(?:ed|ing)"],
+    "tortured": [r"tortur(?:ed|ing)", r"شکنجه"],
     "arrested": [
         r"arrest(?:ed|ing|s)",
+        r"arrest(?=\s+of)",
         r"round(?:ed|ing)\s+up",
         rf"بازداشت{_Z}(?:شدگان|ها)",
-        rf"دستگیر(?:شدگان|ی{_Z}ها)?",
+        rf"دستگیر(?:شدگان|ی{_Z}ها|ی)?",
         r"بازداشت",
         rf"دستگیر{_Z}شد(?:ن|گان)",
     ],

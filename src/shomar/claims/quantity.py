@@ -20,8 +20,8 @@ Qualifiers and the bounds they give (``N`` is the figure as stated)
     exact          none                                                  N     N     N
     at_least       at least, more than, over, no fewer than, N or more,  N     N     —
                    دست‌کم، حداقل، بیش از، بالغ بر
-    at_most        up to, as many as, at most, fewer than, no more than, N     —     N
-                   حداکثر، کمتر از، تا
+    at_most        up to, as many as, as high as, at most, fewer than,   N     —     N
+                   no more than, حداکثر، کمتر از، تا
     approximately  about, around, nearly, almost, some, roughly,          N     —     —
                    حدود، نزدیک به، تقریباً
     range          between A and B, A-B, A to B, بین A تا B                —     A     B
@@ -266,8 +266,30 @@ def _atoms(folded: str) -> list[_Atom]:
         add(_Atom(m.start(), m.end(), _words_value(words, _EN_UNITS, _EN_SCALES)))
     for m in _FA_WORDS_RE.finditer(folded):
         words = [w for w in m.group().split() if w != "و"]
-        add(_Atom(m.start(), m.end(), _words_value(words, _FA_UNITS, _FA_SCALES)))
-    return sorted(found, key=lambda a: a.start)
+        scale = _FA_SCALES.get(words[-1], 1)
+        add(_Atom(m.start(), m.end(), _words_value(words, _FA_UNITS, _FA_SCALES), scale=scale))
+    return _join_word_and_digits(sorted(found, key=lambda a: a.start), folded)
+
+
+def _join_word_and_digits(atoms: list[_Atom], folded: str) -> list[_Atom]:
+    """«یک هزار و ۲۰۰»: a number in words ending in a scale, "and", then digits below the scale
+    is one number (1,200), as «۱ هزار و ۲۰۰» already is."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value is not None
+            and atom.value is not None
+            and prev.scale >= 1000
+            and 0 < atom.value < prev.scale
+            and re.fullmatch(r"\s*و\s*", folded[prev.end : atom.start])
+            and re.fullmatch(r"\d{1,3}", folded[atom.start : atom.end])
+        ):
+            out[-1] = _Atom(prev.start, atom.end, prev.value + atom.value, scale=prev.scale)
+            continue
+        out.append(atom)
+    return out
 
 
 # --- qualifiers and ranges --------------------------------------------------------------------
@@ -276,8 +298,8 @@ _PREFIXES = [
     ("at_least", r"at\s+least|more\s+than|over|no\s+(?:fewer|less)\s+than|not\s+less\s+than|"
      r"in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|above|exceeding|exceeded|exceeds|"
      r"surpassed|topped"),
-    ("at_most", r"up\s+to|as\s+many\s+as|at\s+most|(?:fewer|less)\s+than|no\s+more\s+than|"
-     r"not\s+more\s+than|a\s+maximum\s+of"),
+    ("at_most", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|(?:fewer|less)\s+than|"
+     r"no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"),
     ("approximately", r"about|around|nearly|almost|approximately|roughly|some|close\s+to|"
      r"an\s+estimated|estimated|circa|approx\."),
     ("at_least", r"دست[\u200c ]?کم|حداقل|بیش(?:تر)?[\u200c ]?از|بالغ\s+بر|افزون\s+بر|متجاوز\s+از|"

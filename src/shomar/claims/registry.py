@@ -36,6 +36,7 @@ def fold_name(text: str) -> str:
     """Case, Arabic letter forms, ZWNJ, possessives and punctuation folded away."""
     text = text.translate(str.maketrans("يكىۀئ", "یکیهی")).replace("\u200c", " ")
     text = text.replace("’", "'").casefold()
+    text = re.sub(r"(?<![\w.])(?:[a-z]\.){2,}", lambda m: m.group().replace(".", ""), text)  # U.N.
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[^\w]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()

@@ -284,9 +284,11 @@ def _interactive(ws: Any, items: list[Any]) -> None:
                 a, b = _both_calendars(a), _both_calendars(b)
             table.add_row(name, plain(_shown(a)), plain(_shown(b)))
         console.print(table)
+        from shomar.linkage.review import plain_level
+
         evidence = Table("comparison", "level", "match weight")
         for e in item.evidence:
-            evidence.add_row(e["comparison"], e["level"], f"{e['match_weight']:+.2f}")
+            evidence.add_row(e["comparison"], plain_level(e["level"]), f"{e['match_weight']:+.2f}")
         console.print(evidence)
         answer = typer.prompt(
             "[s]ame / [d]ifferent / [u]nsure / s[k]ip / [q]uit (any other key skips)",

@@ -22,6 +22,26 @@ def is_invisible(text: str) -> bool:
     return all(ch.isspace() or unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in text)
 
 
+#: what lists write in a name cell when the name is not known (compared casefolded, without
+#: spaces, ZWNJ or dots; Arabic ي/ك as Persian ی/ک): read as an empty cell, and counted
+UNKNOWN_NAME_MARKS = frozenset({
+    "", "-", "--", "---", "—", "–", "_", "__", "?", "??", "???", "؟", "؟؟", "؟؟؟", "…", "x", "xx",
+    "xxx", "n/a", "na", "nk", "none", "null", "nil", "unknown", "unk", "notknown", "noname",
+    "unnamed", "unidentified", "نامشخص", "نامعلوم", "ناشناس", "ناشناخته", "مجهول", "مجهولالهویه",
+    "بینام", "بدوننام", "ذکرنشده", "نامعلومالهویه",
+})  # fmt: skip
+_MARK_FOLD = str.maketrans({" ": None, "\u200c": None, ".": None, "ي": "ی", "ك": "ک"})
+#: the longest mark, as written (spaces and dots included)
+_MARK_CHARS = 16
+
+
+def is_unknown_name_mark(text: str) -> bool:
+    """True when a name cell holds a mark for "not known" (``-``, ``?``, ``N/A``, «نامشخص»)."""
+    return 0 < len(text) <= _MARK_CHARS and text.casefold().translate(_MARK_FOLD) in (
+        UNKNOWN_NAME_MARKS
+    )
+
+
 def time_exists(hours: str, minutes: str, seconds: str | None) -> bool:
     """Whether ``HH:MM[:SS]`` is a time of day (a leap second ``:60`` is accepted)."""
     return int(hours) < 24 and int(minutes) < 60 and (seconds is None or int(seconds) <= 60)

@@ -82,6 +82,15 @@ class Prepared:
                 f"{said['dates']:,} date(s) written with two-digit years were read as "
                 f"{said['read_as']} ({said['hint']})"
             )
+        marks = self.ctx.unknown_name_marks
+        if marks:
+            shown = ", ".join(
+                f"{quoted(m)} ×{n:,}" for m, n in sorted(marks.items())[:LISTED_WORDS]
+            )
+            out.append(
+                f"{sum(marks.values()):,} name cell(s) held a mark for a name not known ({shown}):"
+                " they were read as empty (the raw rows keep them)"
+            )
         unknown = sorted(self.ctx.unknown_violations)
         if unknown:
             shown = ", ".join(quoted(w) for w in unknown[:LISTED_WORDS])

@@ -17,7 +17,7 @@ from shomar.domain.names_key import event_key, match_key
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
 from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
-from shomar.ingest.cells import is_invisible, time_exists
+from shomar.ingest.cells import is_invisible, is_unknown_name_mark, time_exists
 from shomar.ingest.mapping import Mapping, unknown_violation_parts, violation_of
 from shomar.ingest.problems import Problem
 from shomar.ingest.readers import RawRow
@@ -38,6 +38,8 @@ FIELD_LIMITS = {
 }
 ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$")
 NAME_FIELDS = ("full_name", "given_name", "family_name")
+#: the name cells a mark for "not known" (``-``, ``N/A``, «نامشخص») is read as empty in
+MARKABLE_FIELDS = (*NAME_FIELDS, "father_name")
 #: a year written as 0 or below (``0000-01-01``, ``-44``, ``-0044-03-15``): no calendar day
 YEAR_ZERO_OR_NEGATIVE = re.compile(r"^\s*-\s*\d|^\s*0{1,4}(?:$|[-/.\s])|[-/.\s]0000\s*$")
 
@@ -65,6 +67,8 @@ class RowContext:
     centuries: dict[tuple[str, str], int] = field(default_factory=dict)
     #: violation values that name no known type (read as ``other``; the import report says so)
     unknown_violations: set[str] = field(default_factory=set)
+    #: name cells read as empty because they held a mark for "not known": mark → count
+    unknown_name_marks: dict[str, int] = field(default_factory=dict)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -221,17 +225,32 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             )
             cells[name_field] = ""
             out[name_field] = ""
+    marks = {f: cells[f] for f in MARKABLE_FIELDS if cells[f] and is_unknown_name_mark(cells[f])}
+    for name_field, mark in marks.items():  # "-", «نامشخص»: not a name (linkage compares it)
+        ctx.unknown_name_marks[mark] = ctx.unknown_name_marks.get(mark, 0) + 1
+        cells[name_field] = ""
+        out[name_field] = ""
     # sealed by the importer
     out["sensitive_fields"] = dict(zip(SENSITIVE_COLUMNS, _SENSITIVE(cells), strict=True))
     key = cells["record_id"] or f"row-{row.number}"
     out["has_record_id"] = bool(cells["record_id"])
     out["record_key"] = key
     if not (cells["full_name"] or cells["given_name"] or cells["family_name"]):
-        problem(
-            "the row has no name (full_name, given_name and family_name are all empty)",
-            "full_name",
-            hint="Every record must name the victim, even partly",
-        )
+        marked = [f for f in marks if f in NAME_FIELDS]
+        if marked:
+            problem(
+                "the row has no name: the cell holds a mark for a name not known",
+                ctx.column_of(marked[0]),
+                marks[marked[0]],
+                "Every record must name the victim, even partly; a victim whose name is not "
+                "known cannot be told apart from others in linkage",
+            )
+        else:
+            problem(
+                "the row has no name (full_name, given_name and family_name are all empty)",
+                "full_name",
+                hint="Every record must name the victim, even partly",
+            )
     sex = _cached(cache, "sex", cells["sex"], ctx, _read_sex)
     out["sex"] = sex[0]
     age = _cached(cache, "age", cells["age"], ctx, _read_age)

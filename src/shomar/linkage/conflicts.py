@@ -9,7 +9,8 @@ human "same" overrides it). A pair conflicts when
 
 - both fathers' names are given and no comparison level relates them (not the same name in
   either script, signature or skeleton, and skeletons less than :data:`FATHER_JW` alike);
-- the birth years (from birth dates, or ages at the violation date) are more than
+- the birth years (from birth dates, or ages at the violation date, or an age on an undated
+  row read against its list's span of dates: ``birth_wide_lo/hi``) are more than
   :data:`BIRTH_GAP_YEARS` years apart;
 - the violation dates (intervals: a month, a season or a day) are more than
   :data:`DATE_GAP_DAYS` days apart for one kind of violation (or one kind missing), and
@@ -17,7 +18,11 @@ human "same" overrides it). A pair conflicts when
   nothing else in common, is two persons (namesakes); with the same father's name it is one
   person whose date one list got wrong, and an arrest and an execution are months apart;
 - it is sibling-like (:func:`shomar.linkage.rules.sibling_like`: same family, different
-  attested given names, fathers agreeing or missing).
+  attested given names, fathers agreeing or missing);
+- (inside a would-be person only, :meth:`RecordConflicts.name_splits`) the given names are
+  two different attested names even one letter apart (Jalil/Jalal, Farzan/Farzad), and each
+  is written so on another record of the would-be person as well: a typo makes one odd
+  record, a sibling brings his own.
 
 A pair whose birth dates (to the day) or identifiers (a national id) agree or are one typo
 apart never conflicts: that is one person with a typo in the year or a name.
@@ -35,7 +40,13 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import JaroWinkler
 
-from shomar.linkage.rules import agrees, distinct_given_names, sibling_like
+from shomar.linkage.rules import (
+    agrees,
+    different_attested_names,
+    distinct_given_names,
+    sibling_like,
+)
+from shomar.text import detect_script
 
 #: fathers' name skeletons at least this alike (Jaro-Winkler) never conflict
 FATHER_JW = 0.85
@@ -70,15 +81,21 @@ class RecordConflicts:
         self._father = {
             c: table[c].to_numpy(object) if c in table.columns else None for c in _FATHER
         }
+        wide = "birth_wide_lo" in table.columns
         self._birth = tuple(
             table[c].to_numpy(float) if c in table.columns else None
-            for c in ("birth_lo", "birth_hi")
+            for c in (("birth_wide_lo", "birth_wide_hi") if wide else ("birth_lo", "birth_hi"))
         )
         self._date = tuple(
             table[c].to_numpy(float, na_value=np.nan) if c in table.columns else None
             for c in ("date_start", "date_end")
         )
         self._violation = table["violation"].to_numpy(object) if "violation" in table else None
+        self._given = tuple(
+            table[c].to_numpy(object) if c in table.columns else None
+            for c in ("given_key", "given_canon")
+        )
+        self._family = table["family_canon"].to_numpy(object) if "family_canon" in table else None
         self._pos = pd.Series(np.arange(len(table)), index=table.index)
         self._ids = [
             table[c].to_numpy(object)
@@ -87,9 +104,59 @@ class RecordConflicts:
         ]
 
     def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Per pair, whether the records conflict. The clustering asks about every pair of
+        records inside each would-be person at once, which :meth:`name_splits` needs."""
         out = self.disagree(left, right)
         if len(left) and "given_key" in self.features.columns:
             out |= sibling_like(self.features, left, right, self.identifiers)[0]
+            out |= self.name_splits(left, right)
+        return out
+
+    def name_splits(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Per pair, whether its given names are two different attested names
+        (:func:`shomar.linkage.rules.different_attested_names`, one letter apart allowed)
+        beside the same family name, each *backed* by another record among the pairs given
+        (the same canonical form: that name in either script, or a close spelling), and the
+        two names met in one script (a Persian and a Latin record each). Two records
+        Jalil/«جلیل» and two Jalal/«جلال» in one would-be person are two brothers; a lone
+        «جلال» among three Jalils is a typo and is left alone; «مسیح» on every Persian row and
+        "Masoumeh" on every Latin one is one list's reading, not two persons. Identifiers or
+        birth days that agree are never a conflict. ``left``/``right`` should hold every
+        pair of each group of records (as the clustering asks): backers are looked for only
+        among a record's partners there."""
+        key, canon = self._given
+        family = self._family
+        if key is None or canon is None or family is None or len(left) == 0:
+            return np.zeros(len(left), dtype=bool)
+        a = self._pos.loc[left].to_numpy()
+        b = self._pos.loc[right].to_numpy()
+        candidates = [
+            i
+            for i in range(len(a))
+            if isinstance(key[a[i]], str)
+            and isinstance(key[b[i]], str)
+            and isinstance(family[a[i]], str)
+            and family[a[i]] == family[b[i]]
+            and canon[a[i]] != canon[b[i]]
+            and different_attested_names(key[a[i]], key[b[i]])
+        ]
+        out = np.zeros(len(a), dtype=bool)
+        if not candidates:
+            return out
+        partners: dict[int, set[int]] = {}
+        for x, y in zip(a.tolist(), b.tolist(), strict=True):
+            partners.setdefault(x, set()).add(y)
+            partners.setdefault(y, set()).add(x)
+
+        def scripts(x: int, y: int) -> set[str]:
+            """Scripts of the records backing ``x``'s name against ``y`` (empty: none)."""
+            group = [k for k in partners[x] if k != y and canon[k] == canon[x]]
+            return {detect_script(str(key[k])) for k in (x, *group)} if group else set()
+
+        for i in candidates:
+            x, y = int(a[i]), int(b[i])
+            if scripts(x, y) & scripts(y, x):
+                out[i] = not any(agrees(col[x], col[y]) for col in self._ids)
         return out
 
     def disagree(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:

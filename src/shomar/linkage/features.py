@@ -25,6 +25,9 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``date_year``       the year of ``date_start`` (a blocking key)
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
 ``birth_iso``       the birth date as ``YYYY-MM-DD`` when it is known to the day
+``birth_wide_lo/hi`` for the conflict test only: ``birth_lo/hi``, or, for an age on a row
+                    without a date, the age read against its list's span of violation dates
+                    (:func:`birth_years_from_span`)
 ``birth_start/end`` the birth interval in Gregorian day numbers (whole years from an age)
 ``province``        ISO 3166-2 code of the resolved province; ``city`` the resolved city
 ``place_sig/skel``  signature and skeleton of the place as written (villages the gazetteer
@@ -126,6 +129,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "birth_lo",
     "birth_hi",
     "birth_iso",
+    "birth_wide_lo",
+    "birth_wide_hi",
     "birth_start",
     "birth_end",
     "province",
@@ -295,6 +300,32 @@ def violation_dates(
             lo, hi = spans[source]
             dates[i] = _date_with_century(text, lo - margin, hi + margin)
     return dates
+
+
+def birth_years_from_span(
+    lo: Sequence[int | None],
+    hi: Sequence[int | None],
+    ages: Sequence[int | None],
+    dates: Sequence[tuple[int, int] | None],
+    sources: Sequence[str],
+) -> tuple[list[int | None], list[int | None]]:
+    """Birth-year intervals ``lo``/``hi`` with the gaps filled where a row gives an age but
+    no date: the age is read against the span of its list's violation dates (a list about
+    one event spans months, so "41" on an undated row of a 1988 list is born 1946-1947, and
+    cannot be a namesake aged 22). The interval is as wide as the list's span, so a list of
+    many years' events gives a wide one, and a list without any date gives none."""
+    spans: dict[str, tuple[int, int]] = {}
+    for source, date in zip(sources, dates, strict=True):
+        if date is not None:
+            first, last = spans.get(source, date)
+            spans[source] = (min(first, date[0]), max(last, date[1]))
+    wide_lo, wide_hi = list(lo), list(hi)
+    for i, (age, date, source) in enumerate(zip(ages, dates, sources, strict=True)):
+        if wide_lo[i] is None and age is not None and date is None and source in spans:
+            first, last = spans[source]
+            wide_lo[i] = (_EPOCH + dt.timedelta(days=first)).year - age - 1
+            wide_hi[i] = (_EPOCH + dt.timedelta(days=last)).year - age
+    return wide_lo, wide_hi
 
 
 @lru_cache(maxsize=200_000)
@@ -613,6 +644,9 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     ]
     out["birth_lo"] = pd.Series(lo, dtype="Int64")
     out["birth_hi"] = pd.Series(hi, dtype="Int64")
+    wide_lo, wide_hi = birth_years_from_span(lo, hi, ages, dates, sources)
+    out["birth_wide_lo"] = pd.Series(wide_lo, dtype="Int64")
+    out["birth_wide_hi"] = pd.Series(wide_hi, dtype="Int64")
     out["birth_start"] = pd.Series(
         [
             b[0] if b else (_year_start(y) if y is not None else None)

@@ -11,6 +11,7 @@ constraints), never enter the queue.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -88,7 +89,8 @@ def pair_evidence(
     to the most specific); runs stored before levels were kept fall back to the level whose
     weight log2(m/u) is closest, never to "missing" for a value that is present (a weight of
     0 can be a real level). Term-frequency adjustments (``mw_tf_adj_<comparison>``) are added
-    to the weight shown; the sibling rule (``mw_sibling_rule``) is its own line when it fired.
+    to the weight shown; the sibling and conflict rules (:data:`RULE_EVIDENCE`) are lines of their
+    own when they fired.
     ``level_weights``: ``model.level_weights()``, when a caller explains many pairs of one model.
     """
     table = model.level_weights() if level_weights is None else level_weights
@@ -108,12 +110,41 @@ def pair_evidence(
         shown = level_weight if weight is None else weight
         adjust = _number(weights.get(f"mw_tf_adj_{name}")) or 0.0
         out.append(Evidence(name, label, round(float(shown) + adjust, 3)))
-    rule = _number(weights.get("mw_sibling_rule"))
-    if rule:
-        out.append(
-            Evidence("sibling_rule", "different given names, same family (two persons)", rule)
-        )
+    for column, name, label in RULE_EVIDENCE:
+        rule = _number(weights.get(column))
+        if rule:
+            out.append(Evidence(name, label, rule))
     return out
+
+
+#: the rules applied after the model's scores: stored column, evidence name, what it means
+RULE_EVIDENCE = (
+    ("mw_sibling_rule", "sibling_rule", "different given names, same family (two persons)"),
+    (
+        "mw_conflict_rule",
+        "conflict_rule",
+        "fathers' names, birth years or dates that cannot be one person's",
+    ),
+)
+
+
+#: splink's generated level labels, in the words of the pages
+_GENERATED_LEVELS = (
+    (re.compile(r"Jaro-Winkler distance of \w+_key >= [\d.]+"), "close spelling"),
+    (re.compile(r"Jaro-Winkler distance of \w+ >= [\d.]+"), "close consonant skeleton"),
+    (re.compile(r"Damerau-Levenshtein distance of \w+ <= 1"), "one typo"),
+    (re.compile(r"Exact match on \w+"), "same"),
+    (re.compile(r"All other comparisons"), "different"),
+)
+
+
+def plain_level(label: str) -> str:
+    """A level label of the review evidence as the pages say it (splink's generated labels such
+    as "Jaro-Winkler distance of given_key >= 0.9" become "close spelling")."""
+    for pattern, word in _GENERATED_LEVELS:
+        if pattern.fullmatch(label):
+            return word
+    return label
 
 
 def _number(value: object) -> float | None:

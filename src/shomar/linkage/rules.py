@@ -56,15 +56,41 @@ def distinct_given_names(a: str, b: str) -> bool:
             return False
         if JaroWinkler.normalized_similarity(a, b) >= UNATTESTED_JW:
             return False
-    # one name shortened: every part of one is a part of the other's compound, by signature
-    # or (across scripts, where short vowels are not written the same: Tahir/محمدطاهر) by
-    # consonant skeleton; two compounds that share only their head (Mohammadreza and
-    # Mohammadhadi, two brothers) are two names
+    return not _shortened(a, b)
+
+
+@lru_cache(maxsize=200_000)
+def different_attested_names(a: str, b: str) -> bool:
+    """Whether two given names (keys) are two different *attested* names, even one letter
+    apart (Jalil/Jalal, Farzan/Farzad, مظهر/مظفر): both attested, the names engine calls them
+    different, neither an attested Latin spelling of the other (across scripts) and neither a
+    part of the other's compound. A typo of one name can make the other, so alone this is
+    weak evidence (:func:`distinct_given_names` does not count one-letter pairs); the
+    clustering uses it only when each name is written so on more than one record
+    (:meth:`shomar.linkage.conflicts.RecordConflicts.name_splits`)."""
+    if a == b or not (is_known_given(a) and is_known_given(b)):
+        return False
+    if _suffixed(a, b):
+        return True
+    if detect_script(a) != detect_script(b):
+        persian, latin = (a, b) if detect_script(a) == "persian" else (b, a)
+        if latin in spellings_of(persian):
+            return False
+    if compare_parts(a, b) >= DISTINCT_BELOW:
+        return False
+    return not _shortened(a, b)
+
+
+def _shortened(a: str, b: str) -> bool:
+    """Whether one name is the other shortened: every part of one is a part of the other's
+    compound, by signature or (across scripts, where short vowels are not written the same:
+    Tahir/محمدطاهر) by consonant skeleton; two compounds that share only their head
+    (Mohammadreza and Mohammadhadi, two brothers) are two names."""
     split_a, split_b = compound_parts(a), compound_parts(b)
     loose = detect_script(a) != detect_script(b) and max(len(split_a), len(split_b)) > 1
     parts_a = [_part_forms(x, loose) for x in split_a]
     parts_b = [_part_forms(x, loose) for x in split_b]
-    return not (_parts_within(parts_a, parts_b) or _parts_within(parts_b, parts_a))
+    return _parts_within(parts_a, parts_b) or _parts_within(parts_b, parts_a)
 
 
 def _part_forms(part: str, loose: bool) -> set[str]:

@@ -41,6 +41,7 @@ from shomar.errors import ConflictError, InputError, LinkageError, NotFoundError
 from shomar.linkage.calibration import calibrate_pairs
 from shomar.linkage.cluster import best_links, cluster_pairs, stable_person_ids
 from shomar.linkage.conflicts import RecordConflicts
+from shomar.linkage.pair_levels import pair_levels
 from shomar.linkage.review import pair_evidence, review_queue
 from shomar.linkage.spec import LinkageSpec, TrainedModel
 from shomar.linkage.uncertainty import sample_linkages
@@ -407,8 +408,9 @@ def link_workspace(
 
     spec = model.spec
     run_input = _RunInput(
-        uids, previous, pairs, model, mode, backend, actor, new_count, _pair_rows(pairs, uids, spec)
-    )
+        uids, previous, pairs, model, mode, backend, actor, new_count,
+        _pair_rows(pairs, uids, spec), features,
+    )  # fmt: skip
     conflicts = RecordConflicts(features, spec.extra_names)
 
     def clustered(decisions: dict[tuple[str, str], MatchDecision], decision_id: int) -> _Clustering:
@@ -499,6 +501,10 @@ class _RunInput:
     new_count: int
     #: the pair scores' rows (:func:`_pair_rows`), the same whatever the clustering
     pair_rows: list[dict[str, Any]]
+    #: the records' linkage features (row position = index), for the queue's comparison levels
+    features: pd.DataFrame | None = None
+    #: the comparison levels of the pairs queued so far (a rebase queues mostly the same pairs)
+    levels_seen: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)
 
 
 def _store_run(
@@ -683,6 +689,16 @@ def _queue_rows(queue: pd.DataFrame, data: _RunInput) -> list[dict[str, Any]]:
     evidence."""
     columns = [c for c in queue.columns if str(c).startswith("mw_")]
     weights = _weights(queue, columns, np.ones(len(queue), dtype=bool))
+    left_right = list(
+        zip(
+            queue["unique_id_l"].to_numpy(np.int64).tolist(),
+            queue["unique_id_r"].to_numpy(np.int64).tolist(),
+            strict=True,
+        )
+    )
+    known = _levels_of(data, left_right)
+    for pair, w in zip(left_right, weights, strict=True):  # the level each comparison is at
+        w.update(known.get(pair, {}))
     levels = data.model.level_weights()
     return [
         {
@@ -706,6 +722,21 @@ def _queue_rows(queue: pd.DataFrame, data: _RunInput) -> list[dict[str, Any]]:
             )
         )
     ]
+
+
+def _levels_of(
+    data: _RunInput, pairs: list[tuple[int, int]]
+) -> dict[tuple[int, int], dict[str, float]]:
+    """``gamma_<comparison>`` of each queued pair (:func:`pair_levels`), computed once a run."""
+    todo = [p for p in dict.fromkeys(pairs) if p not in data.levels_seen]
+    if todo and data.features is not None:
+        left = np.array([a for a, _ in todo], dtype=np.int64)
+        right = np.array([b for _, b in todo], dtype=np.int64)
+        found = pair_levels(data.model.splink_settings, data.features, left, right)
+        rows = found.to_dict("records") if len(found.columns) else [{} for _ in todo]
+        for pair, row in zip(todo, rows, strict=True):
+            data.levels_seen[pair] = {str(k): float(v) for k, v in row.items() if v is not None}
+    return data.levels_seen
 
 
 # -- persons ------------------------------------------------------------------------------------

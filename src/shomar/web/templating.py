@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from shomar.web.evidence import comparison_weights, evidence_word
 from shomar.web.i18n import Locale, translations
 
 
@@ -30,6 +31,8 @@ def environment(lang: str) -> Environment:
     env.filters["number"] = locale.number
     env.filters["todate"] = _to_date
     env.filters["tr"] = lambda text: _word(lang, text)
+    env.filters["evidence"] = lambda text: _word(lang, evidence_word(str(text or "")))
+    env.filters["weights"] = comparison_weights
     env.globals["locale"] = locale
     env.globals["date_pair"] = locale.date_pair
     return env

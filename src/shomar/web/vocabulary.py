@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from shomar.claims.lexicon import COUNTED_CATEGORIES
 from shomar.claims.relation import LABELS
+from shomar.domain.columns import SENSITIVE_COLUMNS
 from shomar.domain.vocabulary import VIOLATIONS
 from shomar.security.principal import Role
 from shomar.store.tables import SOURCE_KINDS, TIERS
@@ -20,6 +21,21 @@ JOB_WORDS = ("import", "link", "estimate", "report", "backup",
 QUALIFIERS = ("exact", "at_least", "at_most", "about", "approximately", "range", "vague")
 #: a document's status and the steps of its custody log
 DOCUMENT_WORDS = ("active", "withdrawn", "replaced", "received", "copied", "exported")
+#: the review evidence's comparisons and levels (``shomar.linkage.comparisons`` and the rules
+#: after the model), as :func:`evidence_word` names them
+EVIDENCE_WORDS = (
+    "violation_date", "birth", "birth_day", "sibling_rule", "conflict_rule", "missing",
+    "same key", "same name across scripts", "same name parts in another order",
+    "gender or affix ending differs", "same signature", "same consonant skeleton",
+    "part of a compound name", "two different attested given names", "close spelling",
+    "close consonant skeleton", "same loose skeleton", "swapped with the family name",
+    "swapped with the given name", "same day", "intervals overlap", "within a month",
+    "within a year", "same birth years", "birth years consistent (age ±1)", "within two years",
+    "one typo", "same year", "within ten years", "same city", "same place",
+    "same place skeleton", "a detention site against another place", "same province",
+    "same", "different", "different given names, same family (two persons)",
+    "fathers' names, birth years or dates that cannot be one person's",
+)  # fmt: skip
 MESSAGES = (
     "Wrong user name or password.",
     "This account is locked after repeated failed sign-ins.",
@@ -40,6 +56,10 @@ ENGLISH_LABELS = {
     "birth_date": "Birth date", "date": "Date", "event": "Event", "aliases": "Aliases",
     "ngo": "NGO", "un": "UN body", "at_least": "at least", "at_most": "at most",
     "sentenced_to_death": "sentenced to death",
+    "witness_name": "Witness", "witness_contact": "Witness's contact", "informant": "Informant",
+    "confidential_notes": "Confidential notes",
+    "violation_date": "Violation date", "birth": "Birth year", "birth_day": "Birth date",
+    "sibling_rule": "Sibling rule", "conflict_rule": "Conflicting facts",
 }  # fmt: skip
 
 
@@ -52,6 +72,8 @@ def vocabulary() -> tuple[str, ...]:
         *VIOLATIONS,
         *COUNTED_CATEGORIES,
         *FIELDS,
+        *SENSITIVE_COLUMNS,
+        *EVIDENCE_WORDS,
         *QUALIFIERS,
         *DOCUMENT_WORDS,
         *JOB_WORDS,

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from shomar.config import settings
 from shomar.errors import ShomarError
+from shomar.services import keys as key_service
 from shomar.services import records as record_service
 from shomar.web.deps import ActingDep, WorkspaceDep
 from shomar.web.i18n import negotiate
@@ -80,6 +81,24 @@ def records(
 def record(request: Request, lang: Lang, uid: str, ws: WorkspaceDep, acting: ActingDep) -> Response:
     detail = record_service.get_record(ws, uid, principal=acting.principal)
     return page(request, acting, "record.html", record=detail)
+
+
+@router.post("/{lang}/records/{uid}/sensitive", **act("records.read_sensitive"))
+def record_sensitive(
+    request: Request,
+    lang: Lang,
+    uid: str,
+    ws: WorkspaceDep,
+    acting: ActingDep,
+    csrf: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """The record page with its decrypted witness and contact fields (a form, not a link: each
+    reading is written to the audit chain, so no prefetch or crawler may trigger one)."""
+    check_csrf(acting, csrf)
+    detail = record_service.get_record(ws, uid, principal=acting.principal)
+    fields = key_service.sensitive_fields(ws, uid, principal=acting.principal)
+    shown = {name: value for name, value in fields.items() if value}
+    return page(request, acting, "record.html", record=detail, sensitive=shown)
 
 
 @router.get("/{lang}/persons", **act("persons.read"))
