@@ -21,7 +21,7 @@ from support.principals import ADMIN
 
 pytestmark = pytest.mark.skipif(not BatchWorker.possible(), reason="needs fork and 2 CPUs")
 
-HEADER = "record_id,full_name,sex,age,date,place,violation,witness_name,notes,event\n"
+HEADER = "record_id,full_name,father_name,sex,age,date,place,violation,witness_name,notes,event\n"
 EVENT = "Summer 1988"
 
 
@@ -32,7 +32,8 @@ def _rows(count: int, bad_every: int = 0) -> str:
         event = EVENT if i % 3 == 0 else ""  # its window reads the two-digit years at once
         sex = "robot" if bad_every and i % bad_every == 0 else ("m" if i % 2 else "f")
         lines.append(
-            f"{i},Name{i} «محمد» {i % 13},{sex},{20 + i % 50},{date},"
+            f"{i},Name{i} «محمد» {i % 13},{['-', 'Reza', 'نامشخص'][i % 3]},{sex},{20 + i % 50},"
+            f"{date},"
             f"{['Tehran', 'Shiraz', 'Karaj', 'Nowhere-' + str(i)][i % 4]},"
             f"{['killing', 'arrest', 'strange word ' + str(i % 3)][i % 3]},"
             f"{'W' + str(i) if i % 5 == 0 else ''},note {i},{event}\n"
@@ -71,12 +72,15 @@ def test_the_worker_stores_what_one_process_stores(tmp_path: Path, monkeypatch: 
     assert len(one[0]) == 100
     assert one == two
     read_as = {said["hint"].split(",")[0]: said["dates"] for said in one[2]["two_digit_years"]}
+    assert "66 name cell(s) held a mark for a name not known ('-' ×33, 'نامشخص' ×33)" in (
+        " ".join(one[2]["warnings"])
+    )  # counted in both processes, once
     window = f"from the window of the event '{EVENT}'"
     assert read_as == {window: 9, "from the list's other dates": 19}  # each counted once
 
 
 def test_the_worker_refuses_with_the_same_problems(tmp_path: Path, monkeypatch: Any) -> None:
-    text = _rows(60, bad_every=4) + "3,Twice,m,30,1367/05/10,Tehran,killing,,,\n"
+    text = _rows(60, bad_every=4) + "3,Twice,,m,30,1367/05/10,Tehran,killing,,,\n"
     one, refused_one = _import(tmp_path, "one", text, False, monkeypatch)
     two, refused_two = _import(tmp_path, "two", text, True, monkeypatch)
     assert len(one) == 16  # 15 unreadable sex values, one record_id twice
@@ -102,3 +106,18 @@ def test_a_failing_worker_stops_the_import(tmp_path: Path, monkeypatch: Any) -> 
     with ws.read_session() as session:
         assert session.scalars(select(Record.id)).all() == []
     ws.close()
+
+
+def test_every_counter_of_the_context_is_merged() -> None:
+    import dataclasses
+
+    from shomar.ingest.prepare import COUNTED
+    from shomar.ingest.validate import RowContext
+
+    settings = {"mapping", "event_windows", "today", "_cache"}  # given, or per process
+    mutable = {
+        f.name
+        for f in dataclasses.fields(RowContext)
+        if f.default_factory is not dataclasses.MISSING and f.name not in settings
+    }
+    assert mutable == set(COUNTED)
