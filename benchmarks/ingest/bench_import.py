@@ -10,7 +10,8 @@ record ids), then in the same run:
 
 Each import runs in its own process so its peak memory (ru_maxrss) is its own; the import is
 also run on a quarter of the rows to show that peak memory does not grow with file size.
-Each process reports its wall time and its CPU seconds (user + system). ``--baseline-src DIR``
+Each process reports its wall time and its CPU seconds (user + system, its children's
+included: the import's worker process). ``--baseline-src DIR``
 runs another checkout's import too (its ``src``), interleaved on the same file; ``--repeat K``
 repeats the whole interleaved set and reports medians.
 Measured figures: ``benchmarks/ingest/README.md``.
@@ -71,13 +72,15 @@ def _child(kind: str, path: str, workdir: str) -> None:
         ws.close()
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the import's worker, if any
     print(
         json.dumps(
             {
                 "rows": rows,
                 "seconds": seconds,
-                "cpu": usage.ru_utime + usage.ru_stime,
+                "cpu": usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime,
                 "peak_mb": usage.ru_maxrss / 1024,
+                "worker_peak_mb": children.ru_maxrss / 1024,
             }
         )
     )
@@ -116,6 +119,11 @@ def _line(label: str, runs: list[dict[str, float]]) -> str:
         f"{label:24}: CPU {cpu:7.2f} s ({each})  "
         f"wall {wall:7.1f} s  {rows / cpu:>9,.0f} rows/CPU-s  {rows / wall:>9,.0f} rows/s  "
         f"peak {max(r['peak_mb'] for r in runs):,.0f} MB"
+        + (
+            f" (worker {worker:,.0f} MB)"
+            if (worker := max(r.get("worker_peak_mb", 0) for r in runs))
+            else ""
+        )
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -42,6 +43,14 @@ class Settings(BaseSettings):
     )
     import_batch_rows: int = Field(
         default=5_000, description="Rows written per batch during an import."
+    )
+    import_worker: Literal["auto", "on", "off"] = Field(
+        default="auto",
+        description=(
+            "Read and check every other batch of an import in a second, forked process (Linux "
+            "with 2+ CPUs): 'on', 'off', or 'auto': on when the load average leaves a CPU free "
+            "(on a busy machine the worker slowed imports down)."
+        ),
     )
     max_columns: int = Field(
         default=2_000, description="Most columns (cells in one row) an import accepts."

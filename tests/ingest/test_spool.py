@@ -34,3 +34,23 @@ def test_nothing_readable_on_disk(tmp_path: object) -> None:
         spool._file.flush()
         spool._file.seek(0)
         assert b"UNIQUE-WITNESS-NAME" not in spool._file.read()
+
+
+def test_packed_rows_come_back_as_written() -> None:
+    from shomar.ingest import packed
+    from shomar.store.integrity import raw_row_texts
+
+    day = dt.date(1988, 7, 23)
+    values = {name: "" for name in packed.FIELDS}
+    values.update(row_number=2, age=None, date_start=day, date_end=day, record_key="7",
+                  has_record_id=True, raw_row=raw_row_texts([["record_id", "7"]]),
+                  sensitive_fields={"witness_name": "UNIQUE-WITNESS"})  # fmt: skip
+    batch = [packed.pack(values), packed.pack({**values, "row_number": 3, "has_record_id": False})]
+    with Spool() as spool:
+        spool.write(list(batch))
+        spool._file.flush()
+        spool._file.seek(0)
+        assert b"UNIQUE-WITNESS" not in spool._file.read()
+        (back,) = list(spool)
+    assert back == batch
+    assert back[0][packed.SECRET] == {"witness_name": "UNIQUE-WITNESS"}

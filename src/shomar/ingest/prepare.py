@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +22,13 @@ from shomar.domain.names_key import ascii_digits, event_key
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError
 from shomar.ingest.mapping import Mapping
+from shomar.ingest.packed import PENDING, RECORD_KEY, ROW_NUMBER, SHEET, pack, unpack
 from shomar.ingest.problems import Problem, ProblemLog
 from shomar.ingest.raw_json import ENCRYPTED_CELL, RawRowEncoder, raw_row
-from shomar.ingest.readers import Table
+from shomar.ingest.readers import RawRow, Table
 from shomar.ingest.spool import Spool
 from shomar.ingest.validate import RowContext, resolve_pending, row_to_values
+from shomar.ingest.worker import BatchWorker
 from shomar.text import NameOrder, detect_name_order
 
 __all__ = ["ENCRYPTED_CELL", "Prepared", "RowKinds", "prepare", "province_iso", "raw_row"]
@@ -139,45 +141,51 @@ def prepare(
     _check_sealed_columns(file, table.header, fields, extra_sealed, log)
     keys = _KeyCheck()
     names: list[str] = []
-    batch: list[dict[str, Any]] = []
     deferred = 0
     kinds = RowKinds(mapping, table.header)
-    header = table.header
-    encode_raw = RawRowEncoder(header, sensitive_at)  # the raw row as its two JSON texts
+    reader = RowReader(ctx, extra_sealed, RawRowEncoder(table.header, sensitive_at))
     prepared = Prepared(spool, ctx)
-    for row in table.rows:
-        prepared.rows += 1
-        if not kinds.keep(row.cells):
-            prepared.rows_skipped += 1
-            continue
-        values, problems = row_to_values(row, ctx)
-        for problem in problems:
+
+    def take(read: BatchRead) -> None:
+        """A batch read (here or by the worker), in file order: its rows spooled, its
+        problems, keys and names counted."""
+        nonlocal deferred
+        for problem in read.problems:
             log.add(problem)
-        for index in extra_sealed:  # sealed with the sensitive fields, under the column's name
-            if index < len(row.cells) and row.cells[index]:
-                values["sensitive_fields"][f"column:{header[index]}"] = row.cells[index]
-        where = values["province"] or values["place"]
-        values.update(
-            sheet=row.sheet,
-            row_number=row.number,
-            province_iso=province_iso(where) if where else None,
-            raw_row=encode_raw(row.cells),
-        )
-        if values["has_record_id"]:
-            keys.add(ascii_digits(values["record_key"]), row.number)
-        if len(names) < NAME_ORDER_SAMPLE and values["full_name"]:
-            names.append(values["full_name"])
-        deferred += "pending_dates" in values
-        batch.append(values)
-        if len(batch) >= cfg.import_batch_rows:
-            spool.write(batch)
-            if progress is not None:
-                progress(len(batch))
-            batch = []
-    if batch:
-        spool.write(batch)
+        for key, row_number in read.keys:
+            keys.add(key, row_number)
+        names.extend(read.names[: NAME_ORDER_SAMPLE - len(names)])
+        deferred += read.deferred
+        if read.body is not None:
+            spool.write_pickled(read.body, read.count)
+        else:
+            spool.write(read.rows)
         if progress is not None:
-            progress(len(batch))
+            progress(read.count)
+
+    worker: BatchWorker | None = None
+    in_flight = False
+    try:
+        size = cfg.import_batch_rows
+        for index, rows in enumerate(_batches(table, kinds, prepared, size)):
+            if index == 1 and BatchWorker.wanted(cfg.import_worker):
+                worker = BatchWorker(reader)  # forked now: the first batch warmed the caches
+            if worker is not None and index % 2 == 1:
+                worker.submit(rows)  # read there while this process reads the next batch
+                in_flight = True
+                continue
+            read = reader.read(rows)
+            if in_flight and worker is not None:
+                take(worker.receive())  # the batch before this one, first
+                in_flight = False
+            take(read)
+        if in_flight and worker is not None:
+            take(worker.receive())
+        if worker is not None:
+            reader.merge(worker.finish())
+    finally:
+        if worker is not None:
+            worker.close()
     if prepared.rows == 0:
         log.add(
             Problem(
@@ -195,6 +203,102 @@ def prepare(
         raise ImportValidationError(log.summary(), log.sorted())
     prepared.name_order = detect_name_order(names)
     return prepared
+
+
+def _batches(
+    table: Table, kinds: RowKinds, prepared: Prepared, size: int
+) -> Iterator[list[RawRow]]:
+    """The rows to read, ``size`` at a time; rows a ``[rows]`` rule leaves out are counted."""
+    batch: list[RawRow] = []
+    for row in table.rows:
+        prepared.rows += 1
+        if not kinds.keep(row.cells):
+            prepared.rows_skipped += 1
+            continue
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@dataclass
+class BatchRead:
+    """One batch of rows read and checked: the packed rows (or, from the worker, their pickled
+    bytes) and what the file-wide checks need of them, in file order."""
+
+    rows: list[tuple[Any, ...]]
+    count: int
+    problems: list[Problem]
+    #: (record_id as ASCII digits, row number) of the rows that have one
+    keys: list[tuple[str, int]]
+    #: the first full names (at most :data:`NAME_ORDER_SAMPLE`), for the name-order vote
+    names: list[str]
+    #: rows with a two-digit year left for the second pass
+    deferred: int
+    body: bytes | None = None
+
+
+class RowReader:
+    """Reads batches of rows into packed rows (:mod:`shomar.ingest.packed`), in this process
+    or in a worker forked from it."""
+
+    def __init__(self, ctx: RowContext, extra_sealed: list[int], encode_raw: RawRowEncoder) -> None:
+        self.ctx, self.extra_sealed, self.encode_raw = ctx, extra_sealed, encode_raw
+
+    def read(self, rows: list[RawRow]) -> BatchRead:
+        ctx, extra_sealed, encode_raw, header = (
+            self.ctx, self.extra_sealed, self.encode_raw, self.ctx.header
+        )  # fmt: skip
+        read = BatchRead([], len(rows), [], [], [], 0)
+        for row in rows:
+            values, problems = row_to_values(row, ctx)
+            read.problems += problems
+            for index in extra_sealed:  # sealed with the sensitive fields, under its name
+                if index < len(row.cells) and row.cells[index]:
+                    values["sensitive_fields"][f"column:{header[index]}"] = row.cells[index]
+            where = values["province"] or values["place"]
+            values.update(
+                sheet=row.sheet,
+                row_number=row.number,
+                province_iso=province_iso(where) if where else None,
+                raw_row=encode_raw(row.cells),  # the raw row as its two JSON texts
+            )
+            if values["has_record_id"]:
+                read.keys.append((ascii_digits(values["record_key"]), row.number))
+            if len(read.names) < NAME_ORDER_SAMPLE and values["full_name"]:
+                read.names.append(values["full_name"])
+            read.deferred += "pending_dates" in values
+            read.rows.append(pack(values))  # as the write phase binds it, hash pieces made
+        return read
+
+    def state(self) -> dict[str, Any]:
+        """What reading rows taught the context (to merge a worker's into this process's)."""
+        return {name: getattr(self.ctx, name) for name in COUNTED} | {"span": self.ctx._span}
+
+    def forget_counts(self) -> None:
+        """Start the counts afresh (in a worker forked after the parent counted some)."""
+        for name in COUNTED:
+            setattr(self.ctx, name, type(getattr(self.ctx, name))())
+
+    def merge(self, state: dict[str, Any]) -> None:
+        for name in COUNTED:
+            mine, theirs = getattr(self.ctx, name), state[name]
+            if isinstance(mine, set):
+                mine.update(theirs)
+            else:
+                for key, count in theirs.items():
+                    mine[key] = mine.get(key, 0) + count
+        if state["span"] is not None:
+            self.ctx.note_span(state["span"][0])
+            self.ctx.note_span(state["span"][1])
+
+
+#: what reading rows counts in the context for the report: a worker's are added to the parent's
+#: (counts summed, sets joined). A new counter of :class:`RowContext` belongs here (a test
+#: checks it)
+COUNTED = ("centuries", "unknown_violations", "unknown_name_marks")
 
 
 def _check_sealed_columns(
@@ -227,9 +331,10 @@ def _resolve_deferred(prepared: Prepared, log: ProblemLog) -> None:
     old = prepared.spool
     new = Spool()
     for batch in old:
-        for values in batch:
-            if "pending_dates" not in values:
+        for position, row in enumerate(batch):
+            if row[PENDING] is None:
                 continue
+            values = unpack(row)
 
             def problem(message: str, column: str | None = None, value: str | None = None,
                         hint: str = "", values: dict[str, Any] = values) -> None:  # fmt: skip
@@ -237,6 +342,7 @@ def _resolve_deferred(prepared: Prepared, log: ProblemLog) -> None:
                                 values["sheet"]))  # fmt: skip
 
             resolve_pending(values, ctx, problem)
+            batch[position] = pack(values)
         new.write(batch)
     old.close()
     prepared.spool = new
@@ -272,25 +378,25 @@ class _KeyCheck:
         suspects = {int(r) for r in rows[order[same]]} | {int(r) for r in rows[order[same + 1]]}
         first: dict[str, int] = {}
         for batch in spool:
-            for values in batch:
-                if values["row_number"] not in suspects:
+            for row in batch:
+                if row[ROW_NUMBER] not in suspects:
                     continue
-                key = ascii_digits(values["record_key"])
+                key = ascii_digits(row[RECORD_KEY])
                 if key in first:
-                    log.add(_duplicate(file, values, first[key]))
+                    log.add(_duplicate(file, row, first[key]))
                 else:
-                    first[key] = values["row_number"]
+                    first[key] = row[ROW_NUMBER]
 
 
-def _duplicate(file: str, values: dict[str, Any], first_row: int | None) -> Problem:
+def _duplicate(file: str, row: tuple[Any, ...], first_row: int | None) -> Problem:
     return Problem(
         file,
         f"this record_id already appears on row {first_row} of the file",
         "Each row needs its own record_id",
-        values["row_number"],
+        row[ROW_NUMBER],
         "record_id",
-        values["record_key"],
-        values["sheet"],
+        row[RECORD_KEY],
+        row[SHEET],
     )
 
 

@@ -31,12 +31,16 @@ class Spool:
         self.rows = 0
 
     def write(self, batch: list[Any]) -> None:
+        self.write_pickled(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL), len(batch))
+
+    def write_pickled(self, pickled: bytes, rows: int) -> None:
+        """Add a batch of ``rows`` already pickled (by an import's worker process)."""
         nonce = self.batches.to_bytes(12, "big")  # a new key per spool: a counter suffices
-        body = self._aead.encrypt(nonce, pickle.dumps(batch, pickle.HIGHEST_PROTOCOL), None)
+        body = self._aead.encrypt(nonce, pickled, None)
         self._file.write(len(body).to_bytes(_LENGTH, "big"))
         self._file.write(body)
         self.batches += 1
-        self.rows += len(batch)
+        self.rows += rows
 
     def __iter__(self) -> Iterator[list[Any]]:
         self._file.flush()

@@ -24,9 +24,10 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from shomar.domain.names_key import ascii_digits, event_key
+from shomar.domain.names_key import event_key
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError, InputError
+from shomar.ingest import packed
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
 from shomar.ingest.files import check_text_codec, display_name, printable
 from shomar.ingest.header import header_hint
@@ -40,9 +41,9 @@ from shomar.security.principal import Principal
 from shomar.services.access import authorize
 from shomar.services.documents import find_document, find_source
 from shomar.store.audit import append_audit
-from shomar.store.bulk import insert_rows
+from shomar.store.bulk import insert_values
 from shomar.store.dialects import serialize
-from shomar.store.integrity import DIGEST_KEY, Attestation
+from shomar.store.integrity import DIGEST_KEY, Attestation, hash_piece, record_hash_of
 from shomar.store.keyring import KeyRing
 from shomar.store.tables import (
     SOURCE_KINDS,
@@ -453,14 +454,11 @@ def _store(
     # the search index, in the import's own transaction: records no one indexed yet (almost
     # always none), then each batch's records as they are written
     refresh_name_index(session)
-    template = {**_row_template(), **constants}
+    writer = _BatchWriter(
+        session, ring, attestation, report, constants, event_of, unmatched, known_source
+    )
     for batch in prepared.spool:
-        for values in batch:
-            values["uid"] = _uid(source.id, document.id, values)
-            event_id = values["event_id"] = event_of(values["event_text"])
-            if event_id is None and values["event_text"]:
-                unmatched[values["event_text"]] = unmatched.get(values["event_text"], 0) + 1
-        _flush(session, batch, template, report, ring, attestation, known_source)
+        writer.write(batch)
     if report.rows_skipped:
         report.warnings.append(
             f"{report.rows_skipped:,} row(s) of another kind than {', '.join(mapping.row_keep)} "
@@ -506,18 +504,100 @@ def _store(
         staged.append(_stage_bytes(ws, file, sha256))
 
 
-def _uid(source_id: int, document_id: int, values: dict[str, Any]) -> str:
-    """A record's identity across versions: the source's record_id, or (without one) the row.
+#: the columns the write phase adds to a packed row's FIELDS, in this order
+_ADDED = ("uid", "version", "supersedes_id", "event_id", "sensitive", "witness_index", "reason",
+          "content_hash")  # fmt: skip
 
-    The record_id is kept as written (``record_key``); its identity uses ASCII digits, so
-    «۷» and "7" name the same record and ``review decide 1:7`` finds it.
 
-    Rows without a record_id can never be versions of another file's rows: their identity
-    includes the document.
+class _BatchWriter:
+    """The write phase of one import: packed rows (:mod:`shomar.ingest.packed`) finished with
+    what the store decides (identity, version, event, sealed fields, content hash) and
+    inserted a batch at a time.
+
+    A record's identity across versions is the source's record_id (in ASCII digits, so «۷»
+    and "7" name the same record and ``review decide 1:7`` finds it) or, without one, its row:
+    rows without a record_id can never be versions of another file's rows, their identity
+    includes the document. A record_id the source reported before becomes that record's next
+    version. The rows were checked before the transaction opened (a record_id twice in one
+    file among them), so nothing here can find a problem with the file.
     """
-    if values.pop("has_record_id"):
-        return f"{source_id}:{ascii_digits(values['record_key'])}"
-    return f"{source_id}:doc{document_id}:{values['record_key']}"
+
+    def __init__(
+        self,
+        session: Session,
+        ring: KeyRing,
+        attestation: Attestation,
+        report: ImportReport,
+        constants: dict[str, Any],
+        event_of: Callable[[str], int | None],
+        unmatched: dict[str, int],
+        known_source: bool,
+    ) -> None:
+        self.session, self.ring, self.attestation, self.report = session, ring, attestation, report
+        self.event_of, self.unmatched, self.known_source = event_of, unmatched, known_source
+        source_id, document_id = constants["source_id"], constants["document_id"]
+        self.prefixes = (f"{source_id}:", f"{source_id}:doc{document_id}:")
+        self.source_id, self.document_id = source_id, document_id
+        rest = {
+            name: value
+            for name, value in {**_row_template(), **constants}.items()
+            if name not in packed.FIELDS and name not in _ADDED
+        }
+        self.names = (*packed.FIELDS, *_ADDED, *rest)
+        self.rest = tuple(rest.values())
+        self.tails = {
+            reason: hash_piece((constants["created"], constants["created_by"], reason))
+            for reason in ("", _REPORTED_AGAIN)
+        }
+
+    def write(self, batch: list[tuple[Any, ...]]) -> None:
+        if not batch:
+            return
+        prefixes, event_of, unmatched = self.prefixes, self.event_of, self.unmatched
+        uids = [prefixes[row[packed.IN_DOCUMENT]] + row[packed.UID_TAIL] for row in batch]
+        previous = _latest_versions(self.session, uids) if self.known_source else {}
+        head_ids, stamp = (self.source_id, self.document_id), self.attestation.add
+        ring, tails, rest = self.ring, self.tails, self.rest
+        rows = []
+        for row, uid in zip(batch, uids, strict=True):
+            event_text = row[packed.EVENT_TEXT]
+            event_id = event_of(event_text)
+            if event_id is None and event_text:
+                unmatched[event_text] = unmatched.get(event_text, 0) + 1
+            version, supersedes_id, reason = 1, None, ""
+            if previous and uid in previous:
+                supersedes_id, version = previous[uid]
+                version += 1
+                reason = _REPORTED_AGAIN
+                self.report.versions_added += 1
+            sensitive = witness_index = None
+            secret = row[packed.SECRET]
+            if secret is not None:
+                tier = row[packed.at("confidentiality")]
+                sensitive = ring.seal_record_fields(secret, uid=uid, version=version, tier=tier)
+                witness_index = ring.witness_index(secret.get("witness_name", ""))
+            content_hash = record_hash_of(
+                (uid, version, supersedes_id, *head_ids),
+                row[packed.BEFORE_EVENT],
+                event_id,
+                row[packed.AFTER_EVENT],
+                (sensitive, witness_index),
+                row[packed.RAW_HASHED],
+                tails[reason],
+            )
+            stamp(content_hash)
+            added = (uid, version, supersedes_id, event_id, sensitive, witness_index, reason,
+                     content_hash)  # fmt: skip
+            rows.append((*row[packed.AT :], *added, *rest))
+        insert_values(self.session, RECORDS, self.names, rows, _JSON_TEXTS)
+        _index_names(self.session, self.document_id, batch)
+        batch.clear()
+        del rows  # freed before the collection below, which then scans only what survives
+        gc.collect(0)  # the young objects only: memory stays flat, and survivors are not rescanned
+
+
+#: the reason of a record's new version
+_REPORTED_AGAIN = "re-reported in a later document"
 
 
 @functools.cache
@@ -533,69 +613,22 @@ def _row_template() -> dict[str, Any]:
     return template
 
 
-def _flush(
-    session: Session,
-    batch: list[dict[str, Any]],
-    template: dict[str, Any],
-    report: ImportReport,
-    ring: KeyRing,
-    attestation: Attestation,
-    known_source: bool = True,
-) -> None:
-    """Insert a batch; a record_id the source reported before becomes that record's next version.
+def _index_names(session: Session, document_id: int, batch: list[tuple[Any, ...]]) -> None:
+    """The name-search keys of a batch just inserted (made in the read phase): its row ids, in
+    insertion order, are the document's ids after the last one indexed (this transaction alone
+    writes them)."""
+    from shomar.services.records import insert_name_keys
 
-    The rows were checked before the transaction opened (a record_id twice in one file among
-    them), so nothing here can find a problem with the file.
-    """
-    if not batch:
-        return
-    previous = (
-        _latest_versions(session, [values["uid"] for values in batch]) if known_source else {}
-    )
-    rows = []
-    for values in batch:
-        row = {**template, **values}
-        if previous and row["uid"] in previous:
-            record_id, version = previous[row["uid"]]
-            row.update(
-                version=version + 1,
-                supersedes_id=record_id,
-                reason="re-reported in a later document",
-            )
-            report.versions_added += 1
-        secret = row.pop("sensitive_fields", None) or {}
-        if any(secret.values()):
-            row["sensitive"] = ring.seal_record_fields(
-                secret, uid=row["uid"], version=row["version"], tier=row["confidentiality"]
-            )
-            row["witness_index"] = ring.witness_index(secret.get("witness_name", ""))
-        stored, hashed = row["raw_row"]  # the raw row's two JSON texts (see prepare)
-        attestation.stamp(row, hashed)
-        row["raw_row"] = stored
-        rows.append(row)
-    insert_rows(session, RECORDS, rows, _JSON_TEXTS)
-    _index_names(session, rows)
-    batch.clear()
-    del rows  # freed before the collection below, which then scans only what survives
-    gc.collect(0)  # the young objects only: memory stays flat, and survivors are not rescanned
-
-
-def _index_names(session: Session, rows: list[dict[str, Any]]) -> None:
-    """The name-search keys of a batch just inserted: its row ids, in insertion order, are
-    the document's ids after the last one indexed (this transaction alone writes them)."""
-    from shomar.services.records import INDEXED_NAMES, index_names
-
-    document_id = rows[0]["document_id"]
     done = session.scalar(select(func.max(RecordNameKey.record_id))) or 0
     ids = session.scalars(
         select(Record.id)
         .where(Record.document_id == document_id, Record.id > done)
         .order_by(Record.id)
     ).all()
-    if len(ids) != len(rows):  # cannot happen: the rows were inserted in this transaction
-        raise AssertionError(f"{len(ids)} new row ids for a batch of {len(rows)} records")
-    pick = operator.itemgetter(*INDEXED_NAMES)
-    index_names(session, [(record_id, pick(row)) for record_id, row in zip(ids, rows, strict=True)])
+    if len(ids) != len(batch):  # cannot happen: the rows were inserted in this transaction
+        raise AssertionError(f"{len(ids)} new row ids for a batch of {len(batch)} records")
+    keys = map(operator.itemgetter(packed.NAME_KEYS), batch)
+    insert_name_keys(session, list(zip(ids, keys, strict=True)))
 
 
 def _latest_versions(session: Session, uids: list[str]) -> dict[str, tuple[int, int]]:

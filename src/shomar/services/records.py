@@ -17,6 +17,7 @@ from typing import Any, cast
 from sqlalchemy import BindParameter, ColumnElement, Table, bindparam, func, intersect, select
 from sqlalchemy.orm import Session
 
+from shomar.domain.name_search import name_search_keys, word_key
 from shomar.errors import NotFoundError
 from shomar.security.policy import visible_tiers
 from shomar.security.principal import Principal
@@ -33,7 +34,7 @@ from shomar.store.tables import (
     Source,
 )
 from shomar.store.workspace import Workspace
-from shomar.text import compare_names, skeleton
+from shomar.text import compare_names
 
 #: fields of a record every reader may see (the redaction policy decides what is published)
 RECORD_FIELDS = (
@@ -198,16 +199,15 @@ def refresh_name_index(session: Session) -> int:
 def index_names(session: Session, records: Sequence[tuple[int, Sequence[str | None]]]) -> None:
     """Write the name-search keys of ``records``: (row id, its full, given, family names and
     aliases) each; a record without a name word gets the key ``-``."""
-    batch: list[tuple[int, str]] = []
-    for record_id, names in records:
-        keys = {_word_key(word) for text in names if text for word in str(text).split()}
-        keys.discard("")
-        batch += [(record_id, k) for k in sorted(keys or {"-"})]
+    insert_name_keys(
+        session, [(record_id, name_search_keys(names)) for record_id, names in records]
+    )
+
+
+def insert_name_keys(session: Session, records: Sequence[tuple[int, Sequence[str]]]) -> None:
+    """Write the name-search keys already made (:func:`name_search_keys`) of ``records``."""
+    batch = [(record_id, key) for record_id, keys in records for key in keys]
     insert_values(session, cast(Table, RecordNameKey.__table__), ("record_id", "key"), batch)
-
-
-#: the columns whose words the name-search index keys, in the order :func:`index_names` takes
-INDEXED_NAMES = ("full_name", "given_name", "family_name", "aliases")
 
 
 #: records read and keyed per batch by :func:`refresh_name_index`
@@ -232,11 +232,6 @@ def catch_up_name_index(ws: Workspace) -> None:
             refresh_name_index(session)
     except (BusyError, ConflictError):
         return
-
-
-@functools.lru_cache(maxsize=65536)
-def _word_key(word: str) -> str:
-    return skeleton(word)[:40]
 
 
 @functools.lru_cache(maxsize=CACHED_KEYS)
@@ -361,7 +356,7 @@ def search_records(
             ).all()
             persons = _persons_of(session, [r.uid for r in rows])
             return Page(_summaries(rows, persons), total, page, page_size)
-        keys = sorted({_word_key(word) for word in words})
+        keys = sorted({word_key(word) for word in words})
         if source or event or violation or tier or len(keys) > CACHED_KEYS:
             names = _names_of(query, len(keys))
         else:  # the plain search: one statement per role and number of keys

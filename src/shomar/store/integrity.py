@@ -20,8 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json.encoder
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,6 +94,85 @@ def record_hash(row: Mapping[str, Any] | RowMapping, raw_row_text: str | None = 
     else:  # the same text: compact JSON of a list is its items' texts joined by ","
         head, tail = _ENCODE(values[: _RAW + 1]), _ENCODE(values[_RAW + 2 :])
         text = f"{head[:-1]},{raw_row_text},{tail[1:]}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+#: the hashed columns an import's read phase knows, in hash order: before the event id, and
+#: between the event id and the sealed fields (:func:`hash_piece`, :func:`record_hash_of`)
+READ_BEFORE_EVENT = HASHED_COLUMNS[5:31]
+READ_AFTER_EVENT = HASHED_COLUMNS[32:35]
+_SPLIT = (
+    ("uid", "version", "supersedes_id", "source_id", "document_id"), READ_BEFORE_EVENT,
+    ("event_id",), READ_AFTER_EVENT, ("sensitive", "witness_index", "raw_row"),
+    ("created", "created_by", "reason"),
+)  # fmt: skip
+if tuple(name for part in _SPLIT for name in part) != HASHED_COLUMNS:  # pragma: no cover
+    raise AssertionError("the split of the hashed columns does not cover HASHED_COLUMNS")
+
+
+def _canonical_or_text(value: Any) -> Any:
+    """What :func:`record_hash` writes for a value JSON has no form for: its canonical form
+    (dates, sealed fields, bytes), or else its ``str`` (the encoder's ``default``)."""
+    canonical = _canonical_day(value) if type(value) in _DAYS else _canonical(value)
+    return str(value) if canonical is value else canonical
+
+
+#: ``_ENCODE`` of values converted by ``_canonical`` first: the encoder asks ``default`` for
+#: exactly the values JSON has no form for, which are the ones ``_canonical`` converts (a
+#: value it keeps as it is, ``default=str`` writes as text either way)
+_ENCODE_CANONICAL = one_shot_encoder(
+    ensure_ascii=False, separators=(",", ":"), default=_canonical_or_text
+)
+
+
+def hash_piece(values: Sequence[Any]) -> str:
+    """The canonical JSON text of consecutive hashed values, as inside the hashed list.
+
+    Compact JSON of a list is its items' texts joined by ",": pieces made apart (an import's
+    read phase makes the fields it knows) join into the text :func:`record_hash` hashes.
+    The values are a record's column values (scalars, as :data:`HASHED_COLUMNS` holds).
+    """
+    return _ENCODE_CANONICAL(values)[1:-1]
+
+
+_STRING: Callable[[str], str] = json.encoder.encode_basestring  # as _ENCODE writes a string
+
+
+def _head_text(head: Sequence[Any]) -> str:
+    """``hash_piece(head)`` of (uid, version, supersedes_id, source_id, document_id), without
+    the list: a text and integers (exactly, not bools) are written as JSON writes them."""
+    uid, version, supersedes_id, source_id, document_id = head
+    if (
+        type(uid) is str
+        and type(version) is int
+        and (supersedes_id is None or type(supersedes_id) is int)
+        and type(source_id) is int
+        and type(document_id) is int
+    ):
+        supersedes = "null" if supersedes_id is None else supersedes_id
+        return f"{_STRING(uid)},{version},{supersedes},{source_id},{document_id}"
+    return hash_piece(head)
+
+
+def record_hash_of(
+    head: Sequence[Any],
+    before_event: str,
+    event_id: int | None,
+    after_event: str,
+    sealed: Sequence[Any],
+    raw_row_text: str,
+    tail: str,
+) -> str:
+    """:func:`record_hash` of a row given in the pieces of :data:`_SPLIT`: ``head`` (uid,
+    version, supersedes_id, source_id, document_id), the read phase's two :func:`hash_piece`
+    texts around the event id, ``sealed`` (sensitive, witness_index), the raw row's canonical
+    text and ``tail`` (``hash_piece`` of created, created_by, reason)."""
+    text = (
+        f'["shomar-record-v1",{_head_text(head)},{before_event},'
+        f"{'null' if event_id is None else int(event_id)},{after_event},"
+        f"{'null,null' if sealed[0] is None and sealed[1] is None else hash_piece(sealed)},"
+        f"{raw_row_text},{tail}]"
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

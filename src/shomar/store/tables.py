@@ -210,7 +210,7 @@ class Record(Base):
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     #: stable identity across versions: "<source id>:<record key>"
-    uid: Mapped[str] = mapped_column(String(300), index=True)
+    uid: Mapped[str] = mapped_column(String(300))  # looked up by uq_records_uid_version
     version: Mapped[int] = mapped_column(Integer, default=1)
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("records.id"), index=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
