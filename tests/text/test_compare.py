@@ -99,3 +99,23 @@ def test_compare_parts_is_fast_when_cached() -> None:
                 compare_parts(a, b)
     per_call = (time.perf_counter() - t0) / (200 * len(names) ** 2)
     assert per_call < 20e-6  # cached lookups: well under the 100 µs/pair budget
+
+
+@pytest.mark.parametrize(
+    ("latin", "persian"),
+    [
+        ("Rouhollah", "روح\u200cالله"),  # the ح before the ZWNJ is sounded
+        ("Zabihollah", "ذبیح\u200cالله"),
+        ("Adinehzadeh", "آدینه\u200cزاده"),  # the piece-final ه written as -eh
+        ("Adinezadeh", "آدینه\u200cزاده"),  # or left out
+        ("Adineh-zadeh", "آدینهزاده"),  # the pieces on the Latin side
+    ],
+)
+def test_a_compound_in_pieces_is_read_as_one_word(latin: str, persian: str) -> None:
+    assert compare_names(latin, persian).decision == "match"
+    assert compare_names(persian, latin).decision == "match"
+
+
+def test_reading_pieces_as_one_word_does_not_join_different_names() -> None:
+    assert compare_names("Rouhollah", "روح\u200cانگیز").decision == "no-match"
+    assert compare_names("Adinehzadeh", "آدینه\u200cوند").decision == "no-match"

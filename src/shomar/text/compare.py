@@ -24,6 +24,7 @@ The evidence, strongest first:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -248,6 +249,25 @@ def _persian_persian(a: _Part, b: _Part) -> float:
     return 0.01
 
 
+#: what joins the pieces of one compound name part: ZWNJ, a space, a hyphen
+_PIECES = re.compile(r"[\s\u200c\-_]+")
+
+
+def _read_as_one_word(a: _Part, b: _Part) -> tuple[_Part, _Part] | None:
+    """``a`` and ``b`` with a compound written in pieces read as one word, when that makes
+    their loose skeletons agree (else None).
+
+    A piece's last letter is read as a word's last: «روح‌الله» drops its ح and «آدینه‌زاده»
+    its ه like a final -h, while "Rouhollah" and "Adinehzadeh", one Latin word, keep them.
+    """
+    whole_a = _part(_PIECES.sub("", a.raw)) if _PIECES.search(a.raw) else a
+    whole_b = _part(_PIECES.sub("", b.raw)) if _PIECES.search(b.raw) else b
+    for x, y in ((whole_a, b), (a, whole_b), (whole_a, whole_b)):
+        if (x, y) != (a, b) and x.loose_skel == y.loose_skel:
+            return x, y
+    return None
+
+
 @lru_cache(maxsize=524288)
 def _score(a: str, b: str) -> tuple[float, str]:
     pa, pb = _part(a), _part(b)
@@ -260,9 +280,12 @@ def _score(a: str, b: str) -> tuple[float, str]:
     if affix is not None and not _attested_pair(pa, pb):
         return 0.02, f"affix or gender ending differs (-{affix})"
     if pa.loose_skel != pb.loose_skel and scripts <= {"persian", "latin"}:
-        # the spelling table only pairs names whose loose skeletons agree, and every fallback
-        # needs them to agree: different consonants make different names (fast path)
-        return 0.01, "consonants differ"
+        joined = _read_as_one_word(pa, pb)
+        if joined is None:
+            # the spelling table only pairs names whose loose skeletons agree, and every
+            # fallback needs them to agree: different consonants make different names
+            return 0.01, "consonants differ"
+        pa, pb = joined
     if scripts == {"persian", "latin"}:
         p, l_ = (pa, pb) if pa.script == "persian" else (pb, pa)
         prob = _cross(p, l_)
