@@ -8,6 +8,7 @@ import pytest
 
 import shomar.calendar
 from shomar.calendar import PartialDate, parse_partial_date
+from shomar.errors import DateParseError
 
 D = dt.date
 
@@ -197,3 +198,33 @@ def test_to_dict_keys_and_round_trip() -> None:
 def test_partial_date_refuses_inverted_interval() -> None:
     with pytest.raises(ValueError, match="after end"):
         PartialDate("x", "gregorian", "day", None, D(1988, 1, 2), D(1988, 1, 1), "")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("اوایل مرداد ۱۳۶۷", dt.date(1988, 7, 23), dt.date(1988, 8, 22), "month"),
+        ("اواخر آبان ۱۳۹۸", dt.date(2019, 10, 23), dt.date(2019, 11, 21), "month"),
+        ("late July 1988", dt.date(1988, 7, 1), dt.date(1988, 7, 31), "month"),
+        ("the end of Mordad 1367", dt.date(1988, 7, 23), dt.date(1988, 8, 22), "month"),
+        ("mid-1988", dt.date(1988, 1, 1), dt.date(1988, 12, 31), "year"),
+        ("late summer 1988", dt.date(1988, 6, 1), dt.date(1988, 8, 31), "season"),
+    ],
+)
+def test_early_mid_late_read_as_the_whole_period_that_holds_them(
+    text: str, start: dt.date, end: dt.date, precision: str
+) -> None:
+    parsed = parse_partial_date(text)
+    assert (parsed.start, parsed.end, parsed.precision) == (start, end, precision)
+    assert parsed.text == text
+
+
+def test_a_part_of_a_day_is_refused_and_the_first_of_a_month_is_not_a_part() -> None:
+    with pytest.raises(DateParseError, match="goes with a month, season or year"):
+        parse_partial_date("early 16 July 1988")
+    with pytest.raises(DateParseError):
+        parse_partial_date("late")
+    two_digit = parse_partial_date(
+        "اواخر مرداد ۶۷", century_hint=(dt.date(1988, 1, 1), dt.date(1988, 12, 31))
+    )
+    assert two_digit.start == dt.date(1988, 7, 23)

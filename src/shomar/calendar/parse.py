@@ -37,7 +37,7 @@ from shomar.calendar.invalid import InvalidDate
 from shomar.calendar.model import CALENDARS, PartialDate
 from shomar.calendar.names import FILLER_WORDS, Word, lookup_word
 from shomar.calendar.normalize import fold
-from shomar.calendar.qualifiers import split_qualifier
+from shomar.calendar.qualifiers import split_part_of, split_qualifier
 from shomar.errors import DateParseError
 
 Span = gregorian.Span
@@ -163,6 +163,7 @@ def _parse(
     if not text or not text.strip():
         raise InvalidDate("the text is empty")
     qualifier, body = split_qualifier(fold(text))
+    part, body = split_part_of(body)
     tokens = _tokenize(body)
     note = None
     if _two_digit_year(tokens) is not None:
@@ -170,6 +171,10 @@ def _parse(
     else:
         calendar = _decide_calendar(tokens, default_calendar)
     precision, (start, end) = _interval(tokens, calendar)
+    if part is not None and precision == "day":
+        raise InvalidDate(
+            f"{part!r} goes with a month, season or year, not a day", "early Mordad 1367"
+        )
     return PartialDate(
         text=text,
         calendar=calendar,

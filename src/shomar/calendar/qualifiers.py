@@ -1,4 +1,5 @@
-"""Find and strip the words and marks that qualify a date: "circa", "حدود", "1988?", "1988~".
+"""Find and strip the words and marks that qualify a date: "circa", "حدود", "1988?", "1988~",
+and the words that name a part of a month, season or year ("early", "late", «اوایل», «اواخر»).
 
 Approximate: circa, ca., c., about, around, approx., approximately, roughly, a leading or
 trailing ``~``, حدود, حدوداً, در حدود, تقریباً. Uncertain: a trailing ``?`` / ``؟`` / ``(?)``,
@@ -19,6 +20,24 @@ _UNCERTAIN_PREFIX = re.compile(r"^(?:probably|possibly|perhaps|maybe|احتما�
 _UNCERTAIN_SUFFIX = re.compile(r"\s*(?:\?|\(\?\)|\[\?\])$")
 _APPROXIMATE_SUFFIX = re.compile(r"\s*~$")
 _BOTH_SUFFIX = re.compile(r"\s*%$")
+
+
+#: "early July 1988", "mid-1988", "the end of Mordad", «اوایل مرداد ۱۳۶۷», «اواخر سال ۶۷»: the
+#: date is read as the whole month, season or year, which surely holds it (a third of it is a
+#: convention families and reports do not keep); «اول مرداد» is a day (the 1st), so not here
+_PART_OF = re.compile(
+    r"^(?:(?:the\s+)?(?:early|mid|middle|late|beginning|start|end)(?:\s+of)?(?:\s+|-(?=\w))"
+    r"|(?:اوایل|اوائل|اواسط|اواخر|ابتدای|اخر|پایان|نیمه|اوسط)\s+)"
+)
+
+
+def split_part_of(folded: str) -> tuple[str | None, str]:
+    """Return ``(part, rest)``: the word naming part of a period ("early", «اواخر») or None,
+    and the date text without it."""
+    found = _PART_OF.match(folded.strip())
+    if found is None:
+        return None, folded
+    return found.group().strip(" -"), folded.strip()[found.end() :]
 
 
 def split_qualifier(folded: str) -> tuple[str | None, str]:
