@@ -66,3 +66,35 @@ def test_the_review_page_shows_each_comparison_its_level_and_weight(
         assert word in page.text, word
     assert "+7.11" in page.text and "-7.90" in page.text
     assert "Exact match on" not in page.text
+
+
+def test_the_person_page_draws_one_bar_per_comparison_in_words(world: WebWorld) -> None:
+    from shomar.store.tables import PairScore, PersonRecord
+
+    with world.ws.session() as session:
+        run = session.scalar(select(func.max(PersonRecord.run_id)))
+        members = session.execute(
+            select(PersonRecord.person_id, PersonRecord.record_uid).where(
+                PersonRecord.run_id == run
+            )
+        ).all()
+        by_person: dict[str, list[str]] = {}
+        for person, uid in members:
+            by_person.setdefault(person, []).append(uid)
+        person, uids = next((p, sorted(u)) for p, u in by_person.items() if len(u) > 1)
+        pair = session.scalars(
+            select(PairScore).where(
+                PairScore.run_id == run, PairScore.uid_a.in_(uids), PairScore.uid_b.in_(uids)
+            )
+        ).first()
+        assert pair is not None
+        pair.evidence = {
+            "mw_family_name": 9.6, "mw_tf_adj_family_name": -0.9, "gamma_family_name": 9,
+            "mw_violation_date": 7.7, "mw_sibling_rule": -0.0,
+        }  # fmt: skip
+    page = world.login("analyst").get(f"/fa/persons/{person}")
+    assert page.status_code == 200
+    assert "mw_" not in page.text and "gamma_" not in page.text
+    assert "نام خانوادگی" in page.text and "تاریخ نقض" in page.text
+    assert "8.70" in page.text  # the name-frequency adjustment added to its comparison
+    assert "sibling_rule" not in page.text and "قاعدهٔ خواهر و برادر" not in page.text
