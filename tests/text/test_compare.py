@@ -183,3 +183,11 @@ def test_an_attested_arabic_romanisation_is_read_as_the_persian_name(
 )
 def test_arabic_readings_do_not_merge_other_persian_names(a: str, b: str) -> None:
     assert compare_names(a, b).decision != "match", compare_names(a, b).explanation
+
+
+def test_an_initial_that_agrees_is_unknown_not_different() -> None:
+    # was 0.01, "consonants differ": an initial is neither Ali nor another name
+    assert compare_names("A. Karimi", "Ali Karimi").decision == "uncertain"
+    assert compare_names("A Karimi", "Karimi, Ali").decision == "uncertain"
+    assert compare_names("B. Karimi", "Ali Karimi").decision == "no-match"
+    assert compare_names("A. Karimi", "Ali Rahimi").decision == "no-match"

@@ -446,6 +446,28 @@ def _family_score(x: str, y: str, label: str, notes: list[str]) -> float:
     return p
 
 
+#: an initial against a given name it could stand for: neither evidence for nor against
+INITIAL_AGREES = 0.5
+_INITIAL = re.compile(r"^([^\W\d_])\.?$")
+
+
+def _initial_agrees(x: str, y: str) -> bool:
+    """Whether ``x`` is a bare Latin initial ("A.", "A") that ``y``'s Latin key starts with."""
+    m = _INITIAL.match(x.strip())
+    if m is None or detect_script(x) != "latin" or detect_script(y) != "latin":
+        return False
+    return latin_key(y).startswith(latin_key(m.group(1)))
+
+
+def _given_score(x: str, y: str, label: str, notes: list[str]) -> float:
+    """:func:`_family_score`, with an initial that agrees scored as unknown, not different
+    ("A. Karimi" ~ "Ali Karimi": uncertain; "B. Karimi" ~ "Ali Karimi": no match)."""
+    if _initial_agrees(x, y) or _initial_agrees(y, x):
+        notes.append(f"{label}: {x} ~ {y}: {INITIAL_AGREES:.2f} (an initial that agrees)")
+        return INITIAL_AGREES
+    return _family_score(x, y, label, notes)
+
+
 def compare_names(a: str, b: str) -> NameComparison:
     """Compare two full names or single name parts in any script."""
     na, nb = parse_name(a), parse_name(b)
@@ -480,7 +502,7 @@ def compare_names(a: str, b: str) -> NameComparison:
         )
     else:
         sub: list[str] = []
-        pg = _family_score(na.given, nb.given, "given", sub)
+        pg = _given_score(na.given, nb.given, "given", sub)
         pf = _family_score(na.family, nb.family, "family", sub)
         p = pg * pf
         swapped: list[str] = []
