@@ -16,6 +16,12 @@ to the common English reading:
   of its own (Saïd = Saeid).
 - **German**: ``dsch`` → ``j`` (Dschawad → Javad), ``tsch`` → ``ch``, ``sch`` → ``sh``, ``ch``
   → ``kh`` (Chamenei → Khamenei), ``j`` → ``y`` (Jazdani → Yazdani), ``w`` → ``v``.
+- **The Arabic article** as Persian spelling writes it: ``-allah``/``-ullah`` after a consonant
+  → ``-ollah`` (Fazl-Allah → Fazlollah), a doubled sun letter after ``Abd`` → ``Abdol``
+  (Abdurrahman → Abdolrahman).
+- **Arabic-style endings and vowels** (:func:`arabic_readings`, used by
+  :mod:`shomar.text.compare` only where the spelling table supports them): final ``-a`` →
+  ``-eh``, a short ``i`` between consonants → ``e`` (Fatima → Fatemeh, Mohsin → Mohsen).
 - ``g`` → ``gh`` at the start (Gasem → Ghasem). A general ``e``/``a`` shift (Pervin/Parvin) is
   *not* a variant: it merges different names (Abedi/Abadi, Shakeri/Shekari); such pairs keep
   their fallback score (Pervin ~ Parvin 0.67, "uncertain").
