@@ -41,7 +41,7 @@ from shomar.text.skeleton import (
     skeleton,
     strict_signature,
 )
-from shomar.text.variants import colloquial_formal, latin_variants
+from shomar.text.variants import arabic_readings, colloquial_formal, latin_variants
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -323,6 +323,34 @@ def _score(a: str, b: str) -> tuple[float, str]:
     return 0.05, "different skeletons"
 
 
+_ARABIC_READING_SHARE = 0.25
+
+
+def _arabic_readings(s: str) -> list[str]:
+    """:func:`~shomar.text.variants.arabic_readings` of ``s`` that the spelling table
+    supports: those whose most attested Persian name holds at least
+    :data:`_ARABIC_READING_SHARE` of the attestations of ``s`` (Fatima → Fatemeh, «فاطمه» 6 of
+    11; Mohsin → Mohsen; not Zahra → Zahreh, «زهره» 1 of 114, nor Hamid → Hamed, «حامد» 2 of
+    314). None for a spelling the table does not know: an unattested "Zehra" or "Hemid" is as
+    likely a vowel-shifted Zahra or Hamid as an Arabic Zohreh or Hamed."""
+    readings = arabic_readings(s)
+    if not readings:
+        return []
+    attested = lexicon.readings_of(latin_key(s))
+    total = sum(attested.values())
+    if not total:
+        return []  # Zehra, Hemid: a vowel-shifted Zahra or Hamid would read as Zohreh, Hamed
+    kept = []
+    for r in readings:
+        of_reading = lexicon.readings_of(latin_key(r))
+        if not of_reading:
+            continue
+        top = max(of_reading, key=of_reading.__getitem__)
+        if attested.get(top, 0) >= _ARABIC_READING_SHARE * total:
+            kept.append(r)
+    return kept
+
+
 #: a match found only through another romanisation system or a colloquial form is discounted
 VARIANT_DISCOUNT = 0.95
 
@@ -346,6 +374,7 @@ def _score_variants(a: str, b: str) -> tuple[float, str]:
             best = (p, f"colloquial form ({ca or a} ~ {cb or b}); {why}")
     # one side read in another system, the other as written (never both rewritten)
     pairs = [(x, b) for x in latin_variants(a)] + [(a, y) for y in latin_variants(b)]
+    pairs += [(x, b) for x in _arabic_readings(a)] + [(a, y) for y in _arabic_readings(b)]
     if pairs:
         for x, y in pairs:
             p, why = _sorted_score(x, y)
@@ -417,6 +446,28 @@ def _family_score(x: str, y: str, label: str, notes: list[str]) -> float:
     return p
 
 
+#: an initial against a given name it could stand for: neither evidence for nor against
+INITIAL_AGREES = 0.5
+_INITIAL = re.compile(r"^([^\W\d_])\.?$")
+
+
+def _initial_agrees(x: str, y: str) -> bool:
+    """Whether ``x`` is a bare Latin initial ("A.", "A") that ``y``'s Latin key starts with."""
+    m = _INITIAL.match(x.strip())
+    if m is None or detect_script(x) != "latin" or detect_script(y) != "latin":
+        return False
+    return latin_key(y).startswith(latin_key(m.group(1)))
+
+
+def _given_score(x: str, y: str, label: str, notes: list[str]) -> float:
+    """:func:`_family_score`, with an initial that agrees scored as unknown, not different
+    ("A. Karimi" ~ "Ali Karimi": uncertain; "B. Karimi" ~ "Ali Karimi": no match)."""
+    if _initial_agrees(x, y) or _initial_agrees(y, x):
+        notes.append(f"{label}: {x} ~ {y}: {INITIAL_AGREES:.2f} (an initial that agrees)")
+        return INITIAL_AGREES
+    return _family_score(x, y, label, notes)
+
+
 def compare_names(a: str, b: str) -> NameComparison:
     """Compare two full names or single name parts in any script."""
     na, nb = parse_name(a), parse_name(b)
@@ -451,7 +502,7 @@ def compare_names(a: str, b: str) -> NameComparison:
         )
     else:
         sub: list[str] = []
-        pg = _family_score(na.given, nb.given, "given", sub)
+        pg = _given_score(na.given, nb.given, "given", sub)
         pf = _family_score(na.family, nb.family, "family", sub)
         p = pg * pf
         swapped: list[str] = []

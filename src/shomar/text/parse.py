@@ -223,7 +223,16 @@ _COMPOUND_HEADS = frozenset(
 )
 
 
+#: second halves of -allah names written apart («حبیب الله», "Habib Ollah", "Nasr Allah")
+_ALLAH_PIECES = frozenset(
+    name_key(a)
+    for a in ("الله", "allah", "ollah", "ullah", "olah", "ulah", "alah", "elah", "ellah")
+)
+
+
 def _given_length(tokens: list[str]) -> int:
+    if len(tokens) >= 3 and name_key(tokens[1]) in _ALLAH_PIECES:
+        return 2  # "Habib Ollah Sadeghi": the given name's -allah is never a family name
     if len(tokens) < 3 or not mostly_given(name_key(tokens[1])):
         return 1
     for k in (3, 2):

@@ -16,6 +16,12 @@ to the common English reading:
   of its own (Saïd = Saeid).
 - **German**: ``dsch`` → ``j`` (Dschawad → Javad), ``tsch`` → ``ch``, ``sch`` → ``sh``, ``ch``
   → ``kh`` (Chamenei → Khamenei), ``j`` → ``y`` (Jazdani → Yazdani), ``w`` → ``v``.
+- **The Arabic article** as Persian spelling writes it: ``-allah``/``-ullah`` after a consonant
+  → ``-ollah`` (Fazl-Allah → Fazlollah), a doubled sun letter after ``Abd`` → ``Abdol``
+  (Abdurrahman → Abdolrahman).
+- **Arabic-style endings and vowels** (:func:`arabic_readings`, used by
+  :mod:`shomar.text.compare` only where the spelling table supports them): final ``-a`` →
+  ``-eh``, a short ``i`` between consonants → ``e`` (Fatima → Fatemeh, Mohsin → Mohsen).
 - ``g`` → ``gh`` at the start (Gasem → Ghasem). A general ``e``/``a`` shift (Pervin/Parvin) is
   *not* a variant: it merges different names (Abedi/Abadi, Shakeri/Shekari); such pairs keep
   their fallback score (Pervin ~ Parvin 0.67, "uncertain").
@@ -41,6 +47,7 @@ __all__ = [
     "ABBREVIATIONS",
     "COLLOQUIAL",
     "NAME_SUFFIXES",
+    "arabic_readings",
     "colloquial_formal",
     "latin_variants",
     "strip_name_suffix",
@@ -182,6 +189,39 @@ def _vowel_shift(s: str) -> str:
     return re.sub(r"^g(?=[aeiou])", "gh", _ascii(s))  # Gasem → Ghasem
 
 
+_ALLAH_AFTER_CONSONANT = re.compile(r"(?<=[^aeiou])(?:allah|ullah)$")
+_ABD_ASSIMILATED = re.compile(r"^abd[aeiou]([tdrzsn])\1")
+
+
+def _arabic_article(s: str) -> str:
+    """The Arabic article as Persian spelling writes it: "Fazl-Allah"/"Nasrullah" →
+    Fazlollah, "Abdurrahman"/"Abd-ur-Rahman" → Abdolrahman (a sun letter doubled)."""
+    t = _ALLAH_AFTER_CONSONANT.sub("ollah", _ascii(s))
+    return _ABD_ASSIMILATED.sub(r"abdol\1", t)
+
+
+_FINAL_A = re.compile(r"(?<=[^aeiouy])a$")
+_SHORT_I = re.compile(r"(?<=[^aeiouy])i(?=[^aeiouy](?:[aeiou]|$))")
+
+
+def arabic_readings(s: str) -> tuple[str, ...]:
+    """Readings of an Arabic-style romanisation as the Persian name: a final ``-a`` after a
+    consonant for Persian ``-eh`` (Hamza → Hamzeh), then also a short ``i`` between
+    consonants for ``e`` (Fatima → Fatemeh, Mohsin → Mohsen, Tahira → Tahereh).
+
+    These rules also turn Zahra into Zahreh and Hamid into Hamed, other Persian names, so
+    :mod:`shomar.text.compare` uses a reading only when the spelling as written is not
+    attested or is attested for a Persian name the reading is attested for as well."""
+    if detect_script(s) != "latin":
+        return ()
+    t = _ascii(s)
+    out: list[str] = []
+    for c in (_FINAL_A.sub("eh", t), _FINAL_A.sub("eh", _SHORT_I.sub("e", t))):
+        if c != t and c not in out:
+            out.append(c)
+    return tuple(out)
+
+
 _ALA_SIGNS = re.compile(r"(?<![oa])u(?![uo])|a[yw](?![aeiouy])")
 
 
@@ -194,7 +234,7 @@ def latin_variants(s: str) -> tuple[str, ...]:
     out: list[str] = []
     marked = _DIACRITIC_SYSTEM.search(unicodedata.normalize("NFC", s)) is not None
     candidates = [_ala_lc(s, True)] if marked else []
-    candidates += [_french(s), _german(s), _vowel_shift(s)]
+    candidates += [_french(s), _german(s), _vowel_shift(s), _arabic_article(s)]
     if not marked and _ALA_SIGNS.search(s.lower()):
         # ALA-LC without diacritics: u for a short o is the sign, and then an i inside the
         # part is a short e as well (Muhsin → Mohsen, Husayni → Hoseyni)
