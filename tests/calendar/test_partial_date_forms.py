@@ -173,6 +173,9 @@ def test_single_dates_with_hyphens_are_not_ranges() -> None:
     assert _read("29-Jul-1988")[2] == "day"
     assert _read("1988-07")[2] == "month"
     assert _read("mid-1988")[2] == "year"
+    assert _read("29 - 07 - 1988")[:3] == (D(1988, 7, 29), D(1988, 7, 29), "day")
+    assert _read("July 29 - 1988")[:3] == (D(1988, 7, 29), D(1988, 7, 29), "day")
+    assert _read("1988 - 1990")[:3] == (D(1988, 1, 1), D(1990, 12, 31), "year")
 
 
 @pytest.mark.parametrize(
