@@ -143,6 +143,8 @@ def test_a_two_digit_decade_says_how_it_was_read_and_odd_decades_are_refused() -
         "two-digit decade 60 read as the 1360s (Jalali)"
     )
     assert "a decade starts at a year ending in 0, not 1985" in _refusal("1985s")
+    assert "the decade 80s has two digits" in _refusal("the '80s")
+    assert _read("1990’s")[:2] == (D(1990, 1, 1), D(1999, 12, 31))
 
 
 @pytest.mark.parametrize(

@@ -334,14 +334,22 @@ def _strip_iso_time(body: str) -> str:
 
 
 _DECADE = re.compile(
-    r"^(?:(?:the\s+)?(?P<latin>\d{4})\s*'?s|دهه(?:ی|ء)?\s*(?P<persian>\d{4}|\d{2}))(?P<rest>\s.*)?$"
+    r"^(?:(?:the\s+)?(?P<latin>\d{4})\s*['’]?s|دهه(?:ی|ء)?\s*(?P<persian>\d{4}|\d{2}))"
+    r"(?P<rest>\s.*)?$"
 )
+_SHORT_LATIN_DECADE = re.compile(r"^(?:the\s+)?['’]?(\d{2})['’]?s$")
 
 
 def _decade(body: str, text: str, default_calendar: str | None) -> _Reading | None:
     """'1980s', «دهه ۱۳۶۰», «دهه ۶۰» (the 1360s; with «میلادی» the 1960s): the ten years, at
     precision year (the coarsest there is). A two-digit decade is read the way the phrase is
     used, in the 14th century of the Jalali calendar or the 20th of the Gregorian."""
+    short = _SHORT_LATIN_DECADE.match(body.strip())
+    if short is not None:
+        raise _CenturyUnknown(
+            f"the decade {short.group(1)}s has two digits, so its century is unknown; write it "
+            f"in full, e.g. '19{short.group(1)}s' or '20{short.group(1)}s'"
+        )
     found = _DECADE.match(body.strip())
     if found is None:
         return None
