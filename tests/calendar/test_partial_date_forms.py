@@ -77,7 +77,12 @@ def test_persian_and_dari_names_of_gregorian_months(text: str, start: dt.date) -
 
 @pytest.mark.parametrize(
     ("text", "calendar"),
-    [("۱۳۶۷ ش.", "jalali"), ("1367 H.Sh.", "jalali"), ("۱۹۸۸ م", "gregorian")],
+    [
+        ("۱۳۶۷ ش.", "jalali"),
+        ("۱۳۶۷ ه ش", "jalali"),
+        ("1367 H.Sh.", "jalali"),
+        ("۱۹۸۸ م", "gregorian"),
+    ],
 )
 def test_abbreviated_calendar_words(text: str, calendar: str) -> None:
     assert _read(text)[2:] == ("year", calendar)

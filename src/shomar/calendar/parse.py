@@ -348,7 +348,7 @@ def _decade(body: str, text: str, default_calendar: str | None) -> _Reading | No
     if short is not None:
         raise _CenturyUnknown(
             f"the decade {short.group(1)}s has two digits, so its century is unknown; write it "
-            f"in full, e.g. '19{short.group(1)}s' or '20{short.group(1)}s'"
+            f"in full, e.g. '19{short.group(1)}s'"
         )
     found = _DECADE.match(body.strip())
     if found is None:
