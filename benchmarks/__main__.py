@@ -12,6 +12,7 @@ import sys
 
 QUICK = (
     ("names and places", ["benchmarks.names.run"]),
+    ("dates probe (dev)", ["benchmarks.dates.run", "--split", "dev"]),
     ("claim extraction", ["benchmarks.claims.run"]),
     ("log-linear MSE", ["benchmarks.estimation.bench_loglinear"]),
     ("LCMCR sampler", ["benchmarks.estimation.bench_lcmcr"]),

@@ -45,8 +45,11 @@ def test_month_13(text: str) -> None:
     assert "Write it like" in message
 
 
-def test_us_order_is_explained() -> None:
-    assert "day/month/year" in _message("07/29/1988")
+def test_us_order_is_explained_where_it_is_not_read() -> None:
+    # 07/29/1988 is read month-first now (it cannot be day-first); a Jalali date is never
+    # read month-first, and its refusal still says the order
+    assert "day/month/year" in _message("05/16/1367")
+    assert "month 13 does not exist" in _message("13/13/2019")
 
 
 @pytest.mark.parametrize("text", ["", "   "])
@@ -61,7 +64,9 @@ def test_empty(text: str) -> None:
     [
         ("July 29", "no four-digit year"),
         ("29/07/88", "no four-digit year"),
-        ("1367-1368", "ranges are not supported"),
+        ("1367 1368", "more than one year; for a range put 'to', «تا» or a dash"),
+        ("1367 to 1368 to 1369", "more than one range connector"),
+        ("10 to 15", "two digits"),  # bare two-digit numbers are years, read only with a hint
         ("foo 1988", "'foo' is not a month, season or calendar name"),
         ("Mordad July 1988", "more than one month or season"),
         ("1988 @", "'@'"),

@@ -39,8 +39,32 @@ _JALALI_VARIANTS: dict[int, tuple[str, ...]] = {
     9: ("azar", "aazar", "آذر"),
     10: ("dey", "dei", "دی"),
     11: ("bahman", "بهمن"),
-    12: ("esfand", "isfand", "esfend", "اسفند"),
+    12: ("esfand", "isfand", "esfend", "asfand", "اسفند"),
 }
+
+#: The same months by their Dari (Afghan) zodiac names, Hamal = Farvardin; Afghanistan's solar
+#: Hijri calendar counts its years and days as Iran's does.
+_DARI_VARIANTS: dict[int, tuple[str, ...]] = {
+    1: ("hamal", "حمل"),
+    2: ("sawr", "saur", "sour", "ثور"),
+    3: ("jawza", "jauza", "jowza", "جوزا", "جوزاء"),
+    4: ("saratan", "سرطان"),
+    5: ("asad", "اسد"),
+    6: ("sunbula", "sonbola", "sunbulah", "سنبله"),
+    7: ("mizan", "meezan", "میزان"),
+    8: ("aqrab", "akrab", "عقرب"),
+    9: ("qaws", "qaus", "qous", "قوس"),
+    10: ("jadi", "jaddi", "جدی"),
+    11: ("dalw", "dalv", "دلو"),
+    12: ("hut", "hoot", "hout", "حوت"),
+}
+
+#: The same months in Sorani Kurdish (Kurdish script as written, e.g. گەلاوێژ = Mordad).
+_KURDISH_VARIANTS: dict[int, tuple[str, ...]] = {
+    1: ("خاکەلێوە",), 2: ("گوڵان",), 3: ("جۆزەردان",), 4: ("پووشپەڕ",),
+    5: ("گەلاوێژ",), 6: ("خەرمانان",), 7: ("ڕەزبەر",), 8: ("گەڵاڕێزان",),
+    9: ("سەرماوەز",), 10: ("بەفرانبار",), 11: ("ڕێبەندان",), 12: ("ڕەشەمێ",),
+}  # fmt: skip
 
 _GREGORIAN_VARIANTS: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "ژانویه"),
@@ -50,12 +74,44 @@ _GREGORIAN_VARIANTS: dict[int, tuple[str, ...]] = {
     5: ("may", "مه", "می"),
     6: ("june", "jun", "ژوئن", "جون"),
     7: ("july", "jul", "ژوئیه", "جولای"),
-    8: ("august", "aug", "اوت", "آگوست"),
+    8: ("august", "aug", "اوت", "آگوست", "اوگوست"),
     9: ("september", "sep", "sept", "سپتامبر"),
     10: ("october", "oct", "اکتبر"),
     11: ("november", "nov", "نوامبر"),
     12: ("december", "dec", "دسامبر"),
 }
+
+#: Dari (Afghan) names of the Gregorian months, from English.
+_GREGORIAN_DARI_VARIANTS: dict[int, tuple[str, ...]] = {
+    1: ("جنوری",), 2: ("فبروری",), 3: ("مارچ",), 4: ("اپریل",), 5: ("می",), 6: ("جون",),
+    7: ("جولای",), 8: ("اگست",), 9: ("سپتمبر",), 10: ("اکتوبر",), 11: ("نومبر",), 12: ("دسمبر",),
+}  # fmt: skip
+
+#: Lunar Hijri month names: known so that a refusal can say the calendar is not supported
+#: (the first word of a two-word name, ربیع / جمادی / dhu, is enough for that).
+_LUNAR_MONTHS: tuple[str, ...] = (
+    "محرم", "صفر", "ربیع", "ربیعالاول", "ربیعالثانی", "ربیعالاخر", "جمادی", "جمادیالاول",
+    "جمادیالاولی", "جمادیالثانی", "جمادیالثانیه", "جمادیالاخر", "رجب", "شعبان", "رمضان",
+    "شوال", "ذی", "ذیالقعده", "ذیقعده", "ذیالحجه", "ذیحجه", "muharram", "moharram", "safar",
+    "rabi", "jumada", "jamadi", "rajab", "shaban", "ramadan", "ramazan", "ramadhan", "shawwal",
+    "shawal", "dhu", "dhul", "zilhijja", "zilqada",
+)  # fmt: skip
+
+#: Weekday words → ``datetime.date.weekday()`` (Monday 0). «سه شنبه» written apart is joined
+#: by the parser before it looks words up.
+_WEEKDAY_VARIANTS: dict[int, tuple[str, ...]] = {
+    0: ("monday", "mon", "دوشنبه"),
+    1: ("tuesday", "tue", "tues", "سهشنبه", "سه‌شنبه"),
+    2: ("wednesday", "wed", "چهارشنبه"),
+    3: ("thursday", "thu", "thur", "thurs", "پنجشنبه"),
+    4: ("friday", "fri", "جمعه", "ادینه"),
+    5: ("saturday", "sat", "شنبه"),
+    6: ("sunday", "sun", "یکشنبه"),
+}
+
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
 
 #: Season words → season number (1 spring, 2 summer, 3 autumn, 4 winter).
 _SEASON_VARIANTS: dict[int, tuple[str, ...]] = {
@@ -67,8 +123,8 @@ _SEASON_VARIANTS: dict[int, tuple[str, ...]] = {
 
 #: Words that name a calendar outright (after a year, e.g. "1367 AP", "۱۳۶۷ شمسی").
 _CALENDAR_WORDS: dict[str, tuple[str, ...]] = {
-    "jalali": ("ap", "sh", "hs", "shamsi", "jalali", "شمسی", "خورشیدی", "جلالی"),
-    "gregorian": ("ad", "ce", "gregorian", "میلادی"),
+    "jalali": ("ap", "sh", "hs", "shamsi", "jalali", "شمسی", "خورشیدی", "جلالی", "ش"),
+    "gregorian": ("ad", "ce", "gregorian", "میلادی", "م"),
     "lunar": ("ah", "qamari", "ghamari", "hijri-qamari", "قمری"),
 }
 
@@ -82,17 +138,22 @@ FILLER_WORDS: frozenset[str] = frozenset(
 class Word:
     """What a date word means: a month or season of a calendar, or a calendar name."""
 
-    kind: str  # "month" | "season" | "calendar"
-    value: int  # month 1-12, season 1-4; 0 for calendar words
-    calendar: str | None  # "jalali" | "gregorian" | "lunar"; None for seasons
+    kind: str  # "month" | "season" | "calendar" | "weekday"
+    value: int  # month 1-12, season 1-4, weekday 0 (Monday)-6; 0 for calendar words
+    calendar: str | None  # "jalali" | "gregorian" | "lunar"; None for seasons and weekdays
 
 
 def _build() -> dict[str, Word]:
     table: dict[str, Word] = {}
-    for number, words in _JALALI_VARIANTS.items():
-        table.update({fold(w): Word("month", number, "jalali") for w in words})
-    for number, words in _GREGORIAN_VARIANTS.items():
-        table.update({fold(w): Word("month", number, "gregorian") for w in words})
+    for variants in (_JALALI_VARIANTS, _DARI_VARIANTS, _KURDISH_VARIANTS):
+        for number, words in variants.items():
+            table.update({fold(w): Word("month", number, "jalali") for w in words})
+    for variants in (_GREGORIAN_VARIANTS, _GREGORIAN_DARI_VARIANTS):
+        for number, words in variants.items():
+            table.update({fold(w): Word("month", number, "gregorian") for w in words})
+    table.update({fold(w): Word("month", 0, "lunar") for w in _LUNAR_MONTHS})
+    for number, words in _WEEKDAY_VARIANTS.items():
+        table.update({fold(w): Word("weekday", number, None) for w in words})
     for number, words in _SEASON_VARIANTS.items():
         table.update({fold(w): Word("season", number, None) for w in words})
     for calendar, words in _CALENDAR_WORDS.items():

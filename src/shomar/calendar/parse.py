@@ -5,8 +5,14 @@ Accepted forms (Latin, Persian or Arabic-Indic digits; Latin or Persian words)::
     24 Aban 1398 · ۲۴ آبان ۱۳۹۸ · 1367/05/10 · ۱۳۶۷/۰۵/۱۰ · 1367-05-10 · Mordad 1367 · مرداد ۱۳۶۷
     summer 1367 · تابستان ۱۳۶۷ · 1367 · 1988-07-29 · 29/07/1988 · 29 July 1988 · July 29, 1988
     29-Jul-1988 · July 1988 · 1988-07 · summer 1988 · 1988 · circa 1988 · حدود ۱۳۶۷ · 1988?
+    اول مرداد ۱۳۶۷ · ۱۵ حمل ۱۳۵۸ · شنبه ۲۵ آبان ۱۳۹۸ · 2022-09-16T10:00 · 1980s · دهه ۶۰
+    ۱۰ تا ۱۵ مرداد ۱۳۶۷ · 10-15 August 1988 · July–August 1988 · مرداد و شهریور ۱۳۶۷
 
-Slashed dates with the year last are day-first (29/07/1988). The calendar is decided by, in
+Slashed dates with the year last are day-first (29/07/1988), except a Gregorian date that
+cannot be (11/16/2019: first number at most 12, second above 12), read month-first. A weekday
+must be the date's own. A range is the interval from its first end's first day to its last
+end's last day, at the coarser precision of the two (see :mod:`.ranges`); a decade is ten
+years at precision year. The calendar is decided by, in
 order: a month name (Jalali names force Jalali, Gregorian names Gregorian) or a calendar word
 (AP, SH, شمسی, AD, میلادی); then ``default_calendar``; then the year (below 1700 → Jalali).
 
@@ -35,9 +41,11 @@ from shomar.calendar import gregorian, jalali
 from shomar.calendar.edtf import edtf_interval
 from shomar.calendar.invalid import InvalidDate
 from shomar.calendar.model import CALENDARS, PartialDate
-from shomar.calendar.names import FILLER_WORDS, Word, lookup_word
+from shomar.calendar.names import FILLER_WORDS, WEEKDAY_NAMES, Word, lookup_word
 from shomar.calendar.normalize import fold
+from shomar.calendar.ordinals import replace_ordinals
 from shomar.calendar.qualifiers import split_part_of, split_qualifier
+from shomar.calendar.ranges import split_range
 from shomar.errors import DateParseError
 
 Span = gregorian.Span
@@ -69,12 +77,15 @@ JALALI_YEAR_LIMIT = 1700
 EXAMPLES = "'24 Aban 1398', '1367/05/10', 'Mordad 1367', '29 July 1988', '1988-07' or 'circa 1988'"
 
 _DOTTED = (  # dotted abbreviations → one word, before tokenizing
-    (re.compile(r"(?<!\w)(?:a\s*\.\s*p|s\s*\.\s*h|h\s*\.\s*s)\s*\.?(?!\w)"), " ap "),
+    (re.compile(r"(?<!\w)(?:a\s*\.\s*p|s\s*\.\s*h|h\s*\.\s*sh?)\s*\.?(?!\w)"), " ap "),
     (re.compile(r"(?<!\w)(?:a\s*\.\s*d|c\s*\.\s*e)\s*\.?(?!\w)"), " ad "),
     (re.compile(r"(?<!\w)a\s*\.\s*h\s*\.?(?!\w)"), " ah "),
-    (re.compile(r"(?<!\w)ه\s*[./]\s*ش\s*\.?(?!\w)"), " شمسی "),
+    (re.compile(r"(?<!\w)ه\s*[./]?\s*ش\s*\.?(?!\w)"), " شمسی "),
+    (re.compile(r"(?<!\w)م\s*\.(?!\w)"), " میلادی "),
+    (re.compile(r"(?<!\w)ش\s*\.(?!\w)"), " شمسی "),
     (re.compile(r"(?<!\w)ه\s*[./]\s*ق\s*\.?(?!\w)"), " قمری "),
 )
+_WEEKDAY_APART = re.compile(r"(?<!\w)(یک|دو|سه|چهار|پنج)\s+(شنبه)(?!\w)")  # «سه شنبه»
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _SEPARATORS = re.compile(r"[\s,./\-]+")
 
@@ -86,6 +97,7 @@ class _Tokens:
     numbers: list[str] = field(default_factory=list)
     word: Word | None = None
     calendars: set[str] = field(default_factory=set)
+    weekday: int | None = None
 
 
 #: a hint (an interval of Gregorian days, or a partial date standing for its interval)
@@ -96,6 +108,13 @@ HOW_TO_HINT = (
     "write the year in full (e.g. 'Mordad 1367', «مرداد ۱۳۶۷»), or give a century hint: the "
     "event's dates, or other dates of the same list, e.g. `shomar dates parse TEXT "
     "--century-hint 1988` (API: parse_partial_date(text, century_hint=...))"
+)
+
+
+_LUNAR_UNSUPPORTED = (
+    "Lunar Hijri (qamari) dates are not supported (a lunar month's first day depends on who saw "
+    "the new moon, so its Gregorian days are not certain); give the date in the Solar Hijri "
+    "(Jalali) or Gregorian calendar"
 )
 
 
@@ -157,6 +176,20 @@ def _window(hint: CenturyHint | None) -> tuple[dt.date, dt.date] | None:
     return start, end
 
 
+class _Reading(NamedTuple):
+    """One date (or one end of a range) read: its calendar, precision, span and century note."""
+
+    calendar: str
+    precision: str
+    start: dt.date
+    end: dt.date
+    note: str | None
+
+
+#: precisions from the finest to the coarsest; a range takes the coarser of its two ends
+_COARSENESS = ("day", "month", "season", "year")
+
+
 def _parse(
     text: str, default_calendar: str | None, window: tuple[dt.date, dt.date] | None
 ) -> PartialDate:
@@ -164,27 +197,186 @@ def _parse(
         raise InvalidDate("the text is empty")
     qualifier, body = split_qualifier(fold(text))
     part, body = split_part_of(body)
-    tokens = _tokenize(body)
-    note = None
-    if _two_digit_year(tokens) is not None:
-        tokens, calendar, note = _infer_century(text, tokens, default_calendar, window)
+    body = _strip_iso_time(body)
+    body, ordinal = replace_ordinals(body)
+    decade = _decade(body, text, default_calendar)
+    if decade is not None:
+        reading = decade
     else:
-        calendar = _decide_calendar(tokens, default_calendar)
-    precision, (start, end) = _interval(tokens, calendar)
-    if part is not None and precision == "day":
+        ends = split_range(body)
+        if ends is None:
+            reading = _read(_tokenize(body), text, default_calendar, window, ordinal)
+        else:
+            reading = _read_range(ends, text, default_calendar, window, ordinal)
+    if part is not None and reading.precision == "day":
         raise InvalidDate(
             f"{part!r} goes with a month, season or year, not a day", "early Mordad 1367"
         )
     return PartialDate(
         text=text,
-        calendar=calendar,
-        precision=precision,
+        calendar=reading.calendar,
+        precision=reading.precision,
         qualifier=qualifier,
-        start=start,
-        end=end,
-        edtf=edtf_interval(start, end, qualifier),
-        century_inferred=note,
+        start=reading.start,
+        end=reading.end,
+        edtf=edtf_interval(reading.start, reading.end, qualifier),
+        century_inferred=reading.note,
     )
+
+
+def _read(
+    tokens: _Tokens,
+    text: str,
+    default_calendar: str | None,
+    window: tuple[dt.date, dt.date] | None,
+    ordinal: bool,
+) -> _Reading:
+    note = None
+    if _two_digit_year(tokens) is not None:
+        tokens, calendar, note = _infer_century(text, tokens, default_calendar, window)
+    else:
+        calendar = _decide_calendar(tokens, default_calendar)
+    if ordinal and (tokens.word is None or tokens.word.kind != "month"):
+        raise InvalidDate(
+            "an ordinal day word («اول»، «دوم» …) needs a month name after it",
+            "اول مرداد ۱۳۶۷",
+        )
+    precision, (start, end) = _interval(tokens, calendar)
+    if tokens.weekday is not None:
+        _check_weekday(tokens.weekday, precision, start)
+    return _Reading(calendar, precision, start, end, note)
+
+
+def _check_weekday(weekday: int, precision: str, day: dt.date) -> None:
+    named = WEEKDAY_NAMES[weekday]
+    if precision != "day":
+        raise InvalidDate(f"{named!r} is a weekday and goes with a day, not a {precision}")
+    if day.weekday() != weekday:
+        raise InvalidDate(
+            f"it says {named}, but that day ({day.isoformat()}) is a "
+            f"{WEEKDAY_NAMES[day.weekday()]}; check the day or drop the weekday"
+        )
+
+
+def _read_range(
+    ends: tuple[str, str],
+    text: str,
+    default_calendar: str | None,
+    window: tuple[dt.date, dt.date] | None,
+    ordinal: bool,
+) -> _Reading:
+    """A range is the interval from the first day of its first end to the last day of its
+    last; its precision is the coarser of the two ends' (day when both are days). The first
+    end borrows what it leaves out from the last («۱۰ تا ۱۵ مرداد ۱۳۶۷»: month and year;
+    "July-August 1988": the year), the last its month from the first ("August 10-15, 1988")."""
+    first, last = (_tokenize(end) for end in ends)
+    first, last = _complete(first, last)
+    a = _read(first, text, default_calendar, window, ordinal)
+    b = _read(last, text, default_calendar, window, ordinal)
+    if a.calendar != b.calendar:
+        raise InvalidDate(
+            f"its range starts in the {a.calendar.capitalize()} and ends in the "
+            f"{b.calendar.capitalize()} calendar; write both ends in one calendar"
+        )
+    if b.end < a.start:
+        raise InvalidDate(
+            f"the range ends ({b.end.isoformat()}) before it starts ({a.start.isoformat()})"
+        )
+    precision = max(a.precision, b.precision, key=_COARSENESS.index)
+    note = "; ".join(n for n in dict.fromkeys((a.note, b.note)) if n) or None
+    return _Reading(a.calendar, precision, a.start, max(a.end, b.end), note)
+
+
+def _has_year(tokens: _Tokens) -> bool:
+    return any(len(n) == 4 for n in tokens.numbers) or _two_digit_year(tokens) is not None
+
+
+def _complete(first: _Tokens, last: _Tokens) -> tuple[_Tokens, _Tokens]:
+    if not _has_year(last):
+        raise InvalidDate("the end of the range has no year", "10 to 15 Mordad 1367")
+    year = next(n for n in reversed(last.numbers) if len(n) in (2, 4))
+    calendars = first.calendars or last.calendars
+    word = first.word
+    lone_day = word is None and len(first.numbers) == 1 and int(first.numbers[0]) <= 31
+    if lone_day and last.word is not None:  # «۱۰ تا ۱۵ مرداد ۱۳۶۷»
+        first = _Tokens([*first.numbers, year], last.word, calendars, first.weekday)
+    elif _has_year(first):
+        first = _Tokens(first.numbers, word, calendars, first.weekday)
+    elif word is not None:  # "July-August 1988", "August 10-15, 1988"
+        first = _Tokens([*first.numbers, year], word, calendars, first.weekday)
+        if last.word is None and len(last.numbers) == 2 and word.kind == "month":
+            last = _Tokens(last.numbers, word, last.calendars, last.weekday)
+    else:
+        raise InvalidDate(
+            "the start of the range is only a number and the end names no month to share",
+            "10 to 15 Mordad 1367",
+        )
+    return first, last
+
+
+_ISO_TIME = re.compile(
+    r"^(\d{4}-\d{1,2}-\d{1,2})(?:t|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    r"(?:z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+
+
+def _strip_iso_time(body: str) -> str:
+    """'2022-09-16T10:00' (ISO 8601 with a time of day) → its date, as written (no time-zone
+    shift); the time must be a time of day."""
+    found = _ISO_TIME.match(body.strip())
+    if found is None:
+        return body
+    hour, minute, second = (int(g or 0) for g in found.group(2, 3, 4))
+    if hour > 23 or minute > 59 or second > 59:
+        time = found.group(0)[len(found.group(1)) + 1 :]
+        raise InvalidDate(f"its time {time!r} is not a time of day", "2022-09-16T10:00")
+    return found.group(1)
+
+
+_DECADE = re.compile(
+    r"^(?:(?:the\s+)?(?P<latin>\d{4})\s*['’]?s|دهه(?:ی|ء)?\s*(?P<persian>\d{4}|\d{2}))"
+    r"(?P<rest>\s.*)?$"
+)
+_SHORT_LATIN_DECADE = re.compile(r"^(?:the\s+)?['’]?(\d{2})['’]?s$")
+
+
+def _decade(body: str, text: str, default_calendar: str | None) -> _Reading | None:
+    """'1980s', «دهه ۱۳۶۰», «دهه ۶۰» (the 1360s; with «میلادی» the 1960s): the ten years, at
+    precision year (the coarsest there is). A two-digit decade is read the way the phrase is
+    used, in the 14th century of the Jalali calendar or the 20th of the Gregorian."""
+    short = _SHORT_LATIN_DECADE.match(body.strip())
+    if short is not None:
+        raise _CenturyUnknown(
+            f"the decade {short.group(1)}s has two digits, so its century is unknown; write it "
+            f"in full, e.g. '19{short.group(1)}s'"
+        )
+    found = _DECADE.match(body.strip())
+    if found is None:
+        return None
+    digits = found.group("latin") or found.group("persian")
+    if int(digits) % 10:
+        raise InvalidDate(f"a decade starts at a year ending in 0, not {digits}", "دهه ۱۳۶۰")
+    tokens = _Tokens()
+    for token in _TOKEN.findall(found.group("rest") or ""):
+        word = lookup_word(token)
+        if token in FILLER_WORDS:
+            continue
+        if word is None or word.kind != "calendar" or token.isdigit():
+            raise InvalidDate("a decade takes only a calendar word after it", "دهه ۶۰ شمسی")
+        _add_word(tokens, token)
+    note = None
+    if len(digits) == 2:
+        if len(tokens.calendars) == 1:
+            calendar = next(iter(tokens.calendars))
+        else:
+            calendar = _decide_calendar(tokens, default_calendar or "jalali")
+        first = (1300 if calendar == "jalali" else 1900) + int(digits)
+        note = f"two-digit decade {digits} read as the {first}s ({calendar.capitalize()})"
+    else:
+        first = int(digits)
+        calendar = _decide_calendar(_Tokens([digits], None, tokens.calendars), default_calendar)
+    spans = _SPANS[calendar]
+    return _Reading(calendar, "year", spans.year(first)[0], spans.year(first + 9)[1], note)
 
 
 def _two_digit_year(tokens: _Tokens) -> int | None:
@@ -237,7 +429,7 @@ def _infer_century(
         for century in _CENTURIES[calendar]:
             numbers = list(tokens.numbers)
             numbers[i] = str(century + yy)
-            candidate = _Tokens(numbers, tokens.word, tokens.calendars)
+            candidate = _Tokens(numbers, tokens.word, tokens.calendars, tokens.weekday)
             try:
                 _, (start, end) = _interval(candidate, calendar)
             except InvalidDate:
@@ -272,6 +464,7 @@ def _infer_century(
 def _tokenize(body: str) -> _Tokens:
     for pattern, replacement in _DOTTED:
         body = pattern.sub(replacement, body)
+    body = _WEEKDAY_APART.sub(r"\1\2", body)
     stray = _SEPARATORS.sub("", _TOKEN.sub("", body))
     if stray:
         raise InvalidDate(f"it contains {stray[0]!r}, which is not part of any date form")
@@ -290,6 +483,13 @@ def _add_word(tokens: _Tokens, token: str) -> None:
     word = lookup_word(token)
     if word is None:
         raise InvalidDate(f"{token!r} is not a month, season or calendar name")
+    if word.calendar == "lunar":
+        raise InvalidDate(_LUNAR_UNSUPPORTED, "24 Aban 1398")
+    if word.kind == "weekday":
+        if tokens.weekday is not None:
+            raise InvalidDate("it names more than one weekday")
+        tokens.weekday = word.value
+        return
     if word.calendar is not None:
         tokens.calendars.add(word.calendar)
     if word.kind == "calendar":
@@ -300,12 +500,6 @@ def _add_word(tokens: _Tokens, token: str) -> None:
 
 
 def _decide_calendar(tokens: _Tokens, default_calendar: str | None) -> str:
-    if "lunar" in tokens.calendars:
-        raise InvalidDate(
-            "Lunar Hijri (qamari) dates are not supported; give the date in the Solar Hijri "
-            "(Jalali) or Gregorian calendar",
-            "24 Aban 1398",
-        )
     if len(tokens.calendars) > 1:
         raise InvalidDate("its words name both the Jalali and the Gregorian calendar")
     if tokens.calendars:
@@ -321,8 +515,18 @@ def _find_year(numbers: list[str]) -> str:
     if len(years) == 1:
         return years[0]
     if len(years) > 1:
-        raise InvalidDate("it has more than one year; ranges are not supported, give one date")
+        raise InvalidDate(
+            "it has more than one year; for a range put 'to', «تا» or a dash between the two dates",
+            "1367 to 1368",
+        )
     raise InvalidDate("it has no four-digit year (two-digit years are ambiguous)")
+
+
+def _us_order(calendar: str, parts: list[int]) -> bool:
+    """Month/day/year (11/16/2019) is read only when it cannot be day/month/year: a Gregorian
+    date whose first number is at most 12 and whose second is above 12. 03/04/2019 stays
+    day-first (3 April)."""
+    return calendar == "gregorian" and parts[0] <= 12 < parts[1]
 
 
 def _interval(tokens: _Tokens, calendar: str) -> tuple[str, Span]:
@@ -341,8 +545,8 @@ def _interval(tokens: _Tokens, calendar: str) -> tuple[str, Span]:
         return "season", spans.season(year, word.value)
     if word is not None:  # a month name, then maybe a day
         parts.insert(0, word.value)
-    elif len(parts) == 2 and len(numbers[0]) != 4:  # day/month/year
-        parts.reverse()
+    elif len(parts) == 2 and len(numbers[0]) != 4 and not _us_order(calendar, parts):
+        parts.reverse()  # day/month/year
     if not parts:
         return "year", spans.year(year)
     if len(parts) == 1:

@@ -27,7 +27,9 @@ class CalendarChoice(StrEnum):
 @dates_app.command("parse")
 def parse(
     text: str = typer.Argument(
-        ..., help="The date as written, e.g. '24 Aban 1398', 'مرداد ۱۳۶۷', 'circa 1988'."
+        ...,
+        help="The date as written, e.g. '24 Aban 1398', 'مرداد ۱۳۶۷', 'circa 1988', or a range: "
+        "'۱۰ تا ۱۵ مرداد ۱۳۶۷'.",
     ),
     json_output: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     calendar: CalendarChoice | None = typer.Option(
