@@ -113,3 +113,27 @@ def test_a_row_whose_only_name_is_a_mark_is_refused_at_its_cell(
         error=ImportValidationError,
     )
     assert _problems(workspace, path) == [(3, "full_name")]
+
+
+def test_dates_that_can_only_be_month_first_are_read_so_and_said(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from shomar.services.imports import import_file
+    from shomar.store.tables import Record
+
+    path = tmp_path / "us.csv"
+    path.write_text(
+        "full_name,date\nAli Testname,16/11/2019\nReza Testname,11/16/2019\n"
+        "Sara Testname,03/04/2019\n",
+        encoding="utf-8",
+    )
+    report = import_file(workspace, path, "US (SYNTHETIC)", principal=ADMIN)
+    with workspace.read_session() as session:
+        starts = session.scalars(select(Record.date_start).order_by(Record.id)).all()
+    assert starts == [dt.date(2019, 11, 16), dt.date(2019, 11, 16), dt.date(2019, 4, 3)]
+    said = " ".join(report.warnings)
+    assert "1 date(s) could only be month-first, like '11/16/2019'" in said

@@ -91,6 +91,13 @@ class Prepared:
                 f"{sum(marks.values()):,} name cell(s) held a mark for a name not known ({shown}):"
                 " they were read as empty (the raw rows keep them)"
             )
+        month_first = self.ctx.month_first_dates
+        if month_first:
+            out.append(
+                f"{sum(month_first.values()):,} date(s) could only be month-first, like "
+                f"{quoted(next(iter(month_first)))}, and were read so (month/day/year); the "
+                "list's other slashed dates are read day-first"
+            )
         unknown = sorted(self.ctx.unknown_violations)
         if unknown:
             shown = ", ".join(quoted(w) for w in unknown[:LISTED_WORDS])
@@ -298,7 +305,7 @@ class RowReader:
 #: what reading rows counts in the context for the report: a worker's are added to the parent's
 #: (counts summed, sets joined). A new counter of :class:`RowContext` belongs here (a test
 #: checks it)
-COUNTED = ("centuries", "unknown_violations", "unknown_name_marks")
+COUNTED = ("centuries", "unknown_violations", "unknown_name_marks", "month_first_dates")
 
 
 def _check_sealed_columns(

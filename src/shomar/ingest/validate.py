@@ -13,7 +13,7 @@ from typing import Any
 from shomar.calendar import PartialDate, century_window, parse_partial_date
 from shomar.calendar.parse import CenturyUnknownError
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, SENSITIVE_COLUMNS
-from shomar.domain.names_key import event_key, match_key
+from shomar.domain.names_key import ascii_digits, event_key, match_key
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
 from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
@@ -69,6 +69,8 @@ class RowContext:
     unknown_violations: set[str] = field(default_factory=set)
     #: name cells read as empty because they held a mark for "not known": mark → count
     unknown_name_marks: dict[str, int] = field(default_factory=dict)
+    #: slashed dates that could only be read month-first (11/16/2019): first one → count
+    month_first_dates: dict[str, int] = field(default_factory=dict)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -370,6 +372,16 @@ def _read_tier(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
     return tier, []
 
 
+#: a numeric date with the year last: day/month or, when that cannot be, month/day
+_NUMERIC_YEAR_LAST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*\d{4}\s*$")
+
+
+def _read_month_first(text: str) -> bool:
+    """Whether the parser read ``text`` month-first (11/16/2019: day-first is impossible)."""
+    found = _NUMERIC_YEAR_LAST.match(ascii_digits(text))
+    return found is not None and int(found.group(1)) <= 12 < int(found.group(2))
+
+
 def _dates(row: RawRow, ctx: RowContext, cells: dict[str, str], out: dict[str, Any],
            problem: Any) -> None:  # fmt: skip
     """The violation and birth dates of a row (a two-digit year read with a century hint)."""
@@ -390,6 +402,9 @@ def _dates(row: RawRow, ctx: RowContext, cells: dict[str, str], out: dict[str, A
         if parsed.century_inferred and window is not None:
             _count_century(ctx, parsed, f"from the window of the event {quoted(window[2])}",
                            window[:2])  # fmt: skip
+        if parsed.precision == "day" and _read_month_first(text):
+            first = next(iter(ctx.month_first_dates), text)
+            ctx.month_first_dates[first] = ctx.month_first_dates.get(first, 0) + 1
         if prefix == "date":
             if not parsed.century_inferred:
                 ctx.note_span(parsed)
