@@ -522,6 +522,21 @@ def _find_year(numbers: list[str]) -> str:
     raise InvalidDate("it has no four-digit year (two-digit years are ambiguous)")
 
 
+def reads_month_first(text: str, *, default_calendar: str | None = None) -> bool:
+    """Whether :func:`parse_partial_date` reads the single numeric date ``text`` month-first
+    (11/16/2019), by the same rule (:func:`_us_order`), so an import can say how many it read so."""
+    try:
+        _, body = split_qualifier(fold(text))
+        tokens = _tokenize(_strip_iso_time(body))
+        numbers = tokens.numbers
+        if tokens.word is not None or len(numbers) != 3 or len(numbers[-1]) != 4:
+            return False
+        calendar = _decide_calendar(tokens, default_calendar)
+    except InvalidDate:
+        return False
+    return _us_order(calendar, [int(numbers[0]), int(numbers[1])])
+
+
 def _us_order(calendar: str, parts: list[int]) -> bool:
     """Month/day/year (11/16/2019) is read only when it cannot be day/month/year: a Gregorian
     date whose first number is at most 12 and whose second is above 12. 03/04/2019 stays

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shomar.calendar import PartialDate, century_window, parse_partial_date
-from shomar.calendar.parse import CenturyUnknownError
+from shomar.calendar.parse import CenturyUnknownError, reads_month_first
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, SENSITIVE_COLUMNS
-from shomar.domain.names_key import ascii_digits, event_key, match_key
+from shomar.domain.names_key import event_key, match_key
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
 from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
@@ -372,16 +372,6 @@ def _read_tier(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
     return tier, []
 
 
-#: a numeric date with the year last: day/month or, when that cannot be, month/day
-_NUMERIC_YEAR_LAST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*\d{4}\s*$")
-
-
-def _read_month_first(text: str) -> bool:
-    """Whether the parser read ``text`` month-first (11/16/2019: day-first is impossible)."""
-    found = _NUMERIC_YEAR_LAST.match(ascii_digits(text))
-    return found is not None and int(found.group(1)) <= 12 < int(found.group(2))
-
-
 def _dates(row: RawRow, ctx: RowContext, cells: dict[str, str], out: dict[str, Any],
            problem: Any) -> None:  # fmt: skip
     """The violation and birth dates of a row (a two-digit year read with a century hint)."""
@@ -402,7 +392,9 @@ def _dates(row: RawRow, ctx: RowContext, cells: dict[str, str], out: dict[str, A
         if parsed.century_inferred and window is not None:
             _count_century(ctx, parsed, f"from the window of the event {quoted(window[2])}",
                            window[:2])  # fmt: skip
-        if parsed.precision == "day" and _read_month_first(text):
+        if parsed.precision == "day" and reads_month_first(
+            text, default_calendar=ctx.default_calendar
+        ):
             first = next(iter(ctx.month_first_dates), text)
             ctx.month_first_dates[first] = ctx.month_first_dates.get(first, 0) + 1
         if prefix == "date":
