@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from shomar.linkage.review import plain_level, stored_weights
 from shomar.store.tables import ReviewQueueItem
-from shomar.web.evidence import comparison_weights, evidence_word
 
 from .conftest import WebWorld
 
@@ -22,13 +22,13 @@ EVIDENCE = {
 
 
 def test_generated_labels_become_plain_words() -> None:
-    assert evidence_word("Jaro-Winkler distance of given_key >= 0.9") == "close spelling"
-    assert evidence_word("Jaro-Winkler distance of place_skel >= 0.88") == (
+    assert plain_level("Jaro-Winkler distance of given_key >= 0.9") == "close spelling"
+    assert plain_level("Jaro-Winkler distance of place_skel >= 0.88") == (
         "close consonant skeleton"
     )
-    assert evidence_word("Exact match on violation") == "same"
-    assert evidence_word("All other comparisons") == "different"
-    assert evidence_word("same city") == "same city"
+    assert plain_level("Exact match on violation") == "same"
+    assert plain_level("All other comparisons") == "different"
+    assert plain_level("same city") == "same city"
 
 
 def test_stored_weights_are_summed_per_comparison() -> None:
@@ -36,7 +36,7 @@ def test_stored_weights_are_summed_per_comparison() -> None:
         "mw_given_name": 4.0, "mw_tf_adj_given_name": -1.5, "gamma_given_name": 3,
         "mw_place": 7.5, "mw_sibling_rule": -0.0, "mw_conflict_rule": -10.0,
     }  # fmt: skip
-    assert comparison_weights(stored) == [
+    assert stored_weights(stored) == [
         ("given_name", 2.5), ("place", 7.5), ("conflict_rule", -10.0),
     ]  # fmt: skip
 

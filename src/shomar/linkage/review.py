@@ -147,6 +147,29 @@ def plain_level(label: str) -> str:
     return label
 
 
+def stored_weights(evidence: Mapping[str, object]) -> list[tuple[str, float]]:
+    """A pair's stored evidence (``mw_<comparison>``, ``mw_tf_adj_<comparison>``, the rules'
+    columns of :data:`RULE_EVIDENCE`) as (comparison, weight): the name-frequency adjustment
+    added to its comparison, as :func:`pair_evidence` does, rules that did not fire left out,
+    levels (``gamma_``) not weights."""
+    rules = {column: name for column, name, _ in RULE_EVIDENCE}
+    out: dict[str, float] = {}
+    for column, value in evidence.items():
+        if column.startswith("gamma_") or not isinstance(value, int | float):
+            continue
+        if column in rules:
+            if value:
+                out[rules[column]] = float(value)
+            continue
+        name = (
+            column.removeprefix("mw_tf_adj_")
+            if column.startswith("mw_tf_adj_")
+            else (column.removeprefix("mw_"))
+        )
+        out[name] = out.get(name, 0.0) + float(value)
+    return list(out.items())
+
+
 def _number(value: object) -> float | None:
     if value is None:
         return None

@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from shomar.web.evidence import comparison_weights, evidence_word
+from shomar.linkage.review import plain_level, stored_weights
 from shomar.web.i18n import Locale, translations
 
 
@@ -31,8 +31,8 @@ def environment(lang: str) -> Environment:
     env.filters["number"] = locale.number
     env.filters["todate"] = _to_date
     env.filters["tr"] = lambda text: _word(lang, text)
-    env.filters["evidence"] = lambda text: _word(lang, evidence_word(str(text or "")))
-    env.filters["weights"] = comparison_weights
+    env.filters["evidence"] = lambda text: _word(lang, plain_level(str(text or "")))
+    env.filters["weights"] = stored_weights
     env.globals["locale"] = locale
     env.globals["date_pair"] = locale.date_pair
     return env
