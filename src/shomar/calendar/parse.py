@@ -32,6 +32,7 @@ two-digit year (10/05/67) stay refused: the order of their numbers is ambiguous.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -522,9 +523,13 @@ def _find_year(numbers: list[str]) -> str:
     raise InvalidDate("it has no four-digit year (two-digit years are ambiguous)")
 
 
+@functools.lru_cache(maxsize=65536)
 def reads_month_first(text: str, *, default_calendar: str | None = None) -> bool:
     """Whether :func:`parse_partial_date` reads the single numeric date ``text`` month-first
-    (11/16/2019), by the same rule (:func:`_us_order`), so an import can say how many it read so."""
+    (11/16/2019), by the same rule (:func:`_us_order`), so an import can say how many it read so.
+
+    Remembered per distinct text: an import asks it for every dated row, and a list repeats
+    its dates."""
     try:
         _, body = split_qualifier(fold(text))
         tokens = _tokenize(_strip_iso_time(body))
