@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     max_columns: int = Field(
         default=2_000, description="Most columns (cells in one row) an import accepts."
     )
+    max_sheet_cells: int = Field(
+        default=20_000_000,
+        description="Most cells (rows × columns, repeated cells expanded) of an ODS sheet an "
+        "import reads; spreadsheets are read whole, CSV files as a stream.",
+    )
     max_header_chars: int = Field(
         default=1_000, description="Longest column name (header cell) an import accepts."
     )

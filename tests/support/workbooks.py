@@ -81,3 +81,50 @@ def damaged(
             )
     base.unlink()
     return path
+
+
+ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def ods_cell(text: str | None, repeat: int | None = None, covered: bool = False) -> str:
+    """One ODS cell (``None``: empty), written once with a repeat count like LibreOffice does."""
+    times = f' table:number-columns-repeated="{repeat}"' if repeat else ""
+    if covered:
+        return f"<table:covered-table-cell{times}/>"
+    if text is None:
+        return f"<table:table-cell{times}/>"
+    return (
+        f'<table:table-cell office:value-type="string"{times}><text:p>{escape(text)}</text:p>'
+        "</table:table-cell>"
+    )
+
+
+def ods_row(*cells: str, repeat: int | None = None) -> str:
+    times = f' table:number-rows-repeated="{repeat}"' if repeat else ""
+    return f"<table:table-row{times}>{''.join(cells)}</table:table-row>"
+
+
+def ods(path: Path, rows: Sequence[str], sheet: str = "Victims") -> Path:
+    """An ODS file of one sheet made of ``rows`` (:func:`ods_row`), the XML as written."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        f'xmlns:table="{ODS_TABLE}" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">'
+        f"{''.join(rows)}</table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{ODS_MIME}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", ODS_MIME, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    return path

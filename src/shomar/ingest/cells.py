@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -35,8 +36,11 @@ _MARK_FOLD = str.maketrans({" ": None, "\u200c": None, ".": None, "ي": "ی", "�
 _MARK_CHARS = 16
 
 
+@functools.lru_cache(maxsize=65536)
 def is_unknown_name_mark(text: str) -> bool:
-    """True when a name cell holds a mark for "not known" (``-``, ``?``, ``N/A``, «نامشخص»)."""
+    """True when a name cell holds a mark for "not known" (``-``, ``?``, ``N/A``, «نامشخص»).
+
+    Remembered per distinct text: asked for every name cell of every row."""
     return 0 < len(text) <= _MARK_CHARS and text.casefold().translate(_MARK_FOLD) in (
         UNKNOWN_NAME_MARKS
     )

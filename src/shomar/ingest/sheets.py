@@ -1,4 +1,4 @@
-"""Reading spreadsheets: XLSX (openpyxl), old Excel XLS (xlrd) and LibreOffice ODS (odfpy).
+"""Reading spreadsheets: XLSX (openpyxl), old Excel XLS (xlrd) and LibreOffice ODS (calamine).
 
 All three give the same :class:`~shomar.ingest.readers.Table`: the chosen sheet (``--sheet``,
 else the first), rows numbered as the spreadsheet shows them, cells as their text.
@@ -8,7 +8,9 @@ workbook claiming 1,048,576 rows is read as the rows it has). A broken cell (a t
 the workbook's text table, a number cell holding text, a date cell that is not an ISO date) is
 an error naming the cell; a formula whose value was never computed is refused (its value would
 be silently empty). A text table (``sharedStrings.xml``) larger than
-``max_shared_strings_bytes`` is refused before it is read.
+``max_shared_strings_bytes`` is refused before it is read. An ODS sheet is read whole, so its
+size (repeated cells and rows expanded) is checked first: at most ``max_columns`` columns,
+a spreadsheet's 1,048,576 rows and ``max_sheet_cells`` cells.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from shomar.domain.names_key import match_key
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
 from shomar.ingest.merged import MergedRange, fill_merged, merge_notes, scan_xlsx_merges
+from shomar.ingest.ods_size import SHEET_MAX_ROWS, SheetSize, declared_sizes
 from shomar.ingest.readers import Limits, RawRow, Table, check_header
 
 SHEET_NAME = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
@@ -378,37 +381,60 @@ def _open_xls(xlrd: Any, path: Path) -> Any:
 
 
 def read_ods(path: Path, sheet: str | None, header_row: int | None = None) -> Table:
-    import pandas as pd
+    """An ODS sheet, read by calamine once its declared size is known to be within bounds.
+
+    The size comes first (:func:`~shomar.ingest.ods_size.declared_sizes`): a few bytes can
+    declare millions of repeated cells, which any reader would expand.
+    """
+    from python_calamine import CalamineWorkbook
 
     name = display_name(path)
     try:
-        book = pd.ExcelFile(path, engine="odf")
-    except Exception as exc:  # odfpy raises many types for a broken document
+        with zipfile.ZipFile(path) as archive:
+            sizes = declared_sizes(archive)
+        book = CalamineWorkbook.from_path(str(path))
+        names = [str(n) for n in book.sheet_names]
+    except Exception as exc:  # a broken ZIP, XML or document: many types
         raise InputError(f"{name}: the OpenDocument spreadsheet cannot be opened ({exc}).") from exc
-    names = [str(n) for n in book.sheet_names]
+    chosen = _choose_sheet(name, names, sheet)
+    _check_ods_size(name, chosen, sizes.get(chosen))
     try:
-        chosen = _choose_sheet(name, names, sheet)
-        frame = book.parse(
-            chosen, header=None, dtype=object, keep_default_na=False, na_filter=False
-        )
-    except InputError:
-        book.close()
-        raise
+        cells = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except Exception as exc:
-        book.close()
         raise InputError(f"{name}, sheet {chosen!r}: the sheet cannot be read ({exc}).") from exc
-    book.close()
-
-    def text(v: Any) -> str:
-        if isinstance(v, pd.Timestamp):
-            v = v.to_pydatetime()
-        return cell_text(v)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
-        for index, values in zip(frame.index, frame.itertuples(index=False), strict=True):
-            yield int(index) + 1, [text(v) for v in values]
+        for index, values in enumerate(cells, start=1):
+            yield index, [cell_text(v) for v in values]
 
     return _table(name, chosen, names, rows(), header_row, lambda: None)
+
+
+def _check_ods_size(name: str, sheet: str, size: SheetSize | None) -> None:
+    """Refuse a sheet that declares more rows, columns or cells than an import reads."""
+    if size is None:
+        return
+    where = f"{name}, sheet {sheet!r}"
+    cfg = settings()
+    if size.columns > cfg.max_columns:
+        raise InputError(
+            f"{where}: row {size.widest_row} declares {size.columns:,} cells (repeated cells "
+            f"counted); an import accepts at most {cfg.max_columns:,} columns.",
+            hint="Delete the cells past the list's last column, or raise SHOMAR_MAX_COLUMNS.",
+        )
+    if size.rows > SHEET_MAX_ROWS:
+        raise InputError(
+            f"{where}: the sheet declares {size.rows:,} rows (repeated rows counted); a "
+            f"spreadsheet holds at most {SHEET_MAX_ROWS:,}, so the file was not written by one.",
+            hint="Open and save it in LibreOffice, or export the sheet as CSV.",
+        )
+    if size.cells > cfg.max_sheet_cells:
+        raise InputError(
+            f"{where}: the sheet expands to {size.cells:,} cells ({size.rows:,} rows × "
+            f"{size.columns:,} columns, repeated cells counted); an import reads at most "
+            f"{cfg.max_sheet_cells:,} from a spreadsheet.",
+            hint="Export the sheet as CSV (read as a stream), or raise SHOMAR_MAX_SHEET_CELLS.",
+        )
 
 
 def read_sheet(path: Path, fmt: str, sheet: str | None, header_row: int | None = None) -> Table:
