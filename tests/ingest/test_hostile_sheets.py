@@ -80,6 +80,17 @@ def test_a_dimension_claiming_a_million_rows_reads_the_cells(
     assert time.perf_counter() - started < 20
 
 
+def test_empty_styled_cells_far_to_the_right_are_not_columns(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """Formatting a range writes empty cells (``<c r="XFD2" s="1"/>``): nothing to read."""
+    far = '<c r="XFD2" s="1"/><c r="XFC2" t="inlineStr"><is><t> </t></is></c>'
+    path = damaged(tmp_path / "f.xlsx", sheet_xml([HEAD, row(2, inline("A2", "Ali"), far)]))
+    assert import_file(sqlite_workspace, path, "F", principal=ADMIN).records_added == 1
+    stray = damaged(tmp_path / "g.xlsx", sheet_xml([HEAD, row(2, inline("XFD2", "z"))]))
+    refused(sqlite_workspace, stray, "row 2", "column 16,384")
+
+
 def test_shared_strings_past_the_limit_are_refused_before_reading(
     sqlite_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -287,7 +287,9 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
     def rows() -> Iterator[tuple[int, list[str]]]:
         number = 0
         try:
-            for number, cells in parser.parse():
+            for number, parsed in parser.parse():
+                # an empty cell (styled, far to the right) holds nothing to read or to count
+                cells = [c for c in parsed if not _blank(c["value"])]
                 if not cells:
                     continue
                 width = max(c["column"] for c in cells)
@@ -320,6 +322,10 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
             ) from None
 
     return _table(name, chosen, names, rows(), header_row, close, merged)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 # --- XLS --------------------------------------------------------------------------------------
