@@ -98,6 +98,15 @@ class Prepared:
                 f"{quoted(next(iter(month_first)))}, and were read so (month/day/year); the "
                 "list's other slashed dates are read day-first"
             )
+        approximate = self.ctx.approximate_ages
+        if approximate:
+            shown = ", ".join(
+                f"{quoted(a)} ×{n:,}" for a, n in sorted(approximate.items())[:LISTED_WORDS]
+            )
+            out.append(
+                f"{sum(approximate.values()):,} age(s) were written as approximate ({shown}): "
+                "each was read as the number given"
+            )
         unknown = sorted(self.ctx.unknown_violations)
         if unknown:
             shown = ", ".join(quoted(w) for w in unknown[:LISTED_WORDS])
@@ -305,7 +314,13 @@ class RowReader:
 #: what reading rows counts in the context for the report: a worker's are added to the parent's
 #: (counts summed, sets joined). A new counter of :class:`RowContext` belongs here (a test
 #: checks it)
-COUNTED = ("centuries", "unknown_violations", "unknown_name_marks", "month_first_dates")
+COUNTED = (
+    "centuries",
+    "unknown_violations",
+    "unknown_name_marks",
+    "month_first_dates",
+    "approximate_ages",
+)
 
 
 def _check_sealed_columns(

@@ -17,6 +17,7 @@ from shomar.domain.names_key import event_key, match_key
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
 from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
+from shomar.ingest.ages import Age, AgeProblem, read_age
 from shomar.ingest.cells import is_invisible, is_unknown_name_mark, time_exists
 from shomar.ingest.mapping import Mapping, unknown_violation_parts, violation_of
 from shomar.ingest.problems import Problem
@@ -71,6 +72,8 @@ class RowContext:
     unknown_name_marks: dict[str, int] = field(default_factory=dict)
     #: slashed dates that could only be read month-first (11/16/2019): first one → count
     month_first_dates: dict[str, int] = field(default_factory=dict)
+    #: ages written as approximate («حدود ۳۰», "about 30"), read as the number: text → count
+    approximate_ages: dict[str, int] = field(default_factory=dict)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -256,7 +259,9 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
     sex = _cached(cache, "sex", cells["sex"], ctx, _read_sex)
     out["sex"] = sex[0]
     age = _cached(cache, "age", cells["age"], ctx, _read_age)
-    out["age"] = age[0]
+    out["age"] = age[0].years if age[0] is not None else None
+    if age[0] is not None and age[0].approximate:  # «حدود ۳۰», "about 30": the report says so
+        ctx.approximate_ages[cells["age"]] = ctx.approximate_ages.get(cells["age"], 0) + 1
     for cell_problem in sex[1] + age[1]:
         problem(*cell_problem)
     _dates(row, ctx, cells, out, problem)
@@ -348,13 +353,13 @@ def _read_sex(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
         return None, [("not a recognised sex", "sex", text, f"Use {accepted_sex_values()}")]
 
 
-def _read_age(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
+def _read_age(text: str, ctx: RowContext) -> tuple[Age | None, list[CellProblem]]:
     if not text:
         return None, []
-    digits = text.translate(DIGITS)
-    if digits.isascii() and digits.isdecimal() and 0 <= int(digits) <= 130:
-        return int(digits), []
-    return None, [("age must be a whole number of years between 0 and 130", "age", text, "")]
+    try:
+        return read_age(text), []
+    except AgeProblem as exc:
+        return None, [(str(exc), "age", text, exc.hint)]
 
 
 def _read_tier(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
