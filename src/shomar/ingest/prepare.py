@@ -84,11 +84,9 @@ class Prepared:
             )
         marks = self.ctx.unknown_name_marks
         if marks:
-            shown = ", ".join(
-                f"{quoted(m)} ×{n:,}" for m, n in sorted(marks.items())[:LISTED_WORDS]
-            )
             out.append(
-                f"{sum(marks.values()):,} name cell(s) held a mark for a name not known ({shown}):"
+                f"{sum(marks.values()):,} name cell(s) held a mark for a name not known "
+                f"({_tally(marks)}):"
                 " they were read as empty (the raw rows keep them)"
             )
         month_first = self.ctx.month_first_dates
@@ -100,11 +98,9 @@ class Prepared:
             )
         approximate = self.ctx.approximate_ages
         if approximate:
-            shown = ", ".join(
-                f"{quoted(a)} ×{n:,}" for a, n in sorted(approximate.items())[:LISTED_WORDS]
-            )
             out.append(
-                f"{sum(approximate.values()):,} age(s) were written as approximate ({shown}): "
+                f"{sum(approximate.values()):,} age(s) were written as approximate "
+                f"({_tally(approximate)}): "
                 "each was read as the number given"
             )
         unknown = sorted(self.ctx.unknown_violations)
@@ -122,6 +118,13 @@ class Prepared:
 
 #: how many unknown violation words the report names before "and N more"
 LISTED_WORDS = 8
+
+
+def _tally(counts: dict[str, int]) -> str:
+    """The first values counted and how often: ``'-' ×3, '?' ×1``."""
+    return ", ".join(f"{quoted(v)} ×{n:,}" for v, n in sorted(counts.items())[:LISTED_WORDS])
+
+
 #: how many full names the name-order vote reads (the first ones; a vote, not a census)
 NAME_ORDER_SAMPLE = 500
 
