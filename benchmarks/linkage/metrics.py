@@ -209,6 +209,20 @@ def birth_years_any(features: pd.DataFrame, ages: Sequence[object]) -> pd.DataFr
     return out
 
 
+def evidence_table(features: pd.DataFrame, ages: Sequence[object]) -> pd.DataFrame:
+    """Per record (by position), the columns :func:`separating_evidence` reads."""
+    cols = ["father_key", "father_canon", "father_sig", "father_skel", "date_start", "date_end",
+            "given_known", "given_canon", "given_skel", "source"]  # fmt: skip
+    table = features[cols].reset_index(drop=True)
+    table["date_start"] = table["date_start"].astype(float)
+    table["date_end"] = table["date_end"].astype(float)
+    table = pd.concat([table, birth_years_any(features.reset_index(drop=True), ages)], axis=1)
+    table = table.astype(object).where(table.notna(), None)
+    for c in ("date_start", "date_end", "birth_any_lo", "birth_any_hi"):
+        table[c] = table[c].astype(float)
+    return table
+
+
 def relatives_separable(
     relatives_file: Path | None,
     truth: Sequence[str],
@@ -229,15 +243,7 @@ def relatives_separable(
     if relatives_file is None or not Path(relatives_file).is_file():
         return {}
     rel = pd.read_csv(relatives_file, dtype=str)
-    cols = ["father_key", "father_canon", "father_sig", "father_skel", "date_start", "date_end",
-            "given_known", "given_canon", "given_skel", "source"]  # fmt: skip
-    table = features[cols].reset_index(drop=True)
-    table["date_start"] = table["date_start"].astype(float)
-    table["date_end"] = table["date_end"].astype(float)
-    table = pd.concat([table, birth_years_any(features.reset_index(drop=True), ages)], axis=1)
-    table = table.astype(object).where(table.notna(), None)
-    for c in ("date_start", "date_end", "birth_any_lo", "birth_any_hi"):
-        table[c] = table[c].astype(float)
+    table = evidence_table(features, ages)
     frame = pd.DataFrame({"person": list(truth), "cluster": labels})
     rows = frame.groupby("person").indices
     out: dict[str, Any] = {}
