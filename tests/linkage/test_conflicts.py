@@ -282,6 +282,8 @@ def test_dates_over_a_month_apart_conflict_when_both_name_the_same_kind() -> Non
     assert not _conflict(may, june | {"violation": ""})  # a kind not stated: arrest vs death?
     assert not _conflict(may, june | {"violation": "arrest"})
     assert not _conflict(may | {"violation": "other"}, june | {"violation": "other"})
+    shot = {"violation": "killing"}  # shot one day, died weeks later: dated either way
+    assert not _conflict(may | shot, june | shot)
     assert not _conflict(may | {"age": "30"}, june | {"age": "30"})  # the age says one person
     assert not _conflict(may | {"father_name": "Ali"}, june | {"father_name": "علی"})
     assert not _conflict(may, base | {"date": "2011-05-25", "violation": "execution"})

@@ -17,11 +17,11 @@ human "same" overrides it). A pair conflicts when
   the fathers' names do not agree: a common name in one town on days months apart, with
   nothing else in common, is two persons (namesakes); with the same father's name it is one
   person whose date one list got wrong, and an arrest and an execution are months apart;
-  or more than :data:`NEAR_DATE_GAP_DAYS` days apart when both rows *name* the same kind of
-  violation and neither the fathers' names nor the birth years agree: the intervals already
-  allow a Jalali month converted a month off, and a stated kind rules out an arrest read
-  against an execution, so two executions of one common name 40 days apart with nothing
-  else in common are two persons;
+  or more than :data:`NEAR_DATE_GAP_DAYS` days apart when both rows *name* a kind of
+  violation that happens on one day (:data:`SINGLE_DAY_KINDS`: an execution) and neither the
+  fathers' names nor the birth years agree: the intervals already allow a Jalali month
+  converted a month off, so two executions of one common name 40 days apart with nothing
+  else in common are two persons (a killing is not one day: the shooting and the death);
 - it is sibling-like (:func:`shomar.linkage.rules.sibling_like`: same family, different
   attested given names, fathers agreeing or missing);
 - (inside a would-be person only, :meth:`RecordConflicts.name_splits`) the given names are
@@ -64,6 +64,10 @@ DATE_GAP_DAYS = 62
 #: and 37-44 scored false pairs a seed fall between the two; 4 of the 7 namesake pairs
 #: merged despite evidence were joined across such a gap
 NEAR_DATE_GAP_DAYS = 31
+#: the kinds of violation that happen on one day, to which the month rule applies: a killing
+#: is dated by the shooting in one list and by the death weeks later in another, a detention
+#: or a death in custody by the arrest or the death
+SINGLE_DAY_KINDS = ("execution",)
 
 _FATHER = ("father_key", "father_canon", "father_sig", "father_skel")
 
@@ -196,7 +200,7 @@ class RecordConflicts:
         if self._violation is not None:
             va, vb = self._violation[a], self._violation[b]
             out &= pd.isna(va) | pd.isna(vb) | (va == vb)
-            stated = pd.notna(va) & (va == vb) & (va != "other")
+            stated = pd.notna(va) & (va == vb) & np.isin(va, SINGLE_DAY_KINDS)
             near = _apart(self._date, a, b, NEAR_DATE_GAP_DAYS) & stated
             out |= near & ~_overlap(self._birth, a, b)
         canon = self._father["father_canon"]
