@@ -1,8 +1,9 @@
-"""Hand-made date probe: ``python -m benchmarks.dates.run [--split dev|heldout|all] [--round 1|2|all]``.
+"""Hand-made date probe: ``python -m benchmarks.dates.run [--split S] [--round 1|2|all]``.
 
-Scores :func:`shomar.calendar.parse_partial_date` on ``tests/data/dates/probe.tsv`` and ``probe_round2.tsv`` (synthetic,
-hand-written strings, see that folder's README). A row expecting a date passes when start, end,
-precision, calendar and qualifier all match; a row expecting a refusal passes when
+Scores :func:`shomar.calendar.parse_partial_date` on ``tests/data/dates/probe.tsv`` and
+``probe_round2.tsv`` (synthetic, hand-written strings, see that folder's README). A row
+expecting a date passes when start, end, precision, calendar and qualifier all match; a row
+expecting a refusal passes when
 DateParseError is raised. Prints the score and the failing rows. Tune on ``dev`` only; the
 ``heldout`` third is scored once, after the fixes.
 """
@@ -76,7 +77,8 @@ def main(argv: list[str] | None = None) -> None:
     refused = [r for r in rows if r["expect"] == "refuse"]
     bad_ok = sum(1 for r, _ in failures if r["expect"] == "ok")
     bad_refuse = len(failures) - bad_ok
-    print(f"round {args.round_}, split {args.split}: {len(rows) - len(failures)}/{len(rows)} rows right "
+    print(f"round {args.round_}, split {args.split}: "
+          f"{len(rows) - len(failures)}/{len(rows)} rows right "
           f"({(len(rows) - len(failures)) / len(rows):.1%}); dates {len(accepted) - bad_ok}/"
           f"{len(accepted)}, refusals {len(refused) - bad_refuse}/{len(refused)}")  # fmt: skip
     for row, got in failures[: args.show]:

@@ -1,4 +1,5 @@
-"""Hand-made probe: ``python -m benchmarks.names.probe [--split dev|test] [--round 1|2] [--errors]``.
+"""Hand-made probe: ``python -m benchmarks.names.probe [--split dev|test] [--round 1|2]``
+(``--errors`` prints the misjudged pairs).
 
 Scores ``compare_names(a, b).decision == "match"`` on ``data/probe_handmade.tsv``: 354
 hand-written pairs of synthetic Iranian names (common given and family names combined; no
@@ -59,7 +60,8 @@ def main() -> None:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     print(
-        f"probe round {args.round_} {args.split}: {len(rows)} pairs, precision {precision:.4f} recall {recall:.4f}"
+        f"probe round {args.round_} {args.split}: {len(rows)} pairs, precision {precision:.4f}"
+        f" recall {recall:.4f}"
         f" FP {fp} FN {fn}, right {sum(k[0] for k in by_kind.values())}/{len(rows)}"
     )
     for kind, (right, n) in sorted(by_kind.items()):
