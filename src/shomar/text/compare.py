@@ -41,7 +41,12 @@ from shomar.text.skeleton import (
     skeleton,
     strict_signature,
 )
-from shomar.text.variants import arabic_readings, colloquial_formal, latin_variants
+from shomar.text.variants import (
+    arabic_readings,
+    colloquial_formal,
+    latin_variants,
+    persian_article,
+)
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -351,6 +356,16 @@ def _arabic_readings(s: str) -> list[str]:
     return kept
 
 
+def _latin_variants(s: str) -> tuple[str, ...]:
+    """:func:`~shomar.text.variants.latin_variants` of ``s``, less the readings the spelling
+    table does not know when it knows ``s`` as written: "Husain" is attested for «حسین», so
+    its unattested re-reading "Hosaen" must not make it «حسن»."""
+    variants = latin_variants(s)
+    if not variants or not lexicon.readings_of(latin_key(s)):
+        return variants
+    return tuple(v for v in variants if lexicon.readings_of(latin_key(v)))
+
+
 #: a match found only through another romanisation system or a colloquial form is discounted
 VARIANT_DISCOUNT = 0.95
 
@@ -373,7 +388,10 @@ def _score_variants(a: str, b: str) -> tuple[float, str]:
         if p > best[0]:
             best = (p, f"colloquial form ({ca or a} ~ {cb or b}); {why}")
     # one side read in another system, the other as written (never both rewritten)
-    pairs = [(x, b) for x in latin_variants(a)] + [(a, y) for y in latin_variants(b)]
+    pairs = [(x, b) for x in _latin_variants(a)] + [(a, y) for y in _latin_variants(b)]
+    pairs += [(x, b) for x in (persian_article(a),) if x] + [
+        (a, y) for y in (persian_article(b),) if y
+    ]
     pairs += [(x, b) for x in _arabic_readings(a)] + [(a, y) for y in _arabic_readings(b)]
     if pairs:
         for x, y in pairs:

@@ -193,11 +193,30 @@ _ALLAH_AFTER_CONSONANT = re.compile(r"(?<=[^aeiou])(?:allah|ullah)$")
 _ABD_ASSIMILATED = re.compile(r"^abd[aeiou]([tdrzsn])\1")
 
 
+_ARABIC_DH = re.compile(r"dh")
+
+
 def _arabic_article(s: str) -> str:
-    """The Arabic article as Persian spelling writes it: "Fazl-Allah"/"Nasrullah" →
-    Fazlollah, "Abdurrahman"/"Abd-ur-Rahman" → Abdolrahman (a sun letter doubled)."""
+    """The Arabic article and letters as Persian spelling writes them: "Fazl-Allah"/
+    "Nasrullah" → Fazlollah, "Abdurrahman"/"Abd-ur-Rahman" → Abdolrahman (a sun letter
+    doubled), and the Arabic dh of ذ ظ ض, which Persian says z ("Kadhim" → Kazim, «کاظم»;
+    "Ridha" → Riza, «رضا»; Persian romanisation has no dh of its own)."""
     t = _ALLAH_AFTER_CONSONANT.sub("ollah", _ascii(s))
+    t = _ARABIC_DH.sub("z", t)
     return _ABD_ASSIMILATED.sub(r"abdol\1", t)
+
+
+_FA_ARTICLE = re.compile(r"^ال(?=[^\s\u200c]{3,}$)")
+
+
+def persian_article(s: str) -> str | None:
+    """A Persian-script family name without the Arabic article it may carry as Arabic
+    writes it: «الکعبی» → «کعبی», «السواری» → «سواری» (Ahwazi lists write both); None when
+    there is none. Only a variant to try: «الماسی» (Almasi) is a name of its own."""
+    if detect_script(s) != "persian":
+        return None
+    stripped = _FA_ARTICLE.sub("", s.strip())
+    return stripped if stripped != s.strip() else None
 
 
 _FINAL_A = re.compile(r"(?<=[^aeiouy])a$")
