@@ -344,7 +344,16 @@ def _arabic_readings(s: str) -> list[str]:
     attested = lexicon.readings_of(latin_key(s))
     total = sum(attested.values())
     if not total:
-        return []  # Zehra, Hemid: a vowel-shifted Zahra or Hamid would read as Zohreh, Hamed
+        # Zehra, Hemid: a vowel-shifted Zahra or Hamid would read as Zohreh, Hamed; but an
+        # unknown family name's Arabic short i alone (Hashimi, Qasimi, Tahiri: Hashemi,
+        # Qasemi, Taheri) is read when the reading is attested and keeps the written ending
+        return [
+            r
+            for r in readings
+            if not r.endswith("eh")
+            and s.lower().endswith("i")
+            and lexicon.readings_of(latin_key(r))
+        ]
     kept = []
     for r in readings:
         of_reading = lexicon.readings_of(latin_key(r))

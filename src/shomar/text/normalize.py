@@ -101,6 +101,8 @@ def _kurdish_word(found: re.Match[str]) -> str:
     A word-initial ئ only carries the vowel after it (ئا is آ); the vowel letter ە has no
     Persian letter inside a word and is ه at its end; the long-u وو is one و."""
     w = found.group()
+    if w.startswith("\u0627\u0626"):  # Azeri ائ for a word-initial e: «ائلچین» is «الچین»
+        w = w[0] + w[2:]
     if w.startswith("\u0626"):  # ئ
         w = ("\u0622" + w[2:]) if w[1:2] == "\u0627" else "\u0627" + w[1:]
     if not _KURDISH_LETTERS.search(w):
