@@ -345,15 +345,9 @@ def _arabic_readings(s: str) -> list[str]:
     total = sum(attested.values())
     if not total:
         # Zehra, Hemid: a vowel-shifted Zahra or Hamid would read as Zohreh, Hamed; but an
-        # unknown family name's Arabic short i alone (Hashimi, Qasimi, Tahiri: Hashemi,
-        # Qasemi, Taheri) is read when the reading is attested and keeps the written ending
-        return [
-            r
-            for r in readings
-            if not r.endswith("eh")
-            and s.lower().endswith("i")
-            and lexicon.readings_of(latin_key(r))
-        ]
+        # unknown spelling's Arabic short i alone (Hashimi, Qasimi, Baqir: Hashemi, Qasemi,
+        # Baqer) is read when the reading is attested and keeps the written ending
+        return [r for r in readings if not r.endswith("eh") and lexicon.readings_of(latin_key(r))]
     kept = []
     for r in readings:
         of_reading = lexicon.readings_of(latin_key(r))
@@ -373,6 +367,35 @@ def _latin_variants(s: str) -> tuple[str, ...]:
     if not variants or not lexicon.readings_of(latin_key(s)):
         return variants
     return tuple(v for v in variants if lexicon.readings_of(latin_key(v)))
+
+
+def _feminine_a_readings(latin: str, persian: str) -> list[str]:
+    """An unattested Latin final -a read as the Persian name's final ه (Fereshta «فرشته»,
+    Sakina «سکینه», Manizha «منیژه», Kawa «کاوه»): only against a Persian name that ends
+    in ه and has no sibling ending in ا («زهره» has «زهرا», so "Zehra" stays Zahra)."""
+    if detect_script(latin) != "latin" or detect_script(persian) != "persian":
+        return []
+    if lexicon.readings_of(latin_key(latin)):
+        return []  # attested spellings are read by _arabic_readings, guarded by the table
+    pkey = persian_key(persian)
+    if len(pkey) < 3 or not pkey.endswith("ه") or pkey.endswith("اه"):
+        return []
+    sibling = pkey[:-1] + "ا"
+    if lexicon.persian_total(sibling) or lexicon.is_known_given(sibling):
+        return []
+    return [r for r in arabic_readings(latin) if r.endswith("eh")]
+
+
+_PIECE_FINAL_HEH = re.compile("ه[\u200c ]")
+
+
+def _persian_spellings(s: str) -> list[str]:
+    """The other Persian spelling of a compound whose first piece ends in a silent ه:
+    «قره‌گوزلو» is also written «قراگوزلو» (Turkish qara), the form the table may know."""
+    if detect_script(s) != "persian" or not _PIECE_FINAL_HEH.search(s):
+        return []
+    other = _PIECE_FINAL_HEH.sub("ا", s)
+    return [other] if lexicon.persian_total(persian_key(other)) else []
 
 
 #: a match found only through another romanisation system or a colloquial form is discounted
@@ -401,6 +424,8 @@ def _score_variants(a: str, b: str) -> tuple[float, str]:
     pairs += [(x, b) for x in (persian_article(a),) if x] + [
         (a, y) for y in (persian_article(b),) if y
     ]
+    pairs += [(x, b) for x in _feminine_a_readings(a, b) + _persian_spellings(a)]
+    pairs += [(a, y) for y in _feminine_a_readings(b, a) + _persian_spellings(b)]
     pairs += [(x, b) for x in _arabic_readings(a)] + [(a, y) for y in _arabic_readings(b)]
     if pairs:
         for x, y in pairs:

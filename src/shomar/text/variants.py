@@ -185,6 +185,15 @@ def _german(s: str) -> str:
     return t.replace("w", "v")
 
 
+_EE_INSIDE = re.compile(r"ee(?=[^aeiou])")
+
+
+def _english(s: str) -> str:
+    """English-style vowels (South Asian and Afghan lists): ee inside a word is a long i
+    ("Shereen" → Shirin, "Jamsheed" → Jamshid)."""
+    return _EE_INSIDE.sub("i", _ascii(s))
+
+
 def _vowel_shift(s: str) -> str:
     return re.sub(r"^g(?=[aeiou])", "gh", _ascii(s))  # Gasem → Ghasem
 
@@ -253,7 +262,7 @@ def latin_variants(s: str) -> tuple[str, ...]:
     out: list[str] = []
     marked = _DIACRITIC_SYSTEM.search(unicodedata.normalize("NFC", s)) is not None
     candidates = [_ala_lc(s, True)] if marked else []
-    candidates += [_french(s), _german(s), _vowel_shift(s), _arabic_article(s)]
+    candidates += [_french(s), _german(s), _vowel_shift(s), _arabic_article(s), _english(s)]
     if not marked and _ALA_SIGNS.search(s.lower()):
         # ALA-LC without diacritics: u for a short o is the sign, and then an i inside the
         # part is a short e as well (Muhsin → Mohsen, Husayni → Hoseyni)
