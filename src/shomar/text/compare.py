@@ -383,9 +383,13 @@ def _feminine_a_readings(latin: str, persian: str) -> list[str]:
     sibling = pkey[:-1] + "ا"
     if lexicon.persian_total(sibling) or lexicon.is_known_given(sibling):
         return []
-    return [r for r in arabic_readings(latin) if r.endswith("eh")]
+    return [r for r in arabic_readings(latin) if r.endswith("eh")] or (
+        [_FINAL_YA.sub("eh", latin.lower())] if _FINAL_YA.search(latin.lower()) else []
+    )
 
 
+#: the Arabic -iyya/-ayya ending (Roqayya, Raziya) for Persian «یه»
+_FINAL_YA = re.compile(r"(?<=y)a$")
 _PIECE_FINAL_HEH = re.compile("ه[\u200c ]")
 
 

@@ -185,6 +185,16 @@ def _german(s: str) -> str:
     return t.replace("w", "v")
 
 
+_KURDISH_LATIN = str.maketrans({"ê": "i", "î": "i", "û": "u"})
+
+
+def _kurdish_latin(s: str) -> str:
+    """Kurdish Latin letters (Hawar): ê is Sorani ێ, written ی in Persian letters, as î is;
+    û is وو ("Hêwa" → Hiwa «هیوا», "Rêbwar" → Ribwar «ریبوار»). Empty when none is used."""
+    t = unicodedata.normalize("NFC", s.lower())
+    return _ascii(t.translate(_KURDISH_LATIN)) if t != t.translate(_KURDISH_LATIN) else ""
+
+
 _EE_INSIDE = re.compile(r"ee(?=[^aeiou])")
 
 
@@ -263,6 +273,7 @@ def latin_variants(s: str) -> tuple[str, ...]:
     marked = _DIACRITIC_SYSTEM.search(unicodedata.normalize("NFC", s)) is not None
     candidates = [_ala_lc(s, True)] if marked else []
     candidates += [_french(s), _german(s), _vowel_shift(s), _arabic_article(s), _english(s)]
+    candidates.append(_kurdish_latin(s))
     if not marked and _ALA_SIGNS.search(s.lower()):
         # ALA-LC without diacritics: u for a short o is the sign, and then an i inside the
         # part is a short e as well (Muhsin → Mohsen, Husayni → Hoseyni)
