@@ -195,15 +195,6 @@ def _kurdish_latin(s: str) -> str:
     return _ascii(t.translate(_KURDISH_LATIN)) if t != t.translate(_KURDISH_LATIN) else ""
 
 
-_EE_INSIDE = re.compile(r"ee(?=[^aeiou])")
-
-
-def _english(s: str) -> str:
-    """English-style vowels (South Asian and Afghan lists): ee inside a word is a long i
-    ("Shereen" → Shirin, "Jamsheed" → Jamshid)."""
-    return _EE_INSIDE.sub("i", _ascii(s))
-
-
 def _vowel_shift(s: str) -> str:
     return re.sub(r"^g(?=[aeiou])", "gh", _ascii(s))  # Gasem → Ghasem
 
@@ -272,7 +263,7 @@ def latin_variants(s: str) -> tuple[str, ...]:
     out: list[str] = []
     marked = _DIACRITIC_SYSTEM.search(unicodedata.normalize("NFC", s)) is not None
     candidates = [_ala_lc(s, True)] if marked else []
-    candidates += [_french(s), _german(s), _vowel_shift(s), _arabic_article(s), _english(s)]
+    candidates += [_french(s), _german(s), _vowel_shift(s), _arabic_article(s)]
     candidates.append(_kurdish_latin(s))
     if not marked and _ALA_SIGNS.search(s.lower()):
         # ALA-LC without diacritics: u for a short o is the sign, and then an i inside the
