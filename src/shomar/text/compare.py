@@ -42,6 +42,7 @@ from shomar.text.skeleton import (
     strict_signature,
 )
 from shomar.text.variants import (
+    arabic_dh,
     arabic_readings,
     colloquial_formal,
     latin_variants,
@@ -364,9 +365,23 @@ def _latin_variants(s: str) -> tuple[str, ...]:
     table does not know when it knows ``s`` as written: "Husain" is attested for «حسین», so
     its unattested re-reading "Hosaen" must not make it «حسن»."""
     variants = latin_variants(s)
-    if not variants or not lexicon.readings_of(latin_key(s)):
-        return variants
+    if not lexicon.readings_of(latin_key(s)):
+        dh = arabic_dh(s)
+        return (*variants, dh) if dh else variants
     return tuple(v for v in variants if lexicon.readings_of(latin_key(v)))
+
+
+def _without_article(s: str) -> list[str]:
+    """:func:`~shomar.text.variants.persian_article` of ``s`` unless ``s`` with its «ال» is
+    itself a known name: «الناز» (Elnaz) is not al-Naz, «الیاس» not al-Yas, «الهامی» not
+    al-Hami; «الکعبی» and «السواری» are the Arabic spellings of «کعبی» and «سواری»."""
+    stripped = persian_article(s)
+    if stripped is None:
+        return []
+    key = name_key(s)
+    if lexicon.is_known_given(key) or lexicon.is_known_surname(key):
+        return []
+    return [stripped]
 
 
 def _feminine_a_readings(latin: str, persian: str) -> list[str]:
@@ -425,9 +440,6 @@ def _score_variants(a: str, b: str) -> tuple[float, str]:
             best = (p, f"colloquial form ({ca or a} ~ {cb or b}); {why}")
     # one side read in another system, the other as written (never both rewritten)
     pairs = [(x, b) for x in _latin_variants(a)] + [(a, y) for y in _latin_variants(b)]
-    pairs += [(x, b) for x in (persian_article(a),) if x] + [
-        (a, y) for y in (persian_article(b),) if y
-    ]
     pairs += [(x, b) for x in _feminine_a_readings(a, b) + _persian_spellings(a)]
     pairs += [(a, y) for y in _feminine_a_readings(b, a) + _persian_spellings(b)]
     pairs += [(x, b) for x in _arabic_readings(a)] + [(a, y) for y in _arabic_readings(b)]
@@ -489,8 +501,16 @@ def _pair(x: str, y: str, label: str, notes: list[str]) -> float:
 
 
 def _family_score(x: str, y: str, label: str, notes: list[str]) -> float:
-    """Compare two family names that may have several tokens, joined or token by token."""
+    """Compare two family names that may have several tokens, joined or token by token, and
+    with the Arabic article one side may write in Persian script («الکعبی» ~ «کعبی»): a
+    part-level variant, so that a whole name joined for comparison («الناز» + «کریمی») is
+    never read as article + name."""
     p, why = explain_parts(x, y)
+    for u, v in ((x, y), (y, x)):
+        for stripped in _without_article(u):
+            q, how = explain_parts(stripped, v)
+            if q * VARIANT_DISCOUNT > p:
+                p, why = q * VARIANT_DISCOUNT, f"without the Arabic article ({stripped}); {how}"
     tx, ty = x.split(), y.split()
     if len(tx) == len(ty) > 1:
         q = 1.0

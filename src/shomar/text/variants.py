@@ -207,13 +207,19 @@ _ARABIC_DH = re.compile(r"dh")
 
 
 def _arabic_article(s: str) -> str:
-    """The Arabic article and letters as Persian spelling writes them: "Fazl-Allah"/
-    "Nasrullah" → Fazlollah, "Abdurrahman"/"Abd-ur-Rahman" → Abdolrahman (a sun letter
-    doubled), and the Arabic dh of ذ ظ ض, which Persian says z ("Kadhim" → Kazim, «کاظم»;
-    "Ridha" → Riza, «رضا»; Persian romanisation has no dh of its own)."""
+    """The Arabic article as Persian spelling writes it: "Fazl-Allah"/"Nasrullah" →
+    Fazlollah, "Abdurrahman"/"Abd-ur-Rahman" → Abdolrahman (a sun letter doubled)."""
     t = _ALLAH_AFTER_CONSONANT.sub("ollah", _ascii(s))
-    t = _ARABIC_DH.sub("z", t)
     return _ABD_ASSIMILATED.sub(r"abdol\1", t)
+
+
+def arabic_dh(s: str) -> str | None:
+    """The Arabic dh of ذ ظ ض read as the z Persian says ("Kadhim" → Kazim «کاظم», "Ridha"
+    → Riza «رضا»); None without a dh. Only for spellings the table does not know: in
+    "Adham" («ادهم») the d and h are two letters, and Azam is «اعظم»."""
+    if detect_script(s) != "latin" or not _ARABIC_DH.search(_ascii(s)):
+        return None
+    return _ARABIC_DH.sub("z", _ascii(s))
 
 
 _FA_ARTICLE = re.compile(r"^ال(?=[^\s\u200c]{3,}$)")
