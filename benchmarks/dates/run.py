@@ -1,8 +1,9 @@
-"""Hand-made date probe: ``python -m benchmarks.dates.run [--split dev|heldout|all] [--show N]``.
+"""Hand-made date probe: ``python -m benchmarks.dates.run [--split S] [--round 1|2|all]``.
 
-Scores :func:`shomar.calendar.parse_partial_date` on ``tests/data/dates/probe.tsv`` (synthetic,
-hand-written strings, see that folder's README). A row expecting a date passes when start, end,
-precision, calendar and qualifier all match; a row expecting a refusal passes when
+Scores :func:`shomar.calendar.parse_partial_date` on ``tests/data/dates/probe.tsv`` and
+``probe_round2.tsv`` (synthetic, hand-written strings, see that folder's README). A row
+expecting a date passes when start, end, precision, calendar and qualifier all match; a row
+expecting a refusal passes when
 DateParseError is raised. Prints the score and the failing rows. Tune on ``dev`` only; the
 ``heldout`` third is scored once, after the fixes.
 """
@@ -17,12 +18,18 @@ from pathlib import Path
 from shomar.calendar import parse_partial_date
 from shomar.errors import DateParseError
 
-PROBE = Path(__file__).resolve().parents[2] / "tests" / "data" / "dates" / "probe.tsv"
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "dates"
+#: the probe's rounds: 1 (``probe.tsv``, ids 1-361) and 2 (``probe_round2.tsv``, ids 401-),
+#: each split by the same rule (every third id held out), fixed before its first run
+ROUNDS = {"1": DATA / "probe.tsv", "2": DATA / "probe_round2.tsv"}
 
 
-def load(split: str) -> list[dict[str, str]]:
-    with PROBE.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
+def load(split: str, round_: str = "all") -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for name, path in ROUNDS.items():
+        if round_ in ("all", name):
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows += csv.DictReader(fh, delimiter="\t")
     return [r for r in rows if split == "all" or r["split"] == split]
 
 
@@ -57,9 +64,10 @@ def passes(row: dict[str, str], got: str) -> bool:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--round", choices=("1", "2", "all"), default="all", dest="round_")
     parser.add_argument("--show", type=int, default=400, help="failing rows to print")
     args = parser.parse_args(argv)
-    rows = load(args.split)
+    rows = load(args.split, args.round_)
     failures = []
     for row in rows:
         got = outcome(row)
@@ -69,7 +77,8 @@ def main(argv: list[str] | None = None) -> None:
     refused = [r for r in rows if r["expect"] == "refuse"]
     bad_ok = sum(1 for r, _ in failures if r["expect"] == "ok")
     bad_refuse = len(failures) - bad_ok
-    print(f"split {args.split}: {len(rows) - len(failures)}/{len(rows)} rows right "
+    print(f"round {args.round_}, split {args.split}: "
+          f"{len(rows) - len(failures)}/{len(rows)} rows right "
           f"({(len(rows) - len(failures)) / len(rows):.1%}); dates {len(accepted) - bad_ok}/"
           f"{len(accepted)}, refusals {len(refused) - bad_refuse}/{len(refused)}")  # fmt: skip
     for row, got in failures[: args.show]:

@@ -1,10 +1,17 @@
-"""Hand-made probe: ``.venv/bin/python -m benchmarks.names.probe [--split dev|test] [--errors]``.
+"""Hand-made probe: ``python -m benchmarks.names.probe [--split dev|test] [--round 1|2]``
+(``--errors`` prints the misjudged pairs).
 
 Scores ``compare_names(a, b).decision == "match"`` on ``data/probe_handmade.tsv``: 354
 hand-written pairs of synthetic Iranian names (common given and family names combined; no
 real person is meant) in the styles real lists use, labeled ``same`` / ``different`` with a
 ``kind``. The ``split`` column (a CRC-32 of the pair, a third held out as ``test``) was fixed
 before the probe was first run; tune on ``dev`` only.
+
+Round 2 (``data/probe_round2.tsv``, hand-made, SYNTHETIC, 2026-12-02): 232 pairs in the styles
+of Iran's Kurdish, Baluch, Ahwazi Arab, Azeri, Lur and Afghan/Dari lists, Arabic-style
+transliteration, doubled letters, vowels, -i/-y/-ee endings, Mohammad- compounds and women's
+endings, with 85 hard negatives; split by the same rule (CRC-32 of ``a + TAB + b``, remainder 0
+of 3 is ``test``), fixed before its first run. Each round is scored on its own.
 """
 
 from __future__ import annotations
@@ -14,11 +21,14 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "probe_handmade.tsv"
+ROUNDS = {
+    "1": Path(__file__).resolve().parent / "data" / "probe_handmade.tsv",
+    "2": Path(__file__).resolve().parent / "data" / "probe_round2.tsv",
+}
 
 
-def load(split: str) -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8") as fh:
+def load(split: str, round_: str = "1") -> list[dict[str, str]]:
+    with ROUNDS[round_].open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [r for r in rows if split == "all" or r["split"] == split]
 
@@ -28,9 +38,10 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--round", choices=tuple(ROUNDS), default="1", dest="round_")
     ap.add_argument("--errors", action="store_true", help="print the misjudged pairs")
     args = ap.parse_args()
-    rows = load(args.split)
+    rows = load(args.split, args.round_)
     tp = fp = fn = 0
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     errors: list[str] = []
@@ -49,7 +60,8 @@ def main() -> None:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     print(
-        f"probe {args.split}: {len(rows)} pairs, precision {precision:.4f} recall {recall:.4f}"
+        f"probe round {args.round_} {args.split}: {len(rows)} pairs, precision {precision:.4f}"
+        f" recall {recall:.4f}"
         f" FP {fp} FN {fn}, right {sum(k[0] for k in by_kind.values())}/{len(rows)}"
     )
     for kind, (right, n) in sorted(by_kind.items()):

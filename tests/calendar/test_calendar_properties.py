@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from shomar.calendar import format_jalali, interval_distance_days, parse_partial_date
@@ -31,6 +31,7 @@ def test_format_jalali_round_trips(day: dt.date, style: str) -> None:
     calendar=st.sampled_from(["jalali", "gregorian"]),
 )
 def test_start_never_after_end(year: int, month: int, form: str, calendar: str) -> None:
+    assume(calendar == "gregorian" or year < 1700)  # Jalali 1700+ is refused as Gregorian
     parsed = parse_partial_date(form.format(y=year, m=month), default_calendar=calendar)
     assert parsed.start <= parsed.end
     assert parsed.edtf == f"{parsed.start.isoformat()}/{parsed.end.isoformat()}"

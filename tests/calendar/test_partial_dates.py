@@ -164,15 +164,24 @@ def test_text_is_kept_as_given() -> None:
         ("1699", None, "jalali"),
         ("1700", None, "gregorian"),
         ("1367", "gregorian", "gregorian"),
-        ("1988", "jalali", "jalali"),
-        ("Mordad 1988", "gregorian", "jalali"),  # a Jalali month name decides
+        ("Mordad 1367", "gregorian", "jalali"),  # a Jalali month name decides
         ("July 1367", "jalali", "gregorian"),  # so does a Gregorian one
-        ("1988 ه.ش", None, "jalali"),
+        ("1367 ه.ش", "gregorian", "jalali"),
         ("1367 AD", None, "gregorian"),
     ],
 )
 def test_calendar_detection(text: str, default: str | None, calendar: str) -> None:
     assert parse_partial_date(text, default_calendar=default).calendar == calendar
+
+
+@pytest.mark.parametrize(
+    ("text", "default"),
+    [("1988", "jalali"), ("Mordad 1988", "gregorian"), ("1988 ه.ش", None), ("Aban 2019", None)],
+)
+def test_a_jalali_reading_of_a_gregorian_year_is_refused(text: str, default: str | None) -> None:
+    """Jalali 1988 would be the year 2609: the text mixes calendars, so nothing is guessed."""
+    with pytest.raises(DateParseError, match="looks Gregorian"):
+        parse_partial_date(text, default_calendar=default)
 
 
 def test_default_calendar_must_be_known() -> None:

@@ -28,18 +28,18 @@ GREGORIAN_MONTH_NAMES: tuple[str, ...] = (
 )  # fmt: skip
 
 _JALALI_VARIANTS: dict[int, tuple[str, ...]] = {
-    1: ("farvardin", "farvardeen", "فروردین"),
-    2: ("ordibehesht", "ordibehest", "ordibehisht", "اردیبهشت"),
-    3: ("khordad", "khordaad", "xordad", "خرداد"),
+    1: ("farvardin", "farvardeen", "farwardin", "فروردین"),
+    2: ("ordibehesht", "ordibehest", "ordibehisht", "urdibihisht", "اردیبهشت"),
+    3: ("khordad", "khordaad", "xordad", "khurdad", "خرداد"),
     4: ("tir", "teer", "تیر"),
     5: ("mordad", "amordad", "mordaad", "مرداد", "امرداد"),
     6: ("shahrivar", "shahriwar", "شهریور"),
-    7: ("mehr", "مهر"),
-    8: ("aban", "abaan", "آبان"),
+    7: ("mehr", "mihr", "مهر"),
+    8: ("aban", "abaan", "aaban", "aabaan", "آبان"),
     9: ("azar", "aazar", "آذر"),
     10: ("dey", "dei", "دی"),
     11: ("bahman", "بهمن"),
-    12: ("esfand", "isfand", "esfend", "asfand", "اسفند"),
+    12: ("esfand", "isfand", "esfend", "asfand", "esphand", "اسفند"),
 }
 
 #: The same months by their Dari (Afghan) zodiac names, Hamal = Farvardin; Afghanistan's solar
@@ -59,11 +59,17 @@ _DARI_VARIANTS: dict[int, tuple[str, ...]] = {
     12: ("hut", "hoot", "hout", "حوت"),
 }
 
-#: The same months in Sorani Kurdish (Kurdish script as written, e.g. گەلاوێژ = Mordad).
+#: The same months in Sorani Kurdish as used in Iran's Kurdistan (Kurdish script as written,
+#: e.g. گەلاوێژ = Mordad; Esfand is ڕەشەمە or ڕەشەمێ, Aban also خەزەڵوەر), and in Kurdish Latin
+#: letters (Hawar: x = kh, ê = long e). Written in Persian letters they lose the vowel letter
+#: ە (گلاویژ, or ه with a ZWNJ: ره‌زبه‌ر): see :func:`kurdish_key`.
 _KURDISH_VARIANTS: dict[int, tuple[str, ...]] = {
-    1: ("خاکەلێوە",), 2: ("گوڵان",), 3: ("جۆزەردان",), 4: ("پووشپەڕ",),
-    5: ("گەلاوێژ",), 6: ("خەرمانان",), 7: ("ڕەزبەر",), 8: ("گەڵاڕێزان",),
-    9: ("سەرماوەز",), 10: ("بەفرانبار",), 11: ("ڕێبەندان",), 12: ("ڕەشەمێ",),
+    1: ("خاکەلێوە", "xakelewe"), 2: ("گوڵان", "gulan"), 3: ("جۆزەردان", "cozerdan"),
+    4: ("پووشپەڕ", "pusper", "puper"), 5: ("گەلاوێژ", "gelawej", "gelawezh"),
+    6: ("خەرمانان", "xermanan", "khermanan"), 7: ("ڕەزبەر", "rezber"),
+    8: ("گەڵاڕێزان", "خەزەڵوەر", "gelarezan", "xezelwer"), 9: ("سەرماوەز", "sermawez"),
+    10: ("بەفرانبار", "befranbar"), 11: ("ڕێبەندان", "rebendan"),
+    12: ("ڕەشەمێ", "ڕەشەمە", "resheme", "reseme"),
 }  # fmt: skip
 
 _GREGORIAN_VARIANTS: dict[int, tuple[str, ...]] = {
@@ -85,6 +91,16 @@ _GREGORIAN_VARIANTS: dict[int, tuple[str, ...]] = {
 _GREGORIAN_DARI_VARIANTS: dict[int, tuple[str, ...]] = {
     1: ("جنوری",), 2: ("فبروری",), 3: ("مارچ",), 4: ("اپریل",), 5: ("می",), 6: ("جون",),
     7: ("جولای",), 8: ("اگست",), 9: ("سپتمبر",), 10: ("اکتوبر",), 11: ("نومبر",), 12: ("دسمبر",),
+}  # fmt: skip
+
+#: Arabic names of the Gregorian months, as Ahwazi Arab families and Arabic media write them:
+#: the Egyptian/Gulf names from the Latin ones, and the Levantine/Iraqi (Syriac) ones, whose
+#: two-word names (تشرين الثاني) the parser joins first. آذار (March) is not Persian آذر.
+_GREGORIAN_ARABIC_VARIANTS: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "كانونالثاني"), 2: ("فبراير", "شباط"), 3: ("آذار",),
+    4: ("أبريل", "إبريل", "نيسان"), 5: ("مايو", "أيار"), 6: ("يونيو", "يونيه", "حزيران"),
+    7: ("يوليو", "يوليه", "تموز"), 8: ("أغسطس", "آب"), 9: ("سبتمبر", "أيلول"),
+    10: ("أكتوبر", "تشرينالأول"), 11: ("نوفمبر", "تشرينالثاني"), 12: ("ديسمبر", "كانونالأول"),
 }  # fmt: skip
 
 #: Lunar Hijri month names: known so that a refusal can say the calendar is not supported
@@ -130,8 +146,13 @@ _CALENDAR_WORDS: dict[str, tuple[str, ...]] = {
 
 #: Words that carry no meaning in a date ("Mordad month of year 1367", "29th of July").
 FILLER_WORDS: frozenset[str] = frozenset(
-    fold(w) for w in ("of", "the", "st", "nd", "rd", "th", "ماه", "سال", "هجری", "روز", "ام")
-)
+    fold(w)
+    for w in (
+        "of", "the", "st", "nd", "rd", "th", "mah", "hijri", "ماه", "سال", "هجری", "روز", "ام",
+        # Sorani: "month of", "year of", and the ezafe «ی» after a day number («٢٦ی»)
+        "مانگی", "ساڵی", "ی",
+    )
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -148,7 +169,7 @@ def _build() -> dict[str, Word]:
     for variants in (_JALALI_VARIANTS, _DARI_VARIANTS, _KURDISH_VARIANTS):
         for number, words in variants.items():
             table.update({fold(w): Word("month", number, "jalali") for w in words})
-    for variants in (_GREGORIAN_VARIANTS, _GREGORIAN_DARI_VARIANTS):
+    for variants in (_GREGORIAN_VARIANTS, _GREGORIAN_DARI_VARIANTS, _GREGORIAN_ARABIC_VARIANTS):
         for number, words in variants.items():
             table.update({fold(w): Word("month", number, "gregorian") for w in words})
     table.update({fold(w): Word("month", 0, "lunar") for w in _LUNAR_MONTHS})
@@ -164,6 +185,37 @@ def _build() -> dict[str, Word]:
 _WORDS = _build()
 
 
+def kurdish_key(folded: str) -> str:
+    """A Sorani month name as it reads in Persian letters: the vowel letter ە (folded to ه)
+    is dropped inside the word, where Persian spelling has no letter for it («گەلاوێژ» →
+    «گلاویژ», «ره‌زبه‌ر» → «رزبر»), and the long-u «وو» is one «و» («پووشپەڕ» → «پوشپر»)."""
+    body, last = folded[:-1], folded[-1:]
+    return body.replace("ه", "").replace("وو", "و") + last
+
+
+_KURDISH_KEYS: dict[str, Word] = {
+    kurdish_key(fold(w)): Word("month", number, "jalali")
+    for number, words in _KURDISH_VARIANTS.items()
+    for w in words
+}
+#: suffixes glued to a month name: «آبان‌ماه» (ZWNJ dropped by folding) and the Sorani ezafe
+#: «ڕێبەندانی» ("Rêbendan of")
+_GLUED_SUFFIXES: tuple[str, ...] = ("ماه", "ی")
+
+
 def lookup_word(token: str) -> Word | None:
-    """Return the meaning of a (folded or unfolded) date word, or None when it is not one."""
-    return _WORDS.get(fold(token))
+    """Return the meaning of a (folded or unfolded) date word, or None when it is not one.
+
+    A month name may carry a glued suffix («آبانماه»), and a Sorani one may be written in
+    Persian letters («گلاویژ»)."""
+    folded = fold(token)
+    word = _WORDS.get(folded) or _KURDISH_KEYS.get(kurdish_key(folded))
+    if word is not None:
+        return word
+    for suffix in _GLUED_SUFFIXES:
+        stem = folded.removesuffix(suffix)
+        if stem != folded and len(stem) > 1:
+            word = _WORDS.get(stem) or _KURDISH_KEYS.get(kurdish_key(stem))
+            if word is not None and word.kind == "month":
+                return word
+    return None

@@ -2,7 +2,8 @@
 
 Persian (۰-۹) and Arabic-Indic (٠-٩) digits become ASCII; Arabic letter forms (ي ى ك ة) become
 their Persian counterparts; diacritics, hamza marks, tatweel and zero-width joiners are dropped,
-so that "پائیز" and "پاییز", "آبان" and "ابان", "Ābān" and "aban" compare equal.
+so that "پائیز" and "پاییز", "آبان" and "ابان", "Ābān" and "aban" compare equal; the Sorani
+Kurdish letters ە ێ ۆ ڕ ڵ become ه ی و ر ل.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ _LETTERS = str.maketrans(
         "\u200e": None,  # left-to-right mark
         "،": ",",  # Arabic comma
         "؟": "?",  # Arabic question mark
+        # Sorani Kurdish letters → the Persian letters Kurdish is written with in Persian
+        "ە": "ه",
+        "ێ": "ی",
+        "ۆ": "و",
+        "ڕ": "ر",
+        "ڵ": "ل",
     }
 )
 

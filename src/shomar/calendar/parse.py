@@ -87,6 +87,12 @@ _DOTTED = (  # dotted abbreviations → one word, before tokenizing
     (re.compile(r"(?<!\w)ه\s*[./]\s*ق\s*\.?(?!\w)"), " قمری "),
 )
 _WEEKDAY_APART = re.compile(r"(?<!\w)(یک|دو|سه|چهار|پنج)\s+(شنبه)(?!\w)")  # «سه شنبه»
+_ARABIC_MONTH_APART = re.compile(r"(?<!\w)(تشرین|کانون)\s+(الاول|الثانی)(?!\w)")  # تشرين الثاني
+#: a label before the date, as letters and forms write it: «مورخ ۱۳۹۸/۰۸/۲۵», «به تاریخ …»,
+#: «تاریخ: …», "Date: …", "dated …"
+_LABEL = re.compile(r"^(?:(?:به|در)\s+تاریخ|مورخه?|تاریخ|date|dated|on)(?:\s*:\s*|\s+)(?=\S)")
+#: a time of day after a Persian date: «۲۵ آبان ۱۳۹۸ ساعت ۱۸:۳۰» (the day is what is recorded)
+_PERSIAN_TIME = re.compile(r"\s+ساعت\s+(\d{1,2})(?::(\d{2}))?$")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _SEPARATORS = re.compile(r"[\s,./\-]+")
 
@@ -197,8 +203,8 @@ def _parse(
     if not text or not text.strip():
         raise InvalidDate("the text is empty")
     qualifier, body = split_qualifier(fold(text))
-    part, body = split_part_of(body)
-    body = _strip_iso_time(body)
+    part, body = split_part_of(_LABEL.sub("", body.strip()))
+    body = _strip_persian_time(_strip_iso_time(body))
     body, ordinal = replace_ordinals(body)
     decade = _decade(body, text, default_calendar)
     if decade is not None:
@@ -319,6 +325,15 @@ _ISO_TIME = re.compile(
     r"^(\d{4}-\d{1,2}-\d{1,2})(?:t|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
     r"(?:z|[+-]\d{2}(?::?\d{2})?)?$"
 )
+
+
+def _strip_persian_time(body: str) -> str:
+    found = _PERSIAN_TIME.search(body)
+    if found is None:
+        return body
+    if int(found.group(1)) > 23 or int(found.group(2) or 0) > 59:
+        raise InvalidDate(f"its time {found.group(0).strip()!r} is not a time of day")
+    return body[: found.start()]
 
 
 def _strip_iso_time(body: str) -> str:
@@ -466,6 +481,7 @@ def _tokenize(body: str) -> _Tokens:
     for pattern, replacement in _DOTTED:
         body = pattern.sub(replacement, body)
     body = _WEEKDAY_APART.sub(r"\1\2", body)
+    body = _ARABIC_MONTH_APART.sub(r"\1\2", body)
     stray = _SEPARATORS.sub("", _TOKEN.sub("", body))
     if stray:
         raise InvalidDate(f"it contains {stray[0]!r}, which is not part of any date form")
@@ -554,6 +570,12 @@ def _interval(tokens: _Tokens, calendar: str) -> tuple[str, Span]:
     spans = _SPANS[calendar]
     numbers, word = tokens.numbers, tokens.word
     year = int(_find_year(numbers))
+    if calendar == "jalali" and year >= JALALI_YEAR_LIMIT:
+        raise InvalidDate(
+            f"it reads as a Jalali date but its year {year} looks Gregorian (Jalali years "
+            f"are near 1300-1400); write the month and year in one calendar",
+            "Aban 1398",
+        )
     parts = [int(n) for n in numbers if len(n) != 4]
     if any(len(n) not in (1, 2, 4) for n in numbers):
         raise InvalidDate("it has numbers that are neither a day, a month nor a year")

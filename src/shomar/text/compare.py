@@ -41,7 +41,13 @@ from shomar.text.skeleton import (
     skeleton,
     strict_signature,
 )
-from shomar.text.variants import arabic_readings, colloquial_formal, latin_variants
+from shomar.text.variants import (
+    arabic_dh,
+    arabic_readings,
+    colloquial_formal,
+    latin_variants,
+    persian_article,
+)
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -339,7 +345,10 @@ def _arabic_readings(s: str) -> list[str]:
     attested = lexicon.readings_of(latin_key(s))
     total = sum(attested.values())
     if not total:
-        return []  # Zehra, Hemid: a vowel-shifted Zahra or Hamid would read as Zohreh, Hamed
+        # Zehra, Hemid: a vowel-shifted Zahra or Hamid would read as Zohreh, Hamed; but an
+        # unknown spelling's Arabic short i alone (Hashimi, Qasimi, Baqir: Hashemi, Qasemi,
+        # Baqer) is read when the reading is attested and keeps the written ending
+        return [r for r in readings if not r.endswith("eh") and lexicon.readings_of(latin_key(r))]
     kept = []
     for r in readings:
         of_reading = lexicon.readings_of(latin_key(r))
@@ -349,6 +358,63 @@ def _arabic_readings(s: str) -> list[str]:
         if attested.get(top, 0) >= _ARABIC_READING_SHARE * total:
             kept.append(r)
     return kept
+
+
+def _latin_variants(s: str) -> tuple[str, ...]:
+    """:func:`~shomar.text.variants.latin_variants` of ``s``, less the readings the spelling
+    table does not know when it knows ``s`` as written: "Husain" is attested for «حسین», so
+    its unattested re-reading "Hosaen" must not make it «حسن»."""
+    variants = latin_variants(s)
+    if not lexicon.readings_of(latin_key(s)):
+        dh = arabic_dh(s)
+        return (*variants, dh) if dh else variants
+    return tuple(v for v in variants if lexicon.readings_of(latin_key(v)))
+
+
+def _without_article(s: str) -> list[str]:
+    """:func:`~shomar.text.variants.persian_article` of ``s`` unless ``s`` with its «ال» is
+    itself a known name: «الناز» (Elnaz) is not al-Naz, «الیاس» not al-Yas, «الهامی» not
+    al-Hami; «الکعبی» and «السواری» are the Arabic spellings of «کعبی» and «سواری»."""
+    stripped = persian_article(s)
+    if stripped is None:
+        return []
+    key = name_key(s)
+    if lexicon.is_known_given(key) or lexicon.is_known_surname(key):
+        return []
+    return [stripped]
+
+
+def _feminine_a_readings(latin: str, persian: str) -> list[str]:
+    """An unattested Latin final -a read as the Persian name's final ه (Fereshta «فرشته»,
+    Sakina «سکینه», Manizha «منیژه», Kawa «کاوه»): only against a Persian name that ends
+    in ه and has no sibling ending in ا («زهره» has «زهرا», so "Zehra" stays Zahra)."""
+    if detect_script(latin) != "latin" or detect_script(persian) != "persian":
+        return []
+    if lexicon.readings_of(latin_key(latin)):
+        return []  # attested spellings are read by _arabic_readings, guarded by the table
+    pkey = persian_key(persian)
+    if len(pkey) < 3 or not pkey.endswith("ه") or pkey.endswith("اه"):
+        return []
+    sibling = pkey[:-1] + "ا"
+    if lexicon.persian_total(sibling) or lexicon.is_known_given(sibling):
+        return []
+    return [r for r in arabic_readings(latin) if r.endswith("eh")] or (
+        [_FINAL_YA.sub("eh", latin.lower())] if _FINAL_YA.search(latin.lower()) else []
+    )
+
+
+#: the Arabic -iyya/-ayya ending (Roqayya, Raziya) for Persian «یه»
+_FINAL_YA = re.compile(r"(?<=y)a$")
+_PIECE_FINAL_HEH = re.compile("ه[\u200c ]")
+
+
+def _persian_spellings(s: str) -> list[str]:
+    """The other Persian spelling of a compound whose first piece ends in a silent ه:
+    «قره‌گوزلو» is also written «قراگوزلو» (Turkish qara), the form the table may know."""
+    if detect_script(s) != "persian" or not _PIECE_FINAL_HEH.search(s):
+        return []
+    other = _PIECE_FINAL_HEH.sub("ا", s)
+    return [other] if lexicon.persian_total(persian_key(other)) else []
 
 
 #: a match found only through another romanisation system or a colloquial form is discounted
@@ -373,7 +439,9 @@ def _score_variants(a: str, b: str) -> tuple[float, str]:
         if p > best[0]:
             best = (p, f"colloquial form ({ca or a} ~ {cb or b}); {why}")
     # one side read in another system, the other as written (never both rewritten)
-    pairs = [(x, b) for x in latin_variants(a)] + [(a, y) for y in latin_variants(b)]
+    pairs = [(x, b) for x in _latin_variants(a)] + [(a, y) for y in _latin_variants(b)]
+    pairs += [(x, b) for x in _feminine_a_readings(a, b) + _persian_spellings(a)]
+    pairs += [(a, y) for y in _feminine_a_readings(b, a) + _persian_spellings(b)]
     pairs += [(x, b) for x in _arabic_readings(a)] + [(a, y) for y in _arabic_readings(b)]
     if pairs:
         for x, y in pairs:
@@ -433,8 +501,16 @@ def _pair(x: str, y: str, label: str, notes: list[str]) -> float:
 
 
 def _family_score(x: str, y: str, label: str, notes: list[str]) -> float:
-    """Compare two family names that may have several tokens, joined or token by token."""
+    """Compare two family names that may have several tokens, joined or token by token, and
+    with the Arabic article one side may write in Persian script («الکعبی» ~ «کعبی»): a
+    part-level variant, so that a whole name joined for comparison («الناز» + «کریمی») is
+    never read as article + name."""
     p, why = explain_parts(x, y)
+    for u, v in ((x, y), (y, x)):
+        for stripped in _without_article(u):
+            q, how = explain_parts(stripped, v)
+            if q * VARIANT_DISCOUNT > p:
+                p, why = q * VARIANT_DISCOUNT, f"without the Arabic article ({stripped}); {how}"
     tx, ty = x.split(), y.split()
     if len(tx) == len(ty) > 1:
         q = 1.0

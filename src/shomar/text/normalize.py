@@ -8,14 +8,16 @@ Persian script
     ``ة ۀ`` → ``ه``, ``أ إ ٱ`` → ``ا``, ``ؤ`` → ``و``; diacritics (harakat, shadda, superscript
     alef, hamza marks), tatweel and invisible marks (ZWJ, bidi controls, BOM, soft hyphen) are
     removed; ZWNJ is kept; runs of whitespace become one space; Persian and Arabic-Indic digits
-    become ASCII.
+    become ASCII. A word in Sorani Kurdish script is written in Persian letters («ئەحمەدی» →
+    «احمدی», «ڕێبوار» → «ریبوار»; see ``_kurdish_word``).
 
     :func:`persian_key` is what we compare: the display form, then ``آ`` → ``ا``, lone hamza
     ``ء`` dropped, and ZWNJ, space, hyphen and nothing treated alike (all removed), so
     «حسین‌زاده», «حسین زاده» and «حسینزاده» share one key.
 
 Latin script
-    :func:`latin_key` lower-cases, folds accents (``ā`` → ``a``, ``ü`` → ``u``), drops
+    :func:`latin_key` lower-cases, folds accents (``ā`` → ``a``, ``ü`` → ``u``; Turkish ``ş ç ğ``
+    and ``š č ž`` → ``sh ch gh zh``), drops
     apostrophes, hyphens and spaces, then folds the spelling alternations of Persian names:
     digraphs (``kh``/``x`` → ``x``; ``gh``/``q`` → ``q``; ``sch`` → ``sh``; ``tch`` → ``ch``;
     ``jh`` → ``zh``; ``dj`` → ``j``; ``ph`` → ``f``; ``w`` → ``v``; ``c`` before ``e i y`` → ``s``,
@@ -78,8 +80,41 @@ _ZWNJ_RUN = re.compile(r"\u200c{2,}")
 _ZWNJ_EDGE = re.compile(r"(?:(?<=\s)|^)\u200c+|\u200c+(?=\s|$)")
 
 
+#: letters of Sorani Kurdish script that Persian spelling does not have
+_KURDISH_LETTERS = re.compile("[\u06d5\u06ce\u06c6\u0695\u06b5\u06a4]")
+_KURDISH_MAP = str.maketrans(
+    {
+        "\u06ce": "\u06cc",  # ێ → ی
+        "\u06c6": "\u0648",  # ۆ → و
+        "\u0695": "\u0631",  # ڕ → ر
+        "\u06b5": "\u0644",  # ڵ → ل
+        "\u06a4": "\u0648",  # ڤ → و (v)
+    }
+)
+_KURDISH_WORD = re.compile(r"[^\s\u200c]+")
+
+
+def _kurdish_word(found: re.Match[str]) -> str:
+    """One word of Sorani Kurdish script in Persian letters, as Persian lists write the same
+    name: «ئەحمەدی» → «احمدی», «کاوە» → «کاوه», «مەحموود» → «محمود», «ڕێبوار» → «ریبوار».
+
+    A word-initial ئ only carries the vowel after it (ئا is آ); the vowel letter ە has no
+    Persian letter inside a word and is ه at its end; the long-u وو is one و."""
+    w = found.group()
+    if w.startswith("\u0627\u0626"):  # Azeri ائ for a word-initial e: «ائلچین» is «الچین»
+        w = w[0] + w[2:]
+    if w.startswith("\u0626"):  # ئ
+        w = ("\u0622" + w[2:]) if w[1:2] == "\u0627" else "\u0627" + w[1:]
+    if not _KURDISH_LETTERS.search(w):
+        return w
+    w = w.translate(_KURDISH_MAP)
+    w = w[:-1].replace("\u06d5", "") + w[-1:]
+    return re.sub("\u0648{2,}", "\u0648", w)
+
+
 def _display_once(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s).translate(_TABLE)
+    s = _KURDISH_WORD.sub(_kurdish_word, unicodedata.normalize("NFKC", s))
+    s = s.translate(_TABLE)
     s = _ZWNJ_RUN.sub(ZWNJ, s)
     s = _WS.sub(" ", s).strip()
     return _ZWNJ_EDGE.sub("", s)
@@ -150,6 +185,14 @@ def detect_script(s: str) -> str:
 _LATIN_SPECIAL = str.maketrans(
     {
         "ı": "i",
+        # Turkish, Azeri and Kurdish-Latin letters, and the caron letters of other systems:
+        # Aydın Şamlu is Shamlou, Elçin Elchin, Alioğlu Alioghlu
+        "ş": "sh",
+        "ç": "ch",
+        "ğ": "gh",
+        "š": "sh",
+        "č": "ch",
+        "ž": "zh",
         "ø": "o",
         "ß": "ss",
         "æ": "ae",

@@ -230,15 +230,28 @@ _ALLAH_PIECES = frozenset(
 )
 
 
+#: first halves of Abd- names written apart: never a name on their own
+_ABD_HEADS = frozenset(
+    name_key(h) for h in ("عبد", "عبدال", "Abd", "Abdol", "Abdul", "Abdel", "Abdal", "Abd-al")
+)
+
+
 def _given_length(tokens: list[str]) -> int:
     if len(tokens) >= 3 and name_key(tokens[1]) in _ALLAH_PIECES:
         return 2  # "Habib Ollah Sadeghi": the given name's -allah is never a family name
-    if len(tokens) < 3 or not mostly_given(name_key(tokens[1])):
+    if len(tokens) >= 3 and name_key(tokens[0]) in _ABD_HEADS:
+        return 2  # "Abd ul-Ali Jafari", "Abdul Ridha Chenani": Abd is a servant *of* a name
+    if len(tokens) < 3:
+        return 1
+    head = name_key(tokens[0]) in _COMPOUND_HEADS
+    if head and is_known_given(name_key(tokens[0] + tokens[1])):
+        return 2  # "Mohammad Baqir Ahmadi": Baqir alone is rare, Mohammad-Baqir is a name
+    if not mostly_given(name_key(tokens[1])):
         return 1
     for k in (3, 2):
         if len(tokens) > k and is_known_given(name_key("".join(tokens[:k]))):
             return k
-    if name_key(tokens[0]) in _COMPOUND_HEADS:
+    if head:
         return 2  # "Muhammad Ibrahim Bastani Parizi": a compound not attested as one word
     return 1
 

@@ -185,6 +185,16 @@ def _german(s: str) -> str:
     return t.replace("w", "v")
 
 
+_KURDISH_LATIN = str.maketrans({"ê": "i", "î": "i", "û": "u"})
+
+
+def _kurdish_latin(s: str) -> str:
+    """Kurdish Latin letters (Hawar): ê is Sorani ێ, written ی in Persian letters, as î is;
+    û is وو ("Hêwa" → Hiwa «هیوا», "Rêbwar" → Ribwar «ریبوار»). Empty when none is used."""
+    t = unicodedata.normalize("NFC", s.lower())
+    return _ascii(t.translate(_KURDISH_LATIN)) if t != t.translate(_KURDISH_LATIN) else ""
+
+
 def _vowel_shift(s: str) -> str:
     return re.sub(r"^g(?=[aeiou])", "gh", _ascii(s))  # Gasem → Ghasem
 
@@ -193,11 +203,36 @@ _ALLAH_AFTER_CONSONANT = re.compile(r"(?<=[^aeiou])(?:allah|ullah)$")
 _ABD_ASSIMILATED = re.compile(r"^abd[aeiou]([tdrzsn])\1")
 
 
+_ARABIC_DH = re.compile(r"dh")
+
+
 def _arabic_article(s: str) -> str:
     """The Arabic article as Persian spelling writes it: "Fazl-Allah"/"Nasrullah" →
     Fazlollah, "Abdurrahman"/"Abd-ur-Rahman" → Abdolrahman (a sun letter doubled)."""
     t = _ALLAH_AFTER_CONSONANT.sub("ollah", _ascii(s))
     return _ABD_ASSIMILATED.sub(r"abdol\1", t)
+
+
+def arabic_dh(s: str) -> str | None:
+    """The Arabic dh of ذ ظ ض read as the z Persian says ("Kadhim" → Kazim «کاظم», "Ridha"
+    → Riza «رضا»); None without a dh. Only for spellings the table does not know: in
+    "Adham" («ادهم») the d and h are two letters, and Azam is «اعظم»."""
+    if detect_script(s) != "latin" or not _ARABIC_DH.search(_ascii(s)):
+        return None
+    return _ARABIC_DH.sub("z", _ascii(s))
+
+
+_FA_ARTICLE = re.compile(r"^ال(?=[^\s\u200c]{3,}$)")
+
+
+def persian_article(s: str) -> str | None:
+    """A Persian-script family name without the Arabic article it may carry as Arabic
+    writes it: «الکعبی» → «کعبی», «السواری» → «سواری» (Ahwazi lists write both); None when
+    there is none. Only a variant to try: «الماسی» (Almasi) is a name of its own."""
+    if detect_script(s) != "persian":
+        return None
+    stripped = _FA_ARTICLE.sub("", s.strip())
+    return stripped if stripped != s.strip() else None
 
 
 _FINAL_A = re.compile(r"(?<=[^aeiouy])a$")
@@ -235,6 +270,7 @@ def latin_variants(s: str) -> tuple[str, ...]:
     marked = _DIACRITIC_SYSTEM.search(unicodedata.normalize("NFC", s)) is not None
     candidates = [_ala_lc(s, True)] if marked else []
     candidates += [_french(s), _german(s), _vowel_shift(s), _arabic_article(s)]
+    candidates.append(_kurdish_latin(s))
     if not marked and _ALA_SIGNS.search(s.lower()):
         # ALA-LC without diacritics: u for a short o is the sign, and then an i inside the
         # part is a short e as well (Muhsin → Mohsen, Husayni → Hoseyni)
