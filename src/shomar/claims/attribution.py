@@ -152,7 +152,7 @@ _FA_STOP = {
     "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
     "نیز", "هم", "را", "از", "شب", "تنها", "فقط",
     "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
-    "اما", "ولی",
+    "اما", "ولی", "اکنون", "هم‌اکنون", "اینک",
     # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
     "مرگ", "اعدام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار", "هویت", "اسامی",
 }  # fmt: skip
@@ -339,7 +339,9 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     earliest clause of the sentence that does is taken.
     """
     bounds = [0]
-    for m in re.finditer(r"[،,؛;:]|(?<![\w\u200c])(?:اما|ولی|و)\s", sentence[:verb_start]):
+    # a dash opens a clause too: «ساعت ۱۴:۳۰ — هه‌نگاو اعلام کرد» (a live-blog timestamp)
+    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|و)\s"
+    for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
         bounds.append(m.end())
@@ -507,10 +509,25 @@ def _add_en_active(
     add(Attribution(cleaned, "active", start, m.end(), date, anaphoric(cleaned)), m.span())
 
 
+#: a broadcaster or news outlet named by its kind rather than its name: "told state TV",
+#: "told local media", «به تلویزیون دولتی گفت», «به خبرگزاری‌های داخلی گفت»
+_OUTLET_NOUN = re.compile(
+    r"(?:(?:state|state-run|national|local|provincial|official|semi-official|Iranian|"
+    r"pro-government|government-run)\s+)+(?:TV|television|radio|media|broadcaster|news\s+agency|"
+    r"news\s+agencies|newspapers?)"
+    r"|(?:تلویزیون|رادیو|صدا\s*و\s*سیما|صداوسیما|شبکه|خبرگزاری|روزنامه|رسانه)(?:[\u200c ]?(?:ها|های))?"
+    r"(?:\s+(?:دولتی|رسمی|داخلی|محلی|استانی|سراسری|حکومتی|ایران|خبر))+",
+    re.IGNORECASE,
+)
+
+
 def _told_media(sentence: str, end: int) -> str | None:
-    """The news organisation after "told" ("told Reuters that"), when it is one."""
+    """The news organisation after "told" ("told Reuters that"), when it is one: a registry
+    entry of kind ``media`` or an outlet named by its kind ("state TV"); "told reporters" is not."""
     target = _np_after(sentence, end)
     entry = resolve_claimant(target) if target else None
     if entry and claimant_entry(entry).kind == "media":
+        return target
+    if target and _OUTLET_NOUN.fullmatch(target):
         return target
     return None

@@ -105,7 +105,13 @@ _INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمل
 _NOT_COUNTED_TAIL = re.compile(
     r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
     r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
-    r"(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)",
+    r"(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام|"
+    # charged, not yet sentenced: "100 of them face charges that carry the death penalty"
+    r"fac(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?charges?|"
+    r"(?:\S+\s+){0,3}?با\s+(?:اتهام|اتهامات|اتهاماتی)\s+(?:\S+\s+){0,6}?روبه?[\u200c ]?رو|"
+    # a prison term, not a death sentence: "sentenced 5 to death and 11 others to prison terms"
+    r"(?:others?\s+)?to\s+(?:prison|jail)\s+terms?|(?:others?\s+)?to\s+(?:[\w-]+\s+){1,3}"
+    r"(?:in\s+prison|imprisonment)|(?:دیگر\s+)?را\s+به\s+(?:حبس|زندان))",
     re.IGNORECASE,
 )
 _SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
@@ -445,7 +451,22 @@ def _reporter(s: str, main: Attribution, attributions: list[Attribution]) -> Att
             entry = resolve_claimant(att.claimant)
             if entry is not None and claimant_entry(entry).kind == "media":
                 return att
+        if att.start >= main.end and _closes_sentence(s, att):
+            entry = resolve_claimant(att.claimant)
+            if entry is not None and claimant_entry(entry).kind in ("media", "ngo"):
+                return att  # "Medical sources said 6 had died, according to Kurdpa."
     return None
+
+
+def _closes_sentence(s: str, att: Attribution) -> bool:
+    """Whether "according to X" is the sentence's last clause, set off by a comma: X relays
+    everything before it, so it reports the speaker rather than competing with them."""
+    name_at = s.find(att.claimant, att.end)
+    return (
+        name_at >= 0
+        and bool(re.search(r"[,،]\s*$", s[: att.start]))
+        and not re.search(r"\w", s[name_at + len(att.claimant) :])
+    )
 
 
 def _candidate(

@@ -51,6 +51,8 @@ _FA_BE = rf"(?:\s*(?:شد|شده|گردید|گشت)(?:ه|ند|{_Z}اند|{_Z}ا�
 _AFTER: dict[str, list[str]] = {
     "sentenced_to_death": [
         r"(?:were|was|been|being)\s+sentenced\s+to\s+death",
+        # «۵ نفر را به اعدام و ۱۱ نفر دیگر را به حبس محکوم کرد»: the verb comes after the list
+        r"را\s+به\s+اعدام(?=\s*$|\s+(?:و(?:\s|$)|محکوم))",
         r"death\s+sentences",
         r"(?:به\s+)?(?:حکم\s+)?اعدام\s+محکوم",
         r"محکوم\s+به\s+اعدام",
@@ -101,6 +103,9 @@ _AFTER: dict[str, list[str]] = {
         r"wounded",
         r"hurt",
         r"injuries",
+        r"blinded",
+        r"lost\s+(?:an|one|both|their)\s+eyes?|lost\s+(?:the\s+)?sight",
+        rf"(?:نابینا|کور){_FA_BE}",
         r"زخمی",
         r"مجروح",
         r"مصدوم",
