@@ -65,6 +65,7 @@ _EN_VERB = re.compile(
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
+    r"dismissed|rejected|denied|disputed|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
     r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
     r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
@@ -76,9 +77,15 @@ _EN_VERB = re.compile(
 )
 _EN_PASSIVE = re.compile(
     r"(?<![\w])(?:announced|reported|confirmed|estimated|stated|documented|recorded|counted|"
-    r"verified|published|given|released|compiled|claimed)\s+by\s+",
+    r"verified|published|given|released|compiled|claimed|circulated|spread|cited|put\s+forward|"
+    r"quoted)\s+by\s+"
+    # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
+    r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
+    r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))",
     re.IGNORECASE,
 )
+#: where a Persian passive source's name ends: the participle that follows it
+_FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد).*$")
 _EN_ACCORDING = re.compile(r"(?<![\w])according\s+to\s+", re.IGNORECASE)
 _EN_CITING = re.compile(r"(?<![\w])(?:citing|quoting)\s+", re.IGNORECASE)
 #: "Reuters quoted a relative as saying …": Reuters reports it, citing the relative
@@ -91,7 +98,8 @@ _FA_VERB = re.compile(
     r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|گوید|گویند)"
     r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
     r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
-    r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد))"
+    r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد)"
+    r"|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|(?:[«\"]?\S+[»\"]?\s+)خواند(?:ند)?)"
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
 )
 _FA_ACCORDING = re.compile(
@@ -152,7 +160,7 @@ _FA_STOP = {
     "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
     "نیز", "هم", "را", "از", "شب", "تنها", "فقط",
     "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
-    "اما", "ولی", "اکنون", "هم‌اکنون", "اینک",
+    "اما", "ولی", "رقم", "ارقام", "اکنون", "هم‌اکنون", "اینک",
     # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
     "مرگ", "اعدام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار", "هویت", "اسامی",
 }  # fmt: skip
@@ -186,7 +194,8 @@ _LEAD_ADVERB = re.compile(
     re.IGNORECASE,
 )
 _JUNK_END = re.compile(
-    r"(?:^|\s)(?:its|the|a|an|whose|this|that|does|do|did|raised|has|have|their|his|her)$",
+    r"(?:^|\s)(?:its|the|a|an|whose|this|that|does|do|did|raised|has|have|their|his|her|"
+    r"dismissed|rejected|denied|disputed)$",
     re.IGNORECASE,
 )
 _WH_START = re.compile(r"^(?:what|why|how|when|where|which|who|whose)\b", re.IGNORECASE)
@@ -392,7 +401,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
 
     for pattern, kind in ((_EN_PASSIVE, "passive"), (_EN_CITING, "citing"), (_FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
-            name = noun_phrase(_np_after(sentence, m.end()))
+            name = noun_phrase(_FA_PASSIVE_END.sub("", _np_after(sentence, m.end())))
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
             add(Attribution(name, kind, m.start(), m.end(), date, anaphoric(name)), m.span())

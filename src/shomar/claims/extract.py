@@ -375,6 +375,8 @@ def _sentence_claims(
             continue
         context.last_counted = counted
         main, chain = _attribution_for(s, match, matches, attributions)
+        if main is not None and _denied(s, attributions, match):
+            main, chain = (chain, None) if chain and chain.kind == "passive" else (None, None)
         if main is None and chain is not None:
             main, chain = chain, None
         if _OTHER_ESTIMATES.search(s[: match.start]):
@@ -657,6 +659,13 @@ _OF_THEM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
+#: "19 of the women *had been convicted of* murder": a conviction is no count of its own, so a
+#: part of a group already counted ("of the women" executed) keeps that group's category
+_CONVICTED = re.compile(
+    r"^\s*(?:(?:had|have|has)\s+been|were|was)\s+convicted(?![\w])|"
+    r"^\s*(?:به\s+(?:اتهام|جرم)\s+\S+\s+)?محکوم\s+شده\s+بودند",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(
     r"^\s*(?:(?:نفر|تن)\s+)?(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I
 )
@@ -723,6 +732,10 @@ def _categories(
             later = _first_after(rest, lang)
             if later:
                 found.append(later[0])
+                continue
+            earlier = next((f for f in reversed(found) if f is not None), context.last_counted)
+            if _CONVICTED.match(rest) and earlier:
+                found.append(earlier)  # "19 of the women had been convicted of murder": of those executed
                 continue
             if _AFTER_STOP.search(rest[:40]):
                 found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
@@ -791,6 +804,38 @@ def _share_with_neighbours(
             gap = s[matches[i].end : matches[i + 1].start]
             if found[i] is None and found[i + 1] is not None and _is_list_gap(gap):
                 found[i] = None if i in blocked else found[i + 1]
+
+
+#: a verb that rejects a figure rather than stating it ("dismissed", «جعلی خواند»)
+_DENIAL_VERB = re.compile(
+    r"(?:dismissed|rejected|denied|disputed|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|خواند(?:ند)?)$",
+    re.IGNORECASE,
+)
+_DENIAL_PARTICIPLE = re.compile(r"(?<![\w])(?:rejecting|dismissing|denying|disputing)(?![\w])", re.I)
+#: the denier goes on to state a figure of its own: ", saying …", «… و گفت»
+_OWN_FIGURE = re.compile(
+    r"(?<![\w])(?:saying|and\s+said|said|adding|insisting)(?![\w])|(?<![\w\u200c])(?:گفت|افزود)",
+    re.IGNORECASE,
+)
+
+
+def _denied(s: str, attributions: list[Attribution], match: QuantityMatch) -> bool:
+    """Whether ``match`` is a figure that a speaker rejects: "The ministry dismissed the figure
+    of 200 dead circulated by foreign media, saying the true number was 41" rejects 200 (foreign
+    media's claim, or no one's) and states 41; «وزارت کشور رقم ۲۰۰ کشته را … «جعلی» خواند»."""
+    cue = None
+    for cue in _DENIAL_PARTICIPLE.finditer(s, 0, match.start):
+        pass
+    if cue is not None and not _OWN_FIGURE.search(s, cue.end(), match.start):
+        return True  # "…, rejecting what it called fabricated figures of 300 dead"
+    for att in attributions:
+        if att.kind != "active" or att.start > match.start:
+            continue
+        if not _DENIAL_VERB.search(s[att.start : att.end]):
+            continue
+        if not _OWN_FIGURE.search(s, min(att.end, match.start), match.start):
+            return True
+    return False
 
 
 def _attribution_for(
