@@ -82,6 +82,9 @@ _LINK = re.compile(
 )
 _FIGURE_OF = re.compile(
     r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$|"
+    # "saying the true number was 41", «این رقم یک هفته پیش ۸۰۰ نفر بود», «این رقم را ۹ نفر …»
+    r"(?:figure|number|toll|tally|total|count)\s+(?:was|is|stood\s+at|stands\s+at|had\s+been)\s*$|"
+    r"(?:این|آن|همین)\s+(?:رقم|آمار|تعداد|شمار)\s+(?:[^\s.؛:]+\s+){0,6}?$|"
     r"(?<![\w])(?:put|puts|putting|placed|placing)\s+(?:it|them|the\s+(?:figure|toll|number))\s+at\s*$|"
     r"(?<![\w])estimates?\s+(?:range|ranging|vary|varying)\s*$|"
     r"برآورد(?:[\u200c ]?ها(?:ی)?)?\s+(?:دیگر\s+)?$",
@@ -96,7 +99,10 @@ _OTHER_ESTIMATES = re.compile(
 #: "up from 66", «نسبت به ۵۸۲ مورد»: an earlier figure of the same count
 _COMPARED = re.compile(
     r"(?<![\w])(?:up|down|rising|falling|increased|decreased)\s+from\s*$|"
-    r"(?<![\w])compared\s+(?:with|to)\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$",
+    r"(?<![\w])compared\s+(?:with|to)\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$|"
+    # "rose to 14 from 9", "revised upward on Sunday to 14, from 9 announced on Friday"
+    r"(?<![\w])(?:rose|risen|climbed|increased|jumped|revised|raised|fell|dropped|lowered)"
+    r"(?![\w])[^.;]{0,40}?(?<![\w])to\s+[\d,.]+\s*,?\s+from\s*$",
     re.I,
 )
 #: "…, including 5 women", «…، از جمله ۳ نفر»: a sub-count of the figure before it
@@ -132,6 +138,8 @@ _CONTINUES = re.compile(
     r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
     r"^(?:this|that)\s+(?:figure|number)\b|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])|"
     r"(?<![\w])of\s+(?:them|these|those|the\s+(?:total|figure|toll))(?![\w])|"
+    r"(?<![\w\u200c])از\s+(?:(?:کشته|اعدام|بازداشت|زخمی)[\u200c ]?شدگان|جان[\u200c ]?باختگان|مجروحان)"
+    r"(?![\w\u200c])|"  # «۷ نفر از اعدام‌شدگان زن بودند»: of those just counted
     r"(?<![\w\u200c])از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+(?:افراد|تعداد|عده|زندانیان|کودکان|"
     r"بازداشت[\u200c ]?شدگان|کشته[\u200c ]?شدگان|اعدام[\u200c ]?شدگان))(?![\w\u200c])",
     re.IGNORECASE,
@@ -654,6 +662,8 @@ _OF_THESE = re.compile(
     re.IGNORECASE,
 )
 _OF_THEM_AFTER = re.compile(
+    # «… که ۴ کودک در میان آنان هستند»: a sub-count named after its number
+    r"\s*(?:[\w\u200c]+\s+){1,2}?در\s+میان\s+(?:آنان|آنها|ایشان)(?![\w\u200c])|"
     r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+[\w\u200c]+)|"
     r"of\s+(?:them|these|those|the\s+(?!total\b)[a-z]+)\b)",
     re.IGNORECASE,
