@@ -65,7 +65,7 @@ _EN_VERB = re.compile(
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
-    r"dismissed|rejected|denied|disputed|"
+    r"dismissed|rejected|denied|disputed|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
     r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
     r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
@@ -78,7 +78,7 @@ _EN_VERB = re.compile(
 _EN_PASSIVE = re.compile(
     r"(?<![\w])(?:announced|reported|confirmed|estimated|stated|documented|recorded|counted|"
     r"verified|published|given|released|compiled|claimed|circulated|spread|cited|put\s+forward|"
-    r"quoted)\s+by\s+"
+    r"quoted|seen|obtained|reviewed)\s+by\s+"
     # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
     r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
     r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))",
@@ -95,7 +95,7 @@ _FA_VERB = re.compile(
     r"(?<![\w\u200c])(?:(?:اعلام|گزارش|تایید|تأیید|برآورد|تخمین|ثبت|اعلان)\s+"
     r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
     r"|(?:اعلام|گزارش|ثبت|برآورد)\s+کرده\s+بود(?:ند)?"
-    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|گوید|گویند)"
+    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|دانند|گوید|گویند)"
     r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
     r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
     r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد)"
@@ -276,6 +276,15 @@ _CALENDAR_WORD = re.compile(
 )
 
 
+#: a person described by where they work, before the place: "a doctor at", "an official in"
+_PERSON_AT = re.compile(
+    r"(?:(?<=^)|(?<=\s))(?:(?:a|an|the|one)\s+)?(?:[\w-]+\s+)?(?:doctor|nurse|medic|physician|"
+    r"surgeon|official|employee|worker|staff\s+member|resident|lawyer|source|guard)s?"
+    r"\s+(?:at|in|from)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _np_before(sentence: str, end: int) -> tuple[str, int]:
     """The English noun phrase ending at ``end`` and its start offset ('' if none)."""
     tokens = list(_TOKEN.finditer(sentence, 0, end))
@@ -295,8 +304,11 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
         kept.pop(0)
     if not kept:
         return "", end
-    phrase = sentence[kept[0].start() : kept[-1].end()]
     start = kept[0].start()
+    person = _PERSON_AT.search(sentence, 0, start)
+    if person:  # "A doctor at a hospital in Sanandaj told AFP": the doctor speaks
+        start = person.start()
+    phrase = sentence[start : kept[-1].end()]
     # "Mehdi Karroubi, an opposition leader, said": prefer the name to the description
     bare = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
     if not _capitalised(bare):
@@ -447,7 +459,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
 
 
 _SOURCE_WORDS = re.compile(
-    r"^(?:[\w-]+\s+)?(?:figures|data|statistics|numbers|tallies|tally|estimates|count)$",
+    r"^(?:[\w-]+\s+)?(?:figures|data|statistics|numbers|tallies|tally|estimates|count|records|"
+    r"documents)$",
     re.IGNORECASE,
 )
 

@@ -90,6 +90,13 @@ _FIGURE_OF = re.compile(
     r"برآورد(?:[\u200c ]?ها(?:ی)?)?\s+(?:دیگر\s+)?$",
     re.I,
 )
+#: "the official death toll … was revised upward on Sunday to 14": the noun names the count
+_REVISED_TO = re.compile(
+    r"(?<![\w])((?:[\w-]+\s+)?(?:toll|figure|number|tally|count)(?:\s+of\s+[\w\s]{0,30}?)?)"
+    r"(?![\w])[^.;]{0,60}?(?:revised|raised|lowered|updated|rose|risen|climbed|increased|jumped)"
+    r"(?:\s+(?:upwards?|downwards?|sharply))?(?:\s+on\s+\w+)?\s+to\s*$",
+    re.I,
+)
 #: "other estimates range from …", «برآوردهای دیگر از …»: the article's own voice
 _OTHER_ESTIMATES = re.compile(
     r"(?<![\w])(?:other|some|independent|various)\s+estimates?\s+(?:[a-z]+\s+){0,2}$|"
@@ -774,7 +781,13 @@ def _categories(
             continue
         earlier = next((f for f in reversed(found[:i]) if f is not None), None)
         earlier = earlier or context.last_counted
-        if _COMPARED.search(s[: match.start]) and earlier:
+        prev_end = matches[i - 1].end if i > 0 else 0
+        revised = _REVISED_TO.search(s[: match.start])
+        if i > 0 and found[i - 1] is not None and _INCLUDING.search(s[prev_end : match.start]):
+            found[i] = found[i - 1]  # "the true number was 41, including 9 police officers"
+        elif revised and (_nearest_before(revised.group(1)) or earlier):
+            found[i] = (_nearest_before(revised.group(1)) or (earlier, 0))[0]
+        elif _COMPARED.search(s[: match.start]) and earlier:
             found[i] = earlier  # "rose to 96, …, up from 66"
         elif _FIGURE_OF.search(s[: match.start]) and earlier:
             found[i] = earlier
