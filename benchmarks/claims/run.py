@@ -4,9 +4,9 @@ Run ``python -m benchmarks.claims.run``. Four corpora are scored: the project's 
 (``tests/data/articles/{dev,heldout}``), the reporting-style passages of issue 14
 (``tests/data/articles/reporting/{dev,heldout}``), the wire, rights-group and Persian-outlet
 passages (``tests/data/articles/wire/{dev,heldout}``) and the live-blog, UN-report, court,
-revision, medical-source and quote passages (``tests/data/articles/styles/{dev,heldout}``); measured figures are in
-``benchmarks/claims/README.md``. For each split and language it prints the
-rules and the baseline (every number next to a counted word, :mod:`benchmarks.claims.baseline`)
+revision, medical-source and quote passages (``tests/data/articles/styles/{dev,heldout}``);
+measured figures are in ``benchmarks/claims/README.md``. For each split and language it prints
+the rules and the baseline (every number next to a counted word, :mod:`benchmarks.claims.baseline`)
 from the same run.
 
 Matching

@@ -361,7 +361,7 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     """
     bounds = [0]
     # a dash opens a clause too: «ساعت ۱۴:۳۰ — هه‌نگاو اعلام کرد» (a live-blog timestamp)
-    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|و)\s"
+    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|(?<!صدا\s)و)\s"  # not «صدا و سیما»
     for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
@@ -537,7 +537,8 @@ _OUTLET_NOUN = re.compile(
     r"(?:(?:state|state-run|national|local|provincial|official|semi-official|Iranian|"
     r"pro-government|government-run)\s+)+(?:TV|television|radio|media|broadcaster|news\s+agency|"
     r"news\s+agencies|newspapers?)"
-    r"|(?:تلویزیون|رادیو|صدا\s*و\s*سیما|صداوسیما|شبکه|خبرگزاری|روزنامه|رسانه)(?:[\u200c ]?(?:ها|های))?"
+    r"|صدا\s*و\s*سیما(?:ی\s+\S+)?|صداوسیما"
+    r"|(?:تلویزیون|رادیو|شبکه|خبرگزاری|روزنامه|رسانه)(?:[\u200c ]?(?:ها|های))?"
     r"(?:\s+(?:دولتی|رسمی|داخلی|محلی|استانی|سراسری|حکومتی|ایران|خبر))+",
     re.IGNORECASE,
 )

@@ -145,8 +145,9 @@ _CONTINUES = re.compile(
     r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
     r"^(?:this|that)\s+(?:figure|number)\b|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])|"
     r"(?<![\w])of\s+(?:them|these|those|the\s+(?:total|figure|toll))(?![\w])|"
-    r"(?<![\w\u200c])از\s+(?:(?:کشته|اعدام|بازداشت|زخمی)[\u200c ]?شدگان|جان[\u200c ]?باختگان|مجروحان)"
-    r"(?![\w\u200c])|"  # «۷ نفر از اعدام‌شدگان زن بودند»: of those just counted
+    r"(?<![\w\u200c])از\s+(?:(?:کشته|اعدام|بازداشت|زخمی)[\u200c ]?شدگان|"
+    # «۷ نفر از اعدام‌شدگان زن بودند»: of those just counted
+    r"جان[\u200c ]?باختگان|مجروحان)(?![\w\u200c])|"
     r"(?<![\w\u200c])از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+(?:افراد|تعداد|عده|زندانیان|کودکان|"
     r"بازداشت[\u200c ]?شدگان|کشته[\u200c ]?شدگان|اعدام[\u200c ]?شدگان))(?![\w\u200c])",
     re.IGNORECASE,
@@ -752,7 +753,9 @@ def _categories(
                 continue
             earlier = next((f for f in reversed(found) if f is not None), context.last_counted)
             if _CONVICTED.match(rest) and earlier:
-                found.append(earlier)  # "19 of the women had been convicted of murder": of those executed
+                found.append(
+                    earlier
+                )  # "19 of the women had been convicted of murder": of those executed
                 continue
             if _AFTER_STOP.search(rest[:40]):
                 found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
@@ -834,7 +837,9 @@ _DENIAL_VERB = re.compile(
     r"(?:dismissed|rejected|denied|disputed|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|خواند(?:ند)?)$",
     re.IGNORECASE,
 )
-_DENIAL_PARTICIPLE = re.compile(r"(?<![\w])(?:rejecting|dismissing|denying|disputing)(?![\w])", re.I)
+_DENIAL_PARTICIPLE = re.compile(
+    r"(?<![\w])(?:rejecting|dismissing|denying|disputing)(?![\w])", re.I
+)
 #: the denier goes on to state a figure of its own: ", saying …", «… و گفت»
 _OWN_FIGURE = re.compile(
     r"(?<![\w])(?:saying|and\s+said|said|adding|insisting)(?![\w])|(?<![\w\u200c])(?:گفت|افزود)",
@@ -846,9 +851,8 @@ def _denied(s: str, attributions: list[Attribution], match: QuantityMatch) -> bo
     """Whether ``match`` is a figure that a speaker rejects: "The ministry dismissed the figure
     of 200 dead circulated by foreign media, saying the true number was 41" rejects 200 (foreign
     media's claim, or no one's) and states 41; «وزارت کشور رقم ۲۰۰ کشته را … «جعلی» خواند»."""
-    cue = None
-    for cue in _DENIAL_PARTICIPLE.finditer(s, 0, match.start):
-        pass
+    cues = list(_DENIAL_PARTICIPLE.finditer(s, 0, match.start))
+    cue = cues[-1] if cues else None
     if cue is not None and not _OWN_FIGURE.search(s, cue.end(), match.start):
         return True  # "…, rejecting what it called fabricated figures of 300 dead"
     for att in attributions:
