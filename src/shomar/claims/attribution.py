@@ -65,7 +65,8 @@ _EN_VERB = re.compile(
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
-    r"dismissed|rejected|denied|disputed|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
+    r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
+    r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
     r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
     r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
@@ -79,6 +80,7 @@ _EN_PASSIVE = re.compile(
     r"(?<![\w])(?:announced|reported|confirmed|estimated|stated|documented|recorded|counted|"
     r"verified|published|given|released|compiled|claimed|circulated|spread|cited|put\s+forward|"
     r"quoted|seen|obtained|reviewed)\s+by\s+"
+    r"|(?<![\w])(?:claims?|allegations?|reports?)\s+(?:by|from)\s+(?=[^.,;]{2,60}?\s+that\b)"
     # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
     r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
     r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))",
@@ -108,6 +110,11 @@ _FA_ACCORDING = re.compile(
     r"\s+(?:از\s+سوی|توسط|از\s+جانب)|بنا\s*بر\s+اعلام|به\s+اعلام|به\s+نوشته|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
     r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
     r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
+)
+#: «بر اساس اطلاعاتی که به گزارشگر ویژه رسیده»: the party the information reached
+_FA_RECEIVED = re.compile(
+    r"(?:اطلاعات|اطلاعاتی|گزارش[\u200c ]?(?:ها|های|هایی))\s+(?:دریافتی\s+)?که\s+(?:به\s+)?"
+    r"((?:[^\s،,.]+\s+){1,6}?)(?:رسیده|رسید|دریافت)"
 )
 _FA_CITING = re.compile(r"(?<![\w\u200c])به\s+نقل\s+از\s+")
 
@@ -160,9 +167,9 @@ _FA_STOP = {
     "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
     "نیز", "هم", "را", "از", "شب", "تنها", "فقط",
     "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
-    "اما", "ولی", "رقم", "ارقام", "اکنون", "هم‌اکنون", "اینک",
+    "اما", "ولی", "رقم", "ارقام", "اکنون", "تاکنون", "هنوز", "همچنان", "هم‌اکنون", "اینک",
     # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
-    "مرگ", "اعدام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار", "هویت", "اسامی",
+    "مرگ", "اعدام", "اجرای", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار", "هویت", "اسامی",
 }  # fmt: skip
 _PARTICIPLE_OPENER = re.compile(
     r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",
@@ -419,7 +426,9 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             add(Attribution(name, kind, m.start(), m.end(), date, anaphoric(name)), m.span())
     for pattern in (_EN_ACCORDING, _FA_ACCORDING):
         for m in pattern.finditer(sentence):
-            name = noun_phrase(_np_after(sentence, m.end()))
+            received = _FA_RECEIVED.match(sentence, m.end())
+            found_name = received.group(1) if received else _np_after(sentence, m.end())
+            name = noun_phrase(found_name)
             add(Attribution(name, "according", m.start(), m.end(), None, anaphoric(name)), m.span())
     for m in _EN_QUOTED.finditer(sentence):
         speaker, start = _np_before(sentence, len(sentence[: m.start()].rstrip()))
@@ -444,7 +453,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         if not name:
             continue
         between = sentence[start + len(name) : m.start()]
-        relative = re.match(r"\s*که\s[^،,]*?\s(?=به\s)", between)  # «X که نخواست … به Y گفت»
+        # «X که نخواست … به Y گفت», «X در زاهدان در گفت‌وگوی تلفنی به Y گفت»
+        relative = re.match(r"\s*(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between)
         if relative or re.match(r"\s*(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between):
             at = start + len(name) + (relative.end() if relative else 0)
             told = _told_media(sentence, sentence.index("به ", at) + 3)

@@ -123,6 +123,9 @@ _NOT_COUNTED_TAIL = re.compile(
     r"fac(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?charges?|"
     r"(?:\S+\s+){0,3}?با\s+(?:اتهام|اتهامات|اتهاماتی)\s+(?:\S+\s+){0,6}?روبه?[\u200c ]?رو|"
     # a prison term, not a death sentence: "sentenced 5 to death and 11 others to prison terms"
+    # «برای ۱۱ نفر دیگر حبس تا ۱۵ سال»: a prison term follows the number
+    r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:را\s+)?(?:به\s+)?حبس(?:[\u200c ]?(?:های|ی))?"
+    r"(?=\s*$|\s+(?:ابد|(?:(?:تا|بین|از|به\s+مدت)\s+)?[\w\u200c]+\s+(?:سال|ماه)))|"
     r"(?:others?\s+)?to\s+(?:prison|jail)\s+terms?|(?:others?\s+)?to\s+(?:[\w-]+\s+){1,3}"
     r"(?:in\s+prison|imprisonment)|(?:دیگر\s+)?را\s+به\s+(?:حبس|زندان))",
     re.IGNORECASE,
@@ -132,7 +135,8 @@ _TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
 #: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
 #: of 87 activists"; it wins over a later form, which describes where or how
 _ADJACENT_NOUN = re.compile(
-    r"(?<![\w\u200c])(?:مرگ|کشته\s+شدن|اعدام|بازداشت|دستگیری|شکنجه|ناپدید\s+شدن)\s+$|"
+    r"(?<![\w\u200c])(?:(?<!اجرای\s)(?:حکم|احکام)\s+)?"
+    r"(?:مرگ|کشته\s+شدن|اعدام|بازداشت|دستگیری|شکنجه|ناپدید\s+شدن)\s+$|"
     r"(?<![\w])(?:deaths?|killings?|executions?|arrests?|disappearances?)\s+of\s+$",
     re.I,
 )
@@ -392,7 +396,7 @@ def _sentence_claims(
         context.last_counted = counted
         main, chain = _attribution_for(s, match, matches, attributions)
         if main is not None and _denied(s, attributions, match):
-            main, chain = (chain, None) if chain and chain.kind == "passive" else (None, None)
+            main, chain = _denied_source(match, main, chain, attributions), None
         if main is None and chain is not None:
             main, chain = chain, None
         if _OTHER_ESTIMATES.search(s[: match.start]):
@@ -863,6 +867,22 @@ def _denied(s: str, attributions: list[Attribution], match: QuantityMatch) -> bo
         if not _OWN_FIGURE.search(s, min(att.end, match.start), match.start):
             return True
     return False
+
+
+def _denied_source(
+    match: QuantityMatch,
+    main: Attribution,
+    chain: Attribution | None,
+    attributions: list[Attribution],
+) -> Attribution | None:
+    """Who a rejected figure belongs to: the party that circulated it ("the figure of 200 dead
+    circulated by foreign media", "claims by rights groups that 500 …"), or no one."""
+    if chain is not None and chain.kind == "passive":
+        return chain
+    return next(
+        (a for a in attributions if a.kind == "passive" and main.start < a.start < match.start),
+        None,
+    )
 
 
 def _attribution_for(

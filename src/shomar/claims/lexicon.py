@@ -91,6 +91,7 @@ _AFTER: dict[str, list[str]] = {
         rf"درگذشت(?:ند|ه{_Z}اند)?",
         rf"قربانی{_FA_BE}",
         r"جسد|اجساد",
+        rf"(?:را\s+)?(?:به\s+خاک\s+(?:سپرد|سپرده)|دفن\s+(?:کرد|کرده|شد|شده))(?:یم|ند|{_Z}ایم|{_Z}اند)?",
     ],
     "disappeared": [
         r"(?:forcibly\s+)?disappeared",
@@ -103,11 +104,13 @@ _AFTER: dict[str, list[str]] = {
         r"wounded",
         r"hurt",
         r"injuries",
+        r"wounds",  # "treated 60 people for birdshot wounds"
         r"blinded",
         r"lost\s+(?:an|one|both|their)\s+eyes?|lost\s+(?:the\s+)?sight",
         rf"(?:نابینا|کور){_FA_BE}",
         r"زخمی",
         r"مجروح",
+        r"جراحت",  # «۶۰ نفر را به دلیل جراحت … درمان کرده‌اند»
         r"مصدوم",
     ],
     "tortured": [r"tortured", r"cases\s+of\s+torture", rf"شکنجه{_FA_BE}"],
@@ -139,6 +142,8 @@ _BEFORE: dict[str, list[str]] = {
         r"death\s+sentences?(?:\s+(?:for|of|against|to))?",
         r"محکوم\s+به\s+اعدام",
         rf"محکومان\s+به\s+اعدام|محکوم{_Z}شدگان\s+به\s+اعدام",
+        # «حکم اعدام ۴ نفر»: a death sentence; «اجرای حکم اعدام»: carrying it out, a hanging
+        r"(?<!اجرای\s)(?:حکم|احکام)\s+(?:به\s+)?اعدام",
     ],
     "executed": [
         r"execut(?:ed|ing|ions?)",
@@ -165,6 +170,7 @@ _BEFORE: dict[str, list[str]] = {
         rf"قتل{_Z}عام",
         r"قربانیان",
         rf"پیکر(?:{_Z}های)?|جسد|اجساد",  # «پیکر ۴۲ نفر»: bodies
+        r"buried",  # "we have buried 12 of our young men"
     ],
     "disappeared": [r"disappear(?:ed|ances?)", rf"ناپدید{_Z}شدگان"],
     "injured": [
