@@ -60,6 +60,10 @@ CONTAINS: list[tuple[str, list[Row]]] = [
         "was 41, including 9 police officers.",
         [(9, "killed", "ministry", None)],
     ),
+    (  # «X در … به Y گفت»: a phrase between the speaker and the outlet
+        "یک پزشک در سنندج در گفت‌وگوی تلفنی به گاردین گفت ۸ نفر جان باختند.",
+        [(8, "killed", "گاردین", "یک پزشک"), (8, "killed", "یک پزشک", None)],
+    ),
     (  # a person described by the place they work at is the speaker, not the place
         "A nurse at a clinic in Zahedan told Reuters that 14 people had died.",
         [(14, "killed", "Reuters", "nurse at a clinic in Zahedan")],
@@ -68,6 +72,37 @@ CONTAINS: list[tuple[str, list[Row]]] = [
 
 #: (text, every row the extractor must propose)
 EXACTLY: list[tuple[str, list[Row]]] = [
+    # «حکم اعدام N»: a death sentence; «اجرای حکم اعدام N»: carrying one out
+    ("دیوان عالی حکم اعدام ۷ نفر را تأیید کرد.", [(7, "sentenced_to_death", "دیوان عالی", None)]),
+    ("اجرای حکم اعدام ۷ نفر در زندان قزل‌حصار.", [(7, "executed", None, None)]),
+    # a Persian prison term after the number: no count
+    (
+        "دادستان گفت برای ۲ متهم حکم اعدام و برای ۹ نفر دیگر حبس تا ۱۰ سال صادر شد.",
+        [(2, "sentenced_to_death", "دادستان", None)],
+    ),
+    # a figure the speaker rejects, credited to the "claims by" party
+    (
+        "The spokesman rejected claims by exiles that more than 400 people had been executed.",
+        [(400, "executed", "exiles", None)],
+    ),
+    # "notes that", "expresses concern that": reporting verbs of UN reports
+    (
+        "The Special Rapporteur notes that 14 people were executed in public.",
+        [(14, "executed", "Special Rapporteur", None)],
+    ),
+    # burials count the dead
+    ("Residents said they had buried 9 people on Sunday.", [(9, "killed", "Residents", None)]),
+    ("اهالی گفتند ۹ نفر را به خاک سپردند.", [(9, "killed", "اهالی", None)]),
+    # injuries named by the wound
+    (
+        "Doctors said they had treated 30 people for gunshot wounds.",
+        [(30, "injured", "Doctors", None)],
+    ),
+    # «اطلاعاتی که به X رسیده»: X's information
+    (
+        "بر اساس اطلاعاتی که به عفو بین‌الملل رسیده، ۴۰ نفر کشته شدند.",
+        [(40, "killed", "عفو بین‌الملل", None)],
+    ),
     (
         "The governor told reporters that 7 people had been killed.",
         [(7, "killed", "governor", None)],
