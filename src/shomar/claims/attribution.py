@@ -395,6 +395,15 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
     return _clean(" ".join(kept)), first
 
 
+#: a quotation that opens with the speaker's own source: "“A nurse told me, …”",
+#: «پرستار به من گفت …»; kind ``inner``: the quoted speaker cites that party
+_TOLD_ME = re.compile(
+    r"[“\"«]\s*((?:(?:a|an|the|one|my|our)\s+)?[\w-]+(?:\s+[\w-]+)?|(?:یک\s+)?[\w\u200c]+(?:\s+[\w\u200c]+)?)"
+    r"\s+(?:told\s+(?:me|us)|به\s+(?:من|ما)\s+گفت)(?![\w\u200c])",
+    re.IGNORECASE,
+)
+
+
 def _quoted(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"]*\"|«[^»]*»", sentence)]
 
@@ -442,6 +451,15 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
                 (m.end(), m.end()),
             )
     quoted = _quoted(sentence)
+    for q_start, _ in quoted:
+        inner = _TOLD_ME.match(sentence, q_start)
+        if inner:  # "“A nurse told me, ‘we counted 18 dead’,” the witness said"
+            name = noun_phrase(inner.group(1))
+            if name:
+                add(
+                    Attribution(name, "inner", inner.start(1), inner.end(), None, False),
+                    inner.span(),
+                )
     for m in _EN_VERB.finditer(sentence):
         if re.match(r"\s+by\b", sentence[m.end() :]):
             continue
@@ -449,6 +467,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue  # a verb inside a quotation is the speaker's, not an attribution
         _add_en_active(sentence, m, dates, add, anaphoric)
     for m in _FA_VERB.finditer(sentence):
+        if any(s < m.start() < e for s, e in quoted) and any(a.kind == "inner" for a in found):
+            continue  # «… گفت: «پزشک به من گفت …»»: the inner verb belongs to the quote
         name, start = _fa_subject(sentence, m.start())
         name = noun_phrase(name)
         if not name:
@@ -476,10 +496,29 @@ _SOURCE_WORDS = re.compile(
 )
 
 
+#: "documents seen by Reuters", "hospital records obtained by IranWire": the outlet reports
+#: what the records say
+_SEEN_BY = re.compile(
+    r"^((?:[\w-]+\s+){0,2}(?:records|documents|files|data|logs|lists?|papers|certificates))\s+"
+    r"(?:seen|obtained|reviewed|examined)\s+by\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
 def _passive_sources(found: list[Attribution]) -> list[Attribution]:
     """ "Government figures, published by IRNA, put the number at 41": IRNA says it."""
     out = list(found)
     for att in found:
+        seen = _SEEN_BY.match(att.claimant) if att.kind == "active" else None
+        if seen and noun_phrase(seen.group(2)):
+            # "Hospital records seen by IranWire show that …": IranWire, citing the records
+            outlet = noun_phrase(seen.group(2))
+            out[out.index(att)] = Attribution(
+                outlet, "active", att.start, att.end, att.date_stated, False
+            )
+            out.append(Attribution(seen.group(1), "citing", att.end, att.end, None, False))
+            out = [p for p in out if not (p.kind == "passive" and att.start < p.start < att.end)]
+            continue
         if att.kind != "active" or not _SOURCE_WORDS.match(att.claimant):
             continue
         inside = [p for p in found if p.kind == "passive" and att.start < p.start < att.end]

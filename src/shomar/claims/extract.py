@@ -452,6 +452,12 @@ def _parties(
         )
         if deeper is not None:
             parties.append(deeper)
+    inner = next(
+        (a for a in attributions if a.kind == "inner" and a.end <= match.start),
+        None,
+    )
+    if inner is not None and inner.claimant not in {p.claimant for p in parties}:
+        parties.append(inner)  # the quoted speaker's own source ("a nurse told me, …")
     return parties
 
 
