@@ -80,7 +80,8 @@ _EN_PASSIVE = re.compile(
     r"(?<![\w])(?:announced|reported|confirmed|estimated|stated|documented|recorded|counted|"
     r"verified|published|given|released|compiled|claimed|circulated|spread|cited|put\s+forward|"
     r"quoted|seen|obtained|reviewed)\s+by\s+"
-    r"|(?<![\w])(?:claims?|allegations?|reports?)\s+(?:by|from)\s+(?=[^.,;]{2,60}?\s+that\b)"
+    # "claims by rights groups that …"; not "reports from Zahedan that …" (a place)
+    r"|(?<![\w])(?:(?:claims?|allegations?)\s+(?:by|from)|reports?\s+by)\s+(?=[^.,;]{2,60}?\s+that\b)"
     # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
     r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
     r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))",

@@ -75,6 +75,7 @@ _AFTER: dict[str, list[str]] = {
         r"dead",
         r"deaths",
         r"lost\s+their\s+lives",
+        r"succumbed",  # "3 succumbed to their wounds": died, not injured
         r"shot\s+dead",
         r"murdered",
         r"massacred",
