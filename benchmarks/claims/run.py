@@ -1,11 +1,12 @@
 """Claim extraction on the hand-labeled passages, per split and language, with a baseline.
 
-Run ``python -m benchmarks.claims.run``. Three corpora are scored: the project's first articles
+Run ``python -m benchmarks.claims.run``. Four corpora are scored: the project's first articles
 (``tests/data/articles/{dev,heldout}``), the reporting-style passages of issue 14
-(``tests/data/articles/reporting/{dev,heldout}``) and the wire, rights-group and Persian-outlet
-passages (``tests/data/articles/wire/{dev,heldout}``); measured figures are in
-``benchmarks/claims/README.md``. For each split and language it prints the
-rules and the baseline (every number next to a counted word, :mod:`benchmarks.claims.baseline`)
+(``tests/data/articles/reporting/{dev,heldout}``), the wire, rights-group and Persian-outlet
+passages (``tests/data/articles/wire/{dev,heldout}``) and the live-blog, UN-report, court,
+revision, medical-source and quote passages (``tests/data/articles/styles/{dev,heldout}``);
+measured figures are in ``benchmarks/claims/README.md``. For each split and language it prints
+the rules and the baseline (every number next to a counted word, :mod:`benchmarks.claims.baseline`)
 from the same run.
 
 Matching
@@ -35,7 +36,12 @@ from shomar.claims import ClaimCandidate, extract_claims
 from shomar.claims.registry import resolve_claimant
 
 ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles"
-CORPORA = {"first": ARTICLES, "reporting": ARTICLES / "reporting", "wire": ARTICLES / "wire"}
+CORPORA = {
+    "first": ARTICLES,
+    "reporting": ARTICLES / "reporting",
+    "wire": ARTICLES / "wire",
+    "styles": ARTICLES / "styles",
+}
 SPLITS = ("dev", "heldout")
 LANGUAGES = ("en", "fa")
 

@@ -65,6 +65,8 @@ _EN_VERB = re.compile(
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
+    r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
+    r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
     r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
     r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
@@ -76,9 +78,17 @@ _EN_VERB = re.compile(
 )
 _EN_PASSIVE = re.compile(
     r"(?<![\w])(?:announced|reported|confirmed|estimated|stated|documented|recorded|counted|"
-    r"verified|published|given|released|compiled|claimed)\s+by\s+",
+    r"verified|published|given|released|compiled|claimed|circulated|spread|cited|put\s+forward|"
+    r"quoted|seen|obtained|reviewed)\s+by\s+"
+    # "claims by rights groups that …"; not "reports from Zahedan that …" (a place)
+    r"|(?<![\w])(?:(?:claims?|allegations?)\s+(?:by|from)|reports?\s+by)\s+(?=[^.,;]{2,60}?\s+that\b)"
+    # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
+    r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
+    r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))",
     re.IGNORECASE,
 )
+#: where a Persian passive source's name ends: the participle that follows it
+_FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد).*$")
 _EN_ACCORDING = re.compile(r"(?<![\w])according\s+to\s+", re.IGNORECASE)
 _EN_CITING = re.compile(r"(?<![\w])(?:citing|quoting)\s+", re.IGNORECASE)
 #: "Reuters quoted a relative as saying …": Reuters reports it, citing the relative
@@ -88,10 +98,11 @@ _FA_VERB = re.compile(
     r"(?<![\w\u200c])(?:(?:اعلام|گزارش|تایید|تأیید|برآورد|تخمین|ثبت|اعلان)\s+"
     r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
     r"|(?:اعلام|گزارش|ثبت|برآورد)\s+کرده\s+بود(?:ند)?"
-    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|گوید|گویند)"
+    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|دانند|گوید|گویند)"
     r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
     r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
-    r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد))"
+    r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد)"
+    r"|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|(?:[«\"]?\S+[»\"]?\s+)خواند(?:ند)?)"
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
 )
 _FA_ACCORDING = re.compile(
@@ -100,6 +111,11 @@ _FA_ACCORDING = re.compile(
     r"\s+(?:از\s+سوی|توسط|از\s+جانب)|بنا\s*بر\s+اعلام|به\s+اعلام|به\s+نوشته|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
     r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
     r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
+)
+#: «بر اساس اطلاعاتی که به گزارشگر ویژه رسیده»: the party the information reached
+_FA_RECEIVED = re.compile(
+    r"(?:اطلاعات|اطلاعاتی|گزارش[\u200c ]?(?:ها|های|هایی))\s+(?:دریافتی\s+)?که\s+(?:به\s+)?"
+    r"((?:[^\s،,.]+\s+){1,6}?)(?:رسیده|رسید|دریافت)"
 )
 _FA_CITING = re.compile(r"(?<![\w\u200c])به\s+نقل\s+از\s+")
 
@@ -152,9 +168,10 @@ _FA_STOP = {
     "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
     "نیز", "هم", "را", "از", "شب", "تنها", "فقط",
     "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
-    "اما", "ولی",
+    "اما", "ولی", "رقم", "ارقام", "اکنون", "تاکنون", "هنوز", "همچنان", "هم‌اکنون", "اینک",
     # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
-    "مرگ", "اعدام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار", "هویت", "اسامی",
+    "مرگ", "اعدام", "اجرای", "حکم", "احکام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار",
+    "هویت", "اسامی",
 }  # fmt: skip
 _PARTICIPLE_OPENER = re.compile(
     r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",
@@ -186,7 +203,8 @@ _LEAD_ADVERB = re.compile(
     re.IGNORECASE,
 )
 _JUNK_END = re.compile(
-    r"(?:^|\s)(?:its|the|a|an|whose|this|that|does|do|did|raised|has|have|their|his|her)$",
+    r"(?:^|\s)(?:its|the|a|an|whose|this|that|does|do|did|raised|has|have|their|his|her|"
+    r"dismissed|rejected|denied|disputed)$",
     re.IGNORECASE,
 )
 _WH_START = re.compile(r"^(?:what|why|how|when|where|which|who|whose)\b", re.IGNORECASE)
@@ -267,6 +285,15 @@ _CALENDAR_WORD = re.compile(
 )
 
 
+#: a person described by where they work, before the place: "a doctor at", "an official in"
+_PERSON_AT = re.compile(
+    r"(?:(?<=^)|(?<=\s))(?:(?:a|an|the|one)\s+)?(?:[\w-]+\s+)?(?:doctor|nurse|medic|physician|"
+    r"surgeon|official|employee|worker|staff\s+member|resident|lawyer|source|guard)s?"
+    r"\s+(?:at|in|from)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _np_before(sentence: str, end: int) -> tuple[str, int]:
     """The English noun phrase ending at ``end`` and its start offset ('' if none)."""
     tokens = list(_TOKEN.finditer(sentence, 0, end))
@@ -286,8 +313,11 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
         kept.pop(0)
     if not kept:
         return "", end
-    phrase = sentence[kept[0].start() : kept[-1].end()]
     start = kept[0].start()
+    person = _PERSON_AT.search(sentence, 0, start)
+    if person:  # "A doctor at a hospital in Sanandaj told AFP": the doctor speaks
+        start = person.start()
+    phrase = sentence[start : kept[-1].end()]
     # "Mehdi Karroubi, an opposition leader, said": prefer the name to the description
     bare = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
     if not _capitalised(bare):
@@ -339,7 +369,9 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     earliest clause of the sentence that does is taken.
     """
     bounds = [0]
-    for m in re.finditer(r"[،,؛;:]|(?<![\w\u200c])(?:اما|ولی|و)\s", sentence[:verb_start]):
+    # a dash opens a clause too: «ساعت ۱۴:۳۰ — هه‌نگاو اعلام کرد» (a live-blog timestamp)
+    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|(?<!صدا\s)و)\s"  # not «صدا و سیما»
+    for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
         bounds.append(m.end())
@@ -362,6 +394,15 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
             first = tok.start()
         kept.append(word)
     return _clean(" ".join(kept)), first
+
+
+#: a quotation that opens with the speaker's own source: "“A nurse told me, …”",
+#: «پرستار به من گفت …»; kind ``inner``: the quoted speaker cites that party
+_TOLD_ME = re.compile(
+    r"[“\"«]\s*((?:(?:a|an|the|one|my|our)\s+)?[\w-]+(?:\s+[\w-]+)?|(?:یک\s+)?[\w\u200c]+(?:\s+[\w\u200c]+)?)"
+    r"\s+(?:told\s+(?:me|us)|به\s+(?:من|ما)\s+گفت)(?![\w\u200c])",
+    re.IGNORECASE,
+)
 
 
 def _quoted(sentence: str) -> list[tuple[int, int]]:
@@ -390,13 +431,15 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
 
     for pattern, kind in ((_EN_PASSIVE, "passive"), (_EN_CITING, "citing"), (_FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
-            name = noun_phrase(_np_after(sentence, m.end()))
+            name = noun_phrase(_FA_PASSIVE_END.sub("", _np_after(sentence, m.end())))
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
             add(Attribution(name, kind, m.start(), m.end(), date, anaphoric(name)), m.span())
     for pattern in (_EN_ACCORDING, _FA_ACCORDING):
         for m in pattern.finditer(sentence):
-            name = noun_phrase(_np_after(sentence, m.end()))
+            received = _FA_RECEIVED.match(sentence, m.end())
+            found_name = received.group(1) if received else _np_after(sentence, m.end())
+            name = noun_phrase(found_name)
             add(Attribution(name, "according", m.start(), m.end(), None, anaphoric(name)), m.span())
     for m in _EN_QUOTED.finditer(sentence):
         speaker, start = _np_before(sentence, len(sentence[: m.start()].rstrip()))
@@ -409,6 +452,15 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
                 (m.end(), m.end()),
             )
     quoted = _quoted(sentence)
+    for q_start, _ in quoted:
+        inner = _TOLD_ME.match(sentence, q_start)
+        if inner:  # "“A nurse told me, ‘we counted 18 dead’,” the witness said"
+            name = noun_phrase(inner.group(1))
+            if name:
+                add(
+                    Attribution(name, "inner", inner.start(1), inner.end(), None, False),
+                    inner.span(),
+                )
     for m in _EN_VERB.finditer(sentence):
         if re.match(r"\s+by\b", sentence[m.end() :]):
             continue
@@ -416,12 +468,15 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue  # a verb inside a quotation is the speaker's, not an attribution
         _add_en_active(sentence, m, dates, add, anaphoric)
     for m in _FA_VERB.finditer(sentence):
+        if any(s < m.start() < e for s, e in quoted) and any(a.kind == "inner" for a in found):
+            continue  # «… گفت: «پزشک به من گفت …»»: the inner verb belongs to the quote
         name, start = _fa_subject(sentence, m.start())
         name = noun_phrase(name)
         if not name:
             continue
         between = sentence[start + len(name) : m.start()]
-        relative = re.match(r"\s*که\s[^،,]*?\s(?=به\s)", between)  # «X که نخواست … به Y گفت»
+        # «X که نخواست … به Y گفت», «X در زاهدان در گفت‌وگوی تلفنی به Y گفت»
+        relative = re.match(r"\s*(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between)
         if relative or re.match(r"\s*(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between):
             at = start + len(name) + (relative.end() if relative else 0)
             told = _told_media(sentence, sentence.index("به ", at) + 3)
@@ -436,7 +491,17 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
 
 
 _SOURCE_WORDS = re.compile(
-    r"^(?:[\w-]+\s+)?(?:figures|data|statistics|numbers|tallies|tally|estimates|count)$",
+    r"^(?:[\w-]+\s+)?(?:figures|data|statistics|numbers|tallies|tally|estimates|count|records|"
+    r"documents)$",
+    re.IGNORECASE,
+)
+
+
+#: "documents seen by Reuters", "hospital records obtained by IranWire": the outlet reports
+#: what the records say
+_SEEN_BY = re.compile(
+    r"^((?:[\w-]+\s+){0,2}(?:records|documents|files|data|logs|lists?|papers|certificates))\s+"
+    r"(?:seen|obtained|reviewed|examined)\s+by\s+(.+)$",
     re.IGNORECASE,
 )
 
@@ -445,6 +510,16 @@ def _passive_sources(found: list[Attribution]) -> list[Attribution]:
     """ "Government figures, published by IRNA, put the number at 41": IRNA says it."""
     out = list(found)
     for att in found:
+        seen = _SEEN_BY.match(att.claimant) if att.kind == "active" else None
+        if seen and noun_phrase(seen.group(2)):
+            # "Hospital records seen by IranWire show that …": IranWire, citing the records
+            outlet = noun_phrase(seen.group(2))
+            out[out.index(att)] = Attribution(
+                outlet, "active", att.start, att.end, att.date_stated, False
+            )
+            out.append(Attribution(seen.group(1), "citing", att.end, att.end, None, False))
+            out = [p for p in out if not (p.kind == "passive" and att.start < p.start < att.end)]
+            continue
         if att.kind != "active" or not _SOURCE_WORDS.match(att.claimant):
             continue
         inside = [p for p in found if p.kind == "passive" and att.start < p.start < att.end]
@@ -507,10 +582,26 @@ def _add_en_active(
     add(Attribution(cleaned, "active", start, m.end(), date, anaphoric(cleaned)), m.span())
 
 
+#: a broadcaster or news outlet named by its kind rather than its name: "told state TV",
+#: "told local media", «به تلویزیون دولتی گفت», «به خبرگزاری‌های داخلی گفت»
+_OUTLET_NOUN = re.compile(
+    r"(?:(?:state|state-run|national|local|provincial|official|semi-official|Iranian|"
+    r"pro-government|government-run)\s+)+(?:TV|television|radio|media|broadcaster|news\s+agency|"
+    r"news\s+agencies|newspapers?)"
+    r"|صدا\s*و\s*سیما(?:ی\s+\S+)?|صداوسیما"
+    r"|(?:تلویزیون|رادیو|شبکه|خبرگزاری|روزنامه|رسانه)(?:[\u200c ]?(?:ها|های))?"
+    r"(?:\s+(?:دولتی|رسمی|داخلی|محلی|استانی|سراسری|حکومتی|ایران|خبر))+",
+    re.IGNORECASE,
+)
+
+
 def _told_media(sentence: str, end: int) -> str | None:
-    """The news organisation after "told" ("told Reuters that"), when it is one."""
+    """The news organisation after "told" ("told Reuters that"), when it is one: a registry
+    entry of kind ``media`` or an outlet named by its kind ("state TV"); "told reporters" is not."""
     target = _np_after(sentence, end)
     entry = resolve_claimant(target) if target else None
     if entry and claimant_entry(entry).kind == "media":
+        return target
+    if target and _OUTLET_NOUN.fullmatch(target):
         return target
     return None

@@ -82,9 +82,19 @@ _LINK = re.compile(
 )
 _FIGURE_OF = re.compile(
     r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$|"
+    # "saying the true number was 41", «این رقم یک هفته پیش ۸۰۰ نفر بود», «این رقم را ۹ نفر …»
+    r"(?:figure|number|toll|tally|total|count)\s+(?:was|is|stood\s+at|stands\s+at|had\s+been)\s*$|"
+    r"(?:این|آن|همین)\s+(?:رقم|آمار|تعداد|شمار)\s+(?:[^\s.؛:]+\s+){0,6}?$|"
     r"(?<![\w])(?:put|puts|putting|placed|placing)\s+(?:it|them|the\s+(?:figure|toll|number))\s+at\s*$|"
     r"(?<![\w])estimates?\s+(?:range|ranging|vary|varying)\s*$|"
     r"برآورد(?:[\u200c ]?ها(?:ی)?)?\s+(?:دیگر\s+)?$",
+    re.I,
+)
+#: "the official death toll … was revised upward on Sunday to 14": the noun names the count
+_REVISED_TO = re.compile(
+    r"(?<![\w])((?:[\w-]+\s+)?(?:toll|figure|number|tally|count)(?:\s+of\s+[\w\s]{0,30}?)?)"
+    r"(?![\w])[^.;]{0,60}?(?:revised|raised|lowered|updated|rose|risen|climbed|increased|jumped)"
+    r"(?:\s+(?:upwards?|downwards?|sharply))?(?:\s+on\s+\w+)?\s+to\s*$",
     re.I,
 )
 #: "other estimates range from …", «برآوردهای دیگر از …»: the article's own voice
@@ -96,7 +106,10 @@ _OTHER_ESTIMATES = re.compile(
 #: "up from 66", «نسبت به ۵۸۲ مورد»: an earlier figure of the same count
 _COMPARED = re.compile(
     r"(?<![\w])(?:up|down|rising|falling|increased|decreased)\s+from\s*$|"
-    r"(?<![\w])compared\s+(?:with|to)\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$",
+    r"(?<![\w])compared\s+(?:with|to)\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$|"
+    # "rose to 14 from 9", "revised upward on Sunday to 14, from 9 announced on Friday"
+    r"(?<![\w])(?:rose|risen|climbed|increased|jumped|revised|raised|fell|dropped|lowered)"
+    r"(?![\w])[^.;]{0,40}?(?<![\w])to\s+[\d,.]+\s*,?\s+from\s*$",
     re.I,
 )
 #: "…, including 5 women", «…، از جمله ۳ نفر»: a sub-count of the figure before it
@@ -105,7 +118,16 @@ _INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمل
 _NOT_COUNTED_TAIL = re.compile(
     r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
     r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
-    r"(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)",
+    r"(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام|"
+    # charged, not yet sentenced: "100 of them face charges that carry the death penalty"
+    r"fac(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?charges?|"
+    r"(?:\S+\s+){0,3}?با\s+(?:اتهام|اتهامات|اتهاماتی)\s+(?:\S+\s+){0,6}?روبه?[\u200c ]?رو|"
+    # a prison term, not a death sentence: "sentenced 5 to death and 11 others to prison terms"
+    # «برای ۱۱ نفر دیگر حبس تا ۱۵ سال»: a prison term follows the number
+    r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:را\s+)?(?:به\s+)?حبس(?:[\u200c ]?(?:های|ی))?"
+    r"(?=\s*$|\s+(?:ابد|(?:(?:تا|بین|از|به\s+مدت)\s+)?[\w\u200c]+\s+(?:سال|ماه)))|"
+    r"(?:others?\s+)?to\s+(?:prison|jail)\s+terms?|(?:others?\s+)?to\s+(?:[\w-]+\s+){1,3}"
+    r"(?:in\s+prison|imprisonment)|(?:دیگر\s+)?را\s+به\s+(?:حبس|زندان))",
     re.IGNORECASE,
 )
 _SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
@@ -113,7 +135,8 @@ _TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
 #: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
 #: of 87 activists"; it wins over a later form, which describes where or how
 _ADJACENT_NOUN = re.compile(
-    r"(?<![\w\u200c])(?:مرگ|کشته\s+شدن|اعدام|بازداشت|دستگیری|شکنجه|ناپدید\s+شدن)\s+$|"
+    r"(?<![\w\u200c])(?:(?<!اجرای\s)(?:حکم|احکام)\s+)?"
+    r"(?:مرگ|کشته\s+شدن|اعدام|بازداشت|دستگیری|شکنجه|ناپدید\s+شدن)\s+$|"
     r"(?<![\w])(?:deaths?|killings?|executions?|arrests?|disappearances?)\s+of\s+$",
     re.I,
 )
@@ -126,6 +149,9 @@ _CONTINUES = re.compile(
     r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
     r"^(?:this|that)\s+(?:figure|number)\b|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])|"
     r"(?<![\w])of\s+(?:them|these|those|the\s+(?:total|figure|toll))(?![\w])|"
+    r"(?<![\w\u200c])از\s+(?:(?:کشته|اعدام|بازداشت|زخمی)[\u200c ]?شدگان|"
+    # «۷ نفر از اعدام‌شدگان زن بودند»: of those just counted
+    r"جان[\u200c ]?باختگان|مجروحان)(?![\w\u200c])|"
     r"(?<![\w\u200c])از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+(?:افراد|تعداد|عده|زندانیان|کودکان|"
     r"بازداشت[\u200c ]?شدگان|کشته[\u200c ]?شدگان|اعدام[\u200c ]?شدگان))(?![\w\u200c])",
     re.IGNORECASE,
@@ -369,6 +395,8 @@ def _sentence_claims(
             continue
         context.last_counted = counted
         main, chain = _attribution_for(s, match, matches, attributions)
+        if main is not None and _denied(s, attributions, match):
+            main, chain = _denied_source(match, main, chain, attributions), None
         if main is None and chain is not None:
             main, chain = chain, None
         if _OTHER_ESTIMATES.search(s[: match.start]):
@@ -424,6 +452,12 @@ def _parties(
         )
         if deeper is not None:
             parties.append(deeper)
+    inner = next(
+        (a for a in attributions if a.kind == "inner" and a.end <= match.start),
+        None,
+    )
+    if inner is not None and inner.claimant not in {p.claimant for p in parties}:
+        parties.append(inner)  # the quoted speaker's own source ("a nurse told me, …")
     return parties
 
 
@@ -445,7 +479,22 @@ def _reporter(s: str, main: Attribution, attributions: list[Attribution]) -> Att
             entry = resolve_claimant(att.claimant)
             if entry is not None and claimant_entry(entry).kind == "media":
                 return att
+        if att.start >= main.end and _closes_sentence(s, att):
+            entry = resolve_claimant(att.claimant)
+            if entry is not None and claimant_entry(entry).kind in ("media", "ngo"):
+                return att  # "Medical sources said 6 had died, according to Kurdpa."
     return None
+
+
+def _closes_sentence(s: str, att: Attribution) -> bool:
+    """Whether "according to X" is the sentence's last clause, set off by a comma: X relays
+    everything before it, so it reports the speaker rather than competing with them."""
+    name_at = s.find(att.claimant, att.end)
+    return (
+        name_at >= 0
+        and bool(re.search(r"[,،]\s*$", s[: att.start]))
+        and not re.search(r"\w", s[name_at + len(att.claimant) :])
+    )
 
 
 def _candidate(
@@ -631,11 +680,20 @@ _OF_THESE = re.compile(
     re.IGNORECASE,
 )
 _OF_THEM_AFTER = re.compile(
+    # «… که ۴ کودک در میان آنان هستند»: a sub-count named after its number
+    r"\s*(?:[\w\u200c]+\s+){1,2}?در\s+میان\s+(?:آنان|آنها|ایشان)(?![\w\u200c])|"
     r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+[\w\u200c]+)|"
     r"of\s+(?:them|these|those|the\s+(?!total\b)[a-z]+)\b)",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
+#: "19 of the women *had been convicted of* murder": a conviction is no count of its own, so a
+#: part of a group already counted ("of the women" executed) keeps that group's category
+_CONVICTED = re.compile(
+    r"^\s*(?:(?:had|have|has)\s+been|were|was)\s+convicted(?![\w])|"
+    r"^\s*(?:به\s+(?:اتهام|جرم)\s+\S+\s+)?محکوم\s+شده\s+بودند",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(
     r"^\s*(?:(?:نفر|تن)\s+)?(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I
 )
@@ -703,6 +761,12 @@ def _categories(
             if later:
                 found.append(later[0])
                 continue
+            earlier = next((f for f in reversed(found) if f is not None), context.last_counted)
+            if _CONVICTED.match(rest) and earlier:
+                found.append(
+                    earlier
+                )  # "19 of the women had been convicted of murder": of those executed
+                continue
             if _AFTER_STOP.search(rest[:40]):
                 found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
                 blocked.add(i)
@@ -730,7 +794,13 @@ def _categories(
             continue
         earlier = next((f for f in reversed(found[:i]) if f is not None), None)
         earlier = earlier or context.last_counted
-        if _COMPARED.search(s[: match.start]) and earlier:
+        prev_end = matches[i - 1].end if i > 0 else 0
+        revised = _REVISED_TO.search(s[: match.start])
+        if i > 0 and found[i - 1] is not None and _INCLUDING.search(s[prev_end : match.start]):
+            found[i] = found[i - 1]  # "the true number was 41, including 9 police officers"
+        elif revised and (_nearest_before(revised.group(1)) or earlier):
+            found[i] = (_nearest_before(revised.group(1)) or (earlier, 0))[0]
+        elif _COMPARED.search(s[: match.start]) and earlier:
             found[i] = earlier  # "rose to 96, …, up from 66"
         elif _FIGURE_OF.search(s[: match.start]) and earlier:
             found[i] = earlier
@@ -770,6 +840,72 @@ def _share_with_neighbours(
             gap = s[matches[i].end : matches[i + 1].start]
             if found[i] is None and found[i + 1] is not None and _is_list_gap(gap):
                 found[i] = None if i in blocked else found[i + 1]
+
+
+#: a verb that rejects a figure rather than stating it ("dismissed", «جعلی خواند»)
+_DENIAL_VERB = re.compile(
+    r"(?:dismissed|rejected|denied|disputed|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|خواند(?:ند)?)$",
+    re.IGNORECASE,
+)
+#: what a denial rejects when it rejects a count
+_FIGURE_NOUN = re.compile(
+    r"(?<![\w])(?:figures?|tolls?|numbers?|tall(?:y|ies)|statistics|estimates?|claims?|reports?|"
+    r"allegations?|counts?|reporting)(?![\w])|(?<![\w\u200c])(?:رقم|ارقام|آمار|ادعا|ادعای|گزارش|"
+    r"گزارش[\u200c ]?های|خبر|اخبار)(?![\w\u200c])",
+    re.IGNORECASE,
+)
+_DENIAL_PARTICIPLE = re.compile(
+    r"(?<![\w])(?:rejecting|dismissing|denying|disputing)(?![\w])", re.I
+)
+#: the denier goes on to state a figure of its own: ", saying …", «… و گفت»
+_OWN_FIGURE = re.compile(
+    r"(?<![\w])(?:saying|and\s+said|said|adding|insisting)(?![\w])|(?<![\w\u200c])(?:گفت|افزود)",
+    re.IGNORECASE,
+)
+
+
+def _denied(s: str, attributions: list[Attribution], match: QuantityMatch) -> bool:
+    """Whether ``match`` is a figure that a speaker rejects: "The ministry dismissed the figure
+    of 200 dead circulated by foreign media, saying the true number was 41" rejects 200 (foreign
+    media's claim, or no one's) and states 41; «وزارت کشور رقم ۲۰۰ کشته را … «جعلی» خواند»."""
+    cues = list(_DENIAL_PARTICIPLE.finditer(s, 0, match.start))
+    cue = cues[-1] if cues else None
+    if cue is not None and _rejects_a_figure(s[cue.end() : match.start]):
+        return True  # "…, rejecting what it called fabricated figures of 300 dead"
+    for att in attributions:
+        if att.kind != "active" or att.start > match.start:
+            continue
+        if not _DENIAL_VERB.search(s[att.start : att.end]):
+            continue
+        if att.end <= match.start and _rejects_a_figure(s[att.end : match.start]):
+            return True
+        if match.start < att.end and _FIGURE_NOUN.search(s[att.start : match.start]):
+            return True  # Persian: the object, and the figure in it, precede the verb
+    return False
+
+
+def _rejects_a_figure(between: str) -> bool:
+    """Whether the words between a denial and a number make the number the thing denied: a
+    figure noun ("the figure of", "claims by X that"), and no figure of the denier's own yet;
+    "the court rejected the appeals of 3 men" rejects appeals, not a count."""
+    denied = _FIGURE_NOUN.search(between) or re.match(r"\s*that(?![\w])", between)
+    return bool(denied) and not _OWN_FIGURE.search(between)
+
+
+def _denied_source(
+    match: QuantityMatch,
+    main: Attribution,
+    chain: Attribution | None,
+    attributions: list[Attribution],
+) -> Attribution | None:
+    """Who a rejected figure belongs to: the party that circulated it ("the figure of 200 dead
+    circulated by foreign media", "claims by rights groups that 500 …"), or no one."""
+    if chain is not None and chain.kind == "passive":
+        return chain
+    return next(
+        (a for a in attributions if a.kind == "passive" and main.start < a.start < match.start),
+        None,
+    )
 
 
 def _attribution_for(

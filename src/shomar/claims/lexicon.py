@@ -51,6 +51,8 @@ _FA_BE = rf"(?:\s*(?:شد|شده|گردید|گشت)(?:ه|ند|{_Z}اند|{_Z}ا�
 _AFTER: dict[str, list[str]] = {
     "sentenced_to_death": [
         r"(?:were|was|been|being)\s+sentenced\s+to\s+death",
+        # «۵ نفر را به اعدام و ۱۱ نفر دیگر را به حبس محکوم کرد»: the verb comes after the list
+        r"را\s+به\s+اعدام(?=\s*$|\s+(?:و(?:\s|$)|محکوم))",
         r"death\s+sentences",
         r"(?:به\s+)?(?:حکم\s+)?اعدام\s+محکوم",
         r"محکوم\s+به\s+اعدام",
@@ -73,6 +75,7 @@ _AFTER: dict[str, list[str]] = {
         r"dead",
         r"deaths",
         r"lost\s+their\s+lives",
+        r"succumbed",  # "3 succumbed to their wounds": died, not injured
         r"shot\s+dead",
         r"murdered",
         r"massacred",
@@ -89,6 +92,7 @@ _AFTER: dict[str, list[str]] = {
         rf"درگذشت(?:ند|ه{_Z}اند)?",
         rf"قربانی{_FA_BE}",
         r"جسد|اجساد",
+        rf"(?:را\s+)?(?:به\s+خاک\s+(?:سپرد|سپرده)|دفن\s+(?:کرد|کرده|شد|شده))(?:یم|ند|{_Z}ایم|{_Z}اند)?",
     ],
     "disappeared": [
         r"(?:forcibly\s+)?disappeared",
@@ -101,8 +105,13 @@ _AFTER: dict[str, list[str]] = {
         r"wounded",
         r"hurt",
         r"injuries",
+        r"wounds",  # "treated 60 people for birdshot wounds"
+        r"blinded",
+        r"lost\s+(?:an|one|both|their)\s+eyes?|lost\s+(?:the\s+)?sight",
+        rf"(?:نابینا|کور){_FA_BE}",
         r"زخمی",
         r"مجروح",
+        r"جراحت",  # «۶۰ نفر را به دلیل جراحت … درمان کرده‌اند»
         r"مصدوم",
     ],
     "tortured": [r"tortured", r"cases\s+of\s+torture", rf"شکنجه{_FA_BE}"],
@@ -134,6 +143,8 @@ _BEFORE: dict[str, list[str]] = {
         r"death\s+sentences?(?:\s+(?:for|of|against|to))?",
         r"محکوم\s+به\s+اعدام",
         rf"محکومان\s+به\s+اعدام|محکوم{_Z}شدگان\s+به\s+اعدام",
+        # «حکم اعدام ۴ نفر»: a death sentence; «اجرای حکم اعدام»: carrying it out, a hanging
+        r"(?<!اجرای\s)(?:حکم|احکام)\s+(?:به\s+)?اعدام",
     ],
     "executed": [
         r"execut(?:ed|ing|ions?)",
@@ -160,6 +171,7 @@ _BEFORE: dict[str, list[str]] = {
         rf"قتل{_Z}عام",
         r"قربانیان",
         rf"پیکر(?:{_Z}های)?|جسد|اجساد",  # «پیکر ۴۲ نفر»: bodies
+        r"buried",  # "we have buried 12 of our young men"
     ],
     "disappeared": [r"disappear(?:ed|ances?)", rf"ناپدید{_Z}شدگان"],
     "injured": [
