@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shomar.errors import InputError
-from shomar.ingest.files import display_name
+from shomar.ingest.files import display_name, password_protected
 
 SNIFF_BYTES = 1 << 16
 SAMPLE_BYTES = 1 << 16
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+#: the stream of an encrypted (password-protected) XLSX, as its OLE directory names it
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 KNOWN_BINARY = {
     b"%PDF": "a PDF document",
@@ -62,6 +64,8 @@ def sniff_format(path: Path, head: bytes) -> str:
             hint="Import CSV, XLSX, XLS, ODS or JSON files; export the list to one of these first.",
         )
     if head.startswith(OLE_MAGIC):
+        if encrypted_ooxml(path):
+            raise password_protected(name)
         if said not in (None, "xls"):
             raise InputError(
                 f"{name}: the extension says {path.suffix}, but the file is an old-style "
@@ -89,6 +93,19 @@ def sniff_format(path: Path, head: bytes) -> str:
     if said == "json" or (said is None and stripped[:1] in (b"[", b"{")):
         return "json"
     return "csv"
+
+
+def encrypted_ooxml(path: Path, chunk_size: int = 1 << 20) -> bool:
+    """Whether an OLE file is an encrypted XLSX/DOCX: a password-protected Office file is an
+    OLE container holding a stream named ``EncryptedPackage`` (its directory may be anywhere
+    in the file, so the whole file is searched, a chunk at a time)."""
+    tail = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(chunk_size):
+            if ENCRYPTED_PACKAGE in tail + chunk:
+                return True
+            tail = chunk[-len(ENCRYPTED_PACKAGE) :]
+    return False
 
 
 @dataclass(frozen=True)
