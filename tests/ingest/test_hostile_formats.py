@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-from pathlib import Path
 
 from sqlalchemy import select
 

@@ -222,9 +222,9 @@ def _check_utf16_text(name: str, head: bytes) -> None:
                          "replace")  # fmt: skip
     if not text or sum(1 for c in text if ord(c) < 0x0800) >= 0.5 * len(text):
         return
+    actual: str | None = "UTF-8"
     try:
         head[2:].decode("utf-8")
-        actual = "UTF-8"
     except UnicodeDecodeError as exc:
         actual = "UTF-8" if exc.start >= len(head) - 6 else None  # a character cut by the head
     raise InputError(
