@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import struct
+import zipfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,7 +14,7 @@ from shomar.store.tables import Record
 from shomar.store.workspace import Workspace
 from support.hostile import refused
 from support.principals import ADMIN
-from support.workbooks import MAIN, damaged, inline, row, sheet_xml
+from support.workbooks import MAIN, damaged, inline, ods, ods_cell, ods_row, row, sheet_xml
 
 HEAD = row(1, inline("A1", "full_name"), inline("B1", "age"))
 
@@ -128,8 +129,6 @@ def test_date_cells_no_calendar_reaches_are_refused_at_their_cell(
 
 def _xlsx_date_cell(path: Path, serial: str) -> Path:
     """A workbook whose cell B2 is styled as a date and holds the serial number ``serial``."""
-    import zipfile
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -173,7 +172,8 @@ def test_external_entities_and_entity_bombs_are_refused_without_reading_them(
     secret.write_text("SECRET-CONTENT", encoding="utf-8")
     doctype = f'<!DOCTYPE w [<!ENTITY x SYSTEM "file://{secret}">]>'.encode()
     xxe = doctype + sheet_xml([row(1, inline("A1", "full_name")), row(2, inline("A2", "&x;"))])
-    message = refused(sqlite_workspace, damaged(tmp_path / "xxe.xlsx", xxe.replace(b"&amp;", b"&")))
+    path = damaged(tmp_path / "xxe.xlsx", xxe.replace(b"&amp;x;", b"&x;"))
+    message = refused(sqlite_workspace, path, "xl/worksheets/sheet1.xml declares a DTD")
     assert "SECRET" not in message
     lol = b'<!DOCTYPE s [<!ENTITY a "aaaaaaaaaa">' + b"".join(
         f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(9)
@@ -182,4 +182,15 @@ def test_external_entities_and_entity_bombs_are_refused_without_reading_them(
         lol + f']><sst xmlns="{MAIN}"><si><t>full_name</t></si><si><t>&j;</t></si></sst>'.encode()
     )
     cells = [row(1, '<c r="A1" t="s"><v>0</v></c>'), row(2, '<c r="A2" t="s"><v>1</v></c>')]
-    refused(sqlite_workspace, damaged(tmp_path / "lol.xlsx", sheet_xml(cells), shared_raw=shared))
+    lol_path = damaged(tmp_path / "lol.xlsx", sheet_xml(cells), shared_raw=shared)
+    refused(sqlite_workspace, lol_path, "xl/sharedStrings.xml declares a DTD")
+    content = ods(tmp_path / "x.ods", [ods_row(ods_cell("full_name")), ods_row(ods_cell("XXX"))])
+    with zipfile.ZipFile(content) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    parts["content.xml"] = parts["content.xml"].replace(b"?>", b"?>" + doctype, 1)
+    parts["content.xml"] = parts["content.xml"].replace(b"XXX", b"&x;")
+    with zipfile.ZipFile(content, "w") as target:
+        for part, data in parts.items():
+            target.writestr(part, data)
+    message = refused(sqlite_workspace, content, "x.ods: the workbook's part content.xml declares")
+    assert "SECRET" not in message

@@ -300,6 +300,7 @@ def _check_archive(path: Path, name: str) -> list[str]:
         raise InputError(
             f"{name}: the workbook cannot be opened (it is not a valid ZIP archive: {exc})."
         ) from exc
+    _refuse_doctype(path, name)
     for info in infos:
         if info.filename.lower().endswith("sharedstrings.xml") and info.file_size > limit:
             raise InputError(
@@ -308,6 +309,34 @@ def _check_archive(path: Path, name: str) -> list[str]:
                 hint="Export the sheet as CSV, or raise SHOMAR_MAX_SHARED_STRINGS_BYTES.",
             )
     return listed
+
+
+#: how much of each XML part is searched for a DTD (it must come before the root element)
+DOCTYPE_HEAD = 4096
+
+
+def _refuse_doctype(path: Path, name: str) -> None:
+    """Refuse a workbook whose XML declares a DTD: no spreadsheet program writes one, and its
+    entities are how a file reads local files (XXE) or expands to gigabytes (billion laughs).
+    The parsers refuse them too; this names the part and the reason."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not info.filename.lower().endswith((".xml", ".rels")):
+                    continue
+                with archive.open(info) as part:
+                    head = part.read(DOCTYPE_HEAD)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise InputError(
+                        f"{name}: the workbook's part {info.filename} declares a DTD "
+                        "(<!DOCTYPE or <!ENTITY), which spreadsheet programs never write: it "
+                        "could make the reader open local files or expand without end; nothing "
+                        "was imported.",
+                        hint="Open and save the file again in Excel/LibreOffice, or export the "
+                        "sheet as CSV.",
+                    )
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError):
+        return  # a broken archive: opening it names the damage
 
 
 def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> Table:
@@ -529,6 +558,7 @@ def read_ods(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     name = display_name(path)
+    _refuse_doctype(path, name)
     try:
         with zipfile.ZipFile(path) as archive:
             sizes = declared_sizes(archive)
