@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from shomar.errors import ImportValidationError
 from shomar.services.imports import import_file
 from shomar.store.tables import Record
 from shomar.store.workspace import Workspace
@@ -194,3 +195,26 @@ def test_external_entities_and_entity_bombs_are_refused_without_reading_them(
             target.writestr(part, data)
     message = refused(sqlite_workspace, content, "x.ods: the workbook's part content.xml declares")
     assert "SECRET" not in message
+
+
+def test_one_old_excel_cell_at_the_last_row_and_column_is_read_quickly_and_named(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """xlrd padded every row to the widest (65,536 × 256 cells): 30 s for one stray cell."""
+    import time
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    data = book.add_sheet("Data")
+    data.write(0, 0, "full_name")
+    data.write(1, 0, "Ali")
+    data.write(65535, 255, "stray")
+    path = tmp_path / "far.xls"
+    book.save(str(path))
+    started = time.perf_counter()
+    message = refused(
+        sqlite_workspace, path, "row 65536", "256 cells", "stray value", error=ImportValidationError
+    )
+    assert "delimiter" not in message
+    assert time.perf_counter() - started < 15

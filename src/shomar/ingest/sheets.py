@@ -531,9 +531,11 @@ def _coordinate(row: int, column: int) -> str:
 def _open_xls(xlrd: Any, path: Path) -> Any:
     """The workbook with its formatting (which holds the merged cells) where xlrd reads it."""
     try:
-        return xlrd.open_workbook(str(path), on_demand=True, formatting_info=True, logfile=_QUIET)
+        return xlrd.open_workbook(
+            str(path), on_demand=True, formatting_info=True, logfile=_QUIET, ragged_rows=True
+        )
     except NotImplementedError:  # formatting of some BIFF versions is not supported
-        return xlrd.open_workbook(str(path), on_demand=True, logfile=_QUIET)
+        return xlrd.open_workbook(str(path), on_demand=True, logfile=_QUIET, ragged_rows=True)
 
 
 class _Quiet(io.StringIO):

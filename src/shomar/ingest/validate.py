@@ -184,7 +184,10 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
     if len(row_cells) > len(header) and any(c.strip() for c in row_cells[len(header) :]):
         problem(
             f"the row has {len(row_cells)} cells but the header has {len(header)}",
-            hint="A cell probably contains the delimiter without quotes around it",
+            hint="A cell probably contains the delimiter without quotes around it"
+            if row.sheet is None
+            else "A cell to the right of the header's last column holds a value: name its "
+            "column in the header row, or delete the stray value",
         )
     cells = dict.fromkeys(_ALL_COLUMNS, "")
     width = len(row_cells)
