@@ -218,3 +218,32 @@ def test_one_old_excel_cell_at_the_last_row_and_column_is_read_quickly_and_named
     )
     assert "delimiter" not in message
     assert time.perf_counter() - started < 15
+
+
+def test_an_ods_error_cell_is_refused_not_read_as_empty(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """calamine reads LibreOffice's error cells as empty: the size pass finds them."""
+    failed = (
+        '<table:table-cell table:formula="of:=1/0" office:value-type="string" '
+        'calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>'
+    )
+    rows = [
+        ods_row(ods_cell("full_name"), ods_cell("age")),
+        ods_row(ods_cell("Ali"), ods_cell("20")),
+        ods_row(ods_cell(None, repeat=2), ods_cell("x")),  # row 3: the error is C4 below
+        ods_row(ods_cell("Sara"), ods_cell(None), failed),
+    ]
+    path = ods(tmp_path / "e.ods", rows)
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+    calcext = (
+        b'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+    )
+    parts["content.xml"] = parts["content.xml"].replace(
+        b"office:version", calcext + b"office:version"
+    )
+    with zipfile.ZipFile(path, "w") as target:
+        for part, data in parts.items():
+            target.writestr(part, data)
+    refused(sqlite_workspace, path, "e.ods, sheet 'Victims', cell C4", "spreadsheet error")

@@ -273,10 +273,11 @@ def _error_cell_message(kind: str, element: Any, value: object) -> str:
     return error_cell_message(str(value))
 
 
-def error_cell_message(code: str) -> str:
+def error_cell_message(code: str | None) -> str:
     """The message for a cell holding a spreadsheet error (``#REF!``, ``#N/A``)."""
+    what = f"the spreadsheet error {code}" if code else "a spreadsheet error (such as #DIV/0!)"
     return (
-        f"the cell holds the spreadsheet error {code} (a formula that failed), not a value; "
+        f"the cell holds {what} (a formula that failed), not a value; "
         "correct the formula or clear the cell (delete the column if the list does not need it)"
     )
 
@@ -588,10 +589,17 @@ def read_ods(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
 
 
 def _check_ods_size(name: str, sheet: str, size: SheetSize | None) -> None:
-    """Refuse a sheet that declares more rows, columns or cells than an import reads."""
+    """Refuse a sheet that declares more rows, columns or cells than an import reads, or that
+    holds an error cell (which calamine would read as empty)."""
     if size is None:
         return
     where = f"{name}, sheet {sheet!r}"
+    if size.first_error is not None:
+        row_number, column = size.first_error
+        raise InputError(
+            f"{where}, cell {_coordinate(row_number - 1, column - 1)}: "
+            f"{error_cell_message(None)}; nothing was imported."
+        )
     cfg = settings()
     if size.columns > cfg.max_columns:
         raise InputError(
