@@ -84,7 +84,79 @@ def corpus(base: str, rng: random.Random) -> dict[str, bytes]:
     files["bomb.xlsx"] = archive.getvalue()
     files["fake.xls"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
     files["pdf.csv"] = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
+    files["sep_line.csv"] = b"sep=;\r\n" + base.replace(",", ";").encode()
+    files["utf16_mark_utf8.csv"] = b"\xff\xfe" + data
+    files["pasted_bom.csv"] = b"\xef\xbb\xbf" + data + b"\xef\xbb\xbf" + data.split(b"\n", 1)[1]
+    at = header.index("date") if "date" in header else 0
+    days = [[("43785" if i == at else v) for i, v in enumerate(r)] for r in rows[1:5]]
+    files["day_numbers.csv"] = _csv([header, *days]).encode()
+    files["lines.json"] = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode()
+    files["float_ids.json"] = b'[{"record_id": 12345678901234567890.0, "full_name": "Ali"}]'
+    files.update(workbooks(rows[:10]))
     return files
+
+
+def workbooks(rows: list[list[str]]) -> dict[str, bytes]:
+    """Workbooks with a chart or a hidden sheet first, error cells, a password, an XXE."""
+    import xlwt  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    def saved(book: Workbook) -> bytes:
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+
+    files: dict[str, bytes] = {}
+    book = Workbook()
+    for values in rows:
+        book.active.append(values)
+    chart = BarChart()
+    chart.add_data(Reference(book.active, min_col=1, min_row=1, max_row=3))
+    book.create_chartsheet("Chart", 0).add_chart(chart)
+    files["chart_first.xlsx"] = saved(book)
+    book = Workbook()
+    book.active.append(["full_name"])
+    book.active.append(["an old copy"])
+    book.active.sheet_state = "veryHidden"
+    shown = book.create_sheet("List")
+    for values in rows:
+        shown.append(values)
+    files["hidden_first.xlsx"] = saved(book)
+    book = Workbook()
+    book.active.append(rows[0])
+    book.active.append(["#REF!", *rows[1][1:]])
+    files["error_cell.xlsx"] = saved(book)
+    files["xxe.xlsx"] = _with_doctype(saved(book))
+    old = xlwt.Workbook()
+    sheet = old.add_sheet("Data")
+    for column, name in enumerate(rows[0]):
+        sheet.write(0, column, name)
+    sheet.row(1).set_cell_error(0, "#NULL!")
+    out = io.BytesIO()
+    old.save(out)
+    files["error_cell.xls"] = out.getvalue()
+    bof = old._Workbook__bof_rec  # a FILEPASS record: the workbook says it is encrypted
+    old._Workbook__bof_rec = lambda: bof() + b"\x2f\x00\x36\x00\x01\x00\x01\x00" + bytes(50)
+    out = io.BytesIO()
+    old.save(out)
+    files["password.xls"] = out.getvalue()
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000)
+    files["password.xlsx"] = ole + "EncryptedPackage".encode("utf-16-le") + bytes(512)
+    return files
+
+
+def _with_doctype(workbook: bytes) -> bytes:
+    """The workbook with an external entity (``/etc/passwd``) declared and used in its sheet."""
+    source, out = zipfile.ZipFile(io.BytesIO(workbook)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                part = b'<!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + part
+                part = part.replace(b"<v>#REF!</v>", b"<v>&x;</v>")
+            target.writestr(info, part)
+    return out.getvalue()
 
 
 def classify(done: subprocess.CompletedProcess[str] | None) -> str:

@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shomar.errors import InputError
-from shomar.ingest.files import display_name
+from shomar.ingest.files import display_name, password_protected
 
 SNIFF_BYTES = 1 << 16
 SAMPLE_BYTES = 1 << 16
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+#: the stream of an encrypted (password-protected) XLSX, as its OLE directory names it
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 KNOWN_BINARY = {
     b"%PDF": "a PDF document",
@@ -62,6 +64,8 @@ def sniff_format(path: Path, head: bytes) -> str:
             hint="Import CSV, XLSX, XLS, ODS or JSON files; export the list to one of these first.",
         )
     if head.startswith(OLE_MAGIC):
+        if encrypted_ooxml(path):
+            raise password_protected(name)
         if said not in (None, "xls"):
             raise InputError(
                 f"{name}: the extension says {path.suffix}, but the file is an old-style "
@@ -89,6 +93,19 @@ def sniff_format(path: Path, head: bytes) -> str:
     if said == "json" or (said is None and stripped[:1] in (b"[", b"{")):
         return "json"
     return "csv"
+
+
+def encrypted_ooxml(path: Path, chunk_size: int = 1 << 20) -> bool:
+    """Whether an OLE file is an encrypted XLSX/DOCX: a password-protected Office file is an
+    OLE container holding a stream named ``EncryptedPackage`` (its directory may be anywhere
+    in the file, so the whole file is searched, a chunk at a time)."""
+    tail = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(chunk_size):
+            if ENCRYPTED_PACKAGE in tail + chunk:
+                return True
+            tail = chunk[-len(ENCRYPTED_PACKAGE) :]
+    return False
 
 
 @dataclass(frozen=True)
@@ -172,6 +189,7 @@ def detect_encoding(path: Path, scan: Scan) -> str:
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        _check_utf16_text(name, head)
         _check_even(name, scan, "utf-16")
         return "utf-16"
     utf16 = _utf16_without_bom(head)
@@ -189,6 +207,33 @@ def detect_encoding(path: Path, scan: Scan) -> str:
             "one encoding (UTF-8), or import the parts separately.",
         )
     return _legacy_encoding(path, name, scan)
+
+
+def _check_utf16_text(name: str, head: bytes) -> None:
+    """Refuse a UTF-16 byte-order mark before text that is not UTF-16 (UTF-8, usually).
+
+    A tool that adds the mark to text it did not convert makes a file that decodes without
+    error into CJK-looking characters: the header would not match and the rows be nonsense.
+    Lists are Latin or Arabic-script text, whose UTF-16 characters are all below U+0800.
+    """
+    sample = head[2:4098]
+    sample = sample[: len(sample) - len(sample) % 2]
+    text = sample.decode("utf-16-be" if head.startswith(codecs.BOM_UTF16_BE) else "utf-16-le",
+                         "replace")  # fmt: skip
+    if not text or sum(1 for c in text if ord(c) < 0x0800) >= 0.5 * len(text):
+        return
+    actual: str | None = "UTF-8"
+    try:
+        head[2:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        actual = "UTF-8" if exc.start >= len(head) - 6 else None  # a character cut by the head
+    raise InputError(
+        f"{name}: the file starts with a UTF-16 byte-order mark, but the text after it is "
+        + (f"{actual}, not UTF-16" if actual else "not UTF-16")
+        + "; nothing was imported.",
+        hint="The file was converted badly. Remove the first two bytes (in an editor: save it "
+        "again as UTF-8), or export the list again.",
+    )
 
 
 def _check_even(name: str, scan: Scan, encoding: str) -> None:

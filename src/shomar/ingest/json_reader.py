@@ -1,6 +1,7 @@
 """Reading a JSON list of records: one object per record, each field a single value.
 
-The list is decoded record by record, so every error names its record: a lone surrogate
+The list (a JSON array of objects, an object with a ``records`` array, or JSON Lines: one
+object after another) is decoded record by record, so every error names its record: a lone surrogate
 (``\\ud800``), nesting too deep, a number too long, a duplicate key, a nested value. Keys are
 collected in insertion order in a dict (linear in the number of keys, however many).
 """
@@ -11,6 +12,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +50,15 @@ def _integer(text: str) -> int:
     return int(text)
 
 
-def _float(text: str) -> float:
+def _float(text: str) -> Decimal:
+    """A number with a fraction or exponent, exactly as written: a binary float would turn the
+    identifier ``12345678901234567890.0`` into ``...7168`` and ``1e400`` into ``inf``."""
     if len(text) > MAX_NUMBER_DIGITS + 10:
         raise _RecordProblem(
             f"a number written with {len(text):,} characters (at most {MAX_NUMBER_DIGITS} "
             "digits are accepted; put it in quotes, as text)"
         )
-    return float(text)
+    return Decimal(text)
 
 
 def _constant(text: str) -> Any:
@@ -119,7 +123,10 @@ def _records(text: str, name: str) -> list[Any]:
         index = WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
     if not text.startswith("[", index):
         data, end = _decode(text, index, name, "the top-level object")
-        if WHITESPACE.match(text, end).end() != len(text):  # type: ignore[union-attr]
+        after = WHITESPACE.match(text, end).end()  # type: ignore[union-attr]
+        if after != len(text):
+            if isinstance(data, dict) and text.startswith("{", after):
+                return _json_lines(text, name, data, after)
             raise InputError(f"{name}, {_position(text, end)}: extra data after the JSON value.")
         if isinstance(data, dict) and isinstance(data.get("records"), list):
             return list(data["records"])
@@ -156,11 +163,24 @@ def _records(text: str, name: str) -> list[Any]:
         )
 
 
+def _json_lines(text: str, name: str, first: dict[str, Any], index: int) -> list[Any]:
+    """The records of a JSON Lines file (one object after another, as ``mongoexport`` and
+    many APIs write them), whatever its name says; each error names its record."""
+    records: list[Any] = [first]
+    while index < len(text):
+        value, end = _decode(text, index, name, f"record {len(records) + 1}")
+        records.append(value)
+        index = WHITESPACE.match(text, end).end()  # type: ignore[union-attr]
+    return records
+
+
 def _cell_text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value() and value.adjusted() < MAX_NUMBER_DIGITS:
+            return str(int(value))  # 1.0 (pandas writes whole numbers so) is 1
+        return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)

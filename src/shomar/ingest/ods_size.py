@@ -22,6 +22,9 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _ROWS_REPEATED = (_TABLE, "number-rows-repeated")
 _COLUMNS_REPEATED = (_TABLE, "number-columns-repeated")
+#: LibreOffice's mark of a cell whose formula failed (``calcext:value-type="error"``)
+_CALC_VALUE_TYPE = ("urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0",
+                    "value-type")  # fmt: skip
 _CELLS = {(_TABLE, "table-cell"), (_TABLE, "covered-table-cell")}
 
 #: the most rows a sheet of LibreOffice Calc or Excel holds: a file declaring more was not
@@ -36,6 +39,9 @@ class SheetSize:
     rows: int = 0
     columns: int = 0
     widest_row: int = 0
+    #: the first cell holding a spreadsheet error (``#DIV/0!``), as (row, column), 1-based:
+    #: calamine reads it as an empty cell, so the value would be lost silently
+    first_error: tuple[int, int] | None = None
 
     @property
     def cells(self) -> int:
@@ -71,6 +77,9 @@ class _Sizes(ContentHandler):
         elif name in _CELLS:
             filled = name == (_TABLE, "table-cell") and get((_OFFICE, "value-type")) is not None
             self._cell = (_count(get(_COLUMNS_REPEATED)), filled)
+            sheet = self._sheet
+            if get(_CALC_VALUE_TYPE) == "error" and sheet is not None and not sheet.first_error:
+                sheet.first_error = (self._row_number + 1, self._row_at + 1)
 
     def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
         if name in _CELLS and self._cell is not None:

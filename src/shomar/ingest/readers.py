@@ -27,6 +27,8 @@ from shomar.ingest.files import display_name
 
 DELIMITERS = (",", ";", "\t", "|", "،")  # the last: the Persian keyboard's comma (U+060C)
 QUOTED = re.compile(r'"[^"]*"')
+#: Excel's first line naming a CSV's delimiter (``sep=;``), written by Excel and read by it
+SEP_LINE = re.compile(r'^\ufeff?"?sep=(\\t|[^\r\n"])"?[ \t]*(?:\r\n|\r|\n|$)')
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,18 @@ def _cut_off_error(name: str, row: int, cells: int, columns: int) -> InputError:
     )
 
 
+def _marks_note(rows: list[int]) -> str:
+    """What the report says of byte-order marks (U+FEFF) that began rows and were removed."""
+    shown = ", ".join(str(r) for r in rows[:8]) + (
+        f" and {len(rows) - 8:,} more" if len(rows) > 8 else ""
+    )
+    return (
+        f"{len(rows):,} row(s) began with a byte-order mark (U+FEFF, invisible; it marks the "
+        f"start of a file, so the list was probably pasted together from several files): row(s) "
+        f"{shown}; the marks were removed"
+    )
+
+
 def _first_line(handle: TextIO, header_row: int | None, limits: Limits) -> str:
     """The line the delimiter is guessed from: the header's (approximately) or the first."""
     count = 0
@@ -210,7 +224,12 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
         handle.close()
         raise _decode_error(name, 1, encoding, exc) from exc
     handle.seek(0)
-    delimiter = guess_delimiter(first_line.rstrip("\r\n").lstrip("\ufeff"))
+    said = SEP_LINE.match(handle.readline(limits.line_chars + 1))
+    handle.seek(0)
+    if said:
+        delimiter = "\t" if said.group(1) == "\\t" else said.group(1)
+    else:
+        delimiter = guess_delimiter(first_line.rstrip("\r\n").lstrip("\ufeff"))
     tail = _Tail()
     lines = _bounded_lines(handle, name, delimiter, limits, tail)
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
@@ -219,6 +238,8 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
     try:
         for cells in reader:
             number += 1
+            if said and number == 1 and header_row != 1:
+                continue  # Excel's `sep=;` line: not a row of the list
             if header_row is None and not any(cell.strip() for cell in cells):
                 continue
             if header_row is None or number == header_row:
@@ -254,6 +275,8 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
     header_number = number
     columns = tuple(header)
 
+    marks: list[int] = []  # rows that start with a byte-order mark
+
     def rows() -> Iterator[RawRow]:
         n = header_number
         last_width = len(columns)
@@ -275,12 +298,23 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
                     continue
                 if "\x00" in joined:
                     raise _nul_error(name, n, columns, cells)
+                if joined[0] == "\ufeff" and cells[0][:1] == "\ufeff":
+                    cells[0] = cells[0].lstrip("\ufeff")  # a file's first mark, mid-file
+                    marks.append(n)
                 last_width = len(cells)
                 yield RawRow(n, None, tuple(cells))
         finally:
             handle.close()
+            if marks:
+                table.notes.append(_marks_note(marks))
 
-    return Table(columns, rows(), None, delimiter, header_number)
+    table = Table(columns, rows(), None, delimiter, header_number)
+    if said:
+        table.notes.append(
+            f"the file's first line {said.group(0).strip()!r} names its delimiter (Excel's "
+            f"convention); it is row 1, the header row {header_number}"
+        )
+    return table
 
 
 def open_table(

@@ -1,7 +1,9 @@
 """Reading spreadsheets: XLSX (openpyxl), old Excel XLS (xlrd) and LibreOffice ODS (calamine).
 
 All three give the same :class:`~shomar.ingest.readers.Table`: the chosen sheet (``--sheet``,
-else the first), rows numbered as the spreadsheet shows them, cells as their text.
+else the first visible one that is not a chart), rows numbered as the spreadsheet shows them,
+cells as their text. A cell holding a spreadsheet error (``#REF!``) or a date serial number
+no calendar reaches is refused at its cell: its text would be imported as a value.
 
 XLSX is read cell by cell from the sheet's XML, never from the size the file declares (a
 workbook claiming 1,048,576 rows is read as the rows it has). A broken cell (a text index past
@@ -16,10 +18,12 @@ a spreadsheet's 1,048,576 rows and ``max_sheet_cells`` cells.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import unescape
@@ -27,7 +31,7 @@ from xml.sax.saxutils import unescape
 from shomar.config import settings
 from shomar.domain.names_key import match_key
 from shomar.errors import InputError
-from shomar.ingest.files import display_name
+from shomar.ingest.files import display_name, password_protected
 from shomar.ingest.merged import MergedRange, fill_merged, merge_notes, scan_xlsx_merges
 from shomar.ingest.ods_size import SHEET_MAX_ROWS, SheetSize, declared_sizes
 from shomar.ingest.readers import Limits, RawRow, Table, check_header
@@ -56,21 +60,70 @@ class _CellError(Exception):
         self.message = message
 
 
-def _choose_sheet(name: str, names: Sequence[str], sheet: str | None) -> str:
+def _choose_sheet(
+    name: str,
+    names: Sequence[str],
+    sheet: str | None,
+    hidden: Collection[str] = (),
+    charts: Collection[str] = (),
+) -> str:
+    """The sheet to read: ``sheet`` (as typed), else the first visible sheet that is a table.
+
+    A hidden or very hidden sheet is never the default: the documenter who looks at the
+    workbook does not see it (an old copy of the list, a lookup table). A chart sheet holds
+    no table at all.
+    """
     if not names:
         raise InputError(f"{name}: the workbook has no sheets.")
     if sheet is None:
-        return names[0]
+        shown = [n for n in names if n not in hidden and n not in charts]
+        if shown:
+            return shown[0]
+        tables = [n for n in names if n not in charts]
+        if not tables:
+            raise InputError(
+                f"{name}: the workbook has only chart sheets ({_listing(names)}): no table to "
+                "import.",
+                hint="Import the workbook that holds the list's data.",
+            )
+        raise InputError(
+            f"{name}: every sheet of the workbook is hidden ({_listing(tables)}).",
+            hint="Choose the sheet with the list with --sheet NAME.",
+        )
+    chosen = _named_sheet(names, sheet)
+    if chosen is None:
+        raise InputError(
+            f"{name}: there is no sheet {sheet!r}.",
+            hint=f"Sheets in this workbook: {_listing(names)}. Choose one with --sheet NAME.",
+        )
+    if chosen in charts:
+        raise InputError(
+            f"{name}: the sheet {chosen!r} is a chart sheet: it holds no table to import.",
+            hint=f"Sheets in this workbook: {_listing(names)}. Choose one with --sheet NAME.",
+        )
+    return chosen
+
+
+def _named_sheet(names: Sequence[str], sheet: str) -> str | None:
     if sheet in names:
         return sheet
     key = match_key(sheet)  # the name as typed: Persian letter forms, ZWNJ and case aside
     folded = [n for n in names if match_key(n) == key]
-    if len(folded) == 1:
-        return folded[0]
-    raise InputError(
-        f"{name}: there is no sheet {sheet!r}.",
-        hint=f"Sheets in this workbook: {_listing(names)}. Choose one with --sheet NAME.",
-    )
+    return folded[0] if len(folded) == 1 else None
+
+
+def hidden_note(chosen: str, hidden: Collection[str], asked: bool) -> list[str]:
+    """What the report says of hidden sheets: left out by default, or read because asked."""
+    if chosen in hidden:
+        return [
+            f"the sheet {chosen!r} is hidden in the workbook; it was read because --sheet names it"
+        ]
+    if hidden and not asked:
+        return [
+            f"the workbook's hidden sheet(s) {_listing(sorted(hidden))} were not read (the "
+            f"first visible sheet, {chosen!r}, was); choose another with --sheet NAME"
+        ]
+    return []
 
 
 def _listing(names: Sequence[str]) -> str:
@@ -185,6 +238,10 @@ def _xlsx_parser_class() -> Any:
                     coordinate,
                     f"{what} {shown}{detail}, which it cannot hold (the file is damaged)",
                 ) from None
+            if cell["data_type"] == "d" and kind == "n" and _negative(element):
+                raise _CellError(coordinate, _error_cell_message(kind, element, None))
+            if cell["data_type"] == "e":
+                raise _CellError(coordinate, _error_cell_message(kind, element, cell["value"]))
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 raise _CellError(
                     coordinate,
@@ -193,7 +250,36 @@ def _xlsx_parser_class() -> Any:
                 )
             return cell
 
+    # a date cell out of range is turned into an error cell, which is refused below
+    warnings.filterwarnings("ignore", "Cell .* is marked as a date", UserWarning)
     return Parser
+
+
+def _negative(element: Any) -> bool:
+    """Whether a number cell's value is negative (a date before 1900: Excel shows ####)."""
+    raw = element.findtext("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v")
+    return bool(raw) and raw.lstrip().startswith("-")
+
+
+def _error_cell_message(kind: str, element: Any, value: object) -> str:
+    """Why an error cell is refused: its value would be imported as the error's text."""
+    if kind == "n":  # openpyxl's reading of a date serial number no calendar reaches
+        raw = element.findtext("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v")
+        return (
+            f"a date cell holds the serial number {raw!r}, which is not a date a spreadsheet "
+            "can show (negative, or past the year 9999); write the date as text or correct the "
+            "cell"
+        )
+    return error_cell_message(str(value))
+
+
+def error_cell_message(code: str | None) -> str:
+    """The message for a cell holding a spreadsheet error (``#REF!``, ``#N/A``)."""
+    what = f"the spreadsheet error {code}" if code else "a spreadsheet error (such as #DIV/0!)"
+    return (
+        f"the cell holds {what} (a formula that failed), not a value; "
+        "correct the formula or clear the cell (delete the column if the list does not need it)"
+    )
 
 
 def _listed_sheets(archive: zipfile.ZipFile) -> list[str]:
@@ -215,6 +301,7 @@ def _check_archive(path: Path, name: str) -> list[str]:
         raise InputError(
             f"{name}: the workbook cannot be opened (it is not a valid ZIP archive: {exc})."
         ) from exc
+    _refuse_doctype(path, name)
     for info in infos:
         if info.filename.lower().endswith("sharedstrings.xml") and info.file_size > limit:
             raise InputError(
@@ -223,6 +310,34 @@ def _check_archive(path: Path, name: str) -> list[str]:
                 hint="Export the sheet as CSV, or raise SHOMAR_MAX_SHARED_STRINGS_BYTES.",
             )
     return listed
+
+
+#: how much of each XML part is searched for a DTD (it must come before the root element)
+DOCTYPE_HEAD = 4096
+
+
+def _refuse_doctype(path: Path, name: str) -> None:
+    """Refuse a workbook whose XML declares a DTD: no spreadsheet program writes one, and its
+    entities are how a file reads local files (XXE) or expands to gigabytes (billion laughs).
+    The parsers refuse them too; this names the part and the reason."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not info.filename.lower().endswith((".xml", ".rels")):
+                    continue
+                with archive.open(info) as part:
+                    head = part.read(DOCTYPE_HEAD)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise InputError(
+                        f"{name}: the workbook's part {info.filename} declares a DTD "
+                        "(<!DOCTYPE or <!ENTITY), which spreadsheet programs never write: it "
+                        "could make the reader open local files or expand without end; nothing "
+                        "was imported.",
+                        hint="Open and save the file again in Excel/LibreOffice, or export the "
+                        "sheet as CSV.",
+                    )
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError):
+        return  # a broken archive: opening it names the damage
 
 
 def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> Table:
@@ -252,8 +367,10 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
                 f" (readable sheets: {_listing(names)}; choose one with --sheet)." if names else "."
             ),
         )
+    hidden = {ws.title for ws in workbook._sheets if ws.sheet_state != "visible"}
+    charts = {ws.title for ws in workbook._sheets if not hasattr(ws, "_get_source")}
     try:
-        chosen = _choose_sheet(name, names, sheet)
+        chosen = _choose_sheet(name, names, sheet, hidden, charts)
         worksheet = workbook[chosen]
         try:
             merged = scan_xlsx_merges(worksheet._get_source())
@@ -321,7 +438,9 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
                 hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
             ) from None
 
-    return _table(name, chosen, names, rows(), header_row, close, merged)
+    table = _table(name, chosen, names, rows(), header_row, close, merged)
+    table.notes += hidden_note(chosen, hidden, sheet is not None)
+    return table
 
 
 def _blank(value: object) -> bool:
@@ -338,10 +457,19 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
     try:
         book = _open_xls(xlrd, path)
     except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct errors...
-        raise InputError(f"{name}: the old-style Excel workbook cannot be opened ({exc}).") from exc
+        if "encrypted" in str(exc).lower():
+            raise password_protected(name) from exc
+        raise InputError(
+            f"{name}: the old-style Excel workbook cannot be opened: it is damaged or cut off "
+            f"({exc}).",
+            hint="Open and save it again in Excel/LibreOffice (as .xlsx), or export the sheet "
+            "as CSV.",
+        ) from exc
     names = list(book.sheet_names())
+    states = getattr(book, "_sheet_visibility", [])  # 0 visible, 1 hidden, 2 very hidden
+    hidden = {n for n, state in zip(names, states, strict=False) if state}
     try:
-        chosen = _choose_sheet(name, names, sheet)
+        chosen = _choose_sheet(name, names, sheet, hidden)
         worksheet = book.sheet_by_name(chosen)
     except InputError:
         book.release_resources()
@@ -359,28 +487,66 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
     def value(cell: Any) -> str:
         if cell.ctype == xlrd.XL_CELL_DATE:
             try:
+                if cell.value < 0:
+                    raise ValueError("a negative serial number")
                 return cell_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
             except (ValueError, OverflowError, xlrd.xldate.XLDateError):
-                return cell_text(cell.value)
+                raise _CellError(
+                    "",
+                    f"a date cell holds the serial number {cell.value!r}, which cannot be read "
+                    "as a date (negative, past the year 9999, or before March 1900, where Excel's "
+                    "day numbers are ambiguous); write the date as text or correct the cell",
+                ) from None
         if cell.ctype == xlrd.XL_CELL_BOOLEAN:
             return "TRUE" if cell.value else "FALSE"
         if cell.ctype == xlrd.XL_CELL_ERROR:
-            return xlrd.error_text_from_code.get(cell.value, "#ERROR")
+            code = xlrd.error_text_from_code.get(cell.value, "#ERROR")
+            raise _CellError("", error_cell_message(code))
         return cell_text(cell.value)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         for index in range(worksheet.nrows):
-            yield index + 1, [value(c) for c in worksheet.row(index)]
+            texts = []
+            for column, cell in enumerate(worksheet.row(index)):
+                try:
+                    texts.append(value(cell))
+                except _CellError as exc:
+                    raise InputError(
+                        f"{name}, sheet {chosen!r}, cell {_coordinate(index, column)}: "
+                        f"{exc.message}; nothing was imported."
+                    ) from None
+            yield index + 1, texts
 
-    return _table(name, chosen, names, rows(), header_row, book.release_resources, merged)
+    table = _table(name, chosen, names, rows(), header_row, book.release_resources, merged)
+    table.notes += hidden_note(chosen, hidden, sheet is not None)
+    return table
+
+
+def _coordinate(row: int, column: int) -> str:
+    """``B7`` for the 0-based ``row`` 6, ``column`` 1."""
+    from openpyxl.utils.cell import get_column_letter
+
+    return f"{get_column_letter(column + 1)}{row + 1}"
 
 
 def _open_xls(xlrd: Any, path: Path) -> Any:
     """The workbook with its formatting (which holds the merged cells) where xlrd reads it."""
     try:
-        return xlrd.open_workbook(str(path), on_demand=True, formatting_info=True)
+        return xlrd.open_workbook(
+            str(path), on_demand=True, formatting_info=True, logfile=_QUIET, ragged_rows=True
+        )
     except NotImplementedError:  # formatting of some BIFF versions is not supported
-        return xlrd.open_workbook(str(path), on_demand=True)
+        return xlrd.open_workbook(str(path), on_demand=True, logfile=_QUIET, ragged_rows=True)
+
+
+class _Quiet(io.StringIO):
+    """Where xlrd's warnings go (``WARNING *** file size ...``): the error says it instead."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+_QUIET = _Quiet()
 
 
 # --- ODS --------------------------------------------------------------------------------------
@@ -392,17 +558,21 @@ def read_ods(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
     The size comes first (:func:`~shomar.ingest.ods_size.declared_sizes`): a few bytes can
     declare millions of repeated cells, which any reader would expand.
     """
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     name = display_name(path)
+    _refuse_doctype(path, name)
     try:
         with zipfile.ZipFile(path) as archive:
             sizes = declared_sizes(archive)
         book = CalamineWorkbook.from_path(str(path))
         names = [str(n) for n in book.sheet_names]
+        hidden = {
+            str(m.name) for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible
+        }
     except Exception as exc:  # a broken ZIP, XML or document: many types
         raise InputError(f"{name}: the OpenDocument spreadsheet cannot be opened ({exc}).") from exc
-    chosen = _choose_sheet(name, names, sheet)
+    chosen = _choose_sheet(name, names, sheet, hidden)
     _check_ods_size(name, chosen, sizes.get(chosen))
     try:
         cells = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
@@ -413,14 +583,23 @@ def read_ods(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
         for index, values in enumerate(cells, start=1):
             yield index, [cell_text(v) for v in values]
 
-    return _table(name, chosen, names, rows(), header_row, lambda: None)
+    table = _table(name, chosen, names, rows(), header_row, lambda: None)
+    table.notes += hidden_note(chosen, hidden, sheet is not None)
+    return table
 
 
 def _check_ods_size(name: str, sheet: str, size: SheetSize | None) -> None:
-    """Refuse a sheet that declares more rows, columns or cells than an import reads."""
+    """Refuse a sheet that declares more rows, columns or cells than an import reads, or that
+    holds an error cell (which calamine would read as empty)."""
     if size is None:
         return
     where = f"{name}, sheet {sheet!r}"
+    if size.first_error is not None:
+        row_number, column = size.first_error
+        raise InputError(
+            f"{where}, cell {_coordinate(row_number - 1, column - 1)}: "
+            f"{error_cell_message(None)}; nothing was imported."
+        )
     cfg = settings()
     if size.columns > cfg.max_columns:
         raise InputError(

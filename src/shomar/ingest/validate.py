@@ -42,6 +42,11 @@ NAME_FIELDS = ("full_name", "given_name", "family_name")
 #: the name cells a mark for "not known" (``-``, ``N/A``, «نامشخص») is read as empty in
 MARKABLE_FIELDS = (*NAME_FIELDS, "father_name")
 #: a year written as 0 or below (``0000-01-01``, ``-44``, ``-0044-03-15``): no calendar day
+#: a bare spreadsheet day number of five digits (10000 is 1927-05-18, 99999 a day in 2173),
+#: with a time of day as its fraction; four digits are a year
+EXCEL_SERIAL = re.compile(r"^[1-9]\d{4}(?:\.\d+)?$")
+#: day 0 of Excel's 1900 date system (its day 60 is 29 February 1900, which never was)
+EXCEL_EPOCH = dt.date(1899, 12, 30)
 YEAR_ZERO_OR_NEGATIVE = re.compile(r"^\s*-\s*\d|^\s*0{1,4}(?:$|[-/.\s])|[-/.\s]0000\s*$")
 
 
@@ -179,7 +184,10 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
     if len(row_cells) > len(header) and any(c.strip() for c in row_cells[len(header) :]):
         problem(
             f"the row has {len(row_cells)} cells but the header has {len(header)}",
-            hint="A cell probably contains the delimiter without quotes around it",
+            hint="A cell probably contains the delimiter without quotes around it"
+            if row.sheet is None
+            else "A cell to the right of the header's last column holds a value: name its "
+            "column in the header row, or delete the stray value",
         )
     cells = dict.fromkeys(_ALL_COLUMNS, "")
     width = len(row_cells)
@@ -472,6 +480,26 @@ def _read_cell_date(
         return PENDING  # only without a hint: read again once the list's dates are known
 
 
+def _excel_serial_problem(serial: str, text: str, column: str) -> CellProblem:
+    """A date cell holding a bare day number: the date a spreadsheet would show, never read.
+
+    A date column that lost its format in the spreadsheet exports Excel's day numbers
+    (``43789``). Reading them would guess the workbook's date system (1900 or 1904, four
+    years apart) from digits that may also be a typo, so the documenter is shown the date
+    and asked to export the column as dates.
+    """
+    day = float(serial)
+    shown = (EXCEL_EPOCH + dt.timedelta(days=int(day))).isoformat()
+    return (
+        f"{quoted(text)} looks like a spreadsheet's day number, not a date: in Excel's 1900 "
+        f"date system it is {shown}; it was not read as a date",
+        column,
+        text,
+        "Format the column as dates in the spreadsheet before saving or exporting (Format "
+        f"Cells > Date), or write the date out (e.g. {shown})",
+    )
+
+
 def _read_date(
     text: str,
     ctx: RowContext,
@@ -492,6 +520,10 @@ def _read_date(
                 text,
                 "Write the year as reported (Jalali or Gregorian, e.g. 1367 or 1988)",
             )
+            return None
+        serial = EXCEL_SERIAL.match(part.translate(DIGITS))
+        if serial:
+            problem(*_excel_serial_problem(serial.group(0), text, column))
             return None
         stamp = ISO_DATETIME.match(part)  # a spreadsheet date cell with a time of day
         try:
