@@ -36,6 +36,8 @@ from shomar.ingest.merged import MergedRange, fill_merged, merge_notes, scan_xls
 from shomar.ingest.ods_size import SHEET_MAX_ROWS, SheetSize, declared_sizes
 from shomar.ingest.readers import Limits, RawRow, Table, check_header
 
+#: a cell's value element in a sheet's XML
+VALUE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
 SHEET_NAME = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
 NO_CACHED_VALUE = "save the workbook in Excel/LibreOffice so values are cached, or export CSV"
 
@@ -112,7 +114,7 @@ def _named_sheet(names: Sequence[str], sheet: str) -> str | None:
     return folded[0] if len(folded) == 1 else None
 
 
-def hidden_note(chosen: str, hidden: Collection[str], asked: bool) -> list[str]:
+def _hidden_note(chosen: str, hidden: Collection[str], asked: bool) -> list[str]:
     """What the report says of hidden sheets: left out by default, or read because asked."""
     if chosen in hidden:
         return [
@@ -138,11 +140,14 @@ def _table(
     header_row: int | None,
     close: Any,
     merged: Sequence[MergedRange] = (),
+    hidden: Collection[str] = (),
+    asked: str | None = None,
 ) -> Table:
     """Find the header among ``rows`` (numbered), check it, and stream the rest.
 
     ``merged``: the sheet's merged ranges; those below the header are read as the sheet shows
-    them (:mod:`shomar.ingest.merged`) and named in the table's notes.
+    them (:mod:`shomar.ingest.merged`) and named in the table's notes. ``hidden``: the
+    workbook's hidden sheets, and ``asked`` the ``--sheet`` given, for the note on them.
     """
     limits = Limits.current()
     header: list[str] | None = None
@@ -196,7 +201,8 @@ def _table(
         finally:
             close()
 
-    return Table(columns, data(), sheet, None, start, tuple(names), merge_notes(sheet, below))
+    notes = merge_notes(sheet, below) + _hidden_note(sheet, hidden, asked is not None)
+    return Table(columns, data(), sheet, None, start, tuple(names), notes)
 
 
 # --- XLSX -------------------------------------------------------------------------------------
@@ -223,9 +229,7 @@ def _xlsx_parser_class() -> Any:
                     "damaged)",
                 ) from None
             except (ValueError, TypeError, OverflowError):
-                raw = element.findtext(
-                    "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
-                )
+                raw = element.findtext(VALUE_TAG)
                 shown = repr(raw[:40]) if raw is not None else "nothing"
                 what = {
                     "n": "a number cell holds",
@@ -257,14 +261,14 @@ def _xlsx_parser_class() -> Any:
 
 def _negative(element: Any) -> bool:
     """Whether a number cell's value is negative (a date before 1900: Excel shows ####)."""
-    raw = element.findtext("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v")
+    raw = element.findtext(VALUE_TAG)
     return bool(raw) and raw.lstrip().startswith("-")
 
 
 def _error_cell_message(kind: str, element: Any, value: object) -> str:
     """Why an error cell is refused: its value would be imported as the error's text."""
     if kind == "n":  # openpyxl's reading of a date serial number no calendar reaches
-        raw = element.findtext("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v")
+        raw = element.findtext(VALUE_TAG)
         return (
             f"a date cell holds the serial number {raw!r}, which is not a date a spreadsheet "
             "can show (negative, or past the year 9999); write the date as text or correct the "
@@ -438,9 +442,7 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
                 hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
             ) from None
 
-    table = _table(name, chosen, names, rows(), header_row, close, merged)
-    table.notes += hidden_note(chosen, hidden, sheet is not None)
-    return table
+    return _table(name, chosen, names, rows(), header_row, close, merged, hidden, sheet)
 
 
 def _blank(value: object) -> bool:
@@ -517,9 +519,9 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
                     ) from None
             yield index + 1, texts
 
-    table = _table(name, chosen, names, rows(), header_row, book.release_resources, merged)
-    table.notes += hidden_note(chosen, hidden, sheet is not None)
-    return table
+    return _table(
+        name, chosen, names, rows(), header_row, book.release_resources, merged, hidden, sheet
+    )
 
 
 def _coordinate(row: int, column: int) -> str:
@@ -583,9 +585,7 @@ def read_ods(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
         for index, values in enumerate(cells, start=1):
             yield index, [cell_text(v) for v in values]
 
-    table = _table(name, chosen, names, rows(), header_row, lambda: None)
-    table.notes += hidden_note(chosen, hidden, sheet is not None)
-    return table
+    return _table(name, chosen, names, rows(), header_row, lambda: None, (), hidden, sheet)
 
 
 def _check_ods_size(name: str, sheet: str, size: SheetSize | None) -> None:
