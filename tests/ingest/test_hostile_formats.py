@@ -83,6 +83,17 @@ def test_json_numbers_are_kept_as_written_not_rounded_through_a_float(
     )
 
 
+def test_json_true_and_false_are_kept_as_the_file_writes_them(
+    sqlite_workspace: Workspace, write
+) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "flags.json",
+        '[{"record_id": true, "full_name": "Ali"}, {"record_id": false, "full_name": "Sara"}]',
+    )
+    import_file(sqlite_workspace, path, "J", principal=ADMIN)
+    assert [key for key, _ in _records(sqlite_workspace)] == ["true", "false"]
+
+
 def test_json_lines_named_json_are_read_record_by_record(
     sqlite_workspace: Workspace, write
 ) -> None:  # type: ignore[no-untyped-def]

@@ -177,6 +177,8 @@ def _json_lines(text: str, name: str, first: dict[str, Any], index: int) -> list
 def _cell_text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # as the file writes it, not Python's "True"
+        return "true" if value else "false"
     if isinstance(value, Decimal):
         if value == value.to_integral_value() and value.adjusted() < MAX_NUMBER_DIGITS:
             return str(int(value))  # 1.0 (pandas writes whole numbers so) is 1
