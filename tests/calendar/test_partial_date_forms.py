@@ -58,6 +58,24 @@ def test_an_ordinal_needs_a_month_and_early_is_not_an_ordinal() -> None:
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
+        ("Murdād 1360", D(1981, 7, 23), D(1981, 8, 22)),  # ALA-LC
+        ("Khurdād 1361", D(1982, 5, 22), D(1982, 6, 21)),  # ALA-LC
+        ("10 Schahriwar 1367", D(1988, 9, 1), D(1988, 9, 1)),  # German
+        ("Chordad 1365", D(1986, 5, 22), D(1986, 6, 21)),  # German
+        ("Chahrivar 1366", D(1987, 8, 23), D(1987, 9, 22)),  # French
+        ("Ordibehecht 1360", D(1981, 4, 21), D(1981, 5, 21)),  # French
+    ],
+)
+def test_jalali_months_in_other_romanisation_systems(
+    text: str, start: dt.date, end: dt.date
+) -> None:
+    assert _read(text)[:2] == (start, end)
+    assert _read(text)[3] == "jalali"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
         ("۱۵ حمل ۱۳۵۸", D(1979, 4, 4), D(1979, 4, 4)),
         ("Hamal 1358", D(1979, 3, 21), D(1979, 4, 20)),
         ("اسد ۱۳۹۸", D(2019, 7, 23), D(2019, 8, 22)),

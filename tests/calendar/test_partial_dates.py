@@ -165,13 +165,20 @@ def test_text_is_kept_as_given() -> None:
         ("1700", None, "gregorian"),
         ("1367", "gregorian", "gregorian"),
         ("Mordad 1367", "gregorian", "jalali"),  # a Jalali month name decides
-        ("July 1367", "jalali", "gregorian"),  # so does a Gregorian one
+        ("July 1988", "jalali", "gregorian"),  # so does a Gregorian one
         ("1367 ه.ش", "gregorian", "jalali"),
         ("1367 AD", None, "gregorian"),
     ],
 )
 def test_calendar_detection(text: str, default: str | None, calendar: str) -> None:
     assert parse_partial_date(text, default_calendar=default).calendar == calendar
+
+
+@pytest.mark.parametrize("text", ["July 1367", "3 March 1357", "۱۵ نوامبر ۱۳۹۰"])
+def test_a_gregorian_month_with_a_jalali_looking_year_is_refused(text: str) -> None:
+    """Once read as the year 1367 CE; a list means Tir or Mordad 1367, and cannot say which."""
+    with pytest.raises(DateParseError, match="looks Jalali"):
+        parse_partial_date(text)
 
 
 @pytest.mark.parametrize(

@@ -27,20 +27,26 @@ GREGORIAN_MONTH_NAMES: tuple[str, ...] = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
+#: Each month as the romanisation systems write it (diacritics are folded away, so "Khordād" is
+#: "khordad"): common English, UN/BGN-PCGN, ALA-LC ("Murdād", "Khurdād", "Isfand"), French
+#: ("Chahrivar", "Ordibehecht") and German ("Chordad", "Schahriwar"); plus the dropped-h and
+#: doubled-vowel spellings lists are typed with.
 _JALALI_VARIANTS: dict[int, tuple[str, ...]] = {
-    1: ("farvardin", "farvardeen", "farwardin", "فروردین"),
-    2: ("ordibehesht", "ordibehest", "ordibehisht", "urdibihisht", "اردیبهشت"),
-    3: ("khordad", "khordaad", "xordad", "khurdad", "خرداد"),
+    1: ("farvardin", "farvardeen", "farwardin", "farvadin", "فروردین"),
+    2: ("ordibehesht", "ordibehest", "ordibehisht", "urdibihisht", "ardibehesht", "ordibehecht",
+        "ordibehescht", "اردیبهشت"),
+    3: ("khordad", "khordaad", "xordad", "khurdad", "kordad", "chordad", "chordaad", "خرداد"),
     4: ("tir", "teer", "تیر"),
-    5: ("mordad", "amordad", "mordaad", "مرداد", "امرداد"),
-    6: ("shahrivar", "shahriwar", "شهریور"),
+    5: ("mordad", "amordad", "mordaad", "murdad", "amurdad", "mourdad", "مرداد", "امرداد"),
+    6: ("shahrivar", "shahriwar", "sharivar", "shahrevar", "chahrivar", "schahriwar",
+        "schahriver", "شهریور"),
     7: ("mehr", "mihr", "مهر"),
     8: ("aban", "abaan", "aaban", "aabaan", "آبان"),
     9: ("azar", "aazar", "آذر"),
-    10: ("dey", "dei", "دی"),
+    10: ("dey", "dei", "dai", "دی"),
     11: ("bahman", "بهمن"),
-    12: ("esfand", "isfand", "esfend", "asfand", "esphand", "اسفند"),
-}
+    12: ("esfand", "isfand", "esfend", "asfand", "esphand", "esfænd", "اسفند"),
+}  # fmt: skip
 
 #: The same months by their Dari (Afghan) zodiac names, Hamal = Farvardin; Afghanistan's solar
 #: Hijri calendar counts its years and days as Iran's does.

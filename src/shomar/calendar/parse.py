@@ -576,6 +576,12 @@ def _interval(tokens: _Tokens, calendar: str) -> tuple[str, Span]:
             f"are near 1300-1400); write the month and year in one calendar",
             "Aban 1398",
         )
+    if word is not None and word.calendar == "gregorian" and year < JALALI_YEAR_LIMIT:
+        raise InvalidDate(
+            f"it names a Gregorian month but its year {year} looks Jalali (Gregorian years "
+            f"are near 1900-2000); write the month and year in one calendar",
+            "November 2019",
+        )
     parts = [int(n) for n in numbers if len(n) != 4]
     if any(len(n) not in (1, 2, 4) for n in numbers):
         raise InvalidDate("it has numbers that are neither a day, a month nor a year")
