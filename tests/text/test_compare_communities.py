@@ -8,7 +8,7 @@ import pytest
 
 from shomar.text import compare_names, compare_parts, parse_name, persian_display, persian_key
 from shomar.text.normalize import latin_key
-from shomar.text.variants import arabic_dh, latin_variants, persian_article
+from shomar.text.variants import arabic_dh, latin_article, latin_variants, persian_article
 
 
 def _match(a: str, b: str) -> bool:
@@ -97,6 +97,13 @@ def test_the_persian_script_article_is_only_a_variant() -> None:
     assert persian_article("علی") is None and persian_article("Al-Kaabi") is None
     assert _match("عباس الکعبی", "Abbas Kaabi")
     assert not _match("علی الماسی", "علی ماسی")  # «الماسی» (Almasi) is a known name
+
+
+def test_the_latin_article_is_only_a_variant() -> None:
+    assert latin_article("Al-Kaabi") == "Kaabi" and latin_article("As-Sawari") == "Sawari"
+    assert latin_article("Alborzi") is None and latin_article("Al-e Ahmad") is None
+    assert _match("حمید سواری", "Hamid As-Sawari") and _match("علی کعبی", "Ali el-Kaabi")
+    assert not _match("حسن سواری", "Hossein Al-Sawari")
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ from shomar.text.variants import (
     arabic_dh,
     arabic_readings,
     colloquial_formal,
+    latin_article,
     latin_variants,
     persian_article,
 )
@@ -374,8 +375,9 @@ def _latin_variants(s: str) -> tuple[str, ...]:
 def _without_article(s: str) -> list[str]:
     """:func:`~shomar.text.variants.persian_article` of ``s`` unless ``s`` with its «ال» is
     itself a known name: «الناز» (Elnaz) is not al-Naz, «الیاس» not al-Yas, «الهامی» not
-    al-Hami; «الکعبی» and «السواری» are the Arabic spellings of «کعبی» and «سواری»."""
-    stripped = persian_article(s)
+    al-Hami; «الکعبی» and «السواری» are the Arabic spellings of «کعبی» and «سواری», as
+    "Al-Kaabi" and "As-Sawari" are in Latin letters."""
+    stripped = persian_article(s) or latin_article(s)
     if stripped is None:
         return []
     key = name_key(s)

@@ -235,6 +235,24 @@ def persian_article(s: str) -> str | None:
     return stripped if stripped != s.strip() else None
 
 
+#: the article as Latin lists write it before an Arabic family name: Al-/El-/al Kaabi, and
+#: assimilated before a "sun letter" (As-Saedi, Ash-Shami, Ad-Dawudi, An-Nasseri, Ar-Rashidi)
+_LATIN_ARTICLE = re.compile(
+    r"^(?:[ae]l[-‐'’ʼ ]|(?:a[dnrstz]|ash|ath)[-‐'’ʼ])(?=[^\W\d_]{3,}$)",
+    re.IGNORECASE,
+)
+
+
+def latin_article(s: str) -> str | None:
+    """A Latin-script family name without the Arabic article: "Al-Kaabi" → "Kaabi",
+    "As-Saedi" → "Saedi" (the Persian spelling has none: «کعبی», «ساعدی»); None when there is
+    none. Only with its hyphen, apostrophe or space: "Alborzi" and "Al-e Ahmad" keep theirs."""
+    if detect_script(s) != "latin":
+        return None
+    stripped = _LATIN_ARTICLE.sub("", s.strip())
+    return stripped if stripped != s.strip() else None
+
+
 _FINAL_A = re.compile(r"(?<=[^aeiouy])a$")
 _SHORT_I = re.compile(r"(?<=[^aeiouy])i(?=[^aeiouy](?:[aeiou]|$))")
 
