@@ -153,3 +153,31 @@ def test_the_smaller_anchor_catches_a_typo_in_the_part_that_sorts_first() -> Non
     features = _features(rows)
     assert features["name_anchor"][0] != features["name_anchor"][1]
     assert ("name_anchor_lo", "date_day") in _blocked_by(features, 0, 1)
+
+
+def test_a_day_and_a_month_that_contains_it_share_the_month_key() -> None:
+    rows = [
+        {"given_name": "ارون", "family_name": "سهرابپور", "date": "14 تیر 1390"},
+        {"given_name": "Aaron", "family_name": "Sohrabpur", "date": "2011-07"},
+        {"given_name": "Aaron", "family_name": "Sohrabpur", "date": "1390"},  # a year: no key
+        {"given_name": "Aaron", "family_name": "Sohrabpur", "date": "تیر 1390"},
+    ]
+    months = _features(rows)["date_month"]
+    assert months[0] == months[1] == 2011 * 12 + 6  # 2011-07-05 and July 2011
+    assert pd.isna(months[2])
+    assert months[3] == 2011 * 12 + 6  # Tir 1390 is 22 June - 22 July 2011: its middle is July
+
+
+def test_a_typo_in_one_part_without_a_shared_day_or_place_is_blocked_by_the_month() -> None:
+    # messy seed 11: the given name lost a letter, one list has a prison, the other a town,
+    # neither the day
+    rows = [
+        {"given_name": "Houahng", "family_name": "Ghadiri", "date": "2011-12", "place": "Chavar"},
+        {"given_name": "هوشنگ", "family_name": "قدیری", "date": "آذر 1390", "place": "زندان اوین"},
+        # the family name with a letter changed, the given name as written
+        {"given_name": "Kasra", "family_name": "Farahmand", "date": "2011-05", "place": "Evin"},
+        {"given_name": "کسرا", "family_name": "فرهمد", "date": "16 اردیبهشت 1390", "place": "قم"},
+    ]
+    features = _features(rows)
+    assert _blocked_by(features, 0, 1) == [("family_skel", "given_initial", "date_month")]
+    assert _blocked_by(features, 2, 3) == [("given_skel", "family_head", "date_month")]

@@ -33,6 +33,9 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``place_sig/skel``  signature and skeleton of the place as written (villages the gazetteer
                     lacks); ``place_site`` ``y`` for a prison or detention site
 ``date_day``        ``date_start`` when the date is known to the day (a blocking key)
+``date_month``      the Gregorian month (``year * 12 + month - 1``) of the date's midpoint when
+                    the date spans at most :data:`MONTH_KEY_MAX_DAYS` (a day, "Azar 1390",
+                    "2011-12"); null for a season, a year or no date (a blocking key)
 ``violation``       normalized violation type; ``sex`` ``m``/``f`` (as recorded, else the
                     gender of an attested given name: Mehdi m, Mahdieh f)
 ``given_known``     ``y`` when the given name is an attested given name
@@ -139,6 +142,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "place_skel",
     "place_site",
     "date_day",
+    "date_month",
     "violation",
     "sex",
     "given_known",
@@ -490,6 +494,20 @@ def _province_of_place(match: Any) -> str | None:
     return _text(getattr(match, "province_iso", None))
 
 
+#: the longest date interval (days) that still gets a ``date_month`` key: a Jalali or Gregorian
+#: month is 29-31 days; two months read as one interval still name a month by their middle
+MONTH_KEY_MAX_DAYS = 62
+
+
+def month_key(interval: tuple[int, int] | None) -> int | None:
+    """``year * 12 + month - 1`` of the interval's middle day, for intervals of at most
+    :data:`MONTH_KEY_MAX_DAYS` days; a day in Azar 1390 and "2011-12" share a key."""
+    if interval is None or interval[1] - interval[0] > MONTH_KEY_MAX_DAYS:
+        return None
+    middle = _EPOCH + dt.timedelta(days=(interval[0] + interval[1]) // 2)
+    return middle.year * 12 + middle.month - 1
+
+
 def _days(values: list[tuple[int, int] | None], index: int) -> pd.Series:
     return pd.Series([v[index] if v else None for v in values], dtype="Int64")
 
@@ -621,6 +639,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["date_day"] = pd.Series(
         [d[0] if d and d[0] == d[1] else None for d in dates], dtype="Int64"
     )
+    out["date_month"] = pd.Series([month_key(d) for d in dates], dtype="Int64")
     out["date_year"] = pd.Series(
         [(_EPOCH + dt.timedelta(days=d[0])).year if d else None for d in dates], dtype="Int64"
     )
