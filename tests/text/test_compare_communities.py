@@ -102,6 +102,8 @@ def test_the_persian_script_article_is_only_a_variant() -> None:
 def test_the_latin_article_is_only_a_variant() -> None:
     assert latin_article("Al-Kaabi") == "Kaabi" and latin_article("As-Sawari") == "Sawari"
     assert latin_article("Alborzi") is None and latin_article("Al-e Ahmad") is None
+    assert latin_article("Ash'ari") is None and latin_article("An'ami") is None  # ʿayn, no article
+    assert not _match("Hossein Ash'ari", "حسین آری")
     assert _match("حمید سواری", "Hamid As-Sawari") and _match("علی کعبی", "Ali el-Kaabi")
     assert not _match("حسن سواری", "Hossein Al-Sawari")
 

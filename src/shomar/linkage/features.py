@@ -501,8 +501,10 @@ MONTH_KEY_MAX_DAYS = 62
 
 def month_key(interval: tuple[int, int] | None) -> int | None:
     """``year * 12 + month - 1`` of the interval's middle day, for intervals of at most
-    :data:`MONTH_KEY_MAX_DAYS` days; a day in Azar 1390 and "2011-12" share a key."""
-    if interval is None or interval[1] - interval[0] > MONTH_KEY_MAX_DAYS:
+    :data:`MONTH_KEY_MAX_DAYS` days (both ends counted); "Azar 1390" (2011-11-22/12-21) and
+    "2011-12" share a key, and so does a day from 10 Azar on (a day before it is November's:
+    a Gregorian key loses some Jalali pairs, never makes a wrong one)."""
+    if interval is None or interval[1] - interval[0] >= MONTH_KEY_MAX_DAYS:
         return None
     middle = _EPOCH + dt.timedelta(days=(interval[0] + interval[1]) // 2)
     return middle.year * 12 + middle.month - 1

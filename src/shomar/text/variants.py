@@ -236,9 +236,10 @@ def persian_article(s: str) -> str | None:
 
 
 #: the article as Latin lists write it before an Arabic family name: Al-/El-/al Kaabi, and
-#: assimilated before a "sun letter" (As-Saedi, Ash-Shami, Ad-Dawudi, An-Nasseri, Ar-Rashidi)
+#: assimilated before a "sun letter", which it doubles (As-Saedi, Ash-Shami, Ad-Dawudi); an
+#: apostrophe after "al" or a lone "as"/"an" is the ʿayn of one word (A'lami, As'adi, An'ami)
 _LATIN_ARTICLE = re.compile(
-    r"^(?:[ae]l[-‐'’ʼ ]|(?:a[dnrstz]|ash|ath)[-‐'’ʼ])(?=[^\W\d_]{3,}$)",
+    "^(?:[ae]l[-\u2010 ]|a(sh|th|[dnrstz])[-\u2010'\u2019\u02bc](?=\\1))(?=[^\\W\\d_]{3,}$)",
     re.IGNORECASE,
 )
 
@@ -246,7 +247,8 @@ _LATIN_ARTICLE = re.compile(
 def latin_article(s: str) -> str | None:
     """A Latin-script family name without the Arabic article: "Al-Kaabi" → "Kaabi",
     "As-Saedi" → "Saedi" (the Persian spelling has none: «کعبی», «ساعدی»); None when there is
-    none. Only with its hyphen, apostrophe or space: "Alborzi" and "Al-e Ahmad" keep theirs."""
+    none. Only with its hyphen (or a space after "al"): "Alborzi", "Al-e Ahmad" and "Ash'ari"
+    keep theirs."""
     if detect_script(s) != "latin":
         return None
     stripped = _LATIN_ARTICLE.sub("", s.strip())
