@@ -36,9 +36,11 @@ def missed_pairs(
     features: pd.DataFrame, rules: Sequence[Sequence[str]], truth: Sequence[str]
 ) -> list[tuple[int, int]]:
     """The true pairs ``(i, j)``, ``i < j``, that no rule blocks together."""
-    n = len(features)
-    true = true_codes(truth)
-    missed = true[~np.isin(true, candidate_codes(features, rules), assume_unique=True)]
+    return _unblocked(true_codes(truth), candidate_codes(features, rules), len(features))
+
+
+def _unblocked(true: np.ndarray, candidates: np.ndarray, n: int) -> list[tuple[int, int]]:
+    missed = true[~np.isin(true, candidates, assume_unique=True)]
     return [(int(c // n), int(c % n)) for c in missed]
 
 
@@ -59,11 +61,12 @@ def describe(records: pd.DataFrame, features: pd.DataFrame, pair: tuple[int, int
 def seed_report(folder: Path, show: int) -> dict[str, Any]:
     records, truth, _ = load_lists(folder)
     features = compute_features(records)
-    missed = missed_pairs(features, DEFAULT_RULES, truth)
-    n_true = len(true_codes(truth))
+    true, candidates = true_codes(truth), candidate_codes(features, DEFAULT_RULES)
+    missed = _unblocked(true, candidates, len(features))
+    n_true = len(true)
     report = {
         "folder": folder.name,
-        "candidate_pairs": len(candidate_codes(features, DEFAULT_RULES)),
+        "candidate_pairs": len(candidates),
         "true_pairs": n_true,
         "not_blocked": len(missed),
         "candidate_recall": round(1 - len(missed) / n_true, 5) if n_true else 1.0,
