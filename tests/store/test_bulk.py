@@ -96,3 +96,44 @@ def test_bulk_values_in_another_column_order(workspace: Workspace) -> None:
         0.5,
         {"k": "«م»"},
     )
+
+
+def test_bulk_text_that_copy_would_misread_is_stored_as_given(workspace: Workspace) -> None:
+    """PostgreSQL's COPY text format gives tabs, newlines, backslashes and ``\\N`` a meaning;
+    the values must still arrive as written (and None as NULL)."""
+    awkward = ["a\tb", "line\nnext\r\n", "back\\slash", "\\N", "", "«علی‌اکبر»\u200c", "\\."]
+    with workspace.session() as session:
+        run = LinkageRun()
+        session.add(run)
+        session.flush()
+        rows = [
+            {
+                "run_id": run.id,
+                "uid_a": text,
+                "uid_b": f"b:{i}",
+                "match_probability": 0.5,
+                "match_weight": None,
+                "evidence": {"note": text},
+            }
+            for i, text in enumerate(awkward)
+        ]
+        insert_rows(session, PairScore.__table__, rows)
+    with workspace.read_session() as session:
+        stored = session.scalars(select(PairScore).order_by(PairScore.id)).all()
+    assert [(p.uid_a, p.match_weight, p.evidence) for p in stored] == [
+        (text, None, {"note": text}) for text in awkward
+    ]
+
+
+def test_bulk_conflict_is_the_same_error_on_both_backends(workspace: Workspace) -> None:
+    """A unique violation inside a bulk insert (COPY on PostgreSQL) is a ConflictError, and the
+    transaction writes nothing."""
+    from shomar.errors import ConflictError
+    from shomar.store.dialects import translated_errors
+    from shomar.store.tables import RecordNameKey
+
+    table = RecordNameKey.__table__
+    with pytest.raises(ConflictError), translated_errors(), workspace.session() as session:
+        insert_values(session, table, ("record_id", "key"), [(1, "ali"), (1, "ali")])
+    with workspace.read_session() as session:
+        assert session.scalars(select(RecordNameKey)).all() == []

@@ -5,9 +5,10 @@ SQLAlchemy's per-row machinery, which costs more than the database's own work on
 imports. :func:`insert_rows` compiles the statement once per dialect and column set, converts
 the values column by column with the column type's own bind processor (the same conversion
 SQLAlchemy applies: dates, JSON, encrypted fields; a date or time object an import repeats is
-converted once), and hands the driver one ``executemany``. :func:`insert_values` takes the
-rows as tuples, without a dictionary per row. Nothing here branches on the dialect: the
-compiled statement says whether the driver takes positional or named parameters.
+converted once), and hands the driver one ``executemany``, or on PostgreSQL one ``COPY``
+stream (:func:`shomar.store.dialects.copy_rows`). :func:`insert_values` takes the rows as
+tuples, without a dictionary per row. Nothing here branches on the dialect: the compiled
+statement says whether the driver takes positional or named parameters.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy import Date, DateTime, Table, bindparam, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
-from shomar.store.dialects import json_text_binder
+from shomar.store.dialects import copy_rows, json_text_binder
 
 Processor = Callable[[Any], Any] | None
 
@@ -88,6 +89,8 @@ def insert_values(
     for values, process, repeat in zip(columns, processors, repeats, strict=True):
         if process is not None:
             _convert(values, process, repeat)
+    if copy_rows(connection, table, order or names, zip(*columns, strict=True)):
+        return
     if order is not None:
         params: list[Any] = list(zip(*columns, strict=True))
     else:

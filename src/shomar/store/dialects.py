@@ -20,11 +20,11 @@ failures and deadlocks into :class:`~shomar.errors.BusyError`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import create_engine, event, exc, make_url, text
+from sqlalchemy import Table, create_engine, event, exc, make_url, text
 from sqlalchemy.engine import URL, Connection, Dialect, Engine
 from sqlalchemy.orm import Session
 
@@ -173,6 +173,39 @@ def json_text_binder(dialect: Dialect) -> Callable[[str], Any] | None:
     return functools.partial(Json, dumps=_same_text)
 
 
+def copy_rows(
+    connection: Connection, table: Table, names: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> bool:
+    """Write ``rows`` (values in the order of the column ``names``, already converted by the
+    columns' bind processors) with PostgreSQL's ``COPY ... FROM STDIN``; ``False`` where the
+    backend has no such path (SQLite), and the caller inserts them itself.
+
+    psycopg sends the rows as one stream in the connection's own transaction, which on a
+    large import took a fifth of the time of ``executemany``'s one statement per row
+    (``benchmarks/ingest``); a failure is raised as SQLAlchemy's own error for it (a unique
+    violation as ``IntegrityError``), so :func:`translated_errors` treats both paths alike.
+    """
+    if connection.dialect.name != "postgresql":
+        return False
+    import psycopg
+
+    quote = connection.dialect.identifier_preparer
+    statement = (
+        f"COPY {quote.format_table(table)} ({', '.join(map(quote.quote, names))}) FROM STDIN"
+    )
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as error:
+        raise exc.DBAPIError.instance(
+            statement, None, error, psycopg.Error, dialect=connection.dialect
+        ) from error
+    return True
+
+
 def _sqlstate(error: exc.DBAPIError) -> str:
     orig = error.orig
     return str(getattr(orig, "sqlstate", "") or getattr(orig, "pgcode", "") or "")
@@ -209,6 +242,7 @@ def translated_errors() -> Iterator[None]:
 __all__ = [
     "BUSY_HINT",
     "WRITE_OPTION",
+    "copy_rows",
     "is_busy",
     "is_sqlite",
     "json_text_binder",
