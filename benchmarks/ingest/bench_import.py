@@ -4,9 +4,10 @@ Writes a SYNTHETIC list of N rows (default 1,000,000; simulated records repeated
 record ids), then in the same run:
 
 * baseline: DuckDB's CSV reader materialising the same file into a table;
-* Shomar: ``import_file`` into a fresh SQLite workspace: the read phase (validation, date
-  parsing, place resolution, raw rows kept, rows spooled encrypted to a temporary file) and
-  the write phase (one transaction: versions, content hashes, inserts, the name-search index).
+* Shomar: ``import_file`` into a fresh SQLite workspace (``--postgres URL``: a PostgreSQL
+  one): the read phase (validation, date parsing, place resolution, raw rows kept, rows
+  spooled encrypted to a temporary file) and the write phase (one transaction: versions,
+  content hashes, inserts, the name-search index).
 
 Each import runs in its own process so its peak memory (ru_maxrss) is its own; the import is
 also run on a quarter of the rows to show that peak memory does not grow with file size.
@@ -52,6 +53,32 @@ def write_rows(out: Path, rows: int, seed: int = 11) -> Path:
     return target
 
 
+#: the PostgreSQL URL a child imports into (``--postgres``), in a schema of its own
+_POSTGRES_VARIABLE = "SHOMAR_BENCH_POSTGRES"
+
+
+def _make_schema(url: str) -> str:
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    return schema
+
+
+def _drop_schema(url: str, schema: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
 def _child(kind: str, path: str, workdir: str) -> None:
     start = time.perf_counter()
     if kind == "duckdb":
@@ -65,11 +92,17 @@ def _child(kind: str, path: str, workdir: str) -> None:
         from shomar.services.principals import owner_principal
         from shomar.store.workspace import open_workspace
 
-        ws = open_workspace(Path(workdir) / "ws", create=True)
-        rows = import_file(
-            ws, path, "Synthetic benchmark list", principal=owner_principal(), pause_gc=True
-        ).records_added
-        ws.close()
+        url = os.environ.get(_POSTGRES_VARIABLE)
+        schema = _make_schema(url) if url else None
+        try:
+            ws = open_workspace(Path(workdir) / "ws", create=True, url=url, schema=schema)
+            rows = import_file(
+                ws, path, "Synthetic benchmark list", principal=owner_principal(), pause_gc=True
+            ).records_added
+            ws.close()
+        finally:
+            if url and schema:
+                _drop_schema(url, schema)
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the import's worker, if any
@@ -143,8 +176,17 @@ def main() -> None:
     parser.add_argument(
         "--no-small", action="store_true", help="skip the N/4-row run (the memory check)"
     )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="import into PostgreSQL at URL (a schema made and dropped per run, e.g. "
+        "postgresql+psycopg://postgres@127.0.0.1:5432/test) instead of SQLite; the server's "
+        "own CPU is not in the CPU seconds, so compare wall times",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.postgres:
+        os.environ[_POSTGRES_VARIABLE] = args.postgres
     if args.child:
         _child(*args.child)
         return
@@ -158,7 +200,11 @@ def main() -> None:
                 runs["base"].append(_run("shomar", big, args.baseline_src))
             runs["ours"].append(_run("shomar", big))
         ours_small = _run("shomar", small) if small is not None else None
-    print(f"rows: {args.rows:,} (SYNTHETIC), file {big.name}, {args.repeat} interleaved run(s)")
+    store = "PostgreSQL" if args.postgres else "SQLite"
+    print(
+        f"rows: {args.rows:,} (SYNTHETIC), file {big.name}, {args.repeat} interleaved run(s), "
+        f"store {store}"
+    )
     print(_line("DuckDB read_csv", runs["duck"]))
     if runs["base"]:
         print(_line("shomar import (baseline)", runs["base"]))
