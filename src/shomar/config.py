@@ -49,7 +49,8 @@ class Settings(BaseSettings):
         description=(
             "Read and check every other batch of an import in a second, forked process (Linux "
             "with 2+ CPUs): 'on', 'off', or 'auto': on when the load average leaves a CPU free "
-            "(on a busy machine the worker slowed imports down)."
+            "(on a busy machine the worker slowed imports down) and the process runs no other "
+            "thread (a fork beside a web server's or job runner's threads can hang)."
         ),
     )
     max_columns: int = Field(

@@ -121,3 +121,22 @@ def test_every_counter_of_the_context_is_merged() -> None:
         if f.default_factory is not dataclasses.MISSING and f.name not in settings
     }
     assert mutable == set(COUNTED)
+
+
+def test_auto_never_forks_beside_another_thread(monkeypatch: Any) -> None:
+    """A fork copies only the calling thread: with another thread alive (a job's heartbeat, a
+    web server's requests) ``auto`` reads in one process; ``on`` still forks."""
+    import threading
+
+    monkeypatch.setattr("os.getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert BatchWorker.wanted("auto") is (threading.active_count() == 1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert BatchWorker.wanted("auto") is False
+        assert BatchWorker.wanted("on") is True
+        assert BatchWorker.wanted("off") is False
+    finally:
+        stop.set()
+        other.join()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import threading
 import traceback
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -56,10 +57,16 @@ class BatchWorker:
     def wanted(setting: str) -> bool:
         """Whether to start one, by the ``import_worker`` setting: ``auto`` only when the
         1-minute load average leaves a CPU free (measured: on a busy machine the worker made
-        imports slower, as the two processes then share one CPU's worth of time)."""
+        imports slower, as the two processes then share one CPU's worth of time) and this
+        process runs no other thread: a fork copies only the calling thread, so a lock another
+        thread holds at that moment (a job's heartbeat writing, a web request logging) stays
+        locked in the child forever, and the import would hang waiting for it. Imports run
+        as jobs or from the web therefore read in one process unless the setting is ``on``."""
         if setting == "off" or not BatchWorker.possible():
             return False
-        return setting == "on" or os.getloadavg()[0] + 1 <= (os.cpu_count() or 1)
+        if setting == "on":
+            return True
+        return threading.active_count() == 1 and os.getloadavg()[0] + 1 <= (os.cpu_count() or 1)
 
     def submit(self, rows: list[RawRow]) -> None:
         self._conn.send([(row.number, row.sheet, row.cells) for row in rows])
