@@ -76,6 +76,11 @@ _TABLE: dict[int, str | None] = {ord(k): v for k, v in _PERSIAN_MAP.items()}
 _TABLE.update({cp: None for cp in _REMOVE})
 
 _WS = re.compile(r"\s+")
+#: a Persian yeh or an alef maksura carrying a hamza mark (after other marks, in any order):
+#: read as the Arabic yeh, which NFC composes with the mark into ئ, so the three keyboards'
+#: forms are one letter before the rules below (the composition, its mark reordering and its
+#: blocking are Unicode's own: :func:`_with_yeh_hamza`)
+_YEH_HAMZA = re.compile("[\u06cc\u0649](?=[\u064b-\u065f\u0670]*\u0654)")
 _ZWNJ_RUN = re.compile(r"\u200c{2,}")
 _ZWNJ_EDGE = re.compile(r"(?:(?<=\s)|^)\u200c+|\u200c+(?=\s|$)")
 
@@ -112,8 +117,15 @@ def _kurdish_word(found: re.Match[str]) -> str:
     return re.sub("\u0648{2,}", "\u0648", w)
 
 
+def _with_yeh_hamza(s: str) -> str:
+    """«یٔ» and «ىٔ» as «ئ»: NFKC composes only the Arabic yeh with a hamza mark."""
+    if not _YEH_HAMZA.search(s):
+        return s
+    return unicodedata.normalize("NFC", _YEH_HAMZA.sub("\u064a", s))
+
+
 def _display_once(s: str) -> str:
-    s = _KURDISH_WORD.sub(_kurdish_word, unicodedata.normalize("NFKC", s))
+    s = _KURDISH_WORD.sub(_kurdish_word, _with_yeh_hamza(unicodedata.normalize("NFKC", s)))
     s = s.translate(_TABLE)
     s = _ZWNJ_RUN.sub(ZWNJ, s)
     s = _WS.sub(" ", s).strip()
