@@ -293,6 +293,26 @@ def test_dates_over_a_month_apart_conflict_when_both_name_the_same_kind() -> Non
     assert labels[0] == labels[1] != labels[2]  # the undated record does not chain them
 
 
+def test_killings_over_a_month_apart_conflict_only_in_two_places() -> None:
+    # a killing is dated by the shooting on one list and by the death on another, so the
+    # month rule needs two places as well: two namesakes killed in two towns are two persons
+    shot = {"full_name": "Mohsen Rezaei", "violation": "killing"}
+    may, june = shot | {"date": "2011-05-01"}, shot | {"date": "2011-06-15"}  # 45 days
+    assert _conflict(may | {"place": "Tabriz"}, june | {"place": "Borazjan"})
+    assert _conflict(may | {"place": "Tabriz"}, june | {"place": "برازجان"})
+    assert not _conflict(may | {"place": "Tabriz"}, june | {"place": "تبریز"})  # one town
+    assert not _conflict(may | {"place": "Tabriz"}, june)  # no place on one side
+    age = {"age": "30"}  # birth years that agree say one person
+    assert not _conflict(may | age | {"place": "Tabriz"}, june | age | {"place": "Borazjan"})
+    in_custody = {"violation": "death in custody"}  # dated by the arrest or by the death
+    assert not _conflict(
+        may | in_custody | {"place": "Evin Prison"}, june | in_custody | {"place": "Tabriz"}
+    )
+    assert not _conflict(
+        may | {"place": "Tabriz"}, shot | {"date": "2011-05-25", "place": "Borazjan"}
+    )  # within a month
+
+
 def test_a_bare_record_that_fits_two_namesakes_on_average_stays_on_its_own() -> None:
     older = {"full_name": "Mohsen Rezaei", "father_name": "Ali", "age": "52", "date": DATE}
     younger = {"full_name": "Mohsen Rezaei", "father_name": "Hassan", "age": "44", "date": DATE}
