@@ -181,7 +181,9 @@ def clean_given(text: str) -> str | None:
 def compound_parts(text: str, *, given: bool = True) -> tuple[str, ...]:
     """Parts of a compound name: split at spaces, ZWNJ and hyphens, and, for a given name
     written as one word, after an attested head when the rest is an attested given name
-    (Aliakbar → Ali, Akbar; «غلامرضا» → غلام, رضا). Affixes (-zadeh, -pour) stay attached."""
+    (Aliakbar → Ali, Akbar; «غلامرضا» → غلام, رضا), also when the head's last letter begins
+    the rest and was written once (Amirreza, keyed ``amireza`` → Amir, Reza). Affixes
+    (-zadeh, -pour) stay attached."""
     raw = [p for p in _SPLIT.split(text) if p]
     parts: list[str] = []
     for piece in raw:
@@ -193,8 +195,12 @@ def compound_parts(text: str, *, given: bool = True) -> tuple[str, ...]:
         key = name_key(parts[0])
         for head in COMPOUND_HEADS:
             rest = key[len(head) :]
-            if key.startswith(head) and len(rest) >= 3 and is_known_given(rest):
+            if not key.startswith(head) or len(rest) < 3:
+                continue
+            if is_known_given(rest):
                 return (head, rest)
+            if is_known_given(head[-1] + rest):  # one letter at the seam: amir|reza
+                return (head, head[-1] + rest)
     return tuple(parts) if parts else (text,)
 
 
