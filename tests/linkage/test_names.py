@@ -9,6 +9,7 @@ from shomar.linkage.names import (
     clean_given,
     compound_parts,
     family_first_sources,
+    reromanised,
     split_full_name,
 )
 from shomar.linkage.rules import SIBLING_WEIGHT, apply_sibling_rule, distinct_given_names
@@ -85,6 +86,19 @@ def test_a_compound_whose_seam_letter_is_written_once_splits() -> None:
         {"unique_id_l": [0], "unique_id_r": [1], "match_weight": [20.0], "match_probability": [1.0]}
     )
     assert apply_sibling_rule(pairs, f)["match_weight"].iat[0] == 20.0
+
+
+def test_a_french_or_german_ch_is_read_as_the_commoner_attested_name() -> None:
+    # French ch is sh, German ch is kh; both readings of "Arach" are attested, Arash 99 times,
+    # Arakh once: the commoner wins (messy seeds 11-13: "Arach"/«ارش», "Chadi"/«شادی»)
+    assert reromanised("Arach") == "Arash"
+    assert reromanised("Farchad Kachfi") == "Farshad Kashfi"
+    assert reromanised("Chadi") == "Shadi"
+    assert reromanised("Bachtiar") == "Bakhtiar"  # German: Bashtiar is not a name
+    assert reromanised("Dschawad") == "Javad"
+    assert reromanised("Jalal") == "Jalal"  # attested as written: left alone
+    f = _features([("a", "Arach Nikpour"), ("b", "آرش نیکپور")])
+    assert f.at[0, "given_canon"] == f.at[1, "given_canon"]
 
 
 def test_gender_ending_and_name_gender() -> None:
