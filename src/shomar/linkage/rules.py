@@ -6,7 +6,8 @@ place, and *different* given names are two persons (a brother and a sister, Mehd
 Mahdieh; two brothers, Bahram and Bahman), yet the agreeing comparisons outweigh the one that
 disagrees. So after scoring, a pair whose family names agree while its given names are
 different names (at least one attested, the names engine calls them different, they are not
-one typo apart unless one is the other with the suffix -i, Jafar/Jafari, and neither is
+one typo apart unless one is the other with the suffix -i, Jafar/Jafari, or the feminine
+ending -eh, Vahid/Vahideh, and neither is
 a part of the other's compound, nor the other with an assimilated article:
 «شمس‌الدین»/"Shamseddin") loses :data:`SIBLING_WEIGHT`
 bits of match weight when the fathers' names agree, and :data:`SIBLING_WEIGHT_NO_FATHER` when
@@ -47,7 +48,7 @@ def distinct_given_names(a: str, b: str) -> bool:
     known_a, known_b = is_known_given(a), is_known_given(b)
     if a == b or not (known_a or known_b):
         return False
-    if known_a and known_b and _suffixed(a, b):
+    if known_a and known_b and (_suffixed(a, b) or _feminine(a, b)):
         return True
     if compare_parts(a, b) >= DISTINCT_BELOW or _one_typo_apart(a, b):
         return False
@@ -129,6 +130,30 @@ def _suffixed(a: str, b: str) -> bool:
         return False
     sig_a, sig_b = signature(a), signature(b)
     return sig_a + "I" == sig_b or sig_b + "I" == sig_a
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _feminine(a: str, b: str) -> bool:
+    """Whether one name is the other with the feminine ending -eh (ه), Vahid/Vahideh,
+    «فرید»/«فریده», in one script or across them (a Latin spelling of the one against the
+    Persian of the other: "Vahid"/«وحیده»): a brother and a sister, though one letter apart.
+    A Latin -e after a vowel is the suffix -i (Shoja/Shojae), not this."""
+    for x, y in ((a, b), (b, a)):
+        px, py = detect_script(x) == "persian", detect_script(y) == "persian"
+        if px and py and y == x + "ه":
+            return True
+        if not px and not py and x[-1:] not in _VOWELS and y in (x + "e", x + "eh"):
+            return True
+        if px and not py and y not in spellings_of(x):  # x Persian, y Latin
+            if x.endswith("ه") and y in spellings_of(x[:-1]):
+                return True
+            for cut in ("eh", "e"):
+                stem = y[: -len(cut)]
+                if y.endswith(cut) and stem[-1:] not in _VOWELS and stem in spellings_of(x):
+                    return True
+    return False
 
 
 def agrees(a: object, b: object) -> bool:
