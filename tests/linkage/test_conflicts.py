@@ -160,7 +160,10 @@ def test_two_compounds_sharing_only_their_head_are_two_names() -> None:
 def test_the_suffix_i_makes_another_name_though_one_letter_apart() -> None:
     assert distinct_given_names("jafar", "jafari")
     assert distinct_given_names("طالبی", "طالب")
-    assert not distinct_given_names("jafar", "جعفری")  # across scripts: left to the model
+    # across scripts too since 2026-12-03 (was left to the model): Javad/«جوادی» brothers
+    # were merged; on messy seeds 1-3 and 11-13 the test hits 102 false and 6 true scored
+    # pairs of one family (Shoja/«شجاعی» typos), see benchmarks/linkage/README.md
+    assert distinct_given_names("jafar", "جعفری")
     assert not distinct_given_names("bahram", "bahrum")  # a typo of one name
 
 

@@ -133,6 +133,18 @@ def test_a_feminine_ending_makes_a_sisters_name_not_a_typo() -> None:
     assert apply_sibling_rule(pairs, f)["match_weight"].iat[0] == 20.0 - SIBLING_WEIGHT
 
 
+def test_the_suffix_i_across_scripts_makes_two_names() -> None:
+    # "Javad" against «جوادی»: one list's Latin, the other's Persian, one letter apart; two
+    # brothers Javad and Javadi (messy seed 13: three merged sibling pairs)
+    def distinct(a: str, b: str) -> bool:
+        return distinct_given_names(name_key(a), name_key(b))
+
+    assert distinct("Javad", "جوادی") and distinct("Javadi", "جواد")
+    assert distinct("Ahmad", "احمدی")
+    assert not distinct("Javad", "جواد") and not distinct("Hadi", "هادی")  # one name
+    assert not distinct("Ali", "علی")
+
+
 def test_gender_ending_and_name_gender() -> None:
     f = _features([("a", "Mehdi Jafari"), ("a", "Mahdieh Jafari")])
     assert f.at[0, "given_stem"] == f.at[1, "given_stem"]

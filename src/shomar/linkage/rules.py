@@ -123,11 +123,17 @@ def _parts_within(short: list[set[str]], long: list[set[str]]) -> bool:
 
 
 def _suffixed(a: str, b: str) -> bool:
-    """Whether one name is the other with the suffix -i (ی) in one script: Jafar/Jafari,
-    Akbar/Akbari, Taleb/Talebi are two names (the suffix makes a name of its own), not a
-    typo, though one letter apart."""
+    """Whether one name is the other with the suffix -i (ی): Jafar/Jafari, Akbar/Akbari,
+    Taleb/Talebi are two names (the suffix makes a name of its own), not a typo, though one
+    letter apart; across scripts, a Latin spelling of the one against the Persian of the
+    other ("Javad"/«جوادی», "Javadi"/«جواد»)."""
     if detect_script(a) != detect_script(b):
-        return False
+        persian, latin = (a, b) if detect_script(a) == "persian" else (b, a)
+        if latin in spellings_of(persian):
+            return False
+        if persian.endswith("ی") and latin in spellings_of(persian[:-1]):
+            return True
+        return latin.endswith("i") and latin[:-1] in spellings_of(persian)
     sig_a, sig_b = signature(a), signature(b)
     return sig_a + "I" == sig_b or sig_b + "I" == sig_a
 
