@@ -160,7 +160,10 @@ def test_two_compounds_sharing_only_their_head_are_two_names() -> None:
 def test_the_suffix_i_makes_another_name_though_one_letter_apart() -> None:
     assert distinct_given_names("jafar", "jafari")
     assert distinct_given_names("طالبی", "طالب")
-    assert not distinct_given_names("jafar", "جعفری")  # across scripts: left to the model
+    # across scripts too since 2026-12-03 (was left to the model): Javad/«جوادی» brothers
+    # were merged; on messy seeds 1-3 and 11-13 the test hits 102 false and 6 true scored
+    # pairs of one family (Shoja/«شجاعی» typos), see benchmarks/linkage/README.md
+    assert distinct_given_names("jafar", "جعفری")
     assert not distinct_given_names("bahram", "bahrum")  # a typo of one name
 
 
@@ -291,6 +294,26 @@ def test_dates_over_a_month_apart_conflict_when_both_name_the_same_kind() -> Non
     f = _features(may, base | {"violation": "execution"}, june)
     labels = cluster_pairs(3, _pairs((0, 1, 0.99), (1, 2, 0.9)), 0.5, conflicts=RecordConflicts(f))
     assert labels[0] == labels[1] != labels[2]  # the undated record does not chain them
+
+
+def test_killings_over_a_month_apart_conflict_only_in_two_places() -> None:
+    # a killing is dated by the shooting on one list and by the death on another, so the
+    # month rule needs two places as well: two namesakes killed in two towns are two persons
+    shot = {"full_name": "Mohsen Rezaei", "violation": "killing"}
+    may, june = shot | {"date": "2011-05-01"}, shot | {"date": "2011-06-15"}  # 45 days
+    assert _conflict(may | {"place": "Tabriz"}, june | {"place": "Borazjan"})
+    assert _conflict(may | {"place": "Tabriz"}, june | {"place": "برازجان"})
+    assert not _conflict(may | {"place": "Tabriz"}, june | {"place": "تبریز"})  # one town
+    assert not _conflict(may | {"place": "Tabriz"}, june)  # no place on one side
+    age = {"age": "30"}  # birth years that agree say one person
+    assert not _conflict(may | age | {"place": "Tabriz"}, june | age | {"place": "Borazjan"})
+    in_custody = {"violation": "death in custody"}  # dated by the arrest or by the death
+    assert not _conflict(
+        may | in_custody | {"place": "Evin Prison"}, june | in_custody | {"place": "Tabriz"}
+    )
+    assert not _conflict(
+        may | {"place": "Tabriz"}, shot | {"date": "2011-05-25", "place": "Borazjan"}
+    )  # within a month
 
 
 def test_a_bare_record_that_fits_two_namesakes_on_average_stays_on_its_own() -> None:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from shomar.errors import ShomarError
 from shomar.text import name_key, parse_name
-from shomar.text.lexicon import is_known_given, is_known_surname, mostly_given
+from shomar.text.lexicon import is_known_given, is_known_surname, mostly_given, role_counts
 from shomar.text.parse import AFFIXES, HONORIFICS
 
 ZWNJ = "\u200c"
@@ -181,7 +181,9 @@ def clean_given(text: str) -> str | None:
 def compound_parts(text: str, *, given: bool = True) -> tuple[str, ...]:
     """Parts of a compound name: split at spaces, ZWNJ and hyphens, and, for a given name
     written as one word, after an attested head when the rest is an attested given name
-    (Aliakbar → Ali, Akbar; «غلامرضا» → غلام, رضا). Affixes (-zadeh, -pour) stay attached."""
+    (Aliakbar → Ali, Akbar; «غلامرضا» → غلام, رضا), also when the head's last letter begins
+    the rest and was written once (Amirreza, keyed ``amireza`` → Amir, Reza). Affixes
+    (-zadeh, -pour) stay attached."""
     raw = [p for p in _SPLIT.split(text) if p]
     parts: list[str] = []
     for piece in raw:
@@ -193,8 +195,12 @@ def compound_parts(text: str, *, given: bool = True) -> tuple[str, ...]:
         key = name_key(parts[0])
         for head in COMPOUND_HEADS:
             rest = key[len(head) :]
-            if key.startswith(head) and len(rest) >= 3 and is_known_given(rest):
+            if not key.startswith(head) or len(rest) < 3:
+                continue
+            if is_known_given(rest):
                 return (head, rest)
+            if is_known_given(head[-1] + rest):  # one letter at the seam: amir|reza
+                return (head, head[-1] + rest)
     return tuple(parts) if parts else (text,)
 
 
@@ -213,7 +219,10 @@ def _fold(word: str, rules: tuple[tuple[str, str], ...]) -> str:
 def reromanised(text: str) -> str:
     """A Latin name in French or German spelling ("Chahrokh", "Dschawad", "Schahroch") read
     in common English spelling, word by word, but only when the word as written is not an
-    attested name and the reading is (so "Cheraghi" and "Jalal" stay as they are)."""
+    attested name and the reading is (so "Cheraghi" and "Jalal" stay as they are). When both
+    readings are attested, the more often attested one: French "Arach", "Farchad" are Arash
+    (attested 99 times), Farshad (41), not the German Arakh, Farkhad (once each); German
+    "Bachtiar" stays Bakhtiar."""
     if not text.isascii() and not any("a" <= ch.lower() <= "z" for ch in text):
         return text
     out = []
@@ -223,12 +232,14 @@ def reromanised(text: str) -> str:
             out.append(word)
             continue
         low = word.lower()
+        best = 0
         for rules in (_GERMAN, _FRENCH):
             folded = _fold(low, rules)
             fkey = name_key(folded)
             if folded != low and (is_known_given(fkey) or is_known_surname(fkey)):
-                word = folded.capitalize()
-                break
+                seen = sum(role_counts(fkey)) + 1  # attested, if only by its gender
+                if seen > best:
+                    word, best = folded.capitalize(), seen
         out.append(word)
     return " ".join(out)
 
