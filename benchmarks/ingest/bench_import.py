@@ -57,28 +57,6 @@ def write_rows(out: Path, rows: int, seed: int = 11) -> Path:
 _POSTGRES_VARIABLE = "SHOMAR_BENCH_POSTGRES"
 
 
-def _make_schema(url: str) -> str:
-    import uuid
-
-    from sqlalchemy import create_engine, text
-
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine.dispose()
-    return schema
-
-
-def _drop_schema(url: str, schema: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
-
-
 def _child(kind: str, path: str, workdir: str) -> None:
     start = time.perf_counter()
     if kind == "duckdb":
@@ -88,12 +66,13 @@ def _child(kind: str, path: str, workdir: str) -> None:
         con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{path}', all_varchar=true)")
         rows = con.execute("SELECT count(*) FROM t").fetchone()[0]  # type: ignore[index]
     else:
+        from benchmarks.web.world import drop_schema, new_schema
         from shomar.services.imports import import_file
         from shomar.services.principals import owner_principal
         from shomar.store.workspace import open_workspace
 
         url = os.environ.get(_POSTGRES_VARIABLE)
-        schema = _make_schema(url) if url else None
+        schema = new_schema(url) if url else None
         try:
             ws = open_workspace(Path(workdir) / "ws", create=True, url=url, schema=schema)
             rows = import_file(
@@ -102,7 +81,7 @@ def _child(kind: str, path: str, workdir: str) -> None:
             ws.close()
         finally:
             if url and schema:
-                _drop_schema(url, schema)
+                drop_schema(schema, url)
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the import's worker, if any

@@ -52,18 +52,18 @@ def schema_url(schema: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def new_schema() -> str:
+def new_schema(url: str = POSTGRES_URL) -> str:
     """A fresh schema; the server process reaches it through ``SHOMAR_DATABASE_URL`` alone."""
     schema = f"bench_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(POSTGRES_URL)
+    engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     engine.dispose()
     return schema
 
 
-def drop_schema(schema: str) -> None:
-    engine = create_engine(POSTGRES_URL)
+def drop_schema(schema: str, url: str = POSTGRES_URL) -> None:
+    engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     engine.dispose()
