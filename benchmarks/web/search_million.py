@@ -3,7 +3,7 @@
 What it builds: a fresh SQLite workspace (migrations run as usual), one source, and
 ``--records`` SYNTHETIC rows inserted in bulk straight through SQLAlchemy core into ``records``
 (given/family/full name drawn from a small vocabulary in Latin or Persian script) and into
-``record_name_keys`` (the same ``_word_key`` skeletons ``services/records.refresh_name_index``
+``record_name_keys`` (the same ``word_key`` skeletons ``services/records.refresh_name_index``
 would write, so the service's lazy indexing finds nothing left to do). It then times
 ``search_records(q=…)`` over ~50 queries in both scripts (one- and two-word) and, as the baseline
 in the same run, a plain ``LIKE '%name%'`` scan over the same table.
@@ -21,8 +21,9 @@ from pathlib import Path
 
 from sqlalchemy import insert, or_, select
 
+from shomar.domain.name_search import word_key as _word_key
 from shomar.security.principal import Principal, Role
-from shomar.services.records import _word_key, search_records
+from shomar.services.records import search_records
 from shomar.store.tables import Record, RecordNameKey, Source
 from shomar.store.workspace import Workspace, open_workspace
 
