@@ -149,6 +149,7 @@ def test_upload_a_windows_1256_list_and_see_its_row_errors(
     page.wait_for_selector("text=مشکلاتی پیدا شد")
     table = page.inner_text("table")
     assert "ردیف" in table and "۳" in table
+    assert "این سطر نام ندارد" in table and "را نمی‌توان تاریخ خواند" in table  # said in Persian
     page.screenshot(path=str(SCREENSHOTS / "upload-errors-fa.png"), full_page=True)
     page.close()
 

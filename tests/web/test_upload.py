@@ -111,3 +111,27 @@ def test_content_decides_the_kind_and_names_are_sanitised() -> None:
         sniff(b"\x89PNG\r\n\x1a\n")
     assert safe_name("../../etc/passwd.xlsx", "csv") == "passwd.csv"
     assert "/" not in safe_name("a/b\\c:d.csv", "csv")
+
+
+@pytest.mark.parametrize(
+    ("lang", "no_name", "no_date"),
+    [
+        ("fa", "این سطر نام ندارد", "را نمی‌توان تاریخ خواند"),
+        ("en", "the row has no name", "as a date:"),
+    ],
+)
+def test_row_problems_are_said_in_the_page_language(
+    world: WebWorld, lang: str, no_name: str, no_date: str
+) -> None:
+    client = world.login("documenter")
+    form = client.get(f"/{lang}/documents/upload")
+    response = client.post(
+        f"/{lang}/documents/upload",
+        data={"csrf": _csrf(form.text), "source": "Synthetic upload C (SYNTHETIC)"},
+        files={"file": ("list.csv", WIN1256_WITH_ERRORS, "text/csv")},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert response.status_code == 422
+    assert no_name in response.text and no_date in response.text
+    # the user's own cell is shown as written, inside the translated sentence
+    assert "&#39;not a date&#39;" in response.text or "'not a date'" in response.text

@@ -12,20 +12,32 @@ import datetime as dt
 
 from shomar.calendar.invalid import InvalidDate
 from shomar.calendar.names import GREGORIAN_MONTH_NAMES
+from shomar.domain.said import said
 
 Span = tuple[dt.date, dt.date]
 
 
 def _check_year(year: int) -> None:
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise InvalidDate(f"year {year} is outside {dt.MINYEAR}-{dt.MAXYEAR}", "1988")
+        raise InvalidDate(
+            said(
+                "year %(year)s is outside %(low)s-%(high)s",
+                year=str(year),
+                low=str(dt.MINYEAR),
+                high=str(dt.MAXYEAR),
+            ),
+            "1988",
+        )
 
 
 def _check_month(month: int) -> None:
     if not 1 <= month <= 12:
         raise InvalidDate(
-            f"month {month} does not exist (months run 1-12; with the year last, "
-            "the order is day/month/year)",
+            said(
+                "month %(month)s does not exist (months run 1-12; with the year last, the order "
+                "is day/month/year)",
+                month=month,
+            ),
             "29/07/1988",
         )
 
@@ -43,7 +55,13 @@ def gregorian_day(year: int, month: int, day: int) -> Span:
     if not 1 <= day <= length:
         name = GREGORIAN_MONTH_NAMES[month - 1]
         raise InvalidDate(
-            f"day {day} does not exist: {name} {year} has {length} days",
+            said(
+                "day %(day)s does not exist: %(month)s %(year)s has %(length)s days",
+                day=day,
+                month=name,
+                year=str(year),
+                length=length,
+            ),
             f"{min(max(day, 1), length)} {name} {year}",
         )
     day_date = dt.date(year, month, day)

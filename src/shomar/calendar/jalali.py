@@ -13,6 +13,7 @@ import jdatetime
 
 from shomar.calendar.invalid import InvalidDate
 from shomar.calendar.names import JALALI_MONTH_NAMES, JALALI_MONTH_NAMES_FA
+from shomar.domain.said import said
 
 Span = tuple[dt.date, dt.date]
 
@@ -27,14 +28,19 @@ def _first_day(year: int, month: int) -> dt.date:
     try:
         return jdatetime.date(year, month, 1).togregorian()
     except (ValueError, OverflowError):
-        raise InvalidDate(f"Jalali year {year} is outside the supported range", "1367") from None
+        raise InvalidDate(
+            said("Jalali year %(year)s is outside the supported range", year=str(year)), "1367"
+        ) from None
 
 
 def _check_month(month: int) -> None:
     if not 1 <= month <= 12:
         raise InvalidDate(
-            f"month {month} does not exist (months run 1-12; the order is year/month/day, "
-            "or day/month/year with the year last)",
+            said(
+                "month %(month)s does not exist (months run 1-12; the order is year/month/day, "
+                "or day/month/year with the year last)",
+                month=month,
+            ),
             "1367/05/10",
         )
 
@@ -58,9 +64,16 @@ def jalali_day(year: int, month: int, day: int) -> Span:
         name = JALALI_MONTH_NAMES[month - 1]
         why = ""
         if month == 12 and day == 30:
-            why = f" ({year} is not a leap year in the Jalali calendar)"
+            why = said(" (%(year)s is not a leap year in the Jalali calendar)", year=str(year))
         raise InvalidDate(
-            f"day {day} does not exist: {name} {year} has {length} days{why}",
+            said(
+                "day %(day)s does not exist: %(month)s %(year)s has %(length)s days%(why)s",
+                day=day,
+                month=name,
+                year=str(year),
+                length=length,
+                why=why,
+            ),
             f"{min(max(day, 1), length)} {name} {year}",
         )
     day_date = _first_day(year, month) + dt.timedelta(days=day - 1)

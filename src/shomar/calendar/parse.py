@@ -47,6 +47,7 @@ from shomar.calendar.normalize import fold
 from shomar.calendar.ordinals import replace_ordinals
 from shomar.calendar.qualifiers import split_part_of, split_qualifier
 from shomar.calendar.ranges import split_range
+from shomar.domain.said import said
 from shomar.errors import DateParseError
 
 Span = gregorian.Span
@@ -111,14 +112,14 @@ class _Tokens:
 CenturyHint = tuple[dt.date, dt.date] | PartialDate
 #: a two-digit year is read only when a reading lies within this many years of the hint
 CENTURY_HINT_REACH_YEARS = 20
-HOW_TO_HINT = (
+HOW_TO_HINT = said(
     "write the year in full (e.g. 'Mordad 1367', «مرداد ۱۳۶۷»), or give a century hint: the "
     "event's dates, or other dates of the same list, e.g. `shomar dates parse TEXT "
     "--century-hint 1988` (API: parse_partial_date(text, century_hint=...))"
 )
 
 
-_LUNAR_UNSUPPORTED = (
+_LUNAR_UNSUPPORTED = said(
     "Lunar Hijri (qamari) dates are not supported (a lunar month's first day depends on who saw "
     "the new moon, so its Gregorian days are not certain); give the date in the Solar Hijri "
     "(Jalali) or Gregorian calendar"
@@ -150,11 +151,18 @@ def parse_partial_date(
     try:
         return _parse(text, default_calendar, window)
     except _CenturyUnknown as exc:
-        raise CenturyUnknownError(f"Cannot read {text!r} as a date: {exc.reason}.") from None
+        raise CenturyUnknownError(
+            said("Cannot read %(text)s as a date: %(reason)s.", text=repr(text), reason=exc.reason)
+        ) from None
     except InvalidDate as exc:
         example = f"'{exc.example}'" if exc.example else EXAMPLES
         raise DateParseError(
-            f"Cannot read {text!r} as a date: {exc.reason}. Write it like {example}."
+            said(
+                "Cannot read %(text)s as a date: %(reason)s. Write it like %(example)s.",
+                text=repr(text),
+                reason=exc.reason,
+                example=example,
+            )
         ) from None
 
 
@@ -201,7 +209,7 @@ def _parse(
     text: str, default_calendar: str | None, window: tuple[dt.date, dt.date] | None
 ) -> PartialDate:
     if not text or not text.strip():
-        raise InvalidDate("the text is empty")
+        raise InvalidDate(said("the text is empty"))
     qualifier, body = split_qualifier(fold(text))
     part, body = split_part_of(_LABEL.sub("", body.strip()))
     body = _strip_persian_time(_strip_iso_time(body))
@@ -427,7 +435,11 @@ def _infer_century(
     yy = int(tokens.numbers[i])
     if window is None:
         raise _CenturyUnknown(
-            f"the year {yy:02d} has two digits, so its century is unknown; {HOW_TO_HINT}"
+            said(
+                "the year %(year)s has two digits, so its century is unknown; %(how)s",
+                year=f"{yy:02d}",
+                how=HOW_TO_HINT,
+            )
         )
     if len(tokens.calendars) == 1:
         calendars: tuple[str, ...] = (next(iter(tokens.calendars)),)
@@ -484,7 +496,9 @@ def _tokenize(body: str) -> _Tokens:
     body = _ARABIC_MONTH_APART.sub(r"\1\2", body)
     stray = _SEPARATORS.sub("", _TOKEN.sub("", body))
     if stray:
-        raise InvalidDate(f"it contains {stray[0]!r}, which is not part of any date form")
+        raise InvalidDate(
+            said("it contains %(stray)s, which is not part of any date form", stray=repr(stray[0]))
+        )
     tokens = _Tokens()
     for token in _TOKEN.findall(body):
         if token.isdigit():
@@ -492,14 +506,16 @@ def _tokenize(body: str) -> _Tokens:
         elif token not in FILLER_WORDS:
             _add_word(tokens, token)
     if not tokens.numbers and tokens.word is None:
-        raise InvalidDate("there is no date in it")
+        raise InvalidDate(said("there is no date in it"))
     return tokens
 
 
 def _add_word(tokens: _Tokens, token: str) -> None:
     word = lookup_word(token)
     if word is None:
-        raise InvalidDate(f"{token!r} is not a month, season or calendar name")
+        raise InvalidDate(
+            said("%(token)s is not a month, season or calendar name", token=repr(token))
+        )
     if word.calendar == "lunar":
         raise InvalidDate(_LUNAR_UNSUPPORTED, "24 Aban 1398")
     if word.kind == "weekday":
@@ -512,13 +528,13 @@ def _add_word(tokens: _Tokens, token: str) -> None:
     if word.kind == "calendar":
         return
     if tokens.word is not None:
-        raise InvalidDate("it names more than one month or season; give one")
+        raise InvalidDate(said("it names more than one month or season; give one"))
     tokens.word = word
 
 
 def _decide_calendar(tokens: _Tokens, default_calendar: str | None) -> str:
     if len(tokens.calendars) > 1:
-        raise InvalidDate("its words name both the Jalali and the Gregorian calendar")
+        raise InvalidDate(said("its words name both the Jalali and the Gregorian calendar"))
     if tokens.calendars:
         return next(iter(tokens.calendars))
     if default_calendar is not None:
@@ -533,10 +549,13 @@ def _find_year(numbers: list[str]) -> str:
         return years[0]
     if len(years) > 1:
         raise InvalidDate(
-            "it has more than one year; for a range put 'to', «تا» or a dash between the two dates",
+            said(
+                "it has more than one year; for a range put 'to', «تا» or a dash between the two "
+                "dates"
+            ),
             "1367 to 1368",
         )
-    raise InvalidDate("it has no four-digit year (two-digit years are ambiguous)")
+    raise InvalidDate(said("it has no four-digit year (two-digit years are ambiguous)"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -572,24 +591,30 @@ def _interval(tokens: _Tokens, calendar: str) -> tuple[str, Span]:
     year = int(_find_year(numbers))
     if calendar == "jalali" and year >= JALALI_YEAR_LIMIT:
         raise InvalidDate(
-            f"it reads as a Jalali date but its year {year} looks Gregorian (Jalali years "
-            f"are near 1300-1400); write the month and year in one calendar",
+            said(
+                "it reads as a Jalali date but its year %(year)s looks Gregorian (Jalali years "
+                "are near 1300-1400); write the month and year in one calendar",
+                year=str(year),
+            ),
             "Aban 1398",
         )
     if word is not None and word.calendar == "gregorian" and year < JALALI_YEAR_LIMIT:
         raise InvalidDate(
-            f"it names a Gregorian month but its year {year} looks Jalali (Gregorian years "
-            f"are near 1900-2000); write the month and year in one calendar",
+            said(
+                "it names a Gregorian month but its year %(year)s looks Jalali (Gregorian years "
+                "are near 1900-2000); write the month and year in one calendar",
+                year=str(year),
+            ),
             "November 2019",
         )
     parts = [int(n) for n in numbers if len(n) != 4]
     if any(len(n) not in (1, 2, 4) for n in numbers):
-        raise InvalidDate("it has numbers that are neither a day, a month nor a year")
+        raise InvalidDate(said("it has numbers that are neither a day, a month nor a year"))
     if len(numbers) == 3 and len(numbers[1]) == 4:
-        raise InvalidDate("the year must come first or last")
+        raise InvalidDate(said("the year must come first or last"))
     if word is not None and word.kind == "season":
         if parts:
-            raise InvalidDate("a season takes only a year", "summer 1367")
+            raise InvalidDate(said("a season takes only a year"), "summer 1367")
         return "season", spans.season(year, word.value)
     if word is not None:  # a month name, then maybe a day
         parts.insert(0, word.value)
@@ -601,4 +626,4 @@ def _interval(tokens: _Tokens, calendar: str) -> tuple[str, Span]:
         return "month", spans.month(year, parts[0])
     if len(parts) == 2:
         return "day", spans.day(year, parts[0], parts[1])
-    raise InvalidDate("it has too many numbers for one date")
+    raise InvalidDate(said("it has too many numbers for one date"))

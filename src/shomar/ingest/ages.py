@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from shomar.domain.names_key import ascii_digits
+from shomar.domain.said import said
 
 #: the oldest age an import accepts
 OLDEST = 130
@@ -44,7 +45,7 @@ class AgeProblem(ValueError):
 
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
-        self.hint = hint
+        self.message, self.hint = message, hint
 
 
 @functools.lru_cache(maxsize=4096)
@@ -58,10 +59,10 @@ def read_age(text: str) -> Age:
             return Age(years, bool(found["approx"] or found["doubt"]))
     if _SPAN.search(folded):
         raise AgeProblem(
-            "the age is a range or a decade, not one age",
-            "Write one age (23, «۲۳ ساله», 'about 30'); put a range or a decade in the notes",
+            said("the age is a range or a decade, not one age"),
+            said("Write one age (23, «۲۳ ساله», 'about 30'); put a range or a decade in the notes"),
         )
     raise AgeProblem(
-        f"age must be a whole number of years between 0 and {OLDEST}",
-        "Write the age as a number (23, «۲۳ ساله», '23 years old', 'about 30')",
+        said("age must be a whole number of years between 0 and %(oldest)s", oldest=OLDEST),
+        said("Write the age as a number (23, «۲۳ ساله», '23 years old', 'about 30')"),
     )

@@ -19,6 +19,7 @@ from typing import Any
 from shomar.config import settings
 from shomar.domain.columns import SENSITIVE_COLUMNS
 from shomar.domain.names_key import ascii_digits, event_key
+from shomar.domain.said import said
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError
 from shomar.ingest.mapping import Mapping
@@ -77,10 +78,10 @@ class Prepared:
                 "the full names mix both orders, family name first and given name first "
                 f"({order.explanation})"
             )
-        for said in self.two_digit_years():
+        for reading in self.two_digit_years():
             out.append(
-                f"{said['dates']:,} date(s) written with two-digit years were read as "
-                f"{said['read_as']} ({said['hint']})"
+                f"{reading['dates']:,} date(s) written with two-digit years were read as "
+                f"{reading['read_as']} ({reading['hint']})"
             )
         marks = self.ctx.unknown_name_marks
         if marks:
@@ -209,8 +210,8 @@ def prepare(
         log.add(
             Problem(
                 file,
-                "the file has a header but no data rows",
-                "Add at least one record",
+                said("the file has a header but no data rows"),
+                said("Add at least one record"),
                 row=2,
             )
         )
@@ -416,8 +417,8 @@ class _KeyCheck:
 def _duplicate(file: str, row: tuple[Any, ...], first_row: int | None) -> Problem:
     return Problem(
         file,
-        f"this record_id already appears on row {first_row} of the file",
-        "Each row needs its own record_id",
+        said("this record_id already appears on row %(row)s of the file", row=str(first_row)),
+        said("Each row needs its own record_id"),
         row[ROW_NUMBER],
         "record_id",
         row[RECORD_KEY],

@@ -14,6 +14,7 @@ from shomar.calendar import PartialDate, century_window, parse_partial_date
 from shomar.calendar.parse import CenturyUnknownError, reads_month_first
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, SENSITIVE_COLUMNS
 from shomar.domain.names_key import event_key, match_key
+from shomar.domain.said import said
 from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
 from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
@@ -183,11 +184,17 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
     row_cells = row.cells
     if len(row_cells) > len(header) and any(c.strip() for c in row_cells[len(header) :]):
         problem(
-            f"the row has {len(row_cells)} cells but the header has {len(header)}",
-            hint="A cell probably contains the delimiter without quotes around it"
+            said(
+                "the row has %(cells)s cells but the header has %(header)s",
+                cells=len(row_cells),
+                header=len(header),
+            ),
+            hint=said("A cell probably contains the delimiter without quotes around it")
             if row.sheet is None
-            else "A cell to the right of the header's last column holds a value: name its "
-            "column in the header row, or delete the stray value",
+            else said(
+                "A cell to the right of the header's last column holds a value: name its "
+                "column in the header row, or delete the stray value"
+            ),
         )
     cells = dict.fromkeys(_ALL_COLUMNS, "")
     width = len(row_cells)
@@ -197,10 +204,14 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             value = row_cells[index]
             name = header[index] if index < len(header) else f"#{index + 1}"
             problem(
-                f"the cell holds {len(value):,} characters; the limit is {limit:,}",
+                said(
+                    "the cell holds %(chars)s characters; the limit is %(limit)s",
+                    chars=len(value),
+                    limit=limit,
+                ),
                 name,
                 value[:40],
-                "Split long text into a document of its own, or raise SHOMAR_MAX_CELL_CHARS",
+                said("Split long text into a document of its own, or raise SHOMAR_MAX_CELL_CHARS"),
             )
     else:
         too_long = set()
@@ -217,10 +228,15 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
             value = row_cells[index]
             if bound is not None and len(value) > bound:
                 problem(
-                    f"the cell holds {len(value):,} characters; {target} takes at most {bound:,}",
+                    said(
+                        "the cell holds %(chars)s characters; %(column)s takes at most %(bound)s",
+                        chars=len(value),
+                        column=target,
+                        bound=bound,
+                    ),
                     header[index],
                     value[:40],
-                    "Move long text to the notes column",
+                    said("Move long text to the notes column"),
                 )
             else:
                 cells[target] = value.strip()
@@ -231,10 +247,12 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
     for name_field in NAME_FIELDS:  # a name of only ZWNJ, zero-width or other invisible marks
         if cells[name_field] and is_invisible(cells[name_field]):
             problem(
-                "the name holds only invisible characters (such as ZWNJ or zero-width spaces)",
+                said(
+                    "the name holds only invisible characters (such as ZWNJ or zero-width spaces)"
+                ),
                 ctx.column_of(name_field),
                 cells[name_field],
-                "Write the name, or leave the cell empty",
+                said("Write the name, or leave the cell empty"),
             )
             cells[name_field] = ""
             out[name_field] = ""
@@ -252,17 +270,19 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
         marked = [f for f in marks if f in NAME_FIELDS]
         if marked:
             problem(
-                "the row has no name: the cell holds a mark for a name not known",
+                said("the row has no name: the cell holds a mark for a name not known"),
                 ctx.column_of(marked[0]),
                 marks[marked[0]],
-                "Every record must name the victim, even partly; a victim whose name is not "
-                "known cannot be told apart from others in linkage",
+                said(
+                    "Every record must name the victim, even partly; a victim whose name is not "
+                    "known cannot be told apart from others in linkage"
+                ),
             )
         else:
             problem(
-                "the row has no name (full_name, given_name and family_name are all empty)",
+                said("the row has no name (full_name, given_name and family_name are all empty)"),
                 "full_name",
-                hint="Every record must name the victim, even partly",
+                hint=said("Every record must name the victim, even partly"),
             )
     sex = _cached(cache, "sex", cells["sex"], ctx, _read_sex)
     out["sex"] = sex[0]
@@ -329,10 +349,10 @@ def resolve_pending(values: dict[str, Any], ctx: RowContext, problem: Any) -> No
     birth, violation_end = values.get("birth_start"), values.get("date_end")
     if birth is not None and violation_end is not None and birth > violation_end:
         problem(
-            f"the birth date is after the violation date ({cells['date']})",
+            said("the birth date is after the violation date (%(date)s)", date=cells["date"]),
             ctx.column_of("birth_date"),
             cells["birth_date"],
-            "Check both dates (and their calendar)",
+            said("Check both dates (and their calendar)"),
         )
 
 
@@ -358,7 +378,14 @@ def _read_sex(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
         sex_words = ctx.mapping.values.get("sex", {})
         return sex_words.get(match_key(text)) or normalize_sex(text), []
     except ValueError:
-        return None, [("not a recognised sex", "sex", text, f"Use {accepted_sex_values()}")]
+        return None, [
+            (
+                said("not a recognised sex"),
+                "sex",
+                text,
+                said("Use %(values)s", values=accepted_sex_values()),
+            )
+        ]
 
 
 def _read_age(text: str, ctx: RowContext) -> tuple[Age | None, list[CellProblem]]:
@@ -367,7 +394,7 @@ def _read_age(text: str, ctx: RowContext) -> tuple[Age | None, list[CellProblem]
     try:
         return read_age(text), []
     except AgeProblem as exc:
-        return None, [(str(exc), "age", text, exc.hint)]
+        return None, [(exc.message, "age", text, exc.hint)]
 
 
 def _read_tier(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
@@ -376,10 +403,10 @@ def _read_tier(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
     if tier not in TIERS:
         return ctx.default_tier, [
             (
-                "unknown confidentiality tier",
+                said("unknown confidentiality tier"),
                 "confidentiality",
                 text,
-                "Use public, restricted or confidential",
+                said("Use public, restricted or confidential"),
             )
         ]
     return tier, []
@@ -430,10 +457,12 @@ def _dates(row: RawRow, ctx: RowContext, cells: dict[str, str], out: dict[str, A
                 and (parsed.start > violation_end)
             ):
                 problem(
-                    f"the birth date is after the violation date ({cells['date']})",
+                    said(
+                        "the birth date is after the violation date (%(date)s)", date=cells["date"]
+                    ),
                     ctx.column_of(column),
                     text,
-                    "Check both dates (and their calendar)",
+                    said("Check both dates (and their calendar)"),
                 )
 
 
@@ -469,7 +498,7 @@ def _read_cell_date(
     stamp = ISO_DATETIME.match(text)  # a spreadsheet date cell with a time of day
     if stamp and not time_exists(*stamp.group(2, 3, 4)):
         problem(
-            "the time of day does not exist (hours run 00-23, minutes and seconds 00-59)",
+            said("the time of day does not exist (hours run 00-23, minutes and seconds 00-59)"),
             ctx.column_of(column),
             text,
         )
@@ -491,12 +520,19 @@ def _excel_serial_problem(serial: str, text: str, column: str) -> CellProblem:
     day = float(serial)
     shown = (EXCEL_EPOCH + dt.timedelta(days=int(day))).isoformat()
     return (
-        f"{quoted(text)} looks like a spreadsheet's day number, not a date: in Excel's 1900 "
-        f"date system it is {shown}; it was not read as a date",
+        said(
+            "%(text)s looks like a spreadsheet's day number, not a date: in Excel's 1900 date "
+            "system it is %(shown)s; it was not read as a date",
+            text=quoted(text),
+            shown=shown,
+        ),
         column,
         text,
-        "Format the column as dates in the spreadsheet before saving or exporting (Format "
-        f"Cells > Date), or write the date out (e.g. {shown})",
+        said(
+            "Format the column as dates in the spreadsheet before saving or exporting (Format "
+            "Cells > Date), or write the date out (e.g. %(shown)s)",
+            shown=shown,
+        ),
     )
 
 
@@ -515,10 +551,10 @@ def _read_date(
         part = part.strip()
         if YEAR_ZERO_OR_NEGATIVE.search(part.translate(DIGITS)):
             problem(
-                "the year is 0 or negative: dates before year 1 are not accepted",
+                said("the year is 0 or negative: dates before year 1 are not accepted"),
                 column,
                 text,
-                "Write the year as reported (Jalali or Gregorian, e.g. 1367 or 1988)",
+                said("Write the year as reported (Jalali or Gregorian, e.g. 1367 or 1988)"),
             )
             return None
         serial = EXCEL_SERIAL.match(part.translate(DIGITS))
@@ -539,17 +575,24 @@ def _read_date(
     first, last = read[0], read[-1]
     if first.start > ctx.today:
         problem(
-            f"the date {quoted(text)} ({first.start.isoformat()}) is after the import date "
-            f"({ctx.today.isoformat()}): a record cannot be dated in the future",
+            said(
+                "the date %(text)s (%(start)s) is after the import date (%(today)s): a record "
+                "cannot be dated in the future",
+                text=quoted(text),
+                start=first.start.isoformat(),
+                today=ctx.today.isoformat(),
+            ),
             column,
             text,
-            "Check the year and the calendar (a Jalali year read as Gregorian, or a typo)",
+            said("Check the year and the calendar (a Jalali year read as Gregorian, or a typo)"),
         )
         return None
     if len(read) == 1:
         return first
     if last.end < first.start:
-        problem("the date range ends before it starts", column, text, "Write it as FROM~TO")
+        problem(
+            said("the date range ends before it starts"), column, text, said("Write it as FROM~TO")
+        )
         return None
     return PartialDate(
         text=text,

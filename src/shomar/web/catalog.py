@@ -18,7 +18,9 @@ from shomar.web.vocabulary import report_vocabulary, vocabulary
 _JINJA = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}
 
 
-def _extract(package: str, folder: str, method_map: list[tuple[str, str]]) -> list[str]:
+def _extract(
+    package: str, folder: str, method_map: list[tuple[str, str]], keyword: str = "_"
+) -> list[str]:
     path = Path(str(resources.files(package) / folder)) if folder else None
     root = path or Path(str(resources.files(package)))
     found: list[str] = []
@@ -26,7 +28,7 @@ def _extract(package: str, folder: str, method_map: list[tuple[str, str]]) -> li
         str(root),
         method_map=method_map,
         options_map={"**.html": _JINJA},
-        keywords={"_": None},
+        keywords={keyword: None},
     ):
         text = message if isinstance(message, str) else message[0]
         if text not in found:
@@ -50,10 +52,31 @@ def report_messages() -> list[str]:
     )
 
 
+#: the packages whose messages are made with :func:`shomar.domain.said.said` (an import's
+#: problems: the checks of a row, and the date parser's reasons)
+SAID_IN = ("shomar.ingest", "shomar.calendar")
+
+
+def said_messages() -> list[str]:
+    """The templates of ``said("...")`` messages, which the upload page shows translated."""
+    found = [
+        message
+        for package in SAID_IN
+        for message in _extract(package, "", [("*.py", "python")], keyword="said")
+    ]
+    return list(dict.fromkeys(found))
+
+
 def all_messages() -> list[str]:
     return list(
         dict.fromkeys(
-            [*template_messages(), *report_messages(), *vocabulary(), *report_vocabulary()]
+            [
+                *template_messages(),
+                *report_messages(),
+                *vocabulary(),
+                *report_vocabulary(),
+                *said_messages(),
+            ]
         )
     )
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from shomar.domain.said import say
 from shomar.linkage.review import plain_level, stored_weights
 from shomar.web.i18n import Locale, translations
 
@@ -33,6 +34,8 @@ def environment(lang: str) -> Environment:
     env.filters["tr"] = lambda text: _word(lang, text)
     env.filters["evidence"] = lambda text: _word(lang, plain_level(str(text or "")))
     env.filters["weights"] = stored_weights
+    gettext = translations(lang).gettext
+    env.filters["say"] = lambda text: say(text, gettext, locale.number, locale.digits)
     env.globals["locale"] = locale
     env.globals["date_pair"] = locale.date_pair
     return env
