@@ -12,7 +12,9 @@ from shomar.errors import DateParseError
 from shomar.web.i18n import translations
 
 PERSIAN = {
-    "the row has %(cells)s cells but the header has %(header)s": "سطر %(cells)s خانه، عنوان %(header)s",
+    "the row has %(cells)s cells but the header has %(header)s": (
+        "سطر %(cells)s خانه، عنوان %(header)s"
+    ),
     "Cannot read %(text)s as a date: %(reason)s.": "%(text)s تاریخ نیست: %(reason)s.",
     "there is no date in it": "تاریخی در آن نیست",
 }
@@ -74,3 +76,9 @@ def test_the_date_parser_says_why_in_a_form_another_language_can_use() -> None:
     persian = say(message, translations("fa").gettext)  # the web's own catalog
     assert persian.startswith("'not a date' را نمی‌توان تاریخ خواند")
     assert "'not' نام ماه، فصل یا تقویم نیست" in persian
+
+
+def test_values_can_be_isolated_for_a_page_of_the_other_direction() -> None:
+    message = said("Cannot read %(text)s as a date: %(reason)s.", text="'x'", reason=said("r"))
+    shown = say(message, _persian, isolate=lambda t: f"<{t}>")
+    assert shown == "<'x'> تاریخ نیست: r."  # the nested message is said, not isolated

@@ -55,15 +55,19 @@ def say(
     translate: Callable[[str], str],
     number: Callable[[int], str] = str,
     digits: Callable[[str], str] = str,
+    isolate: Callable[[str], str] = str,
 ) -> str:
     """``text`` in the language of ``translate`` (a gettext function): a :class:`Said` message
     through its template, counts by ``number``, values made only of digits (a row, a year) by
-    ``digits``, other values as they are (a user's text is quoted as written). A translation
-    that does not fit its values (a translator's typo) gives the English text."""
+    ``digits``, other values as they are (a user's text is quoted as written) and each value
+    through ``isolate`` (a page puts it in a bidirectional isolate, so a Latin value keeps its
+    order inside a Persian sentence). A translation that does not fit its values (a
+    translator's typo) gives the English text."""
     if not isinstance(text, Said):
         return "" if text is None else str(text)
     values = {
-        name: _said_value(value, translate, number, digits) for name, value in text.values.items()
+        name: _said_value(value, translate, number, digits, isolate)
+        for name, value in text.values.items()
     }
     try:
         return translate(text.template) % values
@@ -76,10 +80,11 @@ def _said_value(
     translate: Callable[[str], str],
     number: Callable[[int], str],
     digits: Callable[[str], str],
+    isolate: Callable[[str], str],
 ) -> str:
     if isinstance(value, Said):
-        return say(value, translate, number, digits)
+        return say(value, translate, number, digits, isolate)
     if isinstance(value, int) and not isinstance(value, bool):
         return number(value)
     text = str(value)
-    return digits(text) if text.isascii() and text.isdigit() else text
+    return digits(text) if text.isascii() and text.isdigit() else isolate(text)

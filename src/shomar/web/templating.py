@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from shomar.domain.said import say
+from shomar.domain.said import Said, say
 from shomar.linkage.review import plain_level, stored_weights
 from shomar.web.i18n import Locale, translations
 
@@ -34,11 +34,28 @@ def environment(lang: str) -> Environment:
     env.filters["tr"] = lambda text: _word(lang, text)
     env.filters["evidence"] = lambda text: _word(lang, plain_level(str(text or "")))
     env.filters["weights"] = stored_weights
-    gettext = translations(lang).gettext
-    env.filters["say"] = lambda text: say(text, gettext, locale.number, locale.digits)
+    env.filters["say"] = lambda text: _said(lang, text)
     env.globals["locale"] = locale
     env.globals["date_pair"] = locale.date_pair
     return env
+
+
+def _said(lang: str, text: object) -> str:
+    """A message made with :func:`~shomar.domain.said.said` in the page's language. A sentence
+    the catalog translated starts with the page's direction mark (RLM in Persian), so the
+    ``<bdi>`` around it takes the page's direction even when it opens with a Latin value."""
+    locale, gettext = Locale(lang), translations(lang).gettext
+    shown = say(text, gettext, locale.number, locale.digits, _isolated)
+    if isinstance(text, Said) and lang == "fa" and gettext(text.template) != text.template:
+        return "\u200f" + shown
+    return shown
+
+
+def _isolated(text: str) -> str:
+    """A value inside a sentence as a bidirectional isolate (FSI … PDI): its own direction,
+    so "'not a date'" stays in order inside a Persian sentence and a Persian name inside an
+    English one."""
+    return f"\u2068{text}\u2069"
 
 
 def _word(lang: str, text: object) -> str:
