@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from httpx import Response
 from sqlalchemy import func, select
 
 from shomar.errors import InputError
@@ -113,6 +114,17 @@ def test_content_decides_the_kind_and_names_are_sanitised() -> None:
     assert "/" not in safe_name("a/b\\c:d.csv", "csv")
 
 
+def _upload_as_documenter(world: WebWorld, lang: str, content: bytes) -> Response:
+    client = world.login("documenter")
+    form = client.get(f"/{lang}/documents/upload")
+    return client.post(
+        f"/{lang}/documents/upload",
+        data={"csrf": _csrf(form.text), "source": "Synthetic upload C (SYNTHETIC)"},
+        files={"file": ("list.csv", content, "text/csv")},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+
+
 @pytest.mark.parametrize(
     ("lang", "no_name", "no_date"),
     [
@@ -123,15 +135,23 @@ def test_content_decides_the_kind_and_names_are_sanitised() -> None:
 def test_row_problems_are_said_in_the_page_language(
     world: WebWorld, lang: str, no_name: str, no_date: str
 ) -> None:
-    client = world.login("documenter")
-    form = client.get(f"/{lang}/documents/upload")
-    response = client.post(
-        f"/{lang}/documents/upload",
-        data={"csrf": _csrf(form.text), "source": "Synthetic upload C (SYNTHETIC)"},
-        files={"file": ("list.csv", WIN1256_WITH_ERRORS, "text/csv")},
-        headers={"sec-fetch-site": "same-origin"},
-    )
+    response = _upload_as_documenter(world, lang, WIN1256_WITH_ERRORS)
     assert response.status_code == 422
     assert no_name in response.text and no_date in response.text
     # the user's own cell is shown as written, inside the translated sentence
     assert "&#39;not a date&#39;" in response.text or "'not a date'" in response.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "refusal", "hint"),
+    [
+        ("fa", "این پرونده یک سند PDF است، نه فهرستی که شمار بتواند بخواند", "نخست فهرست را"),
+        ("en", "This file is a PDF document, not a list Shomar can read", "export the list"),
+    ],
+)
+def test_a_file_refused_whole_is_said_with_its_hint_in_the_page_language(
+    world: WebWorld, lang: str, refusal: str, hint: str
+) -> None:
+    response = _upload_as_documenter(world, lang, b"%PDF-1.7 synthetic")
+    assert response.status_code == 400
+    assert refusal in response.text and hint in response.text

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from shomar.domain.said import said
 from shomar.errors import InputError
 from shomar.ingest.files import display_name, password_protected
 
@@ -26,10 +27,10 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 KNOWN_BINARY = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
+    b"%PDF": said("a PDF document"),
+    b"\x89PNG": said("a PNG image"),
+    b"\xff\xd8\xff": said("a JPEG image"),
+    b"GIF8": said("a GIF image"),
 }
 EXTENSIONS = {
     ".csv": "csv",
@@ -54,43 +55,73 @@ def known_binary(head: bytes) -> str | None:
     return next((what for magic, what in KNOWN_BINARY.items() if head.startswith(magic)), None)
 
 
+#: the hint of a file whose encoding changes midway
+_PASTED_TOGETHER = said(
+    "The file was probably pasted together from two exports. Save it again in one encoding "
+    "(UTF-8), or import the parts separately."
+)
+
+
 def sniff_format(path: Path, head: bytes) -> str:
     """The format the bytes show; an extension that says otherwise is an error."""
     name = display_name(path)
-    said = EXTENSIONS.get(path.suffix.lower())
+    claimed = EXTENSIONS.get(path.suffix.lower())
     if what := known_binary(head):
         raise InputError(
-            f"{name}: this is {what}, not a list Shomar can import.",
-            hint="Import CSV, XLSX, XLS, ODS or JSON files; export the list to one of these first.",
+            said("%(file)s: this is %(what)s, not a list Shomar can import.", file=name, what=what),
+            hint=said(
+                "Import CSV, XLSX, XLS, ODS or JSON files; export the list to one of these first."
+            ),
         )
     if head.startswith(OLE_MAGIC):
         if encrypted_ooxml(path):
             raise password_protected(name)
-        if said not in (None, "xls"):
+        if claimed not in (None, "xls"):
             raise InputError(
-                f"{name}: the extension says {path.suffix}, but the file is an old-style "
-                "Office document (.xls/.doc).",
-                hint="Rename it to .xls if it is an Excel workbook, or export the sheet as CSV.",
+                said(
+                    "%(file)s: the extension says %(suffix)s, but the file is an old-style "
+                    "Office document (.xls/.doc).",
+                    file=name,
+                    suffix=path.suffix,
+                ),
+                hint=said(
+                    "Rename it to .xls if it is an Excel workbook, or export the sheet as CSV."
+                ),
             )
         return "xls"
     if head.startswith(ZIP_MAGIC):
         kind = "ods" if ODS_MIMETYPE in head[:200] else "xlsx"
-        if said not in (None, kind):
+        if claimed not in (None, kind):
             raise InputError(
-                f"{name}: the extension says {said.upper()}, but the file is a ZIP "
-                f"archive (an {kind.upper()} workbook?).",
-                hint=f"Rename it to .{kind} if it is a workbook, or export the sheet as CSV.",
+                said(
+                    "%(file)s: the extension says %(suffix)s, but the file is a ZIP archive (an "
+                    "%(kind)s workbook?).",
+                    file=name,
+                    suffix=claimed.upper(),
+                    kind=kind.upper(),
+                ),
+                hint=said(
+                    "Rename it to .%(kind)s if it is a workbook, or export the sheet as CSV.",
+                    kind=kind,
+                ),
             )
         return kind
-    if said in ("xlsx", "xls", "ods"):
+    if claimed in ("xlsx", "xls", "ods"):
         raise InputError(
-            f"{name}: the extension says {said.upper()}, but the file is not a workbook "
-            "(its bytes look like text).",
-            hint=f"Rename it to .csv if it is a text list, or save it from the spreadsheet as "
-            f".{said}.",
+            said(
+                "%(file)s: the extension says %(suffix)s, but the file is not a workbook (its "
+                "bytes look like text).",
+                file=name,
+                suffix=claimed.upper(),
+            ),
+            hint=said(
+                "Rename it to .csv if it is a text list, or save it from the spreadsheet as "
+                ".%(kind)s.",
+                kind=claimed,
+            ),
         )
     stripped = head.lstrip(codecs.BOM_UTF8).lstrip()
-    if said == "json" or (said is None and stripped[:1] in (b"[", b"{")):
+    if claimed == "json" or (claimed is None and stripped[:1] in (b"[", b"{")):
         return "json"
     return "csv"
 
@@ -200,11 +231,15 @@ def detect_encoding(path: Path, scan: Scan) -> str:
         return "utf-8"
     if scan.utf8_text_line is not None:
         raise InputError(
-            f"{name}, line {scan.utf8_error_line}: the file switches encoding there: the lines "
-            f"before it are UTF-8 (non-ASCII text from line {scan.utf8_text_line}), line "
-            f"{scan.utf8_error_line} is not valid UTF-8; nothing was imported.",
-            hint="The file was probably pasted together from two exports. Save it again in "
-            "one encoding (UTF-8), or import the parts separately.",
+            said(
+                "%(file)s, line %(line)s: the file switches encoding there: the lines before it "
+                "are UTF-8 (non-ASCII text from line %(text_line)s), line %(line)s is not valid "
+                "UTF-8; nothing was imported.",
+                file=name,
+                line=str(scan.utf8_error_line),
+                text_line=str(scan.utf8_text_line),
+            ),
+            hint=_PASTED_TOGETHER,
         )
     return _legacy_encoding(path, name, scan)
 
@@ -262,23 +297,38 @@ def _legacy_encoding(path: Path, name: str, scan: Scan) -> str:
                 continue
             if first_legacy is not None:
                 raise InputError(
-                    f"{name}, line {number}: the file switches encoding there: line "
-                    f"{first_legacy} and the lines after it are not UTF-8, line {number} is "
-                    "UTF-8; nothing was imported.",
-                    hint="The file was probably pasted together from two exports. Save it "
-                    "again in one encoding (UTF-8), or import the parts separately.",
+                    said(
+                        "%(file)s, line %(line)s: the file switches encoding there: line "
+                        "%(first)s and the lines after it are not UTF-8, line %(line)s is "
+                        "UTF-8; nothing was imported.",
+                        file=name,
+                        line=str(number),
+                        first=str(first_legacy),
+                    ),
+                    hint=_PASTED_TOGETHER,
                 )
     if _looks_like_cp1256(bytes(sample)):
         return "cp1256"
     guess = _charset_guess(bytes(sample))
     hint = (
-        "Save the file as UTF-8 (in Excel: 'CSV UTF-8'), or name its encoding with --encoding"
-        + (f" (it may be {guess}: --encoding {guess})." if guess else ".")
+        said(
+            "Save the file as UTF-8 (in Excel: 'CSV UTF-8'), or name its encoding with "
+            "--encoding (it may be %(guess)s: --encoding %(guess)s).",
+            guess=guess,
+        )
+        if guess
+        else said(
+            "Save the file as UTF-8 (in Excel: 'CSV UTF-8'), or name its encoding with --encoding."
+        )
     )
     raise InputError(
-        f"{name}: line {scan.utf8_error_line}, byte offset {scan.utf8_error_offset}: the bytes "
-        "there are not valid UTF-8, and the file does not look like UTF-16 or Windows-1256 "
-        "either.",
+        said(
+            "%(file)s: line %(line)s, byte offset %(offset)s: the bytes there are not valid "
+            "UTF-8, and the file does not look like UTF-16 or Windows-1256 either.",
+            file=name,
+            line=str(scan.utf8_error_line),
+            offset=str(scan.utf8_error_offset),
+        ),
         hint=hint,
     )
 

@@ -6,6 +6,7 @@ import codecs
 import os
 from pathlib import Path
 
+from shomar.domain.said import said
 from shomar.errors import InputError
 
 
@@ -49,8 +50,13 @@ def check_text_codec(name: object, where: str = "--encoding") -> str:
 def password_protected(name: str) -> InputError:
     """The error for a workbook saved with a password: its cells are encrypted."""
     return InputError(
-        f"{name}: the workbook is password-protected (encrypted): its cells cannot be read "
-        "without the password; nothing was imported.",
-        hint="Open it in Excel/LibreOffice with the password, remove the password (File > "
-        "Info > Protect Workbook, or Save As without a password), and import the saved copy.",
+        said(
+            "%(file)s: the workbook is password-protected (encrypted): its cells cannot be read "
+            "without the password; nothing was imported.",
+            file=name,
+        ),
+        hint=said(
+            "Open it in Excel/LibreOffice with the password, remove the password (File > Info > "
+            "Protect Workbook, or Save As without a password), and import the saved copy."
+        ),
     )

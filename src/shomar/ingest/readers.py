@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from shomar.config import settings
+from shomar.domain.said import said
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
 
@@ -90,9 +91,15 @@ def check_header(
     where = f"{name}, sheet {sheet!r}" if sheet else name
     if len(header) > limits.columns:
         raise InputError(
-            f"{where}, row {row}: the header has {len(header):,} columns; an import takes at "
-            f"most {limits.columns:,}.",
-            hint="Remove the columns you do not need, or raise SHOMAR_MAX_COLUMNS.",
+            said(
+                "%(file)s, row %(row)s: the header has %(columns)s columns; an import takes at "
+                "most %(limit)s.",
+                file=where,
+                row=str(row),
+                columns=len(header),
+                limit=limits.columns,
+            ),
+            hint=said("Remove the columns you do not need, or raise SHOMAR_MAX_COLUMNS."),
         )
     for index, cell in enumerate(header):
         if len(cell) > limits.header_chars:
@@ -126,16 +133,28 @@ def _bounded_lines(
         number += 1
         if len(line) > limits.line_chars:
             raise InputError(
-                f"{name}, line {number}: the line is longer than {limits.line_chars:,} "
-                "characters; nothing was imported.",
-                hint="Is this a CSV list? A line this long usually means the file has no line "
-                "breaks or is not text (SHOMAR_MAX_LINE_CHARS raises the limit).",
+                said(
+                    "%(file)s, line %(line)s: the line is longer than %(limit)s characters; "
+                    "nothing was imported.",
+                    file=name,
+                    line=str(number),
+                    limit=limits.line_chars,
+                ),
+                hint=said(
+                    "Is this a CSV list? A line this long usually means the file has no line "
+                    "breaks or is not text (SHOMAR_MAX_LINE_CHARS raises the limit)."
+                ),
             )
         if line.count(delimiter) >= most and _cells_outside_quotes(line, delimiter) > most:
             raise InputError(
-                f"{name}, line {number}: the line has more than {most:,} cells; nothing was "
-                "imported.",
-                hint="Check the delimiter; SHOMAR_MAX_COLUMNS raises the limit.",
+                said(
+                    "%(file)s, line %(line)s: the line has more than %(limit)s cells; nothing "
+                    "was imported.",
+                    file=name,
+                    line=str(number),
+                    limit=most,
+                ),
+                hint=said("Check the delimiter; SHOMAR_MAX_COLUMNS raises the limit."),
             )
         tail.ends_with_break = line.endswith(("\n", "\r"))
         yield line
@@ -144,27 +163,53 @@ def _bounded_lines(
 def _decode_error(name: str, row: int, encoding: str, exc: UnicodeDecodeError) -> InputError:
     if exc.reason == "truncated data":
         return InputError(
-            f"{name}: the file ends in the middle of a {encoding} character (its last bytes "
-            "are cut off).",
-            hint="The file is truncated or not in this encoding; export it again.",
+            said(
+                "%(file)s: the file ends in the middle of a %(encoding)s character (its last "
+                "bytes are cut off).",
+                file=name,
+                encoding=encoding,
+            ),
+            hint=said("The file is truncated or not in this encoding; export it again."),
         )
     return InputError(
-        f"{name}, row {row}: the bytes there are not valid {encoding} ({exc.reason}).",
-        hint="Leave out --encoding to detect it, or name the right one.",
+        said(
+            "%(file)s, row %(row)s: the bytes there are not valid %(encoding)s (%(reason)s).",
+            file=name,
+            row=str(row),
+            encoding=encoding,
+            reason=exc.reason,
+        ),
+        hint=said("Leave out --encoding to detect it, or name the right one."),
     )
+
+
+#: the hint of a quoted cell that is never closed
+_DOUBLE_THE_QUOTES = said(
+    'Check the quotes on that row; a quote inside a cell must be doubled ("").'
+)
 
 
 def _csv_error(name: str, row: int, exc: csv.Error, limits: Limits) -> InputError:
     if "field larger than field limit" in str(exc):
         return InputError(
-            f"{name}, row {row}: a cell runs past {limits.line_chars:,} characters; a quoted "
-            "cell is probably never closed (unbalanced quotes).",
-            hint='Check the quotes on that row; a quote inside a cell must be doubled ("").',
+            said(
+                "%(file)s, row %(row)s: a cell runs past %(limit)s characters; a quoted cell is "
+                "probably never closed (unbalanced quotes).",
+                file=name,
+                row=str(row),
+                limit=limits.line_chars,
+            ),
+            hint=_DOUBLE_THE_QUOTES,
         )
     return InputError(
-        f"{name}, row {row}: the CSV is malformed ({exc}); a quoted cell is probably never "
-        "closed (unbalanced quotes).",
-        hint='Check the quotes on that row; a quote inside a cell must be doubled ("").',
+        said(
+            "%(file)s, row %(row)s: the CSV is malformed (%(error)s); a quoted cell is probably "
+            "never closed (unbalanced quotes).",
+            file=name,
+            row=str(row),
+            error=exc,
+        ),
+        hint=_DOUBLE_THE_QUOTES,
     )
 
 
@@ -172,19 +217,32 @@ def _nul_error(name: str, row: int, header: tuple[str, ...], cells: list[str]) -
     index = next(i for i, c in enumerate(cells) if "\x00" in c)
     column = header[index] if index < len(header) else f"#{index + 1}"
     return InputError(
-        f"{name}, row {row}, column {column!r}: the cell holds a NUL byte (\\x00), which is "
-        "not text; nothing was imported.",
-        hint="Remove the NUL byte (the file may have been damaged when it was copied).",
+        said(
+            "%(file)s, row %(row)s, column %(column)s: the cell holds a NUL byte (\\x00), which "
+            "is not text; nothing was imported.",
+            file=name,
+            row=str(row),
+            column=repr(column),
+        ),
+        hint=said("Remove the NUL byte (the file may have been damaged when it was copied)."),
     )
 
 
 def _cut_off_error(name: str, row: int, cells: int, columns: int) -> InputError:
     return InputError(
-        f"{name}, row {row}: the file ends in the middle of this row (it has {cells} of "
-        f"{columns} cells and no line break after it): the file looks cut off, and rows after "
-        "it may be missing; nothing was imported.",
-        hint="Export or download the list again. If the row is complete, end the file with a "
-        "line break.",
+        said(
+            "%(file)s, row %(row)s: the file ends in the middle of this row (it has %(cells)s of "
+            "%(columns)s cells and no line break after it): the file looks cut off, and rows "
+            "after it may be missing; nothing was imported.",
+            file=name,
+            row=str(row),
+            cells=str(cells),
+            columns=str(columns),
+        ),
+        hint=said(
+            "Export or download the list again. If the row is complete, end the file with a "
+            "line break."
+        ),
     )
 
 
@@ -224,10 +282,10 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
         handle.close()
         raise _decode_error(name, 1, encoding, exc) from exc
     handle.seek(0)
-    said = SEP_LINE.match(handle.readline(limits.line_chars + 1))
+    sep_line = SEP_LINE.match(handle.readline(limits.line_chars + 1))
     handle.seek(0)
-    if said:
-        delimiter = "\t" if said.group(1) == "\\t" else said.group(1)
+    if sep_line:
+        delimiter = "\t" if sep_line.group(1) == "\\t" else sep_line.group(1)
     else:
         delimiter = guess_delimiter(first_line.rstrip("\r\n").lstrip("\ufeff"))
     tail = _Tail()
@@ -238,7 +296,7 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
     try:
         for cells in reader:
             number += 1
-            if said and number == 1 and header_row != 1:
+            if sep_line and number == 1 and header_row != 1:
                 continue  # Excel's `sep=;` line: not a row of the list
             if header_row is None and not any(cell.strip() for cell in cells):
                 continue
@@ -260,7 +318,9 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
             raise InputError(
                 f"{name}: --header-row {header_row}, but the file has only {number} row(s)."
             )
-        raise InputError(f"{name}: the file is empty.", hint="Expected a header row.")
+        raise InputError(
+            said("%(file)s: the file is empty.", file=name), hint=said("Expected a header row.")
+        )
     header = [h.strip().lstrip("\ufeff") for h in header]
     if any("\x00" in h for h in header):
         handle.close()
@@ -309,9 +369,9 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
                 table.notes.append(_marks_note(marks))
 
     table = Table(columns, rows(), None, delimiter, header_number)
-    if said:
+    if sep_line:
         table.notes.append(
-            f"the file's first line {said.group(0).strip()!r} names its delimiter (Excel's "
+            f"the file's first line {sep_line.group(0).strip()!r} names its delimiter (Excel's "
             f"convention); it is row 1, the header row {header_number}"
         )
     return table

@@ -25,6 +25,7 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from shomar.domain.names_key import event_key
+from shomar.domain.said import said
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError, InputError
 from shomar.ingest import packed
@@ -176,7 +177,8 @@ def import_file(
     scan = scan_file(file)
     if scan.size == 0:
         raise InputError(
-            f"{display_name(file)}: the file is empty.", hint="Expected a header row and data rows."
+            said("%(file)s: the file is empty.", file=display_name(file)),
+            hint=said("Expected a header row and data rows."),
         )
     replaced_id = None
     with ws.read_session() as session:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from shomar.config import settings
+from shomar.domain.said import said
 from shomar.errors import InputError, NotFoundError, WorkspaceError
 from shomar.ingest.detect import OLE_MAGIC, ZIP_MAGIC, known_binary
 from shomar.security import blobcrypt
@@ -73,9 +74,10 @@ def sniff(content: bytes) -> str:
     """
     if what := known_binary(content):
         raise InputError(
-            f"This file is {what}, not a list Shomar can read.",
-            hint="Upload a CSV, XLSX, XLS, ODS or JSON list; export the list to one of these "
-            "first.",
+            said("This file is %(what)s, not a list Shomar can read.", what=what),
+            hint=said(
+                "Upload a CSV, XLSX, XLS, ODS or JSON list; export the list to one of these first."
+            ),
         )
     if content.startswith(ZIP_MAGIC):
         head = content[:4096]
@@ -111,11 +113,15 @@ def stage_upload(ws: Workspace, name: str, content: bytes, *, principal: Princip
     limit = settings().upload_max_bytes
     if len(content) > limit:
         raise InputError(
-            f"The file is {len(content):,} bytes; the limit is {limit:,}.",
-            hint="Split the list, or raise SHOMAR_UPLOAD_MAX_BYTES on the server.",
+            said(
+                "The file is %(size)s bytes; the limit is %(limit)s.",
+                size=len(content),
+                limit=limit,
+            ),
+            hint=said("Split the list, or raise SHOMAR_UPLOAD_MAX_BYTES on the server."),
         )
     if not content:
-        raise InputError("The file is empty.")
+        raise InputError(said("The file is empty."))
     kind = sniff(content)
     discard_old_uploads(ws)
     upload_id = secrets.token_urlsafe(18)

@@ -53,8 +53,8 @@ def report_messages() -> list[str]:
 
 
 #: the packages whose messages are made with :func:`shomar.domain.said.said` (an import's
-#: problems: the checks of a row, and the date parser's reasons)
-SAID_IN = ("shomar.ingest", "shomar.calendar")
+#: problems and refusals: the checks of a row and a file, the date parser's reasons)
+SAID_IN = ("shomar.ingest", "shomar.calendar", "shomar.services")
 
 
 def said_messages() -> list[str]:

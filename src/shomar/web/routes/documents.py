@@ -24,6 +24,7 @@ def _upload_page(
 ) -> Response:
     defaults: dict[str, object] = {
         "upload": None, "report": None, "problems": [], "problem_total": 0, "error": "",
+        "error_hint": "",
         "source": "", "source_kind": "other", "imported": None, "replace": "",
     }  # fmt: skip
     return page(request, acting, "upload.html", status=status, kinds=SOURCE_KINDS,
@@ -62,7 +63,9 @@ def _check(
             problem_total=len(exc.problems), error=exc.message, **kept,
         )  # fmt: skip
     except InputError as exc:
-        return _upload_page(request, acting, status=400, error=exc.message, **kept)
+        return _upload_page(
+            request, acting, status=400, error=exc.message, error_hint=exc.hint, **kept
+        )
     return _upload_page(request, acting, report=report, **kept)
 
 
@@ -88,7 +91,13 @@ async def upload(
         )
     except InputError as exc:
         return _upload_page(
-            request, acting, status=400, error=exc.message, source=source, replace=replace
+            request,
+            acting,
+            status=400,
+            error=exc.message,
+            error_hint=exc.hint,
+            source=source,
+            replace=replace,
         )
     return _check(request, ws, acting, staged, source, source_kind, replace)
 
