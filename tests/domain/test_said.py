@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import pickle
 
+import pytest
+
 from shomar.calendar import parse_partial_date
 from shomar.domain.said import Said, said, say
 from shomar.errors import DateParseError
@@ -82,3 +84,14 @@ def test_values_can_be_isolated_for_a_page_of_the_other_direction() -> None:
     message = said("Cannot read %(text)s as a date: %(reason)s.", text="'x'", reason=said("r"))
     shown = say(message, _persian, isolate=lambda t: f"<{t}>")
     assert shown == "<'x'> تاریخ نیست: r."  # the nested message is said, not isolated
+
+
+def test_a_month_name_and_numbers_inside_a_date_problem_are_said_in_persian() -> None:
+    from shomar.web.i18n import Locale
+
+    with pytest.raises(DateParseError) as raised:
+        parse_partial_date("31 Esfand 1367")
+    persian = Locale("fa")
+    shown = say(raised.value.message, translations("fa").gettext, persian.number, persian.digits)
+    assert "روز ۳۱ وجود ندارد: اسفند ۱۳۶۷" in shown, shown
+    assert "day 31 does not exist: Esfand 1367" in raised.value.message  # English as before

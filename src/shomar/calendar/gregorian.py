@@ -12,7 +12,7 @@ import datetime as dt
 
 from shomar.calendar.invalid import InvalidDate
 from shomar.calendar.names import GREGORIAN_MONTH_NAMES
-from shomar.domain.said import said
+from shomar.domain.said import Said, said
 
 Span = tuple[dt.date, dt.date]
 
@@ -58,7 +58,7 @@ def gregorian_day(year: int, month: int, day: int) -> Span:
             said(
                 "day %(day)s does not exist: %(month)s %(year)s has %(length)s days",
                 day=day,
-                month=name,
+                month=Said(name, {}),  # a month name the catalog translates
                 year=str(year),
                 length=length,
             ),

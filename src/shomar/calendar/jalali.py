@@ -13,7 +13,7 @@ import jdatetime
 
 from shomar.calendar.invalid import InvalidDate
 from shomar.calendar.names import JALALI_MONTH_NAMES, JALALI_MONTH_NAMES_FA
-from shomar.domain.said import said
+from shomar.domain.said import Said, said
 
 Span = tuple[dt.date, dt.date]
 
@@ -69,7 +69,7 @@ def jalali_day(year: int, month: int, day: int) -> Span:
             said(
                 "day %(day)s does not exist: %(month)s %(year)s has %(length)s days%(why)s",
                 day=day,
-                month=name,
+                month=Said(name, {}),  # a month name the catalog translates
                 year=str(year),
                 length=length,
                 why=why,

@@ -4,6 +4,7 @@ checks each has a Persian translation."""
 
 from __future__ import annotations
 
+from shomar.calendar.names import GREGORIAN_MONTH_NAMES, JALALI_MONTH_NAMES
 from shomar.claims.lexicon import COUNTED_CATEGORIES
 from shomar.claims.relation import LABELS
 from shomar.domain.columns import SENSITIVE_COLUMNS
@@ -79,6 +80,8 @@ def vocabulary() -> tuple[str, ...]:
         *JOB_WORDS,
         *relations,
         *MESSAGES,
+        *JALALI_MONTH_NAMES,  # inside an import's date problems ("day 31 does not exist: …")
+        *GREGORIAN_MONTH_NAMES,
     )
 
 
