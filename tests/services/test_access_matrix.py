@@ -88,7 +88,13 @@ from shomar.services.report import (
 )
 from shomar.services.stats import workspace_stats
 from shomar.services.tiers import set_tier
-from shomar.services.uploads import get_upload, import_upload, set_mapping, stage_upload
+from shomar.services.uploads import (
+    get_upload,
+    import_upload,
+    set_mapping,
+    stage_upload,
+    upload_sheets,
+)
 from shomar.simulation import SimulationSpec, simulate
 from shomar.store.tables import AuditEntry, Job, Record
 from shomar.store.workspace import Workspace, open_workspace
@@ -316,6 +322,9 @@ SERVICES: dict[str, tuple[str, Call]] = {
     )),
     "uploads.set_mapping": ("records.import", lambda w, p: set_mapping(
         w.ws, _staged(w, p), {"full_name": "full_name"}, {}, principal=p
+    )),
+    "uploads.upload_sheets": ("records.import", lambda w, p: upload_sheets(
+        w.ws, _staged(w, p), principal=p
     )),
     "uploads.import_upload": ("records.import", lambda w, p: import_upload(
         w.ws, _staged(w, p), "Matrix upload (synthetic)", dry_run=True, principal=p

@@ -155,3 +155,56 @@ def test_a_file_refused_whole_is_said_with_its_hint_in_the_page_language(
     response = _upload_as_documenter(world, lang, b"%PDF-1.7 synthetic")
     assert response.status_code == 400
     assert refusal in response.text and hint in response.text
+
+
+def _two_sheet_workbook() -> bytes:
+    """A workbook whose first sheet is a note and whose list is on the second."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    note = book.active
+    note.title = "Notes"
+    note.append(["SYNTHETIC list for a test"])
+    data = book.create_sheet("فهرست")
+    data.append(["record_id", "given_name", "family_name", "date", "notes"])
+    data.append(["X1", "علی", "کریمی", "1367-05-10", "SYNTHETIC"])
+    data.append(["X2", "زهرا", "احمدی", "1367-05-11", "SYNTHETIC"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_sheet_other_than_the_first_is_chosen_on_the_page(world: WebWorld) -> None:
+    client = world.login("documenter")
+    form = client.get("/en/documents/upload")
+    before = _records(world)
+    first = client.post(
+        "/en/documents/upload",
+        data={"csrf": _csrf(form.text), "source": "Synthetic workbook (SYNTHETIC)"},
+        files={"file": ("book.xlsx", _two_sheet_workbook(), "application/octet-stream")},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert first.status_code == 422  # the note sheet has no data rows
+    assert '<select id="sheet" name="sheet">' in first.text and "فهرست" in first.text
+    action = re.search(r'action="(/en/documents/upload/[^"]+/mapping)"', first.text)
+    assert action
+    chosen = client.post(
+        action.group(1),
+        data={
+            "csrf": _csrf(first.text),
+            "source": "Synthetic workbook (SYNTHETIC)",
+            "sheet": "فهرست",
+        },
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert chosen.status_code == 200, chosen.text
+    assert "ready to import" in chosen.text and _records(world) == before
+    imported = client.post(
+        re.sub(r"/mapping$", "/import", action.group(1)),
+        data={"csrf": _csrf(chosen.text), "source": "Synthetic workbook (SYNTHETIC)"},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert imported.status_code == 200 and "Imported 2 records" in imported.text
+    assert _records(world) == before + 2

@@ -622,6 +622,30 @@ def _check_ods_size(name: str, sheet: str, size: SheetSize | None) -> None:
         )
 
 
+def sheet_names(path: Path, fmt: str) -> list[str]:
+    """The sheets of a workbook, in its order (an empty list for a text file, or for a workbook
+    that cannot be opened: reading it says why), for a page that lets the user choose one."""
+    try:
+        if fmt == "xlsx":
+            with zipfile.ZipFile(path) as archive:
+                return _listed_sheets(archive)
+        if fmt == "xls":
+            import xlrd
+
+            book = _open_xls(xlrd, path)
+            try:
+                return [str(n) for n in book.sheet_names()]
+            finally:
+                book.release_resources()
+        if fmt == "ods":
+            from python_calamine import CalamineWorkbook
+
+            return [str(n) for n in CalamineWorkbook.from_path(str(path)).sheet_names]
+    except Exception:  # a damaged workbook: the import itself names what is wrong
+        return []
+    return []
+
+
 def read_sheet(path: Path, fmt: str, sheet: str | None, header_row: int | None = None) -> Table:
     if fmt == "xls":
         return read_xls(path, sheet, header_row)

@@ -33,6 +33,7 @@ from shomar.config import settings
 from shomar.domain.said import said
 from shomar.errors import InputError, NotFoundError, WorkspaceError
 from shomar.ingest.detect import OLE_MAGIC, ZIP_MAGIC, known_binary
+from shomar.ingest.sheets import sheet_names
 from shomar.security import blobcrypt
 from shomar.security.fieldcrypt import DecryptionError
 from shomar.security.principal import Principal
@@ -183,13 +184,18 @@ def _meta(folder: Path) -> dict[str, Any] | None:
 
 def set_mapping(
     ws: Workspace, upload_id: str, columns: dict[str, str], defaults: dict[str, str], *,
-    principal: Principal,
+    principal: Principal, sheet: str | None = None,
 ) -> Path:  # fmt: skip
-    """Write the mapping built on the page beside the staged file."""
+    """Write the mapping built on the page beside the staged file (``sheet``: the workbook's
+    sheet to read; its columns are then read by their names, as without a mapping)."""
     upload = get_upload(ws, upload_id, principal=principal)
-    mapping: dict[str, object] = {"columns": {k: v for k, v in columns.items() if v}}
+    mapping: dict[str, object] = {}
+    if columns := {k: v for k, v in columns.items() if v}:
+        mapping["columns"] = columns
     if defaults:
         mapping["defaults"] = defaults
+    if sheet:
+        mapping["sheet"] = sheet
     path = upload.path.parent / MAPPING
     path.write_text(json.dumps(mapping, ensure_ascii=False), encoding="utf-8")
     return path
@@ -227,6 +233,19 @@ def import_upload(
     if not dry_run:
         shutil.rmtree(upload.path.parent, ignore_errors=True)
     return report
+
+
+#: the kinds of upload that hold sheets to choose from
+WORKBOOKS = ("xlsx", "xls", "ods")
+
+
+def upload_sheets(ws: Workspace, upload_id: str, *, principal: Principal) -> list[str]:
+    """The sheet names of a staged workbook (empty for a CSV or JSON list)."""
+    upload = get_upload(ws, upload_id, principal=principal)
+    if upload.kind not in WORKBOOKS:
+        return []
+    with _decrypted(ws, upload) as plain:
+        return sheet_names(plain, upload.kind)
 
 
 @contextmanager

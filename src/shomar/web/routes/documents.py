@@ -24,7 +24,7 @@ def _upload_page(
 ) -> Response:
     defaults: dict[str, object] = {
         "upload": None, "report": None, "problems": [], "problem_total": 0, "error": "",
-        "error_hint": "",
+        "error_hint": "", "sheets": [], "sheet": "",
         "source": "", "source_kind": "other", "imported": None, "replace": "",
     }  # fmt: skip
     return page(request, acting, "upload.html", status=status, kinds=SOURCE_KINDS,
@@ -44,13 +44,16 @@ def upload_form(
 
 def _check(
     request: Request, ws: WorkspaceDep, acting: ActingDep, upload: uploads.Upload, source: str,
-    source_kind: str, replace: str = "",
+    source_kind: str, replace: str = "", sheet: str | None = None,
 ) -> Response:  # fmt: skip
     kept: dict[str, Any] = {
+        "sheet": sheet or "",
         "upload": upload,
         "source": source,
         "source_kind": source_kind,
         "replace": replace,
+        # a workbook's sheets, to read another one than the first (the CLI's --sheet)
+        "sheets": uploads.upload_sheets(ws, upload.id, principal=acting.principal),
     }
     try:
         report = uploads.import_upload(
@@ -116,9 +119,10 @@ async def mapping(
         for k, v in form.multi_items()
         if str(k).startswith("col:") and v in TARGETS
     }
-    uploads.set_mapping(ws, upload_id, columns, {}, principal=acting.principal)
+    sheet = str(form.get("sheet", ""))[:200] or None
+    uploads.set_mapping(ws, upload_id, columns, {}, principal=acting.principal, sheet=sheet)
     staged = uploads.get_upload(ws, upload_id, principal=acting.principal)
-    return _check(request, ws, acting, staged, source, kind, replace)
+    return _check(request, ws, acting, staged, source, kind, replace, sheet)
 
 
 @router.post("/{lang}/documents/upload/{upload_id}/import", **act("records.import"))
