@@ -30,6 +30,7 @@ from xml.sax.saxutils import unescape
 
 from shomar.config import settings
 from shomar.domain.names_key import match_key
+from shomar.domain.said import said
 from shomar.errors import InputError
 from shomar.ingest.files import display_name, password_protected
 from shomar.ingest.merged import MergedRange, fill_merged, merge_notes, scan_xlsx_merges
@@ -76,7 +77,7 @@ def _choose_sheet(
     no table at all.
     """
     if not names:
-        raise InputError(f"{name}: the workbook has no sheets.")
+        raise InputError(said("%(file)s: the workbook has no sheets.", file=name))
     if sheet is None:
         shown = [n for n in names if n not in hidden and n not in charts]
         if shown:
@@ -84,24 +85,42 @@ def _choose_sheet(
         tables = [n for n in names if n not in charts]
         if not tables:
             raise InputError(
-                f"{name}: the workbook has only chart sheets ({_listing(names)}): no table to "
-                "import.",
-                hint="Import the workbook that holds the list's data.",
+                said(
+                    "%(file)s: the workbook has only chart sheets (%(sheets)s): no table to "
+                    "import.",
+                    file=name,
+                    sheets=_listing(names),
+                ),
+                hint=said("Import the workbook that holds the list's data."),
             )
         raise InputError(
-            f"{name}: every sheet of the workbook is hidden ({_listing(tables)}).",
-            hint="Choose the sheet with the list with --sheet NAME.",
+            said(
+                "%(file)s: every sheet of the workbook is hidden (%(sheets)s).",
+                file=name,
+                sheets=_listing(tables),
+            ),
+            hint=said("Choose the sheet with the list with --sheet NAME."),
         )
     chosen = _named_sheet(names, sheet)
     if chosen is None:
         raise InputError(
-            f"{name}: there is no sheet {sheet!r}.",
-            hint=f"Sheets in this workbook: {_listing(names)}. Choose one with --sheet NAME.",
+            said("%(file)s: there is no sheet %(sheet)s.", file=name, sheet=repr(sheet)),
+            hint=said(
+                "Sheets in this workbook: %(sheets)s. Choose one with --sheet NAME.",
+                sheets=_listing(names),
+            ),
         )
     if chosen in charts:
         raise InputError(
-            f"{name}: the sheet {chosen!r} is a chart sheet: it holds no table to import.",
-            hint=f"Sheets in this workbook: {_listing(names)}. Choose one with --sheet NAME.",
+            said(
+                "%(file)s: the sheet %(sheet)s is a chart sheet: it holds no table to import.",
+                file=name,
+                sheet=repr(chosen),
+            ),
+            hint=said(
+                "Sheets in this workbook: %(sheets)s. Choose one with --sheet NAME.",
+                sheets=_listing(names),
+            ),
         )
     return chosen
 
@@ -167,18 +186,26 @@ def _table(
                 break
         if not header:
             where = (
-                f"row {header_row} of sheet {sheet!r} is empty"
+                said(
+                    "%(file)s: row %(row)s of sheet %(sheet)s is empty.",
+                    file=name,
+                    row=str(header_row),
+                    sheet=repr(sheet),
+                )
                 if header_row
-                else (f"the sheet {sheet!r} is empty")
+                else said("%(file)s: the sheet %(sheet)s is empty.", file=name, sheet=repr(sheet))
             )
             others = [n for n in names if n != sheet]
             hint = (
-                f"Sheets in this workbook: {_listing(names)}. Choose the one with the list with "
-                "--sheet NAME."
+                said(
+                    "Sheets in this workbook: %(sheets)s. Choose the one with the list with "
+                    "--sheet NAME.",
+                    sheets=_listing(names),
+                )
                 if others
-                else "Expected a header row and data rows."
+                else said("Expected a header row and data rows.")
             )
-            raise InputError(f"{name}: {where}.", hint=hint)
+            raise InputError(where, hint=hint)
         while header and not header[-1]:
             header.pop()
         check_header(name, header, number, limits, sheet)
