@@ -69,7 +69,7 @@ _EN_VERB = re.compile(
     r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
     r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
-    r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
+    r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|(?:learned|learnt)(?=\s+that\b)|"
     r"(?:raised|revised|updated|increased|lowered|put)\s+(?:its|the|their|his|her)\s+"
     r"(?:death\s+)?(?:toll|tally|figure|count|estimate)|"
     r"put\s+the\s+(?:number|toll|figure|total|count)|"
@@ -107,7 +107,7 @@ _FA_VERB = re.compile(
 )
 _FA_ACCORDING = re.compile(
     r"(?<![\w\u200c])(?:(?:طبق|بر\s+اساس|بنا\s*بر|براساس|بر\s+پایه)\s+(?:آمار|گزارش|ارقام|اطلاعات)"
-    r"(?:\s+(?:منتشر[\u200c ]?شده|ارائه[\u200c ]?شده|اعلام[\u200c ]?شده|تهیه[\u200c ]?شده))?"
+    r"(?:\s+(?:منتشر|ارائه|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری|ثبت|تدوین)[\u200c ]?شده)?"
     r"\s+(?:از\s+سوی|توسط|از\s+جانب)|بنا\s*بر\s+اعلام|به\s+اعلام|به\s+نوشته|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
     r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
     r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
@@ -390,6 +390,8 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
         word = tok.group()
         if word in _FA_STOP or word[0].isdigit() or not word[0].isalnum() or len(kept) >= 6:
             break
+        if kept and _FA_VERB.match(sentence, tok.start()):
+            break  # «ایران‌وایر اعلام کرد که … را تأیید کرده است»: the first verb ends the name
         if first < 0:
             first = tok.start()
         kept.append(word)

@@ -262,7 +262,8 @@ def categories(
                     earlier
                 )  # "19 of the women had been convicted of murder": of those executed
                 continue
-            if _AFTER_STOP.search(rest[:40]):
+            clause = re.split(r"[;:؛]", rest, maxsplit=1)[0]  # a stop mark is no "released"
+            if _AFTER_STOP.search(clause[:40]):
                 found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
                 blocked.add(i)
                 continue

@@ -63,6 +63,7 @@ from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import claimant_entry, resolve_claimant
+from shomar.claims.scope import HOME_DEFAULT, home_country, outside_home
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.claims.tables import Table, find_tables
 from shomar.errors import InputError
@@ -110,6 +111,9 @@ class _Context:
     previous_end: int = 0
     #: the main attribution of the previous sentence, while the paragraph goes on
     paragraph_claimant: Attribution | None = None
+    #: the article's own country (:mod:`~shomar.claims.scope`): figures placed in another are
+    #: not proposed
+    home: str = HOME_DEFAULT
 
 
 _HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
@@ -145,7 +149,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             hint="Use 'en' or 'fa', or leave the language out to detect it per sentence.",
         )
     folded = fold_text(text)
-    context = _Context()
+    context = _Context(home=home_country(text))
     previous: list[ClaimCandidate] = []
     found: list[ClaimCandidate] = []
     headlines: set[int] = set()
@@ -310,7 +314,10 @@ def _sentence_claims(
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
         if carried is not None and not _CONTINUES.search(s) and not after_table:
             carried = None
-        if carried is not None and not headline:
+        passive = any(a.kind == "passive" for a in attributions)
+        if carried is not None and not headline and not passive:
+            # "The figure is far higher than the toll of 304 reported by Amnesty": the party
+            # named after the figure states it, not the paragraph's speaker
             attributions = [Attribution(carried.claimant, "according", 0, 0, None, False)]
     mains = [a for a in attributions if a.kind in _MAIN_KINDS]
     if not mains:  # «به نقل از X، …» opening the sentence speaks for the paragraph too
@@ -328,7 +335,7 @@ def _sentence_claims(
         context.last_event = hint
     out: list[ClaimCandidate] = []
     for match, counted in zip(matches, categories, strict=True):
-        if counted is None:
+        if counted is None or outside_home(s, match.start, context.home):
             continue
         context.last_counted = counted
         main, chain = _attribution_for(s, match, matches, attributions)

@@ -144,6 +144,15 @@ _EVENT_NOUN_BEFORE = re.compile(
     re.I,
 )
 
+#: "only one prisoner had died": "one" before a singular noun for a person counts that person
+#: (the plural nouns of ``PEOPLE_AFTER_RE`` do not follow "one")
+_ONE_PERSON = re.compile(
+    r"\s*(?:[a-z-]+\s+)?(?:person|protester|protestor|demonstrator|prisoner|detainee|"
+    r"individual|civilian|man|woman|child|teenager|boy|girl|student|activist|journalist|"
+    r"worker|inmate|officer|guard|soldier|policeman|mourner)(?![\w])",
+    re.I,
+)
+
 
 def _is_year(value: int | None) -> bool:
     return value is not None and (1300 <= value <= 1420 or 1900 <= value <= 2100)
@@ -185,6 +194,7 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
         quantity.value == 1
         and not raw[:1].isdigit()
         and not people_follow
+        and not _ONE_PERSON.match(after)
         and not _EVENT_NOUN_BEFORE.search(before)
     ):
         return "one as a word"  # "one of", «یک منبع»: an article, not a count

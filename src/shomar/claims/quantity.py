@@ -10,8 +10,8 @@ Forms read
     separator), ``30 000``; Persian ``۰-۹`` and Arabic-Indic ``٠-٩`` digits with ``٬``
     (thousands) and ``٫`` (decimal), or a slash as decimal mark before a multiplier
     (``۱/۵ میلیون``); multipliers ``1.5 million``, ``30 thousand``, ``۳۰ هزار``; English number
-    words (``fifteen hundred``, ``thirty thousand``, ``ninety-six``); Persian number words
-    (``هزار و پانصد``, ``سی هزار``, ``نود و شش``).
+    words (``fifteen hundred``, ``thirty thousand``, ``ninety-six``, ``two dozen`` = 24);
+    Persian number words (``هزار و پانصد``, ``سی هزار``, ``نود و شش``).
 
 Qualifiers and the bounds they give (``N`` is the figure as stated)
     ============== ===================================================== ===== ===== =====
@@ -191,7 +191,9 @@ class _Atom:
 def _words_value(words: list[str], units: dict[str, int], scales: dict[str, int]) -> int | None:
     total, current = 0, 0
     for word in words:
-        if word in units:
+        if word == "dozen":  # "two dozen" is 24, not 2 + 12; "a dozen" is 12
+            current = (current or 1) * 12
+        elif word in units:
             current += units[word]
         elif word in scales:
             scale = scales[word]
