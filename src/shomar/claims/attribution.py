@@ -370,7 +370,9 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     """
     bounds = [0]
     # a dash opens a clause too: «ساعت ۱۴:۳۰ — هه‌نگاو اعلام کرد» (a live-blog timestamp)
-    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|(?<!صدا\s)و)\s"  # not «صدا و سیما»
+    # «…، در حالی که هرانا این رقم را …»: a contrast opens the clause of a speaker of its own
+    # (not the «و» of «صدا و سیما»)
+    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که|(?<!صدا\s)و)\s"
     for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
@@ -390,6 +392,8 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
         word = tok.group()
         if word in _FA_STOP or word[0].isdigit() or not word[0].isalnum() or len(kept) >= 6:
             break
+        if kept and word in ("این", "آن"):
+            break  # «هرانا این رقم را … می‌داند»: a demonstrative opens the object
         if kept and _FA_VERB.match(sentence, tok.start()):
             break  # «ایران‌وایر اعلام کرد که … را تأیید کرده است»: the first verb ends the name
         if first < 0:
@@ -418,6 +422,10 @@ def _date_in(dates: list[DateMention], start: int, end: int) -> str | None:
     return None
 
 
+#: "according to *a* lawmaker": an indefinite description introduces someone new
+_INDEFINITE = re.compile(r"\s*an?\s", re.IGNORECASE)
+
+
 def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attribution]:
     """Every attribution in ``sentence``; ``dates`` are the sentence's dates (same offsets)."""
     found: list[Attribution] = []
@@ -428,7 +436,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             found.append(att)
             busy.append(span)
 
-    def anaphoric(name: str) -> bool:
+    def anaphoric(name: str, at: int | None = None) -> bool:
+        """A pronoun or description; "a lawmaker" (indefinite, at ``at``) is a new party."""
+        if at is not None and _INDEFINITE.match(sentence, at):
+            return False
         return bool(_ANAPHORA.match(name))
 
     for pattern, kind in ((_EN_PASSIVE, "passive"), (_EN_CITING, "citing"), (_FA_CITING, "citing")):
@@ -436,13 +447,15 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             name = noun_phrase(_FA_PASSIVE_END.sub("", _np_after(sentence, m.end())))
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
-            add(Attribution(name, kind, m.start(), m.end(), date, anaphoric(name)), m.span())
+            att = Attribution(name, kind, m.start(), m.end(), date, anaphoric(name, m.end()))
+            add(att, m.span())
     for pattern in (_EN_ACCORDING, _FA_ACCORDING):
         for m in pattern.finditer(sentence):
             received = _FA_RECEIVED.match(sentence, m.end())
             found_name = received.group(1) if received else _np_after(sentence, m.end())
             name = noun_phrase(found_name)
-            add(Attribution(name, "according", m.start(), m.end(), None, anaphoric(name)), m.span())
+            att = Attribution(name, "according", m.start(), m.end(), None, anaphoric(name, m.end()))
+            add(att, m.span())
     for m in _EN_QUOTED.finditer(sentence):
         speaker, start = _np_before(sentence, len(sentence[: m.start()].rstrip()))
         speaker = noun_phrase(speaker)

@@ -5,7 +5,8 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
 
 1. find the numbers and their qualifiers (:mod:`~shomar.claims.quantity`) and drop those that
    are years, dates, ages, percentages, money, page numbers, units, footnote markers, fractions
-   or counts of sources (:mod:`~shomar.claims.filters`);
+   or counts of sources (:mod:`~shomar.claims.filters`), and those placed in another country
+   than the article's (:mod:`~shomar.claims.scope`: "In neighbouring Iraq, 300 …");
 2. find what each number counts (:mod:`~shomar.claims.counted`, words from
    :mod:`~shomar.claims.lexicon`): the predicate after a
    partitive ("90 *of those detained* had been *tortured*"), else the first "after" form between
@@ -32,7 +33,10 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
    announced by Y") becomes ``cites`` and gets a candidate of its own; an outlet reporting the
    speaker («به گزارش X، Y گفت», "according to X, Y said", "Y said, according to the Tasnim news
    agency") is a claimant citing the speaker, and a party the cited one cites in turn ("…, citing
-   a prison guard") gets its candidate too. A speaker across "while", "but", «اما» does not claim
+   a prison guard") gets its candidate too. With no speaker, a source named before the figure
+   ("the number of executions recorded by X has reached 301") is the claimant; "according to
+   X" closing a clause of its own (", and some 7,000 …, according to a lawmaker") wins over the
+   speaker of the clause before. A speaker across "while", "but", «اما» does not claim
    the figure before it, "other estimates range from …" is the article's own voice, and a
    figure a speaker rejects belongs to whoever circulated it (:mod:`~shomar.claims.denials`);
 5. the date stated is the full date attached to the attribution ("Y said *on 15 December
@@ -558,6 +562,16 @@ def _attribution_for(
         main = None  # «۳۰۰ نفر کشته شدند، اما سه مقام … گفتند»: another figure
     later = [m.start for m in matches if m.start > match.end]
     horizon = min([*later, match.end + 80])
+    closing = next(
+        (a for a in mains if a.kind == "according" and match.end <= a.start <= horizon), None
+    )
+    if (
+        closing is not None
+        and main is not None
+        and main.start < match.start
+        and _NEW_CLAUSE.search(s, main.end, match.start)
+    ):
+        main = closing  # "…, ISNA reported, and some 7,000 …, according to a lawmaker"
     chain = next(
         (a for a in attributions if a.kind == "passive" and match.end <= a.start <= horizon),
         None,
@@ -568,6 +582,17 @@ def _attribution_for(
                 a
                 for a in attributions
                 if a.kind == "citing" and a is not main and not _across_clauses(s, main, a)
+            ),
+            None,
+        )
+    if chain is None and main is None:  # "the number of executions recorded by X has reached N"
+        chain = next(
+            (
+                a
+                for a in reversed(attributions)
+                if a.kind == "passive"
+                and a.end <= match.start
+                and not _CLAUSE_BREAK.search(s, a.end, match.start)
             ),
             None,
         )
@@ -588,6 +613,11 @@ _CLAUSE_BREAK = re.compile(
     r"[;؛]|(?<![\w])(?:while|whereas|but)(?![\w])|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
     re.IGNORECASE,
 )
+
+
+#: a clause of its own between a speaker and a later figure: ", and …", ";" (not ", and that
+#: …", which goes on with the speaker's words)
+_NEW_CLAUSE = re.compile(r"[;؛]|,\s+and\s+(?!that\b)", re.IGNORECASE)
 
 
 def _across_clauses(s: str, one: Attribution, other: Attribution) -> bool:

@@ -130,7 +130,7 @@ _AFTER: dict[str, list[str]] = {
         r"detained",
         r"jailed",
         r"imprisoned",
-        r"(?:in|into)\s+(?:detention|prison|jail)",
+        r"(?:in|into)\s+(?:detention|prison|jail|custody)",  # "remain in custody"
         r"behind\s+bars",
         r"زندانی\s+(?:شدند|هستند)",
         r"در\s+بازداشت",

@@ -10,9 +10,11 @@ none there (the project's records are about Iran; an article that opens "Afghan 
 30 …" is read as one about Afghanistan, while "HRANA said 12 were killed in Zahedan. In
 neighbouring Iraq, …" stays about Iran). A number is about another country
 when the clause holding it (cut at ";", "while", "whereas", "but", «اما», «در حالی که») places
-something in that country ("in (neighbouring) Iraq", «در سوریه», "Iraq's security forces") or
-names its state's forces ("Pakistani security forces", «نیروهای امنیتی عراق»), and does not
-name the article's own country. A nationality alone ("25 were Afghan nationals") is no place.
+something in that country ("in (neighbouring) Iraq", «در سوریه», "Iraq's security forces"),
+names its state's forces ("Pakistani security forces", «نیروهای امنیتی عراق») or makes the
+country the subject of the act ("Saudi Arabia executed 172 people, and Somalia 38", «مصر نیز ۳۰
+نفر را اعدام کرده است»), and does not name the article's own country. A nationality alone
+("25 were Afghan nationals") is no place.
 """
 
 from __future__ import annotations
@@ -78,6 +80,11 @@ def _placed(key: str) -> re.Pattern[str]:
         rf"western)\s+)?(?:{n}|{a}\s+Kurdistan){_NB}|"
         rf"(?<![\w]){n}['’]s\s+(?:[\w-]+\s+)?{_STATE}{_NB}|"
         rf"(?<![\w]){a}\s+(?:[\w-]+\s+)?{_STATE}{_NB}|"
+        # the country as the subject of the act: "Saudi Arabia executed 172 people"
+        rf"(?:^|[,;:]\s*|(?<![\w])and\s+)(?:{n}|{a}\s+[\w-]+)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:executed|hanged|killed|arrested|detained|carried\s+out|put\s+\S+\s+to\s+death)|"
+        rf"(?:^|[،,؛;:]\s*|(?<![\w\u200c])و\s+){fa}(?:\s+سعودی)?\s+(?:\S+\s+){{0,5}}?"
+        rf"(?:اعدام|کشته|بازداشت|دستگیر)|"
         rf"(?<![\w\u200c])در\s+(?:کشور\s+)?(?:همسایه[،,]?\s+)?{fa}{_NB}|"
         rf"(?<![\w\u200c]){_FA_STATE}\s+(?:امنیتی\s+)?{fa}{_NB}",
         re.IGNORECASE,
