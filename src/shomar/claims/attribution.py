@@ -84,7 +84,10 @@ _EN_PASSIVE = re.compile(
     r"|(?<![\w])(?:(?:claims?|allegations?)\s+(?:by|from)|reports?\s+by)\s+(?=[^.,;]{2,60}?\s+that\b)"
     # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
     r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
-    r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))",
+    r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))"
+    # «آمار منتشرشده از سوی رسانه‌ها»: the participle first
+    r"|(?:(?<=منتشرشده\s)|(?<=منتشر\u200cشده\s)|(?<=منتشر\sشده\s)|(?<=اعلام\u200cشده\s)|"
+    r"(?<=اعلام\sشده\s))(?:از\s+سوی|از\s+جانب|توسط)\s+",
     re.IGNORECASE,
 )
 #: where a Persian passive source's name ends: the participle that follows it
@@ -172,6 +175,8 @@ _FA_STOP = {
     # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
     "مرگ", "اعدام", "اجرای", "حکم", "احکام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار",
     "هویت", "اسامی",
+    # «آمار منتشرشده از سوی X درباره …»: what the figure is about
+    "درباره", "دربارهٔ", "پیرامون",
 }  # fmt: skip
 _PARTICIPLE_OPENER = re.compile(
     r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",

@@ -24,7 +24,7 @@ _AFTER_STOP = re.compile(
     r"[;:؛]|(?<![\w])(?:but|while|whereas|although|sentenced\s+to(?!\s+death)|charged|summoned|"
     r"released|freed|convicted|fled|took\s+part|live|lived|appeared|questioned|marched|gathered|"
     r"آزاد|محکوم\s+شد|به\s+(?:\S+\s+){0,3}?(?:حبس|زندان)\s+(?:\S+\s+){0,2}?محکوم|احضار|at\s+risk\s+of|fac(?:e|es|ing)\s+(?:imminent\s+)?execution|"
-    r"(?:با|در)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)(?![\w])",
+    r"(?:با|در)\s+(?:خطر|معرض)\s+(?:صدور\s+(?:یا\s+)?|اجرای\s+)*(?:حکم\s+)?اعدام)(?![\w])",
     re.IGNORECASE,
 )
 _AUXILIARY = re.compile(r"(?<![\w])(?:were|was|been|had|have|has|are|is)(?![\w])", re.IGNORECASE)
@@ -64,7 +64,7 @@ _INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمل
 _NOT_COUNTED_TAIL = re.compile(
     r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
     r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
-    r"(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام|"
+    r"(?:در|با)\s+(?:خطر|معرض)\s+(?:صدور\s+(?:یا\s+)?|اجرای\s+)*(?:حکم\s+)?اعدام|"
     # charged, not yet sentenced: "100 of them face charges that carry the death penalty"
     r"fac(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?charges?|"
     r"(?:\S+\s+){0,3}?با\s+(?:اتهام|اتهامات|اتهاماتی)\s+(?:\S+\s+){0,6}?روبه?[\u200c ]?رو|"

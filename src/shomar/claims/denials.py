@@ -1,7 +1,8 @@
 """Denials: a figure a speaker rejects is not the speaker's claim.
 
 "The ministry dismissed the figure of 200 dead circulated by foreign media, saying the true
-number was 41": 200 belongs to foreign media (or to no one), 41 to the ministry. Split out of
+number was 41": 200 belongs to foreign media (or to no one), 41 to the ministry; likewise «با
+رد آمار منتشرشده از سوی X درباره … ۳۰۰ نفر، گفت …». Split out of
 :mod:`~shomar.claims.extract`, which asks :func:`denied` and :func:`denied_source`.
 """
 
@@ -27,7 +28,9 @@ _FIGURE_NOUN = re.compile(
     re.IGNORECASE,
 )
 _DENIAL_PARTICIPLE = re.compile(
-    r"(?<![\w])(?:rejecting|dismissing|denying|disputing)(?![\w])", re.I
+    r"(?<![\w])(?:rejecting|dismissing|denying|disputing)(?![\w])|"
+    r"(?<![\w\u200c])با\s+(?:رد|تکذیب)(?![\w\u200c])",  # «با رد آمار منتشرشده از سوی …»
+    re.I,
 )
 #: the denier goes on to state a figure of its own: ", saying …", «… و گفت»
 _OWN_FIGURE = re.compile(

@@ -20,9 +20,11 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
    number that counts nothing listed is not proposed;
 3. find who says it (:mod:`~shomar.claims.attribution`): the last main attribution that starts
    before the number, else the first one after it. The article's first line, standing alone,
-   is a headline: "Amnesty: 41 killed" gives Amnesty. Pronouns and descriptions resolve to a
-   name: "he", "the general", «این نماینده» to the last person named (also in a mention with no
-   number: "Brigadier General X, a commander, …", «سردار X، فرمانده …،»), "it", "the group",
+   is a headline: "Amnesty: 41 killed" gives Amnesty (in the body, a source before a colon
+   counts when it is a registry entry: «رادیو فردا: دست‌کم ۲۰ نفر …»). Pronouns and
+   descriptions resolve to a name: "he", "the general", «این نماینده» to the last person named
+   (also in a mention with no number: "Brigadier General X, a commander, …", «سردار X، فرمانده
+   …،»), "it", "the group",
    «این سازمان» to the last organisation, and either one to a name earlier in the same sentence
    first. A sentence with no attribution that continues a paragraph keeps the previous
    sentence's claimant ("Of these, 61 were executed"); a paragraph's first unattributed
@@ -90,6 +92,9 @@ _CONTINUES = re.compile(
     r"other|others)(?![\w])|"
     r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
     r"^(?:this|that)\s+(?:figure|number)\b|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])|"
+    # «با اعدام این دو نفر، شمار …», "With the execution of these men, …": refers back
+    r"^(?:با\s+(?:اعدام|کشته\s+شدن|مرگ|بازداشت|دستگیری)\s+(?:این|آنان|آنها|ایشان)(?![\w\u200c])|"
+    r"with\s+the\s+(?:executions?|hangings?|killings?|deaths?|arrests?)\s+of\s+(?:these|those|them)\b)|"
     r"(?<![\w])of\s+(?:them|these|those|the\s+(?:total|figure|toll))(?![\w])|"
     r"(?<![\w\u200c])از\s+(?:(?:کشته|اعدام|بازداشت|زخمی)[\u200c ]?شدگان|"
     # «۷ نفر از اعدام‌شدگان زن بودند»: of those just counted
@@ -306,9 +311,10 @@ def _sentence_claims(
     new_paragraph = "\n" in folded[context.previous_end : sentence.start]
     _remember_people(s, context)
     found_atts = find_attributions(s, dates)
-    if headline and not any(a.kind in _MAIN_KINDS for a in found_atts):
+    if not any(a.kind in _MAIN_KINDS for a in found_atts):
         head = _headline_attribution(s)
-        found_atts = [head, *found_atts] if head else found_atts
+        if head is not None and (headline or resolve_claimant(head.claimant) is not None):
+            found_atts = [head, *found_atts]  # «رادیو فردا: دست‌کم ۲۰ نفر …» in the body too
     attributions = _resolve(found_atts, context)
     if new_paragraph and not after_table:
         context.paragraph_claimant = None
@@ -345,8 +351,10 @@ def _sentence_claims(
         main, chain = _attribution_for(s, match, matches, attributions)
         if main is not None and denied(s, attributions, match):
             main, chain = denied_source(match, main, chain, attributions), None
-        if main is None and chain is not None:
-            main, chain = chain, None
+        compared = _THAN.search(s[: match.start]) is not None and _passive(chain)
+        if (main is None and chain is not None) or compared:
+            main, chain = chain, None  # "far lower than the 1,500 reported by Reuters": Reuters'
+
         if _OTHER_ESTIMATES.search(s[: match.start]):
             main, chain = None, None
         base = _confidence(s, match, main)
@@ -613,6 +621,14 @@ _CLAUSE_BREAK = re.compile(
     r"[;؛]|(?<![\w])(?:while|whereas|but)(?![\w])|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
     re.IGNORECASE,
 )
+
+
+#: a figure compared with the speaker's own ("far lower than the 1,500 reported by Reuters")
+_THAN = re.compile(r"(?<![\w])than\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _passive(att: Attribution | None) -> bool:
+    return att is not None and att.kind == "passive"
 
 
 #: a clause of its own between a speaker and a later figure: ", and …", ";" (not ", and that

@@ -141,6 +141,9 @@ _BEFORE: dict[str, list[str]] = {
     "sentenced_to_death": [
         r"sentenced\s+to\s+death",
         r"death\s+sentences?(?:\s+(?:for|of|against|to))?",
+        # "the death penalty had been imposed on at least 26 people"
+        r"death\s+(?:penalty|sentences?)\s+(?:(?:had|has|have)\s+been\s+|was\s+|were\s+)?"
+        r"(?:imposed|handed\s+down|passed|issued)\s+(?:on|to|against)",
         r"محکوم\s+به\s+اعدام",
         rf"محکومان\s+به\s+اعدام|محکوم{_Z}شدگان\s+به\s+اعدام",
         # «حکم اعدام ۴ نفر»: a death sentence; «اجرای حکم اعدام»: carrying it out, a hanging
