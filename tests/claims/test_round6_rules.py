@@ -17,9 +17,11 @@ from shomar.claims.scope import home_country
         ("nearly two dozen", Quantity.approximately(24)),
         ("three dozen", Quantity.exact(36)),
         ("a dozen", Quantity.exact(12)),
+        ("300-odd", Quantity.at_least(300)),
+        ("۳۰۰ و اندی", Quantity.at_least(300)),
     ],
 )
-def test_dozen_multiplies(text: str, quantity: Quantity) -> None:
+def test_dozen_multiplies_and_odd_is_at_least(text: str, quantity: Quantity) -> None:
     assert [m.quantity for m in find_quantities(text)] == [quantity]
 
 

@@ -92,7 +92,11 @@ _EN_PASSIVE = re.compile(
 )
 #: where a Persian passive source's name ends: the participle that follows it
 _FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد).*$")
-_EN_ACCORDING = re.compile(r"(?<![\w])according\s+to\s+", re.IGNORECASE)
+_EN_ACCORDING = re.compile(
+    r"(?<![\w])(?:according\s+to|per(?=\s+(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|"
+    r"numbers|estimates|a\s+tally|tallies|a\s+count)\s))\s+",  # "per figures from X"
+    re.IGNORECASE,
+)
 _EN_CITING = re.compile(r"(?<![\w])(?:citing|quoting)\s+", re.IGNORECASE)
 #: "Reuters quoted a relative as saying …": Reuters reports it, citing the relative
 _EN_QUOTED = re.compile(r"(?<![\w])quoted\s+(?=(?:[\w'’-]+\s+){0,6}?as\s+saying\b)", re.I)
@@ -218,7 +222,8 @@ _NAME_TAIL = re.compile(
 )
 _SOURCE_PREFIX = re.compile(
     r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|tallies|reports?|a\s+report|"
-    r"an\s+update|estimates?)\s+(?:compiled\s+|published\s+|released\s+|issued\s+)?"
+    r"an\s+update|estimates?|(?:a\s+)?(?:tally|count|list|database))\s+"
+    r"(?:compiled\s+|published\s+|released\s+|issued\s+|kept\s+)?"
     r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+)",
     re.IGNORECASE,
 )
@@ -427,6 +432,26 @@ def _date_in(dates: list[DateMention], start: int, end: int) -> str | None:
     return None
 
 
+#: "a tally by the Paris-based opposition group, the National Council of Resistance of Iran
+#: (NCRI)": a description, then the name it describes
+_APPOSITIVE = re.compile(
+    r"[^,.;]{2,80}?,\s*(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:of|for|the|and|in|on|[A-Z][\w'’.-]*))*"
+    r"(?:\s+\([A-Z][\w-]*\))?)"
+)
+
+
+def _appositive_name(sentence: str, start: int, name: str) -> str:
+    """``name``, or the proper name set off after it when ``name`` is a description (its last
+    word in lower case: "group", "monitor")."""
+    words = name.split()
+    if not words or not words[-1][:1].islower() or _is_fa(name):
+        return name
+    m = _APPOSITIVE.match(sentence, start)
+    if m and name.split()[-1] in m.group(0):
+        return _clean(m.group(1))
+    return name
+
+
 #: "according to *a* lawmaker": an indefinite description introduces someone new
 _INDEFINITE = re.compile(r"\s*an?\s", re.IGNORECASE)
 
@@ -458,7 +483,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         for m in pattern.finditer(sentence):
             received = _FA_RECEIVED.match(sentence, m.end())
             found_name = received.group(1) if received else _np_after(sentence, m.end())
-            name = noun_phrase(found_name)
+            name = _appositive_name(sentence, m.end(), noun_phrase(found_name))
             att = Attribution(name, "according", m.start(), m.end(), None, anaphoric(name, m.end()))
             add(att, m.span())
     for m in _EN_QUOTED.finditer(sentence):

@@ -76,6 +76,20 @@ _NOT_COUNTED_TAIL = re.compile(
     r"(?:in\s+prison|imprisonment)|(?:دیگر\s+)?را\s+به\s+(?:حبس|زندان))",
     re.IGNORECASE,
 )
+#: "…, bringing the number of detainees in the city to": the total the figure before adds to
+_BRINGING = re.compile(
+    r"(?<![\w])(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:total|number|toll|tally|"
+    r"count)(?![\w])[^.;]{0,60}?(?<![\w])to\s+$",
+    re.I,
+)
+#: a verb that gives a tally, right before a bare number: "KHRN counted nine;"
+_TALLIED = re.compile(
+    r"(?<![\w])(?:recorded|counted|acknowledged|confirmed|documented|registered|reported|"
+    r"gave|listed)\s+$",
+    re.I,
+)
+#: nothing after the figure but a place: "counted nine;", "counted eleven in Saqqez."
+_BARE = re.compile(r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?(?:[;,.:]|$)")
 _SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
 _TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
 #: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
@@ -271,6 +285,9 @@ def categories(
             if noun:  # «ده‌ها نفر از مجروحان با گلوله … هدف قرار گرفتند»: the noun counts
                 found.append(noun[0])
                 continue
+        if i > 0 and found[i - 1] is not None and _BRINGING.search(s[prev_end : match.start]):
+            found.append(found[i - 1])  # "a further 40 arrested, bringing the number of detainees
+            continue  # … to 600": a running total of the same count
         after = _first_after(tail, lang)
         if after:
             found.append(after[0])
@@ -300,6 +317,13 @@ def categories(
             found[i] = earlier  # "rose to 96, …, up from 66"
         elif _FIGURE_OF.search(s[: match.start]) and earlier:
             found[i] = earlier
+        elif (
+            _TALLIED.search(s[prev_end : match.start])
+            and _BARE.match(s, match.number_end)
+            and earlier
+        ):
+            found[i] = earlier  # "Hengaw recorded 14 deaths; KHRN counted nine; state media
+            # acknowledged two": a bare figure after a tallying verb counts what was just counted
         elif _OF_THESE.match(s) and last_counted:
             found[i] = last_counted  # "Of these, 40 were students"
         elif (

@@ -149,7 +149,16 @@ _EVENT_NOUN_BEFORE = re.compile(
 _ONE_PERSON = re.compile(
     r"\s*(?:[a-z-]+\s+)?(?:person|protester|protestor|demonstrator|prisoner|detainee|"
     r"individual|civilian|man|woman|child|teenager|boy|girl|student|activist|journalist|"
-    r"worker|inmate|officer|guard|soldier|policeman|mourner)(?![\w])",
+    r"worker|inmate|officer|guard|soldier|policeman|mourner)(?![\w])|"
+    # «یک کولبر دیگر زخمی شد»
+    r"\s*(?:کولبر|سوخت[\u200c ]?بر|شهروند|نوجوان|مامور|مأمور|سرباز|معلم|کارگر|خبرنگار|پناهجو|"
+    r"مهاجر)(?![\w\u200c])",
+    re.I,
+)
+#: "The youngest of the 9 children killed was 11": an age, however far the word is
+_YOUNGEST = re.compile(
+    r"(?<![\w])(?:youngest|oldest)(?![\w])[^.;]{0,70}?(?<![\w])(?:was|were|is)\s+"
+    r"(?:just\s+|only\s+|aged\s+)?$",
     re.I,
 )
 
@@ -165,6 +174,8 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
     raw = folded[match.number_start : match.number_end]
     quantity = match.quantity
     people_follow = PEOPLE_AFTER_RE.match(after) is not None
+    if _YOUNGEST.search(folded[max(0, match.start - 90) : match.start]) and not people_follow:
+        return "age"
     for reason, pattern in _AFTER_RULES:
         if pattern.search(after):
             if reason == "number of a kind" and quantity.value != 1:

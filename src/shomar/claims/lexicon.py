@@ -114,7 +114,13 @@ _AFTER: dict[str, list[str]] = {
         r"جراحت",  # «۶۰ نفر را به دلیل جراحت … درمان کرده‌اند»
         r"مصدوم",
     ],
-    "tortured": [r"tortured", r"cases\s+of\s+torture", rf"شکنجه{_FA_BE}"],
+    "tortured": [
+        r"tortured",
+        r"cases\s+of\s+torture",
+        rf"شکنجه{_FA_BE}",
+        # «۴۰ کودک را … شکنجه کرده‌اند»: an active verb after the object
+        rf"شکنجه\s+(?:کردند|کرده{_Z}اند|کرده{_Z}است|کرده|نمودند|می{_Z}کنند)",
+    ],
     "arrested": [
         r"arrested",
         r"arrests",

@@ -19,6 +19,7 @@ Qualifiers and the bounds they give (``N`` is the figure as stated)
     ============== ===================================================== ===== ===== =====
     exact          none                                                  N     N     N
     at_least       at least, more than, over, no fewer than, N or more,  N     N     —
+                   N-odd, ۳۰۰ و اندی,
                    دست‌کم، حداقل، بیش از، بالغ بر
     at_most        up to, as many as, as high as, at most, fewer than,   N     —     N
                    no more than, حداکثر، کمتر از، تا
@@ -313,7 +314,10 @@ _PREFIX_RE = [
     (q, re.compile(rf"(?<![\w\u200c])(?:{p})(?:\s+|(?<=[\u0600-\u06ff]))(?:of\s+)?$", re.I))
     for q, p in _PREFIXES
 ]
-_SUFFIX_AT_LEAST_RE = re.compile(r"(?:\s*\+|-plus|\s+or\s+more|\s+plus\b)", re.IGNORECASE)
+#: "300+", "300 or more", "300-odd", «۳۰۰ و اندی» ("300 and some")
+_SUFFIX_AT_LEAST_RE = re.compile(
+    r"(?:\s*\+|-plus|\s+or\s+more|\s+plus\b|[-\s]odd\b|\s+و\s+اندی(?![\w\u200c]))", re.IGNORECASE
+)
 _FA_MORE_THAN_RE = re.compile(
     r"\s*(?:(?:نفر|تن)\s+)?(?:بیشتر|بیش|فزون[\u200c ]?تر|فراتر)(?![\w\u200c])"
 )
