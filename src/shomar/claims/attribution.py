@@ -15,7 +15,8 @@
 ``passive`` and ``citing`` attributions are the attribution chain: the extractor makes the main
 claimant cite them and proposes a claim for them as well. "X *told* Reuters that …" and «X به
 رویترز گفت» make the news organisation (a registry entry of kind ``media``) the claimant citing
-X. "Government figures, published by IRNA, put …" gives IRNA.
+X; so does «X در گفت‌وگو با بی‌بی‌سی فارسی گفت» when the outlet is in the registry.
+"Government figures, published by IRNA, put …" gives IRNA.
 
 Reporting verbs are listed per language, Persian ones with their light-verb constructions
 («اعلام کرد», «گزارش داد», «ثبت کرده است», «تایید کرد», «خبر داد», «منتشر کرد», «می‌نویسد»).
@@ -412,6 +413,7 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
     return _clean(" ".join(kept)), first
 
 
+_FA_INTERVIEW = re.compile(r"\s*در\s+(?:گفت[\u200c ]?و[\u200c ]?گو|مصاحبه)\s+(?:\S+\s+)?با\s+")
 #: a quotation that opens with the speaker's own source: "“A nurse told me, …”",
 #: «پرستار به من گفت …»; kind ``inner``: the quoted speaker cites that party
 _TOLD_ME = re.compile(
@@ -522,6 +524,16 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         between = sentence[start + len(name) : m.start()]
         # «X که نخواست … به Y گفت», «X در زاهدان در گفت‌وگوی تلفنی به Y گفت»
         relative = re.match(r"\s*(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between)
+        talk = _FA_INTERVIEW.match(between)
+        told = _told_media(sentence, start + len(name) + talk.end()) if talk else None
+        if told and resolve_claimant(told) is None:
+            told = None  # an interview with a named outlet only: not «در گفت‌وگو با صداوسیما»
+        if told:  # «X در گفت‌وگو با بی‌بی‌سی فارسی گفت»: like «X به بی‌بی‌سی فارسی گفت»
+            add(Attribution(told, "active", start, m.end(), None, False), m.span())
+            add(
+                Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name)), (m.end(),) * 2
+            )
+            continue
         if relative or re.match(r"\s*(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between):
             at = start + len(name) + (relative.end() if relative else 0)
             told = _told_media(sentence, sentence.index("به ", at) + 3)

@@ -16,7 +16,7 @@ import re
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK
 from shomar.claims.quantity import Quantity, QuantityMatch
 
-__all__ = ["categories", "last_mention", "share_qualifiers"]
+__all__ = ["OPEN_QUOTES", "categories", "last_mention", "share_qualifiers"]
 
 _AFTER_WINDOW = {"en": 80, "fa": 90}
 _BEFORE_WINDOW = 60
@@ -196,6 +196,8 @@ _CONVICTED = re.compile(
     r"^\s*(?:به\s+(?:اتهام|جرم)\s+\S+\s+)?محکوم\s+شده\s+بودند",
     re.IGNORECASE,
 )
+#: a quotation that goes on from the last sentence: “"Among them are at least 12 children."”
+OPEN_QUOTES = " \"“«'‘"
 _PARTITIVE = re.compile(
     r"^\s*(?:(?:نفر|تن)\s+)?(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I
 )
@@ -324,7 +326,7 @@ def categories(
         ):
             found[i] = earlier  # "Hengaw recorded 14 deaths; KHRN counted nine; state media
             # acknowledged two": a bare figure after a tallying verb counts what was just counted
-        elif _OF_THESE.match(s) and last_counted:
+        elif _OF_THESE.match(s.lstrip(OPEN_QUOTES)) and last_counted:
             found[i] = last_counted  # "Of these, 40 were students"
         elif (
             _OF_THEM_AFTER.match(s, match.number_end)

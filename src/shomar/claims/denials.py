@@ -72,12 +72,25 @@ def denied_source(
     main: Attribution,
     chain: Attribution | None,
     attributions: list[Attribution],
+    s: str | None = None,
 ) -> Attribution | None:
     """Who a rejected figure belongs to: the party that circulated it ("the figure of 200 dead
     circulated by foreign media", "claims by rights groups that 500 …"), or no one."""
     if chain is not None and chain.kind == "passive":
         return chain
-    return next(
+    passive = next(
         (a for a in attributions if a.kind == "passive" and main.start < a.start < match.start),
         None,
     )
+    if passive is None and s is not None:
+        report = _REPORT_OF.search(s, main.start, match.start)
+        if report:  # «گزارش سازمان ملل را که از کشته شدن ۵۵۱ معترض خبر داده بود … خواند»
+            name = report.group(1)
+            return Attribution(name, "passive", report.start(1), report.end(1), None, False)
+    return passive
+
+
+#: «گزارش X را که …»: the report, and whose it is, that a Persian denial rejects
+_REPORT_OF = re.compile(
+    r"(?<![\w\u200c])(?:گزارش|آمار|ادعای|رقم)\s+((?:[^\s،,«»]+\s+){0,4}?[^\s،,«»]+)\s+را\s+که\s"
+)

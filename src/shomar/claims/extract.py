@@ -59,8 +59,8 @@ from pathlib import Path
 
 from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions, noun_phrase
 from shomar.claims.candidate import ClaimCandidate
+from shomar.claims.counted import OPEN_QUOTES, last_mention, share_qualifiers
 from shomar.claims.counted import categories as count_categories
-from shomar.claims.counted import last_mention, share_qualifiers
 from shomar.claims.dates import find_dates
 from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
@@ -322,7 +322,8 @@ def _sentence_claims(
         carried = context.paragraph_claimant
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
-        if carried is not None and not _CONTINUES.search(s) and not after_table:
+        goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES))  # also inside a quotation
+        if carried is not None and not goes_on and not after_table:
             carried = None
         passive = any(a.kind == "passive" for a in attributions)
         if carried is not None and not headline and not passive:
@@ -350,7 +351,7 @@ def _sentence_claims(
         context.last_counted = counted
         main, chain = _attribution_for(s, match, matches, attributions)
         if main is not None and denied(s, attributions, match):
-            main, chain = denied_source(match, main, chain, attributions), None
+            main, chain = denied_source(match, main, chain, attributions, s), None
         compared = _THAN.search(s[: match.start]) is not None and _passive(chain)
         if (main is None and chain is not None) or compared:
             main, chain = chain, None  # "far lower than the 1,500 reported by Reuters": Reuters'

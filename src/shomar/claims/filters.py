@@ -123,10 +123,13 @@ _AFTER_RULES = [
     (
         "unit",
         re.compile(
-            r"^(?:\s+|-)(?:of\s+)?(?:the\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
+            # "20 Kurdish towns": a place noun after a proper adjective too
+            r"^(?:\s+|-)(?:of\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s+(?=(?:cities|towns|provinces|villages|"
+            r"districts|universities|schools|prisons)\b))?(?:years?|months?|weeks?|days?|hours?|"
+            r"minutes?|"
             r"nights?|times|degrees|km|kilomet(?:er|re)s?|miles|lashes|cities|towns|provinces|copies|"
             r"votes|pages|seats|universities|schools|villages|districts|neighbou?rhoods|campuses|"
-            r"locations|sites|items|documents|videos|photos|photographs|interviews|"
+            r"locations|sites|items|documents|videos|photos|photographs|interviews|prisons|"
             r"دانشگاه|شهرستان|روستا|مدرسه|سال|ماه|هفته|روز|شب|شبانه[\u200c ]?روز|ساعت|دقیقه|بار|"
             r"کیلومتر|ضربه|شهر|استان|"
             r"نسخه|رأی|رای|درجه)(?![\w])",
