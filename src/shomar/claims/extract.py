@@ -66,6 +66,7 @@ from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
 from shomar.claims.lexicon import PEOPLE_AFTER_RE
+from shomar.claims.lists import heading_source, is_bullet
 from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import claimant_entry, resolve_claimant
@@ -123,6 +124,9 @@ class _Context:
     #: the article's own country (:mod:`~shomar.claims.scope`): figures placed in another are
     #: not proposed
     home: str = HOME_DEFAULT
+    #: the source a list heading names, for the bulleted lines under it
+    #: (:mod:`~shomar.claims.lists`)
+    list_source: str | None = None
 
 
 _HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
@@ -173,7 +177,13 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             continue
         headline = _is_headline(text, sentence, number)
         after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
+        if not is_bullet(sentence.text):
+            context.list_source = heading_source(sentence.text)
         claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
+        last_clause = re.split(r"[;؛]", sentence.text)[-1]
+        own_source = _figures_source(last_clause) if last_clause != sentence.text else None
+        if claims and own_source is not None:  # «…؛ این خبر را X منتشر کرده است»
+            claims = _credit_source(claims, own_source)
         source = _figures_source(sentence.text) if not claims and previous else None
         if source is not None:  # «… ۴۷۶ نفر … این آمار را سازمان حقوق بشر ایران منتشر کرده است»
             found = found[: len(found) - len(previous)]
@@ -187,10 +197,11 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
     return merge_repeated(_dedupe(found), headlines)
 
 
-#: a sentence naming where the previous sentence's figures come from: «این آمار را X منتشر کرده
-#: است», "The figures were compiled by X"
+#: a sentence (or a sentence's last clause, after a semicolon) naming where the figures before it
+#: come from: «این آمار را X منتشر کرده است», «…؛ این خبر را X منتشر کرده است», "The figures
+#: were compiled by X"
 _FIGURES_FROM = re.compile(
-    r"^\s*(?:این|آن)\s+(?:آمار|ارقام|رقم|اعداد)\s+(?:را\s+)?(?P<fa>[^،,.]+?)\s+"
+    r"^\s*(?:این|آن)\s+(?:آمار|ارقام|رقم|اعداد|خبر|گزارش)\s+(?:را\s+)?(?P<fa>[^،,.]+?)\s+"
     r"(?:منتشر|اعلام|ارائه|گردآوری|ثبت|تأیید|تایید)\s+(?:کرده|کرد|نموده)|"
     r"^\s*(?:the|these|those)\s+(?:figures?|numbers?|tolls?|data)\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:compiled|published|released|provided|collected|gathered)\s+by\s+"
@@ -318,6 +329,13 @@ def _sentence_claims(
     attributions = _resolve(found_atts, context)
     if new_paragraph and not after_table:
         context.paragraph_claimant = None
+    if (
+        context.list_source
+        and is_bullet(s)
+        and not any(a.kind in _MAIN_KINDS for a in attributions)
+    ):
+        listed = Attribution(context.list_source, "according", 0, 0, None, False)
+        attributions = [listed, *attributions]  # "- 42 executions" under "Hengaw's report …:"
     if not any(a.kind in _MAIN_KINDS for a in attributions):
         carried = context.paragraph_claimant
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
