@@ -192,6 +192,8 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
             continue  # "under 1,000 people" is a bound, not an age ("aged between 25 and 40" is)
         if reason == "date" and people_follow:
             continue  # «در شهریور ۶ نفر»: a month, then a head count
+        if reason == "date" and match.start < match.number_start:
+            continue  # "since January has passed 500": a qualifier stands between month and number
         if pattern.search(before) and not (reason == "year" and people_follow):
             return reason
     four_digits = re.fullmatch(r"\d{4}", raw) is not None

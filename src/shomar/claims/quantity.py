@@ -19,7 +19,7 @@ Qualifiers and the bounds they give (``N`` is the figure as stated)
     ============== ===================================================== ===== ===== =====
     exact          none                                                  N     N     N
     at_least       at least, more than, over, no fewer than, N or more,  N     N     —
-                   N-odd, ۳۰۰ و اندی,
+                   N-odd, has passed N, ۳۰۰ و اندی, از مرز N
                    دست‌کم، حداقل، بیش از، بالغ بر
     at_most        up to, as many as, as high as, at most, fewer than,   N     —     N
                    no more than, حداکثر، کمتر از، تا
@@ -300,13 +300,13 @@ def _join_word_and_digits(atoms: list[_Atom], folded: str) -> list[_Atom]:
 _PREFIXES = [
     ("at_least", r"at\s+least|more\s+than|over|no\s+(?:fewer|less)\s+than|not\s+less\s+than|"
      r"in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|above|exceeding|exceeded|exceeds|"
-     r"surpassed|topped"),
+     r"surpassed|topped|(?:has|have|had)\s+passed|(?:has|have|had)\s+crossed"),
     ("at_most", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|(?:fewer|less)\s+than|"
      r"no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"),
     ("approximately", r"about|around|nearly|almost|approximately|roughly|some|close\s+to|"
      r"an\s+estimated|estimated|circa|approx\."),
     ("at_least", r"دست[\u200c ]?کم|حداقل|بیش(?:تر)?[\u200c ]?از|بالغ\s+بر|افزون\s+بر|متجاوز\s+از|"
-     r"لا[\u200c ]?اقل|لا\s+اقل|کم\s+از\s+کم"),
+     r"لا[\u200c ]?اقل|لا\s+اقل|کم\s+از\s+کم|از\s+مرز"),  # «از مرز ۵۰۰ نفر گذشت»
     ("at_most", r"حداکثر|کم[\u200c ]?تر\s+از|تا"),
     ("approximately", r"(?:در\s+)?حدود(?:اً|ا)?|نزدیک\s+به|قریب\s+به|تقریباً|تقریبا"),
 ]  # fmt: skip

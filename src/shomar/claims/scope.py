@@ -4,11 +4,12 @@ Wire copy and rights groups' releases set an event against others ("The killings
 after Pakistani security forces said 20 militants were killed", «در همین مدت در سوریه بیش از ۵۰
 غیرنظامی …»). Such a figure is no claim about the article's event, so the extractor drops it.
 
-The article's own country is the first country it names (its name or adjective: "Iranian
-forces", «ایران») up to the end of its first sentence holding a head count, Iran when it names
-none there (the project's records are about Iran; an article that opens "Afghan officials said
-30 …" is read as one about Afghanistan, while "HRANA said 12 were killed in Zahedan. In
-neighbouring Iraq, …" stays about Iran). A number is about another country
+The article's own country is Iran whenever the article names it (the project's records are
+about Iran, and "Rights groups documented 40 executions in Saudi Arabia. In Iran, …" is still
+about Iran); else the first country named (name or adjective) up to the end of the first
+sentence holding a head count, else Iran. An article that opens "Afghan officials said 30 …"
+and never names Iran is read as one about Afghanistan; "HRANA said 12 were killed in Zahedan.
+In neighbouring Iraq, …" stays about Iran. A number is about another country
 when the clause holding it (cut at ";", "while", "whereas", "but", «اما», «در حالی که») places
 something in that country ("in (neighbouring) Iraq", «در سوریه», "Iraq's security forces"),
 names its state's forces ("Pakistani security forces", «نیروهای امنیتی عراق») or makes the
@@ -101,8 +102,10 @@ _CLAUSE = re.compile(
 
 
 def home_country(text: str) -> str:
-    """The country the article names first, up to its first sentence with a head count (see the
+    """:data:`HOME_DEFAULT` when the article names it, else the country it names first (see the
     module doc), else :data:`HOME_DEFAULT`."""
+    if _MENTION[HOME_DEFAULT].search(text):
+        return HOME_DEFAULT
     opening = text
     folded = fold_text(text)
     for sentence in split_sentences(text):
