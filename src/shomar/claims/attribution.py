@@ -654,10 +654,11 @@ _OUTLET_NOUN = re.compile(
 
 def _told_media(sentence: str, end: int) -> str | None:
     """The news organisation after "told" ("told Reuters that"), when it is one: a registry
-    entry of kind ``media`` or an outlet named by its kind ("state TV"); "told reporters" is not."""
+    entry of kind ``media`` or ``ngo`` (rights groups' news services: "told Kurdpa", "told
+    HRANA") or an outlet named by its kind ("state TV"); "told reporters" is not."""
     target = _np_after(sentence, end)
     entry = resolve_claimant(target) if target else None
-    if entry and claimant_entry(entry).kind == "media":
+    if entry and claimant_entry(entry).kind in ("media", "ngo"):
         return target
     if target and _OUTLET_NOUN.fullmatch(target):
         return target

@@ -65,6 +65,9 @@ _NOT_COUNTED_TAIL = re.compile(
     r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
     r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
     r"(?:در|با)\s+(?:خطر|معرض)\s+(?:صدور\s+(?:یا\s+)?|اجرای\s+)*(?:حکم\s+)?اعدام|"
+    # waiting for a decision, not counted: "the remaining 10 are awaiting the outcome of appeals"
+    r"awaiting\s+(?:the\s+)?(?:outcome|execution|appeals?|their\s+appeals?|a\s+decision|review)|"
+    r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:نیز\s+)?در\s+انتظار\s+(?:اجرای\s+حکم|نتیجه|اعدام|رسیدگی)|"
     # charged, not yet sentenced: "100 of them face charges that carry the death penalty"
     r"fac(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?charges?|"
     r"(?:\S+\s+){0,3}?با\s+(?:اتهام|اتهامات|اتهاماتی)\s+(?:\S+\s+){0,6}?روبه?[\u200c ]?رو|"
@@ -82,6 +85,8 @@ _BRINGING = re.compile(
     r"count)(?![\w])[^.;]{0,60}?(?<![\w])to\s+$",
     re.I,
 )
+#: a count in brackets after a place: "executions …: Kermanshah (12), Kurdistan (9)"
+_BRACKETED = re.compile(r"[\w\u200c]\s*\(\s*$")
 #: a verb that gives a tally, right before a bare number: "KHRN counted nine;"
 _TALLIED = re.compile(
     r"(?<![\w])(?:recorded|counted|acknowledged|confirmed|documented|registered|reported|"
@@ -103,6 +108,11 @@ _ADJACENT_NOUN = re.compile(
 
 
 def last_mention(s: str) -> str | None:
+    """The category of the last category word in ``s``, if any."""
+    return _last_category_word(s)
+
+
+def _last_category_word(s: str) -> str | None:
     best: tuple[int, str] | None = None
     for category, pattern in [*COUNTED_AFTER, *COUNTED_BEFORE]:
         for m in pattern.finditer(s):
@@ -319,6 +329,8 @@ def categories(
             found[i] = earlier  # "rose to 96, …, up from 66"
         elif _FIGURE_OF.search(s[: match.start]) and earlier:
             found[i] = earlier
+        elif _BRACKETED.search(s, 0, match.start) and s[match.end :].lstrip().startswith(")"):
+            found[i] = _last_category_word(s[: match.start])  # "Kermanshah (12), Kurdistan (9)"
         elif (
             _TALLIED.search(s[prev_end : match.start])
             and _BARE.match(s, match.number_end)
