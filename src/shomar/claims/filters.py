@@ -158,6 +158,9 @@ _ONE_PERSON = re.compile(
     r"مهاجر)(?![\w\u200c])",
     re.I,
 )
+#: "eight … in Baluchistan, two in Kurdistan and one in Tehran": "one" as the last item of a list
+_ONE_IN_LIST = re.compile(r"^\s+(?:in|at|from)\s+[A-Z]")
+_LIST_BEFORE = re.compile(r"(?:,|(?<![\w])and)\s*$")
 #: "The youngest of the 9 children killed was 11": an age, however far the word is
 _YOUNGEST = re.compile(
     r"(?<![\w])(?:youngest|oldest)(?![\w])[^.;]{0,70}?(?<![\w])(?:was|were|is)\s+"
@@ -211,6 +214,7 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
         and not raw[:1].isdigit()
         and not people_follow
         and not _ONE_PERSON.match(after)
+        and not (_ONE_IN_LIST.match(after) and _LIST_BEFORE.search(before))
         and not _EVENT_NOUN_BEFORE.search(before)
     ):
         return "one as a word"  # "one of", «یک منبع»: an article, not a count
