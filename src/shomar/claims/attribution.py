@@ -64,7 +64,8 @@ _EN_VERB = re.compile(
     r"(?<![\w])(?:(?:has|have|had|also|later|previously|now|then|separately)\s+)*"
     r"(?:said|says|say|announced|announces|reported|reports|confirmed|confirms|estimated|"
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
-    r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
+    r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
+    r"wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
     r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
     r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
@@ -188,6 +189,11 @@ _PARTICIPLE_OPENER = re.compile(
     re.IGNORECASE,
 )
 _MAX_TOKENS = 16
+_FA_NUMBER_WORDS = {
+    "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "ده", "صد", "هزار", "چند", "دهها", "صدها",
+}  # fmt: skip
+_FA_TIME_NOUN = re.compile(r"\s+(?:روز|ساعت|هفته|ماه|سال|شب|دقیقه)(?![\w\u200c])")
+_OPEN_QUOTE = {"«", '"', "“", "‘"}
 
 
 def _is_fa(text: str) -> bool:
@@ -357,6 +363,8 @@ def _np_after(sentence: str, start: int) -> str:
     for tok in _TOKEN.finditer(sentence, start):
         word = tok.group()
         low = word.casefold()
+        if not kept and word in _OPEN_QUOTE:
+            continue  # «به نقل از «منابع معتبر»», 'citing "credible sources"'
         if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
             break
         if word[0].isdigit():
@@ -405,6 +413,8 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
             break
         if kept and word in ("این", "آن"):
             break  # «هرانا این رقم را … می‌داند»: a demonstrative opens the object
+        if kept and word in _FA_NUMBER_WORDS and _FA_TIME_NOUN.match(sentence, tok.end()):
+            break  # «مقام‌های ایرانی سه روز بعد …»: a time phrase, not «کارکنان دو بیمارستان»
         if kept and _FA_VERB.match(sentence, tok.start()):
             break  # «ایران‌وایر اعلام کرد که … را تأیید کرده است»: the first verb ends the name
         if first < 0:

@@ -181,7 +181,11 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             context.list_source = heading_source(sentence.text)
         claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
         last_clause = re.split(r"[;؛]", sentence.text)[-1]
-        own_source = _figures_source(last_clause) if last_clause != sentence.text else None
+        own_source = (
+            _figures_source(last_clause) or _admitted_by(last_clause)
+            if last_clause != sentence.text
+            else None
+        )
         if claims and own_source is not None:  # «…؛ این خبر را X منتشر کرده است»
             claims = _credit_source(claims, own_source)
         source = _figures_source(sentence.text) if not claims and previous else None
@@ -208,6 +212,23 @@ _FIGURES_FROM = re.compile(
     r"(?P<en>[^,.;]+)",
     re.IGNORECASE,
 )
+
+
+#: a last clause that owns up to what came before: «…؛ مقام‌های ایرانی … به این موضوع اعتراف
+#: کردند», "…; officials later confirmed the figure"
+_OWNS_UP = re.compile(
+    r"(?:به\s+)?(?:این|آن)\s+(?:موضوع|رقم|آمار|خبر)\s+(?:را\s+)?(?:اعتراف|تأیید|تایید)\s+کرد|"
+    r"(?<![\w])(?:admitted|confirmed|acknowledged|conceded)\s+(?:the|this|that)\s+"
+    r"(?:figure|toll|number)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _admitted_by(clause: str) -> str | None:
+    if not _OWNS_UP.search(clause):
+        return None
+    active = [a for a in find_attributions(clause, []) if a.kind == "active" and not a.anaphoric]
+    return active[0].claimant if active else None
 
 
 def _figures_source(sentence: str) -> str | None:
