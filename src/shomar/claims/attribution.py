@@ -87,6 +87,9 @@ _EN_PASSIVE = re.compile(
     # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
     r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
     r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))"
+    # «رقم ۲۰۰ کشته‌ای که وزارت کشور اعلام کرده»: the figure that X announced
+    r"|(?<=ی)\s+که\s+(?=[^.،,؛«»]{2,40}?\s(?:اعلام|منتشر|گزارش|ثبت)\s+(?:کرده|کرد|داده|نموده)"
+    r"(?![\w\u200c]))"
     # «آمار منتشرشده از سوی رسانه‌ها»: the participle first
     r"|(?:(?<=منتشرشده\s)|(?<=منتشر\u200cشده\s)|(?<=منتشر\sشده\s)|(?<=اعلام\u200cشده\s)|"
     r"(?<=اعلام\sشده\s))(?:از\s+سوی|از\s+جانب|توسط)\s+",
@@ -251,6 +254,8 @@ def noun_phrase(phrase: str) -> str:
         return ""
     if re.match(r"(?:its|their|his|her)\s+own\b", phrase, re.IGNORECASE):
         return ""  # "citing its own records": the claimant's own evidence, not another party
+    if re.search(r"(?:^|\s)(?:خود|خویش)$", phrase):
+        return ""  # «به نقل از منابع خود»: the same
     if re.fullmatch(r"[a-z]+(?:ed|ing)", phrase):
         return ""  # "it had received reports": a verb, not a claimant
     if re.match(r"(?:ماده|اصل|بند|تبصره|قانون|article|section|paragraph)(?:\s|$)", phrase, re.I):
@@ -464,6 +469,13 @@ def _appositive_name(sentence: str, start: int, name: str) -> str:
     return name
 
 
+_BEEN_BEFORE = re.compile(r"(?<![\w])(?:been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+#: "The interior ministry's figure of 200 dead": the party whose figure it is
+_POSSESSIVE_FIGURE = re.compile(
+    r"(?:(?<=^)|(?<=\s))((?:[\w-]+\s+){0,4}?[\w-]+)['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:figure|toll|tally|count|estimate|number)s?\s+of\s+",
+    re.IGNORECASE,
+)
 #: "according to *a* lawmaker": an indefinite description introduces someone new
 _INDEFINITE = re.compile(r"\s*an?\s", re.IGNORECASE)
 
@@ -491,6 +503,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
             att = Attribution(name, kind, m.start(), m.end(), date, anaphoric(name, m.end()))
             add(att, m.span())
+    for m in _POSSESSIVE_FIGURE.finditer(sentence):
+        name = noun_phrase(m.group(1))
+        if name and not anaphoric(name):
+            add(Attribution(name, "passive", m.start(1), m.end(1), None, False), m.span(1))
     for pattern in (_EN_ACCORDING, _FA_ACCORDING):
         for m in pattern.finditer(sentence):
             received = _FA_RECEIVED.match(sentence, m.end())
@@ -521,6 +537,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
     for m in _EN_VERB.finditer(sentence):
         if re.match(r"\s+by\b", sentence[m.end() :]):
             continue
+        if _BEEN_BEFORE.search(sentence, 0, m.start()):
+            continue  # "the figure has been widely disputed": a passive, no speaker before it
         if any(s < m.start() < e for s, e in quoted):
             continue  # a verb inside a quotation is the speaker's, not an attribution
         _add_en_active(sentence, m, dates, add, anaphoric)
