@@ -22,6 +22,8 @@ from shomar.claims.scope import home_country
         ("۳۰۰ و اندی", Quantity.at_least(300)),
         ("has passed 500", Quantity.at_least(500)),
         ("از مرز ۵۰۰ نفر گذشت", Quantity.at_least(500)),
+        ("چند ده", Quantity.between(20, 99, "vague")),
+        ("a few dozen", Quantity.between(20, 99, "vague")),
     ],
 )
 def test_dozen_multiplies_and_odd_is_at_least(text: str, quantity: Quantity) -> None:

@@ -27,7 +27,8 @@ Qualifiers and the bounds they give (``N`` is the figure as stated)
                    حدود، نزدیک به، تقریباً
     range          between A and B, A-B, A to B, بین A تا B                —     A     B
     vague          dozens / tens of, scores of          (ده‌ها)             —     20    99
-                   hundreds of, a few / several hundred (صدها)             —     200   999
+                   a few / several dozen                (چند ده)
+                   hundreds of, a few / several hundred (صدها, چند صد)     —     200   999
                    thousands of, several thousand       (هزاران)           —     2000  9999
                    tens of thousands                    (ده‌ها هزار)        —     20000 99999
                    hundreds of thousands                (صدها هزار)        —     2e5   999999
@@ -134,7 +135,7 @@ _FA_UNITS = {
     "شانزده": 16, "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19, "بیست": 20, "سی": 30,
     "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "یکصد": 100,
     "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500, "ششصد": 600, "هفتصد": 700,
-    "هشتصد": 800, "نهصد": 900,
+    "هشتصد": 800, "نهصد": 900, "یکهزار": 1000,
 }  # fmt: skip
 _FA_SCALES = {"صد": 100, "هزار": 1000, "میلیون": 1_000_000, "میلیارد": 1_000_000_000}
 
@@ -171,7 +172,12 @@ _VAGUE = [
     (r"tens\s+of\s+thousands|ده[\u200c ]?ها\s+هزار", 20_000, 99_999),
     (r"(?:several|a\s+few|many)\s+thousands?|thousands|هزاران|چند(?:ین)?\s+هزار", 2000, 9999),
     (r"(?:several|a\s+few|many)\s+hundreds?|hundreds|صدها|چند(?:ین)?\s*صد", 200, 999),
-    (r"dozens|(?:scores|tens)(?=\s+of\b)|ده[\u200c ]?ها", 20, 99),
+    (
+        r"dozens|(?:several|a\s+few)\s+dozen|(?:scores|tens)(?=\s+of\b)|ده[\u200c ]?ها|"
+        r"چند(?:ین)?\s+ده",
+        20,
+        99,
+    ),
 ]
 _VAGUE_RE = [
     (re.compile(rf"(?<![\w\u200c])(?:{p})(?![\w\u200c])", re.IGNORECASE), lo, hi)
