@@ -174,6 +174,8 @@ _EN_STOP = {
 #: words that end a cited party's name: "citing local sources quoted by rights groups"
 _EN_AFTER_STOP = {
     "quoted", "cited", "speaking", "asking", "saying", "who", "whose", "as", "via",
+    # "according to relatives interviewed by the BBC": the relatives
+    "interviewed", "contacted", "reached", "questioned",
 }  # fmt: skip
 _BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", re.IGNORECASE)
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
@@ -477,6 +479,13 @@ _POSSESSIVE_FIGURE = re.compile(
     r"(?:figure|toll|tally|count|estimate|number)s?\s+of\s+",
     re.IGNORECASE,
 )
+#: ", said the director of the Oslo-based IHR.": a description that ends the sentence, with no
+#: verb or figure of its own (not ", said the 23-year-old was one of 14 …")
+_INVERTED_DESCRIPTION = re.compile(
+    r"\s+(?:the|a|an)\s+(?![^.]*(?<![\w])(?:was|were|had|has|have|is|are|would|will)(?![\w]))"
+    r"[^,;\d]{2,60}?[.!]?\s*$",
+    re.IGNORECASE,
+)
 #: "according to *a* lawmaker": an indefinite description introduces someone new
 _INDEFINITE = re.compile(r"\s*an?\s", re.IGNORECASE)
 
@@ -625,8 +634,9 @@ def _add_en_active(
     add: Callable[[Attribution, tuple[int, int]], None],
     anaphoric: Callable[[str], bool],
 ) -> None:
-    inverted = re.search(r"[,”\"]\s*$", sentence[: m.start()]) and re.match(
-        r"\s+[A-Z]", sentence[m.end() :]
+    inverted = re.search(r"[,”\"]\s*$", sentence[: m.start()]) and (
+        re.match(r"\s+[A-Z]", sentence[m.end() :])
+        or _INVERTED_DESCRIPTION.match(sentence, m.end())  # ", said the director of IHR."
     )
     if inverted:
         name = noun_phrase(_np_after(sentence, m.end()))
