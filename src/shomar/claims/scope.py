@@ -21,6 +21,7 @@ country the subject of the act ("Saudi Arabia executed 172 people, and Somalia 3
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from shomar.claims.filters import non_count_reason
 from shomar.claims.quantity import find_quantities, fold_text
@@ -128,6 +129,20 @@ def outside_home(sentence: str, position: int, home: str) -> bool:
     start = max(c for c in cuts if c <= position)
     end = min(c for c in cuts if c > position) if position < len(sentence) else len(sentence)
     clause = sentence[start:end]
-    if _MENTION[home].search(clause):
-        return False
-    return any(p.search(clause) for key, p in _PLACED.items() if key != home)
+    if not _named(home).search(clause) or _MENTION[home].search(clause):
+        return False  # no other country named (most clauses): one cheap scan
+    return _abroad(home).search(clause) is not None
+
+
+@cache
+def _named(home: str) -> re.Pattern[str]:
+    """Any other country's name, adjective or Persian name."""
+    others = [p.pattern for key, p in _MENTION.items() if key != home]
+    return re.compile("|".join(f"(?:{p})" for p in others), re.IGNORECASE)
+
+
+@cache
+def _abroad(home: str) -> re.Pattern[str]:
+    """Every other country's place pattern as one regular expression (one scan per clause)."""
+    others = [p.pattern for key, p in _PLACED.items() if key != home]
+    return re.compile("|".join(f"(?:{p})" for p in others), re.IGNORECASE)
