@@ -1,10 +1,12 @@
 """Claim extraction on the hand-labeled passages, per split and language, with a baseline.
 
-Run ``python -m benchmarks.claims.run``. Four corpora are scored: the project's first articles
+Run ``python -m benchmarks.claims.run``. Five corpora are scored: the project's first articles
 (``tests/data/articles/{dev,heldout}``), the reporting-style passages of issue 14
 (``tests/data/articles/reporting/{dev,heldout}``), the wire, rights-group and Persian-outlet
 passages (``tests/data/articles/wire/{dev,heldout}``) and the live-blog, UN-report, court,
-revision, medical-source and quote passages (``tests/data/articles/styles/{dev,heldout}``);
+revision, medical-source and quote passages (``tests/data/articles/styles/{dev,heldout}``) and
+round 6 (``tests/data/articles/round6/{dev,heldout}``: datelines, Persian outlets, ranges, number
+words, digits, cumulative totals, other countries' figures);
 measured figures are in ``benchmarks/claims/README.md``. For each split and language it prints
 the rules and the baseline (every number next to a counted word, :mod:`benchmarks.claims.baseline`)
 from the same run.
@@ -41,6 +43,7 @@ CORPORA = {
     "reporting": ARTICLES / "reporting",
     "wire": ARTICLES / "wire",
     "styles": ARTICLES / "styles",
+    "round6": ARTICLES / "round6",
 }
 SPLITS = ("dev", "heldout")
 LANGUAGES = ("en", "fa")

@@ -28,7 +28,12 @@ Row = tuple[int | None, str, str | None, str | None]
 
 #: one case per rule: the text, whether ``rows`` are all the proposals (``exact``) or some of
 #: them, and why
-CASES = json.loads((Path(__file__).parent / "data" / "styles_rules.json").read_text("utf-8"))
+#: (``round6_rules.json``: the rules of round 6, see ``test_round6_rules.py``)
+CASES = [
+    case
+    for name in ("styles_rules.json", "round6_rules.json")
+    for case in json.loads((Path(__file__).parent / "data" / name).read_text("utf-8"))
+]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["why"][:60] for c in CASES])

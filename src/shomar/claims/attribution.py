@@ -15,7 +15,8 @@
 ``passive`` and ``citing`` attributions are the attribution chain: the extractor makes the main
 claimant cite them and proposes a claim for them as well. "X *told* Reuters that …" and «X به
 رویترز گفت» make the news organisation (a registry entry of kind ``media``) the claimant citing
-X. "Government figures, published by IRNA, put …" gives IRNA.
+X; so does «X در گفت‌وگو با بی‌بی‌سی فارسی گفت» when the outlet is in the registry.
+"Government figures, published by IRNA, put …" gives IRNA.
 
 Reporting verbs are listed per language, Persian ones with their light-verb constructions
 («اعلام کرد», «گزارش داد», «ثبت کرده است», «تایید کرد», «خبر داد», «منتشر کرد», «می‌نویسد»).
@@ -63,13 +64,14 @@ _EN_VERB = re.compile(
     r"(?<![\w])(?:(?:has|have|had|also|later|previously|now|then|separately)\s+)*"
     r"(?:said|says|say|announced|announces|reported|reports|confirmed|confirms|estimated|"
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
-    r"acknowledged|acknowledges|wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
+    r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
+    r"wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
     r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
     r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
     r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
-    r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|"
+    r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|(?:learned|learnt)(?=\s+that\b)|"
     r"(?:raised|revised|updated|increased|lowered|put)\s+(?:its|the|their|his|her)\s+"
     r"(?:death\s+)?(?:toll|tally|figure|count|estimate)|"
     r"put\s+the\s+(?:number|toll|figure|total|count)|"
@@ -84,12 +86,23 @@ _EN_PASSIVE = re.compile(
     r"|(?<![\w])(?:(?:claims?|allegations?)\s+(?:by|from)|reports?\s+by)\s+(?=[^.,;]{2,60}?\s+that\b)"
     # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
     r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
-    r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))",
+    r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))"
+    # «رقم ۲۰۰ کشته‌ای که وزارت کشور اعلام کرده»: the figure that X announced
+    r"|(?:(?<=ای)|(?<=رقمی)|(?<=آماری)|(?<=شماری))\s+که\s+"
+    r"(?=[^.،,؛«»]{2,40}?\s(?:اعلام|منتشر|گزارش|ثبت)\s+(?:کرده|کرد|داده|نموده)"
+    r"(?![\w\u200c]))"
+    # «آمار منتشرشده از سوی رسانه‌ها»: the participle first
+    r"|(?:(?<=منتشرشده\s)|(?<=منتشر\u200cشده\s)|(?<=منتشر\sشده\s)|(?<=اعلام\u200cشده\s)|"
+    r"(?<=اعلام\sشده\s))(?:از\s+سوی|از\s+جانب|توسط)\s+",
     re.IGNORECASE,
 )
 #: where a Persian passive source's name ends: the participle that follows it
 _FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد).*$")
-_EN_ACCORDING = re.compile(r"(?<![\w])according\s+to\s+", re.IGNORECASE)
+_EN_ACCORDING = re.compile(
+    r"(?<![\w])(?:according\s+to|per(?=\s+(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|"
+    r"numbers|estimates|a\s+tally|tallies|a\s+count)\s))\s+",  # "per figures from X"
+    re.IGNORECASE,
+)
 _EN_CITING = re.compile(r"(?<![\w])(?:citing|quoting)\s+", re.IGNORECASE)
 #: "Reuters quoted a relative as saying …": Reuters reports it, citing the relative
 _EN_QUOTED = re.compile(r"(?<![\w])quoted\s+(?=(?:[\w'’-]+\s+){0,6}?as\s+saying\b)", re.I)
@@ -107,7 +120,7 @@ _FA_VERB = re.compile(
 )
 _FA_ACCORDING = re.compile(
     r"(?<![\w\u200c])(?:(?:طبق|بر\s+اساس|بنا\s*بر|براساس|بر\s+پایه)\s+(?:آمار|گزارش|ارقام|اطلاعات)"
-    r"(?:\s+(?:منتشر[\u200c ]?شده|ارائه[\u200c ]?شده|اعلام[\u200c ]?شده|تهیه[\u200c ]?شده))?"
+    r"(?:\s+(?:منتشر|ارائه|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری|ثبت|تدوین)[\u200c ]?شده)?"
     r"\s+(?:از\s+سوی|توسط|از\s+جانب)|بنا\s*بر\s+اعلام|به\s+اعلام|به\s+نوشته|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
     r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
     r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
@@ -161,6 +174,8 @@ _EN_STOP = {
 #: words that end a cited party's name: "citing local sources quoted by rights groups"
 _EN_AFTER_STOP = {
     "quoted", "cited", "speaking", "asking", "saying", "who", "whose", "as", "via",
+    # "according to relatives interviewed by the BBC": the relatives
+    "interviewed", "contacted", "reached", "questioned",
 }  # fmt: skip
 _BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", re.IGNORECASE)
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
@@ -172,12 +187,19 @@ _FA_STOP = {
     # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
     "مرگ", "اعدام", "اجرای", "حکم", "احکام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار",
     "هویت", "اسامی",
+    # «آمار منتشرشده از سوی X درباره …»: what the figure is about
+    "درباره", "دربارهٔ", "پیرامون",
 }  # fmt: skip
 _PARTICIPLE_OPENER = re.compile(
     r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",
     re.IGNORECASE,
 )
 _MAX_TOKENS = 16
+_FA_NUMBER_WORDS = {
+    "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "ده", "صد", "هزار", "چند", "دهها", "صدها",
+}  # fmt: skip
+_FA_TIME_NOUN = re.compile(r"\s+(?:روز|ساعت|هفته|ماه|سال|شب|دقیقه)(?![\w\u200c])")
+_OPEN_QUOTE = {"«", '"', "“", "‘"}
 
 
 def _is_fa(text: str) -> bool:
@@ -213,7 +235,8 @@ _NAME_TAIL = re.compile(
 )
 _SOURCE_PREFIX = re.compile(
     r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|tallies|reports?|a\s+report|"
-    r"an\s+update|estimates?)\s+(?:compiled\s+|published\s+|released\s+|issued\s+)?"
+    r"an\s+update|estimates?|(?:a\s+)?(?:tally|count|list|database))\s+"
+    r"(?:compiled\s+|published\s+|released\s+|issued\s+|kept\s+)?"
     r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+)",
     re.IGNORECASE,
 )
@@ -234,6 +257,8 @@ def noun_phrase(phrase: str) -> str:
         return ""
     if re.match(r"(?:its|their|his|her)\s+own\b", phrase, re.IGNORECASE):
         return ""  # "citing its own records": the claimant's own evidence, not another party
+    if re.search(r"(?:^|\s)(?:خود|خویش)$", phrase):
+        return ""  # «به نقل از منابع خود»: the same
     if re.fullmatch(r"[a-z]+(?:ed|ing)", phrase):
         return ""  # "it had received reports": a verb, not a claimant
     if re.match(r"(?:ماده|اصل|بند|تبصره|قانون|article|section|paragraph)(?:\s|$)", phrase, re.I):
@@ -346,6 +371,8 @@ def _np_after(sentence: str, start: int) -> str:
     for tok in _TOKEN.finditer(sentence, start):
         word = tok.group()
         low = word.casefold()
+        if not kept and word in _OPEN_QUOTE:
+            continue  # «به نقل از «منابع معتبر»», 'citing "credible sources"'
         if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
             break
         if word[0].isdigit():
@@ -370,7 +397,9 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     """
     bounds = [0]
     # a dash opens a clause too: «ساعت ۱۴:۳۰ — هه‌نگاو اعلام کرد» (a live-blog timestamp)
-    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|(?<!صدا\s)و)\s"  # not «صدا و سیما»
+    # «…، در حالی که هرانا این رقم را …»: a contrast opens the clause of a speaker of its own
+    # (not the «و» of «صدا و سیما»)
+    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که|(?<!صدا\s)و)\s"
     for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
@@ -390,12 +419,19 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
         word = tok.group()
         if word in _FA_STOP or word[0].isdigit() or not word[0].isalnum() or len(kept) >= 6:
             break
+        if kept and word in ("این", "آن"):
+            break  # «هرانا این رقم را … می‌داند»: a demonstrative opens the object
+        if kept and word in _FA_NUMBER_WORDS and _FA_TIME_NOUN.match(sentence, tok.end()):
+            break  # «مقام‌های ایرانی سه روز بعد …»: a time phrase, not «کارکنان دو بیمارستان»
+        if kept and _FA_VERB.match(sentence, tok.start()):
+            break  # «ایران‌وایر اعلام کرد که … را تأیید کرده است»: the first verb ends the name
         if first < 0:
             first = tok.start()
         kept.append(word)
     return _clean(" ".join(kept)), first
 
 
+_FA_INTERVIEW = re.compile(r"\s*در\s+(?:گفت[\u200c ]?و[\u200c ]?گو|مصاحبه)\s+(?:\S+\s+)?با\s+")
 #: a quotation that opens with the speaker's own source: "“A nurse told me, …”",
 #: «پرستار به من گفت …»; kind ``inner``: the quoted speaker cites that party
 _TOLD_ME = re.compile(
@@ -416,6 +452,44 @@ def _date_in(dates: list[DateMention], start: int, end: int) -> str | None:
     return None
 
 
+#: "a tally by the Paris-based opposition group, the National Council of Resistance of Iran
+#: (NCRI)": a description, then the name it describes
+_APPOSITIVE = re.compile(
+    r"[^,.;]{2,80}?,\s*(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:of|for|the|and|in|on|[A-Z][\w'’.-]*))*"
+    r"(?:\s+\([A-Z][\w-]*\))?)"
+)
+
+
+def _appositive_name(sentence: str, start: int, name: str) -> str:
+    """``name``, or the proper name set off after it when ``name`` is a description (its last
+    word in lower case: "group", "monitor")."""
+    words = name.split()
+    if not words or not words[-1][:1].islower() or _is_fa(name):
+        return name
+    m = _APPOSITIVE.match(sentence, start)
+    if m and name.split()[-1] in m.group(0):
+        return _clean(m.group(1))
+    return name
+
+
+_BEEN_BEFORE = re.compile(r"(?<![\w])(?:been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+#: "The interior ministry's figure of 200 dead": the party whose figure it is
+_POSSESSIVE_FIGURE = re.compile(
+    r"(?:(?<=^)|(?<=\s))((?:[\w-]+\s+){0,4}?[\w-]+)['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:figure|toll|tally|count|estimate|number)s?\s+of\s+",
+    re.IGNORECASE,
+)
+#: ", said the director of the Oslo-based IHR.": a description that ends the sentence, with no
+#: verb or figure of its own (not ", said the 23-year-old was one of 14 …")
+_INVERTED_DESCRIPTION = re.compile(
+    r"\s+(?:the|a|an)\s+(?![^.]*(?<![\w])(?:was|were|had|has|have|is|are|would|will)(?![\w]))"
+    r"[^,;\d]{2,60}?[.!]?\s*$",
+    re.IGNORECASE,
+)
+#: "according to *a* lawmaker": an indefinite description introduces someone new
+_INDEFINITE = re.compile(r"\s*an?\s", re.IGNORECASE)
+
+
 def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attribution]:
     """Every attribution in ``sentence``; ``dates`` are the sentence's dates (same offsets)."""
     found: list[Attribution] = []
@@ -426,7 +500,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             found.append(att)
             busy.append(span)
 
-    def anaphoric(name: str) -> bool:
+    def anaphoric(name: str, at: int | None = None) -> bool:
+        """A pronoun or description; "a lawmaker" (indefinite, at ``at``) is a new party."""
+        if at is not None and _INDEFINITE.match(sentence, at):
+            return False
         return bool(_ANAPHORA.match(name))
 
     for pattern, kind in ((_EN_PASSIVE, "passive"), (_EN_CITING, "citing"), (_FA_CITING, "citing")):
@@ -434,13 +511,19 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             name = noun_phrase(_FA_PASSIVE_END.sub("", _np_after(sentence, m.end())))
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
-            add(Attribution(name, kind, m.start(), m.end(), date, anaphoric(name)), m.span())
+            att = Attribution(name, kind, m.start(), m.end(), date, anaphoric(name, m.end()))
+            add(att, m.span())
+    for m in _POSSESSIVE_FIGURE.finditer(sentence):
+        name = noun_phrase(m.group(1))
+        if name and not anaphoric(name):
+            add(Attribution(name, "passive", m.start(1), m.end(1), None, False), m.span(1))
     for pattern in (_EN_ACCORDING, _FA_ACCORDING):
         for m in pattern.finditer(sentence):
             received = _FA_RECEIVED.match(sentence, m.end())
             found_name = received.group(1) if received else _np_after(sentence, m.end())
-            name = noun_phrase(found_name)
-            add(Attribution(name, "according", m.start(), m.end(), None, anaphoric(name)), m.span())
+            name = _appositive_name(sentence, m.end(), noun_phrase(found_name))
+            att = Attribution(name, "according", m.start(), m.end(), None, anaphoric(name, m.end()))
+            add(att, m.span())
     for m in _EN_QUOTED.finditer(sentence):
         speaker, start = _np_before(sentence, len(sentence[: m.start()].rstrip()))
         speaker = noun_phrase(speaker)
@@ -464,6 +547,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
     for m in _EN_VERB.finditer(sentence):
         if re.match(r"\s+by\b", sentence[m.end() :]):
             continue
+        if _BEEN_BEFORE.search(sentence, 0, m.start()):
+            continue  # "the figure has been widely disputed": a passive, no speaker before it
         if any(s < m.start() < e for s, e in quoted):
             continue  # a verb inside a quotation is the speaker's, not an attribution
         _add_en_active(sentence, m, dates, add, anaphoric)
@@ -477,6 +562,16 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         between = sentence[start + len(name) : m.start()]
         # «X که نخواست … به Y گفت», «X در زاهدان در گفت‌وگوی تلفنی به Y گفت»
         relative = re.match(r"\s*(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between)
+        talk = _FA_INTERVIEW.match(between)
+        told = _told_media(sentence, start + len(name) + talk.end()) if talk else None
+        if told and resolve_claimant(told) is None:
+            told = None  # an interview with a named outlet only: not «در گفت‌وگو با صداوسیما»
+        if told:  # «X در گفت‌وگو با بی‌بی‌سی فارسی گفت»: like «X به بی‌بی‌سی فارسی گفت»
+            add(Attribution(told, "active", start, m.end(), None, False), m.span())
+            add(
+                Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name)), (m.end(),) * 2
+            )
+            continue
         if relative or re.match(r"\s*(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between):
             at = start + len(name) + (relative.end() if relative else 0)
             told = _told_media(sentence, sentence.index("به ", at) + 3)
@@ -539,8 +634,9 @@ def _add_en_active(
     add: Callable[[Attribution, tuple[int, int]], None],
     anaphoric: Callable[[str], bool],
 ) -> None:
-    inverted = re.search(r"[,”\"]\s*$", sentence[: m.start()]) and re.match(
-        r"\s+[A-Z]", sentence[m.end() :]
+    inverted = re.search(r"[,”\"]\s*$", sentence[: m.start()]) and (
+        re.match(r"\s+[A-Z]", sentence[m.end() :])
+        or _INVERTED_DESCRIPTION.match(sentence, m.end())  # ", said the director of IHR."
     )
     if inverted:
         name = noun_phrase(_np_after(sentence, m.end()))
@@ -597,10 +693,11 @@ _OUTLET_NOUN = re.compile(
 
 def _told_media(sentence: str, end: int) -> str | None:
     """The news organisation after "told" ("told Reuters that"), when it is one: a registry
-    entry of kind ``media`` or an outlet named by its kind ("state TV"); "told reporters" is not."""
+    entry of kind ``media`` or ``ngo`` (rights groups' news services: "told Kurdpa", "told
+    HRANA") or an outlet named by its kind ("state TV"); "told reporters" is not."""
     target = _np_after(sentence, end)
     entry = resolve_claimant(target) if target else None
-    if entry and claimant_entry(entry).kind == "media":
+    if entry and claimant_entry(entry).kind in ("media", "ngo"):
         return target
     if target and _OUTLET_NOUN.fullmatch(target):
         return target

@@ -5,8 +5,10 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
 
 1. find the numbers and their qualifiers (:mod:`~shomar.claims.quantity`) and drop those that
    are years, dates, ages, percentages, money, page numbers, units, footnote markers, fractions
-   or counts of sources (:mod:`~shomar.claims.filters`);
-2. find what each number counts (:mod:`~shomar.claims.lexicon`): the predicate after a
+   or counts of sources (:mod:`~shomar.claims.filters`), and those placed in another country
+   than the article's (:mod:`~shomar.claims.scope`: "In neighbouring Iraq, 300 …");
+2. find what each number counts (:mod:`~shomar.claims.counted`, words from
+   :mod:`~shomar.claims.lexicon`): the predicate after a
    partitive ("90 *of those detained* had been *tortured*"), else the first "after" form between
    the number and the next number ("304 people *were killed*"), else the nearest "before" form
    ("*killing* 1,500"), else a "weak" noun right after it ("504 *victims*"), else the noun of
@@ -18,9 +20,11 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
    number that counts nothing listed is not proposed;
 3. find who says it (:mod:`~shomar.claims.attribution`): the last main attribution that starts
    before the number, else the first one after it. The article's first line, standing alone,
-   is a headline: "Amnesty: 41 killed" gives Amnesty. Pronouns and descriptions resolve to a
-   name: "he", "the general", «این نماینده» to the last person named (also in a mention with no
-   number: "Brigadier General X, a commander, …", «سردار X، فرمانده …،»), "it", "the group",
+   is a headline: "Amnesty: 41 killed" gives Amnesty (in the body, a source before a colon
+   counts when it is a registry entry: «رادیو فردا: دست‌کم ۲۰ نفر …»). Pronouns and
+   descriptions resolve to a name: "he", "the general", «این نماینده» to the last person named
+   (also in a mention with no number: "Brigadier General X, a commander, …", «سردار X، فرمانده
+   …،»), "it", "the group",
    «این سازمان» to the last organisation, and either one to a name earlier in the same sentence
    first. A sentence with no attribution that continues a paragraph keeps the previous
    sentence's claimant ("Of these, 61 were executed"); a paragraph's first unattributed
@@ -31,8 +35,12 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
    announced by Y") becomes ``cites`` and gets a candidate of its own; an outlet reporting the
    speaker («به گزارش X، Y گفت», "according to X, Y said", "Y said, according to the Tasnim news
    agency") is a claimant citing the speaker, and a party the cited one cites in turn ("…, citing
-   a prison guard") gets its candidate too. A speaker across "while", "but", «اما» does not claim
-   the figure before it, and "other estimates range from …" is the article's own voice;
+   a prison guard") gets its candidate too. With no speaker, a source named before the figure
+   ("the number of executions recorded by X has reached 301") is the claimant; "according to
+   X" closing a clause of its own (", and some 7,000 …, according to a lawmaker") wins over the
+   speaker of the clause before. A speaker across "while", "but", «اما» does not claim
+   the figure before it, "other estimates range from …" is the article's own voice, and a
+   figure a speaker rejects belongs to whoever circulated it (:mod:`~shomar.claims.denials`);
 5. the date stated is the full date attached to the attribution ("Y said *on 15 December
    2019*", "announced by Y *on December 15, 2019*", «Y *روز ۲۵ آذر ۱۳۹۸* اعلام کرد»); the event
    hint is the sentence's episode or time cue (:mod:`~shomar.claims.events`).
@@ -51,13 +59,18 @@ from pathlib import Path
 
 from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions, noun_phrase
 from shomar.claims.candidate import ClaimCandidate
+from shomar.claims.counted import OPEN_QUOTES, last_mention, share_qualifiers
+from shomar.claims.counted import categories as count_categories
 from shomar.claims.dates import find_dates
+from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
-from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK, PEOPLE_AFTER_RE
+from shomar.claims.lexicon import PEOPLE_AFTER_RE
+from shomar.claims.lists import heading_source, is_bullet
 from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import claimant_entry, resolve_claimant
+from shomar.claims.scope import HOME_DEFAULT, home_country, outside_home
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.claims.tables import Table, find_tables
 from shomar.errors import InputError
@@ -66,78 +79,10 @@ from shomar.readable import read_small_file
 __all__ = ["extract_claims", "extract_from_file"]
 
 _LANGUAGES = (None, "en", "fa")
-_AFTER_WINDOW = {"en": 80, "fa": 90}
-_BEFORE_WINDOW = 60
-_AFTER_STOP = re.compile(
-    r"[;:؛]|(?<![\w])(?:but|while|whereas|although|sentenced\s+to(?!\s+death)|charged|summoned|"
-    r"released|freed|convicted|fled|took\s+part|live|lived|appeared|questioned|marched|gathered|"
-    r"آزاد|محکوم\s+شد|به\s+(?:\S+\s+){0,3}?(?:حبس|زندان)\s+(?:\S+\s+){0,2}?محکوم|احضار|at\s+risk\s+of|fac(?:e|es|ing)\s+(?:imminent\s+)?execution|"
-    r"(?:با|در)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام)(?![\w])",
-    re.IGNORECASE,
-)
-_AUXILIARY = re.compile(r"(?<![\w])(?:were|was|been|had|have|has|are|is)(?![\w])", re.IGNORECASE)
-_LINK = re.compile(
-    r"^\s*(?:[\w\u200c'’-]+\s*){0,2}?[,،]?\s*(?:including|among\s+them|of\s+whom|از\s+جمله|شامل)\s*$",
-    re.IGNORECASE,
-)
-_FIGURE_OF = re.compile(
-    r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$|"
-    # "saying the true number was 41", «این رقم یک هفته پیش ۸۰۰ نفر بود», «این رقم را ۹ نفر …»
-    r"(?:figure|number|toll|tally|total|count)\s+(?:was|is|stood\s+at|stands\s+at|had\s+been)\s*$|"
-    r"(?:این|آن|همین)\s+(?:رقم|آمار|تعداد|شمار)\s+(?:[^\s.؛:]+\s+){0,6}?$|"
-    r"(?<![\w])(?:put|puts|putting|placed|placing)\s+(?:it|them|the\s+(?:figure|toll|number))\s+at\s*$|"
-    r"(?<![\w])estimates?\s+(?:range|ranging|vary|varying)\s*$|"
-    r"برآورد(?:[\u200c ]?ها(?:ی)?)?\s+(?:دیگر\s+)?$",
-    re.I,
-)
-#: "the official death toll … was revised upward on Sunday to 14": the noun names the count
-_REVISED_TO = re.compile(
-    r"(?<![\w])((?:[\w-]+\s+)?(?:toll|figure|number|tally|count)(?:\s+of\s+[\w\s]{0,30}?)?)"
-    r"(?![\w])[^.;]{0,60}?(?:revised|raised|lowered|updated|rose|risen|climbed|increased|jumped)"
-    r"(?:\s+(?:upwards?|downwards?|sharply))?(?:\s+on\s+\w+)?\s+to\s*$",
-    re.I,
-)
 #: "other estimates range from …", «برآوردهای دیگر از …»: the article's own voice
 _OTHER_ESTIMATES = re.compile(
     r"(?<![\w])(?:other|some|independent|various)\s+estimates?\s+(?:[a-z]+\s+){0,2}$|"
     r"برآورد(?:[\u200c ]?ها(?:ی)?)\s+دیگر\s+(?:\S+\s+){0,2}$",
-    re.I,
-)
-#: "up from 66", «نسبت به ۵۸۲ مورد»: an earlier figure of the same count
-_COMPARED = re.compile(
-    r"(?<![\w])(?:up|down|rising|falling|increased|decreased)\s+from\s*$|"
-    r"(?<![\w])compared\s+(?:with|to)\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$|"
-    # "rose to 14 from 9", "revised upward on Sunday to 14, from 9 announced on Friday"
-    r"(?<![\w])(?:rose|risen|climbed|increased|jumped|revised|raised|fell|dropped|lowered)"
-    r"(?![\w])[^.;]{0,40}?(?<![\w])to\s+[\d,.]+\s*,?\s+from\s*$",
-    re.I,
-)
-#: "…, including 5 women", «…، از جمله ۳ نفر»: a sub-count of the figure before it
-_INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمله)\s*$", re.I)
-#: a number whose next words say it counts no one claimed here: at risk, facing, released
-_NOT_COUNTED_TAIL = re.compile(
-    r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
-    r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
-    r"(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام|"
-    # charged, not yet sentenced: "100 of them face charges that carry the death penalty"
-    r"fac(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?charges?|"
-    r"(?:\S+\s+){0,3}?با\s+(?:اتهام|اتهامات|اتهاماتی)\s+(?:\S+\s+){0,6}?روبه?[\u200c ]?رو|"
-    # a prison term, not a death sentence: "sentenced 5 to death and 11 others to prison terms"
-    # «برای ۱۱ نفر دیگر حبس تا ۱۵ سال»: a prison term follows the number
-    r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:را\s+)?(?:به\s+)?حبس(?:[\u200c ]?(?:های|ی))?"
-    r"(?=\s*$|\s+(?:ابد|(?:(?:تا|بین|از|به\s+مدت)\s+)?[\w\u200c]+\s+(?:سال|ماه)))|"
-    r"(?:others?\s+)?to\s+(?:prison|jail)\s+terms?|(?:others?\s+)?to\s+(?:[\w-]+\s+){1,3}"
-    r"(?:in\s+prison|imprisonment)|(?:دیگر\s+)?را\s+به\s+(?:حبس|زندان))",
-    re.IGNORECASE,
-)
-_SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
-_TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
-#: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
-#: of 87 activists"; it wins over a later form, which describes where or how
-_ADJACENT_NOUN = re.compile(
-    r"(?<![\w\u200c])(?:(?<!اجرای\s)(?:حکم|احکام)\s+)?"
-    r"(?:مرگ|کشته\s+شدن|اعدام|بازداشت|دستگیری|شکنجه|ناپدید\s+شدن)\s+$|"
-    r"(?<![\w])(?:deaths?|killings?|executions?|arrests?|disappearances?)\s+of\s+$",
     re.I,
 )
 #: a sentence that goes on with the previous one's figures ("Of these, 61 …", «… نیز …»)
@@ -148,6 +93,9 @@ _CONTINUES = re.compile(
     r"other|others)(?![\w])|"
     r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
     r"^(?:this|that)\s+(?:figure|number)\b|(?<![\w\u200c])(?:نیز|هم|دیگر)(?![\w\u200c])|"
+    # «با اعدام این دو نفر، شمار …», "With the execution of these men, …": refers back
+    r"^(?:با\s+(?:اعدام|کشته\s+شدن|مرگ|بازداشت|دستگیری)\s+(?:این|آنان|آنها|ایشان)(?![\w\u200c])|"
+    r"with\s+the\s+(?:executions?|hangings?|killings?|deaths?|arrests?)\s+of\s+(?:these|those|them)\b)|"
     r"(?<![\w])of\s+(?:them|these|those|the\s+(?:total|figure|toll))(?![\w])|"
     r"(?<![\w\u200c])از\s+(?:(?:کشته|اعدام|بازداشت|زخمی)[\u200c ]?شدگان|"
     # «۷ نفر از اعدام‌شدگان زن بودند»: of those just counted
@@ -173,6 +121,12 @@ class _Context:
     previous_end: int = 0
     #: the main attribution of the previous sentence, while the paragraph goes on
     paragraph_claimant: Attribution | None = None
+    #: the article's own country (:mod:`~shomar.claims.scope`): figures placed in another are
+    #: not proposed
+    home: str = HOME_DEFAULT
+    #: the source a list heading names, for the bulleted lines under it
+    #: (:mod:`~shomar.claims.lists`)
+    list_source: str | None = None
 
 
 _HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
@@ -208,7 +162,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             hint="Use 'en' or 'fa', or leave the language out to detect it per sentence.",
         )
     folded = fold_text(text)
-    context = _Context()
+    context = _Context(home=home_country(text))
     previous: list[ClaimCandidate] = []
     found: list[ClaimCandidate] = []
     headlines: set[int] = set()
@@ -223,7 +177,17 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             continue
         headline = _is_headline(text, sentence, number)
         after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
+        if not is_bullet(sentence.text):
+            context.list_source = heading_source(sentence.text)
         claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
+        last_clause = re.split(r"[;؛]", sentence.text)[-1]
+        own_source = (
+            _figures_source(last_clause) or _admitted_by(last_clause)
+            if last_clause != sentence.text
+            else None
+        )
+        if claims and own_source is not None:  # «…؛ این خبر را X منتشر کرده است»
+            claims = _credit_source(claims, own_source)
         source = _figures_source(sentence.text) if not claims and previous else None
         if source is not None:  # «… ۴۷۶ نفر … این آمار را سازمان حقوق بشر ایران منتشر کرده است»
             found = found[: len(found) - len(previous)]
@@ -237,16 +201,34 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
     return merge_repeated(_dedupe(found), headlines)
 
 
-#: a sentence naming where the previous sentence's figures come from: «این آمار را X منتشر کرده
-#: است», "The figures were compiled by X"
+#: a sentence (or a sentence's last clause, after a semicolon) naming where the figures before it
+#: come from: «این آمار را X منتشر کرده است», «…؛ این خبر را X منتشر کرده است», "The figures
+#: were compiled by X"
 _FIGURES_FROM = re.compile(
-    r"^\s*(?:این|آن)\s+(?:آمار|ارقام|رقم|اعداد)\s+(?:را\s+)?(?P<fa>[^،,.]+?)\s+"
+    r"^\s*(?:این|آن)\s+(?:آمار|ارقام|رقم|اعداد|خبر|گزارش)\s+(?:را\s+)?(?P<fa>[^،,.]+?)\s+"
     r"(?:منتشر|اعلام|ارائه|گردآوری|ثبت|تأیید|تایید)\s+(?:کرده|کرد|نموده)|"
     r"^\s*(?:the|these|those)\s+(?:figures?|numbers?|tolls?|data)\s+(?:were|was|had\s+been|"
     r"have\s+been)\s+(?:compiled|published|released|provided|collected|gathered)\s+by\s+"
     r"(?P<en>[^,.;]+)",
     re.IGNORECASE,
 )
+
+
+#: a last clause that owns up to what came before: «…؛ مقام‌های ایرانی … به این موضوع اعتراف
+#: کردند», "…; officials later confirmed the figure"
+_OWNS_UP = re.compile(
+    r"(?:به\s+)?(?:این|آن)\s+(?:موضوع|رقم|آمار|خبر)\s+(?:را\s+)?(?:اعتراف|تأیید|تایید)\s+کرد|"
+    r"(?<![\w])(?:admitted|confirmed|acknowledged|conceded)\s+(?:the|this|that)\s+"
+    r"(?:figure|toll|number)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _admitted_by(clause: str) -> str | None:
+    if not _OWNS_UP.search(clause):
+        return None
+    active = [a for a in find_attributions(clause, []) if a.kind == "active" and not a.anaphoric]
+    return active[0].claimant if active else None
 
 
 def _figures_source(sentence: str) -> str | None:
@@ -361,28 +343,40 @@ def _sentence_claims(
     new_paragraph = "\n" in folded[context.previous_end : sentence.start]
     _remember_people(s, context)
     found_atts = find_attributions(s, dates)
-    if headline and not any(a.kind in _MAIN_KINDS for a in found_atts):
+    if not any(a.kind in _MAIN_KINDS for a in found_atts):
         head = _headline_attribution(s)
-        found_atts = [head, *found_atts] if head else found_atts
+        if head is not None and (headline or resolve_claimant(head.claimant) is not None):
+            found_atts = [head, *found_atts]  # «رادیو فردا: دست‌کم ۲۰ نفر …» in the body too
     attributions = _resolve(found_atts, context)
     if new_paragraph and not after_table:
         context.paragraph_claimant = None
+    if (
+        context.list_source
+        and is_bullet(s)
+        and not any(a.kind in _MAIN_KINDS for a in attributions)
+    ):
+        listed = Attribution(context.list_source, "according", 0, 0, None, False)
+        attributions = [listed, *attributions]  # "- 42 executions" under "Hengaw's report …:"
     if not any(a.kind in _MAIN_KINDS for a in attributions):
         carried = context.paragraph_claimant
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
-        if carried is not None and not _CONTINUES.search(s) and not after_table:
+        goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES))  # also inside a quotation
+        if carried is not None and not goes_on and not after_table:
             carried = None
-        if carried is not None and not headline:
+        passive = any(a.kind == "passive" for a in attributions)
+        if carried is not None and not headline and not passive:
+            # "The figure is far higher than the toll of 304 reported by Amnesty": the party
+            # named after the figure states it, not the paragraph's speaker
             attributions = [Attribution(carried.claimant, "according", 0, 0, None, False)]
     mains = [a for a in attributions if a.kind in _MAIN_KINDS]
     if not mains:  # «به نقل از X، …» opening the sentence speaks for the paragraph too
         mains = [a for a in attributions if a.kind == "citing" and a.start == 0]
     context.paragraph_claimant = mains[-1] if mains and not headline else None
     matches = [m for m in find_quantities(sentence.text) if non_count_reason(s, m) is None]
-    categories = _categories(s, matches, lang, context)
-    matches = _share_qualifiers(s, matches, categories)
-    context.last_mention = _last_mention(s) or context.last_mention
+    categories = count_categories(s, matches, lang, context.last_counted, context.last_mention)
+    matches = share_qualifiers(s, matches, categories)
+    context.last_mention = last_mention(s) or context.last_mention
     if new_paragraph:
         context.last_event = None  # an event cue carries over within a paragraph only
     context.previous_end = sentence.end
@@ -391,14 +385,16 @@ def _sentence_claims(
         context.last_event = hint
     out: list[ClaimCandidate] = []
     for match, counted in zip(matches, categories, strict=True):
-        if counted is None:
+        if counted is None or outside_home(s, match.start, context.home):
             continue
         context.last_counted = counted
         main, chain = _attribution_for(s, match, matches, attributions)
-        if main is not None and _denied(s, attributions, match):
-            main, chain = _denied_source(match, main, chain, attributions), None
-        if main is None and chain is not None:
-            main, chain = chain, None
+        if main is not None and denied(s, attributions, match):
+            main, chain = denied_source(match, main, chain, attributions, s), None
+        compared = _THAN.search(s[: match.start]) is not None and _passive(chain)
+        if (main is None and chain is not None) or compared:
+            main, chain = chain, None  # "far lower than the 1,500 reported by Reuters": Reuters'
+
         if _OTHER_ESTIMATES.search(s[: match.start]):
             main, chain = None, None
         base = _confidence(s, match, main)
@@ -600,314 +596,6 @@ _ORG_WORD = re.compile(
 )
 
 
-def _last_mention(s: str) -> str | None:
-    best: tuple[int, str] | None = None
-    for category, pattern in [*COUNTED_AFTER, *COUNTED_BEFORE]:
-        for m in pattern.finditer(s):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), category)
-    return best[1] if best else None
-
-
-def _share_qualifiers(
-    s: str, matches: list[QuantityMatch], categories: list[str | None]
-) -> list[QuantityMatch]:
-    """«دستکم ۱۹ پسر و ۷ دختر»: "at least" covers both numbers of a two-item list."""
-    out = list(matches)
-    for i in range(1, len(out)):
-        prev, cur = out[i - 1], out[i]
-        q = cur.quantity
-        if q.qualifier != "exact" or q.value is None or categories[i] != categories[i - 1]:
-            continue
-        if prev.quantity.qualifier not in ("at_least", "approximately", "at_most"):
-            continue
-        if re.fullmatch(r"\s*[^\s,،.]+\s+(?:و|and)\s*", s[prev.end : cur.start]):
-            made = {
-                "at_least": Quantity.at_least,
-                "approximately": Quantity.approximately,
-                "at_most": Quantity.at_most,
-            }[prev.quantity.qualifier](q.value)
-            out[i] = QuantityMatch(made, cur.start, cur.end, cur.number_start, cur.number_end)
-    return out
-
-
-def _first_after(
-    text: str, lang: str, table: list[tuple[str, re.Pattern[str]]] = COUNTED_AFTER
-) -> tuple[str, int] | None:
-    stop = _AFTER_STOP.search(text)
-    window = text[: stop.start()] if stop else text
-    window = window[: _AFTER_WINDOW[lang]]
-    conj = re.search(r"(?<![\w])and(?![\w])(?!\s*\d)", window)  # not "aged 22, 26 and 33"
-    if conj and not _AUXILIARY.search(window[: conj.start()]):
-        window = window[: conj.start()]  # "killing 1,500 protesters and arrested many more"
-    best: tuple[str, int] | None = None
-    died = None
-    for category, pattern in table:
-        m = pattern.search(window)
-        if m and (best is None or m.start() < best[1]):
-            best = (category, m.start())
-        if m and category == "killed" and died is None:
-            died = (category, m.start())
-    if best is not None and best[0] == "detained" and died is not None:
-        return died  # «در بازداشت جان باخته‌اند»: death in custody counts as killed
-    return best
-
-
-def _nearest_before(text: str) -> tuple[str, int] | None:
-    cut = max(text.rfind(";"), text.rfind("؛"), text.rfind(":"))
-    window = text[cut + 1 :][-_BEFORE_WINDOW:]
-    best: tuple[str, int] | None = None
-    for category, pattern in COUNTED_BEFORE:
-        for m in pattern.finditer(window):
-            if best is None or m.end() > best[1]:
-                best = (category, m.end())
-    return best
-
-
-_NUMBER_OF = re.compile(
-    r"(?:number|toll|tally|count|total|identity|identities|names?)\s+of\s+(?:all\s+)?"
-    r"(?:those\s+|the\s+|people\s+)?|(?:شمار|تعداد|آمار|هویت|نام)\s+(?:کل\s+)?",
-    re.IGNORECASE,
-)
-_REFERS_BACK = re.compile(
-    r"(?<![\w])(?:the|this|that)\s+(?:number|figure|toll|total)(?![\w])|exceeded|"
-    r"(?:این|آن)\s+(?:رقم|آمار|تعداد|شمار)",
-    re.IGNORECASE,
-)
-_OF_THESE = re.compile(
-    r"^(?:of|among)\s+(?:these|them|those|the\s+(?:dead|detainees|victims))\b|"
-    r"^(?:از\s+(?:این\s+(?:تعداد|عده|افراد)|میان\s+(?:آنان|آنها|این\s+افراد))|در\s+میان\s+(?:آنان|آنها))",
-    re.IGNORECASE,
-)
-_OF_THEM_AFTER = re.compile(
-    # «… که ۴ کودک در میان آنان هستند»: a sub-count named after its number
-    r"\s*(?:[\w\u200c]+\s+){1,2}?در\s+میان\s+(?:آنان|آنها|ایشان)(?![\w\u200c])|"
-    r"\s*(?:(?:نفر|تن|people)\s+)?(?:از\s+(?:آنان|آنها|ایشان|(?:این|آن)\s+[\w\u200c]+)|"
-    r"of\s+(?:them|these|those|the\s+(?!total\b)[a-z]+)\b)",
-    re.IGNORECASE,
-)
-_LIST_GAP = re.compile(r"[^.;:؛!?]{0,45}")
-#: "19 of the women *had been convicted of* murder": a conviction is no count of its own, so a
-#: part of a group already counted ("of the women" executed) keeps that group's category
-_CONVICTED = re.compile(
-    r"^\s*(?:(?:had|have|has)\s+been|were|was)\s+convicted(?![\w])|"
-    r"^\s*(?:به\s+(?:اتهام|جرم)\s+\S+\s+)?محکوم\s+شده\s+بودند",
-    re.IGNORECASE,
-)
-_PARTITIVE = re.compile(
-    r"^\s*(?:(?:نفر|تن)\s+)?(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I
-)
-
-
-_PREDICATE = re.compile(
-    r"(?<![\w])(?!including|according)[a-z]+(?:ed|ing)(?![\w])|"
-    r"(?<![\w\u200c])(?:کرد|کردند|شد|شدند|داد|دادند|است|بود|بودند|اند|هستند|گفت)(?![\w\u200c])",
-    re.IGNORECASE,
-)
-
-
-def _is_list_gap(gap: str) -> bool:
-    """Between two items of one list: "… in Piranshahr and …", «…، در گزارش دوم …», «… پسر و …»
-    (a few words with a comma or "and", and no verb of their own)."""
-    return (
-        len(gap.split()) <= 5
-        and _LIST_GAP.fullmatch(gap) is not None
-        and re.search(r"[,،]|(?<![\w])(?:and|و)(?![\w])", gap) is not None
-        and not _PREDICATE.search(gap)
-    )
-
-
-def _number_of(text: str) -> str | None:
-    """ "the number of those slain was about 40", «شمار کودکان کشته‌شده … به ۵۸ نفر»."""
-    best: tuple[int, str] | None = None
-    for m in _NUMBER_OF.finditer(text):
-        head = text[m.end() : m.end() + 30]
-        for category, pattern in [*COUNTED_BEFORE, *COUNTED_AFTER, *COUNTED_WEAK]:
-            w = pattern.search(head)
-            if w and w.start() <= 12 and (best is None or m.start() >= best[0]):
-                best = (m.start(), category)
-    return best[1] if best else None
-
-
-def _categories(
-    s: str, matches: list[QuantityMatch], lang: str, context: _Context
-) -> list[str | None]:
-    found: list[str | None] = []
-    blocked: set[int] = set()  # numbers that count no one: at risk, released
-    for i, match in enumerate(matches):
-        next_start = matches[i + 1].start if i + 1 < len(matches) else len(s)
-        prev_end = matches[i - 1].end if i > 0 else 0
-        tail = s[match.number_end : next_start]
-        if _NOT_COUNTED_TAIL.match(tail):
-            found.append(None)  # "at least 21 faced the death penalty", «۹۰۰ نفر آزاد شدند»
-            blocked.add(i)
-            continue
-        adjacent = _ADJACENT_NOUN.search(s[prev_end : match.start])
-        if adjacent:
-            near = _nearest_before(adjacent.group())
-            if near:
-                found.append(near[0])
-                continue
-        if _SENTENCED.search(s[prev_end : match.start]) and _TO_DEATH.match(tail):
-            found.append("sentenced_to_death")  # "sentenced 3 others to death"
-            continue
-        if i > 0 and found[i - 1] is not None and _INCLUDING.search(s[prev_end : match.start]):
-            found.append(found[i - 1])  # "16 … tortured in detention, including 5 women"
-            continue
-        partitive = _PARTITIVE.match(tail)
-        if partitive:  # "90 of those detained had been tortured": the predicate counts
-            rest = tail[partitive.end() :]
-            later = _first_after(rest, lang)
-            if later:
-                found.append(later[0])
-                continue
-            earlier = next((f for f in reversed(found) if f is not None), context.last_counted)
-            if _CONVICTED.match(rest) and earlier:
-                found.append(
-                    earlier
-                )  # "19 of the women had been convicted of murder": of those executed
-                continue
-            if _AFTER_STOP.search(rest[:40]):
-                found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
-                blocked.add(i)
-                continue
-            noun = _first_after(partitive.group(), lang) or _nearest_before(partitive.group())
-            if noun:  # «ده‌ها نفر از مجروحان با گلوله … هدف قرار گرفتند»: the noun counts
-                found.append(noun[0])
-                continue
-        after = _first_after(tail, lang)
-        if after:
-            found.append(after[0])
-            continue
-        before = _nearest_before(s[prev_end : match.start])
-        if before:
-            found.append(before[0])
-            continue
-        weak = _first_after(tail[:30], lang, COUNTED_WEAK)
-        if weak:
-            found.append(weak[0])
-            continue
-        found.append(_number_of(s[prev_end : match.start]))
-    _share_with_neighbours(s, matches, found, blocked)
-    for i, match in enumerate(matches):
-        if found[i] is not None or i in blocked:
-            continue
-        earlier = next((f for f in reversed(found[:i]) if f is not None), None)
-        earlier = earlier or context.last_counted
-        prev_end = matches[i - 1].end if i > 0 else 0
-        revised = _REVISED_TO.search(s[: match.start])
-        if i > 0 and found[i - 1] is not None and _INCLUDING.search(s[prev_end : match.start]):
-            found[i] = found[i - 1]  # "the true number was 41, including 9 police officers"
-        elif revised and (_nearest_before(revised.group(1)) or earlier):
-            found[i] = (_nearest_before(revised.group(1)) or (earlier, 0))[0]
-        elif _COMPARED.search(s[: match.start]) and earlier:
-            found[i] = earlier  # "rose to 96, …, up from 66"
-        elif _FIGURE_OF.search(s[: match.start]) and earlier:
-            found[i] = earlier
-        elif _OF_THESE.match(s) and context.last_counted:
-            found[i] = context.last_counted  # "Of these, 40 were students"
-        elif (
-            _OF_THEM_AFTER.match(s, match.number_end)
-            and earlier
-            and not _AFTER_STOP.search(s, match.number_end)
-        ):
-            found[i] = earlier  # «دستکم ۱۲ نفر از آنان زن بودند»
-        elif _REFERS_BACK.search(s[: match.start]) and context.last_mention:
-            found[i] = context.last_mention  # "put the number between A and B in his memoirs"
-    return found
-
-
-def _share_with_neighbours(
-    s: str, matches: list[QuantityMatch], found: list[str | None], blocked: set[int]
-) -> None:
-    """ "at least 448 people, including 60 children" and lists ("12 in Piranshahr and 9 in
-    Mahabad", «۱۲۰، … ۱۶۵») share a category; in Persian the verb that gives it comes last
-    («۳۲۶ نفر از جمله ۴۳ کودک و ۲۵ زن را کشته‌اند»), so a list also shares it backwards."""
-    for _ in range(2):
-        for i in range(len(matches)):
-            if found[i] is not None or i in blocked:
-                continue
-            for j in (i + 1, i - 1):
-                if 0 <= j < len(matches) and found[j] is not None:
-                    left, right = sorted((i, j))
-                    if _LINK.match(s[matches[left].end : matches[right].start]):
-                        found[i] = found[j]
-        for i in range(1, len(matches)):
-            gap = s[matches[i - 1].end : matches[i].start]
-            if found[i] is None and found[i - 1] is not None and _is_list_gap(gap):
-                found[i] = None if i in blocked else found[i - 1]
-        for i in range(len(matches) - 2, -1, -1):
-            gap = s[matches[i].end : matches[i + 1].start]
-            if found[i] is None and found[i + 1] is not None and _is_list_gap(gap):
-                found[i] = None if i in blocked else found[i + 1]
-
-
-#: a verb that rejects a figure rather than stating it ("dismissed", «جعلی خواند»)
-_DENIAL_VERB = re.compile(
-    r"(?:dismissed|rejected|denied|disputed|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|خواند(?:ند)?)$",
-    re.IGNORECASE,
-)
-#: what a denial rejects when it rejects a count
-_FIGURE_NOUN = re.compile(
-    r"(?<![\w])(?:figures?|tolls?|numbers?|tall(?:y|ies)|statistics|estimates?|claims?|reports?|"
-    r"allegations?|counts?|reporting)(?![\w])|(?<![\w\u200c])(?:رقم|ارقام|آمار|ادعا|ادعای|گزارش|"
-    r"گزارش[\u200c ]?های|خبر|اخبار)(?![\w\u200c])",
-    re.IGNORECASE,
-)
-_DENIAL_PARTICIPLE = re.compile(
-    r"(?<![\w])(?:rejecting|dismissing|denying|disputing)(?![\w])", re.I
-)
-#: the denier goes on to state a figure of its own: ", saying …", «… و گفت»
-_OWN_FIGURE = re.compile(
-    r"(?<![\w])(?:saying|and\s+said|said|adding|insisting)(?![\w])|(?<![\w\u200c])(?:گفت|افزود)",
-    re.IGNORECASE,
-)
-
-
-def _denied(s: str, attributions: list[Attribution], match: QuantityMatch) -> bool:
-    """Whether ``match`` is a figure that a speaker rejects: "The ministry dismissed the figure
-    of 200 dead circulated by foreign media, saying the true number was 41" rejects 200 (foreign
-    media's claim, or no one's) and states 41; «وزارت کشور رقم ۲۰۰ کشته را … «جعلی» خواند»."""
-    cues = list(_DENIAL_PARTICIPLE.finditer(s, 0, match.start))
-    cue = cues[-1] if cues else None
-    if cue is not None and _rejects_a_figure(s[cue.end() : match.start]):
-        return True  # "…, rejecting what it called fabricated figures of 300 dead"
-    for att in attributions:
-        if att.kind != "active" or att.start > match.start:
-            continue
-        if not _DENIAL_VERB.search(s[att.start : att.end]):
-            continue
-        if att.end <= match.start and _rejects_a_figure(s[att.end : match.start]):
-            return True
-        if match.start < att.end and _FIGURE_NOUN.search(s[att.start : match.start]):
-            return True  # Persian: the object, and the figure in it, precede the verb
-    return False
-
-
-def _rejects_a_figure(between: str) -> bool:
-    """Whether the words between a denial and a number make the number the thing denied: a
-    figure noun ("the figure of", "claims by X that"), and no figure of the denier's own yet;
-    "the court rejected the appeals of 3 men" rejects appeals, not a count."""
-    denied = _FIGURE_NOUN.search(between) or re.match(r"\s*that(?![\w])", between)
-    return bool(denied) and not _OWN_FIGURE.search(between)
-
-
-def _denied_source(
-    match: QuantityMatch,
-    main: Attribution,
-    chain: Attribution | None,
-    attributions: list[Attribution],
-) -> Attribution | None:
-    """Who a rejected figure belongs to: the party that circulated it ("the figure of 200 dead
-    circulated by foreign media", "claims by rights groups that 500 …"), or no one."""
-    if chain is not None and chain.kind == "passive":
-        return chain
-    return next(
-        (a for a in attributions if a.kind == "passive" and main.start < a.start < match.start),
-        None,
-    )
-
-
 def _attribution_for(
     s: str, match: QuantityMatch, matches: list[QuantityMatch], attributions: list[Attribution]
 ) -> tuple[Attribution | None, Attribution | None]:
@@ -922,6 +610,16 @@ def _attribution_for(
         main = None  # «۳۰۰ نفر کشته شدند، اما سه مقام … گفتند»: another figure
     later = [m.start for m in matches if m.start > match.end]
     horizon = min([*later, match.end + 80])
+    closing = next(
+        (a for a in mains if a.kind == "according" and match.end <= a.start <= horizon), None
+    )
+    if (
+        closing is not None
+        and main is not None
+        and main.start < match.start
+        and _NEW_CLAUSE.search(s, main.end, match.start)
+    ):
+        main = closing  # "…, ISNA reported, and some 7,000 …, according to a lawmaker"
     chain = next(
         (a for a in attributions if a.kind == "passive" and match.end <= a.start <= horizon),
         None,
@@ -932,6 +630,17 @@ def _attribution_for(
                 a
                 for a in attributions
                 if a.kind == "citing" and a is not main and not _across_clauses(s, main, a)
+            ),
+            None,
+        )
+    if chain is None and main is None:  # "the number of executions recorded by X has reached N"
+        chain = next(
+            (
+                a
+                for a in reversed(attributions)
+                if a.kind == "passive"
+                and a.end <= match.start
+                and not _CLAUSE_BREAK.search(s, a.end, match.start)
             ),
             None,
         )
@@ -952,6 +661,19 @@ _CLAUSE_BREAK = re.compile(
     r"[;؛]|(?<![\w])(?:while|whereas|but)(?![\w])|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
     re.IGNORECASE,
 )
+
+
+#: a figure compared with the speaker's own ("far lower than the 1,500 reported by Reuters")
+_THAN = re.compile(r"(?<![\w])than\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _passive(att: Attribution | None) -> bool:
+    return att is not None and att.kind == "passive"
+
+
+#: a clause of its own between a speaker and a later figure: ", and …", ";" (not ", and that
+#: …", which goes on with the speaker's words)
+_NEW_CLAUSE = re.compile(r"[;؛]|,\s+and\s+(?!that\b)", re.IGNORECASE)
 
 
 def _across_clauses(s: str, one: Attribution, other: Attribution) -> bool:

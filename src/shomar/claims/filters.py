@@ -123,10 +123,13 @@ _AFTER_RULES = [
     (
         "unit",
         re.compile(
-            r"^(?:\s+|-)(?:of\s+)?(?:the\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
+            # "20 Kurdish towns": a place noun after a proper adjective too
+            r"^(?:\s+|-)(?:of\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s+(?=(?:cities|towns|provinces|villages|"
+            r"districts|universities|schools|prisons)\b))?(?:years?|months?|weeks?|days?|hours?|"
+            r"minutes?|"
             r"nights?|times|degrees|km|kilomet(?:er|re)s?|miles|lashes|cities|towns|provinces|copies|"
             r"votes|pages|seats|universities|schools|villages|districts|neighbou?rhoods|campuses|"
-            r"locations|sites|items|documents|videos|photos|photographs|interviews|"
+            r"locations|sites|items|documents|videos|photos|photographs|interviews|prisons|"
             r"دانشگاه|شهرستان|روستا|مدرسه|سال|ماه|هفته|روز|شب|شبانه[\u200c ]?روز|ساعت|دقیقه|بار|"
             r"کیلومتر|ضربه|شهر|استان|"
             r"نسخه|رأی|رای|درجه)(?![\w])",
@@ -144,6 +147,27 @@ _EVENT_NOUN_BEFORE = re.compile(
     re.I,
 )
 
+#: "only one prisoner had died": "one" before a singular noun for a person counts that person
+#: (the plural nouns of ``PEOPLE_AFTER_RE`` do not follow "one")
+_ONE_PERSON = re.compile(
+    r"\s*(?:[a-z-]+\s+)?(?:person|protester|protestor|demonstrator|prisoner|detainee|"
+    r"individual|civilian|man|woman|child|teenager|boy|girl|student|activist|journalist|"
+    r"worker|inmate|officer|guard|soldier|policeman|mourner)(?![\w])|"
+    # «یک کولبر دیگر زخمی شد»
+    r"\s*(?:کولبر|سوخت[\u200c ]?بر|شهروند|نوجوان|مامور|مأمور|سرباز|معلم|کارگر|خبرنگار|پناهجو|"
+    r"مهاجر)(?![\w\u200c])",
+    re.I,
+)
+#: "eight … in Baluchistan, two in Kurdistan and one in Tehran": "one" as the last item of a list
+_ONE_IN_LIST = re.compile(r"^\s+(?:in|at|from)\s+[A-Z]")
+_LIST_BEFORE = re.compile(r"(?:,|(?<![\w])and)\s*$")
+#: "The youngest of the 9 children killed was 11": an age, however far the word is
+_YOUNGEST = re.compile(
+    r"(?<![\w])(?:youngest|oldest)(?![\w])[^.;]{0,70}?(?<![\w])(?:was|were|is)\s+"
+    r"(?:just\s+|only\s+|aged\s+)?$",
+    re.I,
+)
+
 
 def _is_year(value: int | None) -> bool:
     return value is not None and (1300 <= value <= 1420 or 1900 <= value <= 2100)
@@ -156,6 +180,8 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
     raw = folded[match.number_start : match.number_end]
     quantity = match.quantity
     people_follow = PEOPLE_AFTER_RE.match(after) is not None
+    if _YOUNGEST.search(folded[max(0, match.start - 90) : match.start]) and not people_follow:
+        return "age"
     for reason, pattern in _AFTER_RULES:
         if pattern.search(after):
             if reason == "number of a kind" and quantity.value != 1:
@@ -169,6 +195,8 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
             continue  # "under 1,000 people" is a bound, not an age ("aged between 25 and 40" is)
         if reason == "date" and people_follow:
             continue  # «در شهریور ۶ نفر»: a month, then a head count
+        if reason == "date" and match.start < match.number_start:
+            continue  # "since January has passed 500": a qualifier stands between month and number
         if pattern.search(before) and not (reason == "year" and people_follow):
             return reason
     four_digits = re.fullmatch(r"\d{4}", raw) is not None
@@ -185,6 +213,8 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
         quantity.value == 1
         and not raw[:1].isdigit()
         and not people_follow
+        and not _ONE_PERSON.match(after)
+        and not (_ONE_IN_LIST.match(after) and _LIST_BEFORE.search(before))
         and not _EVENT_NOUN_BEFORE.search(before)
     ):
         return "one as a word"  # "one of", «یک منبع»: an article, not a count

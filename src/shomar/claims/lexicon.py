@@ -92,6 +92,7 @@ _AFTER: dict[str, list[str]] = {
         rf"درگذشت(?:ند|ه{_Z}اند)?",
         rf"قربانی{_FA_BE}",
         r"جسد|اجساد",
+        r"مورد\s+(?:مرگ|قتل)",  # «۳۰۵ مورد مرگ»: cases of death
         rf"(?:را\s+)?(?:به\s+خاک\s+(?:سپرد|سپرده)|دفن\s+(?:کرد|کرده|شد|شده))(?:یم|ند|{_Z}ایم|{_Z}اند)?",
     ],
     "disappeared": [
@@ -114,7 +115,13 @@ _AFTER: dict[str, list[str]] = {
         r"جراحت",  # «۶۰ نفر را به دلیل جراحت … درمان کرده‌اند»
         r"مصدوم",
     ],
-    "tortured": [r"tortured", r"cases\s+of\s+torture", rf"شکنجه{_FA_BE}"],
+    "tortured": [
+        r"tortured",
+        r"cases\s+of\s+torture",
+        rf"شکنجه{_FA_BE}",
+        # «۴۰ کودک را … شکنجه کرده‌اند»: an active verb after the object
+        rf"شکنجه\s+(?:کردند|کرده{_Z}اند|کرده{_Z}است|کرده|نمودند|می{_Z}کنند)",
+    ],
     "arrested": [
         r"arrested",
         r"arrests",
@@ -125,12 +132,13 @@ _AFTER: dict[str, list[str]] = {
         rf"دستگیر{_FA_BE}?",
         rf"بازداشت{_Z}شدگان",
         r"(?:بازداشت|دستگیر)(?=\s+و\s)",  # «۲۰۰ نفر بازداشت و ۲۰ نفر زخمی شدند»: verb elided
+        r"مورد\s+(?:بازداشت|دستگیری)",  # «۸۹ مورد بازداشت»: cases of arrest
     ],
     "detained": [
         r"detained",
         r"jailed",
         r"imprisoned",
-        r"(?:in|into)\s+(?:detention|prison|jail)",
+        r"(?:in|into)\s+(?:detention|prison|jail|custody)",  # "remain in custody"
         r"behind\s+bars",
         r"زندانی\s+(?:شدند|هستند)",
         r"در\s+بازداشت",
@@ -141,6 +149,9 @@ _BEFORE: dict[str, list[str]] = {
     "sentenced_to_death": [
         r"sentenced\s+to\s+death",
         r"death\s+sentences?(?:\s+(?:for|of|against|to))?",
+        # "the death penalty had been imposed on at least 26 people"
+        r"death\s+(?:penalty|sentences?)\s+(?:(?:had|has|have)\s+been\s+|was\s+|were\s+)?"
+        r"(?:imposed|handed\s+down|passed|issued)\s+(?:on|to|against)",
         r"محکوم\s+به\s+اعدام",
         rf"محکومان\s+به\s+اعدام|محکوم{_Z}شدگان\s+به\s+اعدام",
         # «حکم اعدام ۴ نفر»: a death sentence; «اجرای حکم اعدام»: carrying it out, a hanging

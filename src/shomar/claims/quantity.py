@@ -10,8 +10,8 @@ Forms read
     separator), ``30 000``; Persian ``۰-۹`` and Arabic-Indic ``٠-٩`` digits with ``٬``
     (thousands) and ``٫`` (decimal), or a slash as decimal mark before a multiplier
     (``۱/۵ میلیون``); multipliers ``1.5 million``, ``30 thousand``, ``۳۰ هزار``; English number
-    words (``fifteen hundred``, ``thirty thousand``, ``ninety-six``); Persian number words
-    (``هزار و پانصد``, ``سی هزار``, ``نود و شش``).
+    words (``fifteen hundred``, ``thirty thousand``, ``ninety-six``, ``two dozen`` = 24);
+    Persian number words (``هزار و پانصد``, ``سی هزار``, ``نود و شش``).
 
 Qualifiers and the bounds they give (``N`` is the figure as stated)
     ============== ===================================================== ===== ===== =====
@@ -19,6 +19,7 @@ Qualifiers and the bounds they give (``N`` is the figure as stated)
     ============== ===================================================== ===== ===== =====
     exact          none                                                  N     N     N
     at_least       at least, more than, over, no fewer than, N or more,  N     N     —
+                   N-odd, has passed N, ۳۰۰ و اندی, از مرز N
                    دست‌کم، حداقل، بیش از، بالغ بر
     at_most        up to, as many as, as high as, at most, fewer than,   N     —     N
                    no more than, حداکثر، کمتر از، تا
@@ -26,7 +27,8 @@ Qualifiers and the bounds they give (``N`` is the figure as stated)
                    حدود، نزدیک به، تقریباً
     range          between A and B, A-B, A to B, بین A تا B                —     A     B
     vague          dozens / tens of, scores of          (ده‌ها)             —     20    99
-                   hundreds of, a few / several hundred (صدها)             —     200   999
+                   a few / several dozen                (چند ده)
+                   hundreds of, a few / several hundred (صدها, چند صد)     —     200   999
                    thousands of, several thousand       (هزاران)           —     2000  9999
                    tens of thousands                    (ده‌ها هزار)        —     20000 99999
                    hundreds of thousands                (صدها هزار)        —     2e5   999999
@@ -133,7 +135,7 @@ _FA_UNITS = {
     "شانزده": 16, "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19, "بیست": 20, "سی": 30,
     "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "یکصد": 100,
     "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500, "ششصد": 600, "هفتصد": 700,
-    "هشتصد": 800, "نهصد": 900,
+    "هشتصد": 800, "نهصد": 900, "یکهزار": 1000,
 }  # fmt: skip
 _FA_SCALES = {"صد": 100, "هزار": 1000, "میلیون": 1_000_000, "میلیارد": 1_000_000_000}
 
@@ -170,7 +172,12 @@ _VAGUE = [
     (r"tens\s+of\s+thousands|ده[\u200c ]?ها\s+هزار", 20_000, 99_999),
     (r"(?:several|a\s+few|many)\s+thousands?|thousands|هزاران|چند(?:ین)?\s+هزار", 2000, 9999),
     (r"(?:several|a\s+few|many)\s+hundreds?|hundreds|صدها|چند(?:ین)?\s*صد", 200, 999),
-    (r"dozens|(?:scores|tens)(?=\s+of\b)|ده[\u200c ]?ها", 20, 99),
+    (
+        r"dozens|(?:several|a\s+few)\s+dozen|(?:scores|tens)(?=\s+of\b)|ده[\u200c ]?ها|"
+        r"چند(?:ین)?\s+ده",
+        20,
+        99,
+    ),
 ]
 _VAGUE_RE = [
     (re.compile(rf"(?<![\w\u200c])(?:{p})(?![\w\u200c])", re.IGNORECASE), lo, hi)
@@ -191,7 +198,9 @@ class _Atom:
 def _words_value(words: list[str], units: dict[str, int], scales: dict[str, int]) -> int | None:
     total, current = 0, 0
     for word in words:
-        if word in units:
+        if word == "dozen":  # "two dozen" is 24, not 2 + 12; "a dozen" is 12
+            current = (current or 1) * 12
+        elif word in units:
             current += units[word]
         elif word in scales:
             scale = scales[word]
@@ -297,13 +306,13 @@ def _join_word_and_digits(atoms: list[_Atom], folded: str) -> list[_Atom]:
 _PREFIXES = [
     ("at_least", r"at\s+least|more\s+than|over|no\s+(?:fewer|less)\s+than|not\s+less\s+than|"
      r"in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|above|exceeding|exceeded|exceeds|"
-     r"surpassed|topped"),
+     r"surpassed|topped|(?:has|have|had)\s+passed|(?:has|have|had)\s+crossed"),
     ("at_most", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|(?:fewer|less)\s+than|"
      r"no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"),
     ("approximately", r"about|around|nearly|almost|approximately|roughly|some|close\s+to|"
      r"an\s+estimated|estimated|circa|approx\."),
     ("at_least", r"دست[\u200c ]?کم|حداقل|بیش(?:تر)?[\u200c ]?از|بالغ\s+بر|افزون\s+بر|متجاوز\s+از|"
-     r"لا[\u200c ]?اقل|لا\s+اقل|کم\s+از\s+کم"),
+     r"لا[\u200c ]?اقل|لا\s+اقل|کم\s+از\s+کم|از\s+مرز"),  # «از مرز ۵۰۰ نفر گذشت»
     ("at_most", r"حداکثر|کم[\u200c ]?تر\s+از|تا"),
     ("approximately", r"(?:در\s+)?حدود(?:اً|ا)?|نزدیک\s+به|قریب\s+به|تقریباً|تقریبا"),
 ]  # fmt: skip
@@ -311,7 +320,10 @@ _PREFIX_RE = [
     (q, re.compile(rf"(?<![\w\u200c])(?:{p})(?:\s+|(?<=[\u0600-\u06ff]))(?:of\s+)?$", re.I))
     for q, p in _PREFIXES
 ]
-_SUFFIX_AT_LEAST_RE = re.compile(r"(?:\s*\+|-plus|\s+or\s+more|\s+plus\b)", re.IGNORECASE)
+#: "300+", "300 or more", "300-odd", «۳۰۰ و اندی» ("300 and some")
+_SUFFIX_AT_LEAST_RE = re.compile(
+    r"(?:\s*\+|-plus|\s+or\s+more|\s+plus\b|[-\s]odd\b|\s+و\s+اندی(?![\w\u200c]))", re.IGNORECASE
+)
 _FA_MORE_THAN_RE = re.compile(
     r"\s*(?:(?:نفر|تن)\s+)?(?:بیشتر|بیش|فزون[\u200c ]?تر|فراتر)(?![\w\u200c])"
 )

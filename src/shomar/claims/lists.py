@@ -1,0 +1,51 @@
+"""Bulleted lists under a heading that names their source.
+
+Monthly bulletins and live pages list their figures one per line under a heading:
+
+    Hengaw's monthly report for October recorded the following:
+    - 42 executions, including 2 women
+    - 118 arrests of Kurdish citizens
+
+The lines have no verb of saying and each starts a paragraph of its own, so the paragraph rule of
+:mod:`~shomar.claims.extract` would leave them in the article's own voice. A heading line that
+ends in a colon and names a registry entry (:mod:`~shomar.claims.registry`) makes that source the
+claimant of the bulleted lines right after it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from shomar.claims.registry import registry
+
+__all__ = ["heading_source", "is_bullet"]
+
+_BULLET = re.compile(r"^\s*(?:[-•*–—▪]|\d{1,2}[.)])\s+")
+
+
+def is_bullet(line: str) -> bool:
+    """Whether ``line`` is an item of a bulleted or numbered list."""
+    return _BULLET.match(line) is not None
+
+
+@cache
+def _alias_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    names = {a for e in registry() for a in (e.name, e.name_fa, *e.aliases) if len(a) > 2}
+    return tuple(
+        (name, re.compile(rf"(?<![\w\u200c]){re.escape(name)}(?![\w\u200c])", re.IGNORECASE))
+        for name in sorted(names, key=len, reverse=True)
+    )
+
+
+def heading_source(line: str) -> str | None:
+    """The registry source a list heading names («گزارش ماهانه هه‌نگاو …:»), as written in it;
+    ``None`` when ``line`` is no heading (it must end in a colon) or names none."""
+    if not line.rstrip().endswith((":", "：")):
+        return None
+    best: tuple[int, str] | None = None
+    for _, pattern in _alias_patterns():
+        m = pattern.search(line)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.group())
+    return best[1] if best else None
