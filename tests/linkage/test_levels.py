@@ -121,3 +121,40 @@ def test_another_romanisation_beyond_close_spellings_is_the_loose_level() -> Non
     # two different names stay apart
     a, b = {"full_name": "Bahram Rezaei"}, {"full_name": "Bahram Karimi"}
     assert _level(family, a, b) == "All other comparisons"
+
+
+def test_a_father_written_in_the_family_field_agrees_on_the_father() -> None:
+    register = {"full_name": "رحیمی، رامین", "father_name": "کمال"}
+    testimony = {"given_name": "رامین", "family_name": "کمال"}  # no father's name
+    father, family = name_comparison("father"), name_comparison("family")
+    for a, b in ((register, testimony), (testimony, register)):
+        assert _level(father, a, b) == "father's name written in the other's family field"
+        assert _level(family, a, b) == "family field holds the other's father's name"
+    # across scripts, the father's skeleton against the family's (Mostafa / «مصطفی»)
+    latin = {"given_name": "Ali", "family_name": "Safavi", "father_name": "Mostafa"}
+    assert _level(father, latin, {"full_name": "علی مصطفی"}) == (
+        "father's name written in the other's family field"
+    )
+
+
+def test_a_family_name_unlike_the_fathers_is_not_read_as_the_father() -> None:
+    register = {"full_name": "رحیمی، رامین", "father_name": "کمال"}
+    father, family = name_comparison("father"), name_comparison("family")
+    other = {"given_name": "رامین", "family_name": "جلال"}
+    assert _level(father, register, other) == "father_key is NULL"
+    assert _level(family, register, other) == "All other comparisons"
+    # the other record names a father of its own: its family name is a family name
+    own = {"given_name": "رامین", "family_name": "کمال", "father_name": "حسن"}
+    assert _level(family, register, own) != "family field holds the other's father's name"
+
+
+def test_a_colloquial_given_name_agrees_with_the_formal_one() -> None:
+    given = name_comparison("given")
+    assert _level(given, {"full_name": "ممد کشاورز"}, {"full_name": "محمد کشاورز"}) == "same key"
+    assert _level(given, {"full_name": "Mamad Keshavarz"}, {"full_name": "محمد کشاورز"}) in (
+        "same name across scripts",
+        "same signature",
+    )
+    assert _level(given, {"full_name": "ممدرضا شجاعی"}, {"full_name": "محمدرضا شجاعی"}) == (
+        "same key"
+    )

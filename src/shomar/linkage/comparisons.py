@@ -5,12 +5,14 @@ splink's dialect-aware levels (Jaro-Winkler, Damerau-Levenshtein), so one model 
 and on Spark. Levels go from most to least specific; the first that holds is the pair's level.
 
 Names (given, family, father's name)
-    both known ▸ same key in one script ▸ same name across scripts (canonical form, weighted by
-    how common the name is) ▸ same parts in another order (given and family) ▸ same stem with
+    (father: the other record's family field holds this father's name, the other has none ▸)
+    both known ▸ same key in one script ▸ same name across scripts (canonical form, weighted
+    by how common the name is) ▸ same parts in another order (given and family) ▸ same stem with
     another gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸
     same signature (consonants and long vowels) ▸ same consonant skeleton (possibly another
     name: Mahmoud/محمد) ▸ one is a part of the other's compound (Aliakbar/Akbar) ▸ close
-    spelling (Jaro-Winkler on the key) ▸ close skeleton ▸ same loose skeleton (given and
+    spelling (Jaro-Winkler on the key) ▸ (family: the one record's family field holds the
+    other's father's name, neutral ▸) close skeleton ▸ same loose skeleton (given and
     family: French/German/BGN spellings, g = q, a dropped h) ▸ anything else
 Violation date (Gregorian day intervals)
     same day ▸ intervals overlap ▸ within a month ▸ within a year ▸ further apart
@@ -57,6 +59,7 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
         same = same.configure(tf_adjustment_column=canon, tf_adjustment_weight=1.0)
     return cl.CustomComparison(
         comparison_levels=[
+            *_father_as_family_levels(part),
             cll.NullLevel(key),
             exact,
             same,
@@ -65,6 +68,7 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             cll.CustomLevel(f"{sig}_l = {sig}_r", "same signature"),
             cll.CustomLevel(f"{skel}_l = {skel}_r", "same consonant skeleton"),
             *_compound_levels(part),
+            *_family_as_father_levels(part),
             *_distinct_levels(part),
             cll.JaroWinklerLevel(key, 0.9),
             cll.JaroWinklerLevel(skel, 0.85),
@@ -75,6 +79,35 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
         output_column_name=f"{part}_name",
         comparison_description=f"{part} name across Persian and Latin script",
     )
+
+
+#: one record's family-name field holds the other's father's name, and it has no father's
+#: name of its own (a testimony gives «رامین», family «کمال», for Ramin Rahimi son of Kamal);
+#: on the consonant skeleton, like the blocking rule (Mostafa/«مصطفی» differ in signature)
+FATHER_AS_FAMILY = (
+    "(father_key_l IS NULL AND family_skel_l = father_skel_r) "
+    "OR (father_key_r IS NULL AND family_skel_r = father_skel_l)"
+)
+
+#: the father's level for such a pair (its weight is capped at the fathers' cross-script level)
+FATHER_IN_FAMILY_LEVEL = "father's name written in the other's family field"
+
+
+def _father_as_family_levels(part: str) -> list[Any]:
+    """Fathers: the one record's father is named, in the other's family field (the families
+    write it so); ahead of the null level, since that record's own father field is empty."""
+    if part != "father":
+        return []
+    return [cll.CustomLevel(FATHER_AS_FAMILY, FATHER_IN_FAMILY_LEVEL)]
+
+
+def _family_as_father_levels(part: str) -> list[Any]:
+    """Family names: the same pair carries no evidence here (the family name is missing on
+    the one record, not another name), so a neutral level, not the "else" level."""
+    if part != "family":
+        return []
+    level = cll.CustomLevel(FATHER_AS_FAMILY, "family field holds the other's father's name")
+    return [level.configure(is_null_level=True)]
 
 
 def _order_levels(part: str) -> list[Any]:

@@ -11,7 +11,8 @@ themselves are not changed), using the names engine's public functions only:
   from the attested given and family names (:mod:`shomar.text.lexicon`);
 - :func:`split_full_name`: given, family and father of one full name, honouring a comma
   ("FAMILY, Given") and the list's order;
-- :func:`clean_given`: a given name without honorifics, initials and honorific suffixes;
+- :func:`clean_given`: a given name without honorifics, initials and honorific suffixes,
+  a colloquial form read as its formal name (:func:`formal_given`);
 - :func:`compound_parts`: the parts of a compound name (ZWNJ, hyphen, or an attested head
   such as Mohammad/Ali/Gholam followed by an attested given name).
 """
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from shomar.errors import ShomarError
-from shomar.text import name_key, parse_name
+from shomar.text import colloquial_formal, name_key, parse_name
 from shomar.text.lexicon import is_known_given, is_known_surname, mostly_given, role_counts
 from shomar.text.parse import AFFIXES, HONORIFICS
 
@@ -171,10 +172,30 @@ def clean_given(text: str) -> str | None:
                 break
         if not key or key in HONORIFICS or key in SUFFIXES or _INITIAL.match(token):
             continue
-        kept.append(token)
+        kept.append(formal_given(token))
     if not kept:
         return text.strip() or None
     return " ".join(kept)
+
+
+@lru_cache(maxsize=200_000)
+def formal_given(token: str) -> str:
+    """The formal name of a colloquial given name, so that it shares the formal name's keys
+    (blocking and comparisons see «ممد» as «محمد», "Mamad" as "Mohammad"), also at the head
+    of a compound («ممدرضا», "Mamadali": the rest an attested given name); else ``token``."""
+    formal = colloquial_formal(token)
+    if formal is not None:
+        return formal
+    key = name_key(token)
+    for head in _COLLOQUIAL_HEADS:
+        rest = key[len(head) :]
+        if key.startswith(head) and len(rest) >= 2 and is_known_given(rest):
+            return f"{colloquial_formal(head)}{rest}"
+    return token
+
+
+#: colloquial forms that begin compound given names («ممدرضا», "Mamadhossein")
+_COLLOQUIAL_HEADS = tuple(name_key(h) for h in ("ممد", "Mamad", "Mammad", "غلوم"))
 
 
 @lru_cache(maxsize=500_000)
