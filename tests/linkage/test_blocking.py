@@ -194,3 +194,23 @@ def test_a_father_written_in_the_family_field_is_blocked_with_the_given_name() -
     assert ("given_skel", "father_skel=family_skel") in _blocked_by(features, 0, 1)
     assert ("given_skel", "family_skel=father_skel") in _blocked_by(features, 1, 0)
     assert not any("=" in c for rule in _blocked_by(features, 0, 2) for c in rule)
+
+
+def test_an_abbreviated_compound_given_name_is_blocked_on_initial_and_last_part() -> None:
+    rows = [
+        {"full_name": "GĪLĀNĪ, Hamīdrezā"},
+        {"full_name": "H. Reza Gilani"},
+        {"full_name": "A. Reza Gilani"},
+    ]
+    features = _features(rows)
+    assert features["given_abbr"][0] == features["given_abbr"][1] == "h|rz"
+    assert ("given_abbr", "family_skel") in _blocked_by(features, 0, 1)
+    assert ("given_abbr", "family_skel") not in _blocked_by(features, 0, 2)
+
+
+def test_a_family_name_shortened_to_its_end_is_blocked_with_the_father_or_birth_year() -> None:
+    rows = [
+        {"full_name": "MAGHAMI, Mohammad", "father_name": "Amir"},
+        {"full_name": "Mohammad Ghaemmaghami", "father_name": "امیر"},
+    ]
+    assert ("given_skel", "family_tail", "father_skel") in _blocked_by(_features(rows), 0, 1)

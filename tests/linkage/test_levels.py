@@ -158,3 +158,29 @@ def test_a_colloquial_given_name_agrees_with_the_formal_one() -> None:
     assert _level(given, {"full_name": "ممدرضا شجاعی"}, {"full_name": "محمدرضا شجاعی"}) == (
         "same key"
     )
+
+
+def test_an_abbreviated_compound_given_name_agrees_on_its_initial_and_last_part() -> None:
+    given = name_comparison("given")
+    level = "initial and last part agree"
+    assert _level(given, {"full_name": "H. Reza Gilani"}, {"full_name": "GĪLĀNĪ, Hamīdrezā"}) == (
+        level
+    )
+    assert _level(given, {"full_name": "M. Ali Pakzad"}, {"full_name": "محمدعلی پاکزاد"}) == level
+    # another initial is not the same name: only the bare part of the compound agrees
+    assert _level(given, {"full_name": "A. Reza Gilani"}, {"full_name": "Hamidreza Gilani"}) != (
+        level
+    )
+
+
+def test_a_one_word_compound_family_name_shortened_to_its_end_is_partial_agreement() -> None:
+    family = name_comparison("family")
+    level = "family name ends with the other"
+    assert _level(
+        family, {"full_name": "MAGHAMI, Mohammad"}, {"full_name": "Mohammad Ghaemmaghami"}
+    ) == (level)
+    assert _level(
+        family, {"full_name": "HOSEYNĪ, Mansūr"}, {"full_name": "Mansour Mirhosseini"}
+    ) == (level)
+    # a family name that only begins like the other is not its end
+    assert _level(family, {"full_name": "Ali Hosseinzadeh"}, {"full_name": "Ali Hosseini"}) != level

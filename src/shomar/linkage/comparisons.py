@@ -10,7 +10,8 @@ Names (given, family, father's name)
     by how common the name is) ▸ same parts in another order (given and family) ▸ same stem with
     another gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸
     same signature (consonants and long vowels) ▸ same consonant skeleton (possibly another
-    name: Mahmoud/محمد) ▸ one is a part of the other's compound (Aliakbar/Akbar) ▸ close
+    name: Mahmoud/محمد) ▸ (given: an initial and the last part agree, "H. Reza"/Hamidreza ▸)
+    one is a part of the other's compound (Aliakbar/Akbar) ▸ close
     spelling (Jaro-Winkler on the key) ▸ (family: the one record's family field holds the
     other's father's name, neutral ▸) close skeleton ▸ same loose skeleton (given and
     family: French/German/BGN spellings, g = q, a dropped h) ▸ anything else
@@ -67,6 +68,7 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             *_ending_levels(part),
             cll.CustomLevel(f"{sig}_l = {sig}_r", "same signature"),
             cll.CustomLevel(f"{skel}_l = {skel}_r", "same consonant skeleton"),
+            *_abbreviation_levels(part),
             *_compound_levels(part),
             *_family_as_father_levels(part),
             *_distinct_levels(part),
@@ -150,6 +152,18 @@ def _distinct_levels(part: str) -> list[Any]:
     ]
 
 
+def _abbreviation_levels(part: str) -> list[Any]:
+    """Given names: a compound abbreviated to its head's initial and its last part ("H. Reza"
+    for Hamidreza, "M. Ali" for «محمدعلی»), closer than a bare part of the compound."""
+    if part != "given":
+        return []
+    return [
+        cll.CustomLevel(
+            _both("given_abbr", "given_abbr_l = given_abbr_r"), "initial and last part agree"
+        )
+    ]
+
+
 def _compound_levels(part: str) -> list[Any]:
     """One name is a part of the other's compound (Aliakbar/Akbar, Ghaem-Maghami/Maghami)."""
     if part == "given":
@@ -159,9 +173,22 @@ def _compound_levels(part: str) -> list[Any]:
         )
     elif part == "family":
         cond = "family_sig_l = family_last_sig_r OR family_sig_r = family_last_sig_l"
+        return [cll.CustomLevel(cond, "part of a compound name"), _family_end_level()]
     else:
         return []
     return [cll.CustomLevel(cond, "part of a compound name")]
+
+
+def _family_end_level() -> Any:
+    """A compound family name written as one word and shortened to its end on the other list
+    ("Ghaemmaghami"/"Maghami", "Mirhosseini"/«حسینی»): one skeleton ends with the other, of
+    three letters or more (``right`` and ``length`` run on DuckDB and Spark)."""
+    ends = (
+        "length(family_skel_{b}) >= 3 AND length(family_skel_{a}) > length(family_skel_{b}) "
+        "AND right(family_skel_{a}, length(family_skel_{b})) = family_skel_{b}"
+    )
+    cond = f"({ends.format(a='l', b='r')}) OR ({ends.format(a='r', b='l')})"
+    return cll.CustomLevel(_both("family_skel", cond), "family name ends with the other")
 
 
 def _loose_levels(part: str) -> list[Any]:

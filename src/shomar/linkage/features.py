@@ -42,6 +42,8 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``given_last/first_sig``, ``given_last_skel``, ``family_last_sig/skel``
                     signature/skeleton of the first or last part of a compound name
 ``given_stem``      the given signature without a gender or affix ending (Mahdi/Mahdieh)
+``given_abbr``      ``initial|last part's skeleton`` of a given name written with an initial
+                    or of a compound one ("H. Reza", Hamidreza, «حمیدرضا» → ``h|rz``)
 ``name_bag_skel/sig`` every name part's skeleton/signature, sorted (any order)
 ``name_order``      how the full name was read: given_first, family_first (list), comma
 ``name_lskel``      given and family *loose* skeletons sorted (``loose_skeleton``: French,
@@ -78,10 +80,12 @@ from shomar.calendar import parse_partial_date
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.errors import LinkageError, ShomarError
 from shomar.linkage.names import (
+    abbreviation_key,
     clean_family,
     clean_given,
     compound_parts,
     family_first_sources,
+    leading_initial,
     name_bag,
     reads_family_first,
     reromanised,
@@ -118,6 +122,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "given_last_sig",
     "given_last_skel",
     "given_stem",
+    "given_abbr",
     "family_last_sig",
     "family_last_skel",
     "name_order",
@@ -354,13 +359,15 @@ def _split_parts(
     family: str | None,
     father: str | None,
     family_first: bool = False,
-) -> tuple[str | None, str | None, str | None]:
+) -> tuple[str | None, str | None, str | None, str | None]:
     """Given, family and father's name of one record, parsing the full name when needed
     ("FAMILY, Given" and family-first lists honoured); the given name without honorifics,
-    initials and suffixes."""
+    initials and suffixes; and the given name's abbreviation key (``abbreviation_key``)."""
     if given and family and reads_family_first(given, family):  # the columns swapped
         given, family = family, given
+    initial = None
     if full and not (given and family):
+        initial = None if given else leading_initial(re.split("[,،]", full)[-1])
         g, f, fa = split_full_name(full, family_first)
         given = given or g
         family = family or f
@@ -369,11 +376,12 @@ def _split_parts(
         stripped = _parse(given)
         if stripped is not None and stripped[0] and not stripped[1]:
             given = stripped[0]
+        initial = initial or leading_initial(given)
         given = clean_given(given)
     if family:
         family = clean_family(family)
     given, family, father = (reromanised(v) if v else v for v in (given, family, father))
-    return given, family, father
+    return given, family, father, abbreviation_key(initial, given)
 
 
 #: signature endings that make another name of the same stem (Mahdi/Mahdieh, Javad/Javadi)
@@ -579,6 +587,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     sources = frame["source"].astype(str).tolist()
     reversed_lists = family_first_sources(sources, raw["full_name"])
     order: list[str | None] = []
+    abbreviations: list[str | None] = []
     names = zip(
         sources,
         raw["full_name"],
@@ -589,7 +598,10 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     )
     for source, full, given_name, family_name, father_name in names:
         first = source in reversed_lists
-        given, family, father = _split_parts(full, given_name, family_name, father_name, first)
+        given, family, father, abbr = _split_parts(
+            full, given_name, family_name, father_name, first
+        )
+        abbreviations.append(abbr)
         if full and not (given_name and family_name):
             comma = "," in full or "،" in full
             order.append("comma" if comma else "family_first" if first else "given_first")
@@ -621,6 +633,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         out[f"{p}_last_sig"] = columns["last_sig"]
         out[f"{p}_last_skel"] = columns["last_skel"]
     out["given_stem"] = [_stem(s) if s else None for s in out["given_sig"]]
+    out["given_abbr"] = abbreviations
     both = list(zip(parts["given"], parts["family"], strict=True))
     out["name_bag_skel"] = [name_bag(_all_parts(g, f), _skel) for g, f in both]
     out["name_bag_sig"] = [name_bag(_all_parts(g, f), _sig) for g, f in both]

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from shomar.errors import ShomarError
-from shomar.text import colloquial_formal, name_key, parse_name
+from shomar.text import colloquial_formal, detect_script, name_key, parse_name, skeleton
 from shomar.text.lexicon import is_known_given, is_known_surname, mostly_given, role_counts
 from shomar.text.parse import AFFIXES, HONORIFICS
 
@@ -192,6 +192,60 @@ def formal_given(token: str) -> str:
         if key.startswith(head) and len(rest) >= 2 and is_known_given(rest):
             return f"{colloquial_formal(head)}{rest}"
     return token
+
+
+def leading_initial(text: str) -> str | None:
+    """The initial a given name is abbreviated to before its other part ("M." of "M. Ali",
+    "Gh." of "Gh. Hossein"), which :func:`clean_given` drops; None without one. An honorific
+    ("S." for Seyed) is not an initial of the name."""
+    tokens = _tokens(text)
+    if len(tokens) < 2 or not _INITIAL.match(tokens[0]):
+        return None
+    key = name_key(tokens[0])
+    return None if not key or key in HONORIFICS or key == "s" else tokens[0]
+
+
+def initial_key(part: str) -> str:
+    """The first sound of a name part as one skeleton letter, shared by an initial and the
+    whole name across scripts (M/«محمد» → m, Gh/«غلام» → q); ``_`` for a vowel or «ع»."""
+    text = part.strip(". ")
+    if not text:
+        return "_"
+    if detect_script(text) == "latin":
+        if text[0].lower() in "aeiouāīūâêîôû":
+            return "_"
+        return (skeleton(text[:2]) or "_")[:1]
+    return (skeleton(text[:1]) or "_")[:1]
+
+
+def abbreviation_key(initial: str | None, given: str | None) -> str | None:
+    """``initial|last part's skeleton`` of a given name written with an initial ("H. Reza")
+    or of a compound given name («حمیدرضا», Hamidreza → h|rz): an abbreviated compound and
+    the whole one share it. None for a given name of one part."""
+    if not given:
+        return None
+    parts = compound_parts(given, given=True)
+    if len(parts) == 1:
+        parts = _two_given_names(parts[0])
+    if initial is not None:
+        head = initial
+    elif len(parts) >= 2:
+        head = parts[0]
+    else:
+        return None
+    last = skeleton(parts[-1]) if parts else ""
+    return f"{initial_key(head)}|{last}" if last else None
+
+
+@lru_cache(maxsize=200_000)
+def _two_given_names(word: str) -> tuple[str, ...]:
+    """A one-word given name read as two attested given names of three letters or more
+    (Hamidreza → hamid, reza; «حمیدرضا»), for the abbreviation key only; else ``(word,)``."""
+    key = name_key(word)
+    for cut in range(3, len(key) - 2):
+        if is_known_given(key[:cut]) and is_known_given(key[cut:]):
+            return key[:cut], key[cut:]
+    return (word,)
 
 
 #: colloquial forms that begin compound given names («ممدرضا», "Mamadhossein")
