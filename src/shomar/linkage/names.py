@@ -132,7 +132,37 @@ def split_full_name(
     two = not family_first and given and family and len(_tokens(full)) == 2
     if two and given and family and reads_family_first(given, family):
         given, family = family, given
+    if family_first and given and family:
+        given, family = _family_spelled_apart(given, family)
     return given, family, parsed.father or None
+
+
+def _family_spelled_apart(given: str, family: str) -> tuple[str, str]:
+    """A family-first full name whose compound family name is written with a space for the
+    ZWNJ («قائم مقامی محمد», «اسدی فر مهدی», «سپاه منصور غلامحسین») parses as family
+    «قائم», given «مقامی محمد»: the given name keeps its last part, with the part before it
+    only when that makes a compound given name (a head such as «محمد» of «محمد رضا», or an
+    attested joined name) or is an honorific; the parts before go back to the family name.
+    Only when that last part is an attested given name (else it may be a misspelt suffix)."""
+    tokens = _tokens(given)
+    suffixes: list[str] = []
+    while tokens and name_key(tokens[-1]) in SUFFIXES:  # «زهره سادات»: سادات is no name
+        suffixes.insert(0, tokens.pop())
+    if len(tokens) < 2 or not is_known_given(name_key(tokens[-1])):  # "Sadegh Ahga": a typo
+        return given, family
+    keep = len(tokens) - 1
+    while keep > 0:
+        part, nxt = name_key(tokens[keep - 1]), name_key(tokens[keep])
+        joined = is_known_given(part + nxt)
+        if part in HONORIFICS or part in COMPOUND_HEADS or joined:
+            keep -= 1
+            continue
+        break
+    pieces = [name_key(p) for t in [family, *tokens[:keep]] for p in t.split(ZWNJ)]
+    if keep == 0 or any(p in HONORIFICS for p in pieces):
+        return given, family
+    glue = ZWNJ if detect_script(family) == "persian" else "-"
+    return " ".join([*tokens[keep:], *suffixes]), glue.join([family, *tokens[:keep]])
 
 
 def _drop_inner(text: str) -> str:
@@ -196,13 +226,15 @@ def formal_given(token: str) -> str:
 
 def leading_initial(text: str) -> str | None:
     """The initial a given name is abbreviated to before its other part ("M." of "M. Ali",
-    "Gh." of "Gh. Hossein"), which :func:`clean_given` drops; None without one. An honorific
-    ("S." for Seyed) is not an initial of the name."""
+    "Gh." of "Gh. Hossein", also after an honorific), which :func:`clean_given` drops; None
+    without one. "S." is read as Seyed, not as an initial of the name."""
     tokens = _tokens(text)
+    while tokens and name_key(tokens[0]) in HONORIFICS:  # "Sayyid A. Riza"
+        tokens = tokens[1:]
     if len(tokens) < 2 or not _INITIAL.match(tokens[0]):
         return None
     key = name_key(tokens[0])
-    return None if not key or key in HONORIFICS or key == "s" else tokens[0]
+    return None if not key or key == "s" else tokens[0]
 
 
 def initial_key(part: str) -> str:
