@@ -184,3 +184,13 @@ def test_a_one_word_compound_family_name_shortened_to_its_end_is_partial_agreeme
     ) == (level)
     # a family name that only begins like the other is not its end
     assert _level(family, {"full_name": "Ali Hosseinzadeh"}, {"full_name": "Ali Hosseini"}) != level
+
+
+def test_a_given_name_of_only_an_initial_agrees_with_a_name_it_begins() -> None:
+    given = name_comparison("given")
+    level = "an initial of the other name"
+    assert _level(given, {"full_name": "FALLAHI, M."}, {"full_name": "Mohammad Falahi"}) == level
+    assert _level(given, {"full_name": "SHARIFI, Gh."}, {"full_name": "غلامرضا شریفی"}) == level
+    assert _level(given, {"full_name": "FALLAHI, M."}, {"full_name": "Hasan Falahi"}) != level
+    # a vowel says too little ("A." for Ali, Abbas, Akbar, Ebrahim, ...)
+    assert _level(given, {"full_name": "FALLAHI, A."}, {"full_name": "Ali Falahi"}) != level

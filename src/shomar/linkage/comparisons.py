@@ -10,7 +10,8 @@ Names (given, family, father's name)
     by how common the name is) ▸ same parts in another order (given and family) ▸ same stem with
     another gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸
     same signature (consonants and long vowels) ▸ same consonant skeleton (possibly another
-    name: Mahmoud/محمد) ▸ (given: an initial and the last part agree, "H. Reza"/Hamidreza ▸)
+    name: Mahmoud/محمد) ▸ (given: an initial and the last part agree, "H. Reza"/Hamidreza ▸
+    only an initial, "M."/Mohammad ▸)
     one is a part of the other's compound (Aliakbar/Akbar) ▸ close
     spelling (Jaro-Winkler on the key) ▸ (family: the one record's family field holds the
     other's father's name, neutral ▸) close skeleton ▸ same loose skeleton (given and
@@ -154,13 +155,19 @@ def _distinct_levels(part: str) -> list[Any]:
 
 def _abbreviation_levels(part: str) -> list[Any]:
     """Given names: a compound abbreviated to its head's initial and its last part ("H. Reza"
-    for Hamidreza, "M. Ali" for «محمدعلی»), closer than a bare part of the compound."""
+    for Hamidreza, "M. Ali" for «محمدعلی»), closer than a bare part of the compound; a given
+    name that is only an initial ("FALLAHI, M.") and a name that begins with it."""
     if part != "given":
         return []
+    bare = (
+        "given_lead_l = given_lead_r AND given_lead_l <> '_' "
+        "AND (given_bare_l = 'y' OR given_bare_r = 'y')"
+    )
     return [
         cll.CustomLevel(
             _both("given_abbr", "given_abbr_l = given_abbr_r"), "initial and last part agree"
-        )
+        ),
+        cll.CustomLevel(_both("given_lead", bare), "an initial of the other name"),
     ]
 
 

@@ -44,6 +44,9 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``given_stem``      the given signature without a gender or affix ending (Mahdi/Mahdieh)
 ``given_abbr``      ``initial|last part's skeleton`` of a given name written with an initial
                     or of a compound one ("H. Reza", Hamidreza, «حمیدرضا» → ``h|rz``)
+``given_lead``      the given name's first sound as one skeleton letter (``initial_key``:
+                    M./Mohammad/«محمد» → ``m``); ``given_bare`` ``y`` when the given name is
+                    only an initial ("FALLAHI, M.")
 ``name_bag_skel/sig`` every name part's skeleton/signature, sorted (any order)
 ``name_order``      how the full name was read: given_first, family_first (list), comma
 ``name_lskel``      given and family *loose* skeletons sorted (``loose_skeleton``: French,
@@ -85,6 +88,8 @@ from shomar.linkage.names import (
     clean_given,
     compound_parts,
     family_first_sources,
+    initial_key,
+    is_initial,
     leading_initial,
     name_bag,
     reads_family_first,
@@ -123,6 +128,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "given_last_skel",
     "given_stem",
     "given_abbr",
+    "given_lead",
+    "given_bare",
     "family_last_sig",
     "family_last_skel",
     "name_order",
@@ -634,6 +641,8 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         out[f"{p}_last_skel"] = columns["last_skel"]
     out["given_stem"] = [_stem(s) if s else None for s in out["given_sig"]]
     out["given_abbr"] = abbreviations
+    out["given_lead"] = [initial_key(g) if g else None for g in parts["given"]]
+    out["given_bare"] = ["y" if g and is_initial(g) else None for g in parts["given"]]
     both = list(zip(parts["given"], parts["family"], strict=True))
     out["name_bag_skel"] = [name_bag(_all_parts(g, f), _skel) for g, f in both]
     out["name_bag_sig"] = [name_bag(_all_parts(g, f), _sig) for g, f in both]

@@ -237,6 +237,11 @@ def leading_initial(text: str) -> str | None:
     return None if not key or key == "s" else tokens[0]
 
 
+def is_initial(text: str) -> bool:
+    """``text`` is a bare initial ("M.", "Gh."): all a list gave of the given name."""
+    return bool(_INITIAL.match(text.strip()))
+
+
 def initial_key(part: str) -> str:
     """The first sound of a name part as one skeleton letter, shared by an initial and the
     whole name across scripts (M/«محمد» → m, Gh/«غلام» → q); ``_`` for a vowel or «ع»."""
