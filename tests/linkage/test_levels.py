@@ -21,14 +21,17 @@ from shomar.linkage.features import compute_features
 
 
 def _level(comparison: Any, a: dict[str, str], b: dict[str, str]) -> str:
-    records = pd.DataFrame(
-        [{"source": "x", "record_id": "1", **a}, {"source": "y", "record_id": "2", **b}]
-    )
-    f = compute_features(records)
-    row = {f"{c}_l": f.at[0, c] for c in f.columns} | {f"{c}_r": f.at[1, c] for c in f.columns}
-    pair = pd.DataFrame([row])
+    rows = [{"source": "x", "record_id": "1", **a}, {"source": "y", "record_id": "2", **b}]
+    return _level_in(comparison, rows, 0, 1)
+
+
+def _level_in(comparison: Any, rows: list[dict[str, str]], i: int, j: int) -> str:
+    """The level of rows ``i`` and ``j`` of lists given whole (a list's span of dates reads
+    an undated age)."""
+    f = compute_features(pd.DataFrame(rows))
+    row = {f"{c}_l": f.at[i, c] for c in f.columns} | {f"{c}_r": f.at[j, c] for c in f.columns}
     con = duckdb.connect()
-    con.register("pair", pair)
+    con.register("pair", pd.DataFrame([row]))
     for level in comparison.get_comparison("duckdb").comparison_levels:
         sql = level._sql_condition
         if sql.strip().upper() == "ELSE" or con.execute(f"SELECT ({sql}) FROM pair").fetchone()[0]:
@@ -194,3 +197,17 @@ def test_a_given_name_of_only_an_initial_agrees_with_a_name_it_begins() -> None:
     assert _level(given, {"full_name": "FALLAHI, M."}, {"full_name": "Hasan Falahi"}) != level
     # a vowel says too little ("A." for Ali, Abbas, Akbar, Ebrahim, ...)
     assert _level(given, {"full_name": "FALLAHI, A."}, {"full_name": "Ali Falahi"}) != level
+
+
+def test_an_age_on_an_undated_row_is_weak_agreement_not_nothing() -> None:
+    rows = [
+        {"source": "register", "record_id": "1", "full_name": "عباس محمدی", "age": "31",
+         "date": "1366/6/6"},
+        {"source": "testimony", "record_id": "2", "full_name": "عباس محمدی", "age": "31"},
+        {"source": "testimony", "record_id": "3", "full_name": "علی کریمی", "age": "40",
+         "date": "1366/5/1"},
+        {"source": "testimony", "record_id": "4", "full_name": "عباس محمدی"},
+    ]  # fmt: skip
+    birth = birth_comparison()
+    assert _level_in(birth, rows, 0, 1) == "birth years consistent with an undated age"
+    assert _level_in(birth, rows, 0, 3) == "birth_lo is NULL"  # no age: nothing

@@ -19,6 +19,7 @@ Names (given, family, father's name)
 Violation date (Gregorian day intervals)
     same day ▸ intervals overlap ▸ within a month ▸ within a year ▸ further apart
 Birth (year interval from birth date, or from age at the violation date)
+    (an age on an undated row, read against its list's dates, consistent with the other ▸)
     the same years ▸ consistent (ages one year apart overlap) ▸ within two years ▸ further
 Place, violation type, sex
     same city ▸ same place as written (signature, skeleton, close skeleton) ▸ one is a prison
@@ -248,8 +249,16 @@ def date_comparison() -> Any:
 def birth_comparison() -> Any:
     """Birth-year intervals (from a birth date, or from age at the violation date)."""
     gap = _interval_gap("birth_lo", "birth_hi")
+    wide = _interval_gap("birth_wide_lo", "birth_wide_hi")
     return cl.CustomComparison(
         comparison_levels=[
+            # an age on an undated row, read against its list's span of dates (as the
+            # conflict test reads it): consistent is weak evidence, not nothing
+            cll.CustomLevel(
+                "(birth_lo_l IS NULL OR birth_lo_r IS NULL) AND birth_wide_lo_l IS NOT NULL "
+                f"AND birth_wide_lo_r IS NOT NULL AND {wide} <= 0",
+                "birth years consistent with an undated age",
+            ),
             cll.NullLevel("birth_lo"),
             cll.CustomLevel(
                 "birth_lo_l = birth_lo_r AND birth_hi_l = birth_hi_r", "same birth years"
