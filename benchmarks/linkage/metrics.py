@@ -26,6 +26,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import OSA, JaroWinkler
 
+from shomar.linkage.blocking import sides
+
 
 def candidate_codes(features: pd.DataFrame, rules: Sequence[Sequence[str]]) -> np.ndarray:
     """Sorted unique ``i * n + j`` (``i < j``) of the pairs any rule blocks together."""
@@ -33,6 +35,9 @@ def candidate_codes(features: pd.DataFrame, rules: Sequence[Sequence[str]]) -> n
     codes: list[np.ndarray] = []
     ids = features["unique_id"].to_numpy(np.int64)
     for rule in rules:
+        if any("=" in c for c in rule):
+            codes.append(_crossed_codes(features, rule, ids, n))
+            continue
         cols = list(rule)
         frame = features[cols].copy()
         frame["uid"] = ids
@@ -52,6 +57,21 @@ def candidate_codes(features: pd.DataFrame, rules: Sequence[Sequence[str]]) -> n
     if not codes:
         return np.array([], dtype=np.int64)
     return np.unique(np.concatenate(codes))
+
+
+def _crossed_codes(
+    features: pd.DataFrame, rule: Sequence[str], ids: np.ndarray, n: int
+) -> np.ndarray:
+    """Pairs of a rule with ``"a=b"`` items: one record's ``a`` equal to the other's ``b``."""
+    pairs = [sides(c) for c in rule]
+    left = pd.DataFrame({f"k{i}": features[a].to_numpy() for i, (a, _) in enumerate(pairs)})
+    right = pd.DataFrame({f"k{i}": features[b].to_numpy() for i, (_, b) in enumerate(pairs)})
+    left["uid_l"], right["uid_r"] = ids, ids
+    keys = [f"k{i}" for i in range(len(pairs))]
+    joined = left.dropna(subset=keys).merge(right.dropna(subset=keys), on=keys)
+    a, b = joined["uid_l"].to_numpy(np.int64), joined["uid_r"].to_numpy(np.int64)
+    keep = a != b
+    return np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep]
 
 
 def true_codes(truth: Sequence[str]) -> np.ndarray:

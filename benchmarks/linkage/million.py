@@ -31,7 +31,13 @@ import pandas as pd
 
 from benchmarks.linkage.common import peak_rss_gb, report
 from shomar.linkage.backends import get_backend
-from shomar.linkage.blocking import DEFAULT_RULES, DETERMINISTIC_RULES, EM_RULES
+from shomar.linkage.blocking import (
+    DEFAULT_RULES,
+    DETERMINISTIC_RULES,
+    EM_RULES,
+    blocking_rules,
+    sides,
+)
 from shomar.linkage.evaluate import pairwise_scores
 from shomar.linkage.model import run_em_session
 from shomar.linkage.spec import LinkageSpec
@@ -70,7 +76,14 @@ def splink_input(records: pd.DataFrame) -> pd.DataFrame:
     split = frame["full_name"].fillna("").str.rsplit(" ", n=1, expand=True).reindex(columns=[0, 1])
     frame["given_name"] = frame["given_name"].fillna(split[0].replace("", None))
     frame["family_name"] = frame["family_name"].fillna(split[1])
-    keys = sorted({c for rule in (*DEFAULT_RULES, *DETERMINISTIC_RULES, *EM_RULES) for c in rule})
+    keys = sorted(
+        {
+            k
+            for rule in (*DEFAULT_RULES, *DETERMINISTIC_RULES, *EM_RULES)
+            for c in rule
+            for k in sides(c)
+        }
+    )
     out = frame[
         ["given_name", "family_name", "father_name", "sex", "age", "date", "place", "violation"]
     ].copy()
@@ -88,7 +101,7 @@ def run_splink(frame: pd.DataFrame) -> tuple[np.ndarray, int, dict[str, float]]:
     start = time.perf_counter()
     settings = SettingsCreator(
         link_type="dedupe_only",
-        blocking_rules_to_generate_predictions=[block_on(*rule) for rule in DEFAULT_RULES],
+        blocking_rules_to_generate_predictions=blocking_rules(DEFAULT_RULES),
         comparisons=[
             cl.NameComparison("given_name").configure(term_frequency_adjustments=True),
             cl.NameComparison("family_name").configure(term_frequency_adjustments=True),

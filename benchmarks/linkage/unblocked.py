@@ -20,7 +20,7 @@ import pandas as pd
 
 from benchmarks.linkage.metrics import candidate_codes, true_codes
 from benchmarks.linkage.simulated import load_lists
-from shomar.linkage.blocking import DEFAULT_RULES
+from shomar.linkage.blocking import DEFAULT_RULES, sides
 from shomar.linkage.features import compute_features
 
 #: raw columns shown beside the rules' key columns
@@ -29,7 +29,7 @@ SHOWN_RAW = ("source", "full_name", "given_name", "family_name", "date", "place"
 
 def rule_columns(rules: Sequence[Sequence[str]]) -> list[str]:
     """Every feature column that some rule uses, in first-use order."""
-    return list(dict.fromkeys(c for rule in rules for c in rule))
+    return list(dict.fromkeys(k for rule in rules for c in rule for k in sides(c)))
 
 
 def missed_pairs(

@@ -7,7 +7,7 @@ from itertools import combinations
 import pandas as pd
 import pytest
 
-from shomar.linkage.blocking import DEFAULT_RULES
+from shomar.linkage.blocking import DEFAULT_RULES, sides
 from shomar.linkage.features import compute_features
 
 
@@ -19,12 +19,13 @@ def _features(rows: list[dict[str, str]]) -> pd.DataFrame:
 
 
 def _blocked_by(features: pd.DataFrame, i: int, j: int) -> list[tuple[str, ...]]:
-    """The default rules that put records ``i`` and ``j`` in one block."""
+    """The default rules that put records ``i`` and ``j`` in one block (``i`` on the left
+    of an ``"a=b"`` item)."""
     a, b = features.iloc[i], features.iloc[j]
     return [
         rule
         for rule in DEFAULT_RULES
-        if all(pd.notna(a[c]) and pd.notna(b[c]) and a[c] == b[c] for c in rule)
+        if all(pd.notna(a[x]) and pd.notna(b[y]) and a[x] == b[y] for x, y in map(sides, rule))
     ]
 
 
@@ -181,3 +182,35 @@ def test_a_typo_in_one_part_without_a_shared_day_or_place_is_blocked_by_the_mont
     features = _features(rows)
     assert _blocked_by(features, 0, 1) == [("family_skel", "given_initial", "date_month")]
     assert _blocked_by(features, 2, 3) == [("given_skel", "family_head", "date_month")]
+
+
+def test_a_father_written_in_the_family_field_is_blocked_with_the_given_name() -> None:
+    rows = [
+        {"full_name": "رحیمی، رامین", "father_name": "کمال", "date": "1367/6/10"},
+        {"given_name": "رامین", "family_name": "کمال", "date": "۱۰ شهریور ۱۳۶۷"},
+        {"given_name": "رامین", "family_name": "جلال", "date": "۱۰ شهریور ۱۳۶۷"},
+    ]
+    features = _features(rows)
+    assert ("given_skel", "father_skel=family_skel") in _blocked_by(features, 0, 1)
+    assert ("given_skel", "family_skel=father_skel") in _blocked_by(features, 1, 0)
+    assert not any("=" in c for rule in _blocked_by(features, 0, 2) for c in rule)
+
+
+def test_an_abbreviated_compound_given_name_is_blocked_on_initial_and_last_part() -> None:
+    rows = [
+        {"full_name": "GĪLĀNĪ, Hamīdrezā"},
+        {"full_name": "H. Reza Gilani"},
+        {"full_name": "A. Reza Gilani"},
+    ]
+    features = _features(rows)
+    assert features["given_abbr"][0] == features["given_abbr"][1] == "h|rz"
+    assert ("given_abbr", "family_skel") in _blocked_by(features, 0, 1)
+    assert ("given_abbr", "family_skel") not in _blocked_by(features, 0, 2)
+
+
+def test_a_family_name_shortened_to_its_end_is_blocked_with_the_father_or_birth_year() -> None:
+    rows = [
+        {"full_name": "MAGHAMI, Mohammad", "father_name": "Amir"},
+        {"full_name": "Mohammad Ghaemmaghami", "father_name": "امیر"},
+    ]
+    assert ("given_skel", "family_tail", "father_skel") in _blocked_by(_features(rows), 0, 1)

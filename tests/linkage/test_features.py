@@ -89,6 +89,16 @@ def test_a_two_digit_year_is_read_near_its_lists_other_dates() -> None:
     assert pd.isna(alone["date_start"]) and pd.isna(alone["birth_lo"])  # no century: unread
 
 
+def test_a_numeric_date_with_a_two_digit_year_first_is_read_as_a_jalali_date() -> None:
+    rows = [{"full_name": "علی رضایی", "date": d} for d in ("1367/06/10", "۶۷/۶/۲۱", "67/4/29")]
+    rows += [{"full_name": "Ali Rezaei", "date": d} for d in ("21/6/67", "88/07/29")]
+    features = compute_features(_records(rows))
+    assert features["date_day"][1] == _day(1988, 9, 12)  # 1367/06/21
+    assert features["date_day"][2] == _day(1988, 7, 20)  # 1367/04/29
+    assert pd.isna(features["date_start"][3])  # the year last: day and month ambiguous
+    assert pd.isna(features["date_start"][4])  # 1388 (2009) is far from the list's 1988
+
+
 def test_birth_years_from_age_at_the_violation_date() -> None:
     features = compute_features(
         _records([{"full_name": "Ali Rezaei", "age": "۳۰", "date": "2011-05-01"}])

@@ -21,14 +21,17 @@ from shomar.linkage.features import compute_features
 
 
 def _level(comparison: Any, a: dict[str, str], b: dict[str, str]) -> str:
-    records = pd.DataFrame(
-        [{"source": "x", "record_id": "1", **a}, {"source": "y", "record_id": "2", **b}]
-    )
-    f = compute_features(records)
-    row = {f"{c}_l": f.at[0, c] for c in f.columns} | {f"{c}_r": f.at[1, c] for c in f.columns}
-    pair = pd.DataFrame([row])
+    rows = [{"source": "x", "record_id": "1", **a}, {"source": "y", "record_id": "2", **b}]
+    return _level_in(comparison, rows, 0, 1)
+
+
+def _level_in(comparison: Any, rows: list[dict[str, str]], i: int, j: int) -> str:
+    """The level of rows ``i`` and ``j`` of lists given whole (a list's span of dates reads
+    an undated age)."""
+    f = compute_features(pd.DataFrame(rows))
+    row = {f"{c}_l": f.at[i, c] for c in f.columns} | {f"{c}_r": f.at[j, c] for c in f.columns}
     con = duckdb.connect()
-    con.register("pair", pair)
+    con.register("pair", pd.DataFrame([row]))
     for level in comparison.get_comparison("duckdb").comparison_levels:
         sql = level._sql_condition
         if sql.strip().upper() == "ELSE" or con.execute(f"SELECT ({sql}) FROM pair").fetchone()[0]:
@@ -121,3 +124,90 @@ def test_another_romanisation_beyond_close_spellings_is_the_loose_level() -> Non
     # two different names stay apart
     a, b = {"full_name": "Bahram Rezaei"}, {"full_name": "Bahram Karimi"}
     assert _level(family, a, b) == "All other comparisons"
+
+
+def test_a_father_written_in_the_family_field_agrees_on_the_father() -> None:
+    register = {"full_name": "رحیمی، رامین", "father_name": "کمال"}
+    testimony = {"given_name": "رامین", "family_name": "کمال"}  # no father's name
+    father, family = name_comparison("father"), name_comparison("family")
+    for a, b in ((register, testimony), (testimony, register)):
+        assert _level(father, a, b) == "father's name written in the other's family field"
+        assert _level(family, a, b) == "family field holds the other's father's name"
+    # across scripts, the father's skeleton against the family's (Mostafa / «مصطفی»)
+    latin = {"given_name": "Ali", "family_name": "Safavi", "father_name": "Mostafa"}
+    assert _level(father, latin, {"full_name": "علی مصطفی"}) == (
+        "father's name written in the other's family field"
+    )
+
+
+def test_a_family_name_unlike_the_fathers_is_not_read_as_the_father() -> None:
+    register = {"full_name": "رحیمی، رامین", "father_name": "کمال"}
+    father, family = name_comparison("father"), name_comparison("family")
+    other = {"given_name": "رامین", "family_name": "جلال"}
+    assert _level(father, register, other) == "father_key is NULL"
+    assert _level(family, register, other) == "All other comparisons"
+    # the other record names a father of its own: its family name is a family name
+    own = {"given_name": "رامین", "family_name": "کمال", "father_name": "حسن"}
+    assert _level(family, register, own) != "family field holds the other's father's name"
+
+
+def test_a_colloquial_given_name_agrees_with_the_formal_one() -> None:
+    given = name_comparison("given")
+    assert _level(given, {"full_name": "ممد کشاورز"}, {"full_name": "محمد کشاورز"}) == "same key"
+    assert _level(given, {"full_name": "Mamad Keshavarz"}, {"full_name": "محمد کشاورز"}) in (
+        "same name across scripts",
+        "same signature",
+    )
+    assert _level(given, {"full_name": "ممدرضا شجاعی"}, {"full_name": "محمدرضا شجاعی"}) == (
+        "same key"
+    )
+
+
+def test_an_abbreviated_compound_given_name_agrees_on_its_initial_and_last_part() -> None:
+    given = name_comparison("given")
+    level = "initial and last part agree"
+    assert _level(given, {"full_name": "H. Reza Gilani"}, {"full_name": "GĪLĀNĪ, Hamīdrezā"}) == (
+        level
+    )
+    assert _level(given, {"full_name": "M. Ali Pakzad"}, {"full_name": "محمدعلی پاکزاد"}) == level
+    # another initial is not the same name: only the bare part of the compound agrees
+    assert _level(given, {"full_name": "A. Reza Gilani"}, {"full_name": "Hamidreza Gilani"}) != (
+        level
+    )
+
+
+def test_a_one_word_compound_family_name_shortened_to_its_end_is_partial_agreement() -> None:
+    family = name_comparison("family")
+    level = "family name ends with the other"
+    assert _level(
+        family, {"full_name": "MAGHAMI, Mohammad"}, {"full_name": "Mohammad Ghaemmaghami"}
+    ) == (level)
+    assert _level(
+        family, {"full_name": "HOSEYNĪ, Mansūr"}, {"full_name": "Mansour Mirhosseini"}
+    ) == (level)
+    # a family name that only begins like the other is not its end
+    assert _level(family, {"full_name": "Ali Hosseinzadeh"}, {"full_name": "Ali Hosseini"}) != level
+
+
+def test_a_given_name_of_only_an_initial_agrees_with_a_name_it_begins() -> None:
+    given = name_comparison("given")
+    level = "an initial of the other name"
+    assert _level(given, {"full_name": "FALLAHI, M."}, {"full_name": "Mohammad Falahi"}) == level
+    assert _level(given, {"full_name": "SHARIFI, Gh."}, {"full_name": "غلامرضا شریفی"}) == level
+    assert _level(given, {"full_name": "FALLAHI, M."}, {"full_name": "Hasan Falahi"}) != level
+    # a vowel says too little ("A." for Ali, Abbas, Akbar, Ebrahim, ...)
+    assert _level(given, {"full_name": "FALLAHI, A."}, {"full_name": "Ali Falahi"}) != level
+
+
+def test_an_age_on_an_undated_row_is_weak_agreement_not_nothing() -> None:
+    rows = [
+        {"source": "register", "record_id": "1", "full_name": "عباس محمدی", "age": "31",
+         "date": "1366/6/6"},
+        {"source": "testimony", "record_id": "2", "full_name": "عباس محمدی", "age": "31"},
+        {"source": "testimony", "record_id": "3", "full_name": "علی کریمی", "age": "40",
+         "date": "1366/5/1"},
+        {"source": "testimony", "record_id": "4", "full_name": "عباس محمدی"},
+    ]  # fmt: skip
+    birth = birth_comparison()
+    assert _level_in(birth, rows, 0, 1) == "birth years consistent with an undated age"
+    assert _level_in(birth, rows, 0, 3) == "birth_lo is NULL"  # no age: nothing

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from shomar.linkage.features import compute_features
 from shomar.linkage.names import (
+    abbreviation_key,
     clean_given,
     compound_parts,
     family_first_sources,
+    formal_given,
+    leading_initial,
     reromanised,
     split_full_name,
 )
@@ -180,3 +184,30 @@ def test_sibling_rule_splits_brother_and_sister_not_one_person() -> None:
     assert out.at[0, "match_probability"] < 1e-6
     assert out.at[0, "mw_sibling_rule"] == -SIBLING_WEIGHT
     assert out.at[1, "match_probability"] == 0.9998  # the same person across scripts
+
+
+@pytest.mark.parametrize(
+    ("written", "given", "family"),
+    [
+        ("قائم مقامی محمد", "محمد", "قایم\u200cمقامی"),  # the ZWNJ written as a space
+        ("سپاه منصور غلامحسین", "غلامحسین", "سپاه\u200cمنصور"),
+        ("اسدی فر مهدی", "مهدی", "اسدی\u200cفر"),
+        ("قربانی محمد رضا", "محمد رضا", "قربانی"),  # a compound given name stays whole
+        ("حسینی زهرا سادات", "زهرا سادات", "حسینی"),  # a suffix is not a name part
+        ("Merikhi Sadegh Ahga", "Sadegh Ahga", "Merikhi"),  # a misspelt suffix: left alone
+    ],
+)
+def test_a_family_first_compound_family_name_written_apart_stays_the_family(
+    written: str, given: str, family: str
+) -> None:
+    assert split_full_name(written, True)[:2] == (given, family)
+
+
+def test_colloquial_forms_and_initials_give_the_formal_keys() -> None:
+    assert formal_given("ممدرضا") == "محمدرضا"
+    assert formal_given("Mamad") == "Mohammad"
+    assert formal_given("رضا") == "رضا"
+    assert leading_initial("Sayyid A. Riza") == "A."  # after an honorific
+    assert leading_initial("S. Ali") is None  # S. is Seyed
+    assert abbreviation_key("H.", "Reza") == abbreviation_key(None, "Hamidreza") == "h|rz"
+    assert abbreviation_key(None, "Reza") is None  # one part: nothing abbreviated

@@ -3,7 +3,9 @@
 A pair missed here can never be linked, so the rules are many and cross-script: they use the
 consonant skeleton that Persian and Latin spellings of one name share (``محمد``, ``Mohammad``,
 ``Muhammad`` → ``mhmd``), never raw text. Each rule is a list of feature columns that must be
-equal (and not null); the union of the rules' pairs is scored. With ``within_sources=False``
+equal (and not null); the union of the rules' pairs is scored. An item ``"a=b"`` asks for one
+record's column ``a`` to equal the other's column ``b`` (a father's name written in the other
+record's family-name field); such a rule is listed in both directions. With ``within_sources=False``
 pairs inside one list are skipped (for lists known to hold each person once).
 """
 
@@ -51,6 +53,17 @@ DEFAULT_RULES: tuple[tuple[str, ...], ...] = (
     # same month ("1390/09/20" against "2011-12", a town against a prison)
     ("family_skel", "given_initial", "date_month"),
     ("given_skel", "family_head", "date_month"),
+    # the father's name written in the family-name field (families do this: «رامین»,
+    # family «کمال», for Ramin Rahimi son of Kamal), in either direction
+    ("given_skel", "father_skel=family_skel"),
+    ("given_skel", "family_skel=father_skel"),
+    # a compound given name abbreviated to an initial and its last part ("H. Reza" Hamidreza,
+    # "M. Ali" «محمدعلی»)
+    ("given_abbr", "family_skel"),
+    # a compound family name written as one word, shortened to its end on another list
+    # ("Ghaemmaghami"/"Maghami"): the same given and father's name, or birth year
+    ("given_skel", "family_tail", "father_skel"),
+    ("given_skel", "family_tail", "birth_lo"),
 )
 # Measured on 100,225 simulated records (seed 1): these rules keep 99.4 % of the true pairs
 # with 0.74 M comparisons; (given, place), (given, father) and (given, day) without a second
@@ -78,15 +91,21 @@ EM_RULES: tuple[tuple[str, ...], ...] = (
 )
 
 
+def sides(item: str) -> tuple[str, str]:
+    """The left and right record's column of a rule item (``"a=b"``, or ``"a"`` for both)."""
+    left, _, right = item.partition("=")
+    return left, right or left
+
+
 def rule_sql(columns: Sequence[str], *, within_sources: bool = True) -> Any:
     """A splink blocking rule: all ``columns`` equal, optionally across sources only."""
     from splink import block_on
 
-    rule = block_on(*columns)
-    if within_sources:
-        return rule
-    condition = " AND ".join(f"l.{c} = r.{c}" for c in columns)
-    return f"{condition} AND l.source <> r.source"
+    crossed = any("=" in c for c in columns)
+    if within_sources and not crossed:
+        return block_on(*columns)
+    condition = " AND ".join(f"l.{a} = r.{b}" for a, b in map(sides, columns))
+    return condition if within_sources else f"{condition} AND l.source <> r.source"
 
 
 def blocking_rules(rules: Sequence[Sequence[str]], *, within_sources: bool = True) -> list[Any]:

@@ -5,16 +5,21 @@ splink's dialect-aware levels (Jaro-Winkler, Damerau-Levenshtein), so one model 
 and on Spark. Levels go from most to least specific; the first that holds is the pair's level.
 
 Names (given, family, father's name)
-    both known ▸ same key in one script ▸ same name across scripts (canonical form, weighted by
-    how common the name is) ▸ same parts in another order (given and family) ▸ same stem with
+    (father: the other record's family field holds this father's name, the other has none ▸)
+    both known ▸ same key in one script ▸ same name across scripts (canonical form, weighted
+    by how common the name is) ▸ same parts in another order (given and family) ▸ same stem with
     another gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸
     same signature (consonants and long vowels) ▸ same consonant skeleton (possibly another
-    name: Mahmoud/محمد) ▸ one is a part of the other's compound (Aliakbar/Akbar) ▸ close
-    spelling (Jaro-Winkler on the key) ▸ close skeleton ▸ same loose skeleton (given and
+    name: Mahmoud/محمد) ▸ (given: an initial and the last part agree, "H. Reza"/Hamidreza ▸
+    only an initial, "M."/Mohammad ▸)
+    one is a part of the other's compound (Aliakbar/Akbar) ▸ close
+    spelling (Jaro-Winkler on the key) ▸ (family: the one record's family field holds the
+    other's father's name, neutral ▸) close skeleton ▸ same loose skeleton (given and
     family: French/German/BGN spellings, g = q, a dropped h) ▸ anything else
 Violation date (Gregorian day intervals)
     same day ▸ intervals overlap ▸ within a month ▸ within a year ▸ further apart
 Birth (year interval from birth date, or from age at the violation date)
+    (an age on an undated row, read against its list's dates, consistent with the other ▸)
     the same years ▸ consistent (ages one year apart overlap) ▸ within two years ▸ further
 Place, violation type, sex
     same city ▸ same place as written (signature, skeleton, close skeleton) ▸ one is a prison
@@ -57,6 +62,7 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
         same = same.configure(tf_adjustment_column=canon, tf_adjustment_weight=1.0)
     return cl.CustomComparison(
         comparison_levels=[
+            *_father_as_family_levels(part),
             cll.NullLevel(key),
             exact,
             same,
@@ -64,7 +70,9 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             *_ending_levels(part),
             cll.CustomLevel(f"{sig}_l = {sig}_r", "same signature"),
             cll.CustomLevel(f"{skel}_l = {skel}_r", "same consonant skeleton"),
+            *_abbreviation_levels(part),
             *_compound_levels(part),
+            *_family_as_father_levels(part),
             *_distinct_levels(part),
             cll.JaroWinklerLevel(key, 0.9),
             cll.JaroWinklerLevel(skel, 0.85),
@@ -75,6 +83,35 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
         output_column_name=f"{part}_name",
         comparison_description=f"{part} name across Persian and Latin script",
     )
+
+
+#: one record's family-name field holds the other's father's name, and it has no father's
+#: name of its own (a testimony gives «رامین», family «کمال», for Ramin Rahimi son of Kamal);
+#: on the consonant skeleton, like the blocking rule (Mostafa/«مصطفی» differ in signature)
+FATHER_AS_FAMILY = (
+    "(father_key_l IS NULL AND family_skel_l = father_skel_r) "
+    "OR (father_key_r IS NULL AND family_skel_r = father_skel_l)"
+)
+
+#: the father's level for such a pair (its weight is capped at the fathers' cross-script level)
+FATHER_IN_FAMILY_LEVEL = "father's name written in the other's family field"
+
+
+def _father_as_family_levels(part: str) -> list[Any]:
+    """Fathers: the one record's father is named, in the other's family field (the families
+    write it so); ahead of the null level, since that record's own father field is empty."""
+    if part != "father":
+        return []
+    return [cll.CustomLevel(FATHER_AS_FAMILY, FATHER_IN_FAMILY_LEVEL)]
+
+
+def _family_as_father_levels(part: str) -> list[Any]:
+    """Family names: the same pair carries no evidence here (the family name is missing on
+    the one record, not another name), so a neutral level, not the "else" level."""
+    if part != "family":
+        return []
+    level = cll.CustomLevel(FATHER_AS_FAMILY, "family field holds the other's father's name")
+    return [level.configure(is_null_level=True)]
 
 
 def _order_levels(part: str) -> list[Any]:
@@ -117,6 +154,24 @@ def _distinct_levels(part: str) -> list[Any]:
     ]
 
 
+def _abbreviation_levels(part: str) -> list[Any]:
+    """Given names: a compound abbreviated to its head's initial and its last part ("H. Reza"
+    for Hamidreza, "M. Ali" for «محمدعلی»), closer than a bare part of the compound; a given
+    name that is only an initial ("FALLAHI, M.") and a name that begins with it."""
+    if part != "given":
+        return []
+    bare = (
+        "given_lead_l = given_lead_r AND given_lead_l <> '_' "
+        "AND (given_bare_l = 'y' OR given_bare_r = 'y')"
+    )
+    return [
+        cll.CustomLevel(
+            _both("given_abbr", "given_abbr_l = given_abbr_r"), "initial and last part agree"
+        ),
+        cll.CustomLevel(_both("given_lead", bare), "an initial of the other name"),
+    ]
+
+
 def _compound_levels(part: str) -> list[Any]:
     """One name is a part of the other's compound (Aliakbar/Akbar, Ghaem-Maghami/Maghami)."""
     if part == "given":
@@ -126,9 +181,22 @@ def _compound_levels(part: str) -> list[Any]:
         )
     elif part == "family":
         cond = "family_sig_l = family_last_sig_r OR family_sig_r = family_last_sig_l"
+        return [cll.CustomLevel(cond, "part of a compound name"), _family_end_level()]
     else:
         return []
     return [cll.CustomLevel(cond, "part of a compound name")]
+
+
+def _family_end_level() -> Any:
+    """A compound family name written as one word and shortened to its end on the other list
+    ("Ghaemmaghami"/"Maghami", "Mirhosseini"/«حسینی»): one skeleton ends with the other, of
+    three letters or more (``right`` and ``length`` run on DuckDB and Spark)."""
+    ends = (
+        "length(family_skel_{b}) >= 3 AND length(family_skel_{a}) > length(family_skel_{b}) "
+        "AND right(family_skel_{a}, length(family_skel_{b})) = family_skel_{b}"
+    )
+    cond = f"({ends.format(a='l', b='r')}) OR ({ends.format(a='r', b='l')})"
+    return cll.CustomLevel(_both("family_skel", cond), "family name ends with the other")
 
 
 def _loose_levels(part: str) -> list[Any]:
@@ -181,8 +249,16 @@ def date_comparison() -> Any:
 def birth_comparison() -> Any:
     """Birth-year intervals (from a birth date, or from age at the violation date)."""
     gap = _interval_gap("birth_lo", "birth_hi")
+    wide = _interval_gap("birth_wide_lo", "birth_wide_hi")
     return cl.CustomComparison(
         comparison_levels=[
+            # an age on an undated row, read against its list's span of dates (as the
+            # conflict test reads it): consistent is weak evidence, not nothing
+            cll.CustomLevel(
+                "(birth_lo_l IS NULL OR birth_lo_r IS NULL) AND birth_wide_lo_l IS NOT NULL "
+                f"AND birth_wide_lo_r IS NOT NULL AND {wide} <= 0",
+                "birth years consistent with an undated age",
+            ),
             cll.NullLevel("birth_lo"),
             cll.CustomLevel(
                 "birth_lo_l = birth_lo_r AND birth_hi_l = birth_hi_r", "same birth years"

@@ -21,7 +21,8 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
                     letter; ``given_head`` the given skeleton's first two letters (a compound
                     given name whole on one list, its first part on another: Bani-Torof/بنی)
 ``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive;
-                    a two-digit year read near its list's other dates (:func:`violation_dates`)
+                    a two-digit year read near its list's other dates (:func:`violation_dates`),
+                    also year first («۶۷/۵/۸», :func:`_year_first_jalali`)
 ``date_year``       the year of ``date_start`` (a blocking key)
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
 ``birth_iso``       the birth date as ``YYYY-MM-DD`` when it is known to the day
@@ -42,6 +43,11 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``given_last/first_sig``, ``given_last_skel``, ``family_last_sig/skel``
                     signature/skeleton of the first or last part of a compound name
 ``given_stem``      the given signature without a gender or affix ending (Mahdi/Mahdieh)
+``given_abbr``      ``initial|last part's skeleton`` of a given name written with an initial
+                    or of a compound one ("H. Reza", Hamidreza, «حمیدرضا» → ``h|rz``)
+``given_lead``      the given name's first sound as one skeleton letter (``initial_key``:
+                    M./Mohammad/«محمد» → ``m``); ``given_bare`` ``y`` when the given name is
+                    only an initial ("FALLAHI, M.")
 ``name_bag_skel/sig`` every name part's skeleton/signature, sorted (any order)
 ``name_order``      how the full name was read: given_first, family_first (list), comma
 ``name_lskel``      given and family *loose* skeletons sorted (``loose_skeleton``: French,
@@ -75,13 +81,18 @@ import numpy as np
 import pandas as pd
 
 from shomar.calendar import parse_partial_date
+from shomar.calendar.names import JALALI_MONTH_NAMES_FA
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.errors import LinkageError, ShomarError
 from shomar.linkage.names import (
+    abbreviation_key,
     clean_family,
     clean_given,
     compound_parts,
     family_first_sources,
+    initial_key,
+    is_initial,
+    leading_initial,
     name_bag,
     reads_family_first,
     reromanised,
@@ -118,6 +129,9 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "given_last_sig",
     "given_last_skel",
     "given_stem",
+    "given_abbr",
+    "given_lead",
+    "given_bare",
     "family_last_sig",
     "family_last_skel",
     "name_order",
@@ -278,11 +292,35 @@ CENTURY_MARGIN_YEARS = 5
 def _date_with_century(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``text`` read with the century hint ``start``..``end`` (day numbers), or ``None``."""
     hint = (_EPOCH + dt.timedelta(days=start), _EPOCH + dt.timedelta(days=end))
-    try:
-        parsed = parse_partial_date(text, century_hint=hint)
-    except ShomarError:
+    for reading in (text, _year_first_jalali(text)):
+        if reading is None:
+            continue
+        try:
+            parsed = parse_partial_date(reading, century_hint=hint)
+        except ShomarError:
+            continue
+        days = (parsed.start - _EPOCH).days, (parsed.end - _EPOCH).days
+        if reading is text or (days[0] <= end and days[1] >= start):
+            return days
+    return None
+
+
+_YEAR_FIRST = re.compile(r"^\s*(\d{2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*$")
+
+
+def _year_first_jalali(text: str) -> str | None:
+    """A numeric date with a two-digit year first («۶۷/۵/۸», as Persian registers write
+    1367/05/08) as the day, the Jalali month's name and the year («۸ مرداد ۶۷»), which the
+    date parser reads with a century hint. The order is not ambiguous when the first number
+    is above 31 (no day or month); a reading outside the hint itself (a Gregorian "88/07/29"
+    read as 1388 beside 1988) is dropped."""
+    match = _YEAR_FIRST.match(text.translate(_PERSIAN_DIGITS))
+    if match is None:
         return None
-    return (parsed.start - _EPOCH).days, (parsed.end - _EPOCH).days
+    year, month, day = (int(g) for g in match.groups())
+    if year <= 31 or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return f"{day} {JALALI_MONTH_NAMES_FA[month - 1]} {year:02d}"
 
 
 def violation_dates(
@@ -354,13 +392,15 @@ def _split_parts(
     family: str | None,
     father: str | None,
     family_first: bool = False,
-) -> tuple[str | None, str | None, str | None]:
+) -> tuple[str | None, str | None, str | None, str | None]:
     """Given, family and father's name of one record, parsing the full name when needed
     ("FAMILY, Given" and family-first lists honoured); the given name without honorifics,
-    initials and suffixes."""
+    initials and suffixes; and the given name's abbreviation key (``abbreviation_key``)."""
     if given and family and reads_family_first(given, family):  # the columns swapped
         given, family = family, given
+    initial = None
     if full and not (given and family):
+        initial = None if given else leading_initial(re.split("[,،]", full)[-1])
         g, f, fa = split_full_name(full, family_first)
         given = given or g
         family = family or f
@@ -369,11 +409,12 @@ def _split_parts(
         stripped = _parse(given)
         if stripped is not None and stripped[0] and not stripped[1]:
             given = stripped[0]
+        initial = initial or leading_initial(given)
         given = clean_given(given)
     if family:
         family = clean_family(family)
     given, family, father = (reromanised(v) if v else v for v in (given, family, father))
-    return given, family, father
+    return given, family, father, abbreviation_key(initial, given)
 
 
 #: signature endings that make another name of the same stem (Mahdi/Mahdieh, Javad/Javadi)
@@ -579,6 +620,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     sources = frame["source"].astype(str).tolist()
     reversed_lists = family_first_sources(sources, raw["full_name"])
     order: list[str | None] = []
+    abbreviations: list[str | None] = []
     names = zip(
         sources,
         raw["full_name"],
@@ -589,7 +631,10 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     )
     for source, full, given_name, family_name, father_name in names:
         first = source in reversed_lists
-        given, family, father = _split_parts(full, given_name, family_name, father_name, first)
+        given, family, father, abbr = _split_parts(
+            full, given_name, family_name, father_name, first
+        )
+        abbreviations.append(abbr)
         if full and not (given_name and family_name):
             comma = "," in full or "،" in full
             order.append("comma" if comma else "family_first" if first else "given_first")
@@ -621,6 +666,9 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         out[f"{p}_last_sig"] = columns["last_sig"]
         out[f"{p}_last_skel"] = columns["last_skel"]
     out["given_stem"] = [_stem(s) if s else None for s in out["given_sig"]]
+    out["given_abbr"] = abbreviations
+    out["given_lead"] = [initial_key(g) if g else None for g in parts["given"]]
+    out["given_bare"] = ["y" if g and is_initial(g) else None for g in parts["given"]]
     both = list(zip(parts["given"], parts["family"], strict=True))
     out["name_bag_skel"] = [name_bag(_all_parts(g, f), _skel) for g, f in both]
     out["name_bag_sig"] = [name_bag(_all_parts(g, f), _sig) for g, f in both]

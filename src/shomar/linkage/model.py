@@ -28,7 +28,7 @@ from splink import Linker, SettingsCreator
 from shomar.errors import LinkageError
 from shomar.linkage.backends import Backend, get_backend, to_pandas
 from shomar.linkage.blocking import blocking_rules
-from shomar.linkage.comparisons import default_comparisons
+from shomar.linkage.comparisons import FATHER_IN_FAMILY_LEVEL, default_comparisons
 from shomar.linkage.conflicts import apply_conflict_rule
 from shomar.linkage.rules import apply_sibling_rule
 from shomar.linkage.spec import LinkageSpec, TrainedModel
@@ -160,7 +160,8 @@ def bound_weights(linker: Linker) -> None:
     the "else" level and the disagreement levels) weigh at least 0: looking alike is never
     evidence of two persons, and (3) a name in another order weighs no more than the same
     name across scripts (it has no term-frequency adjustment, so a common name written
-    family-first must not count more than written in order). Only m is moved; u stays as
+    family-first must not count more than written in order; so for a father read from the
+    other record's family field). Only m is moved; u stays as
     sampled.
     """
     from shomar.linkage.comparisons import DISAGREEMENT_LEVELS
@@ -179,7 +180,7 @@ def bound_weights(linker: Linker) -> None:
                 lo = 0.0
             weight = math.log2(max(m, 1e-300) / u)
             hi = MAX_LEVEL_WEIGHT
-            if level.label_for_charts in REORDER_LEVELS and canon is not None:
+            if level.label_for_charts in CAPPED_LEVELS and canon is not None:
                 hi = min(hi, canon)  # a reordered name is no stronger than one name across scripts
             bounded = min(max(weight, lo), hi)
             if bounded != weight:
@@ -189,6 +190,10 @@ def bound_weights(linker: Linker) -> None:
 #: levels that match names written in another order (capped at the cross-script level's weight)
 REORDER_LEVELS = ("same name parts in another order", "swapped with the family name",
                   "swapped with the given name")  # fmt: skip
+
+#: levels no stronger than their comparison's cross-script level: the reordered names, and a
+#: father's name read from the other record's family field (few pairs for EM to learn it on)
+CAPPED_LEVELS = (*REORDER_LEVELS, FATHER_IN_FAMILY_LEVEL)
 
 
 def _level_weight(levels: list[Any], label: str) -> float | None:

@@ -11,7 +11,8 @@ themselves are not changed), using the names engine's public functions only:
   from the attested given and family names (:mod:`shomar.text.lexicon`);
 - :func:`split_full_name`: given, family and father of one full name, honouring a comma
   ("FAMILY, Given") and the list's order;
-- :func:`clean_given`: a given name without honorifics, initials and honorific suffixes;
+- :func:`clean_given`: a given name without honorifics, initials and honorific suffixes,
+  a colloquial form read as its formal name (:func:`formal_given`);
 - :func:`compound_parts`: the parts of a compound name (ZWNJ, hyphen, or an attested head
   such as Mohammad/Ali/Gholam followed by an attested given name).
 """
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from shomar.errors import ShomarError
-from shomar.text import name_key, parse_name
+from shomar.text import colloquial_formal, detect_script, name_key, parse_name, skeleton
 from shomar.text.lexicon import is_known_given, is_known_surname, mostly_given, role_counts
 from shomar.text.parse import AFFIXES, HONORIFICS
 
@@ -131,7 +132,37 @@ def split_full_name(
     two = not family_first and given and family and len(_tokens(full)) == 2
     if two and given and family and reads_family_first(given, family):
         given, family = family, given
+    if family_first and given and family:
+        given, family = _family_spelled_apart(given, family)
     return given, family, parsed.father or None
+
+
+def _family_spelled_apart(given: str, family: str) -> tuple[str, str]:
+    """A family-first full name whose compound family name is written with a space for the
+    ZWNJ («قائم مقامی محمد», «اسدی فر مهدی», «سپاه منصور غلامحسین») parses as family
+    «قائم», given «مقامی محمد»: the given name keeps its last part, with the part before it
+    only when that makes a compound given name (a head such as «محمد» of «محمد رضا», or an
+    attested joined name) or is an honorific; the parts before go back to the family name.
+    Only when that last part is an attested given name (else it may be a misspelt suffix)."""
+    tokens = _tokens(given)
+    suffixes: list[str] = []
+    while tokens and name_key(tokens[-1]) in SUFFIXES:  # «زهره سادات»: سادات is no name
+        suffixes.insert(0, tokens.pop())
+    if len(tokens) < 2 or not is_known_given(name_key(tokens[-1])):  # "Sadegh Ahga": a typo
+        return given, family
+    keep = len(tokens) - 1
+    while keep > 0:
+        part, nxt = name_key(tokens[keep - 1]), name_key(tokens[keep])
+        joined = is_known_given(part + nxt)
+        if part in HONORIFICS or part in COMPOUND_HEADS or joined:
+            keep -= 1
+            continue
+        break
+    pieces = [name_key(p) for t in [family, *tokens[:keep]] for p in t.split(ZWNJ)]
+    if keep == 0 or any(p in HONORIFICS for p in pieces):
+        return given, family
+    glue = ZWNJ if detect_script(family) == "persian" else "-"
+    return " ".join([*tokens[keep:], *suffixes]), glue.join([family, *tokens[:keep]])
 
 
 def _drop_inner(text: str) -> str:
@@ -171,10 +202,91 @@ def clean_given(text: str) -> str | None:
                 break
         if not key or key in HONORIFICS or key in SUFFIXES or _INITIAL.match(token):
             continue
-        kept.append(token)
+        kept.append(formal_given(token))
     if not kept:
         return text.strip() or None
     return " ".join(kept)
+
+
+@lru_cache(maxsize=200_000)
+def formal_given(token: str) -> str:
+    """The formal name of a colloquial given name, so that it shares the formal name's keys
+    (blocking and comparisons see «ممد» as «محمد», "Mamad" as "Mohammad"), also at the head
+    of a compound («ممدرضا», "Mamadali": the rest an attested given name); else ``token``."""
+    formal = colloquial_formal(token)
+    if formal is not None:
+        return formal
+    key = name_key(token)
+    for head in _COLLOQUIAL_HEADS:
+        rest = key[len(head) :]
+        if key.startswith(head) and len(rest) >= 2 and is_known_given(rest):
+            return f"{colloquial_formal(head)}{rest}"
+    return token
+
+
+def leading_initial(text: str) -> str | None:
+    """The initial a given name is abbreviated to before its other part ("M." of "M. Ali",
+    "Gh." of "Gh. Hossein", also after an honorific), which :func:`clean_given` drops; None
+    without one. "S." is read as Seyed, not as an initial of the name."""
+    tokens = _tokens(text)
+    while tokens and name_key(tokens[0]) in HONORIFICS:  # "Sayyid A. Riza"
+        tokens = tokens[1:]
+    if len(tokens) < 2 or not _INITIAL.match(tokens[0]):
+        return None
+    key = name_key(tokens[0])
+    return None if not key or key == "s" else tokens[0]
+
+
+def is_initial(text: str) -> bool:
+    """``text`` is a bare initial ("M.", "Gh."): all a list gave of the given name."""
+    return bool(_INITIAL.match(text.strip()))
+
+
+def initial_key(part: str) -> str:
+    """The first sound of a name part as one skeleton letter, shared by an initial and the
+    whole name across scripts (M/«محمد» → m, Gh/«غلام» → q); ``_`` for a vowel or «ع»."""
+    text = part.strip(". ")
+    if not text:
+        return "_"
+    if detect_script(text) == "latin":
+        if text[0].lower() in "aeiouāīūâêîôû":
+            return "_"
+        return (skeleton(text[:2]) or "_")[:1]
+    return (skeleton(text[:1]) or "_")[:1]
+
+
+def abbreviation_key(initial: str | None, given: str | None) -> str | None:
+    """``initial|last part's skeleton`` of a given name written with an initial ("H. Reza")
+    or of a compound given name («حمیدرضا», Hamidreza → h|rz): an abbreviated compound and
+    the whole one share it. None for a given name of one part."""
+    if not given:
+        return None
+    parts = compound_parts(given, given=True)
+    if len(parts) == 1:
+        parts = _two_given_names(parts[0])
+    if initial is not None:
+        head = initial
+    elif len(parts) >= 2:
+        head = parts[0]
+    else:
+        return None
+    last = skeleton(parts[-1]) if parts else ""
+    return f"{initial_key(head)}|{last}" if last else None
+
+
+@lru_cache(maxsize=200_000)
+def _two_given_names(word: str) -> tuple[str, ...]:
+    """A one-word given name read as two attested given names of three letters or more
+    (Hamidreza → hamid, reza; «حمیدرضا»), for the abbreviation key only; else ``(word,)``."""
+    key = name_key(word)
+    for cut in range(3, len(key) - 2):
+        if is_known_given(key[:cut]) and is_known_given(key[cut:]):
+            return key[:cut], key[cut:]
+    return (word,)
+
+
+#: colloquial forms that begin compound given names («ممدرضا», "Mamadhossein")
+_COLLOQUIAL_HEADS = tuple(name_key(h) for h in ("ممد", "Mamad", "Mammad", "غلوم"))
 
 
 @lru_cache(maxsize=500_000)

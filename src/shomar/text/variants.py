@@ -64,6 +64,8 @@ for _formal, _forms in {
     "Fatemeh": "Fati Fatti",
     "ابراهیم": "ابرام",
     "Ebrahim": "Ebram Ebraam",
+    "اسماعیل": "اسمال",
+    "Esmail": "Esmal Esmaal",
     "غلام": "غلوم",
     "Gholam": "Gholoom Gholum",
     "رقیه": "رقی",
