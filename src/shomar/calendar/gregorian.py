@@ -10,9 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from shomar.calendar.invalid import InvalidDate
+from shomar.calendar.invalid import InvalidDate, no_such_day
 from shomar.calendar.names import GREGORIAN_MONTH_NAMES
-from shomar.domain.said import Said, said
+from shomar.domain.said import said
 
 Span = tuple[dt.date, dt.date]
 
@@ -54,16 +54,7 @@ def gregorian_day(year: int, month: int, day: int) -> Span:
     length = gregorian_days_in_month(year, month)
     if not 1 <= day <= length:
         name = GREGORIAN_MONTH_NAMES[month - 1]
-        raise InvalidDate(
-            said(
-                "day %(day)s does not exist: %(month)s %(year)s has %(length)s days",
-                day=day,
-                month=Said(name, {}),  # a month name the catalog translates
-                year=str(year),
-                length=length,
-            ),
-            f"{min(max(day, 1), length)} {name} {year}",
-        )
+        raise no_such_day(day, name, year, length)
     day_date = dt.date(year, month, day)
     return day_date, day_date
 

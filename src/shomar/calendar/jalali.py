@@ -11,9 +11,9 @@ import datetime as dt
 
 import jdatetime
 
-from shomar.calendar.invalid import InvalidDate
+from shomar.calendar.invalid import InvalidDate, no_such_day
 from shomar.calendar.names import JALALI_MONTH_NAMES, JALALI_MONTH_NAMES_FA
-from shomar.domain.said import Said, said
+from shomar.domain.said import said
 
 Span = tuple[dt.date, dt.date]
 
@@ -65,17 +65,7 @@ def jalali_day(year: int, month: int, day: int) -> Span:
         why = ""
         if month == 12 and day == 30:
             why = said(" (%(year)s is not a leap year in the Jalali calendar)", year=str(year))
-        raise InvalidDate(
-            said(
-                "day %(day)s does not exist: %(month)s %(year)s has %(length)s days%(why)s",
-                day=day,
-                month=Said(name, {}),  # a month name the catalog translates
-                year=str(year),
-                length=length,
-                why=why,
-            ),
-            f"{min(max(day, 1), length)} {name} {year}",
-        )
+        raise no_such_day(day, name, year, length, why)
     day_date = _first_day(year, month) + dt.timedelta(days=day - 1)
     return day_date, day_date
 
