@@ -74,6 +74,38 @@ def test_numeric_two_digit_years_stay_ambiguous() -> None:
         parse_partial_date("July 29", century_hint=EVENT_1988)
 
 
+@pytest.mark.parametrize(
+    ("text", "precision", "start", "end"),
+    [
+        ("۶۷/۵/۸", "day", D(1988, 7, 30), D(1988, 7, 30)),
+        ("67/05/08", "day", D(1988, 7, 30), D(1988, 7, 30)),
+        ("۶۷-۰۶-۱۰", "day", D(1988, 9, 1), D(1988, 9, 1)),
+        ("۶۷/۵", "month", D(1988, 7, 23), D(1988, 8, 22)),
+    ],
+)
+def test_a_two_digit_year_written_first_is_read_with_a_hint(
+    text: str, precision: str, start: dt.date, end: dt.date
+) -> None:
+    """Registers write 1367/05/08 as «۶۷/۵/۸»: a first number above 31 is no day or month."""
+    d = parse_partial_date(text, century_hint=EVENT_1988)
+    assert (d.calendar, d.precision, d.start, d.end) == ("jalali", precision, start, end)
+    assert d.century_inferred is not None and "1367" in d.century_inferred
+
+
+def test_a_latin_two_digit_year_first_takes_the_calendar_the_hint_fits() -> None:
+    d = parse_partial_date("88/07/29", century_hint=EVENT_1988)
+    assert (d.calendar, d.start) == ("gregorian", D(1988, 7, 29))
+
+
+def test_a_two_digit_year_first_needs_a_hint_and_a_real_month() -> None:
+    with pytest.raises(CenturyUnknownError, match="century hint"):
+        parse_partial_date("۶۷/۵/۸")
+    with pytest.raises(DateParseError, match="no four-digit year"):
+        parse_partial_date("۶۷/۱۳/۸", century_hint=EVENT_1988)
+    with pytest.raises(DateParseError, match="no four-digit year"):
+        parse_partial_date("۱۰/۰۵/۰۸", century_hint=EVENT_1988)  # which number is the year?
+
+
 def test_century_window_from_the_lists_other_dates() -> None:
     others = [parse_partial_date("مرداد ۱۳۶۷"), parse_partial_date("1988-09-01")]
     window = century_window(others, margin_years=1)

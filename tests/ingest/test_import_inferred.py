@@ -103,6 +103,22 @@ def test_two_digit_years_take_the_century_of_the_lists_own_dates(
                for w in report.warnings)  # fmt: skip
 
 
+def test_a_register_date_with_its_two_digit_year_first_is_read_and_said(
+    sqlite_workspace: Workspace, write: Any
+) -> None:
+    text = (
+        "record_id,full_name,date\n"
+        "1,Ali Rezaei,۶۷/۵/۸\n"
+        "2,Maryam Ahmadi,۱۳۶۷/۰۵/۱۰\n"
+        "3,Reza Karimi,۶۷/۰۶/۱۰\n"
+    )
+    report = import_file(sqlite_workspace, write("r.csv", text), "Register", principal=ADMIN)
+    dates = _dates(sqlite_workspace)
+    assert ("۶۷/۵/۸", "1988-07-30") in dates and ("۶۷/۰۶/۱۰", "1988-09-01") in dates
+    (said,) = report.two_digit_years
+    assert said["dates"] == 2 and said["read_as"] == "13xx"
+
+
 def test_a_two_digit_year_with_nothing_to_go_by_is_refused_at_its_row(
     sqlite_workspace: Workspace, write: Any
 ) -> None:

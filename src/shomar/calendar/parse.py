@@ -25,8 +25,10 @@ the calendar is known; Persian-script text is Jalali) is measured against the hi
 one that overlaps it, or else is nearest, within :data:`CENTURY_HINT_REACH_YEARS`, is taken;
 two readings equally close are refused. The result's ``century_inferred`` says what was done,
 so an import report can show it. Without a hint the date is refused
-(:class:`CenturyUnknownError`) with a message saying how to give one. Numeric forms with a
-two-digit year (10/05/67) stay refused: the order of their numbers is ambiguous.
+(:class:`CenturyUnknownError`) with a message saying how to give one. A numeric date with the
+two-digit year first («۶۷/۵/۸», 67/05/08: the first number above 31, so neither a day nor a
+month) is read the same way; numeric forms with the two-digit year last (10/05/67) stay
+refused: the order of their numbers is ambiguous.
 """
 
 from __future__ import annotations
@@ -406,7 +408,11 @@ def _decade(body: str, text: str, default_calendar: str | None) -> _Reading | No
 def _two_digit_year(tokens: _Tokens) -> int | None:
     """Index in ``tokens.numbers`` of a two-digit year, in the forms families write it."""
     numbers, word = tokens.numbers, tokens.word
-    if any(len(n) == 4 for n in numbers) or not numbers or len(numbers[-1]) != 2:
+    if any(len(n) == 4 for n in numbers) or not numbers:
+        return None
+    if word is None and _year_first(numbers):
+        return 0  # «۶۷/۵/۸», as registers write 1367/05/08
+    if len(numbers[-1]) != 2:
         return None
     if word is None:
         return 0 if len(numbers) == 1 else None
@@ -418,6 +424,15 @@ def _two_digit_year(tokens: _Tokens) -> int | None:
     if len(numbers) == 2 and 1 <= int(numbers[0]) <= 31:
         return 1  # day, month name, year
     return None
+
+
+def _year_first(numbers: list[str]) -> bool:
+    """A numeric date with a two-digit year first (67/5/8, 67/5): not ambiguous when the first
+    number is above 31 (no day or month) and the rest are a month and maybe a day."""
+    if len(numbers) not in (2, 3) or len(numbers[0]) != 2 or int(numbers[0]) <= 31:
+        return False
+    month, *day = (int(n) for n in numbers[1:])
+    return 1 <= month <= 12 and all(1 <= d <= 31 for d in day)
 
 
 _PERSIAN_TEXT = re.compile(r"[\u0600-\u06ff]")
