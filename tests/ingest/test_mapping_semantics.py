@@ -263,3 +263,20 @@ def test_violation_words_no_type_names_are_reported_as_counted_other(
     assert note.startswith("2 violation value(s)") and "'-'" in note and "'نامشخص'" in note
     assert "'other'" in note and "[values.violation]" in note
     assert [r.violation for r in _records(sqlite_workspace)] == ["other"] * 3 + ["execution"]
+
+
+def test_a_mapping_names_the_header_row_below_a_title(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    mapping = write("m.json", json.dumps({"header_row": 2}))
+    path = write("t.csv", "SYNTHETIC title,\nrecord_id,full_name\n1,Reza Karimi\n")
+    report = import_file(sqlite_workspace, path, "Titled", mapping_path=mapping, principal=ADMIN)
+    assert report.records_added == 1 and [r.full_name for r in _records(sqlite_workspace)] == [
+        "Reza Karimi"
+    ]
+
+
+@pytest.mark.parametrize("bad", [0, -2, "2", True])
+def test_a_header_row_that_is_not_a_row_number_is_refused(write, bad: object) -> None:  # type: ignore[no-untyped-def]
+    from shomar.ingest.mapping import load_mapping
+
+    with pytest.raises(InputError, match="header_row"):
+        load_mapping(write("m.json", json.dumps({"header_row": bad})))

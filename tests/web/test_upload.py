@@ -208,3 +208,65 @@ def test_a_workbook_sheet_other_than_the_first_is_chosen_on_the_page(world: WebW
     )
     assert imported.status_code == 200 and "Imported 2 records" in imported.text
     assert _records(world) == before + 2
+
+
+TITLED = (
+    "SYNTHETIC list of a test,,,\n"
+    "record_id,given_name,family_name,date\n"
+    "T1,علی,کریمی,1367-05-10\n"
+    "T2,زهرا,احمدی,1367-05-11\n"
+).encode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "field"), [("en", "“Row with the column names” = 2"), ("fa", "«ردیف نام ستون‌ها» = ۲")]
+)
+def test_a_title_row_is_skipped_with_the_pages_header_row_field(
+    world: WebWorld, lang: str, field: str
+) -> None:
+    before = _records(world)
+    client = world.login("documenter")
+    source = "Synthetic upload C (SYNTHETIC)"
+    first = client.post(
+        f"/{lang}/documents/upload",
+        data={"csrf": _csrf(client.get(f"/{lang}/documents/upload").text), "source": source},
+        files={"file": ("titled.csv", TITLED.replace(b"test", lang.encode()), "text/csv")},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert first.status_code == 422, first.text[-3000:]
+    assert field in first.text and "--header-row" not in first.text  # the page's field, named
+    assert 'id="header_row" name="header_row"' in first.text
+    action = re.search(rf'action="(/{lang}/documents/upload/[^"]+/mapping)"', first.text)
+    assert action
+    read = client.post(
+        action.group(1),
+        data={"csrf": _csrf(first.text), "source": source, "header_row": "۲"},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert read.status_code == 200, read.text
+    # the column mapping form keeps the header row: re-mapping a column still reads row 2
+    assert '<input type="hidden" name="header_row" value="2">' in read.text
+    remapped = client.post(
+        action.group(1),
+        data={"csrf": _csrf(read.text), "source": source, "header_row": "2",
+              "col:date": "date", "col:given_name": "given_name",
+              "col:family_name": "family_name", "col:record_id": "record_id"},
+        headers={"sec-fetch-site": "same-origin"},
+    )  # fmt: skip
+    assert remapped.status_code == 200, remapped.text
+    imported = client.post(
+        re.sub(r"/mapping$", "/import", action.group(1)),
+        data={"csrf": _csrf(remapped.text), "source": source},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert imported.status_code == 200 and _records(world) == before + 2
+
+
+def test_an_encoding_chosen_on_the_page_is_the_one_read() -> None:
+    from shomar.web.routes.documents import Reading
+
+    chosen = Reading.from_form({"encoding": "cp1256", "header_row": "3", "sheet": "فهرست"})
+    assert chosen == Reading(sheet="فهرست", encoding="cp1256", header_row=3)
+    # what is not on the page's list, or not a row number, is not passed on
+    assert Reading.from_form({"encoding": "rot13", "header_row": "-1"}) == Reading()
+    assert Reading.from_form({"header_row": "99999999"}).header_row is None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from shomar.domain.said import said
+
 #: rows after the presumed header searched for the real one
 LOOKAHEAD_ROWS = 20
 
@@ -19,20 +21,25 @@ def header_hint(table: Any, mapping: Any, required: Iterable[str]) -> str | None
     for row in table.peek(LOOKAHEAD_ROWS):
         header = tuple(cell.strip() for cell in row.cells)
         if wanted & set(mapping.resolve(header).values()):
-            above = (
-                f"row {table.header_row}"
-                if row.number - 1 == table.header_row
-                else f"rows {table.header_row}-{row.number - 1}"
-            )
-            return (
-                f"The first {above} look like a title: the header looks like row "
-                f"{row.number}; use --header-row {row.number}."
+            if row.number - 1 == table.header_row:
+                return said(
+                    "Row %(title)s looks like a title: the header looks like row %(row)s; use "
+                    "--header-row %(row)s.",
+                    title=str(table.header_row),
+                    row=str(row.number),
+                )
+            return said(
+                "Rows %(first)s-%(last)s look like a title: the header looks like row %(row)s; "
+                "use --header-row %(row)s.",
+                first=str(table.header_row),
+                last=str(row.number - 1),
+                row=str(row.number),
             )
     others = [n for n in getattr(table, "sheet_names", ()) if n != table.sheet]
     if others:
-        names = ", ".join(repr(n) for n in table.sheet_names)
-        return (
-            f"The list may be on another sheet: this workbook has {names}. Choose one with "
-            "--sheet NAME (or map your column names with --mapping FILE)."
+        return said(
+            "The list may be on another sheet: this workbook has %(sheets)s. Choose one with "
+            "--sheet NAME (or map your column names with --mapping FILE).",
+            sheets=", ".join(repr(n) for n in table.sheet_names),
         )
     return None

@@ -7,6 +7,7 @@ understood is an error)::
     default_calendar = "jalali"      # for dates without a month name (optional)
     encoding = "cp1256"              # optional; default: detected
     sheet = "victims"                # optional; XLSX sheet
+    header_row = 3                   # optional; the row with the column names (default: found)
     multi_value_separator = "|"      # optional; a cell holding several values ("a|b")
     date_range_separator = "~"       # optional; a date cell "from~to"
     ignore = ["Published"]           # columns kept in the raw row only, without a note
@@ -81,6 +82,7 @@ TOP_LEVEL = (
     "default_calendar",
     "encoding",
     "sheet",
+    "header_row",
     "multi_value_separator",
     "date_range_separator",
     "origin",
@@ -97,6 +99,8 @@ class Mapping:
     default_calendar: str | None = None
     encoding: str | None = None
     sheet: str | None = None
+    #: the row holding the column names, as a spreadsheet numbers it (default: the first)
+    header_row: int | None = None
     optional_columns: dict[str, str] = field(default_factory=dict)
     defaults: dict[str, str] = field(default_factory=dict)
     #: field → {match key of a word → canonical value}
@@ -229,6 +233,11 @@ def _parse(where: str, data: Any) -> Mapping:
     for key in ("encoding", "sheet", "multi_value_separator", "date_range_separator"):
         if data.get(key) is not None and not (isinstance(data[key], str) and data[key]):
             raise InputError(f"{where}: `{key}` must be a non-empty text.")
+    header_row = data.get("header_row")
+    if header_row is not None and (
+        isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1
+    ):
+        raise InputError(f"{where}: `header_row` must be a row number (1 or more).")
     calendar = data.get("default_calendar")
     if calendar not in (None, "jalali", "gregorian"):
         raise InputError(f"{where}: default_calendar must be 'jalali' or 'gregorian'.")
@@ -238,6 +247,7 @@ def _parse(where: str, data: Any) -> Mapping:
         default_calendar=calendar,
         encoding=data.get("encoding"),
         sheet=data.get("sheet"),
+        header_row=header_row,
         optional_columns=optional,
         defaults=_defaults(where, data.get("defaults", {})),
         values=_values(where, data.get("values", {})),

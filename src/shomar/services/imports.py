@@ -199,7 +199,9 @@ def import_file(
         check_text_codec(mapping.encoding, "the mapping's `encoding`")
     if fmt in ("csv", "json"):
         chosen_encoding = encoding or mapping.encoding or detect_encoding(file, scan)
-    table = open_table(file, fmt, chosen_encoding, sheet or mapping.sheet, header_row)
+    table = open_table(
+        file, fmt, chosen_encoding, sheet or mapping.sheet, header_row or mapping.header_row
+    )
     _check_mapping_keys(file, table.header, mapping)
     fields = mapping.resolve(table.header)
     sealed = mapping.sensitive_indexes(table.header)  # kept encrypted, not "ignored"
@@ -341,24 +343,27 @@ def _check_header(
         )
     if any(name in fields.values() for name in NAME_COLUMNS):
         return
-    hint = (
+    hint: str = said(
         "Name the columns as in the canonical list (record_id, full_name, given_name, "
         "family_name, father_name, sex, age, birth_date, date, place, province, violation, "
         "event, notes), or map yours with --mapping FILE."
     )
     if len(header) == 1 and any(d in header[0] for d in ",;\t|"):
-        hint = (
-            f"The header is one single column {quoted(header[0])}: the file is probably "
-            "delimited by another character than the one detected, or the header is quoted as "
-            "one cell. " + hint
+        hint = said(
+            "The header is one single column %(header)s: the file is probably delimited by "
+            "another character than the one detected, or the header is quoted as one cell.",
+            header=quoted(header[0]),
         )
     if table is not None:
         hint = header_hint(table, mapping, NAME_COLUMNS) or hint
     found = ", ".join(repr(h[:60]) for h in header[:30]) + (", ..." if len(header) > 30 else "")
     problem = Problem(
         display_name(file),
-        "missing required column: one of full_name, given_name or family_name "
-        f"(found: {found or 'nothing'})",
+        said(
+            "missing required column: one of full_name, given_name or family_name "
+            "(found: %(found)s)",
+            found=found or "nothing",
+        ),
         hint,
         row=table.header_row if table is not None else 1,
         sheet=table.sheet if table is not None else None,

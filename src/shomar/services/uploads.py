@@ -184,10 +184,12 @@ def _meta(folder: Path) -> dict[str, Any] | None:
 
 def set_mapping(
     ws: Workspace, upload_id: str, columns: dict[str, str], defaults: dict[str, str], *,
-    principal: Principal, sheet: str | None = None,
+    principal: Principal, sheet: str | None = None, encoding: str | None = None,
+    header_row: int | None = None,
 ) -> Path:  # fmt: skip
-    """Write the mapping built on the page beside the staged file (``sheet``: the workbook's
-    sheet to read; its columns are then read by their names, as without a mapping)."""
+    """Write the mapping built on the page beside the staged file: its columns, and how to
+    read the file (``sheet``: the workbook's sheet; ``encoding``: a text file's; ``header_row``:
+    the row with the column names), as ``--sheet``, ``--encoding`` and ``--header-row`` do."""
     upload = get_upload(ws, upload_id, principal=principal)
     mapping: dict[str, object] = {}
     if columns := {k: v for k, v in columns.items() if v}:
@@ -196,6 +198,10 @@ def set_mapping(
         mapping["defaults"] = defaults
     if sheet:
         mapping["sheet"] = sheet
+    if encoding:
+        mapping["encoding"] = encoding
+    if header_row is not None:
+        mapping["header_row"] = header_row
     path = upload.path.parent / MAPPING
     path.write_text(json.dumps(mapping, ensure_ascii=False), encoding="utf-8")
     return path

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from shomar.domain.said import Said, say
 from shomar.linkage.review import plain_level, stored_weights
 from shomar.web.i18n import Locale, translations
+from shomar.web.page_controls import on_page
 
 
 @cache
@@ -35,6 +36,7 @@ def environment(lang: str) -> Environment:
     env.filters["evidence"] = lambda text: _word(lang, plain_level(str(text or "")))
     env.filters["weights"] = stored_weights
     env.filters["say"] = lambda text: _said(lang, text)
+    env.filters["on_page"] = lambda text: on_page(str(text), lang, translations(lang).gettext)
     env.globals["locale"] = locale
     env.globals["date_pair"] = locale.date_pair
     return env

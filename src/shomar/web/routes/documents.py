@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -17,6 +18,35 @@ from shomar.web.routes.common import act, check_csrf, page
 router = APIRouter(include_in_schema=False)
 Lang = Literal["fa", "en"]
 TARGETS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
+#: the encodings a text list may be read in, offered on the page (the CLI's --encoding takes
+#: any): detection first, then those Persian lists are written in
+ENCODINGS = ("utf-8", "utf-16", "cp1256", "iso-8859-6", "mac_farsi", "cp720", "cp1252")
+#: a header row beyond this is not one a person picks by hand
+MAX_HEADER_ROW = 1000
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How the page reads the staged file: what ``--sheet``, ``--encoding`` and
+    ``--header-row`` say on the command line (each ``None``: found from the file)."""
+
+    sheet: str | None = None
+    encoding: str | None = None
+    header_row: int | None = None
+
+    @classmethod
+    def from_form(cls, form: Any) -> Reading:
+        encoding = str(form.get("encoding", ""))
+        row = str(form.get("header_row", "")).strip().translate(_DIGITS)
+        return cls(
+            sheet=str(form.get("sheet", ""))[:200] or None,
+            encoding=encoding if encoding in ENCODINGS else None,
+            header_row=int(row) if row.isascii() and row.isdigit()
+            and 1 <= int(row) <= MAX_HEADER_ROW else None,
+        )  # fmt: skip
+
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 def _upload_page(
@@ -24,7 +54,7 @@ def _upload_page(
 ) -> Response:
     defaults: dict[str, object] = {
         "upload": None, "report": None, "problems": [], "problem_total": 0, "error": "",
-        "error_hint": "", "sheets": [], "sheet": "",
+        "error_hint": "", "sheets": [], "reading": Reading(), "encodings": ENCODINGS,
         "source": "", "source_kind": "other", "imported": None, "replace": "",
     }  # fmt: skip
     return page(request, acting, "upload.html", status=status, kinds=SOURCE_KINDS,
@@ -44,10 +74,10 @@ def upload_form(
 
 def _check(
     request: Request, ws: WorkspaceDep, acting: ActingDep, upload: uploads.Upload, source: str,
-    source_kind: str, replace: str = "", sheet: str | None = None,
+    source_kind: str, replace: str = "", reading: Reading | None = None,
 ) -> Response:  # fmt: skip
     kept: dict[str, Any] = {
-        "sheet": sheet or "",
+        "reading": reading or Reading(),
         "upload": upload,
         "source": source,
         "source_kind": source_kind,
@@ -119,10 +149,13 @@ async def mapping(
         for k, v in form.multi_items()
         if str(k).startswith("col:") and v in TARGETS
     }
-    sheet = str(form.get("sheet", ""))[:200] or None
-    uploads.set_mapping(ws, upload_id, columns, {}, principal=acting.principal, sheet=sheet)
+    reading = Reading.from_form(form)
+    uploads.set_mapping(
+        ws, upload_id, columns, {}, principal=acting.principal, sheet=reading.sheet,
+        encoding=reading.encoding, header_row=reading.header_row,
+    )  # fmt: skip
     staged = uploads.get_upload(ws, upload_id, principal=acting.principal)
-    return _check(request, ws, acting, staged, source, kind, replace, sheet)
+    return _check(request, ws, acting, staged, source, kind, replace, reading)
 
 
 @router.post("/{lang}/documents/upload/{upload_id}/import", **act("records.import"))
