@@ -10,6 +10,7 @@ CLI prints the message and exits 1 (no traceback), the web app renders a page or
     ├── InputError              input that cannot be used as given
     │   ├── ImportValidationError   an import with one or more problems (all listed at once)
     │   ├── DateParseError          a date text that is not a date, or an impossible one
+    │   ├── AlreadyImportedError    a file whose exact bytes are an active document already
     │   └── CaptureTableError       a capture table that is malformed
     ├── NotFoundError           a named source, event, person or run that does not exist
     ├── ConflictError           an action that contradicts what is stored (e.g. a review decision),
@@ -56,6 +57,16 @@ class InputError(ShomarError):
     """Input that cannot be used as given."""
 
     code = "bad_input"
+
+
+class AlreadyImportedError(InputError):
+    """A file whose exact bytes were already imported as an active document (its ``code``
+    stays ``bad_input``, as the command-line contract says)."""
+
+    def __init__(self, message: str, *, hint: str | None = None, document_id: int) -> None:
+        super().__init__(message, hint=hint)
+        #: the document these bytes are: what a re-import with another reading replaces
+        self.document_id = document_id
 
 
 class DateParseError(InputError):

@@ -17,6 +17,8 @@ KINDS = sorted(
 def _instance(kind: type[errors.ShomarError]) -> errors.ShomarError:
     if issubclass(kind, errors.ImportValidationError):
         return kind("nothing was stored", [])
+    if issubclass(kind, errors.AlreadyImportedError):
+        return kind("these bytes are document 1", document_id=1)
     return kind("something went wrong")
 
 

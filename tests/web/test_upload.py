@@ -270,3 +270,36 @@ def test_an_encoding_chosen_on_the_page_is_the_one_read() -> None:
     # what is not on the page's list, or not a row number, is not passed on
     assert Reading.from_form({"encoding": "rot13", "header_row": "-1"}) == Reading()
     assert Reading.from_form({"header_row": "99999999"}).header_row is None
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "were already imported"), ("fa", "پیش‌تر")])
+def test_bytes_imported_before_offer_the_pages_replace_upload(
+    world: WebWorld, lang: str, said: str
+) -> None:
+    client = world.login("documenter")
+    content = f"record_id,full_name,notes\nR1,Reza Karimi,SYNTHETIC {lang}\n".encode()
+
+    def upload(replace: str = "") -> Response:
+        form = client.get(f"/{lang}/documents/upload?replace={replace}")
+        return client.post(
+            f"/{lang}/documents/upload",
+            data={"csrf": _csrf(form.text), "source": "Synthetic twice (SYNTHETIC)",
+                  "replace": replace},
+            files={"file": ("twice.csv", content, "text/csv")},
+            headers={"sec-fetch-site": "same-origin"},
+        )  # fmt: skip
+
+    first = upload()
+    action = re.search(rf'action="(/{lang}/documents/upload/[^"]+)/mapping"', first.text)
+    assert first.status_code == 200 and action
+    client.post(
+        action.group(1) + "/import",
+        data={"csrf": _csrf(first.text), "source": "Synthetic twice (SYNTHETIC)"},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    again = upload()
+    assert again.status_code == 400 and said in again.text
+    link = re.search(rf'href="/{lang}/documents/upload\?replace=(\d+)"', again.text)
+    assert link and "shomar import" not in again.text  # the page's way, not the CLI's
+    replaced = upload(link.group(1))
+    assert replaced.status_code == 200 and re.search(r'/import"', replaced.text)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from shomar.domain.names_key import event_key
 from shomar.domain.said import said
 from shomar.domain.wording import quoted
-from shomar.errors import ImportValidationError, InputError
+from shomar.errors import AlreadyImportedError, ImportValidationError, InputError
 from shomar.ingest import packed
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
 from shomar.ingest.files import check_text_codec, display_name, printable
@@ -285,14 +285,21 @@ def _refuse_duplicate(
     if existing is None:
         return
     source = session.get(Source, existing.source_id)
-    raise InputError(
-        f"{display_name(file)}: these exact bytes (SHA-256 {sha256[:12]}…) were already "
-        f"imported as document {existing.id} ({quoted(existing.original_name)}, source "
-        f"{quoted(source.name if source else '?')}, {existing.received_at:%Y-%m-%d %H:%M}); "
-        "nothing was added.",
+    raise AlreadyImportedError(
+        said(
+            "%(file)s: these exact bytes (SHA-256 %(sha)s…) were already imported as document "
+            "%(doc)s (%(name)s, source %(source)s, %(when)s); nothing was added.",
+            file=display_name(file),
+            sha=sha256[:12],
+            doc=str(existing.id),
+            name=quoted(existing.original_name),
+            source=quoted(source.name if source else "?"),
+            when=f"{existing.received_at:%Y-%m-%d %H:%M}",
+        ),
         hint=f"To read them again with another mapping or source: shomar import {file.name} "
         f"--replace {existing.id} ...; to take them out: shomar documents withdraw "
         f"{existing.id} --reason TEXT. To correct records, import a corrected file.",
+        document_id=existing.id,
     )
 
 

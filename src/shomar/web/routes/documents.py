@@ -9,7 +9,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
-from shomar.errors import ImportValidationError, InputError
+from shomar.errors import AlreadyImportedError, ImportValidationError, InputError
 from shomar.services import uploads
 from shomar.store.tables import SOURCE_KINDS
 from shomar.web.deps import ActingDep, WorkspaceDep
@@ -54,8 +54,9 @@ def _upload_page(
 ) -> Response:
     defaults: dict[str, object] = {
         "upload": None, "report": None, "problems": [], "problem_total": 0, "error": "",
-        "error_hint": "", "sheets": [], "reading": Reading(), "encodings": ENCODINGS,
-        "source": "", "source_kind": "other", "imported": None, "replace": "",
+        "error_hint": "", "already": None, "sheets": [], "reading": Reading(),
+        "encodings": ENCODINGS, "source": "", "source_kind": "other", "imported": None,
+        "replace": "",
     }  # fmt: skip
     return page(request, acting, "upload.html", status=status, kinds=SOURCE_KINDS,
                 targets=TARGETS, **{**defaults, **context})  # fmt: skip
@@ -95,6 +96,11 @@ def _check(
             request, acting, status=422, problems=exc.problems[:500],
             problem_total=len(exc.problems), error=exc.message, **kept,
         )  # fmt: skip
+    except AlreadyImportedError as exc:
+        # the page's own way to read the same bytes again: an upload replacing that document
+        return _upload_page(
+            request, acting, status=400, error=exc.message, already=exc.document_id, **kept
+        )
     except InputError as exc:
         return _upload_page(
             request, acting, status=400, error=exc.message, error_hint=exc.hint, **kept
