@@ -44,13 +44,14 @@ def truth_labels(frame: pd.DataFrame) -> list[str]:
 def plain_splink(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink.blocking_rule_library import CustomRule
 
     settings = SettingsCreator(
         unique_id_column_name="rec_id",
         link_type="link_only",
         blocking_rules_to_generate_predictions=[
             block_on("given_name", "surname"),
-            "l.given_name = r.surname and l.surname = r.given_name",
+            CustomRule("l.given_name = r.surname and l.surname = r.given_name"),
             block_on("date_of_birth"),
             block_on("soc_sec_id"),
             block_on("state", "address_1"),

@@ -237,7 +237,7 @@ def evidence_table(features: pd.DataFrame, ages: Sequence[object]) -> pd.DataFra
     table["date_start"] = table["date_start"].astype(float)
     table["date_end"] = table["date_end"].astype(float)
     table = pd.concat([table, birth_years_any(features.reset_index(drop=True), ages)], axis=1)
-    table = table.astype(object).where(table.notna(), None)
+    table = table.astype(object).where(table.notna(), None)  # type: ignore[call-overload]
     for c in ("date_start", "date_end", "birth_any_lo", "birth_any_hi"):
         table[c] = table[c].astype(float)
     return table

@@ -135,13 +135,13 @@ def build(shared: Path) -> dict[str, list[dict[str, object]]]:
             if k + suf in name_set and not (shared_spelling[k] & shared_spelling[k + suf]):
                 neg_pairs.add((k, k + suf, "affix"))
     for x, y, why in sorted(neg_pairs):
-        group = min(x, y)
+        first = min(x, y)
         sx = max(good(x), key=lambda s: spell[x][s])
         sy = max(good(y), key=lambda s: spell[y][s])
-        add(display[x], display[y], 0, f"fa-fa-{why}", group)
-        add(sx, sy, 0, f"lat-lat-{why}", group)
-        add(display[x], sy, 0, f"fa-lat-{why}", group)
-        add(sx, display[y], 0, f"fa-lat-{why}", group)
+        add(display[x], display[y], 0, f"fa-fa-{why}", first)
+        add(sx, sy, 0, f"lat-lat-{why}", first)
+        add(display[x], sy, 0, f"fa-lat-{why}", first)
+        add(sx, display[y], 0, f"fa-lat-{why}", first)
 
     # full names
     full = _read(shared / "names_ir_wikidata_fullnames.csv")
@@ -187,8 +187,8 @@ def build(shared: Path) -> dict[str, list[dict[str, object]]]:
             add(k, o_latin, 0, "full-neg", k)
 
     splits: dict[str, list[dict[str, object]]] = {"dev": [], "test": []}
-    for r in rows:
-        splits[_split_of(str(r["group"]))].append(r)
+    for row in rows:
+        splits[_split_of(str(row["group"]))].append(row)
     return splits
 
 

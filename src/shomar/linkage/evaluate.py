@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -38,7 +39,11 @@ def _pair_count(sizes: np.ndarray) -> int:
     return int((sizes * (sizes - 1) // 2).sum())
 
 
-def pairwise_scores(predicted: Sequence[Hashable], truth: Sequence[Hashable]) -> PairwiseScore:
+#: one label per record: a list, or a NumPy array of them
+Labels = Sequence[Hashable] | np.ndarray[Any, Any]
+
+
+def pairwise_scores(predicted: Labels, truth: Labels) -> PairwiseScore:
     """Scores of the partition ``predicted`` against ``truth`` (one label per record each).
 
     Counted from the contingency table, so it is linear in the number of records.
