@@ -127,3 +127,6 @@ class ImportValidationError(InputError):
     def __init__(self, message: str, problems: Sequence[Any], *, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.problems: list[Any] = list(problems)
+        #: the file's columns, each with the field it was read into (``None``: not read), when
+        #: the header was read: what a mapping would change
+        self.columns: dict[str, str | None] = {}

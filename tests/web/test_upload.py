@@ -303,3 +303,61 @@ def test_bytes_imported_before_offer_the_pages_replace_upload(
     assert link and "shomar import" not in again.text  # the page's way, not the CLI's
     replaced = upload(link.group(1))
     assert replaced.status_code == 200 and re.search(r'/import"', replaced.text)
+
+
+PERSIAN_HEADERS = (
+    "شناسه,نام,نام خانوادگی,نام پدر,تاریخ,توضیحات\n"
+    "P1,علی,کریمی,حسن,1367-05-10,SYNTHETIC\n"
+    "P2,زهرا,احمدی,رضا,1367-05-11,SYNTHETIC\n"
+).encode()
+
+
+def test_a_list_with_persian_column_names_is_mapped_on_the_page(world: WebWorld) -> None:
+    """No canonical column: the page offers the file's columns with their usual fields
+    preselected; checking again with them reads the list, and nothing is stored before."""
+    client = world.login("documenter")
+    before = _records(world)
+    source = "Synthetic Persian headers (SYNTHETIC)"
+    first = client.post(
+        "/fa/documents/upload",
+        data={"csrf": _csrf(client.get("/fa/documents/upload").text), "source": source},
+        files={"file": ("headers.csv", PERSIAN_HEADERS, "text/csv")},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert first.status_code == 422 and _records(world) == before
+    chosen = dict(
+        re.findall(r'<select name="(col:[^"]+)"[^>]*>.*?value="(\w+)" selected', first.text)
+    )
+    assert chosen == {
+        "col:شناسه": "record_id", "col:نام": "given_name", "col:نام خانوادگی": "family_name",
+        "col:نام پدر": "father_name", "col:تاریخ": "date", "col:توضیحات": "notes",
+    }  # fmt: skip
+    action = re.search(r'action="(/fa/documents/upload/[^"]+/mapping)"', first.text)
+    assert action
+    checked = client.post(
+        action.group(1), data={"csrf": _csrf(first.text), "source": source, **chosen},
+        headers={"sec-fetch-site": "same-origin"},
+    )  # fmt: skip
+    assert checked.status_code == 200, checked.text
+    imported = client.post(
+        re.sub(r"/mapping$", "/import", action.group(1)),
+        data={"csrf": _csrf(checked.text), "source": source},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert imported.status_code == 200 and _records(world) == before + 2
+    with world.ws.session() as session:
+        names = {r.given_name: r.father_name for r in session.scalars(select(Record))}
+    assert names.get("علی") == "حسن" and names.get("زهرا") == "رضا"
+
+
+def test_usual_column_names_are_only_suggested() -> None:
+    from shomar.ingest.column_words import suggested_column
+    from shomar.web.routes.documents import MappingRow
+
+    assert suggested_column("نام‌خانوادگی") == suggested_column("نام خانوادگي") == "family_name"
+    assert suggested_column("Date of death") == "date" and suggested_column("Colour") is None
+    columns: dict[str, str | None] = {"نام": None, "full_name": "full_name"}
+    shown = MappingRow.rows(columns, preselect=False)
+    assert [(r.target, r.suggested) for r in shown] == [(None, "given_name"), ("full_name", None)]
+    refused = MappingRow.rows({"نام": None}, preselect=True)
+    assert refused[0].target == "given_name"

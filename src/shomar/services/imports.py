@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import json
 import operator
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -29,12 +30,14 @@ from shomar.domain.said import said
 from shomar.domain.wording import quoted
 from shomar.errors import AlreadyImportedError, ImportValidationError, InputError
 from shomar.ingest import packed
+from shomar.ingest.column_words import suggested_column
 from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
 from shomar.ingest.files import check_text_codec, display_name, printable
 from shomar.ingest.header import header_hint
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
 from shomar.ingest.prepare import Prepared, prepare
 from shomar.ingest.problems import Problem
+from shomar.ingest.readers import Table as ListTable
 from shomar.ingest.readers import open_table
 from shomar.ingest.spool import Spool
 from shomar.readable import check_readable_file
@@ -202,7 +205,8 @@ def import_file(
     table = open_table(
         file, fmt, chosen_encoding, sheet or mapping.sheet, header_row or mapping.header_row
     )
-    _check_mapping_keys(file, table.header, mapping)
+    with _columns_on_refusal(table, mapping):
+        _check_mapping_keys(file, table.header, mapping)
     fields = mapping.resolve(table.header)
     sealed = mapping.sensitive_indexes(table.header)  # kept encrypted, not "ignored"
     report = ImportReport(
@@ -227,11 +231,13 @@ def import_file(
         mapping=mapping.name or None,
         replaces_document_id=replaced_id,
     )
-    _check_header(file, table.header, fields, table.delimiter, mapping, table)
+    with _columns_on_refusal(table, mapping):
+        _check_header(file, table.header, fields, table.delimiter, mapping, table)
     with _gc_paused(pause_gc), ws.read_session() as session:
         windows = _event_windows(session)
     with Spool() as spool:
-        with _gc_paused(pause_gc):  # read, parse and check it all, outside any write lock
+        with _gc_paused(pause_gc), _columns_on_refusal(table, mapping):
+            # read, parse and check it all, outside any write lock
             prepared = prepare(report.file, table, fields, mapping, windows, spool, progress)
         report.rows, report.rows_skipped = prepared.rows, prepared.rows_skipped
         report.name_order = prepared.name_order.to_dict() if prepared.name_order else None
@@ -258,6 +264,18 @@ def import_file(
     for pending in staged:
         ws.publish_blob(scan.sha256, pending)
     return report
+
+
+@contextlib.contextmanager
+def _columns_on_refusal(table: ListTable, mapping: Mapping) -> Iterator[None]:
+    """A refused import says which of the file's columns fed which field: what a mapping (on
+    the upload page: its "Read as" choices) would change."""
+    try:
+        yield
+    except ImportValidationError as exc:
+        fields = mapping.resolve(table.header)
+        exc.columns = {h: fields.get(i) for i, h in enumerate(table.header) if h}
+        raise
 
 
 class _Hooks:
@@ -355,6 +373,14 @@ def _check_header(
         "family_name, father_name, sex, age, birth_date, date, place, province, violation, "
         "event, notes), or map yours with --mapping FILE."
     )
+    usual = [(h, c) for h in header if (c := suggested_column(h)) is not None]
+    if any(c in NAME_COLUMNS for _, c in usual):
+        hint = said(
+            "Map your columns with --mapping FILE: a TOML file whose [columns] table says, for "
+            "these, %(pairs)s (check each: these are only the fields such names usually hold).",
+            pairs=", ".join(f"{json.dumps(h, ensure_ascii=False)} = {json.dumps(c)}"
+                            for h, c in usual),
+        )  # fmt: skip
     if len(header) == 1 and any(d in header[0] for d in ",;\t|"):
         hint = said(
             "The header is one single column %(header)s: the file is probably delimited by "

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
 from shomar.errors import AlreadyImportedError, ImportValidationError, InputError
+from shomar.ingest.column_words import suggested_column
 from shomar.services import uploads
 from shomar.store.tables import SOURCE_KINDS
 from shomar.web.deps import ActingDep, WorkspaceDep
@@ -23,6 +24,29 @@ TARGETS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
 ENCODINGS = ("utf-8", "utf-16", "cp1256", "iso-8859-6", "mac_farsi", "cp720", "cp1252")
 #: a header row beyond this is not one a person picks by hand
 MAX_HEADER_ROW = 1000
+
+
+@dataclass(frozen=True)
+class MappingRow:
+    """One of the file's columns on the page: the field it is read into (``None``: not read)
+    and the one such a column name usually holds (:mod:`shomar.ingest.column_words`)."""
+
+    header: str
+    target: str | None
+    suggested: str | None
+    #: the last check read this column into a field
+    read: bool
+
+    @classmethod
+    def rows(cls, columns: dict[str, str | None], *, preselect: bool) -> list[MappingRow]:
+        """``preselect``: a column not read gets its usual field selected (a refused check:
+        the user confirms it by checking again); else the usual field is only shown."""
+        out = []
+        for header, target in columns.items():
+            usual = suggested_column(header) if target is None else None
+            chosen = usual if preselect and usual else target
+            out.append(cls(header, chosen, usual, read=target is not None))
+        return out
 
 
 @dataclass(frozen=True)
@@ -54,7 +78,7 @@ def _upload_page(
 ) -> Response:
     defaults: dict[str, object] = {
         "upload": None, "report": None, "problems": [], "problem_total": 0, "error": "",
-        "error_hint": "", "already": None, "sheets": [], "reading": Reading(),
+        "error_hint": "", "already": None, "mapping_rows": [], "sheets": [], "reading": Reading(),
         "encodings": ENCODINGS, "source": "", "source_kind": "other", "imported": None,
         "replace": "",
     }  # fmt: skip
@@ -94,7 +118,8 @@ def _check(
     except ImportValidationError as exc:
         return _upload_page(
             request, acting, status=422, problems=exc.problems[:500],
-            problem_total=len(exc.problems), error=exc.message, **kept,
+            problem_total=len(exc.problems), error=exc.message,
+            mapping_rows=MappingRow.rows(exc.columns, preselect=True), **kept,
         )  # fmt: skip
     except AlreadyImportedError as exc:
         # the page's own way to read the same bytes again: an upload replacing that document
@@ -105,7 +130,15 @@ def _check(
         return _upload_page(
             request, acting, status=400, error=exc.message, error_hint=exc.hint, **kept
         )
-    return _upload_page(request, acting, report=report, **kept)
+    columns: dict[str, str | None] = {**report.columns_used}
+    columns.update(dict.fromkeys(report.columns_ignored))
+    return _upload_page(
+        request,
+        acting,
+        report=report,
+        mapping_rows=MappingRow.rows(columns, preselect=False),
+        **kept,
+    )
 
 
 @router.post("/{lang}/documents/upload", **act("records.import"))
