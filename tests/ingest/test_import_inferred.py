@@ -147,3 +147,28 @@ def test_the_cli_json_and_text_say_both(tmp_path: Path, write: Any) -> None:
     data = json.loads(done.stdout)
     assert data["name_order"]["order"] == "family-first"
     assert data["two_digit_years"][0]["dates"] == 1
+
+
+def test_a_mark_for_not_known_in_a_date_age_or_place_is_read_as_empty_and_said(
+    sqlite_workspace: Workspace, write: Any
+) -> None:
+    """Lists write «نامعلوم», '-', 'N/A' where a date or an age is not known: no value, not a
+    date that cannot be read (the row is kept; the report counts the marks; the raw row keeps
+    them)."""
+    text = (
+        "record_id,full_name,date,age,place\n"
+        "1,Ali Rezaei,نامعلوم,?,-\n"
+        "2,Reza Karimi,-,نامشخص,Tehran\n"
+        "3,Hasan Ahmadi,1367-05-10,N/A,؟\n"
+    )
+    report = import_file(sqlite_workspace, write("u.csv", text), "Marks", principal=ADMIN)
+    assert report.records_added == 3
+    with sqlite_workspace.session() as session:
+        stored = {r.record_key: (r.date_start, r.age, r.place)
+                  for r in session.scalars(select(Record))}  # fmt: skip
+    assert stored["1"] == (None, None, "") and stored["2"][1] is None
+    assert stored["3"][0] is not None and stored["2"][2] == "Tehran"
+    said = " ".join(report.warnings)
+    assert "2 date cell(s) held a mark for not known ('-' ×1, 'نامعلوم' ×1)" in said
+    assert "3 age cell(s) held a mark for not known" in said
+    assert "2 place cell(s) held a mark for not known" in said

@@ -32,7 +32,8 @@ def _rows(count: int, bad_every: int = 0) -> str:
         event = EVENT if i % 3 == 0 else ""  # its window reads the two-digit years at once
         sex = "robot" if bad_every and i % bad_every == 0 else ("m" if i % 2 else "f")
         lines.append(
-            f"{i},Name{i} «محمد» {i % 13},{['-', 'Reza', 'نامشخص'][i % 3]},{sex},{20 + i % 50},"
+            f"{i},Name{i} «محمد» {i % 13},{['-', 'Reza', 'نامشخص'][i % 3]},{sex},"
+            f"{'?' if i % 11 == 0 else 20 + i % 50},"
             f"{date},"
             f"{['Tehran', 'Shiraz', 'Karaj', 'Nowhere-' + str(i)][i % 4]},"
             f"{['killing', 'arrest', 'strange word ' + str(i % 3)][i % 3]},"
@@ -75,6 +76,7 @@ def test_the_worker_stores_what_one_process_stores(tmp_path: Path, monkeypatch: 
     assert "66 name cell(s) held a mark for a name not known ('-' ×33, 'نامشخص' ×33)" in (
         " ".join(one[2]["warnings"])
     )  # counted in both processes, once
+    assert "9 age cell(s) held a mark for not known ('?' ×9)" in " ".join(one[2]["warnings"])
     window = f"from the window of the event '{EVENT}'"
     assert read_as == {window: 9, "from the list's other dates": 19}  # each counted once
 

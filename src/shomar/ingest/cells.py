@@ -23,17 +23,30 @@ def is_invisible(text: str) -> bool:
     return all(ch.isspace() or unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in text)
 
 
-#: what lists write in a name cell when the name is not known (compared casefolded, without
-#: spaces, ZWNJ or dots; Arabic ي/ك as Persian ی/ک): read as an empty cell, and counted
+#: what lists write in a name cell (or a date, age or place cell) when it is not known
+#: (compared casefolded, without spaces, ZWNJ or dots; Arabic ي/ك as Persian ی/ک): read as an
+#: empty cell, and counted
 UNKNOWN_NAME_MARKS = frozenset({
     "", "-", "--", "---", "—", "–", "_", "__", "?", "??", "???", "؟", "؟؟", "؟؟؟", "…", "x", "xx",
     "xxx", "n/a", "na", "nk", "none", "null", "nil", "unknown", "unk", "notknown", "noname",
     "unnamed", "unidentified", "نامشخص", "نامعلوم", "ناشناس", "ناشناخته", "مجهول", "مجهولالهویه",
-    "بینام", "بدوننام", "ذکرنشده", "نامعلومالهویه",
+    "بینام", "بدوننام", "ذکرنشده", "نامعلومالهویه", "نامشخصاست", "معلومنیست", "نمیدانم",
+    "unknowndate", "dateunknown", "notrecorded", "notgiven", "tbc", "tbd",
 })  # fmt: skip
 _MARK_FOLD = str.maketrans({" ": None, "\u200c": None, ".": None, "ي": "ی", "ك": "ک"})
 #: the longest mark, as written (spaces and dots included)
 _MARK_CHARS = 16
+
+
+#: in a date, age or place cell an "x" is not read as a mark: it may be the value mistyped
+_NOT_VALUE_MARKS = frozenset({"x", "xx", "xxx"})
+
+
+@functools.lru_cache(maxsize=65536)
+def is_unknown_value_mark(text: str) -> bool:
+    """True when a date, age or place cell holds a mark for "not known" (``-``, ``?``,
+    ``N/A``, «نامعلوم»): the name marks but an ``x``."""
+    return is_unknown_name_mark(text) and text.casefold().strip() not in _NOT_VALUE_MARKS
 
 
 @functools.lru_cache(maxsize=65536)

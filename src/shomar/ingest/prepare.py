@@ -65,54 +65,92 @@ class Prepared:
         ]
 
     def notes(self) -> list[str]:
-        """What the report says of what was inferred from the list itself, never silently."""
-        out = []
+        """What the report says of what was inferred from the list itself, never silently
+        (each made with :func:`~shomar.domain.said.said`, so the web says it in Persian)."""
+        out: list[str] = []
         order = self.name_order
         if order is not None and order.is_family_first:
             out.append(
-                f"the full names are written family name first ({order.explanation}): "
-                "linkage reads them that way"
+                said(
+                    "the full names are written family name first (%(why)s): linkage reads them "
+                    "that way",
+                    why=order.explanation,
+                )
             )
         elif order is not None and order.order == "mixed":
             out.append(
-                "the full names mix both orders, family name first and given name first "
-                f"({order.explanation})"
+                said(
+                    "the full names mix both orders, family name first and given name first "
+                    "(%(why)s)",
+                    why=order.explanation,
+                )
             )
         for reading in self.two_digit_years():
             out.append(
-                f"{reading['dates']:,} date(s) written with two-digit years were read as "
-                f"{reading['read_as']} ({reading['hint']})"
+                said(
+                    "%(n)s date(s) written with two-digit years were read as %(century)s "
+                    "(%(hint)s)",
+                    n=reading["dates"],
+                    century=reading["read_as"],
+                    hint=reading["hint"],
+                )
             )
         marks = self.ctx.unknown_name_marks
         if marks:
             out.append(
-                f"{sum(marks.values()):,} name cell(s) held a mark for a name not known "
-                f"({_tally(marks)}):"
-                " they were read as empty (the raw rows keep them)"
+                said(
+                    "%(n)s name cell(s) held a mark for a name not known (%(marks)s): they were "
+                    "read as empty (the raw rows keep them)",
+                    n=sum(marks.values()),
+                    marks=_tally(marks),
+                )
+            )
+        by_field: dict[str, dict[str, int]] = {}
+        for (value_field, mark), count in self.ctx.unknown_value_marks.items():
+            by_field.setdefault(value_field, {})[mark] = count
+        for value_field, field_marks in sorted(by_field.items()):
+            out.append(
+                said(
+                    "%(n)s %(column)s cell(s) held a mark for not known (%(marks)s): they were "
+                    "read as empty (the raw rows keep them)",
+                    n=sum(field_marks.values()),
+                    column=value_field,
+                    marks=_tally(field_marks),
+                )
             )
         month_first = self.ctx.month_first_dates
         if month_first:
             out.append(
-                f"{sum(month_first.values()):,} date(s) could only be month-first, like "
-                f"{quoted(next(iter(month_first)))}, and were read so (month/day/year); the "
-                "list's other slashed dates are read day-first"
+                said(
+                    "%(n)s date(s) could only be month-first, like %(example)s, and were read so "
+                    "(month/day/year); the list's other slashed dates are read day-first",
+                    n=sum(month_first.values()),
+                    example=quoted(next(iter(month_first))),
+                )
             )
         approximate = self.ctx.approximate_ages
         if approximate:
             out.append(
-                f"{sum(approximate.values()):,} age(s) were written as approximate "
-                f"({_tally(approximate)}): "
-                "each was read as the number given"
+                said(
+                    "%(n)s age(s) were written as approximate (%(ages)s): each was read as the "
+                    "number given",
+                    n=sum(approximate.values()),
+                    ages=_tally(approximate),
+                )
             )
         unknown = sorted(self.ctx.unknown_violations)
         if unknown:
-            shown = ", ".join(quoted(w) for w in unknown[:LISTED_WORDS])
             more = len(unknown) - LISTED_WORDS
             out.append(
-                f"{len(unknown):,} violation value(s) name no violation type Shomar knows "
-                f"({shown}{f' and {more:,} more' if more > 0 else ''}): those records count "
-                "as 'other'. To count them as a type, map the words with [values.violation] in a "
-                "mapping; to leave a record's violation unspecified, leave the cell empty"
+                said(
+                    "%(n)s violation value(s) name no violation type Shomar knows (%(words)s): "
+                    "those records count as 'other'. To count them as a type, map the words with "
+                    "[values.violation] in a mapping; to leave a record's violation unspecified, "
+                    "leave the cell empty",
+                    n=len(unknown),
+                    words=", ".join(quoted(w) for w in unknown[:LISTED_WORDS])
+                    + (f" and {more:,} more" if more > 0 else ""),
+                )
             )
         return out
 
@@ -322,6 +360,7 @@ COUNTED = (
     "centuries",
     "unknown_violations",
     "unknown_name_marks",
+    "unknown_value_marks",
     "month_first_dates",
     "approximate_ages",
 )

@@ -19,7 +19,12 @@ from shomar.domain.vocabulary import accepted_sex_values, normalize_sex
 from shomar.domain.wording import quoted
 from shomar.errors import DateParseError
 from shomar.ingest.ages import Age, AgeProblem, read_age
-from shomar.ingest.cells import is_invisible, is_unknown_name_mark, time_exists
+from shomar.ingest.cells import (
+    is_invisible,
+    is_unknown_name_mark,
+    is_unknown_value_mark,
+    time_exists,
+)
 from shomar.ingest.mapping import Mapping, unknown_violation_parts, violation_of
 from shomar.ingest.problems import Problem
 from shomar.ingest.readers import RawRow
@@ -42,6 +47,9 @@ ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\
 NAME_FIELDS = ("full_name", "given_name", "family_name")
 #: the name cells a mark for "not known" (``-``, ``N/A``, «نامشخص») is read as empty in
 MARKABLE_FIELDS = (*NAME_FIELDS, "father_name")
+#: value cells that may hold a mark for "not known" (`-`, `?`, «نامعلوم»): read as empty (a
+#: [defaults] constant then applies) instead of refused as a date or an age that cannot be read
+VALUE_MARK_FIELDS = ("date", "birth_date", "age", "place", "province")
 #: a year written as 0 or below (``0000-01-01``, ``-44``, ``-0044-03-15``): no calendar day
 #: a bare spreadsheet day number of five digits (10000 is 1927-05-18, 99999 a day in 2173),
 #: with a time of day as its fraction; four digits are a year
@@ -76,6 +84,8 @@ class RowContext:
     unknown_violations: set[str] = field(default_factory=set)
     #: name cells read as empty because they held a mark for "not known": mark → count
     unknown_name_marks: dict[str, int] = field(default_factory=dict)
+    #: (field, mark) → how many value cells held the mark (read as empty)
+    unknown_value_marks: dict[tuple[str, str], int] = field(default_factory=dict)
     #: slashed dates that could only be read month-first (11/16/2019): first one → count
     month_first_dates: dict[str, int] = field(default_factory=dict)
     #: ages written as approximate («حدود ۳۰», "about 30"), read as the number: text → count
@@ -240,6 +250,11 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
                 )
             else:
                 cells[target] = value.strip()
+    for value_field in VALUE_MARK_FIELDS:  # "-", «نامعلوم» in a date or age: not known
+        if cells[value_field] and is_unknown_value_mark(cells[value_field]):
+            noted = (value_field, cells[value_field])
+            ctx.unknown_value_marks[noted] = ctx.unknown_value_marks.get(noted, 0) + 1
+            cells[value_field] = ""
     for name, constant in ctx.mapping.defaults.items():  # [defaults]: rows without a value
         if not cells[name]:
             cells[name] = constant
