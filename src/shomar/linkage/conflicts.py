@@ -141,6 +141,14 @@ class RecordConflicts:
             out |= self.name_splits(left, right)
         return out
 
+    def given_names(self, ids: np.ndarray) -> np.ndarray:
+        """Per unique id, the given name's canonical form (one form for a name in either
+        script; None where missing), for the clustering's ambiguity rule."""
+        canon = self._given[1]
+        if canon is None:
+            return np.full(len(ids), None, dtype=object)
+        return np.asarray(canon[self._pos.loc[ids].to_numpy()], dtype=object)
+
     def name_splits(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Per pair, whether its given names are two different attested names
         (:func:`shomar.linkage.rules.different_attested_names`, one letter apart allowed)
