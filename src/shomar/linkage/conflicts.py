@@ -29,9 +29,10 @@ human "same" overrides it). A pair conflicts when
 - it is sibling-like (:func:`shomar.linkage.rules.sibling_like`: same family, different
   attested given names, fathers agreeing or missing);
 - (inside a would-be person only, :meth:`RecordConflicts.name_splits`) the given names are
-  two different attested names even one letter apart (Jalil/Jalal, Farzan/Farzad), and each
-  is written so on another record of the would-be person as well: a typo makes one odd
-  record, a sibling brings his own.
+  two different attested names even one letter apart (Jalil/Jalal, Farzan/Farzad), or one
+  is the head of the other's compound (Ali/Alireza, :func:`compound_head`), and each is
+  written so on another record of the would-be person as well: a typo or a shortened name
+  makes one odd record, a sibling brings his own.
 
 A pair whose birth dates (to the day) or identifiers (a national id) agree or are one typo
 apart never conflicts: that is one person with a typo in the year or a name.
@@ -49,13 +50,14 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import JaroWinkler
 
+from shomar.linkage.names import compound_parts
 from shomar.linkage.rules import (
     agrees,
     different_attested_names,
     distinct_given_names,
     sibling_like,
 )
-from shomar.text import detect_script
+from shomar.text import detect_script, signature
 
 #: fathers' name skeletons at least this alike (Jaro-Winkler) never conflict
 FATHER_JW = 0.85
@@ -94,6 +96,19 @@ def _distinct_fathers(key_a: str, key_b: str, skel_a: object, skel_b: object) ->
         if short and (long.startswith(short) or long.endswith(short)):
             return False
     return distinct_given_names(str(key_a), str(key_b))
+
+
+def compound_head(a: str, b: str) -> bool:
+    """Whether one given name (key) is the head of the other's compound in the same script
+    (Ali and Alireza, «علی» and «علیرضا»): a shortened name or a brother's."""
+    if a == b or detect_script(a) != detect_script(b):
+        return False
+    for short, long in ((a, b), (b, a)):
+        parts = compound_parts(long)
+        single = len(compound_parts(short)) == 1
+        if len(parts) > 1 and single and signature(short) == signature(parts[0]):
+            return True
+    return False
 
 
 class RecordConflicts:
@@ -141,6 +156,14 @@ class RecordConflicts:
             out |= self.name_splits(left, right)
         return out
 
+    def given_names(self, ids: np.ndarray) -> np.ndarray:
+        """Per unique id, the given name's canonical form (one form for a name in either
+        script; None where missing), for the clustering's ambiguity rule."""
+        canon = self._given[1]
+        if canon is None:
+            return np.full(len(ids), None, dtype=object)
+        return np.asarray(canon[self._pos.loc[ids].to_numpy()], dtype=object)
+
     def name_splits(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Per pair, whether its given names are two different attested names
         (:func:`shomar.linkage.rules.different_attested_names`, one letter apart allowed)
@@ -167,7 +190,10 @@ class RecordConflicts:
             and isinstance(family[a[i]], str)
             and family[a[i]] == family[b[i]]
             and canon[a[i]] != canon[b[i]]
-            and different_attested_names(key[a[i]], key[b[i]])
+            and (
+                different_attested_names(key[a[i]], key[b[i]])
+                or compound_head(key[a[i]], key[b[i]])
+            )
         ]
         out = np.zeros(len(a), dtype=bool)
         if not candidates:

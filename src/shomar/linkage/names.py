@@ -263,7 +263,7 @@ def abbreviation_key(initial: str | None, given: str | None) -> str | None:
         return None
     parts = compound_parts(given, given=True)
     if len(parts) == 1:
-        parts = _two_given_names(parts[0])
+        parts = two_given_names(parts[0])
     if initial is not None:
         head = initial
     elif len(parts) >= 2:
@@ -275,7 +275,7 @@ def abbreviation_key(initial: str | None, given: str | None) -> str | None:
 
 
 @lru_cache(maxsize=200_000)
-def _two_given_names(word: str) -> tuple[str, ...]:
+def two_given_names(word: str) -> tuple[str, ...]:
     """A one-word given name read as two attested given names of three letters or more
     (Hamidreza → hamid, reza; «حمیدرضا»), for the abbreviation key only; else ``(word,)``."""
     key = name_key(word)
