@@ -96,7 +96,8 @@ def test_a_numeric_date_with_a_two_digit_year_first_is_read_as_a_jalali_date() -
     assert features["date_day"][1] == _day(1988, 9, 12)  # 1367/06/21
     assert features["date_day"][2] == _day(1988, 7, 20)  # 1367/04/29
     assert pd.isna(features["date_start"][3])  # the year last: day and month ambiguous
-    assert pd.isna(features["date_start"][4])  # 1388 (2009) is far from the list's 1988
+    # year first in a Latin list: Gregorian 1988-07-29 fits the list's 1988 (Jalali 1388 does not)
+    assert features["date_day"][4] == _day(1988, 7, 29)
 
 
 def test_birth_years_from_age_at_the_violation_date() -> None:
