@@ -398,3 +398,34 @@ def test_more_transliterated_jalali_months(text: str, month: int) -> None:
 )
 def test_refusals_that_stay(text: str, says: str) -> None:
     assert says in _refusal(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "qualifier"),
+    [
+        ("1988-07-23/1988-08-22", D(1988, 7, 23), D(1988, 8, 22), None),  # Shomar's own EDTF
+        ("1988-07-23~/1988-08-22~", D(1988, 7, 23), D(1988, 8, 22), "approximate"),
+        ("1988-07/1988-08", D(1988, 7, 1), D(1988, 8, 31), None),
+        ("1988 (approx.)", D(1988, 1, 1), D(1988, 12, 31), "approximate"),
+        ("۱۳۶۷ (تقریبی)", D(1988, 3, 21), D(1989, 3, 20), "approximate"),
+        ("1988 (unconfirmed)", D(1988, 1, 1), D(1988, 12, 31), "uncertain"),
+        ("August or September 1988", D(1988, 8, 1), D(1988, 9, 30), None),
+        ("مرداد یا شهریور ۱۳۶۷", D(1988, 7, 23), D(1988, 9, 22), None),
+    ],
+)
+def test_intervals_and_qualifiers_as_lists_and_exports_write_them(
+    text: str, start: dt.date, end: dt.date, qualifier: str | None
+) -> None:
+    got = parse_partial_date(text)
+    assert (got.start, got.end, got.qualifier) == (start, end, qualifier)
+
+
+def test_a_dates_own_edtf_reads_back_as_the_same_interval() -> None:
+    for text in ("Mordad 1367", "summer 1988", "circa 1988", "۱۰ تا ۱۵ مرداد ۱۳۶۷"):
+        first = parse_partial_date(text)
+        again = parse_partial_date(first.edtf)
+        assert (again.start, again.end, again.qualifier) == (
+            first.start,
+            first.end,
+            first.qualifier,
+        )

@@ -7,6 +7,8 @@ Accepted forms (Latin, Persian or Arabic-Indic digits; Latin or Persian words)::
     29-Jul-1988 · July 1988 · 1988-07 · summer 1988 · 1988 · circa 1988 · حدود ۱۳۶۷ · 1988?
     اول مرداد ۱۳۶۷ · ۱۵ حمل ۱۳۵۸ · شنبه ۲۵ آبان ۱۳۹۸ · 2022-09-16T10:00 · 1980s · دهه ۶۰
     ۱۰ تا ۱۵ مرداد ۱۳۶۷ · 10-15 August 1988 · July–August 1988 · مرداد و شهریور ۱۳۶۷
+    July or August 1988 · مرداد یا شهریور ۱۳۶۷ · 1988 (approx.) · ۱۳۶۷ (تقریبی)
+    1988-07-23/1988-08-22 · 1988-07~/1988-08~ (EDTF intervals, as Shomar writes its dates)
 
 Slashed dates with the year last are day-first (29/07/1988), except a Gregorian date that
 cannot be (11/16/2019: first number at most 12, second above 12), read month-first. A weekday
@@ -212,6 +214,12 @@ def _parse(
 ) -> PartialDate:
     if not text or not text.strip():
         raise InvalidDate(said("the text is empty"))
+    interval = _EDTF_INTERVAL.match(fold(text).strip())
+    if interval is not None:  # EDTF "1988-07-23/1988-08-22", as Shomar itself writes dates
+        first, first_mark, last, last_mark = interval.groups()
+        qualifier = _EDTF_QUALIFIERS[first_mark or last_mark]
+        reading = _read_range((first, last), text, "gregorian", window, False)
+        return _partial(text, reading, qualifier)
     qualifier, body = split_qualifier(fold(text))
     part, body = split_part_of(_LABEL.sub("", body.strip()))
     body = _strip_persian_time(_strip_iso_time(body))
@@ -229,6 +237,10 @@ def _parse(
         raise InvalidDate(
             f"{part!r} goes with a month, season or year, not a day", "early Mordad 1367"
         )
+    return _partial(text, reading, qualifier)
+
+
+def _partial(text: str, reading: _Reading, qualifier: str | None) -> PartialDate:
     return PartialDate(
         text=text,
         calendar=reading.calendar,
@@ -239,6 +251,13 @@ def _parse(
         edtf=edtf_interval(reading.start, reading.end, qualifier),
         century_inferred=reading.note,
     )
+
+
+#: an EDTF interval of Gregorian ISO dates, each end with an optional level-1 mark
+_EDTF_INTERVAL = re.compile(r"^(\d{4}(?:-\d{2}){0,2})([~?%]?)/(\d{4}(?:-\d{2}){0,2})([~?%]?)$")
+_EDTF_QUALIFIERS: dict[str, str | None] = {
+    "": None, "~": "approximate", "?": "uncertain", "%": "approximate",
+}  # fmt: skip
 
 
 def _read(

@@ -2,8 +2,9 @@
 and the words that name a part of a month, season or year ("early", "late", «اوایل», «اواخر»).
 
 Approximate: circa, ca., c., about, around, approx., approximately, roughly, a leading or
-trailing ``~``, حدود, حدوداً, در حدود, تقریباً. Uncertain: a trailing ``?`` / ``؟`` / ``(?)``,
-probably, possibly, perhaps, maybe, احتمالاً, شاید. Text must already be folded.
+trailing ``~``, حدود, حدوداً, در حدود, تقریباً, and after the date "(approx.)", "(circa)",
+"(est.)", «(تقریبی)». Uncertain: a trailing ``?`` / ``؟`` / ``(?)``, "(unconfirmed)",
+«(احتمالی)», probably, possibly, perhaps, maybe, احتمالاً, شاید. Text must already be folded.
 """
 
 from __future__ import annotations
@@ -17,8 +18,14 @@ _APPROXIMATE_PREFIX = re.compile(
     r"|در\s+حدود|حدودا|حدود|تقریبا)\b\.?|~)\s*"
 )
 _UNCERTAIN_PREFIX = re.compile(r"^(?:probably|possibly|perhaps|maybe|احتمالا|شاید)\b\s*")
-_UNCERTAIN_SUFFIX = re.compile(r"\s*(?:\?|\(\?\)|\[\?\])$")
-_APPROXIMATE_SUFFIX = re.compile(r"\s*~$")
+_UNCERTAIN_SUFFIX = re.compile(
+    r"\s*(?:\?|\(\?\)|\[\?\]"
+    r"|[(\[]\s*(?:probably|possibly|uncertain|unconfirmed|احتمالا|احتمالی|نامطمئن|نامسلم)\s*[)\]])$"
+)
+_APPROXIMATE_SUFFIX = re.compile(
+    r"\s*(?:~|[(\[]?\s*(?:approx|approximately|approximate|circa|ca|about|roughly|estimated|est"
+    r"|تقریبا|تقریبی|حدودا|حدود)\b\.?\s*[)\]]?)$"
+)
 _BOTH_SUFFIX = re.compile(r"\s*%$")
 
 

@@ -1,7 +1,8 @@
 """Find where a date range splits: «۱۰ تا ۱۵ مرداد ۱۳۶۷», "10-15 August 1988", "July–August
 1988", «مرداد و شهریور ۱۳۶۷», "1988-1990", "between 1988 and 1990".
 
-Connectors: تا, الی, و, to, until, till, through, and; an en or em dash; one hyphen with
+Connectors: تا, الی, و, یا, to, until, till, through, and, or ("July or August 1988": the
+interval that surely holds the date); an en or em dash; one hyphen with
 spaces around it (unless it only puts the year after a date: 'July 29 - 1988'); a hyphen with
 no spaces only between two years ("1988-1990"), between two month or season names
 ("Mordad-Shahrivar"), or between two day numbers when the text names a month ("10-15 August
@@ -17,7 +18,7 @@ from shomar.calendar.invalid import InvalidDate
 from shomar.calendar.names import lookup_word
 
 _WORD_CONNECTOR = re.compile(
-    r"(?:^|\s+)(?:to|until|till|through|thru|and|تا|الی|و)(?:\s+|$)|\s*[–—−]\s*"
+    r"(?:^|\s+)(?:to|until|till|through|thru|and|or|تا|الی|و|یا)(?:\s+|$)|\s*[–—−]\s*"
 )
 _SPACED_HYPHEN = re.compile(r"\s+-\s+")
 _YEAR_ALONE = re.compile(r"^\d{4}$")
