@@ -198,6 +198,8 @@ def test_sibling_rule_splits_brother_and_sister_not_one_person() -> None:
         ("قربانی محمد رضا", "محمد رضا", "قربانی"),  # a compound given name stays whole
         ("حسینی زهرا سادات", "زهرا سادات", "حسینی"),  # a suffix is not a name part
         ("Merikhi Sadegh Ahga", "Sadegh Ahga", "Merikhi"),  # a misspelt suffix: left alone
+        ("حسن پور ناصر", "ناصر", "حسن\u200cپور"),  # the affix is not a prefix of the given name
+        ("کاظم پور سید کاظم", "سید کاظم", "کاظم\u200cپور"),
     ],
 )
 def test_a_family_first_compound_family_name_written_apart_stays_the_family(

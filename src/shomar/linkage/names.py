@@ -199,8 +199,23 @@ def split_full_name(
     if two and given and family and reads_family_first(given, family):
         given, family = family, given
     if family_first and given and family:
-        given, family = _family_spelled_apart(given, family)
+        given, family = _family_spelled_apart(*_affix_to_family(given, family))
     return given, family, parsed.father or None
+
+
+_PIECE = re.compile(r"^([^\s\u200c-]+)[\s\u200c-]+(.+)$")
+
+
+def _affix_to_family(given: str, family: str) -> tuple[str, str]:
+    """A family-first name whose family name ends in an affix written apart («حسن پور
+    ناصر»): the parser glues «پور» to the given name as a prefix («پور‌ناصر», as in
+    «پورمحمدی»), but no given name begins with an affix, so it goes back to the family name
+    («حسن‌پور», «ناصر»)."""
+    match = _PIECE.match(given)
+    if match is None or name_key(match.group(1)) not in AFFIXES:
+        return given, family
+    glue = ZWNJ if detect_script(family) == "persian" else "-"
+    return match.group(2), f"{family}{glue}{match.group(1)}"
 
 
 def _family_spelled_apart(given: str, family: str) -> tuple[str, str]:
