@@ -9,6 +9,7 @@ from shomar.linkage.features import compute_features
 from shomar.linkage.names import (
     UNATTESTED_FAMILY_LEAN,
     abbreviation_key,
+    clean_family,
     clean_given,
     columns_swapped,
     compound_parts,
@@ -257,3 +258,19 @@ def test_role_lean_reads_the_field_as_linkage_does() -> None:
     assert role_lean("M. Reza", given_field=True) == role_lean("Reza", given_field=True)
     assert role_lean("Amirkhezi", given_field=False) == UNATTESTED_FAMILY_LEAN
     assert role_lean("Zarvandish", given_field=False) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("written", "family_first", "family"),
+    [
+        ("SHAYKH UL ISLAMI, Ali", False, "SHAYKH-UL-ISLAMI"),
+        ("شیخ الاسلامی محمد", True, "شیخ\u200cالاسلامی"),  # the ZWNJ written as a space
+        ("Ali Sheikh ol Eslami", False, "Sheikh-ol-Eslami"),
+    ],
+)
+def test_an_honorific_before_an_article_is_part_of_the_family_name(
+    written: str, family_first: bool, family: str
+) -> None:
+    assert split_full_name(written, family_first)[1] == family
+    assert clean_family("SHAYKH UL ISLAMI") == "SHAYKH UL ISLAMI"
+    assert clean_family("Haj Hediyeh") == "Hediyeh"  # an honorific alone is not a name part

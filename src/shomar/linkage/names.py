@@ -21,6 +21,7 @@ themselves are not changed), using the names engine's public functions only:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -182,7 +183,7 @@ def split_full_name(
     full: str, family_first: bool = False
 ) -> tuple[str | None, str | None, str | None]:
     """Given, family and father's name of ``full``; "FAMILY, Given" when there is a comma."""
-    parts = _COMMA.split(_drop_inner(full.strip()), maxsplit=1)
+    parts = _COMMA.split(_drop_inner(_glue_articles(full.strip())), maxsplit=1)
     if len(parts) == 1:
         full = parts[0]
     try:
@@ -440,10 +441,46 @@ def reromanised(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def clean_family(text: str) -> str:
     """A family name without honorific tokens (a row with its columns swapped puts "Haj
-    Hediyeh" in the family field); the text itself when nothing else is left."""
+    Hediyeh" in the family field); the text itself when nothing else is left, or when an
+    honorific is followed by an article: it is then part of the family name ("SHAYKH UL
+    ISLAMI", «شیخ الاسلامی»: Sheykholeslami)."""
     tokens = _tokens(text)
+    if any(name_key(t) in HONORIFICS and _is_article(nxt) for t, nxt in itertools.pairwise(tokens)):
+        return text
     kept = [t for t in tokens if name_key(t) not in HONORIFICS and name_key(t) not in SUFFIXES]
     return " ".join(kept) if kept and len(kept) < len(tokens) else text
+
+
+def _glue_articles(text: str) -> str:
+    """An honorific and an article written apart inside a family name («شیخ الاسلامی»,
+    "Sheikh ol Eslami") joined as one word («شیخ‌الاسلامی», "Sheikh-ol-Eslami"), so the
+    parser does not take the honorific off the family name."""
+    tokens = _tokens(text)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i + 1 < len(tokens) and name_key(token) in HONORIFICS and _is_article(tokens[i + 1]):
+            persian = detect_script(token) == "persian"
+            joined = [token, tokens[i + 1]]
+            i += 2
+            if not persian and name_key(joined[1]) in ARTICLES and i < len(tokens):
+                joined.append(tokens[i])  # "ol" and the noun after it
+                i += 1
+            out.append((ZWNJ if persian else "-").join(joined))
+            continue
+        out.append(token)
+        i += 1
+    return " ".join(out) if len(out) < len(tokens) else text
+
+
+#: Arabic articles written apart inside a family name (Sheykh-ol-Eslami, «شیخ الاسلامی»)
+ARTICLES = frozenset(name_key(a) for a in ("ul", "ol", "al", "el", "os", "us"))
+
+
+def _is_article(token: str) -> bool:
+    key = name_key(token)
+    return key in ARTICLES or (key.startswith("ال") and len(key) > 3)
 
 
 def name_bag(parts: Iterable[str | None], key: object) -> str | None:
