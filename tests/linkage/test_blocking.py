@@ -227,3 +227,5 @@ def test_a_given_name_alone_is_blocked_with_the_father_or_birth_year_in_the_prov
     assert ("given_lskel=name_single", "father_skel", "province") in _blocked_by(features, 0, 1)
     assert ("name_single=given_lskel", "father_skel", "province") in _blocked_by(features, 1, 0)
     assert ("given_lskel=name_single", "province", "birth_lo") in _blocked_by(features, 0, 2)
+    same_day = _features([rows[0], {"full_name": "اصغر", "date": "۱۱ مرداد ۱۳۶۷"}])
+    assert ("given_lskel=name_single", "date_day") in _blocked_by(same_day, 0, 1)
