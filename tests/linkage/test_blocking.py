@@ -214,3 +214,18 @@ def test_a_family_name_shortened_to_its_end_is_blocked_with_the_father_or_birth_
         {"full_name": "Mohammad Ghaemmaghami", "father_name": "امیر"},
     ]
     assert ("given_skel", "family_tail", "father_skel") in _blocked_by(_features(rows), 0, 1)
+
+
+def test_a_given_name_alone_is_blocked_with_the_father_or_birth_year_in_the_province() -> None:
+    rows = [
+        {"given_name": "Asghar", "family_name": "Nasiri", "father_name": "Hossein",
+         "place": "Mashhad", "age": "27", "date": "1988-08-02"},
+        {"full_name": "اصغر", "father_name": "حسین", "place": "مشهد"},
+        {"full_name": "اصغر", "place": "مشهد", "age": "27", "date": "مرداد ۱۳۶۷"},
+    ]  # fmt: skip
+    features = _features(rows)
+    assert ("given_lskel=name_single", "father_skel", "province") in _blocked_by(features, 0, 1)
+    assert ("name_single=given_lskel", "father_skel", "province") in _blocked_by(features, 1, 0)
+    assert ("given_lskel=name_single", "province", "birth_lo") in _blocked_by(features, 0, 2)
+    same_day = _features([rows[0], {"full_name": "اصغر", "date": "۱۱ مرداد ۱۳۶۷"}])
+    assert ("given_lskel=name_single", "date_day") in _blocked_by(same_day, 0, 1)

@@ -211,3 +211,19 @@ def test_an_age_on_an_undated_row_is_weak_agreement_not_nothing() -> None:
     birth = birth_comparison()
     assert _level_in(birth, rows, 0, 1) == "birth years consistent with an undated age"
     assert _level_in(birth, rows, 0, 3) == "birth_lo is NULL"  # no age: nothing
+
+
+def test_a_swapped_row_with_a_typo_agrees_on_the_swapped_level() -> None:
+    # both columns lean to given names (Iraj, Jalal), so the row is kept as written; the
+    # crossed skeletons and endings agree although a vowel changed ("Irij")
+    a = {"given_name": "Jalal", "family_name": "Iraj"}
+    b = {"given_name": "Irij", "family_name": "Jalal"}
+    assert _level(name_comparison("given"), a, b) == "swapped with the family name"
+    assert _level(name_comparison("family"), a, b) == "swapped with the given name"
+    c = {"given_name": "جلال", "family_name": "ایرج"}  # across scripts
+    assert _level(name_comparison("given"), c, b) == "swapped with the family name"
+    # two persons whose parts share skeletons but not endings (Hossein/Hosseini) are not
+    d = {"given_name": "Reza", "family_name": "Hosseini"}
+    e = {"given_name": "Hossein", "family_name": "Rezaei"}
+    assert _level(name_comparison("given"), d, e) == "two different attested given names"
+    assert not _level(name_comparison("family"), d, e).startswith("swapped")

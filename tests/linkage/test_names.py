@@ -7,13 +7,17 @@ import pytest
 
 from shomar.linkage.features import compute_features
 from shomar.linkage.names import (
+    UNATTESTED_FAMILY_LEAN,
     abbreviation_key,
+    clean_family,
     clean_given,
+    columns_swapped,
     compound_parts,
     family_first_sources,
     formal_given,
     leading_initial,
     reromanised,
+    role_lean,
     split_full_name,
 )
 from shomar.linkage.rules import (
@@ -243,6 +247,8 @@ def test_sibling_rule_splits_brother_and_sister_not_one_person() -> None:
         ("قربانی محمد رضا", "محمد رضا", "قربانی"),  # a compound given name stays whole
         ("حسینی زهرا سادات", "زهرا سادات", "حسینی"),  # a suffix is not a name part
         ("Merikhi Sadegh Ahga", "Sadegh Ahga", "Merikhi"),  # a misspelt suffix: left alone
+        ("حسن پور ناصر", "ناصر", "حسن\u200cپور"),  # the affix is not a prefix of the given name
+        ("کاظم پور سید کاظم", "سید کاظم", "کاظم\u200cپور"),
     ],
 )
 def test_a_family_first_compound_family_name_written_apart_stays_the_family(
@@ -259,3 +265,60 @@ def test_colloquial_forms_and_initials_give_the_formal_keys() -> None:
     assert leading_initial("S. Ali") is None  # S. is Seyed
     assert abbreviation_key("H.", "Reza") == abbreviation_key(None, "Hamidreza") == "h|rz"
     assert abbreviation_key(None, "Reza") is None  # one part: nothing abbreviated
+
+
+@pytest.mark.parametrize(
+    ("given", "family"),
+    [
+        ("Tehrani", "Mahmood"),  # Tehrani is also attested once as a given name
+        ("Rahmani", "Mohammadreza"),  # ... Rahmani 4 times (30 as a family name)
+        ("Mousai", "Jalal"),  # an unattested typo with a family name's ending
+        ("Ahmadi", "Sayyed Ghulamhusayn"),  # the honorific went with the given name
+        ("Sepah Mansur", "Ebrahim"),  # a compound family name written apart
+    ],
+)
+def test_swapped_columns_are_read_back_per_row(given: str, family: str) -> None:
+    assert columns_swapped(given, family)
+    f = compute_features(
+        pd.DataFrame(
+            {"source": ["ngo"], "record_id": ["1"], "given_name": [given], "family_name": [family]}
+        )
+    )
+    assert f.at[0, "family_key"] == name_key(given.replace(" ", ""))
+
+
+@pytest.mark.parametrize(
+    ("given", "family"),
+    [
+        ("Hadi", "Mansoor"),  # both given names: as written
+        ("Naser", "Manouchehr"),
+        ("Mohammad", "Rezaei"),  # in order
+        ("Zarvandish", "Qolondar"),  # nothing known
+    ],
+)
+def test_columns_in_order_or_undecidable_stay_as_written(given: str, family: str) -> None:
+    assert not columns_swapped(given, family)
+
+
+def test_role_lean_reads_the_field_as_linkage_does() -> None:
+    assert role_lean("Reza", given_field=True) > 5 > -2 > role_lean("Hosseini", given_field=False)
+    # honorifics and initials are not the name; an unattested name with a family ending leans
+    assert role_lean("M. Reza", given_field=True) == role_lean("Reza", given_field=True)
+    assert role_lean("Amirkhezi", given_field=False) == UNATTESTED_FAMILY_LEAN
+    assert role_lean("Zarvandish", given_field=False) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("written", "family_first", "family"),
+    [
+        ("SHAYKH UL ISLAMI, Ali", False, "SHAYKH-UL-ISLAMI"),
+        ("شیخ الاسلامی محمد", True, "شیخ\u200cالاسلامی"),  # the ZWNJ written as a space
+        ("Ali Sheikh ol Eslami", False, "Sheikh-ol-Eslami"),
+    ],
+)
+def test_an_honorific_before_an_article_is_part_of_the_family_name(
+    written: str, family_first: bool, family: str
+) -> None:
+    assert split_full_name(written, family_first)[1] == family
+    assert clean_family("SHAYKH UL ISLAMI") == "SHAYKH UL ISLAMI"
+    assert clean_family("Haj Hediyeh") == "Hediyeh"  # an honorific alone is not a name part

@@ -25,6 +25,18 @@ def test_skeleton_is_shared_by_both_scripts(persian: str, latin: str) -> None:
     assert skeleton(persian) == skeleton(latin)
 
 
+@pytest.mark.parametrize(
+    ("apart", "latin"),
+    [("روح\u200cالله", "Ruhollah"), ("فتح الله", "Fathollah"), ("ذبیح\u200cالله", "Zabihollah")],
+)
+def test_allah_written_apart_keeps_the_h_before_it(apart: str, latin: str) -> None:
+    # a ح before «الله» is sounded, written joined or apart (a final ح alone is read silent)
+    assert (
+        skeleton(apart) == skeleton(apart.replace("\u200c", "").replace(" ", "")) == skeleton(latin)
+    )
+    assert signature(apart) == signature(latin)
+
+
 def test_skeleton_merges_mohammad_and_mahmoud_but_signature_does_not() -> None:
     # the blocking key is deliberately coarse; the signature keeps the long vowel
     assert skeleton("Mohammad") == skeleton("Mahmoud")

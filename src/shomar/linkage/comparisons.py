@@ -5,17 +5,17 @@ splink's dialect-aware levels (Jaro-Winkler, Damerau-Levenshtein), so one model 
 and on Spark. Levels go from most to least specific; the first that holds is the pair's level.
 
 Names (given, family, father's name)
-    (father: the other record's family field holds this father's name, the other has none ▸)
-    both known ▸ same key in one script ▸ same name across scripts (canonical form, weighted
-    by how common the name is) ▸ same parts in another order (given and family) ▸ same stem with
-    another gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸
-    same signature (consonants and long vowels) ▸ same consonant skeleton (possibly another
-    name: Mahmoud/محمد) ▸ (given: an initial and the last part agree, "H. Reza"/Hamidreza ▸
-    only an initial, "M."/Mohammad ▸)
-    one is a part of the other's compound (Aliakbar/Akbar) ▸ close
-    spelling (Jaro-Winkler on the key) ▸ (family: the one record's family field holds the
-    other's father's name, neutral ▸) close skeleton ▸ same loose skeleton (given and
-    family: French/German/BGN spellings, g = q, a dropped h) ▸ anything else
+    (father: the other record's family field holds this father's name, the other has none ▸) both
+    known ▸ same key in one script ▸ same name across scripts (canonical form, weighted by how
+    common the name is) ▸ same parts in another order (given and family) ▸ the two parts swapped,
+    consonant skeletons crossed ("Mousai | Jalal" against «موسوی جلال») ▸ same stem with another
+    gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸ same signature
+    (consonants and long vowels) ▸ same consonant skeleton (possibly another name: Mahmoud/محمد) ▸
+    (given: an initial and the last part agree, "H. Reza"/Hamidreza ▸ only an initial, "M."/Mohammad
+    ▸) one is a part of the other's compound (Aliakbar/Akbar) ▸ close spelling (Jaro-Winkler on the
+    key) ▸ (family: the one record's family field holds the other's father's name, neutral ▸) close
+    skeleton ▸ same loose skeleton (given and family: French/German/BGN spellings, g = q, a dropped
+    h) ▸ (given and family: the parts swapped, loose skeletons crossed ▸) anything else
 Violation date (Gregorian day intervals)
     same day ▸ intervals overlap ▸ within a month ▸ within a year ▸ further apart
 Birth (year interval from birth date, or from age at the violation date)
@@ -67,6 +67,7 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             exact,
             same,
             *_order_levels(part),
+            *_swap_levels(part, "skel"),
             *_ending_levels(part),
             cll.CustomLevel(f"{sig}_l = {sig}_r", "same signature"),
             cll.CustomLevel(f"{skel}_l = {skel}_r", "same consonant skeleton"),
@@ -77,7 +78,7 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             cll.JaroWinklerLevel(key, 0.9),
             cll.JaroWinklerLevel(skel, 0.85),
             *_loose_levels(part),
-            *_swap_levels(part),
+            *_swap_levels(part, "lskel"),
             cll.ElseLevel(),
         ],
         output_column_name=f"{part}_name",
@@ -208,16 +209,28 @@ def _loose_levels(part: str) -> list[Any]:
     return [cll.CustomLevel(_both(column, f"{column}_l = {column}_r"), "same loose skeleton")]
 
 
-def _swap_levels(part: str) -> list[Any]:
+def _swap_levels(part: str, column: str) -> list[Any]:
+    """Given and family names: the other reading of a row whose columns hold each other's
+    name (given "Mousai", family "Jalal" for «موسوی جلال»), when the row-level check
+    (:func:`shomar.linkage.names.columns_swapped`) could not tell: both crossed parts agree
+    on the consonant skeleton (a typo in the vowels: the signatures differ, so "same name
+    parts in another order" does not hold), or, late, on the loose skeleton (another
+    romanisation of both), and each crossed pair ends in the same sound (the suffix -i makes
+    another name: Hossein/Hosseini). Both records' values stay as they are; the weight is
+    capped at the cross-script level's, as for any reordered name (``REORDER_LEVELS``)."""
     other = SWAPS.get(part)
     if other is None:
         return []
-    return [
-        cll.CustomLevel(
-            f"{part}_sig_l = {other}_sig_r AND {other}_sig_l = {part}_sig_r",
-            f"swapped with the {other} name",
-        )
-    ]
+    a, b = f"{part}_{column}", f"{other}_{column}"
+    # the last sound of each crossed pair agrees too: skeletons alone would take "Reza
+    # Hosseini" for "Hossein Rezaei" (rz, hsn), two persons
+    ends = (
+        f"right({part}_sig_l, 1) = right({other}_sig_r, 1) "
+        f"AND right({other}_sig_l, 1) = right({part}_sig_r, 1)"
+    )
+    cond = f"{a}_l = {b}_r AND {b}_l = {a}_r AND {a}_l <> {a}_r AND {ends}"
+    both = _both(a, f"{b}_l IS NOT NULL AND {b}_r IS NOT NULL AND {cond}")
+    return [cll.CustomLevel(both, f"swapped with the {other} name")]
 
 
 def _interval_gap(lo: str, hi: str) -> str:

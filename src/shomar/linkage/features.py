@@ -88,13 +88,13 @@ from shomar.linkage.names import (
     abbreviation_key,
     clean_family,
     clean_given,
+    columns_swapped,
     compound_parts,
     family_first_sources,
     initial_key,
     is_initial,
     leading_initial,
     name_bag,
-    reads_family_first,
     reromanised,
     split_full_name,
 )
@@ -396,7 +396,7 @@ def _split_parts(
     """Given, family and father's name of one record, parsing the full name when needed
     ("FAMILY, Given" and family-first lists honoured); the given name without honorifics,
     initials and suffixes; and the given name's abbreviation key (``abbreviation_key``)."""
-    if given and family and reads_family_first(given, family):  # the columns swapped
+    if given and family and columns_swapped(given, family):
         given, family = family, given
     initial = None
     if full and not (given and family):

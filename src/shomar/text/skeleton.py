@@ -91,7 +91,16 @@ _LATIN_AI_END = re.compile(r"(?:aei|aee|ayi|aie|aii|aiy|ayee|aye|aeey|aeei)$")
 
 
 def _fa_tokens(s: str) -> list[str]:
-    return [t for t in _TOKEN_SPLIT.split(persian_display(s)) if t]
+    """Persian tokens; «الله» written apart («روح‌الله», «فتح الله») stays with the name before
+    it, as when written joined: the ح before it is then not a silent final letter (Ruhollah
+    is ``rhl`` in both scripts, not ``rl``)."""
+    out: list[str] = []
+    for t in _TOKEN_SPLIT.split(persian_display(s)):
+        if t == "الله" and out:
+            out[-1] += t
+        elif t:
+            out.append(t)
+    return out
 
 
 _APOSTROPHE_H = re.compile(r"(?<=[sckgzSCKGZ])['’ʼ](?=[hH])")
