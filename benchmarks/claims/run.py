@@ -90,8 +90,12 @@ class Score:
         )
 
 
+#: Persian and Arabic-Indic digits read as Latin ones: «کانال «۱۵۰۰ تصویر»» is "1500 تصویر"
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
 def _norm(name: str) -> str:
-    name = name.replace("’", "'").replace("\u200c", " ").casefold()
+    name = name.replace("’", "'").replace("\u200c", " ").casefold().translate(_DIGITS)
     name = re.sub(r"[^\w' ]+", " ", name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip())
     return re.sub(r"\s+", " ", name).strip()

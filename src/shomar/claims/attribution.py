@@ -111,7 +111,9 @@ _FA_VERB = re.compile(
     r"(?<![\w\u200c])(?:(?:اعلام|گزارش|تایید|تأیید|برآورد|تخمین|ثبت|اعلان)\s+"
     r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
     r"|(?:اعلام|گزارش|ثبت|برآورد)\s+کرده\s+بود(?:ند)?"
-    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|دانند|گوید|گویند)"
+    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|"
+    r"نشان\s+(?:می[\u200c ]?دهد|داد|می[\u200c ]?دهند)(?=\s+که)|"
+    r"می[\u200c ]?(?:نویسد|داند|دانند|گوید|گویند)"
     r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
     r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
     r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد)"
@@ -181,6 +183,7 @@ _BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", 
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
 _FA_STOP = {
     "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
+    "امشب", "دیشب", "امسال",
     "نیز", "هم", "را", "از", "شب", "تنها", "فقط",
     "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
     "اما", "ولی", "رقم", "ارقام", "اکنون", "تاکنون", "هنوز", "همچنان", "هم‌اکنون", "اینک",
@@ -412,11 +415,27 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     return name, first
 
 
+#: a channel, page or account named in guillemets after its kind: «کانال تلگرامی «۱۵۰۰ تصویر»»
+_FA_NAMED_MEDIUM = re.compile(
+    r"(?:کانال|صفحه|حساب|سایت|وب[\u200c ]?سایت|روزنامه|نشریه|گروه|کمپین|شبکه|پیج)"
+    r"(?:\s+(?:تلگرامی|اینستاگرامی|توییتری|خبری|کاربری|رسمی))?\s*$"
+)
+_GUILLEMET_NAME = re.compile(r"«([^«»]{1,40})»")
+
+
 def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
     kept: list[str] = []
     first = -1
+    skip_to = start
     for tok in _TOKEN.finditer(sentence, start, end):
+        if tok.start() < skip_to:
+            continue
         word = tok.group()
+        quoted = _GUILLEMET_NAME.match(sentence, tok.start()) if word == "«" else None
+        if quoted and kept and _FA_NAMED_MEDIUM.search(" ".join(kept)):
+            kept.append(quoted.group(1))  # the medium's name belongs to the claimant
+            skip_to = quoted.end()
+            continue
         if word in _FA_STOP or word[0].isdigit() or not word[0].isalnum() or len(kept) >= 6:
             break
         if kept and word in ("این", "آن"):

@@ -73,6 +73,7 @@ _NOT_COUNTED_TAIL = re.compile(
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:نیز\s+)?در\s+انتظار\s+(?:اجرای\s+حکم|نتیجه|اعدام|رسیدگی)|"
     # charged, not yet sentenced: "100 of them face charges that carry the death penalty"
     r"fac(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?charges?|"
+    r"(?:(?:later|since|subsequently|formally)\s+)?(?:charged|indicted)\s+with(?![\w])|"
     r"(?:\S+\s+){0,3}?با\s+(?:اتهام|اتهامات|اتهاماتی)\s+(?:\S+\s+){0,6}?روبه?[\u200c ]?رو|"
     # a prison term, not a death sentence: "sentenced 5 to death and 11 others to prison terms"
     # «برای ۱۱ نفر دیگر حبس تا ۱۵ سال»: a prison term follows the number
@@ -191,6 +192,8 @@ _REFERS_BACK = re.compile(
 )
 _OF_THESE = re.compile(
     r"^(?:of|among)\s+(?:these|them|those|the\s+(?:dead|detainees|victims))\b|"
+    # "They included 31 women and 4 juveniles": a list of sub-counts of the figure before
+    r"^(?:they|these|those|the\s+(?:dead|detainees|victims))\s+includ(?:e|ed)\b|"
     r"^(?:از\s+(?:این\s+(?:تعداد|عده|افراد)|میان\s+(?:آنان|آنها|این\s+افراد))|در\s+میان\s+(?:آنان|آنها))",
     re.IGNORECASE,
 )

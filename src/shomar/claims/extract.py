@@ -88,7 +88,7 @@ _OTHER_ESTIMATES = re.compile(
 #: a sentence that goes on with the previous one's figures ("Of these, 61 …", «… نیز …»)
 _CONTINUES = re.compile(
     r"^(?:of\s+(?:these|them|those|the\s+\w+)|among\s+(?:them|these|those|the\s+\w+)|"
-    r"this\s+includes|they\s+include|these\s+include|in\s+addition|also|the\s+(?:toll|figure|"
+    r"this\s+includes|(?:they|these|those)\s+includ(?:e|ed)|in\s+addition|also|the\s+(?:toll|figure|"
     r"total|tally)\b|its\s+(?:toll|figure|total|tally)\b)|(?<![\w])(?:also|further|another|"
     r"other|others)(?![\w])|"
     r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
@@ -97,6 +97,8 @@ _CONTINUES = re.compile(
     r"^(?:با\s+(?:اعدام|کشته\s+شدن|مرگ|بازداشت|دستگیری)\s+(?:این|آنان|آنها|ایشان)(?![\w\u200c])|"
     r"with\s+the\s+(?:executions?|hangings?|killings?|deaths?|arrests?)\s+of\s+(?:these|those|them)\b)|"
     r"(?<![\w])of\s+(?:them|these|those|the\s+(?:total|figure|toll))(?![\w])|"
+    # "Drug-related charges accounted for 503 of the executions": of those just counted
+    r"(?<![\w])of\s+the\s+(?:executions|hangings|killings|deaths|arrests|detentions)(?![\w])|"
     r"(?<![\w\u200c])از\s+(?:(?:کشته|اعدام|بازداشت|زخمی)[\u200c ]?شدگان|"
     # «۷ نفر از اعدام‌شدگان زن بودند»: of those just counted
     r"جان[\u200c ]?باختگان|مجروحان)(?![\w\u200c])|"
@@ -143,6 +145,12 @@ _PERSON_MENTION_EN = re.compile(
 _PERSON_MENTION_FA = re.compile(
     r"^(?:(?:سردار|سرتیپ|سرلشکر|آیت[\u200c ]?الله|حجت[\u200c ]?الاسلام|دکتر)\s+)?"
     r"((?:[^\s،,]+\s+){1,3}[^\s،,]+)\s*،"
+)
+#: a registry organisation as the subject of any verb ("In a report released this week, Human
+#: Rights Watch described …"): what "the group" refers to later, though it said nothing countable
+_ORG_SUBJECT_EN = re.compile(
+    r"(?:^|[,;]\s+)(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)\s+"
+    r"(?=(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\s)"
 )
 _TOTAL_LINE = re.compile(r"^\s*(?:total|in\s+all|جمع|مجموع|کل)\b", re.IGNORECASE)
 
@@ -314,6 +322,9 @@ def _headline_attribution(s: str) -> Attribution | None:
 
 
 def _remember_people(s: str, context: _Context) -> None:
+    for m in _ORG_SUBJECT_EN.finditer(s):
+        if resolve_claimant(m.group(1)) is not None:
+            context.last_org = m.group(1)
     for m in _PERSON_MENTION_EN.finditer(s):
         name = (m.group(1) or m.group(2) or "").strip()
         if name and resolve_claimant(name) is None:
@@ -364,7 +375,9 @@ def _sentence_claims(
         goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES))  # also inside a quotation
         if carried is not None and not goes_on and not after_table:
             carried = None
-        passive = any(a.kind == "passive" for a in attributions)
+        passive = any(
+            a.kind == "passive" and not _NEW_CLAUSE.search(s, 0, a.start) for a in attributions
+        )  # not "…, and only 7% were announced by official sources": a clause of its own
         if carried is not None and not headline and not passive:
             # "The figure is far higher than the toll of 304 reported by Amnesty": the party
             # named after the figure states it, not the paragraph's speaker
@@ -621,7 +634,15 @@ def _attribution_for(
     ):
         main = closing  # "…, ISNA reported, and some 7,000 …, according to a lawmaker"
     chain = next(
-        (a for a in attributions if a.kind == "passive" and match.end <= a.start <= horizon),
+        (
+            a
+            for a in attributions
+            if a.kind == "passive"
+            and match.end <= a.start <= horizon
+            # "503 of the executions, and only 7% were announced by official sources": the
+            # passive source of another clause's figure
+            and not _NEW_CLAUSE.search(s, match.end, a.start)
+        ),
         None,
     )
     if chain is None and main is not None:

@@ -98,6 +98,7 @@ _AFTER: dict[str, list[str]] = {
     "disappeared": [
         r"(?:forcibly\s+)?disappeared",
         r"missing",
+        r"held\s+incommunicado",  # "73 cases in which detainees were held incommunicado"
         rf"ناپدید{_Z}(?:شدگان|شده|شدند)",
         r"مفقود",
     ],
