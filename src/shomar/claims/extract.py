@@ -368,12 +368,16 @@ def _sentence_claims(
     ):
         listed = Attribution(context.list_source, "according", 0, 0, None, False)
         attributions = [listed, *attributions]  # "- 42 executions" under "Hengaw's report …:"
+    same_tally: Attribution | None = None
+    counted_before = context.last_counted
     if not any(a.kind in _MAIN_KINDS for a in attributions):
         carried = context.paragraph_claimant
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
         goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES))  # also inside a quotation
         if carried is not None and not goes_on and not after_table:
+            if not attributions and not headline:
+                same_tally = carried  # only for a figure of the category just counted, below
             carried = None
         passive = any(
             a.kind == "passive" and not _NEW_CLAUSE.search(s, 0, a.start) for a in attributions
@@ -402,6 +406,11 @@ def _sentence_claims(
             continue
         context.last_counted = counted
         main, chain = _attribution_for(s, match, matches, attributions)
+        if main is None and chain is None and same_tally is not None and counted == counted_before:
+            # "IHR said at least 834 were executed. … At least 5 executions were carried out in
+            # public.": a further figure of the same tally, in the same paragraph, is the speaker's
+            main = Attribution(same_tally.claimant, "according", 0, 0, None, False)
+            context.paragraph_claimant = main
         if main is not None and denied(s, attributions, match):
             main, chain = denied_source(match, main, chain, attributions, s), None
         compared = _THAN.search(s[: match.start]) is not None and _passive(chain)
