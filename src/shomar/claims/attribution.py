@@ -81,7 +81,7 @@ _EN_VERB = re.compile(
 _EN_PASSIVE = re.compile(
     r"(?<![\w])(?:announced|reported|confirmed|estimated|stated|documented|recorded|counted|"
     r"verified|published|given|released|compiled|claimed|circulated|spread|cited|put\s+forward|"
-    r"quoted|seen|obtained|reviewed)\s+by\s+"
+    r"quoted|seen|obtained|reviewed|acknowledged|admitted|kept|tallied)\s+by\s+"
     # "claims by rights groups that …"; not "reports from Zahedan that …" (a place)
     r"|(?<![\w])(?:(?:claims?|allegations?)\s+(?:by|from)|reports?\s+by)\s+(?=[^.,;]{2,60}?\s+that\b)"
     # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
@@ -710,10 +710,16 @@ _OUTLET_NOUN = re.compile(
 )
 
 
+_TOLD_QUOTED = re.compile(r"\s*«([^«»]{2,40})»\s*(?=گفت|اظهار|توضیح)")
+
+
 def _told_media(sentence: str, end: int) -> str | None:
     """The news organisation after "told" ("told Reuters that"), when it is one: a registry
     entry of kind ``media`` or ``ngo`` (rights groups' news services: "told Kurdpa", "told
     HRANA") or an outlet named by its kind ("state TV"); "told reporters" is not."""
+    quoted = _TOLD_QUOTED.match(sentence, end)
+    if quoted:  # «منابع محلی به «حال‌وش» گفتند»: an outlet's name in guillemets
+        return quoted.group(1).strip()
     target = _np_after(sentence, end)
     entry = resolve_claimant(target) if target else None
     if entry and claimant_entry(entry).kind in ("media", "ngo"):

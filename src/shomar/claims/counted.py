@@ -52,7 +52,7 @@ _REVISED_TO = re.compile(
 #: "up from 66", «نسبت به ۵۸۲ مورد»: an earlier figure of the same count
 _COMPARED = re.compile(
     r"(?<![\w])(?:up|down|rising|falling|increased|decreased)\s+from\s*$|"
-    r"(?<![\w])compared\s+(?:with|to)\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$|"
+    r"(?<![\w])compared\s+(?:with|to)\s*$|(?<![\w])(?:not|rather\s+than|instead\s+of|unlike)\s+the\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$|"
     # "rose to 14 from 9", "revised upward on Sunday to 14, from 9 announced on Friday"
     r"(?<![\w])(?:rose|risen|climbed|increased|jumped|revised|raised|fell|dropped|lowered)"
     r"(?![\w])[^.;]{0,40}?(?<![\w])to\s+[\d,.]+\s*,?\s+from\s*$",
@@ -99,6 +99,10 @@ _TALLIED = re.compile(
 )
 #: nothing after the figure but a place: "counted nine;", "counted eleven in Saqqez."
 _BARE = re.compile(r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?(?:[;,.:]|$)")
+#: the verb that carries out a death sentence named before the number: «… اجرا شد»
+_CARRIED_OUT = re.compile(
+    r"^\s*(?:[\w\u200c]+\s+){0,3}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
+)
 _SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
 _TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
 #: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
@@ -272,6 +276,8 @@ def categories(
         adjacent = _ADJACENT_NOUN.search(s[prev_end : match.start])
         if adjacent:
             near = _nearest_before(adjacent.group())
+            if near and near[0] == "sentenced_to_death" and _CARRIED_OUT.match(tail):
+                near = ("executed", 0)  # «حکم اعدام ۶ زندانی اجرا شد»: the sentence carried out
             if near:
                 found.append(near[0])
                 continue

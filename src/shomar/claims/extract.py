@@ -649,8 +649,10 @@ def _attribution_for(
             if a.kind == "passive"
             and match.end <= a.start <= horizon
             # "503 of the executions, and only 7% were announced by official sources": the
-            # passive source of another clause's figure
+            # passive source of another clause's figure («… اعدام شده‌اند و تنها ۱۰ درصد … از
+            # سوی منابع رسمی اعلام شده»: a finished Persian clause before it)
             and not _NEW_CLAUSE.search(s, match.end, a.start)
+            and not _FA_CLAUSE_DONE.search(s, match.end, a.start)
         ),
         None,
     )
@@ -694,7 +696,13 @@ _CLAUSE_BREAK = re.compile(
 
 
 #: a figure compared with the speaker's own ("far lower than the 1,500 reported by Reuters")
-_THAN = re.compile(r"(?<![\w])than\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: a figure set against the one before: "far lower than the 1,500 reported by Reuters", "not
+#: the four acknowledged by the judiciary"
+_THAN = re.compile(
+    r"(?<![\w])than\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$|"
+    r"(?<![\w])(?:not|instead\s+of|unlike)\s+the\s+(?:[\w-]+\s+){0,2}$",  # "rather than": above
+    re.IGNORECASE,
+)
 
 
 def _passive(att: Attribution | None) -> bool:
@@ -704,6 +712,12 @@ def _passive(att: Attribution | None) -> bool:
 #: a clause of its own between a speaker and a later figure: ", and …", ";" (not ", and that
 #: …", which goes on with the speaker's words)
 _NEW_CLAUSE = re.compile(r"[;؛]|,\s+and\s+(?!that\b)", re.IGNORECASE)
+
+
+#: a Persian clause that ends with its verb and goes on with «و»: «… اعدام شده‌اند و …»
+_FA_CLAUSE_DONE = re.compile(
+    r"(?:شده|کرده|بوده)[\u200c ]?(?:اند|است)\s+و\s|(?<![\w\u200c])(?:شدند|کردند|بودند)\s+و\s"
+)
 
 
 def _across_clauses(s: str, one: Attribution, other: Attribution) -> bool:

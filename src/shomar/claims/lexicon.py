@@ -142,6 +142,10 @@ _AFTER: dict[str, list[str]] = {
         r"(?:in|into)\s+(?:detention|prison|jail|custody)",  # "remain in custody"
         r"behind\s+bars",
         r"زندانی\s+(?:شدند|هستند)",
+        # «۲۰۰ نفر در بازداشتگاه فشافویه نگهداری می‌شوند»: held in a detention centre (not «در
+        # بند عمومی نگهداری می‌شدند», a ward's population)
+        rf"در\s+بازداشتگاه(?:[\u200c ]?های)?\s+(?:[\w\u200c]+\s+){{0,2}}?نگهداری\s+"
+        rf"(?:می{_Z}شوند|می{_Z}شدند|شده{_Z}اند|شدند|می{_Z}شود)",
         r"در\s+بازداشت",
     ],
 }

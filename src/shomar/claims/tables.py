@@ -2,7 +2,8 @@
 
 A table is two or more consecutive lines holding ``|`` or tab separators. The first line is the
 header; a column whose header is a counted word ("Killed", «بازداشت», "Sentenced to death",
-«محکوم به اعدام») gives its category to every figure in that column. The first column labels
+«محکوم به اعدام») gives its category to every figure in that column; a column headed only
+"Number", «تعداد» takes the category of the caption's first counted word. The first column labels
 the row (a province, a year) and is never read as a figure. The claimant is the source named in
 the caption just above the table ("as compiled by Iran Human Rights", «(منبع: هرانا)») or in a
 "Source:" / «منبع:» line just below it.
@@ -56,6 +57,24 @@ def _category(header: str) -> str | None:
     return None
 
 
+#: a column that says only "how many" («تعداد», "Number"): the caption says of what
+_GENERIC_COLUMN = re.compile(
+    r"(?:number|count|cases|figures?|total|تعداد|شمار|آمار|رقم|موارد)", re.IGNORECASE
+)
+
+
+def _caption_category(caption: str) -> str | None:
+    """The first counted word of the caption: «آمار اعدام‌ها به تفکیک استان» → executed."""
+    folded = fold_text(caption)
+    found = [
+        (m.start(), category)
+        for category, pattern in [*COUNTED_BEFORE, *COUNTED_AFTER]
+        for m in [pattern.search(folded)]
+        if m is not None
+    ]
+    return min(found)[1] if found else None
+
+
 def _caption_claimant(line: str) -> str | None:
     source = _SOURCE_LINE.search(line)
     if source:
@@ -90,8 +109,14 @@ def find_tables(text: str) -> list[Table]:
 
 def _table(lines: list[tuple[int, str]], first: int, stop: int) -> Table:
     header = [h for h in _SEPARATOR.split(lines[first][1].strip())]
-    categories = [_category(h) for h in header]
     caption = next((t for _, t in reversed(lines[max(0, first - 2) : first]) if t.strip()), "")
+    categories = [_category(h) for h in header]
+    if caption and any(_GENERIC_COLUMN.fullmatch(h.strip()) for h in header[1:]):
+        of_caption = _caption_category(caption)  # "Executions by province" over "| Number"
+        categories = [
+            of_caption if c is None and _GENERIC_COLUMN.fullmatch(h.strip()) else c
+            for h, c in zip(header, categories, strict=True)
+        ]
     below = next((t for _, t in lines[stop : stop + 2] if t.strip()), "")
     claimant = _caption_claimant(caption) if caption else None
     if claimant is None and _SOURCE_LINE.search(below):
