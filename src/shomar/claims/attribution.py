@@ -67,6 +67,7 @@ _EN_VERB = re.compile(
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
     r"wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
+    r"counts(?=\s*,)|tallies(?=\s*,)|"  # "…, the Associated Press counts, based on …"
     r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
     r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
@@ -99,6 +100,9 @@ _EN_PASSIVE = re.compile(
 #: where a Persian passive source's name ends: the participle that follows it
 _FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد).*$")
 _EN_ACCORDING = re.compile(
+    # "By its count, …", "by the group's tally": the party whose count it is
+    r"(?<![\w])by\s+(?=(?:its|their|his|her|[\w'’ -]{2,40}?['’]s?)\s+(?:own\s+)?(?:latest\s+)?"
+    r"(?:count|tally|reckoning|estimate|figures)\b)|"
     r"(?<![\w])(?:according\s+to|per(?=\s+(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|"
     r"numbers|estimates|a\s+tally|tallies|a\s+count)\s))\s+",  # "per figures from X"
     re.IGNORECASE,
@@ -125,7 +129,8 @@ _FA_ACCORDING = re.compile(
     r"(?:\s+(?:منتشر|ارائه|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری|ثبت|تدوین)[\u200c ]?شده)?"
     r"\s+(?:از\s+سوی|توسط|از\s+جانب)|بنا\s*بر\s+اعلام|به\s+اعلام|به\s+نوشته|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
     r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
-    r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
+    r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس|"
+    r"بنا\s*بر\s+(?:آمار|ارقام)(?:[\u200c ]?های)?)\s+"  # «بنا بر آمار وزارت کشور»
 )
 #: «بر اساس اطلاعاتی که به گزارشگر ویژه رسیده»: the party the information reached
 _FA_RECEIVED = re.compile(
@@ -417,9 +422,9 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
 
 #: a channel, page or account named in guillemets after its kind: «کانال تلگرامی «۱۵۰۰ تصویر»»
 _FA_NAMED_MEDIUM = re.compile(
-    r"(?:کانال|صفحه|حساب|سایت|وب[\u200c ]?سایت|روزنامه|نشریه|گروه|کمپین|شبکه|پیج)"
-    r"(?:\s+(?:تلگرامی|اینستاگرامی|توییتری|خبری|کاربری|رسمی))?\s*$"
-)
+    r"^(?:کانال|صفحه|حساب|سایت|وب[\u200c ]?سایت|روزنامه|نشریه|گروه|کمپین|شبکه|پیج|کانون|"
+    r"سازمان|نهاد|مجموعه|جمعیت|انجمن|کمیته|مرکز|خبرگزاری)(?:\s|$)"
+)  # «کانون حقوق بشری «دادبان»» too: the kind, then the name
 _GUILLEMET_NAME = re.compile(r"«([^«»]{1,40})»")
 
 
@@ -432,7 +437,7 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
             continue
         word = tok.group()
         quoted = _GUILLEMET_NAME.match(sentence, tok.start()) if word == "«" else None
-        if quoted and kept and _FA_NAMED_MEDIUM.search(" ".join(kept)):
+        if quoted and 0 < len(kept) <= 3 and _FA_NAMED_MEDIUM.search(" ".join(kept)):
             kept.append(quoted.group(1))  # the medium's name belongs to the claimant
             skip_to = quoted.end()
             continue
@@ -486,9 +491,14 @@ def _appositive_name(sentence: str, start: int, name: str) -> str:
     if not words or not words[-1][:1].islower() or _is_fa(name):
         return name
     m = _APPOSITIVE.match(sentence, start)
-    if m and name.split()[-1] in m.group(0):
+    if m and name.split()[-1] in m.group(0) and not _SUBJECT_GOES_ON.match(sentence, m.end()):
         return _clean(m.group(1))
     return name
+
+
+#: "According to a person familiar with the case, the Supreme Court has upheld …": the name after
+#: the comma opens the main clause; it is no appositive
+_SUBJECT_GOES_ON = re.compile(r"\s+(?:has|have|had|is|was|are|were|will|would)\s")
 
 
 _BEEN_BEFORE = re.compile(r"(?<![\w])(?:been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -506,6 +516,11 @@ _INVERTED_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 #: "according to *a* lawmaker": an indefinite description introduces someone new
+#: "its count", "the group's tally": whose count it is
+_WHOSE_COUNT = re.compile(
+    r"^(.+?)(?:['’]s?)?\s+(?:own\s+)?(?:latest\s+)?(?:count|tally|reckoning|estimate|figures)$",
+    re.IGNORECASE,
+)
 _INDEFINITE = re.compile(r"\s*an?\s", re.IGNORECASE)
 
 
@@ -541,6 +556,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             received = _FA_RECEIVED.match(sentence, m.end())
             found_name = received.group(1) if received else _np_after(sentence, m.end())
             name = _appositive_name(sentence, m.end(), noun_phrase(found_name))
+            whose = _WHOSE_COUNT.match(name)
+            name = whose.group(1) if whose else name  # "by its count" → "its"
             att = Attribution(name, "according", m.start(), m.end(), None, anaphoric(name, m.end()))
             add(att, m.span())
     for m in _EN_QUOTED.finditer(sentence):

@@ -69,7 +69,8 @@ _NOT_COUNTED_TAIL = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:have\s+been|has\s+been|are|were|went)\s+on\s+(?:a\s+)?hunger\s+strike|"
     r"(?:\S+\s+){0,6}?در\s+اعتصاب\s+غذا|"
     # waiting for a decision, not counted: "the remaining 10 are awaiting the outcome of appeals"
-    r"awaiting\s+(?:the\s+)?(?:outcome|execution|appeals?|their\s+appeals?|a\s+decision|review)|"
+    r"awaiting\s+(?:the\s+|a\s+)?(?:outcome|execution|appeals?|their\s+appeals?|a\s+decision|review|"
+    r"trial|retrial|sentencing)|"
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:نیز\s+)?در\s+انتظار\s+(?:اجرای\s+حکم|نتیجه|اعدام|رسیدگی)|"
     # charged, not yet sentenced: "100 of them face charges that carry the death penalty"
     r"fac(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?charges?|"
@@ -301,7 +302,10 @@ def categories(
                 )  # "19 of the women had been convicted of murder": of those executed
                 continue
             clause = re.split(r"[;:؛]", rest, maxsplit=1)[0]  # a stop mark is no "released"
-            if _AFTER_STOP.search(clause[:40]):
+            stop = _AFTER_STOP.search(clause[:40])
+            # "3 of the men, while the other 2 are awaiting …": a conjunction opens another
+            # clause; it does not release the ones counted
+            if stop and not re.fullmatch(r"but|while|whereas|although", stop.group(), re.I):
                 found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
                 blocked.add(i)
                 continue

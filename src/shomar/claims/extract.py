@@ -147,10 +147,11 @@ _PERSON_MENTION_FA = re.compile(
     r"((?:[^\s،,]+\s+){1,3}[^\s،,]+)\s*،"
 )
 #: a registry organisation as the subject of any verb ("In a report released this week, Human
-#: Rights Watch described …"): what "the group" refers to later, though it said nothing countable
+#: Rights Watch described …", "Hengaw, a Kurdish rights group, has been tracking …"): what "the
+#: group" and "its" refer to later, though it said nothing countable
 _ORG_SUBJECT_EN = re.compile(
-    r"(?:^|[,;]\s+)(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)\s+"
-    r"(?=(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\s)"
+    r"(?:^|[,;]\s+)(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)"
+    r"(?=\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\s|,\s+(?:a|an|the)\s)"
 )
 _TOTAL_LINE = re.compile(r"^\s*(?:total|in\s+all|جمع|مجموع|کل)\b", re.IGNORECASE)
 
@@ -690,7 +691,8 @@ def _attribution_for(
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[;؛]|(?<![\w])(?:while|whereas|but)(?![\w])|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
+    r"[;؛]|(?<![\w])(?:while|whereas|but|although)(?![\w])|"
+    r"(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
     re.IGNORECASE,
 )
 

@@ -119,6 +119,7 @@ _AFTER: dict[str, list[str]] = {
     "tortured": [
         r"tortured",
         r"cases\s+of\s+torture",
+        r"مورد\s+شکنجه",  # «۸۵ مورد شکنجه»: cases of torture
         rf"شکنجه{_FA_BE}",
         # «۴۰ کودک را … شکنجه کرده‌اند»: an active verb after the object
         rf"شکنجه\s+(?:کردند|کرده{_Z}اند|کرده{_Z}است|کرده|نمودند|می{_Z}کنند)",
@@ -140,6 +141,10 @@ _AFTER: dict[str, list[str]] = {
         r"jailed",
         r"imprisoned",
         r"(?:in|into)\s+(?:detention|prison|jail|custody)",  # "remain in custody"
+        # "no more than 20 were held briefly": held by the authorities ("held incommunicado" is
+        # a disappearance)
+        r"(?:were|are|was|is|being|been)\s+(?:briefly\s+)?held(?=\s+(?:briefly|"
+        r"overnight|without|for|in\s+(?:custody|detention|prison|jail|solitary))|\s*[.,;]|\s*$)",
         r"behind\s+bars",
         r"زندانی\s+(?:شدند|هستند)",
         # «۲۰۰ نفر در بازداشتگاه فشافویه نگهداری می‌شوند»: held in a detention centre (not «در

@@ -3,7 +3,8 @@
 A table is two or more consecutive lines holding ``|`` or tab separators. The first line is the
 header; a column whose header is a counted word ("Killed", «بازداشت», "Sentenced to death",
 «محکوم به اعدام») gives its category to every figure in that column; a column headed only
-"Number", «تعداد» takes the category of the caption's first counted word. The first column labels
+"Number", «تعداد» takes the category of the caption's first counted word, and one headed "Of
+which women" that of the column before it. The first column labels
 the row (a province, a year) and is never read as a figure. The claimant is the source named in
 the caption just above the table ("as compiled by Iran Human Rights", «(منبع: هرانا)») or in a
 "Source:" / «منبع:» line just below it.
@@ -63,6 +64,14 @@ _GENERIC_COLUMN = re.compile(
 )
 
 
+#: a column of sub-counts of the column before it: "Of which women", «از این تعداد زن»
+_SUBCOUNT_COLUMN = re.compile(
+    r"(?:of\s+(?:which|whom|these|them)|among\s+them|including|از\s+(?:این|آن)\s+(?:تعداد|میان)|"
+    r"از\s+جمله)(?![\w\u200c])",
+    re.IGNORECASE,
+)
+
+
 def _caption_category(caption: str) -> str | None:
     """The first counted word of the caption: «آمار اعدام‌ها به تفکیک استان» → executed."""
     folded = fold_text(caption)
@@ -117,6 +126,9 @@ def _table(lines: list[tuple[int, str]], first: int, stop: int) -> Table:
             of_caption if c is None and _GENERIC_COLUMN.fullmatch(h.strip()) else c
             for h, c in zip(header, categories, strict=True)
         ]
+    for k in range(1, len(header)):
+        if categories[k] is None and _SUBCOUNT_COLUMN.match(header[k].strip()):
+            categories[k] = categories[k - 1]  # "Executions | Of which women"
     below = next((t for _, t in lines[stop : stop + 2] if t.strip()), "")
     claimant = _caption_claimant(caption) if caption else None
     if claimant is None and _SOURCE_LINE.search(below):
