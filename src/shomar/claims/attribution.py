@@ -94,7 +94,8 @@ _EN_PASSIVE = re.compile(
     r"(?![\w\u200c]))"
     # «آمار منتشرشده از سوی رسانه‌ها»: the participle first
     r"|(?:(?<=منتشرشده\s)|(?<=منتشر\u200cشده\s)|(?<=منتشر\sشده\s)|(?<=اعلام\u200cشده\s)|"
-    r"(?<=اعلام\sشده\s))(?:از\s+سوی|از\s+جانب|توسط)\s+",
+    r"(?<=اعلام\sشده\s)|(?<=ثبت\u200cشده\s)|(?<=ثبت\sشده\s))"
+    r"(?:از\s+سوی|از\s+جانب|توسط)\s+",
     re.IGNORECASE,
 )
 #: where a Persian passive source's name ends: the participle that follows it
@@ -376,9 +377,17 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
 def _np_after(sentence: str, start: int) -> str:
     """The noun phrase starting at ``start`` (either script), up to punctuation or a stop word."""
     kept: list[str] = []
+    skip_to = start
     for tok in _TOKEN.finditer(sentence, start):
+        if tok.start() < skip_to:
+            continue
         word = tok.group()
         low = word.casefold()
+        quoted = _GUILLEMET_NAME.match(sentence, tok.start()) if word == "«" else None
+        if quoted and 0 < len(kept) <= 3 and _FA_NAMED_MEDIUM.search(" ".join(kept)):
+            kept.append(quoted.group(1))  # «به نوشته صفحه اینستاگرامی «دانشجویان متحد»»
+            skip_to = quoted.end()
+            continue
         if not kept and word in _OPEN_QUOTE:
             continue  # «به نقل از «منابع معتبر»», 'citing "credible sources"'
         if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
@@ -663,6 +672,9 @@ def _passive_sources(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
+_SPEAKING_TO = re.compile(r",\s*(?:speaking|talking)\s+to\s+(?=\S)([^,]{2,60}),\s*$")
+
+
 def _add_en_active(
     sentence: str,
     m: re.Match[str],
@@ -692,17 +704,21 @@ def _add_en_active(
         name = conj.group(1)
     if not name:
         return
+    speaking = _SPEAKING_TO.search(sentence, 0, m.start())
+    told = None
     if m.group().casefold().endswith("told"):
         told = _told_media(sentence, m.end())
-        if told:  # "officials told Reuters that …": Reuters reports it, citing the officials
-            cited = noun_phrase(name)
-            add(Attribution(told, "active", start, m.end(), None, False), m.span())
-            if cited:
-                add(
-                    Attribution(cited, "citing", m.end(), m.end(), None, anaphoric(cited)),
-                    (m.end(), m.end()),
-                )
-            return
+    elif speaking:  # "A lawmaker, speaking to the ILNA news agency, put the number at 118"
+        told = _told_media(sentence, speaking.start(1))
+    if told:  # "officials told Reuters that …": Reuters reports it, citing the officials
+        cited = noun_phrase(name)
+        add(Attribution(told, "active", start, m.end(), None, False), m.span())
+        if cited:
+            add(
+                Attribution(cited, "citing", m.end(), m.end(), None, anaphoric(cited)),
+                (m.end(), m.end()),
+            )
+        return
     that = re.compile(r"(?<![\w])that(?![\w])").search(sentence, m.end())
     limit = that.start() if that else len(sentence)
     date = _date_in(dates, m.end(), limit)

@@ -16,7 +16,15 @@ import re
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK
 from shomar.claims.quantity import Quantity, QuantityMatch
 
-__all__ = ["OPEN_QUOTES", "categories", "last_mention", "share_qualifiers"]
+__all__ = ["CORRECTED", "OPEN_QUOTES", "categories", "last_mention", "share_qualifiers"]
+
+#: a correction's figure: "It was 576, not 579." after "misstated the number of executions",
+#: «…؛ رقم درست ۵۸۲ نفر است»: it counts what the corrected figure counted
+CORRECTED = re.compile(
+    r"(?:^|[;؛]\s*)(?:it|the\s+(?:correct|right|actual|accurate)\s+(?:figure|number|toll|total))\s+"
+    r"(?:was|is)\s*$|(?<![\w\u200c])رقم\s+(?:درست|صحیح)\s*$",
+    re.IGNORECASE,
+)
 
 _AFTER_WINDOW = {"en": 80, "fa": 90}
 _BEFORE_WINDOW = 60
@@ -102,7 +110,7 @@ _TALLIED = re.compile(
 _BARE = re.compile(r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?(?:[;,.:]|$)")
 #: the verb that carries out a death sentence named before the number: «… اجرا شد»
 _CARRIED_OUT = re.compile(
-    r"^\s*(?:[\w\u200c]+\s+){0,3}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
+    r"^\s*(?:[\w\u200c]+\s+){0,8}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
 )
 _SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
 _TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
@@ -362,6 +370,8 @@ def categories(
             and not _AFTER_STOP.search(s, match.number_end)
         ):
             found[i] = earlier  # «دستکم ۱۲ نفر از آنان زن بودند»
+        elif CORRECTED.search(s[: match.start]) and (earlier or last_mention):
+            found[i] = earlier or last_mention
         elif _REFERS_BACK.search(s[: match.start]) and last_mention:
             found[i] = last_mention  # "put the number between A and B in his memoirs"
     return found
