@@ -67,7 +67,8 @@ _EN_VERB = re.compile(
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
     r"wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
-    r"counts(?=\s*,)|tallies(?=\s*,)|"  # "…, the Associated Press counts, based on …"
+    r"counts(?=\s*,)|tallies(?=\s*,)|records(?=\s+[\d,]+\s)|"  # "…, the AP counts, based on …"
+    r"was\s+quoted\s+(?:[\w-]+\s+){1,3}?as\s+saying|"  # "was quoted on Monday as saying"
     r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
     r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
@@ -101,6 +102,8 @@ _EN_PASSIVE = re.compile(
 #: where a Persian passive source's name ends: the participle that follows it
 _FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد).*$")
 _EN_ACCORDING = re.compile(
+    # "based on a count by the Baluch rights group Haalvsh": the party that counted
+    r"(?<![\w])based\s+on\s+(?:a|an|the)\s+(?:count|tally|list|database)\s+(?:kept\s+)?by\s+|"
     # "By its count, …", "by the group's tally": the party whose count it is
     r"(?<![\w])by\s+(?=(?:its|their|his|her|[\w'’ -]{2,40}?['’]s?)\s+(?:own\s+)?(?:latest\s+)?"
     r"(?:count|tally|reckoning|estimate|figures)\b)|"
@@ -117,7 +120,7 @@ _FA_VERB = re.compile(
     r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
     r"|(?:اعلام|گزارش|ثبت|برآورد)\s+کرده\s+بود(?:ند)?"
     r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|"
-    r"نشان\s+(?:می[\u200c ]?دهد|داد|می[\u200c ]?دهند)(?=\s+که)|"
+    r"نشان\s+(?:می[\u200c ]?دهد|داد|می[\u200c ]?دهند)|"
     r"می[\u200c ]?(?:نویسد|داند|دانند|گوید|گویند)"
     r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
     r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
@@ -246,8 +249,21 @@ _SOURCE_PREFIX = re.compile(
     r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|tallies|reports?|a\s+report|"
     r"an\s+update|estimates?|(?:a\s+)?(?:tally|count|list|database))\s+"
     r"(?:compiled\s+|published\s+|released\s+|issued\s+|kept\s+)?"
-    r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+)",
+    r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+"
+    r"(?:(?:سالانه|تازه|جدید|اخیر|ماهانه|هفتگی)\s+)?)",  # «گزارش سالانه X»
     re.IGNORECASE,
+)
+
+
+_OWNERS_REPORT = re.compile(
+    r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})['’]s?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:report|figures|data|tally|count|statement|analysis|database)$"
+)
+
+
+_OWNER_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})['’]s\s+(?:\d{4}\s+)?$")
+_REPORT_NOUN = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:report|figures|data|tally|count|statement|analysis|database)", re.I
 )
 
 
@@ -259,6 +275,13 @@ def noun_phrase(phrase: str) -> str:
     phrase = _LEAD_ADVERB.sub("", phrase.strip())
     phrase = _SOURCE_PREFIX.sub("", phrase)
     phrase = _clean(phrase)
+    owner = _OWNERS_REPORT.match(phrase)
+    if owner:
+        phrase = owner.group(1)  # "IHR's 2023 annual report" → "IHR"
+    # "a count by Hengaw of names confirmed by relatives": what was counted, not the name
+    counted_thing = re.match(r"^(.*\b[A-Z][\w.-]*)\s+of\s+(?!the\b)[a-z].*$", phrase)
+    if counted_thing:
+        phrase = counted_thing.group(1)
     tail = _NAME_TAIL.match(phrase)
     if tail and not re.match(r"(?:the|a|an)\s+[A-Z]", phrase):
         phrase = tail.group(1).strip()
@@ -450,14 +473,19 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
             kept.append(quoted.group(1))  # the medium's name belongs to the claimant
             skip_to = quoted.end()
             continue
-        if word in _FA_STOP or word[0].isdigit() or not word[0].isalnum() or len(kept) >= 6:
+        one_of = word == "از" and kept in (["یکی"], ["برخی"], ["شماری"])  # «یکی از بستگان …»
+        if (word in _FA_STOP and not one_of) or word[0].isdigit() or not word[0].isalnum():
+            break
+        if len(kept) >= 6:
             break
         if kept and word in ("این", "آن"):
             break  # «هرانا این رقم را … می‌داند»: a demonstrative opens the object
         if kept and word in _FA_NUMBER_WORDS and _FA_TIME_NOUN.match(sentence, tok.end()):
             break  # «مقام‌های ایرانی سه روز بعد …»: a time phrase, not «کارکنان دو بیمارستان»
-        if kept and _FA_VERB.match(sentence, tok.start()):
-            break  # «ایران‌وایر اعلام کرد که … را تأیید کرده است»: the first verb ends the name
+        if _FA_VERB.match(sentence, tok.start()):
+            # «ایران‌وایر اعلام کرد که … را تأیید کرده است»: the first verb ends the name; one
+            # that opens the clause («X، ارگان …، گزارش داد که …») leaves it to an earlier clause
+            break
         if first < 0:
             first = tok.start()
         kept.append(word)
@@ -606,7 +634,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue
         between = sentence[start + len(name) : m.start()]
         # «X که نخواست … به Y گفت», «X در زاهدان در گفت‌وگوی تلفنی به Y گفت»
-        relative = re.match(r"\s*(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between)
+        # «یکی از بستگان این زندانی که … به Y گفت»: the name's last words, then the clause
+        relative = re.match(
+            r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between
+        )
         talk = _FA_INTERVIEW.match(between)
         told = _told_media(sentence, start + len(name) + talk.end()) if talk else None
         if told and resolve_claimant(told) is None:
@@ -696,6 +727,9 @@ def _add_en_active(
     if temporal:  # "Amnesty International on Tuesday said"
         end = temporal.start()
     name, start = _np_before(sentence, end)
+    owner = _OWNER_BEFORE.search(sentence, 0, start)
+    if owner and _REPORT_NOUN.fullmatch(name):  # "IHR's 2023 annual report, …, records 834"
+        name, start = owner.group(1), owner.start(1)
     first = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+and\s+$", sentence[:start])
     if (first and name[:1].islower()) or (first and name.lower().startswith(("the ", "a "))):
         name, start = first.group(1), first.start(1)  # "X and the group Y said": X first

@@ -43,7 +43,9 @@ _LINK = re.compile(
 _FIGURE_OF = re.compile(
     r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$|"
     # "saying the true number was 41", «این رقم یک هفته پیش ۸۰۰ نفر بود», «این رقم را ۹ نفر …»
-    r"(?:figure|number|toll|tally|total|count)\s+(?:was|is|stood\s+at|stands\s+at|had\s+been)\s*$|"
+    # "The toll, based on a count by Haalvsh …, stands at 96": an aside between commas
+    r"(?:figure|number|toll|tally|total|count)(?:\s*,[^,]{2,120},)?\s+(?:was|is|stood\s+at|"
+    r"stands\s+at|had\s+been)\s*$|"
     r"(?:این|آن|همین)\s+(?:رقم|آمار|تعداد|شمار)\s+(?:[^\s.؛:]+\s+){0,6}?$|"
     r"(?<![\w])(?:put|puts|putting|placed|placing)\s+(?:it|them|the\s+(?:figure|toll|number))\s+at\s*$|"
     r"(?<![\w])estimates?\s+(?:range|ranging|vary|varying)\s*$|"
@@ -88,6 +90,7 @@ _NOT_COUNTED_TAIL = re.compile(
     # «برای ۱۱ نفر دیگر حبس تا ۱۵ سال»: a prison term follows the number
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:را\s+)?(?:به\s+)?حبس(?:[\u200c ]?(?:های|ی))?"
     r"(?=\s*$|\s+(?:ابد|(?:(?:تا|بین|از|به\s+مدت)\s+)?[\w\u200c]+\s+(?:سال|ماه)))|"
+    r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?به\s+حبس\s+محکوم|"  # «۱۲ نفر به حبس محکوم و …»
     r"(?:others?\s+)?to\s+(?:prison|jail)\s+terms?|(?:others?\s+)?to\s+(?:[\w-]+\s+){1,3}"
     r"(?:in\s+prison|imprisonment)|(?:دیگر\s+)?را\s+به\s+(?:حبس|زندان))",
     re.IGNORECASE,
@@ -108,6 +111,9 @@ _TALLIED = re.compile(
 )
 #: nothing after the figure but a place: "counted nine;", "counted eleven in Saqqez."
 _BARE = re.compile(r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?(?:[;,.:]|$)")
+#: "6 of the 14 had been hanged": a part of a group named before, by its bare number
+_OF_THE_BARE = re.compile(r"\s+of\s+the\s+", re.I)
+_BARE_GROUP = re.compile(r"\s+(?:had|have|has|were|was|are|is)\s", re.I)
 #: the verb that carries out a death sentence named before the number: «… اجرا شد»
 _CARRIED_OUT = re.compile(
     r"^\s*(?:[\w\u200c]+\s+){0,8}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
@@ -338,6 +344,12 @@ def categories(
             continue
         found.append(_number_of(s[prev_end : match.start]))
     _share_with_neighbours(s, matches, found, blocked)
+    for i in range(len(matches) - 1):
+        gap = s[matches[i].number_end : matches[i + 1].start]
+        if _OF_THE_BARE.fullmatch(gap) and _BARE_GROUP.match(s, matches[i + 1].number_end):
+            # "6 of the 14 had been hanged": the 14 were counted before; the 6 are what is new
+            found[i], found[i + 1] = found[i + 1], None
+            blocked.add(i + 1)
     for i, match in enumerate(matches):
         if found[i] is not None or i in blocked:
             continue
@@ -353,6 +365,10 @@ def categories(
             found[i] = earlier  # "rose to 96, …, up from 66"
         elif _FIGURE_OF.search(s[: match.start]) and earlier:
             found[i] = earlier
+        elif re.match(r"the\s+(?:death\s+)?toll\b", s, re.I) and _FIGURE_OF.search(
+            s[: match.start]
+        ):
+            found[i] = "killed"  # "The toll, based on a count by …, stands at 96": deaths
         elif _BRACKETED.search(s, 0, match.start) and s[match.end :].lstrip().startswith(")"):
             found[i] = _last_category_word(s[: match.start])  # "Kermanshah (12), Kurdistan (9)"
         elif (
