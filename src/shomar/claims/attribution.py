@@ -187,6 +187,8 @@ _EN_AFTER_STOP = {
     "quoted", "cited", "speaking", "asking", "saying", "who", "whose", "as", "via",
     # "according to relatives interviewed by the BBC": the relatives
     "interviewed", "contacted", "reached", "questioned",
+    # "told Hengaw they had counted …": the clause's subject, not part of the name
+    "they", "he", "she", "we", "it",
 }  # fmt: skip
 _BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", re.IGNORECASE)
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
@@ -250,7 +252,8 @@ _SOURCE_PREFIX = re.compile(
     r"an\s+update|estimates?|(?:a\s+)?(?:tally|count|list|database))\s+"
     r"(?:compiled\s+|published\s+|released\s+|issued\s+|kept\s+)?"
     r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+"
-    r"(?:(?:سالانه|تازه|جدید|اخیر|ماهانه|هفتگی)\s+)?)",  # «گزارش سالانه X»
+    r"(?:(?:سالانه|تازه|جدید|اخیر|ماهانه|هفتگی)\s+)?|"  # «گزارش سالانه X»
+    r"(?:سالانه|تازه|جدید|ماهانه|هفتگی)\s+(?=\S+\s))",  # «بنا بر گزارش سالانه X»
     re.IGNORECASE,
 )
 
@@ -365,6 +368,8 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
         if low in _EN_STOP and not (low in _EN_INNER and kept and _capitalised(kept[-1].group())):
             break
         kept.append(tok)
+        if low in ("they", "he", "she", "we") and len(kept) == 1:
+            break  # "told Hengaw they had counted": the pronoun is the subject on its own
     kept.reverse()
     while kept and kept[0].group().casefold() in _EN_INNER - {"the"}:
         kept.pop(0)
@@ -476,8 +481,9 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
         one_of = word == "از" and kept in (["یکی"], ["برخی"], ["شماری"])  # «یکی از بستگان …»
         if (word in _FA_STOP and not one_of) or word[0].isdigit() or not word[0].isalnum():
             break
-        if len(kept) >= 6:
-            break
+        latin_name_goes_on = word.isascii() and bool(kept) and kept[-1].isascii()
+        if len(kept) >= (10 if latin_name_goes_on else 6):
+            break  # «نهاد حقوق بشری Kurdistan Human Rights Network (KHRN)»: the name in full
         if kept and word in ("این", "آن"):
             break  # «هرانا این رقم را … می‌داند»: a demonstrative opens the object
         if kept and word in _FA_NUMBER_WORDS and _FA_TIME_NOUN.match(sentence, tok.end()):

@@ -91,6 +91,8 @@ _NOT_COUNTED_TAIL = re.compile(
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:را\s+)?(?:به\s+)?حبس(?:[\u200c ]?(?:های|ی))?"
     r"(?=\s*$|\s+(?:ابد|(?:(?:تا|بین|از|به\s+مدت)\s+)?[\w\u200c]+\s+(?:سال|ماه)))|"
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?به\s+حبس\s+محکوم|"  # «۱۲ نفر به حبس محکوم و …»
+    # "at least four were said to have been expelled": punished, not counted here
+    r"(?:[\w'’-]+\s+){0,5}?(?:expelled|suspended\s+from)|"
     r"(?:others?\s+)?to\s+(?:prison|jail)\s+terms?|(?:others?\s+)?to\s+(?:[\w-]+\s+){1,3}"
     r"(?:in\s+prison|imprisonment)|(?:دیگر\s+)?را\s+به\s+(?:حبس|زندان))",
     re.IGNORECASE,
@@ -111,6 +113,14 @@ _TALLIED = re.compile(
 )
 #: nothing after the figure but a place: "counted nine;", "counted eleven in Saqqez."
 _BARE = re.compile(r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?(?:[;,.:]|$)")
+#: a part of the figure before by the charge: «۴۷۱ نفر به اتهامات مواد مخدر», "481 were for
+#: drug-related offences"
+_FOR_CHARGE = re.compile(
+    r"\s*(?:(?:نفر|تن|مورد)\s+)?به\s+(?:اتهام|اتهامات|جرم)(?![\w\u200c])|"
+    r"\s+(?:people\s+|of\s+them\s+)?(?:were|was)\s+(?:for|on)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:charges?|offences?|offenses?|crimes?)\b",
+    re.I,
+)
 #: "6 of the 14 had been hanged": a part of a group named before, by its bare number
 _OF_THE_BARE = re.compile(r"\s+of\s+the\s+", re.I)
 _BARE_GROUP = re.compile(r"\s+(?:had|have|has|were|was|are|is)\s", re.I)
@@ -386,6 +396,8 @@ def categories(
             and not _AFTER_STOP.search(s, match.number_end)
         ):
             found[i] = earlier  # «دستکم ۱۲ نفر از آنان زن بودند»
+        elif _FOR_CHARGE.match(s, match.number_end) and earlier:
+            found[i] = earlier  # «…؛ ۴۷۱ نفر به اتهامات مواد مخدر», "481 were for drug offences"
         elif CORRECTED.search(s[: match.start]) and (earlier or last_mention):
             found[i] = earlier or last_mention
         elif _REFERS_BACK.search(s[: match.start]) and last_mention:

@@ -126,6 +126,8 @@ class _Context:
     #: the article's own country (:mod:`~shomar.claims.scope`): figures placed in another are
     #: not proposed
     home: str = HOME_DEFAULT
+    #: the party of the paragraph's last proposed figure
+    tally_speaker: str | None = None
     #: the source a list heading names, for the bulleted lines under it
     #: (:mod:`~shomar.claims.lists`)
     list_source: str | None = None
@@ -362,6 +364,7 @@ def _sentence_claims(
     attributions = _resolve(found_atts, context)
     if new_paragraph and not after_table:
         context.paragraph_claimant = None
+        context.tally_speaker = None
     if (
         context.list_source
         and is_bullet(s)
@@ -369,7 +372,7 @@ def _sentence_claims(
     ):
         listed = Attribution(context.list_source, "according", 0, 0, None, False)
         attributions = [listed, *attributions]  # "- 42 executions" under "Hengaw's report …:"
-    same_tally: Attribution | None = None
+    same_tally: str | None = None
     counted_before = context.last_counted
     if not any(a.kind in _MAIN_KINDS for a in attributions):
         carried = context.paragraph_claimant
@@ -378,7 +381,9 @@ def _sentence_claims(
         goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES))  # also inside a quotation
         if carried is not None and not goes_on and not after_table:
             if not attributions and not headline:
-                same_tally = carried  # only for a figure of the category just counted, below
+                # the party of the paragraph's last figure (not "all" in "74% of all recorded
+                # executions"), only for a figure of the category just counted, below
+                same_tally = context.tally_speaker
             carried = None
         passive = any(
             a.kind == "passive" and not _NEW_CLAUSE.search(s, 0, a.start) for a in attributions
@@ -412,7 +417,7 @@ def _sentence_claims(
         if main is None and chain is None and same_tally is not None and counted == counted_before:
             # "IHR said at least 834 were executed. … At least 5 executions were carried out in
             # public.": a further figure of the same tally, in the same paragraph, is the speaker's
-            main = Attribution(same_tally.claimant, "according", 0, 0, None, False)
+            main = Attribution(same_tally, "according", 0, 0, None, False)
             context.paragraph_claimant = main
         if main is not None and denied(s, attributions, match):
             main, chain = denied_source(match, main, chain, attributions, s), None
@@ -422,6 +427,7 @@ def _sentence_claims(
 
         if _OTHER_ESTIMATES.search(s[: match.start]):
             main, chain = None, None
+        context.tally_speaker = main.claimant if main is not None else None
         base = _confidence(s, match, main)
         parties = _parties(s, match, main, chain, attributions)
         for k, party in enumerate(parties or [None]):
@@ -568,19 +574,20 @@ def _table_claims(table: Table, context: _Context) -> list[ClaimCandidate]:
         context.last_org = claimant
     out = []
     for cell in table.cells:
+        party = cell.claimant or claimant
         out.append(
             ClaimCandidate(
                 quantity=Quantity.exact(cell.value),
                 counted=cell.counted,
                 event_hint=None,
-                claimant=claimant,
+                claimant=party,
                 cites=None,
                 date_stated=None,
                 quote=cell.quote,
                 start=cell.start,
                 end=cell.end,
-                confidence=0.7 if claimant else 0.5,
-                claimant_id=resolve_claimant(claimant) if claimant else None,
+                confidence=0.7 if party else 0.5,
+                claimant_id=resolve_claimant(party) if party else None,
                 spans=((cell.start, cell.end),),
             )
         )

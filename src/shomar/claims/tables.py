@@ -5,7 +5,8 @@ header; a column whose header is a counted word ("Killed", «بازداشت», "
 «محکوم به اعدام») gives its category to every figure in that column; a column headed only
 "Number", «تعداد» takes the category of the caption's first counted word, and one headed "Of
 which women" that of the column before it. The first column labels
-the row (a province, a year) and is never read as a figure. The claimant is the source named in
+the row (a province, a year, or, headed "Source", the row's own claimant) and is never read as
+a figure. The claimant is otherwise the source named in
 the caption just above the table ("as compiled by Iran Human Rights", «(منبع: هرانا)») or in a
 "Source:" / «منبع:» line just below it.
 """
@@ -23,6 +24,8 @@ from shomar.claims.registry import claimant_entry, resolve_claimant
 
 __all__ = ["Cell", "Table", "find_tables"]
 
+#: a first column that names each row's source: "Source | Killed", «منبع | کشته»
+_ROW_SOURCE = re.compile(r"(?:source|sources|estimate\s+by|منبع|منابع)", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*(?:\||\t)\s*")
 _SOURCE_LINE = re.compile(r"(?:source|sources|منبع|منابع)\s*[:：]\s*([^)\n]+)", re.IGNORECASE)
 
@@ -36,6 +39,8 @@ class Cell:
     quote: str
     start: int
     end: int
+    #: the row's own source, when the first column is headed "Source" / «منبع»
+    claimant: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,13 +139,16 @@ def _table(lines: list[tuple[int, str]], first: int, stop: int) -> Table:
     if claimant is None and _SOURCE_LINE.search(below):
         claimant = _caption_claimant(below)
     cells: list[Cell] = []
+    row_sources = _ROW_SOURCE.fullmatch(header[0].strip()) is not None
     for start, line in lines[first + 1 : stop]:
         parts = _SEPARATOR.split(line.strip())
+        row_claimant = parts[0].strip() if row_sources and parts[0].strip() else None
         for column, part in enumerate(parts[1:], start=1):
             counted = categories[column] if column < len(categories) else None
             value = parse_number(part)
             if counted is None or value is None:
                 continue
-            cells.append(Cell(value, counted, line.strip(), start, start + len(line)))
+            quote = line.strip()
+            cells.append(Cell(value, counted, quote, start, start + len(line), row_claimant))
     end = lines[stop - 1][0] + len(lines[stop - 1][1])
     return Table(lines[first][0], end, claimant, tuple(cells))
