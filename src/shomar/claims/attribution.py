@@ -67,7 +67,8 @@ _EN_VERB = re.compile(
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
     r"wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
-    r"counts(?=\s*,)|tallies(?=\s*,)|records(?=\s+[\d,]+\s)|"  # "…, the AP counts, based on …"
+    # "…, the AP counts, based on …", "IHR, which is stricter, counts 684"
+    r"counts(?=\s*,|\s+[\d,]+\b)|tallies(?=\s*,)|records(?=\s+[\d,]+\s)|"
     r"was\s+quoted\s+(?:[\w-]+\s+){1,3}?as\s+saying|"  # "was quoted on Monday as saying"
     r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
     r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
@@ -140,6 +141,9 @@ _FA_ACCORDING = re.compile(
 _FA_RECEIVED = re.compile(
     r"(?:اطلاعات|اطلاعاتی|گزارش[\u200c ]?(?:ها|های|هایی))\s+(?:دریافتی\s+)?که\s+(?:به\s+)?"
     r"((?:[^\s،,.]+\s+){1,6}?)(?:رسیده|رسید|دریافت)"
+    # «بر اساس فهرستی که کانون صنفی معلمان منتشر کرده»: the party that published it
+    r"|(?:فهرست|گزارش|آمار|اطلاعات)ی\s+که\s+((?:[^\s،,.]+\s+){1,6}?)"
+    r"(?:منتشر|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری)\s+(?:کرده|کرد|نموده)"
 )
 _FA_CITING = re.compile(r"(?<![\w\u200c])به\s+نقل\s+از\s+")
 
@@ -445,11 +449,16 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     # «…، در حالی که هرانا این رقم را …»: a contrast opens the clause of a speaker of its own
     # (not the «و» of «صدا و سیما»)
     clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که|(?<!صدا\s)و)\s"
+    contrast_at = -1
     for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
         bounds.append(m.end())
+        contrast_at = m.start() if m.group().strip() in ("اما", "ولی") else -1
     name, first = _fa_name(sentence, bounds[-1], verb_start)
+    if not name and contrast_at >= 0 and len(bounds) > 1:
+        # «…؛ پلیس اما می‌گوید …»: the subject stands before the contrast word
+        name, first = _fa_name(sentence, bounds[-2], contrast_at)
     for start in bounds[:-1] if not name else []:
         name, first = _fa_name(sentence, start, verb_start)
         if name:
@@ -478,7 +487,8 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
             kept.append(quoted.group(1))  # the medium's name belongs to the claimant
             skip_to = quoted.end()
             continue
-        one_of = word == "از" and kept in (["یکی"], ["برخی"], ["شماری"])  # «یکی از بستگان …»
+        one_of = word == "از" and bool(kept) and kept[-1] in ("یکی", "برخی", "شماری")
+        # «یکی از بستگان …», «مادر یکی از جان‌باختگان …»
         if (word in _FA_STOP and not one_of) or word[0].isdigit() or not word[0].isalnum():
             break
         latin_name_goes_on = word.isascii() and bool(kept) and kept[-1].isascii()
@@ -597,7 +607,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
     for pattern in (_EN_ACCORDING, _FA_ACCORDING):
         for m in pattern.finditer(sentence):
             received = _FA_RECEIVED.match(sentence, m.end())
-            found_name = received.group(1) if received else _np_after(sentence, m.end())
+            by = (received.group(1) or received.group(2)) if received else None
+            found_name = by if by else _np_after(sentence, m.end())
             name = _appositive_name(sentence, m.end(), noun_phrase(found_name))
             whose = _WHOSE_COUNT.match(name)
             name = whose.group(1) if whose else name  # "by its count" → "its"

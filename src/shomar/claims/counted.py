@@ -107,7 +107,7 @@ _BRINGING = re.compile(
 _BRACKETED = re.compile(r"[\w\u200c]\s*\(\s*$")
 #: a verb that gives a tally, right before a bare number: "KHRN counted nine;"
 _TALLIED = re.compile(
-    r"(?<![\w])(?:recorded|counted|acknowledged|confirmed|documented|registered|reported|"
+    r"(?<![\w])(?:recorded|counted|counts|records|acknowledged|confirmed|documented|registered|reported|"
     r"gave|listed)\s+$",
     re.I,
 )
@@ -352,6 +352,10 @@ def categories(
         if weak:
             found.append(weak[0])
             continue
+        earlier = next((f for f in reversed(found) if f is not None), last_counted)
+        if earlier and _FIGURE_OF.search(s[prev_end : match.start]):
+            found.append(earlier)  # "it raised the figure to 7 and said 23 others …": the
+            continue  # figure counts what was counted before, not what the next clause counts
         found.append(_number_of(s[prev_end : match.start]))
     _share_with_neighbours(s, matches, found, blocked)
     for i in range(len(matches) - 1):

@@ -66,13 +66,13 @@ from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
 from shomar.claims.lexicon import PEOPLE_AFTER_RE
-from shomar.claims.lists import heading_source, is_bullet
+from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import claimant_entry, resolve_claimant
 from shomar.claims.scope import HOME_DEFAULT, home_country, outside_home
 from shomar.claims.sentences import Sentence, split_sentences
-from shomar.claims.tables import Table, find_tables
+from shomar.claims.tables import Table, caption_category, find_tables
 from shomar.errors import InputError
 from shomar.readable import read_small_file
 
@@ -131,6 +131,8 @@ class _Context:
     #: the source a list heading names, for the bulleted lines under it
     #: (:mod:`~shomar.claims.lists`)
     list_source: str | None = None
+    #: what the heading's list counts ("Monthly executions recorded by HRANA:"), for bare lines
+    list_category: str | None = None
 
 
 _HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
@@ -190,6 +192,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
         if not is_bullet(sentence.text):
             context.list_source = heading_source(sentence.text)
+            context.list_category = caption_category(sentence.text) if context.list_source else None
         claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
         last_clause = re.split(r"[;؛]", sentence.text)[-1]
         own_source = (
@@ -398,6 +401,8 @@ def _sentence_claims(
     context.paragraph_claimant = mains[-1] if mains and not headline else None
     matches = [m for m in find_quantities(sentence.text) if non_count_reason(s, m) is None]
     categories = count_categories(s, matches, lang, context.last_counted, context.last_mention)
+    if context.list_source and is_labelled(s):  # "January — 41" under "Executions by HRANA:"
+        categories = [c or context.list_category for c in categories]
     matches = share_qualifiers(s, matches, categories)
     context.last_mention = last_mention(s) or context.last_mention
     if new_paragraph:

@@ -144,6 +144,8 @@ _AFTER: dict[str, list[str]] = {
         r"jailed",
         r"imprisoned",
         r"(?:in|into)\s+(?:detention|prison|jail|custody)",  # "remain in custody"
+        # "11 remain in Evin prison" (not "16 cases in Evin prison": a place, not a detention)
+        r"(?:remain(?:s|ed)?|still|held|kept)\s+in\s+[A-Z][\w'’-]*\s+(?:prison|jail)",
         # "no more than 20 were held briefly": held by the authorities ("held incommunicado" is
         # a disappearance)
         r"(?:were|are|was|is|being|been)\s+(?:briefly\s+)?held(?=\s+(?:briefly|"

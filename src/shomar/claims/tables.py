@@ -22,7 +22,7 @@ from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE
 from shomar.claims.quantity import fold_text, parse_number
 from shomar.claims.registry import claimant_entry, resolve_claimant
 
-__all__ = ["Cell", "Table", "find_tables"]
+__all__ = ["Cell", "Table", "caption_category", "find_tables"]
 
 #: a first column that names each row's source: "Source | Killed", «منبع | کشته»
 _ROW_SOURCE = re.compile(r"(?:source|sources|estimate\s+by|منبع|منابع)", re.IGNORECASE)
@@ -77,7 +77,7 @@ _SUBCOUNT_COLUMN = re.compile(
 )
 
 
-def _caption_category(caption: str) -> str | None:
+def caption_category(caption: str) -> str | None:
     """The first counted word of the caption: «آمار اعدام‌ها به تفکیک استان» → executed."""
     folded = fold_text(caption)
     found = [
@@ -126,7 +126,7 @@ def _table(lines: list[tuple[int, str]], first: int, stop: int) -> Table:
     caption = next((t for _, t in reversed(lines[max(0, first - 2) : first]) if t.strip()), "")
     categories = [_category(h) for h in header]
     if caption and any(_GENERIC_COLUMN.fullmatch(h.strip()) for h in header[1:]):
-        of_caption = _caption_category(caption)  # "Executions by province" over "| Number"
+        of_caption = caption_category(caption)  # "Executions by province" over "| Number"
         categories = [
             of_caption if c is None and _GENERIC_COLUMN.fullmatch(h.strip()) else c
             for h, c in zip(header, categories, strict=True)
