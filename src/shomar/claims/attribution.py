@@ -723,6 +723,11 @@ def _passive_sources(found: list[Attribution]) -> list[Attribution]:
 _SPEAKING_TO = re.compile(r",\s*(?:speaking|talking)\s+to\s+(?=\S)([^,]{2,60}),\s*$")
 
 
+_WHO_CLAUSE = re.compile(
+    r"\s+who\s+(?:spoke|asked|requested|declined)\b[^,;.]{2,60}$", re.IGNORECASE
+)
+
+
 def _add_en_active(
     sentence: str,
     m: re.Match[str],
@@ -740,6 +745,9 @@ def _add_en_active(
         add(Attribution(name, "inverted", m.start(), m.end(), date, anaphoric(name)), m.span())
         return
     end = _skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
+    relative = _WHO_CLAUSE.search(sentence, 0, end)
+    if relative:  # "A senior official who spoke on condition of anonymity told Reuters"
+        end = relative.start()
     temporal = _TEMPORAL_TAIL.search(sentence[:end])
     if temporal:  # "Amnesty International on Tuesday said"
         end = temporal.start()

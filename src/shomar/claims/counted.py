@@ -75,6 +75,9 @@ _NOT_COUNTED_TAIL = re.compile(
     r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
     r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
     r"(?:در|با)\s+(?:خطر|معرض)\s+(?:صدور\s+(?:یا\s+)?|اجرای\s+)*(?:حکم\s+)?اعدام|"
+    # «۳ معترض بازداشت‌شده در اصفهان در خطر اجرای قریب‌الوقوع حکم اعدام»: further on, an adjective
+    r"(?:[\w\u200c]+\s+){3,6}?(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:قریب[\u200c ]?الوقوع\s+)?"
+    r"(?:حکم\s+)?اعدام|"
     # a protest by prisoners, not a count of detentions: "have been on hunger strike"
     r"(?:[\w-]+\s+){0,4}?(?:have\s+been|has\s+been|are|were|went)\s+on\s+(?:a\s+)?hunger\s+strike|"
     r"(?:\S+\s+){0,6}?در\s+اعتصاب\s+غذا|"
@@ -124,6 +127,10 @@ _FOR_CHARGE = re.compile(
 #: "6 of the 14 had been hanged": a part of a group named before, by its bare number
 _OF_THE_BARE = re.compile(r"\s+of\s+the\s+", re.I)
 _BARE_GROUP = re.compile(r"\s+(?:had|have|has|were|was|are|is)\s", re.I)
+#: an execution that has not happened: "the imminent execution of 3", «اعدام قریب‌الوقوع ۳»
+_IMMINENT = re.compile(
+    r"(?:imminent|planned)\s+executions?\s+of\s+$|اعدام\s+قریب[\u200c ]?الوقوع\s+$", re.I
+)
 #: the verb that carries out a death sentence named before the number: «… اجرا شد»
 _CARRIED_OUT = re.compile(
     r"^\s*(?:[\w\u200c]+\s+){0,8}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
@@ -296,6 +303,10 @@ def categories(
         tail = s[match.number_end : next_start]
         if _NOT_COUNTED_TAIL.match(tail):
             found.append(None)  # "at least 21 faced the death penalty", «۹۰۰ نفر آزاد شدند»
+            blocked.add(i)
+            continue
+        if _IMMINENT.search(s[prev_end : match.start]):
+            found.append(None)  # «درباره اعدام قریب‌الوقوع ۳ معترض»: not yet executed
             blocked.add(i)
             continue
         adjacent = _ADJACENT_NOUN.search(s[prev_end : match.start])
