@@ -126,7 +126,8 @@ _FA_VERB = re.compile(
     r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
     r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
     r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد)"
-    r"|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|(?:[«\"]?\S+[»\"]?\s+)خواند(?:ند)?)"
+    r"|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|(?:افزایش|کاهش)\s+(?:داد|دادند|داده)|"
+    r"حاکی\s+است|(?:[«\"]?\S+[»\"]?\s+)خواند(?:ند)?)"
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
 )
 _FA_ACCORDING = re.compile(
@@ -448,7 +449,11 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     # a dash opens a clause too: «ساعت ۱۴:۳۰ — هه‌نگاو اعلام کرد» (a live-blog timestamp)
     # «…، در حالی که هرانا این رقم را …»: a contrast opens the clause of a speaker of its own
     # (not the «و» of «صدا و سیما»)
-    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که|(?<!صدا\s)و)\s"
+    # not the «و» of a name: «صدا و سیما», «سیستان و بلوچستان», «کهگیلویه و بویراحمد»
+    clause = (
+        r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که|"
+        r"(?<!صدا\s)(?<!سیستان\s)(?<!کهگیلویه\s)(?<!چهارمحال\s)و)\s"
+    )
     contrast_at = -1
     for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
@@ -723,6 +728,7 @@ def _passive_sources(found: list[Attribution]) -> list[Attribution]:
 _SPEAKING_TO = re.compile(r",\s*(?:speaking|talking)\s+to\s+(?=\S)([^,]{2,60}),\s*$")
 
 
+_WHO_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},\s*$", re.IGNORECASE)
 _WHO_CLAUSE = re.compile(
     r"\s+who\s+(?:spoke|asked|requested|declined)\b[^,;.]{2,60}$", re.IGNORECASE
 )
@@ -735,9 +741,16 @@ def _add_en_active(
     add: Callable[[Attribution, tuple[int, int]], None],
     anaphoric: Callable[[str], bool],
 ) -> None:
-    inverted = re.search(r"[,”\"]\s*$", sentence[: m.start()]) and (
-        re.match(r"\s+[A-Z]", sentence[m.end() :])
-        or _INVERTED_DESCRIPTION.match(sentence, m.end())  # ", said the director of IHR."
+    # "A source close to the family, who asked not to be named, told X": the comma closes an
+    # aside about the speaker before it, not a quotation
+    aside = _WHO_ASIDE.search(sentence, 0, m.start())
+    inverted = (
+        not aside
+        and re.search(r"[,”\"]\s*$", sentence[: m.start()])
+        and (
+            re.match(r"\s+[A-Z]", sentence[m.end() :])
+            or _INVERTED_DESCRIPTION.match(sentence, m.end())  # ", said the director of IHR."
+        )
     )
     if inverted:
         name = noun_phrase(_np_after(sentence, m.end()))
@@ -745,6 +758,7 @@ def _add_en_active(
         add(Attribution(name, "inverted", m.start(), m.end(), date, anaphoric(name)), m.span())
         return
     end = _skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
+    end = aside.start() if aside else end
     relative = _WHO_CLAUSE.search(sentence, 0, end)
     if relative:  # "A senior official who spoke on condition of anonymity told Reuters"
         end = relative.start()

@@ -62,6 +62,7 @@ _REVISED_TO = re.compile(
 #: "up from 66", «نسبت به ۵۸۲ مورد»: an earlier figure of the same count
 _COMPARED = re.compile(
     r"(?<![\w])(?:up|down|rising|falling|increased|decreased)\s+from\s*$|"
+    r"(?<![\w\u200c])از\s+[\d,٬]+\s+(?:(?:نفر|تن)\s+)?به\s*$|"  # «را از ۴۰۰ به ۵۲۰ نفر افزایش داد»
     r"(?<![\w])compared\s+(?:with|to)\s*$|(?<![\w])(?:not|rather\s+than|instead\s+of|unlike)\s+the\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$|"
     # "rose to 14 from 9", "revised upward on Sunday to 14, from 9 announced on Friday"
     r"(?<![\w])(?:rose|risen|climbed|increased|jumped|revised|raised|fell|dropped|lowered)"
@@ -94,6 +95,8 @@ _NOT_COUNTED_TAIL = re.compile(
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:را\s+)?(?:به\s+)?حبس(?:[\u200c ]?(?:های|ی))?"
     r"(?=\s*$|\s+(?:ابد|(?:(?:تا|بین|از|به\s+مدت)\s+)?[\w\u200c]+\s+(?:سال|ماه)))|"
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?به\s+حبس\s+محکوم|"  # «۱۲ نفر به حبس محکوم و …»
+    # "at least 60 had been denied access to counsel": a count of something else
+    r"(?:[\w'’-]+\s+){0,3}?denied\s+(?:access|visits|medical|contact)|"
     # "at least four were said to have been expelled": punished, not counted here
     r"(?:[\w'’-]+\s+){0,5}?(?:expelled|suspended\s+from)|"
     r"(?:others?\s+)?to\s+(?:prison|jail)\s+terms?|(?:others?\s+)?to\s+(?:[\w-]+\s+){1,3}"

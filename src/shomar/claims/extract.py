@@ -155,7 +155,7 @@ _PERSON_MENTION_FA = re.compile(
 #: group" and "its" refer to later, though it said nothing countable
 _ORG_SUBJECT_EN = re.compile(
     r"(?:^|[,;]\s+)(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)"
-    r"(?=\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\s|,\s+(?:a|an|the)\s)"
+    r"(?=\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\s|,\s+(?:a|an|the|which|who)\s)"
 )
 _TOTAL_LINE = re.compile(r"^\s*(?:total|in\s+all|جمع|مجموع|کل)\b", re.IGNORECASE)
 
