@@ -130,6 +130,22 @@ _FOR_CHARGE = re.compile(
 #: "6 of the 14 had been hanged": a part of a group named before, by its bare number
 _OF_THE_BARE = re.compile(r"\s+of\s+the\s+", re.I)
 _BARE_GROUP = re.compile(r"\s+(?:had|have|has|were|was|are|is)\s", re.I)
+#: an active verb right before the number gives its category, whatever a later clause counts
+_VERB_BEFORE = re.compile(
+    r"(?<![\w])(?:had\s+|have\s+|has\s+)?(arrested|detained|executed|hanged|killed|wounded|injured|"
+    r"tortured)\s+$",
+    re.I,
+)
+_VERB_CATEGORY = {
+    "arrested": "arrested",
+    "detained": "detained",
+    "executed": "executed",
+    "hanged": "executed",
+    "killed": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "tortured": "tortured",
+}
 #: an execution that has not happened: "the imminent execution of 3", «اعدام قریب‌الوقوع ۳»
 _IMMINENT = re.compile(
     r"(?:imminent|planned)\s+executions?\s+of\s+$|اعدام\s+قریب[\u200c ]?الوقوع\s+$", re.I
@@ -320,6 +336,10 @@ def categories(
             if near:
                 found.append(near[0])
                 continue
+        verb = _VERB_BEFORE.search(s[prev_end : match.start])
+        if verb:  # "they had arrested 11 members of a cell …, which killed 13": the verb before
+            found.append(_VERB_CATEGORY[verb.group(1).casefold()])
+            continue
         if _SENTENCED.search(s[prev_end : match.start]) and _TO_DEATH.match(tail):
             found.append("sentenced_to_death")  # "sentenced 3 others to death"
             continue
