@@ -307,6 +307,8 @@ def noun_phrase(phrase: str) -> str:
         return ""  # «بر اساس ماده ۲۸۶ …», "under Article 286": a legal basis, not a source
     if phrase.casefold() in {"the", "a", "an", "its", "whose", "this", "that"}:
         return ""
+    if re.fullmatch(r"(?:گزارش[\u200c ]?ها|خبرها|اخبار|شنیده[\u200c ]?ها)", phrase):
+        return ""  # «گزارش‌ها حاکی است که …»: unnamed reports, no party
     if re.fullmatch(r"(?:داده|شده|کرده|است|داده\s+شده|شده\s+است)(?:\s+\S+)?", phrase):
         return ""
     return phrase

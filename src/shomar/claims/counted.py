@@ -148,7 +148,10 @@ _VERB_CATEGORY = {
 }
 #: an execution that has not happened: "the imminent execution of 3", «اعدام قریب‌الوقوع ۳»
 _IMMINENT = re.compile(
-    r"(?:imminent|planned)\s+executions?\s+of\s+$|اعدام\s+قریب[\u200c ]?الوقوع\s+$", re.I
+    r"(?:imminent|planned)\s+executions?\s+of\s+$|اعدام\s+قریب[\u200c ]?الوقوع\s+$|"
+    # «صدور کیفرخواست برای ۴۵ نفر», "indictments against 45": charged, not a count
+    r"کیفرخواست\s+(?:برای|علیه)\s+$|indictments?\s+(?:against|of|for)\s+$",
+    re.I,
 )
 #: the verb that carries out a death sentence named before the number: «… اجرا شد»
 _CARRIED_OUT = re.compile(
