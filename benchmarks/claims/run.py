@@ -1,12 +1,14 @@
 """Claim extraction on the hand-labeled passages, per split and language, with a baseline.
 
-Run ``python -m benchmarks.claims.run``. Five corpora are scored: the project's first articles
+Run ``python -m benchmarks.claims.run``. Six corpora are scored: the project's first articles
 (``tests/data/articles/{dev,heldout}``), the reporting-style passages of issue 14
 (``tests/data/articles/reporting/{dev,heldout}``), the wire, rights-group and Persian-outlet
 passages (``tests/data/articles/wire/{dev,heldout}``) and the live-blog, UN-report, court,
 revision, medical-source and quote passages (``tests/data/articles/styles/{dev,heldout}``) and
 round 6 (``tests/data/articles/round6/{dev,heldout}``: datelines, Persian outlets, ranges, number
-words, digits, cumulative totals, other countries' figures);
+words, digits, cumulative totals, other countries' figures) and round 7
+(``tests/data/articles/round7/{dev,heldout}``: features, headlines, compiled figures, passive
+voice, unnamed sources, corrections, tables, Persian reposts);
 measured figures are in ``benchmarks/claims/README.md``. For each split and language it prints
 the rules and the baseline (every number next to a counted word, :mod:`benchmarks.claims.baseline`)
 from the same run.
@@ -44,6 +46,7 @@ CORPORA = {
     "wire": ARTICLES / "wire",
     "styles": ARTICLES / "styles",
     "round6": ARTICLES / "round6",
+    "round7": ARTICLES / "round7",
 }
 SPLITS = ("dev", "heldout")
 LANGUAGES = ("en", "fa")
@@ -87,8 +90,12 @@ class Score:
         )
 
 
+#: Persian and Arabic-Indic digits read as Latin ones: «کانال «۱۵۰۰ تصویر»» is "1500 تصویر"
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
 def _norm(name: str) -> str:
-    name = name.replace("’", "'").replace("\u200c", " ").casefold()
+    name = name.replace("’", "'").replace("\u200c", " ").casefold().translate(_DIGITS)
     name = re.sub(r"[^\w' ]+", " ", name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip())
     return re.sub(r"\s+", " ", name).strip()

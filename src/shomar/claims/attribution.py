@@ -67,6 +67,9 @@ _EN_VERB = re.compile(
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
     r"wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
+    # "…, the AP counts, based on …", "IHR, which is stricter, counts 684"
+    r"counts(?=\s*,|\s+[\d,]+\b)|tallies(?=\s*,)|records(?=\s+[\d,]+\s)|"
+    r"was\s+quoted\s+(?:[\w-]+\s+){1,3}?as\s+saying|"  # "was quoted on Monday as saying"
     r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
     r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
@@ -81,7 +84,7 @@ _EN_VERB = re.compile(
 _EN_PASSIVE = re.compile(
     r"(?<![\w])(?:announced|reported|confirmed|estimated|stated|documented|recorded|counted|"
     r"verified|published|given|released|compiled|claimed|circulated|spread|cited|put\s+forward|"
-    r"quoted|seen|obtained|reviewed)\s+by\s+"
+    r"quoted|seen|obtained|reviewed|acknowledged|admitted|kept|tallied)\s+by\s+"
     # "claims by rights groups that …"; not "reports from Zahedan that …" (a place)
     r"|(?<![\w])(?:(?:claims?|allegations?)\s+(?:by|from)|reports?\s+by)\s+(?=[^.,;]{2,60}?\s+that\b)"
     # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
@@ -93,12 +96,18 @@ _EN_PASSIVE = re.compile(
     r"(?![\w\u200c]))"
     # «آمار منتشرشده از سوی رسانه‌ها»: the participle first
     r"|(?:(?<=منتشرشده\s)|(?<=منتشر\u200cشده\s)|(?<=منتشر\sشده\s)|(?<=اعلام\u200cشده\s)|"
-    r"(?<=اعلام\sشده\s))(?:از\s+سوی|از\s+جانب|توسط)\s+",
+    r"(?<=اعلام\sشده\s)|(?<=ثبت\u200cشده\s)|(?<=ثبت\sشده\s))"
+    r"(?:از\s+سوی|از\s+جانب|توسط)\s+",
     re.IGNORECASE,
 )
 #: where a Persian passive source's name ends: the participle that follows it
 _FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد).*$")
 _EN_ACCORDING = re.compile(
+    # "based on a count by the Baluch rights group Haalvsh": the party that counted
+    r"(?<![\w])based\s+on\s+(?:a|an|the)\s+(?:count|tally|list|database)\s+(?:kept\s+)?by\s+|"
+    # "By its count, …", "by the group's tally": the party whose count it is
+    r"(?<![\w])by\s+(?=(?:its|their|his|her|[\w'’ -]{2,40}?['’]s?)\s+(?:own\s+)?(?:latest\s+)?"
+    r"(?:count|tally|reckoning|estimate|figures)\b)|"
     r"(?<![\w])(?:according\s+to|per(?=\s+(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|"
     r"numbers|estimates|a\s+tally|tallies|a\s+count)\s))\s+",  # "per figures from X"
     re.IGNORECASE,
@@ -111,11 +120,14 @@ _FA_VERB = re.compile(
     r"(?<![\w\u200c])(?:(?:اعلام|گزارش|تایید|تأیید|برآورد|تخمین|ثبت|اعلان)\s+"
     r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
     r"|(?:اعلام|گزارش|ثبت|برآورد)\s+کرده\s+بود(?:ند)?"
-    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|می[\u200c ]?(?:نویسد|داند|دانند|گوید|گویند)"
+    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|"
+    r"نشان\s+(?:می[\u200c ]?دهد|داد|می[\u200c ]?دهند)|"
+    r"می[\u200c ]?(?:نویسد|داند|دانند|گوید|گویند)"
     r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
     r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
     r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد)"
-    r"|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|(?:[«\"]?\S+[»\"]?\s+)خواند(?:ند)?)"
+    r"|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|(?:افزایش|کاهش)\s+(?:داد|دادند|داده)|"
+    r"حاکی\s+است|(?:[«\"]?\S+[»\"]?\s+)خواند(?:ند)?)"
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
 )
 _FA_ACCORDING = re.compile(
@@ -123,12 +135,18 @@ _FA_ACCORDING = re.compile(
     r"(?:\s+(?:منتشر|ارائه|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری|ثبت|تدوین)[\u200c ]?شده)?"
     r"\s+(?:از\s+سوی|توسط|از\s+جانب)|بنا\s*بر\s+اعلام|به\s+اعلام|به\s+نوشته|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
     r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
-    r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس)\s+"
+    r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس|"
+    # «در گزارش دبیرکل سازمان ملل … آمده است که …»: the report's author
+    r"در\s+گزارش(?:\s+(?:سالانه|تازه|جدید|اخیر))?(?=\s[^.،؛]{2,80}?\sآمده\s+است)|"
+    r"بنا\s*بر\s+(?:آمار|ارقام)(?:[\u200c ]?های)?)\s+"  # «بنا بر آمار وزارت کشور»
 )
 #: «بر اساس اطلاعاتی که به گزارشگر ویژه رسیده»: the party the information reached
 _FA_RECEIVED = re.compile(
     r"(?:اطلاعات|اطلاعاتی|گزارش[\u200c ]?(?:ها|های|هایی))\s+(?:دریافتی\s+)?که\s+(?:به\s+)?"
     r"((?:[^\s،,.]+\s+){1,6}?)(?:رسیده|رسید|دریافت)"
+    # «بر اساس فهرستی که کانون صنفی معلمان منتشر کرده»: the party that published it
+    r"|(?:فهرست|گزارش|آمار|اطلاعات)ی\s+که\s+((?:[^\s،,.]+\s+){1,6}?)"
+    r"(?:منتشر|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری)\s+(?:کرده|کرد|نموده)"
 )
 _FA_CITING = re.compile(r"(?<![\w\u200c])به\s+نقل\s+از\s+")
 
@@ -176,11 +194,14 @@ _EN_AFTER_STOP = {
     "quoted", "cited", "speaking", "asking", "saying", "who", "whose", "as", "via",
     # "according to relatives interviewed by the BBC": the relatives
     "interviewed", "contacted", "reached", "questioned",
+    # "told Hengaw they had counted …": the clause's subject, not part of the name
+    "they", "he", "she", "we", "it",
 }  # fmt: skip
 _BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", re.IGNORECASE)
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
 _FA_STOP = {
     "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
+    "امشب", "دیشب", "امسال", "ابتدا", "بعدا", "بعداً", "نخست", "آمده",
     "نیز", "هم", "را", "از", "شب", "تنها", "فقط",
     "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
     "اما", "ولی", "رقم", "ارقام", "اکنون", "تاکنون", "هنوز", "همچنان", "هم‌اکنون", "اینک",
@@ -237,8 +258,22 @@ _SOURCE_PREFIX = re.compile(
     r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|tallies|reports?|a\s+report|"
     r"an\s+update|estimates?|(?:a\s+)?(?:tally|count|list|database))\s+"
     r"(?:compiled\s+|published\s+|released\s+|issued\s+|kept\s+)?"
-    r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+)",
+    r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+"
+    r"(?:(?:سالانه|تازه|جدید|اخیر|ماهانه|هفتگی)\s+)?|"  # «گزارش سالانه X»
+    r"(?:سالانه|تازه|جدید|ماهانه|هفتگی)\s+(?=\S+\s))",  # «بنا بر گزارش سالانه X»
     re.IGNORECASE,
+)
+
+
+_OWNERS_REPORT = re.compile(
+    r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})['’]s?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:report|figures|data|tally|count|statement|analysis|database)$"
+)
+
+
+_OWNER_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})['’]s\s+(?:\d{4}\s+)?$")
+_REPORT_NOUN = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:report|figures|data|tally|count|statement|analysis|database)", re.I
 )
 
 
@@ -250,6 +285,13 @@ def noun_phrase(phrase: str) -> str:
     phrase = _LEAD_ADVERB.sub("", phrase.strip())
     phrase = _SOURCE_PREFIX.sub("", phrase)
     phrase = _clean(phrase)
+    owner = _OWNERS_REPORT.match(phrase)
+    if owner:
+        phrase = owner.group(1)  # "IHR's 2023 annual report" → "IHR"
+    # "a count by Hengaw of names confirmed by relatives": what was counted, not the name
+    counted_thing = re.match(r"^(.*\b[A-Z][\w.-]*)\s+of\s+(?!the\b)[a-z].*$", phrase)
+    if counted_thing:
+        phrase = counted_thing.group(1)
     tail = _NAME_TAIL.match(phrase)
     if tail and not re.match(r"(?:the|a|an)\s+[A-Z]", phrase):
         phrase = tail.group(1).strip()
@@ -265,6 +307,8 @@ def noun_phrase(phrase: str) -> str:
         return ""  # «بر اساس ماده ۲۸۶ …», "under Article 286": a legal basis, not a source
     if phrase.casefold() in {"the", "a", "an", "its", "whose", "this", "that"}:
         return ""
+    if re.fullmatch(r"(?:گزارش[\u200c ]?ها|خبرها|اخبار|شنیده[\u200c ]?ها)", phrase):
+        return ""  # «گزارش‌ها حاکی است که …»: unnamed reports, no party
     if re.fullmatch(r"(?:داده|شده|کرده|است|داده\s+شده|شده\s+است)(?:\s+\S+)?", phrase):
         return ""
     return phrase
@@ -333,6 +377,8 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
         if low in _EN_STOP and not (low in _EN_INNER and kept and _capitalised(kept[-1].group())):
             break
         kept.append(tok)
+        if low in ("they", "he", "she", "we") and len(kept) == 1:
+            break  # "told Hengaw they had counted": the pronoun is the subject on its own
     kept.reverse()
     while kept and kept[0].group().casefold() in _EN_INNER - {"the"}:
         kept.pop(0)
@@ -368,9 +414,17 @@ def _np_before(sentence: str, end: int) -> tuple[str, int]:
 def _np_after(sentence: str, start: int) -> str:
     """The noun phrase starting at ``start`` (either script), up to punctuation or a stop word."""
     kept: list[str] = []
+    skip_to = start
     for tok in _TOKEN.finditer(sentence, start):
+        if tok.start() < skip_to:
+            continue
         word = tok.group()
         low = word.casefold()
+        quoted = _GUILLEMET_NAME.match(sentence, tok.start()) if word == "«" else None
+        if quoted and 0 < len(kept) <= 3 and _FA_NAMED_MEDIUM.search(" ".join(kept)):
+            kept.append(quoted.group(1))  # «به نوشته صفحه اینستاگرامی «دانشجویان متحد»»
+            skip_to = quoted.end()
+            continue
         if not kept and word in _OPEN_QUOTE:
             continue  # «به نقل از «منابع معتبر»», 'citing "credible sources"'
         if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
@@ -399,12 +453,21 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     # a dash opens a clause too: «ساعت ۱۴:۳۰ — هه‌نگاو اعلام کرد» (a live-blog timestamp)
     # «…، در حالی که هرانا این رقم را …»: a contrast opens the clause of a speaker of its own
     # (not the «و» of «صدا و سیما»)
-    clause = r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که|(?<!صدا\s)و)\s"
+    # not the «و» of a name: «صدا و سیما», «سیستان و بلوچستان», «کهگیلویه و بویراحمد»
+    clause = (
+        r"[،,؛;:]|\s[—–-]\s|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که|"
+        r"(?<!صدا\s)(?<!سیستان\s)(?<!کهگیلویه\s)(?<!چهارمحال\s)و)\s"
+    )
+    contrast_at = -1
     for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
         bounds.append(m.end())
+        contrast_at = m.start() if m.group().strip() in ("اما", "ولی") else -1
     name, first = _fa_name(sentence, bounds[-1], verb_start)
+    if not name and contrast_at >= 0 and len(bounds) > 1:
+        # «…؛ پلیس اما می‌گوید …»: the subject stands before the contrast word
+        name, first = _fa_name(sentence, bounds[-2], contrast_at)
     for start in bounds[:-1] if not name else []:
         name, first = _fa_name(sentence, start, verb_start)
         if name:
@@ -412,19 +475,42 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     return name, first
 
 
+#: a channel, page or account named in guillemets after its kind: «کانال تلگرامی «۱۵۰۰ تصویر»»
+_FA_NAMED_MEDIUM = re.compile(
+    r"^(?:کانال|صفحه|حساب|سایت|وب[\u200c ]?سایت|روزنامه|نشریه|گروه|کمپین|شبکه|پیج|کانون|"
+    r"سازمان|نهاد|مجموعه|جمعیت|انجمن|کمیته|مرکز|خبرگزاری)(?:\s|$)"
+)  # «کانون حقوق بشری «دادبان»» too: the kind, then the name
+_GUILLEMET_NAME = re.compile(r"«([^«»]{1,40})»")
+
+
 def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
     kept: list[str] = []
     first = -1
+    skip_to = start
     for tok in _TOKEN.finditer(sentence, start, end):
+        if tok.start() < skip_to:
+            continue
         word = tok.group()
-        if word in _FA_STOP or word[0].isdigit() or not word[0].isalnum() or len(kept) >= 6:
+        quoted = _GUILLEMET_NAME.match(sentence, tok.start()) if word == "«" else None
+        if quoted and 0 < len(kept) <= 3 and _FA_NAMED_MEDIUM.search(" ".join(kept)):
+            kept.append(quoted.group(1))  # the medium's name belongs to the claimant
+            skip_to = quoted.end()
+            continue
+        one_of = word == "از" and bool(kept) and kept[-1] in ("یکی", "برخی", "شماری")
+        # «یکی از بستگان …», «مادر یکی از جان‌باختگان …»
+        if (word in _FA_STOP and not one_of) or word[0].isdigit() or not word[0].isalnum():
             break
+        latin_name_goes_on = word.isascii() and bool(kept) and kept[-1].isascii()
+        if len(kept) >= (10 if latin_name_goes_on else 6):
+            break  # «نهاد حقوق بشری Kurdistan Human Rights Network (KHRN)»: the name in full
         if kept and word in ("این", "آن"):
             break  # «هرانا این رقم را … می‌داند»: a demonstrative opens the object
         if kept and word in _FA_NUMBER_WORDS and _FA_TIME_NOUN.match(sentence, tok.end()):
             break  # «مقام‌های ایرانی سه روز بعد …»: a time phrase, not «کارکنان دو بیمارستان»
-        if kept and _FA_VERB.match(sentence, tok.start()):
-            break  # «ایران‌وایر اعلام کرد که … را تأیید کرده است»: the first verb ends the name
+        if _FA_VERB.match(sentence, tok.start()):
+            # «ایران‌وایر اعلام کرد که … را تأیید کرده است»: the first verb ends the name; one
+            # that opens the clause («X، ارگان …، گزارش داد که …») leaves it to an earlier clause
+            break
         if first < 0:
             first = tok.start()
         kept.append(word)
@@ -467,9 +553,14 @@ def _appositive_name(sentence: str, start: int, name: str) -> str:
     if not words or not words[-1][:1].islower() or _is_fa(name):
         return name
     m = _APPOSITIVE.match(sentence, start)
-    if m and name.split()[-1] in m.group(0):
+    if m and name.split()[-1] in m.group(0) and not _SUBJECT_GOES_ON.match(sentence, m.end()):
         return _clean(m.group(1))
     return name
+
+
+#: "According to a person familiar with the case, the Supreme Court has upheld …": the name after
+#: the comma opens the main clause; it is no appositive
+_SUBJECT_GOES_ON = re.compile(r"\s+(?:has|have|had|is|was|are|were|will|would)\s")
 
 
 _BEEN_BEFORE = re.compile(r"(?<![\w])(?:been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -487,6 +578,11 @@ _INVERTED_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 #: "according to *a* lawmaker": an indefinite description introduces someone new
+#: "its count", "the group's tally": whose count it is
+_WHOSE_COUNT = re.compile(
+    r"^(.+?)(?:['’]s?)?\s+(?:own\s+)?(?:latest\s+)?(?:count|tally|reckoning|estimate|figures)$",
+    re.IGNORECASE,
+)
 _INDEFINITE = re.compile(r"\s*an?\s", re.IGNORECASE)
 
 
@@ -520,8 +616,11 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
     for pattern in (_EN_ACCORDING, _FA_ACCORDING):
         for m in pattern.finditer(sentence):
             received = _FA_RECEIVED.match(sentence, m.end())
-            found_name = received.group(1) if received else _np_after(sentence, m.end())
+            by = (received.group(1) or received.group(2)) if received else None
+            found_name = by if by else _np_after(sentence, m.end())
             name = _appositive_name(sentence, m.end(), noun_phrase(found_name))
+            whose = _WHOSE_COUNT.match(name)
+            name = whose.group(1) if whose else name  # "by its count" → "its"
             att = Attribution(name, "according", m.start(), m.end(), None, anaphoric(name, m.end()))
             add(att, m.span())
     for m in _EN_QUOTED.finditer(sentence):
@@ -561,7 +660,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue
         between = sentence[start + len(name) : m.start()]
         # «X که نخواست … به Y گفت», «X در زاهدان در گفت‌وگوی تلفنی به Y گفت»
-        relative = re.match(r"\s*(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between)
+        # «یکی از بستگان این زندانی که … به Y گفت»: the name's last words, then the clause
+        relative = re.match(
+            r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between
+        )
         talk = _FA_INTERVIEW.match(between)
         told = _told_media(sentence, start + len(name) + talk.end()) if talk else None
         if told and resolve_claimant(told) is None:
@@ -627,6 +729,15 @@ def _passive_sources(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
+_SPEAKING_TO = re.compile(r",\s*(?:speaking|talking)\s+to\s+(?=\S)([^,]{2,60}),\s*$")
+
+
+_WHO_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},\s*$", re.IGNORECASE)
+_WHO_CLAUSE = re.compile(
+    r"\s+who\s+(?:spoke|asked|requested|declined)\b[^,;.]{2,60}$", re.IGNORECASE
+)
+
+
 def _add_en_active(
     sentence: str,
     m: re.Match[str],
@@ -634,9 +745,16 @@ def _add_en_active(
     add: Callable[[Attribution, tuple[int, int]], None],
     anaphoric: Callable[[str], bool],
 ) -> None:
-    inverted = re.search(r"[,”\"]\s*$", sentence[: m.start()]) and (
-        re.match(r"\s+[A-Z]", sentence[m.end() :])
-        or _INVERTED_DESCRIPTION.match(sentence, m.end())  # ", said the director of IHR."
+    # "A source close to the family, who asked not to be named, told X": the comma closes an
+    # aside about the speaker before it, not a quotation
+    aside = _WHO_ASIDE.search(sentence, 0, m.start())
+    inverted = (
+        not aside
+        and re.search(r"[,”\"]\s*$", sentence[: m.start()])
+        and (
+            re.match(r"\s+[A-Z]", sentence[m.end() :])
+            or _INVERTED_DESCRIPTION.match(sentence, m.end())  # ", said the director of IHR."
+        )
     )
     if inverted:
         name = noun_phrase(_np_after(sentence, m.end()))
@@ -644,10 +762,17 @@ def _add_en_active(
         add(Attribution(name, "inverted", m.start(), m.end(), date, anaphoric(name)), m.span())
         return
     end = _skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
+    end = aside.start() if aside else end
+    relative = _WHO_CLAUSE.search(sentence, 0, end)
+    if relative:  # "A senior official who spoke on condition of anonymity told Reuters"
+        end = relative.start()
     temporal = _TEMPORAL_TAIL.search(sentence[:end])
     if temporal:  # "Amnesty International on Tuesday said"
         end = temporal.start()
     name, start = _np_before(sentence, end)
+    owner = _OWNER_BEFORE.search(sentence, 0, start)
+    if owner and _REPORT_NOUN.fullmatch(name):  # "IHR's 2023 annual report, …, records 834"
+        name, start = owner.group(1), owner.start(1)
     first = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+and\s+$", sentence[:start])
     if (first and name[:1].islower()) or (first and name.lower().startswith(("the ", "a "))):
         name, start = first.group(1), first.start(1)  # "X and the group Y said": X first
@@ -656,17 +781,21 @@ def _add_en_active(
         name = conj.group(1)
     if not name:
         return
+    speaking = _SPEAKING_TO.search(sentence, 0, m.start())
+    told = None
     if m.group().casefold().endswith("told"):
         told = _told_media(sentence, m.end())
-        if told:  # "officials told Reuters that …": Reuters reports it, citing the officials
-            cited = noun_phrase(name)
-            add(Attribution(told, "active", start, m.end(), None, False), m.span())
-            if cited:
-                add(
-                    Attribution(cited, "citing", m.end(), m.end(), None, anaphoric(cited)),
-                    (m.end(), m.end()),
-                )
-            return
+    elif speaking:  # "A lawmaker, speaking to the ILNA news agency, put the number at 118"
+        told = _told_media(sentence, speaking.start(1))
+    if told:  # "officials told Reuters that …": Reuters reports it, citing the officials
+        cited = noun_phrase(name)
+        add(Attribution(told, "active", start, m.end(), None, False), m.span())
+        if cited:
+            add(
+                Attribution(cited, "citing", m.end(), m.end(), None, anaphoric(cited)),
+                (m.end(), m.end()),
+            )
+        return
     that = re.compile(r"(?<![\w])that(?![\w])").search(sentence, m.end())
     limit = that.start() if that else len(sentence)
     date = _date_in(dates, m.end(), limit)
@@ -691,10 +820,16 @@ _OUTLET_NOUN = re.compile(
 )
 
 
+_TOLD_QUOTED = re.compile(r"\s*«([^«»]{2,40})»\s*(?=گفت|اظهار|توضیح)")
+
+
 def _told_media(sentence: str, end: int) -> str | None:
     """The news organisation after "told" ("told Reuters that"), when it is one: a registry
     entry of kind ``media`` or ``ngo`` (rights groups' news services: "told Kurdpa", "told
     HRANA") or an outlet named by its kind ("state TV"); "told reporters" is not."""
+    quoted = _TOLD_QUOTED.match(sentence, end)
+    if quoted:  # «منابع محلی به «حال‌وش» گفتند»: an outlet's name in guillemets
+        return quoted.group(1).strip()
     target = _np_after(sentence, end)
     entry = resolve_claimant(target) if target else None
     if entry and claimant_entry(entry).kind in ("media", "ngo"):

@@ -16,7 +16,15 @@ import re
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK
 from shomar.claims.quantity import Quantity, QuantityMatch
 
-__all__ = ["OPEN_QUOTES", "categories", "last_mention", "share_qualifiers"]
+__all__ = ["CORRECTED", "OPEN_QUOTES", "categories", "last_mention", "share_qualifiers"]
+
+#: a correction's figure: "It was 576, not 579." after "misstated the number of executions",
+#: «…؛ رقم درست ۵۸۲ نفر است»: it counts what the corrected figure counted
+CORRECTED = re.compile(
+    r"(?:^|[;؛]\s*)(?:it|the\s+(?:correct|right|actual|accurate)\s+(?:figure|number|toll|total))\s+"
+    r"(?:was|is)\s*$|(?<![\w\u200c])رقم\s+(?:درست|صحیح)\s*$",
+    re.IGNORECASE,
+)
 
 _AFTER_WINDOW = {"en": 80, "fa": 90}
 _BEFORE_WINDOW = 60
@@ -35,7 +43,9 @@ _LINK = re.compile(
 _FIGURE_OF = re.compile(
     r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$|"
     # "saying the true number was 41", «این رقم یک هفته پیش ۸۰۰ نفر بود», «این رقم را ۹ نفر …»
-    r"(?:figure|number|toll|tally|total|count)\s+(?:was|is|stood\s+at|stands\s+at|had\s+been)\s*$|"
+    # "The toll, based on a count by Haalvsh …, stands at 96": an aside between commas
+    r"(?:figure|number|toll|tally|total|count)(?:\s*,[^,]{2,120},)?\s+(?:was|is|stood\s+at|"
+    r"stands\s+at|had\s+been)\s*$|"
     r"(?:این|آن|همین)\s+(?:رقم|آمار|تعداد|شمار)\s+(?:[^\s.؛:]+\s+){0,6}?$|"
     r"(?<![\w])(?:put|puts|putting|placed|placing)\s+(?:it|them|the\s+(?:figure|toll|number))\s+at\s*$|"
     r"(?<![\w])estimates?\s+(?:range|ranging|vary|varying)\s*$|"
@@ -52,7 +62,8 @@ _REVISED_TO = re.compile(
 #: "up from 66", «نسبت به ۵۸۲ مورد»: an earlier figure of the same count
 _COMPARED = re.compile(
     r"(?<![\w])(?:up|down|rising|falling|increased|decreased)\s+from\s*$|"
-    r"(?<![\w])compared\s+(?:with|to)\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$|"
+    r"(?<![\w\u200c])از\s+[\d,٬]+\s+(?:(?:نفر|تن)\s+)?به\s*$|"  # «را از ۴۰۰ به ۵۲۰ نفر افزایش داد»
+    r"(?<![\w])compared\s+(?:with|to)\s*$|(?<![\w])(?:not|rather\s+than|instead\s+of|unlike)\s+the\s*$|(?:نسبت\s+به|در\s+مقایسه\s+با|در\s+برابر)\s*$|"
     # "rose to 14 from 9", "revised upward on Sunday to 14, from 9 announced on Friday"
     r"(?<![\w])(?:rose|risen|climbed|increased|jumped|revised|raised|fell|dropped|lowered)"
     r"(?![\w])[^.;]{0,40}?(?<![\w])to\s+[\d,.]+\s*,?\s+from\s*$",
@@ -65,19 +76,29 @@ _NOT_COUNTED_TAIL = re.compile(
     r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
     r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
     r"(?:در|با)\s+(?:خطر|معرض)\s+(?:صدور\s+(?:یا\s+)?|اجرای\s+)*(?:حکم\s+)?اعدام|"
+    # «۳ معترض بازداشت‌شده در اصفهان در خطر اجرای قریب‌الوقوع حکم اعدام»: further on, an adjective
+    r"(?:[\w\u200c]+\s+){3,6}?(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:قریب[\u200c ]?الوقوع\s+)?"
+    r"(?:حکم\s+)?اعدام|"
     # a protest by prisoners, not a count of detentions: "have been on hunger strike"
     r"(?:[\w-]+\s+){0,4}?(?:have\s+been|has\s+been|are|were|went)\s+on\s+(?:a\s+)?hunger\s+strike|"
     r"(?:\S+\s+){0,6}?در\s+اعتصاب\s+غذا|"
     # waiting for a decision, not counted: "the remaining 10 are awaiting the outcome of appeals"
-    r"awaiting\s+(?:the\s+)?(?:outcome|execution|appeals?|their\s+appeals?|a\s+decision|review)|"
+    r"awaiting\s+(?:the\s+|a\s+)?(?:outcome|execution|appeals?|their\s+appeals?|a\s+decision|review|"
+    r"trial|retrial|sentencing)|"
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:نیز\s+)?در\s+انتظار\s+(?:اجرای\s+حکم|نتیجه|اعدام|رسیدگی)|"
     # charged, not yet sentenced: "100 of them face charges that carry the death penalty"
     r"fac(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?charges?|"
+    r"(?:(?:later|since|subsequently|formally)\s+)?(?:charged|indicted)\s+with(?![\w])|"
     r"(?:\S+\s+){0,3}?با\s+(?:اتهام|اتهامات|اتهاماتی)\s+(?:\S+\s+){0,6}?روبه?[\u200c ]?رو|"
     # a prison term, not a death sentence: "sentenced 5 to death and 11 others to prison terms"
     # «برای ۱۱ نفر دیگر حبس تا ۱۵ سال»: a prison term follows the number
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:را\s+)?(?:به\s+)?حبس(?:[\u200c ]?(?:های|ی))?"
     r"(?=\s*$|\s+(?:ابد|(?:(?:تا|بین|از|به\s+مدت)\s+)?[\w\u200c]+\s+(?:سال|ماه)))|"
+    r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?به\s+حبس\s+محکوم|"  # «۱۲ نفر به حبس محکوم و …»
+    # "at least 60 had been denied access to counsel": a count of something else
+    r"(?:[\w'’-]+\s+){0,3}?denied\s+(?:access|visits|medical|contact)|"
+    # "at least four were said to have been expelled": punished, not counted here
+    r"(?:[\w'’-]+\s+){0,5}?(?:expelled|suspended\s+from)|"
     r"(?:others?\s+)?to\s+(?:prison|jail)\s+terms?|(?:others?\s+)?to\s+(?:[\w-]+\s+){1,3}"
     r"(?:in\s+prison|imprisonment)|(?:دیگر\s+)?را\s+به\s+(?:حبس|زندان))",
     re.IGNORECASE,
@@ -92,12 +113,50 @@ _BRINGING = re.compile(
 _BRACKETED = re.compile(r"[\w\u200c]\s*\(\s*$")
 #: a verb that gives a tally, right before a bare number: "KHRN counted nine;"
 _TALLIED = re.compile(
-    r"(?<![\w])(?:recorded|counted|acknowledged|confirmed|documented|registered|reported|"
+    r"(?<![\w])(?:recorded|counted|counts|records|acknowledged|confirmed|documented|registered|reported|"
     r"gave|listed)\s+$",
     re.I,
 )
 #: nothing after the figure but a place: "counted nine;", "counted eleven in Saqqez."
 _BARE = re.compile(r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?(?:[;,.:]|$)")
+#: a part of the figure before by the charge: «۴۷۱ نفر به اتهامات مواد مخدر», "481 were for
+#: drug-related offences"
+_FOR_CHARGE = re.compile(
+    r"\s*(?:(?:نفر|تن|مورد)\s+)?به\s+(?:اتهام|اتهامات|جرم)(?![\w\u200c])|"
+    r"\s+(?:people\s+|of\s+them\s+)?(?:were|was)\s+(?:for|on)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:charges?|offences?|offenses?|crimes?)\b",
+    re.I,
+)
+#: "6 of the 14 had been hanged": a part of a group named before, by its bare number
+_OF_THE_BARE = re.compile(r"\s+of\s+the\s+", re.I)
+_BARE_GROUP = re.compile(r"\s+(?:had|have|has|were|was|are|is)\s", re.I)
+#: an active verb right before the number gives its category, whatever a later clause counts
+_VERB_BEFORE = re.compile(
+    r"(?<![\w])(?:had\s+|have\s+|has\s+)?(arrested|detained|executed|hanged|killed|wounded|injured|"
+    r"tortured)\s+$",
+    re.I,
+)
+_VERB_CATEGORY = {
+    "arrested": "arrested",
+    "detained": "detained",
+    "executed": "executed",
+    "hanged": "executed",
+    "killed": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "tortured": "tortured",
+}
+#: an execution that has not happened: "the imminent execution of 3", «اعدام قریب‌الوقوع ۳»
+_IMMINENT = re.compile(
+    r"(?:imminent|planned)\s+executions?\s+of\s+$|اعدام\s+قریب[\u200c ]?الوقوع\s+$|"
+    # «صدور کیفرخواست برای ۴۵ نفر», "indictments against 45": charged, not a count
+    r"کیفرخواست\s+(?:برای|علیه)\s+$|indictments?\s+(?:against|of|for)\s+$",
+    re.I,
+)
+#: the verb that carries out a death sentence named before the number: «… اجرا شد»
+_CARRIED_OUT = re.compile(
+    r"^\s*(?:[\w\u200c]+\s+){0,8}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
+)
 _SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
 _TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
 #: a noun for what happened right before the number: «مرگ ۱۳۴ زندانی در بازداشت», "the arrest
@@ -191,6 +250,8 @@ _REFERS_BACK = re.compile(
 )
 _OF_THESE = re.compile(
     r"^(?:of|among)\s+(?:these|them|those|the\s+(?:dead|detainees|victims))\b|"
+    # "They included 31 women and 4 juveniles": a list of sub-counts of the figure before
+    r"^(?:they|these|those|the\s+(?:dead|detainees|victims))\s+includ(?:e|ed)\b|"
     r"^(?:از\s+(?:این\s+(?:تعداد|عده|افراد)|میان\s+(?:آنان|آنها|این\s+افراد))|در\s+میان\s+(?:آنان|آنها))",
     re.IGNORECASE,
 )
@@ -266,12 +327,22 @@ def categories(
             found.append(None)  # "at least 21 faced the death penalty", «۹۰۰ نفر آزاد شدند»
             blocked.add(i)
             continue
+        if _IMMINENT.search(s[prev_end : match.start]):
+            found.append(None)  # «درباره اعدام قریب‌الوقوع ۳ معترض»: not yet executed
+            blocked.add(i)
+            continue
         adjacent = _ADJACENT_NOUN.search(s[prev_end : match.start])
         if adjacent:
             near = _nearest_before(adjacent.group())
+            if near and near[0] == "sentenced_to_death" and _CARRIED_OUT.match(tail):
+                near = ("executed", 0)  # «حکم اعدام ۶ زندانی اجرا شد»: the sentence carried out
             if near:
                 found.append(near[0])
                 continue
+        verb = _VERB_BEFORE.search(s[prev_end : match.start])
+        if verb:  # "they had arrested 11 members of a cell …, which killed 13": the verb before
+            found.append(_VERB_CATEGORY[verb.group(1).casefold()])
+            continue
         if _SENTENCED.search(s[prev_end : match.start]) and _TO_DEATH.match(tail):
             found.append("sentenced_to_death")  # "sentenced 3 others to death"
             continue
@@ -292,7 +363,10 @@ def categories(
                 )  # "19 of the women had been convicted of murder": of those executed
                 continue
             clause = re.split(r"[;:؛]", rest, maxsplit=1)[0]  # a stop mark is no "released"
-            if _AFTER_STOP.search(clause[:40]):
+            stop = _AFTER_STOP.search(clause[:40])
+            # "3 of the men, while the other 2 are awaiting …": a conjunction opens another
+            # clause; it does not release the ones counted
+            if stop and not re.fullmatch(r"but|while|whereas|although", stop.group(), re.I):
                 found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
                 blocked.add(i)
                 continue
@@ -315,8 +389,18 @@ def categories(
         if weak:
             found.append(weak[0])
             continue
+        earlier = next((f for f in reversed(found) if f is not None), last_counted)
+        if earlier and _FIGURE_OF.search(s[prev_end : match.start]):
+            found.append(earlier)  # "it raised the figure to 7 and said 23 others …": the
+            continue  # figure counts what was counted before, not what the next clause counts
         found.append(_number_of(s[prev_end : match.start]))
     _share_with_neighbours(s, matches, found, blocked)
+    for i in range(len(matches) - 1):
+        gap = s[matches[i].number_end : matches[i + 1].start]
+        if _OF_THE_BARE.fullmatch(gap) and _BARE_GROUP.match(s, matches[i + 1].number_end):
+            # "6 of the 14 had been hanged": the 14 were counted before; the 6 are what is new
+            found[i], found[i + 1] = found[i + 1], None
+            blocked.add(i + 1)
     for i, match in enumerate(matches):
         if found[i] is not None or i in blocked:
             continue
@@ -332,6 +416,10 @@ def categories(
             found[i] = earlier  # "rose to 96, …, up from 66"
         elif _FIGURE_OF.search(s[: match.start]) and earlier:
             found[i] = earlier
+        elif re.match(r"the\s+(?:death\s+)?toll\b", s, re.I) and _FIGURE_OF.search(
+            s[: match.start]
+        ):
+            found[i] = "killed"  # "The toll, based on a count by …, stands at 96": deaths
         elif _BRACKETED.search(s, 0, match.start) and s[match.end :].lstrip().startswith(")"):
             found[i] = _last_category_word(s[: match.start])  # "Kermanshah (12), Kurdistan (9)"
         elif (
@@ -349,6 +437,10 @@ def categories(
             and not _AFTER_STOP.search(s, match.number_end)
         ):
             found[i] = earlier  # «دستکم ۱۲ نفر از آنان زن بودند»
+        elif _FOR_CHARGE.match(s, match.number_end) and earlier:
+            found[i] = earlier  # «…؛ ۴۷۱ نفر به اتهامات مواد مخدر», "481 were for drug offences"
+        elif CORRECTED.search(s[: match.start]) and (earlier or last_mention):
+            found[i] = earlier or last_mention
         elif _REFERS_BACK.search(s[: match.start]) and last_mention:
             found[i] = last_mention  # "put the number between A and B in his memoirs"
     return found

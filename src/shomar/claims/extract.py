@@ -59,20 +59,20 @@ from pathlib import Path
 
 from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions, noun_phrase
 from shomar.claims.candidate import ClaimCandidate
-from shomar.claims.counted import OPEN_QUOTES, last_mention, share_qualifiers
+from shomar.claims.counted import CORRECTED, OPEN_QUOTES, last_mention, share_qualifiers
 from shomar.claims.counted import categories as count_categories
 from shomar.claims.dates import find_dates
 from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
 from shomar.claims.lexicon import PEOPLE_AFTER_RE
-from shomar.claims.lists import heading_source, is_bullet
+from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import claimant_entry, resolve_claimant
 from shomar.claims.scope import HOME_DEFAULT, home_country, outside_home
 from shomar.claims.sentences import Sentence, split_sentences
-from shomar.claims.tables import Table, find_tables
+from shomar.claims.tables import Table, caption_category, find_tables
 from shomar.errors import InputError
 from shomar.readable import read_small_file
 
@@ -88,7 +88,7 @@ _OTHER_ESTIMATES = re.compile(
 #: a sentence that goes on with the previous one's figures ("Of these, 61 …", «… نیز …»)
 _CONTINUES = re.compile(
     r"^(?:of\s+(?:these|them|those|the\s+\w+)|among\s+(?:them|these|those|the\s+\w+)|"
-    r"this\s+includes|they\s+include|these\s+include|in\s+addition|also|the\s+(?:toll|figure|"
+    r"this\s+includes|(?:they|these|those)\s+includ(?:e|ed)|in\s+addition|also|the\s+(?:toll|figure|"
     r"total|tally)\b|its\s+(?:toll|figure|total|tally)\b)|(?<![\w])(?:also|further|another|"
     r"other|others)(?![\w])|"
     r"^(?:از\s+(?:این|میان|جمله)|در\s+میان|همچنین|(?:این|آن)\s+(?:رقم|آمار|تعداد))|"
@@ -97,6 +97,8 @@ _CONTINUES = re.compile(
     r"^(?:با\s+(?:اعدام|کشته\s+شدن|مرگ|بازداشت|دستگیری)\s+(?:این|آنان|آنها|ایشان)(?![\w\u200c])|"
     r"with\s+the\s+(?:executions?|hangings?|killings?|deaths?|arrests?)\s+of\s+(?:these|those|them)\b)|"
     r"(?<![\w])of\s+(?:them|these|those|the\s+(?:total|figure|toll))(?![\w])|"
+    # "Drug-related charges accounted for 503 of the executions": of those just counted
+    r"(?<![\w])of\s+the\s+(?:executions|hangings|killings|deaths|arrests|detentions)(?![\w])|"
     r"(?<![\w\u200c])از\s+(?:(?:کشته|اعدام|بازداشت|زخمی)[\u200c ]?شدگان|"
     # «۷ نفر از اعدام‌شدگان زن بودند»: of those just counted
     r"جان[\u200c ]?باختگان|مجروحان)(?![\w\u200c])|"
@@ -124,9 +126,13 @@ class _Context:
     #: the article's own country (:mod:`~shomar.claims.scope`): figures placed in another are
     #: not proposed
     home: str = HOME_DEFAULT
+    #: the party of the paragraph's last proposed figure
+    tally_speaker: str | None = None
     #: the source a list heading names, for the bulleted lines under it
     #: (:mod:`~shomar.claims.lists`)
     list_source: str | None = None
+    #: what the heading's list counts ("Monthly executions recorded by HRANA:"), for bare lines
+    list_category: str | None = None
 
 
 _HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
@@ -143,6 +149,13 @@ _PERSON_MENTION_EN = re.compile(
 _PERSON_MENTION_FA = re.compile(
     r"^(?:(?:سردار|سرتیپ|سرلشکر|آیت[\u200c ]?الله|حجت[\u200c ]?الاسلام|دکتر)\s+)?"
     r"((?:[^\s،,]+\s+){1,3}[^\s،,]+)\s*،"
+)
+#: a registry organisation as the subject of any verb ("In a report released this week, Human
+#: Rights Watch described …", "Hengaw, a Kurdish rights group, has been tracking …"): what "the
+#: group" and "its" refer to later, though it said nothing countable
+_ORG_SUBJECT_EN = re.compile(
+    r"(?:^|[,;]\s+)(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)"
+    r"(?=\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\s|,\s+(?:a|an|the|which|who)\s)"
 )
 _TOTAL_LINE = re.compile(r"^\s*(?:total|in\s+all|جمع|مجموع|کل)\b", re.IGNORECASE)
 
@@ -179,6 +192,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
         if not is_bullet(sentence.text):
             context.list_source = heading_source(sentence.text)
+            context.list_category = caption_category(sentence.text) if context.list_source else None
         claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
         last_clause = re.split(r"[;؛]", sentence.text)[-1]
         own_source = (
@@ -314,6 +328,9 @@ def _headline_attribution(s: str) -> Attribution | None:
 
 
 def _remember_people(s: str, context: _Context) -> None:
+    for m in _ORG_SUBJECT_EN.finditer(s):
+        if resolve_claimant(m.group(1)) is not None:
+            context.last_org = m.group(1)
     for m in _PERSON_MENTION_EN.finditer(s):
         name = (m.group(1) or m.group(2) or "").strip()
         if name and resolve_claimant(name) is None:
@@ -350,6 +367,7 @@ def _sentence_claims(
     attributions = _resolve(found_atts, context)
     if new_paragraph and not after_table:
         context.paragraph_claimant = None
+        context.tally_speaker = None
     if (
         context.list_source
         and is_bullet(s)
@@ -357,14 +375,22 @@ def _sentence_claims(
     ):
         listed = Attribution(context.list_source, "according", 0, 0, None, False)
         attributions = [listed, *attributions]  # "- 42 executions" under "Hengaw's report …:"
+    same_tally: str | None = None
+    counted_before = context.last_counted
     if not any(a.kind in _MAIN_KINDS for a in attributions):
         carried = context.paragraph_claimant
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
         goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES))  # also inside a quotation
         if carried is not None and not goes_on and not after_table:
+            if not attributions and not headline:
+                # the party of the paragraph's last figure (not "all" in "74% of all recorded
+                # executions"), only for a figure of the category just counted, below
+                same_tally = context.tally_speaker
             carried = None
-        passive = any(a.kind == "passive" for a in attributions)
+        passive = any(
+            a.kind == "passive" and not _NEW_CLAUSE.search(s, 0, a.start) for a in attributions
+        )  # not "…, and only 7% were announced by official sources": a clause of its own
         if carried is not None and not headline and not passive:
             # "The figure is far higher than the toll of 304 reported by Amnesty": the party
             # named after the figure states it, not the paragraph's speaker
@@ -375,6 +401,8 @@ def _sentence_claims(
     context.paragraph_claimant = mains[-1] if mains and not headline else None
     matches = [m for m in find_quantities(sentence.text) if non_count_reason(s, m) is None]
     categories = count_categories(s, matches, lang, context.last_counted, context.last_mention)
+    if context.list_source and is_labelled(s):  # "January — 41" under "Executions by HRANA:"
+        categories = [c or context.list_category for c in categories]
     matches = share_qualifiers(s, matches, categories)
     context.last_mention = last_mention(s) or context.last_mention
     if new_paragraph:
@@ -389,6 +417,13 @@ def _sentence_claims(
             continue
         context.last_counted = counted
         main, chain = _attribution_for(s, match, matches, attributions)
+        if main is None and chain is None and CORRECTED.search(s[: match.start]):
+            main, out = _corrected(s, match, attributions, context, counted, out)
+        if main is None and chain is None and same_tally is not None and counted == counted_before:
+            # "IHR said at least 834 were executed. … At least 5 executions were carried out in
+            # public.": a further figure of the same tally, in the same paragraph, is the speaker's
+            main = Attribution(same_tally, "according", 0, 0, None, False)
+            context.paragraph_claimant = main
         if main is not None and denied(s, attributions, match):
             main, chain = denied_source(match, main, chain, attributions, s), None
         compared = _THAN.search(s[: match.start]) is not None and _passive(chain)
@@ -397,6 +432,7 @@ def _sentence_claims(
 
         if _OTHER_ESTIMATES.search(s[: match.start]):
             main, chain = None, None
+        context.tally_speaker = main.claimant if main is not None else None
         base = _confidence(s, match, main)
         parties = _parties(s, match, main, chain, attributions)
         for k, party in enumerate(parties or [None]):
@@ -405,6 +441,23 @@ def _sentence_claims(
             event = hint or context.last_event
             out.append(_candidate(match, counted, event, party, cites, sentence, confidence))
     return out
+
+
+def _corrected(
+    s: str,
+    match: QuantityMatch,
+    attributions: list[Attribution],
+    context: _Context,
+    counted: str,
+    out: list[ClaimCandidate],
+) -> tuple[Attribution | None, list[ClaimCandidate]]:
+    """A correction's figure («… ۵۸۰ نفر ذکر شده بود؛ رقم درست ۵۸۲ نفر است», "It was 576"): the
+    source of the figure it corrects, whose own figure of that category in the sentence is
+    dropped."""
+    earlier = [a for a in attributions if a.end <= match.start]
+    name = earlier[-1].claimant if earlier else context.last_claimant
+    kept = [c for c in out if c.counted != counted]
+    return (Attribution(name, "according", 0, 0, None, False) if name else None), kept
 
 
 def _parties(
@@ -526,19 +579,20 @@ def _table_claims(table: Table, context: _Context) -> list[ClaimCandidate]:
         context.last_org = claimant
     out = []
     for cell in table.cells:
+        party = cell.claimant or claimant
         out.append(
             ClaimCandidate(
                 quantity=Quantity.exact(cell.value),
                 counted=cell.counted,
                 event_hint=None,
-                claimant=claimant,
+                claimant=party,
                 cites=None,
                 date_stated=None,
                 quote=cell.quote,
                 start=cell.start,
                 end=cell.end,
-                confidence=0.7 if claimant else 0.5,
-                claimant_id=resolve_claimant(claimant) if claimant else None,
+                confidence=0.7 if party else 0.5,
+                claimant_id=resolve_claimant(party) if party else None,
                 spans=((cell.start, cell.end),),
             )
         )
@@ -621,7 +675,17 @@ def _attribution_for(
     ):
         main = closing  # "…, ISNA reported, and some 7,000 …, according to a lawmaker"
     chain = next(
-        (a for a in attributions if a.kind == "passive" and match.end <= a.start <= horizon),
+        (
+            a
+            for a in attributions
+            if a.kind == "passive"
+            and match.end <= a.start <= horizon
+            # "503 of the executions, and only 7% were announced by official sources": the
+            # passive source of another clause's figure («… اعدام شده‌اند و تنها ۱۰ درصد … از
+            # سوی منابع رسمی اعلام شده»: a finished Persian clause before it)
+            and not _NEW_CLAUSE.search(s, match.end, a.start)
+            and not _FA_CLAUSE_DONE.search(s, match.end, a.start)
+        ),
         None,
     )
     if chain is None and main is not None:
@@ -658,13 +722,20 @@ def _attribution_for(
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[;؛]|(?<![\w])(?:while|whereas|but)(?![\w])|(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
+    r"[;؛]|(?<![\w])(?:while|whereas|but|although)(?![\w])|"
+    r"(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
     re.IGNORECASE,
 )
 
 
 #: a figure compared with the speaker's own ("far lower than the 1,500 reported by Reuters")
-_THAN = re.compile(r"(?<![\w])than\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: a figure set against the one before: "far lower than the 1,500 reported by Reuters", "not
+#: the four acknowledged by the judiciary"
+_THAN = re.compile(
+    r"(?<![\w])than\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$|"
+    r"(?<![\w])(?:not|instead\s+of|unlike)\s+the\s+(?:[\w-]+\s+){0,2}$",  # "rather than": above
+    re.IGNORECASE,
+)
 
 
 def _passive(att: Attribution | None) -> bool:
@@ -674,6 +745,12 @@ def _passive(att: Attribution | None) -> bool:
 #: a clause of its own between a speaker and a later figure: ", and …", ";" (not ", and that
 #: …", which goes on with the speaker's words)
 _NEW_CLAUSE = re.compile(r"[;؛]|,\s+and\s+(?!that\b)", re.IGNORECASE)
+
+
+#: a Persian clause that ends with its verb and goes on with «و»: «… اعدام شده‌اند و …»
+_FA_CLAUSE_DONE = re.compile(
+    r"(?:شده|کرده|بوده)[\u200c ]?(?:اند|است)\s+و\s|(?<![\w\u200c])(?:شدند|کردند|بودند)\s+و\s"
+)
 
 
 def _across_clauses(s: str, one: Attribution, other: Attribution) -> bool:

@@ -83,12 +83,14 @@ _AFTER: dict[str, list[str]] = {
         r"fatalities",
         r"deceased",
         r"bodies",
+        r"(?:new\s+|fresh\s+)?graves",  # "We counted 27 new graves": the dead buried there
         rf"کشته{_FA_BE}?",
         rf"جان\s+(?:(?:خود|خویش)\s+را\s+از\s+دست\s+(?:دادند|داده{_Z}اند|داده|داد)|"
         rf"باختند|باخته{_Z}اند|باخته|باخت)",
         r"کشته",
         r"(?:را\s+)?کشتند",
         r"به\s+قتل\s+(?:رسیدند|رسیده|رساندند|رسید)",
+        rf"به\s+شهادت\s+(?:رسیدند|رسیده{_Z}اند|رسیده|رسید)",  # «۴۶ مأمور به شهادت رسیدند»
         rf"درگذشت(?:ند|ه{_Z}اند)?",
         rf"قربانی{_FA_BE}",
         r"جسد|اجساد",
@@ -98,6 +100,7 @@ _AFTER: dict[str, list[str]] = {
     "disappeared": [
         r"(?:forcibly\s+)?disappeared",
         r"missing",
+        r"held\s+incommunicado",  # "73 cases in which detainees were held incommunicado"
         rf"ناپدید{_Z}(?:شدگان|شده|شدند)",
         r"مفقود",
     ],
@@ -118,6 +121,7 @@ _AFTER: dict[str, list[str]] = {
     "tortured": [
         r"tortured",
         r"cases\s+of\s+torture",
+        r"مورد\s+شکنجه",  # «۸۵ مورد شکنجه»: cases of torture
         rf"شکنجه{_FA_BE}",
         # «۴۰ کودک را … شکنجه کرده‌اند»: an active verb after the object
         rf"شکنجه\s+(?:کردند|کرده{_Z}اند|کرده{_Z}است|کرده|نمودند|می{_Z}کنند)",
@@ -131,7 +135,9 @@ _AFTER: dict[str, list[str]] = {
         rf"(?:را\s+)?(?:بازداشت|دستگیر)\s+(?:کردند|کرده{_Z}اند|کرده|نمودند)",
         rf"دستگیر{_FA_BE}?",
         rf"بازداشت{_Z}شدگان",
-        r"(?:بازداشت|دستگیر)(?=\s+و\s)",  # «۲۰۰ نفر بازداشت و ۲۰ نفر زخمی شدند»: verb elided
+        # «۲۰۰ نفر بازداشت و ۲۰ نفر زخمی شدند», «۶۵ فعال بازداشت، ۱۲ نفر …»: verb elided
+        r"(?:بازداشت|دستگیر)(?=\s+و\s|\s*[،,]\s*(?:$|[\d۰-۹]))",
+        r"بازداشت(?=\s+(?:سیاسی|خودسرانه)\s*[.،]?\s*$)",  # «…، ۲۰۳۱ بازداشت سیاسی» closing a list
         r"مورد\s+(?:بازداشت|دستگیری)",  # «۸۹ مورد بازداشت»: cases of arrest
     ],
     "detained": [
@@ -139,8 +145,18 @@ _AFTER: dict[str, list[str]] = {
         r"jailed",
         r"imprisoned",
         r"(?:in|into)\s+(?:detention|prison|jail|custody)",  # "remain in custody"
+        # "11 remain in Evin prison" (not "16 cases in Evin prison": a place, not a detention)
+        r"(?:remain(?:s|ed)?|still|held|kept)\s+in\s+[A-Z][\w'’-]*\s+(?:prison|jail)",
+        # "no more than 20 were held briefly": held by the authorities ("held incommunicado" is
+        # a disappearance)
+        r"(?:were|are|was|is|being|been)\s+(?:briefly\s+)?held(?=\s+(?:briefly|"
+        r"overnight|without|for|in\s+(?:custody|detention|prison|jail|solitary))|\s*[.,;]|\s*$)",
         r"behind\s+bars",
         r"زندانی\s+(?:شدند|هستند)",
+        # «۲۰۰ نفر در بازداشتگاه فشافویه نگهداری می‌شوند»: held in a detention centre (not «در
+        # بند عمومی نگهداری می‌شدند», a ward's population)
+        rf"در\s+بازداشتگاه(?:[\u200c ]?های)?\s+(?:[\w\u200c]+\s+){{0,2}}?نگهداری\s+"
+        rf"(?:می{_Z}شوند|می{_Z}شدند|شده{_Z}اند|شدند|می{_Z}شود)",
         r"در\s+بازداشت",
     ],
 }

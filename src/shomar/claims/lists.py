@@ -22,11 +22,18 @@ from shomar.claims.registry import registry
 __all__ = ["heading_source", "is_bullet"]
 
 _BULLET = re.compile(r"^\s*(?:[-•*–—▪]|\d{1,2}[.)])\s+")
+#: a labelled line of a list: "January — 41", «تهران – ۳۴۰»
+_LABELLED = re.compile(r"^\s*[^\d\n:—–-]{2,30}?\s+[—–-]\s+[\d۰-۹][\d,٬۰-۹]*\s*$")
 
 
 def is_bullet(line: str) -> bool:
-    """Whether ``line`` is an item of a bulleted or numbered list."""
-    return _BULLET.match(line) is not None
+    """Whether ``line`` is an item of a bulleted or numbered list, or a labelled line."""
+    return _BULLET.match(line) is not None or is_labelled(line)
+
+
+def is_labelled(line: str) -> bool:
+    """Whether ``line`` is a label, a dash and a bare figure ("January — 41")."""
+    return _LABELLED.match(line) is not None
 
 
 @cache

@@ -311,7 +311,9 @@ _PREFIXES = [
      r"no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"),
     ("approximately", r"about|around|nearly|almost|approximately|roughly|some|close\s+to|"
      r"an\s+estimated|estimated|circa|approx\."),
-    ("at_least", r"دست[\u200c ]?کم|حداقل|بیش(?:تر)?[\u200c ]?از|بالغ\s+بر|افزون\s+بر|متجاوز\s+از|"
+    # «دست‌کم به ۳۰۴ نفر رسیده»: the qualifier before «به»
+    ("at_least", r"دست[\u200c ]?کم\s+به|حداقل\s+به|"
+     r"دست[\u200c ]?کم|حداقل|بیش(?:تر)?[\u200c ]?از|بالغ\s+بر|افزون\s+بر|متجاوز\s+از|"
      r"لا[\u200c ]?اقل|لا\s+اقل|کم\s+از\s+کم|از\s+مرز"),  # «از مرز ۵۰۰ نفر گذشت»
     ("at_most", r"حداکثر|کم[\u200c ]?تر\s+از|تا"),
     ("approximately", r"(?:در\s+)?حدود(?:اً|ا)?|نزدیک\s+به|قریب\s+به|تقریباً|تقریبا"),
