@@ -44,12 +44,17 @@ UNATTESTED_JW = 0.75
 @lru_cache(maxsize=200_000)
 def distinct_given_names(a: str, b: str) -> bool:
     """Whether two given names (keys) are different names: at least one attested, the names
-    engine calls them different, and neither is a part of the other's compound."""
+    engine calls them different, and neither is a part of the other's compound. A Latin name
+    mostly read as another Persian name is compared with the Persian one's own Latin
+    spelling (:func:`read_as_another`: Hossein beside «حسن» is Hossein beside Hasan)."""
     known_a, known_b = is_known_given(a), is_known_given(b)
     if a == b or not (known_a or known_b):
         return False
     if known_a and known_b and (_suffixed(a, b) or _feminine(a, b)):
         return True
+    if (own := read_as_another(a, b)) is not None:
+        latin = b if detect_script(a) == "persian" else a
+        return distinct_given_names(latin, own)
     if compare_parts(a, b) >= DISTINCT_BELOW or _one_typo_apart(a, b):
         return False
     if not (known_a and known_b):
@@ -130,12 +135,49 @@ def _last_part_respelled(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return reading is not None and reading == _first_reading(long[-1])
 
 
+#: a Latin name is "mostly another name" when its most attested Persian reading is read this
+#: many times more often than the Persian name at hand, and it is this many times rarer as the
+#: Persian name's spelling than that name's own most attested spelling
+DOMINANT_READING = 10
+
+
+@lru_cache(maxsize=200_000)
+def read_as_another(a: str, b: str) -> str | None:
+    """For a Persian and a Latin given name (keys, either order) where the Latin one is
+    mostly read as *another* Persian name, the Persian name's own most attested Latin
+    spelling (else None), to compare the two names in Latin. The lexicon's Latin spellings
+    are noisy: "husein" (Hossein) is attested once for «حسن» against 580 times for «حسین», so
+    across scripts Hossein/«حسن» looked one typo apart; their readings, «حسین» beside «حسن»
+    ("husein" beside "hasan"), are two names. A true spelling (Hosein/«حسین», Hasan/«حسن»)
+    reads first as the Persian name and is left alone."""
+    if detect_script(a) == detect_script(b):
+        return None
+    persian, latin = (a, b) if detect_script(a) == "persian" else (b, a)
+    readings, spellings = readings_of(latin), spellings_of(persian)
+    if not readings or not spellings:
+        return None
+    first, own = _most_attested(readings), _most_attested(spellings)
+    if first == persian or own == latin or readings[first] < 2:
+        return None
+    if min(role_counts(persian)[0], role_counts(first)[0]) < SPLIT_ATTESTED:
+        return None  # a one-off reading («ارج» for Iraj), or not a given name
+    if readings.get(persian, 0) * DOMINANT_READING > readings[first]:
+        return None
+    if spellings.get(latin, 0) * DOMINANT_READING > spellings[own]:
+        return None
+    return own
+
+
+def _most_attested(counts: Mapping[str, int]) -> str:
+    return max(counts, key=lambda k: (counts[k], k))
+
+
 def _first_reading(part: str) -> str | None:
     """A name part as Persian: itself, or a Latin key's most attested Persian reading."""
     if detect_script(part) == "persian":
         return part
     readings = readings_of(part)
-    return max(readings, key=lambda k: (readings[k], k)) if readings else None
+    return _most_attested(readings) if readings else None
 
 
 #: a Persian «...الدین» (Shamsoddin) whose article a Latin spelling assimilates ("-eddin")
