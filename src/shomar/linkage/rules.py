@@ -54,6 +54,8 @@ def distinct_given_names(a: str, b: str) -> bool:
         return False
     if known_a and known_b and (_suffixed(a, b) or _feminine(a, b)):
         return True
+    if not (known_a and known_b) and _feminine_ala_lc(a, b):
+        return True
     if (own := read_as_another(a, b)) is not None:
         latin = b if detect_script(a) == "persian" else a
         return distinct_given_names(latin, own)
@@ -268,6 +270,27 @@ def _feminine(a: str, b: str) -> bool:
                 stem = y[: -len(cut)]
                 if y.endswith(cut) and stem[-1:] not in _VOWELS and stem in spellings_of(x):
                     return True
+    return False
+
+
+def _feminine_ala_lc(a: str, b: str) -> bool:
+    """Whether an unattested Latin name is the other name with ALA-LC's feminine -ah, its
+    h dropped by the key: "Vaḥīdah" (key ``vahida``) beside «وحید» or Vahid, "Majīdah"
+    beside «مجید», a sister (the lexicon does not attest these spellings, so
+    :func:`_feminine` never sees them). The stem must be the name itself (Latin) or the
+    Persian name's most attested spelling: "Muhamda" is a typo of «محمد», not a sister."""
+    for x, y in ((a, b), (b, a)):  # y the unattested Latin -a
+        if detect_script(y) == "persian" or not y.endswith("a") or is_known_given(y):
+            continue
+        stem = y[:-1]
+        if stem[-1:] in _VOWELS or not is_known_given(x):
+            continue
+        if detect_script(x) == "persian":
+            spellings = spellings_of(x)
+            if spellings and stem == _most_attested(spellings):
+                return True
+        elif stem == x:
+            return True
     return False
 
 
