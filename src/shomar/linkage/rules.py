@@ -8,8 +8,10 @@ disagrees. So after scoring, a pair whose family names agree while its given nam
 different names (at least one attested, the names engine calls them different, they are not
 one typo apart unless one is the other with the suffix -i, Jafar/Jafari, or the feminine
 ending -eh, Vahid/Vahideh, and neither is
-a part of the other's compound, nor the other with an assimilated article:
-«شمس‌الدین»/"Shamseddin") loses :data:`SIBLING_WEIGHT`
+a part of the other's compound unless it is the compound's head and a common name alone,
+Ali/Alireza, nor the other with an assimilated article: «شمس‌الدین»/"Shamseddin"; across
+scripts a Latin name mostly read as another Persian name counts as that name, Hossein/«حسن»)
+loses :data:`SIBLING_WEIGHT`
 bits of match weight when the fathers' names agree, and :data:`SIBLING_WEIGHT_NO_FATHER` when
 one is missing; a pair whose fathers differ is left to the model (it already weighs that).
 Two unattested spellings (typos such as "Kambzy" and "Kambzi") are left to the model too.
@@ -44,12 +46,19 @@ UNATTESTED_JW = 0.75
 @lru_cache(maxsize=200_000)
 def distinct_given_names(a: str, b: str) -> bool:
     """Whether two given names (keys) are different names: at least one attested, the names
-    engine calls them different, and neither is a part of the other's compound."""
+    engine calls them different, and neither is a part of the other's compound. A Latin name
+    mostly read as another Persian name is compared with the Persian one's own Latin
+    spelling (:func:`read_as_another`: Hossein beside «حسن» is Hossein beside Hasan)."""
     known_a, known_b = is_known_given(a), is_known_given(b)
     if a == b or not (known_a or known_b):
         return False
     if known_a and known_b and (_suffixed(a, b) or _feminine(a, b)):
         return True
+    if not (known_a and known_b) and _feminine_ala_lc(a, b):
+        return True
+    if (own := read_as_another(a, b)) is not None:
+        latin = b if detect_script(a) == "persian" else a
+        return distinct_given_names(latin, own)
     if compare_parts(a, b) >= DISTINCT_BELOW or _one_typo_apart(a, b):
         return False
     if not (known_a and known_b):
@@ -58,7 +67,29 @@ def distinct_given_names(a: str, b: str) -> bool:
             return False
         if JaroWinkler.normalized_similarity(a, b) >= UNATTESTED_JW:
             return False
+    if known_a and known_b and compound_head_of(a, b):
+        return True
     return not (_shortened(a, b) or _article_assimilated(a, b))
+
+
+def compound_head_of(a: str, b: str) -> bool:
+    """Whether one given name (key) is the head of the other's compound, in either script
+    (by signature, or by their most attested Persian readings), and more often a given name
+    alone than the compound: Ali beside Alireza or «علیرضا», Mohammad beside «محمدرضا» are a
+    brother's names (on independent dev seeds 1-3 no true pair wrote Alireza as Ali; 128
+    sibling record pairs did). A head seldom a name alone (Gholam, Abol) is the compound cut
+    short. The compound's last part stays a shortening (Reza for Alireza, "H. Reza")."""
+    for short, long in ((a, b), (b, a)):
+        parts = compound_parts(long)
+        if len(parts) > 1 and len(compound_parts(short)) == 1:
+            if role_counts(short)[0] < role_counts(long)[0]:
+                continue  # a head seldom a name alone (Gholam, Abol): the compound cut short
+            if signature(short) == signature(parts[0]):
+                return True
+            head = _first_reading(parts[0])
+            if head is not None and head == _first_reading(short):
+                return True
+    return False
 
 
 @lru_cache(maxsize=200_000)
@@ -130,12 +161,49 @@ def _last_part_respelled(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return reading is not None and reading == _first_reading(long[-1])
 
 
+#: a Latin name is "mostly another name" when its most attested Persian reading is read this
+#: many times more often than the Persian name at hand, and it is this many times rarer as the
+#: Persian name's spelling than that name's own most attested spelling
+DOMINANT_READING = 10
+
+
+@lru_cache(maxsize=200_000)
+def read_as_another(a: str, b: str) -> str | None:
+    """For a Persian and a Latin given name (keys, either order) where the Latin one is
+    mostly read as *another* Persian name, the Persian name's own most attested Latin
+    spelling (else None), to compare the two names in Latin. The lexicon's Latin spellings
+    are noisy: "husein" (Hossein) is attested once for «حسن» against 580 times for «حسین», so
+    across scripts Hossein/«حسن» looked one typo apart; their readings, «حسین» beside «حسن»
+    ("husein" beside "hasan"), are two names. A true spelling (Hosein/«حسین», Hasan/«حسن»)
+    reads first as the Persian name and is left alone."""
+    if detect_script(a) == detect_script(b):
+        return None
+    persian, latin = (a, b) if detect_script(a) == "persian" else (b, a)
+    readings, spellings = readings_of(latin), spellings_of(persian)
+    if not readings or not spellings:
+        return None
+    first, own = _most_attested(readings), _most_attested(spellings)
+    if first == persian or own == latin or readings[first] < 2:
+        return None
+    if min(role_counts(persian)[0], role_counts(first)[0]) < SPLIT_ATTESTED:
+        return None  # a one-off reading («ارج» for Iraj), or not a given name
+    if readings.get(persian, 0) * DOMINANT_READING > readings[first]:
+        return None
+    if spellings.get(latin, 0) * DOMINANT_READING > spellings[own]:
+        return None
+    return own
+
+
+def _most_attested(counts: Mapping[str, int]) -> str:
+    return max(counts, key=lambda k: (counts[k], k))
+
+
 def _first_reading(part: str) -> str | None:
     """A name part as Persian: itself, or a Latin key's most attested Persian reading."""
     if detect_script(part) == "persian":
         return part
     readings = readings_of(part)
-    return max(readings, key=lambda k: (readings[k], k)) if readings else None
+    return _most_attested(readings) if readings else None
 
 
 #: a Persian «...الدین» (Shamsoddin) whose article a Latin spelling assimilates ("-eddin")
@@ -202,6 +270,27 @@ def _feminine(a: str, b: str) -> bool:
                 stem = y[: -len(cut)]
                 if y.endswith(cut) and stem[-1:] not in _VOWELS and stem in spellings_of(x):
                     return True
+    return False
+
+
+def _feminine_ala_lc(a: str, b: str) -> bool:
+    """Whether an unattested Latin name is the other name with ALA-LC's feminine -ah, its
+    h dropped by the key: "Vaḥīdah" (key ``vahida``) beside «وحید» or Vahid, "Majīdah"
+    beside «مجید», a sister (the lexicon does not attest these spellings, so
+    :func:`_feminine` never sees them). The stem must be the name itself (Latin) or the
+    Persian name's most attested spelling: "Muhamda" is a typo of «محمد», not a sister."""
+    for x, y in ((a, b), (b, a)):  # y the unattested Latin -a
+        if detect_script(y) == "persian" or not y.endswith("a") or is_known_given(y):
+            continue
+        stem = y[:-1]
+        if stem[-1:] in _VOWELS or not is_known_given(x):
+            continue
+        if detect_script(x) == "persian":
+            spellings = spellings_of(x)
+            if spellings and stem == _most_attested(spellings):
+                return True
+        elif stem == x:
+            return True
     return False
 
 
