@@ -18,8 +18,9 @@ claimant cite them and proposes a claim for them as well. "X *told* Reuters that
 X; so does «X در گفت‌وگو با بی‌بی‌سی فارسی گفت» when the outlet is in the registry.
 "Government figures, published by IRNA, put …" gives IRNA.
 
-Reporting verbs are listed per language, Persian ones with their light-verb constructions
-(«اعلام کرد», «گزارش داد», «ثبت کرده است», «تایید کرد», «خبر داد», «منتشر کرد», «می‌نویسد»).
+Reporting verbs and source phrases are listed per language in :mod:`~shomar.claims.cues`,
+Persian verbs with their light-verb constructions («اعلام کرد», «گزارش داد», «ثبت کرده است»,
+«تایید کرد», «خبر داد», «منتشر کرد», «می‌نویسد»).
 The claimant span is cut to a noun phrase (:func:`noun_phrase`): no verb, determiner, leading
 adverb ("Earlier it"), time phrase ("… on Tuesday said"), date or dateline, or source words
 ("figures compiled by HRANA" → "HRANA"); comma-set phrases between the subject and its verb are
@@ -42,6 +43,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from shomar.claims.cues import (
+    EN_ACCORDING,
+    EN_CITING,
+    EN_PASSIVE,
+    EN_QUOTED,
+    EN_VERB,
+    FA_ACCORDING,
+    FA_CITING,
+    FA_PASSIVE_END,
+    FA_RECEIVED,
+    FA_VERB,
+)
 from shomar.claims.dates import DateMention
 from shomar.claims.registry import claimant_entry, resolve_claimant
 
@@ -59,96 +72,6 @@ class Attribution:
     date_stated: str | None
     anaphoric: bool
 
-
-_EN_VERB = re.compile(
-    r"(?<![\w])(?:(?:has|have|had|also|later|previously|now|then|separately)\s+)*"
-    r"(?:said|says|say|announced|announces|reported|reports|confirmed|confirms|estimated|"
-    r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
-    r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
-    r"wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
-    r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
-    # "…, the AP counts, based on …", "IHR, which is stricter, counts 684"
-    r"counts(?=\s*,|\s+[\d,]+\b)|tallies(?=\s*,)|records(?=\s+[\d,]+\s)|"
-    r"was\s+quoted\s+(?:[\w-]+\s+){1,3}?as\s+saying|"  # "was quoted on Monday as saying"
-    r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
-    r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
-    r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
-    r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
-    r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|(?:learned|learnt)(?=\s+that\b)|"
-    r"(?:raised|revised|updated|increased|lowered|put)\s+(?:its|the|their|his|her)\s+"
-    r"(?:death\s+)?(?:toll|tally|figure|count|estimate)|"
-    r"put\s+the\s+(?:number|toll|figure|total|count)|"
-    r"gave\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|number|tally|count))(?![\w])",
-    re.IGNORECASE,
-)
-_EN_PASSIVE = re.compile(
-    r"(?<![\w])(?:announced|reported|confirmed|estimated|stated|documented|recorded|counted|"
-    r"verified|published|given|released|compiled|claimed|circulated|spread|cited|put\s+forward|"
-    r"quoted|seen|obtained|reviewed|acknowledged|admitted|kept|tallied)\s+by\s+"
-    # "claims by rights groups that …"; not "reports from Zahedan that …" (a place)
-    r"|(?<![\w])(?:(?:claims?|allegations?)\s+(?:by|from)|reports?\s+by)\s+(?=[^.,;]{2,60}?\s+that\b)"
-    # «رقم ۲۰۰ کشته را که از سوی رسانه‌ها منتشر شده بود»: the party that published a figure
-    r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
-    r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))"
-    # «رقم ۲۰۰ کشته‌ای که وزارت کشور اعلام کرده»: the figure that X announced
-    r"|(?:(?<=ای)|(?<=رقمی)|(?<=آماری)|(?<=شماری))\s+که\s+"
-    r"(?=[^.،,؛«»]{2,40}?\s(?:اعلام|منتشر|گزارش|ثبت)\s+(?:کرده|کرد|داده|نموده)"
-    r"(?![\w\u200c]))"
-    # «آمار منتشرشده از سوی رسانه‌ها»: the participle first
-    r"|(?:(?<=منتشرشده\s)|(?<=منتشر\u200cشده\s)|(?<=منتشر\sشده\s)|(?<=اعلام\u200cشده\s)|"
-    r"(?<=اعلام\sشده\s)|(?<=ثبت\u200cشده\s)|(?<=ثبت\sشده\s))"
-    r"(?:از\s+سوی|از\s+جانب|توسط)\s+",
-    re.IGNORECASE,
-)
-#: where a Persian passive source's name ends: the participle that follows it
-_FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد).*$")
-_EN_ACCORDING = re.compile(
-    # "based on a count by the Baluch rights group Haalvsh": the party that counted
-    r"(?<![\w])based\s+on\s+(?:a|an|the)\s+(?:count|tally|list|database)\s+(?:kept\s+)?by\s+|"
-    # "By its count, …", "by the group's tally": the party whose count it is
-    r"(?<![\w])by\s+(?=(?:its|their|his|her|[\w'’ -]{2,40}?['’]s?)\s+(?:own\s+)?(?:latest\s+)?"
-    r"(?:count|tally|reckoning|estimate|figures)\b)|"
-    r"(?<![\w])(?:according\s+to|per(?=\s+(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|"
-    r"numbers|estimates|a\s+tally|tallies|a\s+count)\s))\s+",  # "per figures from X"
-    re.IGNORECASE,
-)
-_EN_CITING = re.compile(r"(?<![\w])(?:citing|quoting)\s+", re.IGNORECASE)
-#: "Reuters quoted a relative as saying …": Reuters reports it, citing the relative
-_EN_QUOTED = re.compile(r"(?<![\w])quoted\s+(?=(?:[\w'’-]+\s+){0,6}?as\s+saying\b)", re.I)
-
-_FA_VERB = re.compile(
-    r"(?<![\w\u200c])(?:(?:اعلام|گزارش|تایید|تأیید|برآورد|تخمین|ثبت|اعلان)\s+"
-    r"(?:کرد|کردند|کرده|داد|دادند|داده|زد|زدند|نمود|نمودند|می[\u200c ]?کند|می[\u200c ]?کنند)"
-    r"|(?:اعلام|گزارش|ثبت|برآورد)\s+کرده\s+بود(?:ند)?"
-    r"|تخمین\s+زده|خبر\s+(?:داد|دادند|داده)|"
-    r"نشان\s+(?:می[\u200c ]?دهد|داد|می[\u200c ]?دهند)|"
-    r"می[\u200c ]?(?:نویسد|داند|دانند|گوید|گویند)"
-    r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
-    r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
-    r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد)"
-    r"|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|(?:افزایش|کاهش)\s+(?:داد|دادند|داده)|"
-    r"حاکی\s+است|(?:[«\"]?\S+[»\"]?\s+)خواند(?:ند)?)"
-    r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
-)
-_FA_ACCORDING = re.compile(
-    r"(?<![\w\u200c])(?:(?:طبق|بر\s+اساس|بنا\s*بر|براساس|بر\s+پایه)\s+(?:آمار|گزارش|ارقام|اطلاعات)"
-    r"(?:\s+(?:منتشر|ارائه|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری|ثبت|تدوین)[\u200c ]?شده)?"
-    r"\s+(?:از\s+سوی|توسط|از\s+جانب)|بنا\s*بر\s+اعلام|به\s+اعلام|به\s+نوشته|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
-    r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
-    r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس|"
-    # «در گزارش دبیرکل سازمان ملل … آمده است که …»: the report's author
-    r"در\s+گزارش(?:\s+(?:سالانه|تازه|جدید|اخیر))?(?=\s[^.،؛]{2,80}?\sآمده\s+است)|"
-    r"بنا\s*بر\s+(?:آمار|ارقام)(?:[\u200c ]?های)?)\s+"  # «بنا بر آمار وزارت کشور»
-)
-#: «بر اساس اطلاعاتی که به گزارشگر ویژه رسیده»: the party the information reached
-_FA_RECEIVED = re.compile(
-    r"(?:اطلاعات|اطلاعاتی|گزارش[\u200c ]?(?:ها|های|هایی))\s+(?:دریافتی\s+)?که\s+(?:به\s+)?"
-    r"((?:[^\s،,.]+\s+){1,6}?)(?:رسیده|رسید|دریافت)"
-    # «بر اساس فهرستی که کانون صنفی معلمان منتشر کرده»: the party that published it
-    r"|(?:فهرست|گزارش|آمار|اطلاعات)ی\s+که\s+((?:[^\s،,.]+\s+){1,6}?)"
-    r"(?:منتشر|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری)\s+(?:کرده|کرد|نموده)"
-)
-_FA_CITING = re.compile(r"(?<![\w\u200c])به\s+نقل\s+از\s+")
 
 _PERSON_DESC = (
     r"general|commander|legislator|lawmaker|mp|official|spokes(?:man|woman|person)|minister|"
@@ -437,7 +360,7 @@ def _np_after(sentence: str, start: int) -> str:
             break  # "told AFP by phone"
         if low == "and" and not re.match(r"\s*[A-Z]", sentence[tok.end() :]):
             break
-        if _is_fa(word) and (low in _FA_STOP or _FA_VERB.match(sentence, tok.start())) and kept:
+        if _is_fa(word) and (low in _FA_STOP or FA_VERB.match(sentence, tok.start())) and kept:
             break
         kept.append(word)
     return _clean(" ".join(kept))
@@ -507,7 +430,7 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
             break  # «هرانا این رقم را … می‌داند»: a demonstrative opens the object
         if kept and word in _FA_NUMBER_WORDS and _FA_TIME_NOUN.match(sentence, tok.end()):
             break  # «مقام‌های ایرانی سه روز بعد …»: a time phrase, not «کارکنان دو بیمارستان»
-        if _FA_VERB.match(sentence, tok.start()):
+        if FA_VERB.match(sentence, tok.start()):
             # «ایران‌وایر اعلام کرد که … را تأیید کرده است»: the first verb ends the name; one
             # that opens the clause («X، ارگان …، گزارش داد که …») leaves it to an earlier clause
             break
@@ -602,9 +525,9 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             return False
         return bool(_ANAPHORA.match(name))
 
-    for pattern, kind in ((_EN_PASSIVE, "passive"), (_EN_CITING, "citing"), (_FA_CITING, "citing")):
+    for pattern, kind in ((EN_PASSIVE, "passive"), (EN_CITING, "citing"), (FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
-            name = noun_phrase(_FA_PASSIVE_END.sub("", _np_after(sentence, m.end())))
+            name = noun_phrase(FA_PASSIVE_END.sub("", _np_after(sentence, m.end())))
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
             att = Attribution(name, kind, m.start(), m.end(), date, anaphoric(name, m.end()))
@@ -613,9 +536,9 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         name = noun_phrase(m.group(1))
         if name and not anaphoric(name):
             add(Attribution(name, "passive", m.start(1), m.end(1), None, False), m.span(1))
-    for pattern in (_EN_ACCORDING, _FA_ACCORDING):
+    for pattern in (EN_ACCORDING, FA_ACCORDING):
         for m in pattern.finditer(sentence):
-            received = _FA_RECEIVED.match(sentence, m.end())
+            received = FA_RECEIVED.match(sentence, m.end())
             by = (received.group(1) or received.group(2)) if received else None
             found_name = by if by else _np_after(sentence, m.end())
             name = _appositive_name(sentence, m.end(), noun_phrase(found_name))
@@ -623,7 +546,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             name = whose.group(1) if whose else name  # "by its count" → "its"
             att = Attribution(name, "according", m.start(), m.end(), None, anaphoric(name, m.end()))
             add(att, m.span())
-    for m in _EN_QUOTED.finditer(sentence):
+    for m in EN_QUOTED.finditer(sentence):
         speaker, start = _np_before(sentence, len(sentence[: m.start()].rstrip()))
         speaker = noun_phrase(speaker)
         cited = noun_phrase(_np_after(sentence, m.end()))
@@ -643,7 +566,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
                     Attribution(name, "inner", inner.start(1), inner.end(), None, False),
                     inner.span(),
                 )
-    for m in _EN_VERB.finditer(sentence):
+    for m in EN_VERB.finditer(sentence):
         if re.match(r"\s+by\b", sentence[m.end() :]):
             continue
         if _BEEN_BEFORE.search(sentence, 0, m.start()):
@@ -651,7 +574,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         if any(s < m.start() < e for s, e in quoted):
             continue  # a verb inside a quotation is the speaker's, not an attribution
         _add_en_active(sentence, m, dates, add, anaphoric)
-    for m in _FA_VERB.finditer(sentence):
+    for m in FA_VERB.finditer(sentence):
         if any(s < m.start() < e for s, e in quoted) and any(a.kind == "inner" for a in found):
             continue  # «… گفت: «پزشک به من گفت …»»: the inner verb belongs to the quote
         name, start = _fa_subject(sentence, m.start())
