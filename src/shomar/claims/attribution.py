@@ -27,8 +27,8 @@ adverb ("Earlier it"), time phrase ("… on Tuesday said"), date or dateline, or
 skipped ("X, citing Y, said"), except an appositive name, which wins over a description ("A
 fellow inmate, the writer Parviz Salehi, says"). A claimant that is a pronoun or a description
 ("it", "the group", «این سازمان»; "he", "the general", «این نماینده») is marked ``anaphoric``
-and :func:`anaphora_kind` tells whether it stands for a person or an organisation, so that the
-extractor can resolve it to the one named earlier.
+and :func:`~shomar.claims.anaphora.anaphora_kind` tells whether it stands for a person or an
+organisation, so that the extractor can resolve it to the one named earlier.
 
 Hand-written rules rather than a toolkit: hazm 0.10 (MIT) offers Persian tokenising and
 normalising, but its POS tagger and chunker need model files fetched from GitHub (not in the
@@ -43,6 +43,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from shomar.claims.anaphora import ANAPHORA, anaphora_kind
 from shomar.claims.cues import (
     EN_ACCORDING,
     EN_CITING,
@@ -58,7 +59,7 @@ from shomar.claims.cues import (
 from shomar.claims.dates import DateMention
 from shomar.claims.registry import claimant_entry, resolve_claimant
 
-__all__ = ["Attribution", "find_attributions", "noun_phrase"]
+__all__ = ["Attribution", "anaphora_kind", "find_attributions", "noun_phrase"]
 
 
 @dataclass(frozen=True)
@@ -73,38 +74,6 @@ class Attribution:
     anaphoric: bool
 
 
-_PERSON_DESC = (
-    r"general|commander|legislator|lawmaker|mp|official|spokes(?:man|woman|person)|minister|"
-    r"prosecutor|governor|judge|cleric|author|writer|journalist|chief|head|deputy|director"
-)
-_PERSON_ANAPHORA = re.compile(
-    rf"^(?:he|she|(?:(?:the|this)\s+)?(?:same\s+)?(?:{_PERSON_DESC})|"
-    r"(?:این|همین|آن)\s+(?:فرمانده|نماینده(?:\s+مجلس)?|مقام(?:[\u200c ]?ها|ات)?(?:\s+\S+)?|مسئول|"
-    r"سردار|وزیر|دادستان|سخنگو|استاندار|فرماندار|نویسنده|زندانی)|وی|او)$",
-    re.IGNORECASE,
-)
-_ORG_ANAPHORA = re.compile(
-    r"^(?:it|they|its|(?:(?:the|this|these|its|their)\s+)?(?:same\s+)?(?:\d+-page\s+)?"
-    r"(?:group|groups|organi[sz]ations?|agency|report|briefing|statement|update|community|ngo|"
-    r"monitor|network|rights\s+group|cent(?:er|re)|committee|body|office|sources?|newspaper|"
-    r"same\s+figures|figures|tally|data)|"
-    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|منابع|رسانه|شبکه|کانون)|"
-    r"آنها|آنان)$",
-    re.IGNORECASE,
-)
-
-
-def anaphora_kind(name: str) -> str | None:
-    """``"person"`` for "he", "the general", «این نماینده»; ``"org"`` for "it", "the group",
-    «این سازمان»; ``None`` for a phrase that names its claimant."""
-    if _PERSON_ANAPHORA.match(name):
-        return "person"
-    if _ORG_ANAPHORA.match(name):
-        return "org"
-    return None
-
-
-_ANAPHORA = re.compile(f"{_PERSON_ANAPHORA.pattern}|{_ORG_ANAPHORA.pattern}", re.IGNORECASE)
 _TOKEN = re.compile(r"\([^()]*\)|[\w\u200c'’.\-]+|[^\s\w]")
 _EN_STOP = {
     "that", "which", "who", "whom", "while", "and", "but", "as", "when", "because", "where",
@@ -523,7 +492,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         """A pronoun or description; "a lawmaker" (indefinite, at ``at``) is a new party."""
         if at is not None and _INDEFINITE.match(sentence, at):
             return False
-        return bool(_ANAPHORA.match(name))
+        return bool(ANAPHORA.match(name))
 
     for pattern, kind in ((EN_PASSIVE, "passive"), (EN_CITING, "citing"), (FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
