@@ -57,6 +57,18 @@ from shomar.claims.cues import (
     FA_VERB,
 )
 from shomar.claims.dates import DateMention
+from shomar.claims.phrases import (
+    FA_NAMED_MEDIUM,
+    FA_STOP,
+    GUILLEMET_NAME,
+    TOKEN,
+    appositive_name,
+    clean_phrase,
+    noun_phrase,
+    np_after,
+    np_before,
+    skip_parentheticals,
+)
 from shomar.claims.registry import claimant_entry, resolve_claimant
 
 __all__ = ["Attribution", "anaphora_kind", "find_attributions", "noun_phrase"]
@@ -74,136 +86,20 @@ class Attribution:
     anaphoric: bool
 
 
-_TOKEN = re.compile(r"\([^()]*\)|[\w\u200c'’.\-]+|[^\s\w]")
-_EN_STOP = {
-    "that", "which", "who", "whom", "while", "and", "but", "as", "when", "because", "where",
-    "after", "before", "since", "if", "whereas", "although", "though", "than", "so", "yet", "or",
-    "on", "in", "at", "during", "said", "told", "with", "to", "was", "were", "is", "are", "had",
-    "has", "have", "been", "later", "about", "around", "nearly", "roughly", "almost",
-}  # fmt: skip
-#: words that end a cited party's name: "citing local sources quoted by rights groups"
-_EN_AFTER_STOP = {
-    "quoted", "cited", "speaking", "asking", "saying", "who", "whose", "as", "via",
-    # "according to relatives interviewed by the BBC": the relatives
-    "interviewed", "contacted", "reached", "questioned",
-    # "told Hengaw they had counted …": the clause's subject, not part of the name
-    "they", "he", "she", "we", "it",
-}  # fmt: skip
-_BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", re.IGNORECASE)
-_EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
-_FA_STOP = {
-    "در", "روز", "با", "به", "شمار", "تعداد", "نام", "که", "طی", "پس", "بر", "امروز", "دیروز",
-    "امشب", "دیشب", "امسال", "ابتدا", "بعدا", "بعداً", "نخست", "آمده",
-    "نیز", "هم", "را", "از", "شب", "تنها", "فقط",
-    "صبح", "عصر", "شامگاه", "بامداد", "اخیرا", "اخیراً", "سپس", "همچنین", "پیشتر", "پیش‌تر",
-    "اما", "ولی", "رقم", "ارقام", "اکنون", "تاکنون", "هنوز", "همچنان", "هم‌اکنون", "اینک",
-    # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
-    "مرگ", "اعدام", "اجرای", "حکم", "احکام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار",
-    "هویت", "اسامی",
-    # «آمار منتشرشده از سوی X درباره …»: what the figure is about
-    "درباره", "دربارهٔ", "پیرامون",
-}  # fmt: skip
 _PARTICIPLE_OPENER = re.compile(
     r"^(?:Speaking|Writing|Announcing|Addressing|Responding|In\s+(?:a|an|its|their|his|her)\b)",
     re.IGNORECASE,
 )
-_MAX_TOKENS = 16
 _FA_NUMBER_WORDS = {
     "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "ده", "صد", "هزار", "چند", "دهها", "صدها",
 }  # fmt: skip
 _FA_TIME_NOUN = re.compile(r"\s+(?:روز|ساعت|هفته|ماه|سال|شب|دقیقه)(?![\w\u200c])")
-_OPEN_QUOTE = {"«", '"', "“", "‘"}
-
-
-def _is_fa(text: str) -> bool:
-    return bool(re.search(r"[\u0600-\u06ff]", text))
-
-
-def _clean(phrase: str) -> str:
-    phrase = phrase.strip(" ,،;:\"“”'’")
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
-    if not re.search(r"(?:^|\s)(?:[A-Z]\.){2,}$", phrase):
-        phrase = re.sub(r"\.$", "", phrase)  # a full stop ("HRANA."), not "U.N."
-    return re.sub(r"\s+", " ", phrase)
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or word.startswith("(")
-
-
-_LEAD_ADVERB = re.compile(
-    r"^(?:(?:earlier|separately|later|meanwhile|also|however|now|previously|then|instead|"
-    r"in\s+(?:a|an|its|their|his|her)\s+\w+|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"[\s,]+)+",
-    re.IGNORECASE,
-)
-_JUNK_END = re.compile(
-    r"(?:^|\s)(?:its|the|a|an|whose|this|that|does|do|did|raised|has|have|their|his|her|"
-    r"dismissed|rejected|denied|disputed)$",
-    re.IGNORECASE,
-)
-_WH_START = re.compile(r"^(?:what|why|how|when|where|which|who|whose)\b", re.IGNORECASE)
-_NAME_TAIL = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){1,4}((?:[A-Z][\w'’.-]*\s*){2,4})$"
-)
-_SOURCE_PREFIX = re.compile(
-    r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|statistics|numbers|tallies|reports?|a\s+report|"
-    r"an\s+update|estimates?|(?:a\s+)?(?:tally|count|list|database))\s+"
-    r"(?:compiled\s+|published\s+|released\s+|issued\s+|kept\s+)?"
-    r"(?:by|from|of)\s+|(?:آمار|گزارش|برآورد|اعلام|اطلاعات|داده[\u200c ]?های)\s+"
-    r"(?:(?:سالانه|تازه|جدید|اخیر|ماهانه|هفتگی)\s+)?|"  # «گزارش سالانه X»
-    r"(?:سالانه|تازه|جدید|ماهانه|هفتگی)\s+(?=\S+\s))",  # «بنا بر گزارش سالانه X»
-    re.IGNORECASE,
-)
-
-
-_OWNERS_REPORT = re.compile(
-    r"^([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})['’]s?\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:report|figures|data|tally|count|statement|analysis|database)$"
-)
 
 
 _OWNER_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})['’]s\s+(?:\d{4}\s+)?$")
 _REPORT_NOUN = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:report|figures|data|tally|count|statement|analysis|database)", re.I
 )
-
-
-def noun_phrase(phrase: str) -> str:
-    """A claimant span cut to its noun phrase: no leading adverb ("Earlier it" → "it"), no
-    source words ("figures compiled by HRANA" → "HRANA"), the proper name of a described person
-    ("the journalist Roya Ebrahimi" → "Roya Ebrahimi"); ``""`` when what is left ends in a
-    determiner or verb ("raised its", "whose latest toll") or opens a question."""
-    phrase = _LEAD_ADVERB.sub("", phrase.strip())
-    phrase = _SOURCE_PREFIX.sub("", phrase)
-    phrase = _clean(phrase)
-    owner = _OWNERS_REPORT.match(phrase)
-    if owner:
-        phrase = owner.group(1)  # "IHR's 2023 annual report" → "IHR"
-    # "a count by Hengaw of names confirmed by relatives": what was counted, not the name
-    counted_thing = re.match(r"^(.*\b[A-Z][\w.-]*)\s+of\s+(?!the\b)[a-z].*$", phrase)
-    if counted_thing:
-        phrase = counted_thing.group(1)
-    tail = _NAME_TAIL.match(phrase)
-    if tail and not re.match(r"(?:the|a|an)\s+[A-Z]", phrase):
-        phrase = tail.group(1).strip()
-    if not phrase or _JUNK_END.search(phrase) or _WH_START.match(phrase):
-        return ""
-    if re.match(r"(?:its|their|his|her)\s+own\b", phrase, re.IGNORECASE):
-        return ""  # "citing its own records": the claimant's own evidence, not another party
-    if re.search(r"(?:^|\s)(?:خود|خویش)$", phrase):
-        return ""  # «به نقل از منابع خود»: the same
-    if re.fullmatch(r"[a-z]+(?:ed|ing)", phrase):
-        return ""  # "it had received reports": a verb, not a claimant
-    if re.match(r"(?:ماده|اصل|بند|تبصره|قانون|article|section|paragraph)(?:\s|$)", phrase, re.I):
-        return ""  # «بر اساس ماده ۲۸۶ …», "under Article 286": a legal basis, not a source
-    if phrase.casefold() in {"the", "a", "an", "its", "whose", "this", "that"}:
-        return ""
-    if re.fullmatch(r"(?:گزارش[\u200c ]?ها|خبرها|اخبار|شنیده[\u200c ]?ها)", phrase):
-        return ""  # «گزارش‌ها حاکی است که …»: unnamed reports, no party
-    if re.fullmatch(r"(?:داده|شده|کرده|است|داده\s+شده|شده\s+است)(?:\s+\S+)?", phrase):
-        return ""
-    return phrase
 
 
 _TEMPORAL_TAIL = re.compile(
@@ -215,124 +111,6 @@ _TEMPORAL_TAIL = re.compile(
     r"november|december)\s*$",
     re.IGNORECASE,
 )
-
-
-def _skip_parentheticals(sentence: str, end: int) -> int:
-    """Before "X, citing Y, said" or "the report, released on …, also documented": the offset
-    where X ends, skipping comma-set phrases that open with a lower-case word."""
-    while True:
-        before = sentence[:end].rstrip()
-        if not before.endswith(","):
-            return end
-        comma = before.rfind(",", 0, len(before) - 1)
-        segment = before[comma + 1 : -1].strip() if comma >= 0 else ""
-        if (
-            comma < 0
-            or not segment
-            or (segment[0].isupper() and not re.match(r"(?:Citing|Quoting|According)\b", segment))
-        ):
-            return len(before) - 1
-        if _NAME_TAIL.match(segment) and not re.match(
-            r"(?:citing|quoting|according|who|which|based)\b", segment
-        ):
-            return len(before) - 1  # "A fellow inmate, the writer Parviz Salehi, says"
-        end = comma
-
-
-_CALENDAR_WORD = re.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december|today|yesterday)",
-    re.IGNORECASE,
-)
-
-
-#: a person described by where they work, before the place: "a doctor at", "an official in"
-_PERSON_AT = re.compile(
-    r"(?:(?<=^)|(?<=\s))(?:(?:a|an|the|one)\s+)?(?:[\w-]+\s+)?(?:doctor|nurse|medic|physician|"
-    r"surgeon|official|employee|worker|staff\s+member|resident|lawyer|source|guard)s?"
-    r"\s+(?:at|in|from)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _np_before(sentence: str, end: int) -> tuple[str, int]:
-    """The English noun phrase ending at ``end`` and its start offset ('' if none)."""
-    tokens = list(_TOKEN.finditer(sentence, 0, end))
-    kept: list[re.Match[str]] = []
-    for tok in reversed(tokens):
-        word = tok.group()
-        low = word.casefold()
-        if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
-            break
-        if word[0].isdigit() or word in ("-", "—", "–"):
-            break  # "on 3 March 2023", "LONDON, 14:30 GMT -": a date or a dateline, not a name
-        if low in _EN_STOP and not (low in _EN_INNER and kept and _capitalised(kept[-1].group())):
-            break
-        kept.append(tok)
-        if low in ("they", "he", "she", "we") and len(kept) == 1:
-            break  # "told Hengaw they had counted": the pronoun is the subject on its own
-    kept.reverse()
-    while kept and kept[0].group().casefold() in _EN_INNER - {"the"}:
-        kept.pop(0)
-    if not kept:
-        return "", end
-    start = kept[0].start()
-    person = _PERSON_AT.search(sentence, 0, start)
-    if person:  # "A doctor at a hospital in Sanandaj told AFP": the doctor speaks
-        start = person.start()
-    phrase = sentence[start : kept[-1].end()]
-    # "Mehdi Karroubi, an opposition leader, said": prefer the name to the description
-    bare = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
-    if not _capitalised(bare):
-        before = sentence[:start].rstrip()
-        if before.endswith(","):
-            name, name_start = _np_before(sentence, len(before) - 1)
-            after_preposition = re.search(
-                r"(?:^|\s)(?:in|on|at|by|since|from|until|during|after|before|to)\s+$",
-                sentence[:name_start],
-                re.IGNORECASE,
-            )
-            if (
-                name
-                and not after_preposition
-                and not _CALENDAR_WORD.fullmatch(name)
-                and not re.match(r"(?:citing|quoting|according)\b", name, re.IGNORECASE)
-                and all(_capitalised(w) for w in name.split() if w.casefold() not in _EN_INNER)
-            ):
-                return name, name_start
-    return phrase, start
-
-
-def _np_after(sentence: str, start: int) -> str:
-    """The noun phrase starting at ``start`` (either script), up to punctuation or a stop word."""
-    kept: list[str] = []
-    skip_to = start
-    for tok in _TOKEN.finditer(sentence, start):
-        if tok.start() < skip_to:
-            continue
-        word = tok.group()
-        low = word.casefold()
-        quoted = _GUILLEMET_NAME.match(sentence, tok.start()) if word == "«" else None
-        if quoted and 0 < len(kept) <= 3 and _FA_NAMED_MEDIUM.search(" ".join(kept)):
-            kept.append(quoted.group(1))  # «به نوشته صفحه اینستاگرامی «دانشجویان متحد»»
-            skip_to = quoted.end()
-            continue
-        if not kept and word in _OPEN_QUOTE:
-            continue  # «به نقل از «منابع معتبر»», 'citing "credible sources"'
-        if len(kept) >= _MAX_TOKENS or (not word[0].isalnum() and word[0] not in "(/-'’"):
-            break
-        if word[0].isdigit():
-            break
-        if (low in _EN_STOP - {"and"} or low in _EN_AFTER_STOP) and kept:
-            break
-        if low == "by" and kept and _BY_MEANS.match(sentence, tok.end()):
-            break  # "told AFP by phone"
-        if low == "and" and not re.match(r"\s*[A-Z]", sentence[tok.end() :]):
-            break
-        if _is_fa(word) and (low in _FA_STOP or FA_VERB.match(sentence, tok.start())) and kept:
-            break
-        kept.append(word)
-    return _clean(" ".join(kept))
 
 
 def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
@@ -367,30 +145,22 @@ def _fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     return name, first
 
 
-#: a channel, page or account named in guillemets after its kind: «کانال تلگرامی «۱۵۰۰ تصویر»»
-_FA_NAMED_MEDIUM = re.compile(
-    r"^(?:کانال|صفحه|حساب|سایت|وب[\u200c ]?سایت|روزنامه|نشریه|گروه|کمپین|شبکه|پیج|کانون|"
-    r"سازمان|نهاد|مجموعه|جمعیت|انجمن|کمیته|مرکز|خبرگزاری)(?:\s|$)"
-)  # «کانون حقوق بشری «دادبان»» too: the kind, then the name
-_GUILLEMET_NAME = re.compile(r"«([^«»]{1,40})»")
-
-
 def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
     kept: list[str] = []
     first = -1
     skip_to = start
-    for tok in _TOKEN.finditer(sentence, start, end):
+    for tok in TOKEN.finditer(sentence, start, end):
         if tok.start() < skip_to:
             continue
         word = tok.group()
-        quoted = _GUILLEMET_NAME.match(sentence, tok.start()) if word == "«" else None
-        if quoted and 0 < len(kept) <= 3 and _FA_NAMED_MEDIUM.search(" ".join(kept)):
+        quoted = GUILLEMET_NAME.match(sentence, tok.start()) if word == "«" else None
+        if quoted and 0 < len(kept) <= 3 and FA_NAMED_MEDIUM.search(" ".join(kept)):
             kept.append(quoted.group(1))  # the medium's name belongs to the claimant
             skip_to = quoted.end()
             continue
         one_of = word == "از" and bool(kept) and kept[-1] in ("یکی", "برخی", "شماری")
         # «یکی از بستگان …», «مادر یکی از جان‌باختگان …»
-        if (word in _FA_STOP and not one_of) or word[0].isdigit() or not word[0].isalnum():
+        if (word in FA_STOP and not one_of) or word[0].isdigit() or not word[0].isalnum():
             break
         latin_name_goes_on = word.isascii() and bool(kept) and kept[-1].isascii()
         if len(kept) >= (10 if latin_name_goes_on else 6):
@@ -406,7 +176,7 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
         if first < 0:
             first = tok.start()
         kept.append(word)
-    return _clean(" ".join(kept)), first
+    return clean_phrase(" ".join(kept)), first
 
 
 _FA_INTERVIEW = re.compile(r"\s*در\s+(?:گفت[\u200c ]?و[\u200c ]?گو|مصاحبه)\s+(?:\S+\s+)?با\s+")
@@ -428,31 +198,6 @@ def _date_in(dates: list[DateMention], start: int, end: int) -> str | None:
         if start <= d.start and d.end <= end:
             return d.iso
     return None
-
-
-#: "a tally by the Paris-based opposition group, the National Council of Resistance of Iran
-#: (NCRI)": a description, then the name it describes
-_APPOSITIVE = re.compile(
-    r"[^,.;]{2,80}?,\s*(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:of|for|the|and|in|on|[A-Z][\w'’.-]*))*"
-    r"(?:\s+\([A-Z][\w-]*\))?)"
-)
-
-
-def _appositive_name(sentence: str, start: int, name: str) -> str:
-    """``name``, or the proper name set off after it when ``name`` is a description (its last
-    word in lower case: "group", "monitor")."""
-    words = name.split()
-    if not words or not words[-1][:1].islower() or _is_fa(name):
-        return name
-    m = _APPOSITIVE.match(sentence, start)
-    if m and name.split()[-1] in m.group(0) and not _SUBJECT_GOES_ON.match(sentence, m.end()):
-        return _clean(m.group(1))
-    return name
-
-
-#: "According to a person familiar with the case, the Supreme Court has upheld …": the name after
-#: the comma opens the main clause; it is no appositive
-_SUBJECT_GOES_ON = re.compile(r"\s+(?:has|have|had|is|was|are|were|will|would)\s")
 
 
 _BEEN_BEFORE = re.compile(r"(?<![\w])(?:been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -496,7 +241,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
 
     for pattern, kind in ((EN_PASSIVE, "passive"), (EN_CITING, "citing"), (FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
-            name = noun_phrase(FA_PASSIVE_END.sub("", _np_after(sentence, m.end())))
+            name = noun_phrase(FA_PASSIVE_END.sub("", np_after(sentence, m.end())))
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
             att = Attribution(name, kind, m.start(), m.end(), date, anaphoric(name, m.end()))
@@ -509,16 +254,16 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         for m in pattern.finditer(sentence):
             received = FA_RECEIVED.match(sentence, m.end())
             by = (received.group(1) or received.group(2)) if received else None
-            found_name = by if by else _np_after(sentence, m.end())
-            name = _appositive_name(sentence, m.end(), noun_phrase(found_name))
+            found_name = by if by else np_after(sentence, m.end())
+            name = appositive_name(sentence, m.end(), noun_phrase(found_name))
             whose = _WHOSE_COUNT.match(name)
             name = whose.group(1) if whose else name  # "by its count" → "its"
             att = Attribution(name, "according", m.start(), m.end(), None, anaphoric(name, m.end()))
             add(att, m.span())
     for m in EN_QUOTED.finditer(sentence):
-        speaker, start = _np_before(sentence, len(sentence[: m.start()].rstrip()))
+        speaker, start = np_before(sentence, len(sentence[: m.start()].rstrip()))
         speaker = noun_phrase(speaker)
-        cited = noun_phrase(_np_after(sentence, m.end()))
+        cited = noun_phrase(np_after(sentence, m.end()))
         if speaker and cited:
             add(Attribution(speaker, "active", start, m.end(), None, anaphoric(speaker)), m.span())
             add(
@@ -649,11 +394,11 @@ def _add_en_active(
         )
     )
     if inverted:
-        name = noun_phrase(_np_after(sentence, m.end()))
+        name = noun_phrase(np_after(sentence, m.end()))
         date = _date_in(dates, m.end() + len(name), len(sentence))
         add(Attribution(name, "inverted", m.start(), m.end(), date, anaphoric(name)), m.span())
         return
-    end = _skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
+    end = skip_parentheticals(sentence, len(sentence[: m.start()].rstrip()))
     end = aside.start() if aside else end
     relative = _WHO_CLAUSE.search(sentence, 0, end)
     if relative:  # "A senior official who spoke on condition of anonymity told Reuters"
@@ -661,7 +406,7 @@ def _add_en_active(
     temporal = _TEMPORAL_TAIL.search(sentence[:end])
     if temporal:  # "Amnesty International on Tuesday said"
         end = temporal.start()
-    name, start = _np_before(sentence, end)
+    name, start = np_before(sentence, end)
     owner = _OWNER_BEFORE.search(sentence, 0, start)
     if owner and _REPORT_NOUN.fullmatch(name):  # "IHR's 2023 annual report, …, records 834"
         name, start = owner.group(1), owner.start(1)
@@ -722,7 +467,7 @@ def _told_media(sentence: str, end: int) -> str | None:
     quoted = _TOLD_QUOTED.match(sentence, end)
     if quoted:  # «منابع محلی به «حال‌وش» گفتند»: an outlet's name in guillemets
         return quoted.group(1).strip()
-    target = _np_after(sentence, end)
+    target = np_after(sentence, end)
     entry = resolve_claimant(target) if target else None
     if entry and claimant_entry(entry).kind in ("media", "ngo"):
         return target
