@@ -57,6 +57,7 @@ from shomar.claims.cues import (
     FA_VERB,
 )
 from shomar.claims.dates import DateMention
+from shomar.claims.outlets import FA_INTERVIEW, told_media
 from shomar.claims.persian_subject import fa_subject
 from shomar.claims.phrases import (
     appositive_name,
@@ -65,7 +66,7 @@ from shomar.claims.phrases import (
     np_before,
     skip_parentheticals,
 )
-from shomar.claims.registry import claimant_entry, resolve_claimant
+from shomar.claims.registry import resolve_claimant
 
 __all__ = ["Attribution", "anaphora_kind", "find_attributions", "noun_phrase"]
 
@@ -105,7 +106,6 @@ _TEMPORAL_TAIL = re.compile(
 )
 
 
-_FA_INTERVIEW = re.compile(r"\s*در\s+(?:گفت[\u200c ]?و[\u200c ]?گو|مصاحبه)\s+(?:\S+\s+)?با\s+")
 #: a quotation that opens with the speaker's own source: "“A nurse told me, …”",
 #: «پرستار به من گفت …»; kind ``inner``: the quoted speaker cites that party
 _TOLD_ME = re.compile(
@@ -227,8 +227,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         relative = re.match(
             r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between
         )
-        talk = _FA_INTERVIEW.match(between)
-        told = _told_media(sentence, start + len(name) + talk.end()) if talk else None
+        talk = FA_INTERVIEW.match(between)
+        told = told_media(sentence, start + len(name) + talk.end()) if talk else None
         if told and resolve_claimant(told) is None:
             told = None  # an interview with a named outlet only: not «در گفت‌وگو با صداوسیما»
         if told:  # «X در گفت‌وگو با بی‌بی‌سی فارسی گفت»: like «X به بی‌بی‌سی فارسی گفت»
@@ -239,7 +239,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue
         if relative or re.match(r"\s*(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between):
             at = start + len(name) + (relative.end() if relative else 0)
-            told = _told_media(sentence, sentence.index("به ", at) + 3)
+            told = told_media(sentence, sentence.index("به ", at) + 3)
             if told:  # «X به رویترز گفت»
                 add(Attribution(told, "active", start, m.end(), None, False), m.span())
                 att = Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name))
@@ -347,9 +347,9 @@ def _add_en_active(
     speaking = _SPEAKING_TO.search(sentence, 0, m.start())
     told = None
     if m.group().casefold().endswith("told"):
-        told = _told_media(sentence, m.end())
+        told = told_media(sentence, m.end())
     elif speaking:  # "A lawmaker, speaking to the ILNA news agency, put the number at 118"
-        told = _told_media(sentence, speaking.start(1))
+        told = told_media(sentence, speaking.start(1))
     if told:  # "officials told Reuters that …": Reuters reports it, citing the officials
         cited = noun_phrase(name)
         add(Attribution(told, "active", start, m.end(), None, False), m.span())
@@ -368,35 +368,3 @@ def _add_en_active(
     if not cleaned:
         return
     add(Attribution(cleaned, "active", start, m.end(), date, anaphoric(cleaned)), m.span())
-
-
-#: a broadcaster or news outlet named by its kind rather than its name: "told state TV",
-#: "told local media", «به تلویزیون دولتی گفت», «به خبرگزاری‌های داخلی گفت»
-_OUTLET_NOUN = re.compile(
-    r"(?:(?:state|state-run|national|local|provincial|official|semi-official|Iranian|"
-    r"pro-government|government-run)\s+)+(?:TV|television|radio|media|broadcaster|news\s+agency|"
-    r"news\s+agencies|newspapers?)"
-    r"|صدا\s*و\s*سیما(?:ی\s+\S+)?|صداوسیما"
-    r"|(?:تلویزیون|رادیو|شبکه|خبرگزاری|روزنامه|رسانه)(?:[\u200c ]?(?:ها|های))?"
-    r"(?:\s+(?:دولتی|رسمی|داخلی|محلی|استانی|سراسری|حکومتی|ایران|خبر))+",
-    re.IGNORECASE,
-)
-
-
-_TOLD_QUOTED = re.compile(r"\s*«([^«»]{2,40})»\s*(?=گفت|اظهار|توضیح)")
-
-
-def _told_media(sentence: str, end: int) -> str | None:
-    """The news organisation after "told" ("told Reuters that"), when it is one: a registry
-    entry of kind ``media`` or ``ngo`` (rights groups' news services: "told Kurdpa", "told
-    HRANA") or an outlet named by its kind ("state TV"); "told reporters" is not."""
-    quoted = _TOLD_QUOTED.match(sentence, end)
-    if quoted:  # «منابع محلی به «حال‌وش» گفتند»: an outlet's name in guillemets
-        return quoted.group(1).strip()
-    target = np_after(sentence, end)
-    entry = resolve_claimant(target) if target else None
-    if entry and claimant_entry(entry).kind in ("media", "ngo"):
-        return target
-    if target and _OUTLET_NOUN.fullmatch(target):
-        return target
-    return None
