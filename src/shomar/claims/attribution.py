@@ -14,14 +14,16 @@
 
 ``passive`` and ``citing`` attributions are the attribution chain: the extractor makes the main
 claimant cite them and proposes a claim for them as well. "X *told* Reuters that …" and «X به
-رویترز گفت» make the news organisation (a registry entry of kind ``media``) the claimant citing
-X; so does «X در گفت‌وگو با بی‌بی‌سی فارسی گفت» when the outlet is in the registry.
+رویترز گفت» make the news organisation (a registry entry of kind ``media``,
+:mod:`~shomar.claims.outlets`) the claimant citing X; so does «X در گفت‌وگو با بی‌بی‌سی فارسی
+گفت» when the outlet is in the registry.
 "Government figures, published by IRNA, put …" gives IRNA.
 
 Reporting verbs and source phrases are listed per language in :mod:`~shomar.claims.cues`,
 Persian verbs with their light-verb constructions («اعلام کرد», «گزارش داد», «ثبت کرده است»,
 «تایید کرد», «خبر داد», «منتشر کرد», «می‌نویسد»).
-The claimant span is cut to a noun phrase (:func:`noun_phrase`): no verb, determiner, leading
+The claimant span is cut to a noun phrase (:func:`~shomar.claims.phrases.noun_phrase`, re-exported
+here; a Persian subject by :mod:`~shomar.claims.persian_subject`): no verb, determiner, leading
 adverb ("Earlier it"), time phrase ("… on Tuesday said"), date or dateline, or source words
 ("figures compiled by HRANA" → "HRANA"); comma-set phrases between the subject and its verb are
 skipped ("X, citing Y, said"), except an appositive name, which wins over a description ("A
