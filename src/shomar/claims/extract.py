@@ -54,11 +54,12 @@ confirm; ``confidence`` only orders the review queue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions, noun_phrase
 from shomar.claims.candidate import ClaimCandidate
+from shomar.claims.context import ArticleContext
 from shomar.claims.counted import CORRECTED, OPEN_QUOTES, last_mention, share_qualifiers
 from shomar.claims.counted import categories as count_categories
 from shomar.claims.dates import find_dates
@@ -70,7 +71,7 @@ from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import claimant_entry, resolve_claimant
-from shomar.claims.scope import HOME_DEFAULT, home_country, outside_home
+from shomar.claims.scope import home_country, outside_home
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.claims.tables import Table, caption_category, find_tables
 from shomar.errors import InputError
@@ -108,31 +109,6 @@ _CONTINUES = re.compile(
 )
 _PRONOUN = re.compile(r"^(?:it|they|he|she|its|وی|او|آنها|آنان|ایشان)$", re.IGNORECASE)
 _MAIN_KINDS = ("active", "inverted", "according")
-
-
-@dataclass
-class _Context:
-    """What the extractor remembers from earlier sentences of the same article."""
-
-    last_claimant: str | None = None
-    last_person: str | None = None
-    last_org: str | None = None
-    last_counted: str | None = None
-    last_mention: str | None = None
-    last_event: str | None = None
-    previous_end: int = 0
-    #: the main attribution of the previous sentence, while the paragraph goes on
-    paragraph_claimant: Attribution | None = None
-    #: the article's own country (:mod:`~shomar.claims.scope`): figures placed in another are
-    #: not proposed
-    home: str = HOME_DEFAULT
-    #: the party of the paragraph's last proposed figure
-    tally_speaker: str | None = None
-    #: the source a list heading names, for the bulleted lines under it
-    #: (:mod:`~shomar.claims.lists`)
-    list_source: str | None = None
-    #: what the heading's list counts ("Monthly executions recorded by HRANA:"), for bare lines
-    list_category: str | None = None
 
 
 _HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
@@ -175,7 +151,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             hint="Use 'en' or 'fa', or leave the language out to detect it per sentence.",
         )
     folded = fold_text(text)
-    context = _Context(home=home_country(text))
+    context = ArticleContext(home=home_country(text))
     previous: list[ClaimCandidate] = []
     found: list[ClaimCandidate] = []
     headlines: set[int] = set()
@@ -327,7 +303,7 @@ def _headline_attribution(s: str) -> Attribution | None:
     return Attribution(name, "active", 0, m.end(), None, anaphora_kind(name) is not None)
 
 
-def _remember_people(s: str, context: _Context) -> None:
+def _remember_people(s: str, context: ArticleContext) -> None:
     for m in _ORG_SUBJECT_EN.finditer(s):
         if resolve_claimant(m.group(1)) is not None:
             context.last_org = m.group(1)
@@ -350,7 +326,7 @@ def _sentence_claims(
     folded: str,
     sentence: Sentence,
     language: str | None,
-    context: _Context,
+    context: ArticleContext,
     headline: bool = False,
     after_table: bool = False,
 ) -> list[ClaimCandidate]:
@@ -447,7 +423,7 @@ def _corrected(
     s: str,
     match: QuantityMatch,
     attributions: list[Attribution],
-    context: _Context,
+    context: ArticleContext,
     counted: str,
     out: list[ClaimCandidate],
 ) -> tuple[Attribution | None, list[ClaimCandidate]]:
@@ -572,7 +548,7 @@ def _candidate(
     )
 
 
-def _table_claims(table: Table, context: _Context) -> list[ClaimCandidate]:
+def _table_claims(table: Table, context: ArticleContext) -> list[ClaimCandidate]:
     claimant = table.claimant
     if claimant:
         context.last_claimant = claimant
@@ -599,7 +575,7 @@ def _table_claims(table: Table, context: _Context) -> list[ClaimCandidate]:
     return out
 
 
-def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribution]:
+def _resolve(attributions: list[Attribution], context: ArticleContext) -> list[Attribution]:
     resolved: list[Attribution] = []
     local: str | None = None  # a name earlier in the same sentence wins: "X said it had …"
     for att in attributions:
