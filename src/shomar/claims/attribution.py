@@ -70,7 +70,7 @@ from shomar.claims.phrases import (
 )
 from shomar.claims.registry import resolve_claimant
 
-__all__ = ["Attribution", "anaphora_kind", "find_attributions", "noun_phrase"]
+__all__ = ["MAIN_KINDS", "Attribution", "anaphora_kind", "find_attributions", "noun_phrase"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,10 @@ class Attribution:
     end: int
     date_stated: str | None
     anaphoric: bool
+
+
+#: the kinds that name who states a figure; ``passive`` and ``citing`` are the chain behind it
+MAIN_KINDS = ("active", "inverted", "according")
 
 
 _PARTICIPLE_OPENER = re.compile(

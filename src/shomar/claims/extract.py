@@ -57,9 +57,16 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions, noun_phrase
+from shomar.claims.attribution import (
+    MAIN_KINDS,
+    Attribution,
+    anaphora_kind,
+    find_attributions,
+    noun_phrase,
+)
 from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.context import ArticleContext
+from shomar.claims.coreference import remember_people, resolve_anaphora
 from shomar.claims.counted import CORRECTED, OPEN_QUOTES, last_mention, share_qualifiers
 from shomar.claims.counted import categories as count_categories
 from shomar.claims.dates import find_dates
@@ -107,8 +114,6 @@ _CONTINUES = re.compile(
     r"بازداشت[\u200c ]?شدگان|کشته[\u200c ]?شدگان|اعدام[\u200c ]?شدگان))(?![\w\u200c])",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"^(?:it|they|he|she|its|وی|او|آنها|آنان|ایشان)$", re.IGNORECASE)
-_MAIN_KINDS = ("active", "inverted", "according")
 
 
 _HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
@@ -116,22 +121,6 @@ _NOT_A_SOURCE = re.compile(
     r"^(?:total|update|updated|breaking|explainer|analysis|exclusive|watch|live|video|photos|"
     r"iran|report|opinion|factbox|timeline|q&a|گزارش|ویدئو|تحلیل|جمع|مجموع|کل|خبر\s+فوری|ایران)$",
     re.IGNORECASE,
-)
-_PERSON_MENTION_EN = re.compile(
-    r"(?:(?:Brigadier\s+)?General|Commander|Ayatollah|President|Minister|Dr|Mr|Mrs|Ms|MP|"
-    r"(?<![\w])the\s+(?:[a-z-]+\s+){1,3})\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)"
-    r"|^((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the|who)\s"
-)
-_PERSON_MENTION_FA = re.compile(
-    r"^(?:(?:سردار|سرتیپ|سرلشکر|آیت[\u200c ]?الله|حجت[\u200c ]?الاسلام|دکتر)\s+)?"
-    r"((?:[^\s،,]+\s+){1,3}[^\s،,]+)\s*،"
-)
-#: a registry organisation as the subject of any verb ("In a report released this week, Human
-#: Rights Watch described …", "Hengaw, a Kurdish rights group, has been tracking …"): what "the
-#: group" and "its" refer to later, though it said nothing countable
-_ORG_SUBJECT_EN = re.compile(
-    r"(?:^|[,;]\s+)(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)"
-    r"(?=\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\s|,\s+(?:a|an|the|which|who)\s)"
 )
 _TOTAL_LINE = re.compile(r"^\s*(?:total|in\s+all|جمع|مجموع|کل)\b", re.IGNORECASE)
 
@@ -303,25 +292,6 @@ def _headline_attribution(s: str) -> Attribution | None:
     return Attribution(name, "active", 0, m.end(), None, anaphora_kind(name) is not None)
 
 
-def _remember_people(s: str, context: ArticleContext) -> None:
-    for m in _ORG_SUBJECT_EN.finditer(s):
-        if resolve_claimant(m.group(1)) is not None:
-            context.last_org = m.group(1)
-    for m in _PERSON_MENTION_EN.finditer(s):
-        name = (m.group(1) or m.group(2) or "").strip()
-        if name and resolve_claimant(name) is None:
-            context.last_person = name
-    fa = _PERSON_MENTION_FA.match(s)
-    if (
-        fa
-        and resolve_claimant(fa.group(1)) is None
-        and not re.match(
-            r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|به|بر|در|بنا|طبق)\s", fa.group(1)
-        )
-    ):
-        context.last_person = fa.group(1).strip()
-
-
 def _sentence_claims(
     folded: str,
     sentence: Sentence,
@@ -334,26 +304,22 @@ def _sentence_claims(
     lang = _sentence_language(s, language)
     dates = find_dates(sentence.text)
     new_paragraph = "\n" in folded[context.previous_end : sentence.start]
-    _remember_people(s, context)
+    remember_people(s, context)
     found_atts = find_attributions(s, dates)
-    if not any(a.kind in _MAIN_KINDS for a in found_atts):
+    if not any(a.kind in MAIN_KINDS for a in found_atts):
         head = _headline_attribution(s)
         if head is not None and (headline or resolve_claimant(head.claimant) is not None):
             found_atts = [head, *found_atts]  # «رادیو فردا: دست‌کم ۲۰ نفر …» in the body too
-    attributions = _resolve(found_atts, context)
+    attributions = resolve_anaphora(found_atts, context)
     if new_paragraph and not after_table:
         context.paragraph_claimant = None
         context.tally_speaker = None
-    if (
-        context.list_source
-        and is_bullet(s)
-        and not any(a.kind in _MAIN_KINDS for a in attributions)
-    ):
+    if context.list_source and is_bullet(s) and not any(a.kind in MAIN_KINDS for a in attributions):
         listed = Attribution(context.list_source, "according", 0, 0, None, False)
         attributions = [listed, *attributions]  # "- 42 executions" under "Hengaw's report …:"
     same_tally: str | None = None
     counted_before = context.last_counted
-    if not any(a.kind in _MAIN_KINDS for a in attributions):
+    if not any(a.kind in MAIN_KINDS for a in attributions):
         carried = context.paragraph_claimant
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
@@ -371,7 +337,7 @@ def _sentence_claims(
             # "The figure is far higher than the toll of 304 reported by Amnesty": the party
             # named after the figure states it, not the paragraph's speaker
             attributions = [Attribution(carried.claimant, "according", 0, 0, None, False)]
-    mains = [a for a in attributions if a.kind in _MAIN_KINDS]
+    mains = [a for a in attributions if a.kind in MAIN_KINDS]
     if not mains:  # «به نقل از X، …» opening the sentence speaks for the paragraph too
         mains = [a for a in attributions if a.kind == "citing" and a.start == 0]
     context.paragraph_claimant = mains[-1] if mains and not headline else None
@@ -575,61 +541,10 @@ def _table_claims(table: Table, context: ArticleContext) -> list[ClaimCandidate]
     return out
 
 
-def _resolve(attributions: list[Attribution], context: ArticleContext) -> list[Attribution]:
-    resolved: list[Attribution] = []
-    local: str | None = None  # a name earlier in the same sentence wins: "X said it had …"
-    for att in attributions:
-        kind = anaphora_kind(att.claimant) if att.anaphoric else None
-        if att.anaphoric:
-            target = {"person": context.last_person, "org": context.last_org}.get(kind or "")
-            if att.kind == "citing":  # "The governor told IRNA": not IRNA citing itself
-                target = target or context.last_claimant
-                target = None if target == local else target
-            else:
-                target = local or target or context.last_claimant
-            if target:
-                att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
-            elif _PRONOUN.match(att.claimant):
-                continue  # "It said …" with nothing named before: no claimant, not "It"
-        else:
-            context.last_claimant = att.claimant
-            if att.kind in _MAIN_KINDS:
-                local = att.claimant
-            known = resolve_claimant(att.claimant) is not None
-            if att.kind == "citing" and not known:
-                pass  # "citing sources on the ground": not what "the group" refers to later
-            elif known or not _looks_like_person(att.claimant):
-                context.last_org = att.claimant
-            else:
-                context.last_person = att.claimant
-        resolved.append(att)
-    return resolved
-
-
-def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    if re.search(r"[\u0600-\u06ff]", name):
-        return 2 <= len(words) <= 3 and not re.match(
-            r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|یک|منابع|فعالان|مقام)", name
-        )
-    if _ORG_WORD.search(name):
-        return False
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-_ORG_WORD = re.compile(
-    r"(?<![\w])(?:organi[sz]ation|network|cent(?:er|re)|agency|group|committee|office|"
-    r"international|rights|council|ministry|court|news|judiciary|guards?|police|army|"
-    r"foundation|watch|mission|service|department|government|parliament|union|association|"
-    r"party|front|media|press|times|post|wire|tv|radio)s?(?![\w])",
-    re.IGNORECASE,
-)
-
-
 def _attribution_for(
     s: str, match: QuantityMatch, matches: list[QuantityMatch], attributions: list[Attribution]
 ) -> tuple[Attribution | None, Attribution | None]:
-    mains = [a for a in attributions if a.kind in _MAIN_KINDS]
+    mains = [a for a in attributions if a.kind in MAIN_KINDS]
     before = [a for a in mains if a.start <= match.start]
     main = before[-1] if before else next((a for a in mains if a.start > match.start), None)
     if (
