@@ -60,7 +60,6 @@ from pathlib import Path
 from shomar.claims.attribution import (
     MAIN_KINDS,
     Attribution,
-    anaphora_kind,
     find_attributions,
     noun_phrase,
 )
@@ -73,6 +72,7 @@ from shomar.claims.dates import find_dates
 from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
+from shomar.claims.headlines import headline_attribution, is_headline
 from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
@@ -116,12 +116,6 @@ _CONTINUES = re.compile(
 )
 
 
-_HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
-_NOT_A_SOURCE = re.compile(
-    r"^(?:total|update|updated|breaking|explainer|analysis|exclusive|watch|live|video|photos|"
-    r"iran|report|opinion|factbox|timeline|q&a|گزارش|ویدئو|تحلیل|جمع|مجموع|کل|خبر\s+فوری|ایران)$",
-    re.IGNORECASE,
-)
 _TOTAL_LINE = re.compile(r"^\s*(?:total|in\s+all|جمع|مجموع|کل)\b", re.IGNORECASE)
 
 
@@ -153,7 +147,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
                 found.extend(_table_claims(table, context))
                 table_end = table.end
             continue
-        headline = _is_headline(text, sentence, number)
+        headline = is_headline(text, sentence, number)
         after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
         if not is_bullet(sentence.text):
             context.list_source = heading_source(sentence.text)
@@ -237,20 +231,6 @@ def _credit_source(previous: list[ClaimCandidate], source: str) -> list[ClaimCan
     return out
 
 
-def _is_headline(text: str, sentence: Sentence, number: int) -> bool:
-    """A title: a whole line of at most 20 words without a final stop, that is the article's
-    first line or stands between blank lines."""
-    whole_line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and (
-        sentence.end == len(text) or text[sentence.end] in "\r\n"
-    )
-    if not whole_line or len(sentence.text.split()) > 20:
-        return False
-    if sentence.text.rstrip().endswith((".", "!", "؟", "?", "»", "”", '"')):
-        return False
-    before = text[: sentence.start].rstrip(" \t")
-    return number == 0 or before.endswith("\n\n") or before.endswith("\n\r\n")
-
-
 #: a news article or report is text of some kilobytes; 20 MB is a book, not an article
 MAX_ARTICLE_BYTES = 20 * (1 << 20)
 
@@ -283,15 +263,6 @@ def _sentence_language(text: str, language: str | None) -> str:
     return "fa" if persian > latin else "en"
 
 
-def _headline_attribution(s: str) -> Attribution | None:
-    """ "Amnesty: 41 killed", «عفو بین‌الملل: ۴۱ نفر کشته شدند»: the source before the colon."""
-    m = _HEADLINE_SOURCE.match(s)
-    if not m or _NOT_A_SOURCE.match(m.group(1).strip()) or len(m.group(1).split()) > 6:
-        return None
-    name = m.group(1).strip()
-    return Attribution(name, "active", 0, m.end(), None, anaphora_kind(name) is not None)
-
-
 def _sentence_claims(
     folded: str,
     sentence: Sentence,
@@ -307,7 +278,7 @@ def _sentence_claims(
     remember_people(s, context)
     found_atts = find_attributions(s, dates)
     if not any(a.kind in MAIN_KINDS for a in found_atts):
-        head = _headline_attribution(s)
+        head = headline_attribution(s)
         if head is not None and (headline or resolve_claimant(head.claimant) is not None):
             found_atts = [head, *found_atts]  # «رادیو فردا: دست‌کم ۲۰ نفر …» in the body too
     attributions = resolve_anaphora(found_atts, context)
