@@ -77,7 +77,8 @@ from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
-from shomar.claims.registry import claimant_entry, resolve_claimant
+from shomar.claims.registry import resolve_claimant
+from shomar.claims.reporter import find_reporter
 from shomar.claims.scope import home_country, outside_home
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.claims.tables import Table, caption_category, find_tables
@@ -400,7 +401,7 @@ def _parties(
         if named is not None:
             return [named]
     parties = [main] if chain is None else [main, chain]
-    reporter = _reporter(s, main, attributions)
+    reporter = find_reporter(s, main, attributions)
     if reporter is not None:
         parties.insert(0, reporter)
     if chain is not None and chain.kind == "citing":
@@ -421,42 +422,6 @@ def _parties(
     if inner is not None and inner.claimant not in {p.claimant for p in parties}:
         parties.append(inner)  # the quoted speaker's own source ("a nurse told me, …")
     return parties
-
-
-def _reporter(s: str, main: Attribution, attributions: list[Attribution]) -> Attribution | None:
-    """The outlet reporting what ``main`` said: «به گزارش X، Y گفت» or "according to X, Y said"
-    (X set off by a comma right before Y), or a news organisation after Y's verb ("Y said,
-    according to the Tasnim news agency")."""
-    if main.kind != "active":
-        return None
-    for att in attributions:
-        if att.kind != "according" or att.claimant == main.claimant:
-            continue
-        name_at = s.find(att.claimant, att.end)
-        if att.start < main.start and name_at >= 0:
-            between = s[name_at + len(att.claimant) : main.start]
-            if re.fullmatch(r"\s*[,،]\s*", between):
-                return att
-        if att.start >= main.end and re.fullmatch(r"\s*[,،]\s*", s[main.end : att.start]):
-            entry = resolve_claimant(att.claimant)
-            if entry is not None and claimant_entry(entry).kind == "media":
-                return att
-        if att.start >= main.end and _closes_sentence(s, att):
-            entry = resolve_claimant(att.claimant)
-            if entry is not None and claimant_entry(entry).kind in ("media", "ngo"):
-                return att  # "Medical sources said 6 had died, according to Kurdpa."
-    return None
-
-
-def _closes_sentence(s: str, att: Attribution) -> bool:
-    """Whether "according to X" is the sentence's last clause, set off by a comma: X relays
-    everything before it, so it reports the speaker rather than competing with them."""
-    name_at = s.find(att.claimant, att.end)
-    return (
-        name_at >= 0
-        and bool(re.search(r"[,،]\s*$", s[: att.start]))
-        and not re.search(r"\w", s[name_at + len(att.claimant) :])
-    )
 
 
 def _candidate(
