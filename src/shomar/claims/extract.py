@@ -76,9 +76,9 @@ from shomar.claims.headlines import headline_attribution, is_headline
 from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
+from shomar.claims.parties import NEW_CLAUSE, attribution_for, chain_of_parties
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import resolve_claimant
-from shomar.claims.reporter import find_reporter
 from shomar.claims.scope import home_country, outside_home
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.claims.tables import Table, caption_category, find_tables
@@ -303,7 +303,7 @@ def _sentence_claims(
                 same_tally = context.tally_speaker
             carried = None
         passive = any(
-            a.kind == "passive" and not _NEW_CLAUSE.search(s, 0, a.start) for a in attributions
+            a.kind == "passive" and not NEW_CLAUSE.search(s, 0, a.start) for a in attributions
         )  # not "…, and only 7% were announced by official sources": a clause of its own
         if carried is not None and not headline and not passive:
             # "The figure is far higher than the toll of 304 reported by Amnesty": the party
@@ -330,7 +330,7 @@ def _sentence_claims(
         if counted is None or outside_home(s, match.start, context.home):
             continue
         context.last_counted = counted
-        main, chain = _attribution_for(s, match, matches, attributions)
+        main, chain = attribution_for(s, match, matches, attributions)
         if main is None and chain is None and CORRECTED.search(s[: match.start]):
             main, out = _corrected(s, match, attributions, context, counted, out)
         if main is None and chain is None and same_tally is not None and counted == counted_before:
@@ -348,7 +348,7 @@ def _sentence_claims(
             main, chain = None, None
         context.tally_speaker = main.claimant if main is not None else None
         base = _confidence(s, match, main)
-        parties = _parties(s, match, main, chain, attributions)
+        parties = chain_of_parties(s, match, main, chain, attributions)
         for k, party in enumerate(parties or [None]):
             cites = parties[k + 1] if k + 1 < len(parties) else None
             confidence = round(base * 0.9**k, 2)
@@ -372,56 +372,6 @@ def _corrected(
     name = earlier[-1].claimant if earlier else context.last_claimant
     kept = [c for c in out if c.counted != counted]
     return (Attribution(name, "according", 0, 0, None, False) if name else None), kept
-
-
-def _parties(
-    s: str,
-    match: QuantityMatch,
-    main: Attribution | None,
-    chain: Attribution | None,
-    attributions: list[Attribution],
-) -> list[Attribution]:
-    """Who states the figure, outermost first, each citing the next: the outlet that reports the
-    speaker («*به گزارش ایرنا،* رئیس پلیس گفت …», "X said …, *according to Tasnim*"), the
-    speaker, the party the speaker cites, and a party that one cites in turn ("Reuters quoted a
-    relative as saying, citing a prison guard, …")."""
-    if main is None:
-        return []
-    if chain is not None and chain.claimant == main.claimant:
-        chain = None  # "Citing HRW, the report said": the report is HRW's
-    if main.anaphoric:  # "the group said in a tally compiled by IHR", no group named before
-        named = next(
-            (
-                a
-                for a in attributions
-                if a is not main and not a.anaphoric and a.kind in ("passive", "according")
-            ),
-            None,
-        )
-        if named is not None:
-            return [named]
-    parties = [main] if chain is None else [main, chain]
-    reporter = find_reporter(s, main, attributions)
-    if reporter is not None:
-        parties.insert(0, reporter)
-    if chain is not None and chain.kind == "citing":
-        deeper = next(
-            (
-                a
-                for a in attributions
-                if a.kind == "citing" and chain.end < a.start < match.start and a not in parties
-            ),
-            None,
-        )
-        if deeper is not None:
-            parties.append(deeper)
-    inner = next(
-        (a for a in attributions if a.kind == "inner" and a.end <= match.start),
-        None,
-    )
-    if inner is not None and inner.claimant not in {p.claimant for p in parties}:
-        parties.append(inner)  # the quoted speaker's own source ("a nurse told me, …")
-    return parties
 
 
 def _candidate(
@@ -477,84 +427,6 @@ def _table_claims(table: Table, context: ArticleContext) -> list[ClaimCandidate]
     return out
 
 
-def _attribution_for(
-    s: str, match: QuantityMatch, matches: list[QuantityMatch], attributions: list[Attribution]
-) -> tuple[Attribution | None, Attribution | None]:
-    mains = [a for a in attributions if a.kind in MAIN_KINDS]
-    before = [a for a in mains if a.start <= match.start]
-    main = before[-1] if before else next((a for a in mains if a.start > match.start), None)
-    if (
-        main is not None
-        and main.start > match.start
-        and _CLAUSE_BREAK.search(s, match.end, main.start)
-    ):
-        main = None  # «۳۰۰ نفر کشته شدند، اما سه مقام … گفتند»: another figure
-    later = [m.start for m in matches if m.start > match.end]
-    horizon = min([*later, match.end + 80])
-    closing = next(
-        (a for a in mains if a.kind == "according" and match.end <= a.start <= horizon), None
-    )
-    if (
-        closing is not None
-        and main is not None
-        and main.start < match.start
-        and _NEW_CLAUSE.search(s, main.end, match.start)
-    ):
-        main = closing  # "…, ISNA reported, and some 7,000 …, according to a lawmaker"
-    chain = next(
-        (
-            a
-            for a in attributions
-            if a.kind == "passive"
-            and match.end <= a.start <= horizon
-            # "503 of the executions, and only 7% were announced by official sources": the
-            # passive source of another clause's figure («… اعدام شده‌اند و تنها ۱۰ درصد … از
-            # سوی منابع رسمی اعلام شده»: a finished Persian clause before it)
-            and not _NEW_CLAUSE.search(s, match.end, a.start)
-            and not _FA_CLAUSE_DONE.search(s, match.end, a.start)
-        ),
-        None,
-    )
-    if chain is None and main is not None:
-        chain = next(
-            (
-                a
-                for a in attributions
-                if a.kind == "citing" and a is not main and not _across_clauses(s, main, a)
-            ),
-            None,
-        )
-    if chain is None and main is None:  # "the number of executions recorded by X has reached N"
-        chain = next(
-            (
-                a
-                for a in reversed(attributions)
-                if a.kind == "passive"
-                and a.end <= match.start
-                and not _CLAUSE_BREAK.search(s, a.end, match.start)
-            ),
-            None,
-        )
-    if chain is None and main is None:  # «به نقل از X، …» with no verb of saying
-        chain = next(
-            (
-                a
-                for a in attributions
-                if a.kind == "citing"
-                and (a.start < match.start or not _CLAUSE_BREAK.search(s, match.end, a.start))
-            ),
-            None,
-        )
-    return main, chain
-
-
-_CLAUSE_BREAK = re.compile(
-    r"[;؛]|(?<![\w])(?:while|whereas|but|although)(?![\w])|"
-    r"(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
-    re.IGNORECASE,
-)
-
-
 #: a figure compared with the speaker's own ("far lower than the 1,500 reported by Reuters")
 #: a figure set against the one before: "far lower than the 1,500 reported by Reuters", "not
 #: the four acknowledged by the judiciary"
@@ -567,23 +439,6 @@ _THAN = re.compile(
 
 def _passive(att: Attribution | None) -> bool:
     return att is not None and att.kind == "passive"
-
-
-#: a clause of its own between a speaker and a later figure: ", and …", ";" (not ", and that
-#: …", which goes on with the speaker's words)
-_NEW_CLAUSE = re.compile(r"[;؛]|,\s+and\s+(?!that\b)", re.IGNORECASE)
-
-
-#: a Persian clause that ends with its verb and goes on with «و»: «… اعدام شده‌اند و …»
-_FA_CLAUSE_DONE = re.compile(
-    r"(?:شده|کرده|بوده)[\u200c ]?(?:اند|است)\s+و\s|(?<![\w\u200c])(?:شدند|کردند|بودند)\s+و\s"
-)
-
-
-def _across_clauses(s: str, one: Attribution, other: Attribution) -> bool:
-    """ "… according to Amnesty, while officials told Reuters …": the two are not a chain."""
-    left, right = sorted((one, other), key=lambda a: a.start)
-    return _CLAUSE_BREAK.search(s, left.end, max(left.end, right.start)) is not None
 
 
 def _confidence(s: str, match: QuantityMatch, main: Attribution | None) -> float:
