@@ -54,20 +54,19 @@ confirm; ``confidence`` only orders the review queue.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from shomar.claims.attribution import (
     MAIN_KINDS,
     Attribution,
     find_attributions,
-    noun_phrase,
 )
 from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.context import ArticleContext
 from shomar.claims.coreference import remember_people, resolve_anaphora
 from shomar.claims.counted import CORRECTED, OPEN_QUOTES, last_mention, share_qualifiers
 from shomar.claims.counted import categories as count_categories
+from shomar.claims.credits import admitted_by, credit_source, figures_source
 from shomar.claims.dates import find_dates
 from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
@@ -156,16 +155,16 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
         last_clause = re.split(r"[;؛]", sentence.text)[-1]
         own_source = (
-            _figures_source(last_clause) or _admitted_by(last_clause)
+            figures_source(last_clause) or admitted_by(last_clause)
             if last_clause != sentence.text
             else None
         )
         if claims and own_source is not None:  # «…؛ این خبر را X منتشر کرده است»
-            claims = _credit_source(claims, own_source)
-        source = _figures_source(sentence.text) if not claims and previous else None
+            claims = credit_source(claims, own_source)
+        source = figures_source(sentence.text) if not claims and previous else None
         if source is not None:  # «… ۴۷۶ نفر … این آمار را سازمان حقوق بشر ایران منتشر کرده است»
             found = found[: len(found) - len(previous)]
-            claims = _credit_source(previous, source)
+            claims = credit_source(previous, source)
             previous = []
         else:
             previous = claims
@@ -173,63 +172,6 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             headlines.update(id(c) for c in claims)
         found.extend(claims)
     return merge_repeated(_dedupe(found), headlines)
-
-
-#: a sentence (or a sentence's last clause, after a semicolon) naming where the figures before it
-#: come from: «این آمار را X منتشر کرده است», «…؛ این خبر را X منتشر کرده است», "The figures
-#: were compiled by X"
-_FIGURES_FROM = re.compile(
-    r"^\s*(?:این|آن)\s+(?:آمار|ارقام|رقم|اعداد|خبر|گزارش)\s+(?:را\s+)?(?P<fa>[^،,.]+?)\s+"
-    r"(?:منتشر|اعلام|ارائه|گردآوری|ثبت|تأیید|تایید)\s+(?:کرده|کرد|نموده)|"
-    r"^\s*(?:the|these|those)\s+(?:figures?|numbers?|tolls?|data)\s+(?:were|was|had\s+been|"
-    r"have\s+been)\s+(?:compiled|published|released|provided|collected|gathered)\s+by\s+"
-    r"(?P<en>[^,.;]+)",
-    re.IGNORECASE,
-)
-
-
-#: a last clause that owns up to what came before: «…؛ مقام‌های ایرانی … به این موضوع اعتراف
-#: کردند», "…; officials later confirmed the figure"
-_OWNS_UP = re.compile(
-    r"(?:به\s+)?(?:این|آن)\s+(?:موضوع|رقم|آمار|خبر)\s+(?:را\s+)?(?:اعتراف|تأیید|تایید)\s+کرد|"
-    r"(?<![\w])(?:admitted|confirmed|acknowledged|conceded)\s+(?:the|this|that)\s+"
-    r"(?:figure|toll|number)(?![\w])",
-    re.IGNORECASE,
-)
-
-
-def _admitted_by(clause: str) -> str | None:
-    if not _OWNS_UP.search(clause):
-        return None
-    active = [a for a in find_attributions(clause, []) if a.kind == "active" and not a.anaphoric]
-    return active[0].claimant if active else None
-
-
-def _figures_source(sentence: str) -> str | None:
-    m = _FIGURES_FROM.match(sentence)
-    if not m:
-        return None
-    name = noun_phrase(m.group("fa") or m.group("en") or "")
-    return name or None
-
-
-def _credit_source(previous: list[ClaimCandidate], source: str) -> list[ClaimCandidate]:
-    """The previous sentence's figures are the source's; whoever stated them cites it."""
-    out: list[ClaimCandidate] = []
-    for c in previous:
-        if c.cites is not None:
-            out.append(c)
-            continue
-        own = replace(
-            c,
-            claimant=source,
-            claimant_id=resolve_claimant(source),
-            date_stated=None,
-        )
-        if c.claimant is not None and c.claimant != source:
-            out.append(replace(c, cites=source))
-        out.append(own)
-    return out
 
 
 #: a news article or report is text of some kilobytes; 20 MB is a book, not an article
