@@ -64,6 +64,7 @@ from shomar.claims.attribution import (
 from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.context import ArticleContext
 from shomar.claims.coreference import remember_people, resolve_anaphora
+from shomar.claims.corrections import corrected_figure
 from shomar.claims.counted import CORRECTED, OPEN_QUOTES, last_mention, share_qualifiers
 from shomar.claims.counted import categories as count_categories
 from shomar.claims.credits import admitted_by, credit_source, figures_source
@@ -274,7 +275,7 @@ def _sentence_claims(
         context.last_counted = counted
         main, chain = attribution_for(s, match, matches, attributions)
         if main is None and chain is None and CORRECTED.search(s[: match.start]):
-            main, out = _corrected(s, match, attributions, context, counted, out)
+            main, out = corrected_figure(s, match, attributions, context, counted, out)
         if main is None and chain is None and same_tally is not None and counted == counted_before:
             # "IHR said at least 834 were executed. … At least 5 executions were carried out in
             # public.": a further figure of the same tally, in the same paragraph, is the speaker's
@@ -297,23 +298,6 @@ def _sentence_claims(
             event = hint or context.last_event
             out.append(_candidate(match, counted, event, party, cites, sentence, confidence))
     return out
-
-
-def _corrected(
-    s: str,
-    match: QuantityMatch,
-    attributions: list[Attribution],
-    context: ArticleContext,
-    counted: str,
-    out: list[ClaimCandidate],
-) -> tuple[Attribution | None, list[ClaimCandidate]]:
-    """A correction's figure («… ۵۸۰ نفر ذکر شده بود؛ رقم درست ۵۸۲ نفر است», "It was 576"): the
-    source of the figure it corrects, whose own figure of that category in the sentence is
-    dropped."""
-    earlier = [a for a in attributions if a.end <= match.start]
-    name = earlier[-1].claimant if earlier else context.last_claimant
-    kept = [c for c in out if c.counted != counted]
-    return (Attribution(name, "according", 0, 0, None, False) if name else None), kept
 
 
 def _candidate(
