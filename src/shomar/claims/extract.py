@@ -18,29 +18,33 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
    ۱۶۵»), shares its category (and a two-item list shares "at least": «دستکم ۱۹ پسر و ۷
    دختر»); "a figure of 70", "the number", "exceeded" take the category last mentioned; a
    number that counts nothing listed is not proposed;
-3. find who says it (:mod:`~shomar.claims.attribution`): the last main attribution that starts
-   before the number, else the first one after it. The article's first line, standing alone,
-   is a headline: "Amnesty: 41 killed" gives Amnesty (in the body, a source before a colon
-   counts when it is a registry entry: «رادیو فردا: دست‌کم ۲۰ نفر …»). Pronouns and
-   descriptions resolve to a name: "he", "the general", «این نماینده» to the last person named
-   (also in a mention with no number: "Brigadier General X, a commander, …", «سردار X، فرمانده
-   …،»), "it", "the group",
-   «این سازمان» to the last organisation, and either one to a name earlier in the same sentence
-   first. A sentence with no attribution that continues a paragraph keeps the previous
-   sentence's claimant ("Of these, 61 were executed"); a paragraph's first unattributed
-   sentence is the article's own voice (``claimant`` is ``None``). Claimants resolve to the
-   registry (:mod:`~shomar.claims.registry`) as ``claimant_id``;
+3. find who says it (:mod:`~shomar.claims.attribution`; the choice is
+   :mod:`~shomar.claims.parties`): the last main attribution that starts before the number, else
+   the first one after it. The article's first line, standing alone, is a headline
+   (:mod:`~shomar.claims.headlines`): "Amnesty: 41 killed" gives Amnesty (in the body, a source
+   before a colon counts when it is a registry entry: «رادیو فردا: دست‌کم ۲۰ نفر …»). Pronouns
+   and descriptions resolve to a name (:mod:`~shomar.claims.coreference`): "he", "the general",
+   «این نماینده» to the last person named (also in a mention with no number: "Brigadier General
+   X, a commander, …", «سردار X، فرمانده …،»), "it", "the group", «این سازمان» to the last
+   organisation, and either one to a name earlier in the same sentence first. A sentence with no
+   attribution that continues a paragraph keeps the previous sentence's claimant ("Of these, 61
+   were executed"); a paragraph's first unattributed sentence is the article's own voice
+   (``claimant`` is ``None``). Claimants resolve to the registry
+   (:mod:`~shomar.claims.registry`) as ``claimant_id``;
 4. follow the chain: a party the main claimant cites ("citing Y", «به نقل از Y», "Y told
    Reuters", «Y به رویترز گفت», "X quoted Y as saying") or whose figure it repeats ("the toll …
    announced by Y") becomes ``cites`` and gets a candidate of its own; an outlet reporting the
    speaker («به گزارش X، Y گفت», "according to X, Y said", "Y said, according to the Tasnim news
-   agency") is a claimant citing the speaker, and a party the cited one cites in turn ("…, citing
-   a prison guard") gets its candidate too. With no speaker, a source named before the figure
-   ("the number of executions recorded by X has reached 301") is the claimant; "according to
-   X" closing a clause of its own (", and some 7,000 …, according to a lawmaker") wins over the
-   speaker of the clause before. A speaker across "while", "but", «اما» does not claim
-   the figure before it, "other estimates range from …" is the article's own voice, and a
-   figure a speaker rejects belongs to whoever circulated it (:mod:`~shomar.claims.denials`);
+   agency", :mod:`~shomar.claims.reporter`) is a claimant citing the speaker, and a party the
+   cited one cites in turn ("…, citing a prison guard") gets its candidate too. With no speaker,
+   a source named before the figure ("the number of executions recorded by X has reached 301")
+   is the claimant; "according to X" closing a clause of its own (", and some 7,000 …, according
+   to a lawmaker") wins over the speaker of the clause before. A speaker across "while", "but",
+   «اما» does not claim the figure before it, "other estimates range from …" is the article's
+   own voice, and a figure a speaker rejects belongs to whoever circulated it
+   (:mod:`~shomar.claims.denials`); a corrected figure belongs to the source of the one it
+   corrects (:mod:`~shomar.claims.corrections`), and figures a later sentence or clause credits
+   («این آمار را X منتشر کرده است») to X (:mod:`~shomar.claims.credits`);
 5. the date stated is the full date attached to the attribution ("Y said *on 15 December
    2019*", "announced by Y *on December 15, 2019*", «Y *روز ۲۵ آذر ۱۳۹۸* اعلام کرد»); the event
    hint is the sentence's episode or time cue (:mod:`~shomar.claims.events`).
