@@ -18,29 +18,33 @@ For every sentence (:mod:`~shomar.claims.sentences`; tables written as text are 
    ۱۶۵»), shares its category (and a two-item list shares "at least": «دستکم ۱۹ پسر و ۷
    دختر»); "a figure of 70", "the number", "exceeded" take the category last mentioned; a
    number that counts nothing listed is not proposed;
-3. find who says it (:mod:`~shomar.claims.attribution`): the last main attribution that starts
-   before the number, else the first one after it. The article's first line, standing alone,
-   is a headline: "Amnesty: 41 killed" gives Amnesty (in the body, a source before a colon
-   counts when it is a registry entry: «رادیو فردا: دست‌کم ۲۰ نفر …»). Pronouns and
-   descriptions resolve to a name: "he", "the general", «این نماینده» to the last person named
-   (also in a mention with no number: "Brigadier General X, a commander, …", «سردار X، فرمانده
-   …،»), "it", "the group",
-   «این سازمان» to the last organisation, and either one to a name earlier in the same sentence
-   first. A sentence with no attribution that continues a paragraph keeps the previous
-   sentence's claimant ("Of these, 61 were executed"); a paragraph's first unattributed
-   sentence is the article's own voice (``claimant`` is ``None``). Claimants resolve to the
-   registry (:mod:`~shomar.claims.registry`) as ``claimant_id``;
+3. find who says it (:mod:`~shomar.claims.attribution`; the choice is
+   :mod:`~shomar.claims.parties`): the last main attribution that starts before the number, else
+   the first one after it. The article's first line, standing alone, is a headline
+   (:mod:`~shomar.claims.headlines`): "Amnesty: 41 killed" gives Amnesty (in the body, a source
+   before a colon counts when it is a registry entry: «رادیو فردا: دست‌کم ۲۰ نفر …»). Pronouns
+   and descriptions resolve to a name (:mod:`~shomar.claims.coreference`): "he", "the general",
+   «این نماینده» to the last person named (also in a mention with no number: "Brigadier General
+   X, a commander, …", «سردار X، فرمانده …،»), "it", "the group", «این سازمان» to the last
+   organisation, and either one to a name earlier in the same sentence first. A sentence with no
+   attribution that continues a paragraph keeps the previous sentence's claimant ("Of these, 61
+   were executed"); a paragraph's first unattributed sentence is the article's own voice
+   (``claimant`` is ``None``). Claimants resolve to the registry
+   (:mod:`~shomar.claims.registry`) as ``claimant_id``;
 4. follow the chain: a party the main claimant cites ("citing Y", «به نقل از Y», "Y told
    Reuters", «Y به رویترز گفت», "X quoted Y as saying") or whose figure it repeats ("the toll …
    announced by Y") becomes ``cites`` and gets a candidate of its own; an outlet reporting the
    speaker («به گزارش X، Y گفت», "according to X, Y said", "Y said, according to the Tasnim news
-   agency") is a claimant citing the speaker, and a party the cited one cites in turn ("…, citing
-   a prison guard") gets its candidate too. With no speaker, a source named before the figure
-   ("the number of executions recorded by X has reached 301") is the claimant; "according to
-   X" closing a clause of its own (", and some 7,000 …, according to a lawmaker") wins over the
-   speaker of the clause before. A speaker across "while", "but", «اما» does not claim
-   the figure before it, "other estimates range from …" is the article's own voice, and a
-   figure a speaker rejects belongs to whoever circulated it (:mod:`~shomar.claims.denials`);
+   agency", :mod:`~shomar.claims.reporter`) is a claimant citing the speaker, and a party the
+   cited one cites in turn ("…, citing a prison guard") gets its candidate too. With no speaker,
+   a source named before the figure ("the number of executions recorded by X has reached 301")
+   is the claimant; "according to X" closing a clause of its own (", and some 7,000 …, according
+   to a lawmaker") wins over the speaker of the clause before. A speaker across "while", "but",
+   «اما» does not claim the figure before it, "other estimates range from …" is the article's
+   own voice, and a figure a speaker rejects belongs to whoever circulated it
+   (:mod:`~shomar.claims.denials`); a corrected figure belongs to the source of the one it
+   corrects (:mod:`~shomar.claims.corrections`), and figures a later sentence or clause credits
+   («این آمار را X منتشر کرده است») to X (:mod:`~shomar.claims.credits`);
 5. the date stated is the full date attached to the attribution ("Y said *on 15 December
    2019*", "announced by Y *on December 15, 2019*", «Y *روز ۲۵ آذر ۱۳۹۸* اعلام کرد»); the event
    hint is the sentence's episode or time cue (:mod:`~shomar.claims.events`).
@@ -54,23 +58,32 @@ confirm; ``confidence`` only orders the review queue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 
-from shomar.claims.attribution import Attribution, anaphora_kind, find_attributions, noun_phrase
+from shomar.claims.attribution import (
+    MAIN_KINDS,
+    Attribution,
+    find_attributions,
+)
 from shomar.claims.candidate import ClaimCandidate
+from shomar.claims.context import ArticleContext
+from shomar.claims.coreference import remember_people, resolve_anaphora
+from shomar.claims.corrections import corrected_figure
 from shomar.claims.counted import CORRECTED, OPEN_QUOTES, last_mention, share_qualifiers
 from shomar.claims.counted import categories as count_categories
+from shomar.claims.credits import admitted_by, credit_source, figures_source
 from shomar.claims.dates import find_dates
 from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
+from shomar.claims.headlines import headline_attribution, is_headline
 from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
+from shomar.claims.parties import NEW_CLAUSE, attribution_for, chain_of_parties
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
-from shomar.claims.registry import claimant_entry, resolve_claimant
-from shomar.claims.scope import HOME_DEFAULT, home_country, outside_home
+from shomar.claims.registry import resolve_claimant
+from shomar.claims.scope import home_country, outside_home
 from shomar.claims.sentences import Sentence, split_sentences
 from shomar.claims.tables import Table, caption_category, find_tables
 from shomar.errors import InputError
@@ -106,57 +119,8 @@ _CONTINUES = re.compile(
     r"بازداشت[\u200c ]?شدگان|کشته[\u200c ]?شدگان|اعدام[\u200c ]?شدگان))(?![\w\u200c])",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"^(?:it|they|he|she|its|وی|او|آنها|آنان|ایشان)$", re.IGNORECASE)
-_MAIN_KINDS = ("active", "inverted", "according")
 
 
-@dataclass
-class _Context:
-    """What the extractor remembers from earlier sentences of the same article."""
-
-    last_claimant: str | None = None
-    last_person: str | None = None
-    last_org: str | None = None
-    last_counted: str | None = None
-    last_mention: str | None = None
-    last_event: str | None = None
-    previous_end: int = 0
-    #: the main attribution of the previous sentence, while the paragraph goes on
-    paragraph_claimant: Attribution | None = None
-    #: the article's own country (:mod:`~shomar.claims.scope`): figures placed in another are
-    #: not proposed
-    home: str = HOME_DEFAULT
-    #: the party of the paragraph's last proposed figure
-    tally_speaker: str | None = None
-    #: the source a list heading names, for the bulleted lines under it
-    #: (:mod:`~shomar.claims.lists`)
-    list_source: str | None = None
-    #: what the heading's list counts ("Monthly executions recorded by HRANA:"), for bare lines
-    list_category: str | None = None
-
-
-_HEADLINE_SOURCE = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s+(?=\S)")
-_NOT_A_SOURCE = re.compile(
-    r"^(?:total|update|updated|breaking|explainer|analysis|exclusive|watch|live|video|photos|"
-    r"iran|report|opinion|factbox|timeline|q&a|گزارش|ویدئو|تحلیل|جمع|مجموع|کل|خبر\s+فوری|ایران)$",
-    re.IGNORECASE,
-)
-_PERSON_MENTION_EN = re.compile(
-    r"(?:(?:Brigadier\s+)?General|Commander|Ayatollah|President|Minister|Dr|Mr|Mrs|Ms|MP|"
-    r"(?<![\w])the\s+(?:[a-z-]+\s+){1,3})\s*((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)"
-    r"|^((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the|who)\s"
-)
-_PERSON_MENTION_FA = re.compile(
-    r"^(?:(?:سردار|سرتیپ|سرلشکر|آیت[\u200c ]?الله|حجت[\u200c ]?الاسلام|دکتر)\s+)?"
-    r"((?:[^\s،,]+\s+){1,3}[^\s،,]+)\s*،"
-)
-#: a registry organisation as the subject of any verb ("In a report released this week, Human
-#: Rights Watch described …", "Hengaw, a Kurdish rights group, has been tracking …"): what "the
-#: group" and "its" refer to later, though it said nothing countable
-_ORG_SUBJECT_EN = re.compile(
-    r"(?:^|[,;]\s+)(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)"
-    r"(?=\s+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\s|,\s+(?:a|an|the|which|who)\s)"
-)
 _TOTAL_LINE = re.compile(r"^\s*(?:total|in\s+all|جمع|مجموع|کل)\b", re.IGNORECASE)
 
 
@@ -175,7 +139,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             hint="Use 'en' or 'fa', or leave the language out to detect it per sentence.",
         )
     folded = fold_text(text)
-    context = _Context(home=home_country(text))
+    context = ArticleContext(home=home_country(text))
     previous: list[ClaimCandidate] = []
     found: list[ClaimCandidate] = []
     headlines: set[int] = set()
@@ -188,7 +152,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
                 found.extend(_table_claims(table, context))
                 table_end = table.end
             continue
-        headline = _is_headline(text, sentence, number)
+        headline = is_headline(text, sentence, number)
         after_table = table_end >= 0 and not text[table_end : sentence.start].strip()
         if not is_bullet(sentence.text):
             context.list_source = heading_source(sentence.text)
@@ -196,16 +160,16 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         claims = _sentence_claims(folded, sentence, language, context, headline, after_table)
         last_clause = re.split(r"[;؛]", sentence.text)[-1]
         own_source = (
-            _figures_source(last_clause) or _admitted_by(last_clause)
+            figures_source(last_clause) or admitted_by(last_clause)
             if last_clause != sentence.text
             else None
         )
         if claims and own_source is not None:  # «…؛ این خبر را X منتشر کرده است»
-            claims = _credit_source(claims, own_source)
-        source = _figures_source(sentence.text) if not claims and previous else None
+            claims = credit_source(claims, own_source)
+        source = figures_source(sentence.text) if not claims and previous else None
         if source is not None:  # «… ۴۷۶ نفر … این آمار را سازمان حقوق بشر ایران منتشر کرده است»
             found = found[: len(found) - len(previous)]
-            claims = _credit_source(previous, source)
+            claims = credit_source(previous, source)
             previous = []
         else:
             previous = claims
@@ -213,77 +177,6 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             headlines.update(id(c) for c in claims)
         found.extend(claims)
     return merge_repeated(_dedupe(found), headlines)
-
-
-#: a sentence (or a sentence's last clause, after a semicolon) naming where the figures before it
-#: come from: «این آمار را X منتشر کرده است», «…؛ این خبر را X منتشر کرده است», "The figures
-#: were compiled by X"
-_FIGURES_FROM = re.compile(
-    r"^\s*(?:این|آن)\s+(?:آمار|ارقام|رقم|اعداد|خبر|گزارش)\s+(?:را\s+)?(?P<fa>[^،,.]+?)\s+"
-    r"(?:منتشر|اعلام|ارائه|گردآوری|ثبت|تأیید|تایید)\s+(?:کرده|کرد|نموده)|"
-    r"^\s*(?:the|these|those)\s+(?:figures?|numbers?|tolls?|data)\s+(?:were|was|had\s+been|"
-    r"have\s+been)\s+(?:compiled|published|released|provided|collected|gathered)\s+by\s+"
-    r"(?P<en>[^,.;]+)",
-    re.IGNORECASE,
-)
-
-
-#: a last clause that owns up to what came before: «…؛ مقام‌های ایرانی … به این موضوع اعتراف
-#: کردند», "…; officials later confirmed the figure"
-_OWNS_UP = re.compile(
-    r"(?:به\s+)?(?:این|آن)\s+(?:موضوع|رقم|آمار|خبر)\s+(?:را\s+)?(?:اعتراف|تأیید|تایید)\s+کرد|"
-    r"(?<![\w])(?:admitted|confirmed|acknowledged|conceded)\s+(?:the|this|that)\s+"
-    r"(?:figure|toll|number)(?![\w])",
-    re.IGNORECASE,
-)
-
-
-def _admitted_by(clause: str) -> str | None:
-    if not _OWNS_UP.search(clause):
-        return None
-    active = [a for a in find_attributions(clause, []) if a.kind == "active" and not a.anaphoric]
-    return active[0].claimant if active else None
-
-
-def _figures_source(sentence: str) -> str | None:
-    m = _FIGURES_FROM.match(sentence)
-    if not m:
-        return None
-    name = noun_phrase(m.group("fa") or m.group("en") or "")
-    return name or None
-
-
-def _credit_source(previous: list[ClaimCandidate], source: str) -> list[ClaimCandidate]:
-    """The previous sentence's figures are the source's; whoever stated them cites it."""
-    out: list[ClaimCandidate] = []
-    for c in previous:
-        if c.cites is not None:
-            out.append(c)
-            continue
-        own = replace(
-            c,
-            claimant=source,
-            claimant_id=resolve_claimant(source),
-            date_stated=None,
-        )
-        if c.claimant is not None and c.claimant != source:
-            out.append(replace(c, cites=source))
-        out.append(own)
-    return out
-
-
-def _is_headline(text: str, sentence: Sentence, number: int) -> bool:
-    """A title: a whole line of at most 20 words without a final stop, that is the article's
-    first line or stands between blank lines."""
-    whole_line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and (
-        sentence.end == len(text) or text[sentence.end] in "\r\n"
-    )
-    if not whole_line or len(sentence.text.split()) > 20:
-        return False
-    if sentence.text.rstrip().endswith((".", "!", "؟", "?", "»", "”", '"')):
-        return False
-    before = text[: sentence.start].rstrip(" \t")
-    return number == 0 or before.endswith("\n\n") or before.endswith("\n\r\n")
 
 
 #: a news article or report is text of some kilobytes; 20 MB is a book, not an article
@@ -318,39 +211,11 @@ def _sentence_language(text: str, language: str | None) -> str:
     return "fa" if persian > latin else "en"
 
 
-def _headline_attribution(s: str) -> Attribution | None:
-    """ "Amnesty: 41 killed", «عفو بین‌الملل: ۴۱ نفر کشته شدند»: the source before the colon."""
-    m = _HEADLINE_SOURCE.match(s)
-    if not m or _NOT_A_SOURCE.match(m.group(1).strip()) or len(m.group(1).split()) > 6:
-        return None
-    name = m.group(1).strip()
-    return Attribution(name, "active", 0, m.end(), None, anaphora_kind(name) is not None)
-
-
-def _remember_people(s: str, context: _Context) -> None:
-    for m in _ORG_SUBJECT_EN.finditer(s):
-        if resolve_claimant(m.group(1)) is not None:
-            context.last_org = m.group(1)
-    for m in _PERSON_MENTION_EN.finditer(s):
-        name = (m.group(1) or m.group(2) or "").strip()
-        if name and resolve_claimant(name) is None:
-            context.last_person = name
-    fa = _PERSON_MENTION_FA.match(s)
-    if (
-        fa
-        and resolve_claimant(fa.group(1)) is None
-        and not re.match(
-            r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|به|بر|در|بنا|طبق)\s", fa.group(1)
-        )
-    ):
-        context.last_person = fa.group(1).strip()
-
-
 def _sentence_claims(
     folded: str,
     sentence: Sentence,
     language: str | None,
-    context: _Context,
+    context: ArticleContext,
     headline: bool = False,
     after_table: bool = False,
 ) -> list[ClaimCandidate]:
@@ -358,26 +223,22 @@ def _sentence_claims(
     lang = _sentence_language(s, language)
     dates = find_dates(sentence.text)
     new_paragraph = "\n" in folded[context.previous_end : sentence.start]
-    _remember_people(s, context)
+    remember_people(s, context)
     found_atts = find_attributions(s, dates)
-    if not any(a.kind in _MAIN_KINDS for a in found_atts):
-        head = _headline_attribution(s)
+    if not any(a.kind in MAIN_KINDS for a in found_atts):
+        head = headline_attribution(s)
         if head is not None and (headline or resolve_claimant(head.claimant) is not None):
             found_atts = [head, *found_atts]  # «رادیو فردا: دست‌کم ۲۰ نفر …» in the body too
-    attributions = _resolve(found_atts, context)
+    attributions = resolve_anaphora(found_atts, context)
     if new_paragraph and not after_table:
         context.paragraph_claimant = None
         context.tally_speaker = None
-    if (
-        context.list_source
-        and is_bullet(s)
-        and not any(a.kind in _MAIN_KINDS for a in attributions)
-    ):
+    if context.list_source and is_bullet(s) and not any(a.kind in MAIN_KINDS for a in attributions):
         listed = Attribution(context.list_source, "according", 0, 0, None, False)
         attributions = [listed, *attributions]  # "- 42 executions" under "Hengaw's report …:"
     same_tally: str | None = None
     counted_before = context.last_counted
-    if not any(a.kind in _MAIN_KINDS for a in attributions):
+    if not any(a.kind in MAIN_KINDS for a in attributions):
         carried = context.paragraph_claimant
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
@@ -389,13 +250,13 @@ def _sentence_claims(
                 same_tally = context.tally_speaker
             carried = None
         passive = any(
-            a.kind == "passive" and not _NEW_CLAUSE.search(s, 0, a.start) for a in attributions
+            a.kind == "passive" and not NEW_CLAUSE.search(s, 0, a.start) for a in attributions
         )  # not "…, and only 7% were announced by official sources": a clause of its own
         if carried is not None and not headline and not passive:
             # "The figure is far higher than the toll of 304 reported by Amnesty": the party
             # named after the figure states it, not the paragraph's speaker
             attributions = [Attribution(carried.claimant, "according", 0, 0, None, False)]
-    mains = [a for a in attributions if a.kind in _MAIN_KINDS]
+    mains = [a for a in attributions if a.kind in MAIN_KINDS]
     if not mains:  # «به نقل از X، …» opening the sentence speaks for the paragraph too
         mains = [a for a in attributions if a.kind == "citing" and a.start == 0]
     context.paragraph_claimant = mains[-1] if mains and not headline else None
@@ -416,9 +277,9 @@ def _sentence_claims(
         if counted is None or outside_home(s, match.start, context.home):
             continue
         context.last_counted = counted
-        main, chain = _attribution_for(s, match, matches, attributions)
+        main, chain = attribution_for(s, match, matches, attributions)
         if main is None and chain is None and CORRECTED.search(s[: match.start]):
-            main, out = _corrected(s, match, attributions, context, counted, out)
+            main, out = corrected_figure(s, match, attributions, context, counted, out)
         if main is None and chain is None and same_tally is not None and counted == counted_before:
             # "IHR said at least 834 were executed. … At least 5 executions were carried out in
             # public.": a further figure of the same tally, in the same paragraph, is the speaker's
@@ -434,116 +295,13 @@ def _sentence_claims(
             main, chain = None, None
         context.tally_speaker = main.claimant if main is not None else None
         base = _confidence(s, match, main)
-        parties = _parties(s, match, main, chain, attributions)
+        parties = chain_of_parties(s, match, main, chain, attributions)
         for k, party in enumerate(parties or [None]):
             cites = parties[k + 1] if k + 1 < len(parties) else None
             confidence = round(base * 0.9**k, 2)
             event = hint or context.last_event
             out.append(_candidate(match, counted, event, party, cites, sentence, confidence))
     return out
-
-
-def _corrected(
-    s: str,
-    match: QuantityMatch,
-    attributions: list[Attribution],
-    context: _Context,
-    counted: str,
-    out: list[ClaimCandidate],
-) -> tuple[Attribution | None, list[ClaimCandidate]]:
-    """A correction's figure («… ۵۸۰ نفر ذکر شده بود؛ رقم درست ۵۸۲ نفر است», "It was 576"): the
-    source of the figure it corrects, whose own figure of that category in the sentence is
-    dropped."""
-    earlier = [a for a in attributions if a.end <= match.start]
-    name = earlier[-1].claimant if earlier else context.last_claimant
-    kept = [c for c in out if c.counted != counted]
-    return (Attribution(name, "according", 0, 0, None, False) if name else None), kept
-
-
-def _parties(
-    s: str,
-    match: QuantityMatch,
-    main: Attribution | None,
-    chain: Attribution | None,
-    attributions: list[Attribution],
-) -> list[Attribution]:
-    """Who states the figure, outermost first, each citing the next: the outlet that reports the
-    speaker («*به گزارش ایرنا،* رئیس پلیس گفت …», "X said …, *according to Tasnim*"), the
-    speaker, the party the speaker cites, and a party that one cites in turn ("Reuters quoted a
-    relative as saying, citing a prison guard, …")."""
-    if main is None:
-        return []
-    if chain is not None and chain.claimant == main.claimant:
-        chain = None  # "Citing HRW, the report said": the report is HRW's
-    if main.anaphoric:  # "the group said in a tally compiled by IHR", no group named before
-        named = next(
-            (
-                a
-                for a in attributions
-                if a is not main and not a.anaphoric and a.kind in ("passive", "according")
-            ),
-            None,
-        )
-        if named is not None:
-            return [named]
-    parties = [main] if chain is None else [main, chain]
-    reporter = _reporter(s, main, attributions)
-    if reporter is not None:
-        parties.insert(0, reporter)
-    if chain is not None and chain.kind == "citing":
-        deeper = next(
-            (
-                a
-                for a in attributions
-                if a.kind == "citing" and chain.end < a.start < match.start and a not in parties
-            ),
-            None,
-        )
-        if deeper is not None:
-            parties.append(deeper)
-    inner = next(
-        (a for a in attributions if a.kind == "inner" and a.end <= match.start),
-        None,
-    )
-    if inner is not None and inner.claimant not in {p.claimant for p in parties}:
-        parties.append(inner)  # the quoted speaker's own source ("a nurse told me, …")
-    return parties
-
-
-def _reporter(s: str, main: Attribution, attributions: list[Attribution]) -> Attribution | None:
-    """The outlet reporting what ``main`` said: «به گزارش X، Y گفت» or "according to X, Y said"
-    (X set off by a comma right before Y), or a news organisation after Y's verb ("Y said,
-    according to the Tasnim news agency")."""
-    if main.kind != "active":
-        return None
-    for att in attributions:
-        if att.kind != "according" or att.claimant == main.claimant:
-            continue
-        name_at = s.find(att.claimant, att.end)
-        if att.start < main.start and name_at >= 0:
-            between = s[name_at + len(att.claimant) : main.start]
-            if re.fullmatch(r"\s*[,،]\s*", between):
-                return att
-        if att.start >= main.end and re.fullmatch(r"\s*[,،]\s*", s[main.end : att.start]):
-            entry = resolve_claimant(att.claimant)
-            if entry is not None and claimant_entry(entry).kind == "media":
-                return att
-        if att.start >= main.end and _closes_sentence(s, att):
-            entry = resolve_claimant(att.claimant)
-            if entry is not None and claimant_entry(entry).kind in ("media", "ngo"):
-                return att  # "Medical sources said 6 had died, according to Kurdpa."
-    return None
-
-
-def _closes_sentence(s: str, att: Attribution) -> bool:
-    """Whether "according to X" is the sentence's last clause, set off by a comma: X relays
-    everything before it, so it reports the speaker rather than competing with them."""
-    name_at = s.find(att.claimant, att.end)
-    return (
-        name_at >= 0
-        and bool(re.search(r"[,،]\s*$", s[: att.start]))
-        and not re.search(r"\w", s[name_at + len(att.claimant) :])
-    )
 
 
 def _candidate(
@@ -572,7 +330,7 @@ def _candidate(
     )
 
 
-def _table_claims(table: Table, context: _Context) -> list[ClaimCandidate]:
+def _table_claims(table: Table, context: ArticleContext) -> list[ClaimCandidate]:
     claimant = table.claimant
     if claimant:
         context.last_claimant = claimant
@@ -599,135 +357,6 @@ def _table_claims(table: Table, context: _Context) -> list[ClaimCandidate]:
     return out
 
 
-def _resolve(attributions: list[Attribution], context: _Context) -> list[Attribution]:
-    resolved: list[Attribution] = []
-    local: str | None = None  # a name earlier in the same sentence wins: "X said it had …"
-    for att in attributions:
-        kind = anaphora_kind(att.claimant) if att.anaphoric else None
-        if att.anaphoric:
-            target = {"person": context.last_person, "org": context.last_org}.get(kind or "")
-            if att.kind == "citing":  # "The governor told IRNA": not IRNA citing itself
-                target = target or context.last_claimant
-                target = None if target == local else target
-            else:
-                target = local or target or context.last_claimant
-            if target:
-                att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
-            elif _PRONOUN.match(att.claimant):
-                continue  # "It said …" with nothing named before: no claimant, not "It"
-        else:
-            context.last_claimant = att.claimant
-            if att.kind in _MAIN_KINDS:
-                local = att.claimant
-            known = resolve_claimant(att.claimant) is not None
-            if att.kind == "citing" and not known:
-                pass  # "citing sources on the ground": not what "the group" refers to later
-            elif known or not _looks_like_person(att.claimant):
-                context.last_org = att.claimant
-            else:
-                context.last_person = att.claimant
-        resolved.append(att)
-    return resolved
-
-
-def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    if re.search(r"[\u0600-\u06ff]", name):
-        return 2 <= len(words) <= 3 and not re.match(
-            r"(?:سازمان|کمیته|خبرگزاری|شبکه|کانون|دفتر|مرکز|نهاد|یک|منابع|فعالان|مقام)", name
-        )
-    if _ORG_WORD.search(name):
-        return False
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-_ORG_WORD = re.compile(
-    r"(?<![\w])(?:organi[sz]ation|network|cent(?:er|re)|agency|group|committee|office|"
-    r"international|rights|council|ministry|court|news|judiciary|guards?|police|army|"
-    r"foundation|watch|mission|service|department|government|parliament|union|association|"
-    r"party|front|media|press|times|post|wire|tv|radio)s?(?![\w])",
-    re.IGNORECASE,
-)
-
-
-def _attribution_for(
-    s: str, match: QuantityMatch, matches: list[QuantityMatch], attributions: list[Attribution]
-) -> tuple[Attribution | None, Attribution | None]:
-    mains = [a for a in attributions if a.kind in _MAIN_KINDS]
-    before = [a for a in mains if a.start <= match.start]
-    main = before[-1] if before else next((a for a in mains if a.start > match.start), None)
-    if (
-        main is not None
-        and main.start > match.start
-        and _CLAUSE_BREAK.search(s, match.end, main.start)
-    ):
-        main = None  # «۳۰۰ نفر کشته شدند، اما سه مقام … گفتند»: another figure
-    later = [m.start for m in matches if m.start > match.end]
-    horizon = min([*later, match.end + 80])
-    closing = next(
-        (a for a in mains if a.kind == "according" and match.end <= a.start <= horizon), None
-    )
-    if (
-        closing is not None
-        and main is not None
-        and main.start < match.start
-        and _NEW_CLAUSE.search(s, main.end, match.start)
-    ):
-        main = closing  # "…, ISNA reported, and some 7,000 …, according to a lawmaker"
-    chain = next(
-        (
-            a
-            for a in attributions
-            if a.kind == "passive"
-            and match.end <= a.start <= horizon
-            # "503 of the executions, and only 7% were announced by official sources": the
-            # passive source of another clause's figure («… اعدام شده‌اند و تنها ۱۰ درصد … از
-            # سوی منابع رسمی اعلام شده»: a finished Persian clause before it)
-            and not _NEW_CLAUSE.search(s, match.end, a.start)
-            and not _FA_CLAUSE_DONE.search(s, match.end, a.start)
-        ),
-        None,
-    )
-    if chain is None and main is not None:
-        chain = next(
-            (
-                a
-                for a in attributions
-                if a.kind == "citing" and a is not main and not _across_clauses(s, main, a)
-            ),
-            None,
-        )
-    if chain is None and main is None:  # "the number of executions recorded by X has reached N"
-        chain = next(
-            (
-                a
-                for a in reversed(attributions)
-                if a.kind == "passive"
-                and a.end <= match.start
-                and not _CLAUSE_BREAK.search(s, a.end, match.start)
-            ),
-            None,
-        )
-    if chain is None and main is None:  # «به نقل از X، …» with no verb of saying
-        chain = next(
-            (
-                a
-                for a in attributions
-                if a.kind == "citing"
-                and (a.start < match.start or not _CLAUSE_BREAK.search(s, match.end, a.start))
-            ),
-            None,
-        )
-    return main, chain
-
-
-_CLAUSE_BREAK = re.compile(
-    r"[;؛]|(?<![\w])(?:while|whereas|but|although)(?![\w])|"
-    r"(?<![\w\u200c])(?:اما|ولی|در\s+حالی\s+که)(?![\w\u200c])",
-    re.IGNORECASE,
-)
-
-
 #: a figure compared with the speaker's own ("far lower than the 1,500 reported by Reuters")
 #: a figure set against the one before: "far lower than the 1,500 reported by Reuters", "not
 #: the four acknowledged by the judiciary"
@@ -740,23 +369,6 @@ _THAN = re.compile(
 
 def _passive(att: Attribution | None) -> bool:
     return att is not None and att.kind == "passive"
-
-
-#: a clause of its own between a speaker and a later figure: ", and …", ";" (not ", and that
-#: …", which goes on with the speaker's words)
-_NEW_CLAUSE = re.compile(r"[;؛]|,\s+and\s+(?!that\b)", re.IGNORECASE)
-
-
-#: a Persian clause that ends with its verb and goes on with «و»: «… اعدام شده‌اند و …»
-_FA_CLAUSE_DONE = re.compile(
-    r"(?:شده|کرده|بوده)[\u200c ]?(?:اند|است)\s+و\s|(?<![\w\u200c])(?:شدند|کردند|بودند)\s+و\s"
-)
-
-
-def _across_clauses(s: str, one: Attribution, other: Attribution) -> bool:
-    """ "… according to Amnesty, while officials told Reuters …": the two are not a chain."""
-    left, right = sorted((one, other), key=lambda a: a.start)
-    return _CLAUSE_BREAK.search(s, left.end, max(left.end, right.start)) is not None
 
 
 def _confidence(s: str, match: QuantityMatch, main: Attribution | None) -> float:
