@@ -22,7 +22,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
                     given name whole on one list, its first part on another: Bani-Torof/بنی)
 ``date_start/end``  violation date as Gregorian day numbers (days since 1970-01-01), inclusive;
                     a two-digit year read near its list's other dates (:func:`violation_dates`),
-                    also year first («۶۷/۵/۸», :func:`_year_first_jalali`)
+                    also year first («۶۷/۵/۸»)
 ``date_year``       the year of ``date_start`` (a blocking key)
 ``birth_lo/hi``     birth-year interval, from the birth date or from age at the violation date
 ``birth_iso``       the birth date as ``YYYY-MM-DD`` when it is known to the day
@@ -81,7 +81,6 @@ import numpy as np
 import pandas as pd
 
 from shomar.calendar import parse_partial_date
-from shomar.calendar.names import JALALI_MONTH_NAMES_FA
 from shomar.domain.columns import CANONICAL_COLUMNS
 from shomar.errors import LinkageError, ShomarError
 from shomar.linkage.names import (
@@ -290,37 +289,14 @@ CENTURY_MARGIN_YEARS = 5
 
 @lru_cache(maxsize=200_000)
 def _date_with_century(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``text`` read with the century hint ``start``..``end`` (day numbers), or ``None``."""
+    """``text`` read with the century hint ``start``..``end`` (day numbers), or ``None``
+    (the date parser reads «مرداد ۶۷» and a register's year-first «۶۷/۵/۸» so)."""
     hint = (_EPOCH + dt.timedelta(days=start), _EPOCH + dt.timedelta(days=end))
-    for reading in (text, _year_first_jalali(text)):
-        if reading is None:
-            continue
-        try:
-            parsed = parse_partial_date(reading, century_hint=hint)
-        except ShomarError:
-            continue
-        days = (parsed.start - _EPOCH).days, (parsed.end - _EPOCH).days
-        if reading is text or (days[0] <= end and days[1] >= start):
-            return days
-    return None
-
-
-_YEAR_FIRST = re.compile(r"^\s*(\d{2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*$")
-
-
-def _year_first_jalali(text: str) -> str | None:
-    """A numeric date with a two-digit year first («۶۷/۵/۸», as Persian registers write
-    1367/05/08) as the day, the Jalali month's name and the year («۸ مرداد ۶۷»), which the
-    date parser reads with a century hint. The order is not ambiguous when the first number
-    is above 31 (no day or month); a reading outside the hint itself (a Gregorian "88/07/29"
-    read as 1388 beside 1988) is dropped."""
-    match = _YEAR_FIRST.match(text.translate(_PERSIAN_DIGITS))
-    if match is None:
+    try:
+        parsed = parse_partial_date(text, century_hint=hint)
+    except ShomarError:
         return None
-    year, month, day = (int(g) for g in match.groups())
-    if year <= 31 or not 1 <= month <= 12 or not 1 <= day <= 31:
-        return None
-    return f"{day} {JALALI_MONTH_NAMES_FA[month - 1]} {year:02d}"
+    return (parsed.start - _EPOCH).days, (parsed.end - _EPOCH).days
 
 
 def violation_dates(
