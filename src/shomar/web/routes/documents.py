@@ -9,6 +9,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
+from shomar.domain.names_key import ascii_digits
 from shomar.errors import AlreadyImportedError, ImportValidationError, InputError
 from shomar.ingest.column_words import suggested_column
 from shomar.services import uploads
@@ -61,16 +62,13 @@ class Reading:
     @classmethod
     def from_form(cls, form: Any) -> Reading:
         encoding = str(form.get("encoding", ""))
-        row = str(form.get("header_row", "")).strip().translate(_DIGITS)
+        row = ascii_digits(str(form.get("header_row", "")).strip())
         return cls(
             sheet=str(form.get("sheet", ""))[:200] or None,
             encoding=encoding if encoding in ENCODINGS else None,
             header_row=int(row) if row.isascii() and row.isdigit()
             and 1 <= int(row) <= MAX_HEADER_ROW else None,
         )  # fmt: skip
-
-
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 def _upload_page(
