@@ -267,9 +267,36 @@ def test_an_encoding_chosen_on_the_page_is_the_one_read() -> None:
 
     chosen = Reading.from_form({"encoding": "cp1256", "header_row": "3", "sheet": "فهرست"})
     assert chosen == Reading(sheet="فهرست", encoding="cp1256", header_row=3)
-    # what is not on the page's list, or not a row number, is not passed on
-    assert Reading.from_form({"encoding": "rot13", "header_row": "-1"}) == Reading()
-    assert Reading.from_form({"header_row": "99999999"}).header_row is None
+    assert Reading.from_form({"header_row": "۳"}).header_row == 3
+    # what is not on the page's list, or not a row number, is refused, never dropped
+    for bad in ({"encoding": "rot13"}, {"header_row": "-1"}, {"header_row": "99999999"},
+                {"header_row": "three"}):  # fmt: skip
+        with pytest.raises(InputError):
+            Reading.from_form(bad)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "must be a row number"), ("fa", "باید شماره")])
+def test_a_header_row_that_is_no_row_number_is_refused_on_the_page(
+    world: WebWorld, lang: str, said: str
+) -> None:
+    client = world.login("documenter")
+    source = "Synthetic bad header row (SYNTHETIC)"
+    first = client.post(
+        f"/{lang}/documents/upload",
+        data={"csrf": _csrf(client.get(f"/{lang}/documents/upload").text), "source": source},
+        files={"file": ("bad-row.csv", TITLED.replace(b"test", b"bad " + lang.encode()),
+                        "text/csv")},
+        headers={"sec-fetch-site": "same-origin"},
+    )  # fmt: skip
+    action = re.search(rf'action="(/{lang}/documents/upload/[^"]+/mapping)"', first.text)
+    assert action
+    refused = client.post(
+        action.group(1),
+        data={"csrf": _csrf(first.text), "source": source, "header_row": "two"},
+        headers={"sec-fetch-site": "same-origin"},
+    )
+    assert refused.status_code == 400 and said in refused.text
+    assert 'id="header_row" name="header_row"' in refused.text  # the field, to fix it
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "were already imported"), ("fa", "پیش‌تر")])

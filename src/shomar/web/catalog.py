@@ -54,7 +54,7 @@ def report_messages() -> list[str]:
 
 #: the packages whose messages are made with :func:`shomar.domain.said.said` (an import's
 #: problems and refusals: the checks of a row and a file, the date parser's reasons)
-SAID_IN = ("shomar.ingest", "shomar.calendar", "shomar.services")
+SAID_IN = ("shomar.ingest", "shomar.calendar", "shomar.services", "shomar.web.routes")
 
 
 def said_messages() -> list[str]:

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS
 from shomar.domain.names_key import ascii_digits
+from shomar.domain.said import said
 from shomar.errors import AlreadyImportedError, ImportValidationError, InputError
 from shomar.ingest.column_words import suggested_column
 from shomar.services import uploads
@@ -61,14 +62,30 @@ class Reading:
 
     @classmethod
     def from_form(cls, form: Any) -> Reading:
-        encoding = str(form.get("encoding", ""))
-        row = ascii_digits(str(form.get("header_row", "")).strip())
+        """The form's fields; an encoding not offered or a header row that is not a row
+        number is refused (:class:`InputError`), never dropped."""
+        encoding = str(form.get("encoding", ""))[:40]
+        if encoding and encoding not in ENCODINGS:
+            raise InputError(
+                said("the encoding %(encoding)s is not one the page offers", encoding=encoding),
+                hint=said("Choose an encoding from the list, or let it be found from the file."),
+            )
+        row = ascii_digits(str(form.get("header_row", "")).strip())[:20]
+        if row and not (row.isascii() and row.isdigit() and 1 <= int(row) <= MAX_HEADER_ROW):
+            raise InputError(
+                said(
+                    "the row with the column names must be a row number from 1 to %(most)s, "
+                    "not %(row)s",
+                    most=str(MAX_HEADER_ROW),
+                    row=repr(row),
+                ),
+                hint=said("Give the row number as the spreadsheet shows it, or leave it empty."),
+            )
         return cls(
             sheet=str(form.get("sheet", ""))[:200] or None,
-            encoding=encoding if encoding in ENCODINGS else None,
-            header_row=int(row) if row.isascii() and row.isdigit()
-            and 1 <= int(row) <= MAX_HEADER_ROW else None,
-        )  # fmt: skip
+            encoding=encoding or None,
+            header_row=int(row) if row else None,
+        )
 
 
 def _upload_page(
@@ -186,12 +203,19 @@ async def mapping(
         for k, v in form.multi_items()
         if str(k).startswith("col:") and v in TARGETS
     }
-    reading = Reading.from_form(form)
+    staged = uploads.get_upload(ws, upload_id, principal=acting.principal)
+    try:
+        reading = Reading.from_form(form)
+    except InputError as exc:  # nothing is written: the last mapping stays as it was
+        return _upload_page(
+            request, acting, status=400, error=exc.message, error_hint=exc.hint,
+            upload=staged, source=source, source_kind=kind, replace=replace,
+            sheets=uploads.upload_sheets(ws, upload_id, principal=acting.principal),
+        )  # fmt: skip
     uploads.set_mapping(
         ws, upload_id, columns, {}, principal=acting.principal, sheet=reading.sheet,
         encoding=reading.encoding, header_row=reading.header_row,
     )  # fmt: skip
-    staged = uploads.get_upload(ws, upload_id, principal=acting.principal)
     return _check(request, ws, acting, staged, source, kind, replace, reading)
 
 
