@@ -38,15 +38,20 @@ _MARK_FOLD = str.maketrans({" ": None, "\u200c": None, ".": None, "ي": "ی", "�
 _MARK_CHARS = 16
 
 
-#: in a date, age or place cell an "x" is not read as a mark: it may be the value mistyped
-_NOT_VALUE_MARKS = frozenset({"x", "xx", "xxx"})
+#: the marks in a date, age or place cell: the same but an "x" (it may be the value mistyped)
+UNKNOWN_VALUE_MARKS = UNKNOWN_NAME_MARKS - {"x", "xx", "xxx"}
+
+
+def _mark_key(text: str) -> str | None:
+    """How a cell is compared with the marks (``None``: too long to be one)."""
+    return text.casefold().translate(_MARK_FOLD) if 0 < len(text) <= _MARK_CHARS else None
 
 
 @functools.lru_cache(maxsize=65536)
 def is_unknown_value_mark(text: str) -> bool:
     """True when a date, age or place cell holds a mark for "not known" (``-``, ``?``,
-    ``N/A``, «نامعلوم»): the name marks but an ``x``."""
-    return is_unknown_name_mark(text) and text.casefold().strip() not in _NOT_VALUE_MARKS
+    ``N/A``, «نامعلوم»)."""
+    return _mark_key(text) in UNKNOWN_VALUE_MARKS
 
 
 @functools.lru_cache(maxsize=65536)
@@ -54,9 +59,7 @@ def is_unknown_name_mark(text: str) -> bool:
     """True when a name cell holds a mark for "not known" (``-``, ``?``, ``N/A``, «نامشخص»).
 
     Remembered per distinct text: asked for every name cell of every row."""
-    return 0 < len(text) <= _MARK_CHARS and text.casefold().translate(_MARK_FOLD) in (
-        UNKNOWN_NAME_MARKS
-    )
+    return _mark_key(text) in UNKNOWN_NAME_MARKS
 
 
 def time_exists(hours: str, minutes: str, seconds: str | None) -> bool:
