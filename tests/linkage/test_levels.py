@@ -120,6 +120,10 @@ def test_another_romanisation_beyond_close_spellings_is_the_loose_level() -> Non
     assert _level(family, a, b) == "same loose skeleton"
     given = name_comparison("given")
     a, b = {"full_name": "Gorban Karimi"}, {"full_name": "قربان کریمی"}  # G for Q/Gh
+    # (unattested "Gorban" is one letter from the common spelling Qorban: the slip level,
+    # above the loose one; a rarer name, Ghodrat, written with a G still meets only there)
+    assert _level(given, a, b) == "a slip of the other's name"
+    a, b = {"full_name": "Godrat Karimi"}, {"full_name": "قدرت کریمی"}
     assert _level(given, a, b) == "same loose skeleton"
     # two different names stay apart
     a, b = {"full_name": "Bahram Rezaei"}, {"full_name": "Bahram Karimi"}
@@ -227,3 +231,16 @@ def test_a_swapped_row_with_a_typo_agrees_on_the_swapped_level() -> None:
     e = {"given_name": "Hossein", "family_name": "Rezaei"}
     assert _level(name_comparison("given"), d, e) == "two different attested given names"
     assert not _level(name_comparison("family"), d, e).startswith("swapped")
+
+
+def test_a_rare_spelling_one_letter_from_the_other_name_is_the_slip_level() -> None:
+    # «مجتب» (one letter dropped), «فریذ» (a dot more), «حیدژی» (a family name): each attested
+    # at most once, one edit from a common name; before, the else or the distinct-name level
+    given, family = name_comparison("given"), name_comparison("family")
+    slip = "a slip of the other's name"
+    assert _level(given, {"full_name": "مجتب احمدی"}, {"full_name": "Mojtaba Ahmadi"}) == slip
+    assert _level(given, {"full_name": "فریذ نیکخواه"}, {"full_name": "فرید نیکخواه"}) == slip
+    assert _level(family, {"full_name": "فرید حیدژی"}, {"full_name": "Farid Heidari"}) == slip
+    # two real names one letter apart are not a slip of each other
+    bahram, bahman = {"full_name": "Bahram Jafari"}, {"full_name": "Bahman Jafari"}
+    assert _level(given, bahram, bahman) == "two different attested given names"

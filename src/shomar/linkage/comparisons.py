@@ -8,8 +8,10 @@ Names (given, family, father's name)
     (father: the other record's family field holds this father's name, the other has none ▸) both
     known ▸ same key in one script ▸ same name across scripts (canonical form, weighted by how
     common the name is) ▸ same parts in another order (given and family) ▸ the two parts swapped,
-    consonant skeletons crossed ("Mousai | Jalal" against «موسوی جلال») ▸ same stem with another
-    gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸ same signature
+    consonant skeletons crossed ("Mousai | Jalal" against «موسوی جلال») ▸ a rare spelling one
+    letter from the other's common name («مجتب»/«مجتبی», a slip, not another name) ▸ same stem
+    with another gender or affix ending (given: Mehdi/Mahdieh, strong evidence of two persons) ▸
+    same signature
     (consonants and long vowels) ▸ same consonant skeleton (possibly another name: Mahmoud/محمد) ▸
     (given: an initial and the last part agree, "H. Reza"/Hamidreza ▸ only an initial, "M."/Mohammad
     ▸) one is a part of the other's compound (Aliakbar/Akbar) ▸ close spelling (Jaro-Winkler on the
@@ -68,6 +70,7 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             same,
             *_order_levels(part),
             *_swap_levels(part, "skel"),
+            _typo_level(part),
             *_ending_levels(part),
             cll.CustomLevel(f"{sig}_l = {sig}_r", "same signature"),
             cll.CustomLevel(f"{skel}_l = {skel}_r", "same consonant skeleton"),
@@ -125,6 +128,18 @@ def _order_levels(part: str) -> list[Any]:
             "same name parts in another order",
         )
     ]
+
+
+#: a rare spelling of one record is one letter from the other record's (common) name
+TYPO_LEVEL = "a slip of the other's name"
+
+
+def _typo_level(part: str) -> Any:
+    """The one name is a rare spelling one letter from the other, a common name («مجتب» /
+    «مجتبی» or "Mojtaba", «حشین» / Hossein: :mod:`shomar.linkage.typos`); ahead of the
+    ending and distinct-name levels, which would read «هاد» / «هادی» as another name."""
+    fix, canon = f"{part}_fix", f"{part}_canon"
+    return cll.CustomLevel(f"{fix}_l = {canon}_r OR {fix}_r = {canon}_l", TYPO_LEVEL)
 
 
 def _ending_levels(part: str) -> list[Any]:

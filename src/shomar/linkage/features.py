@@ -15,6 +15,8 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``X_sig``           consonants plus long and final vowels, shared by both scripts
                     (``signature``: Mohammad/محمد → mhmd, Mahmoud/محمود → mhmUd)
 ``X_skel``          consonant skeleton shared by both scripts (a blocking key)
+``X_fix``           for a rare spelling one letter from a common name (a slip: «مجتب» for
+                    «مجتبی»), that name's canonical form (:mod:`shomar.linkage.typos`)
 ``name_skel``       given and family skeletons sorted (catches swaps); null unless both known
 ``family_head/tail`` first and last two letters of the family skeleton (blocking that survives
                     one typo in the family name); ``given/family_initial`` a skeleton's first
@@ -97,6 +99,7 @@ from shomar.linkage.names import (
     reromanised,
     split_full_name,
 )
+from shomar.linkage.typos import FAMILY, GIVEN, typo_canons
 from shomar.places import resolve_place
 from shomar.text import (
     compare_parts,
@@ -120,7 +123,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "unique_id",
     "source",
     "record_id",
-    *(f"{p}_{k}" for p in NAME_PARTS for k in ("key", "canon", "sig", "skel")),
+    *(f"{p}_{k}" for p in NAME_PARTS for k in ("key", "canon", "sig", "skel", "fix")),
     "name_skel",
     "name_bag_skel",
     "name_bag_sig",
@@ -635,6 +638,8 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         out[f"{p}_canon"] = [_key(table[v]) if v else None for v in parts[p]]
         out[f"{p}_sig"] = [_sig(v) if v else None for v in parts[p]]
         out[f"{p}_skel"] = [_skel(v) if v else None for v in parts[p]]
+        role = FAMILY if p == "family" else GIVEN
+        out[f"{p}_fix"] = typo_canons(parts[p], table, role, compare_parts, CANON_THRESHOLD)
     for p, is_given in (("given", True), ("family", False)):
         columns = _part_columns(parts[p], is_given)
         if is_given:

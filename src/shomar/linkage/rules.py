@@ -14,7 +14,9 @@ scripts a Latin name mostly read as another Persian name counts as that name, Ho
 loses :data:`SIBLING_WEIGHT`
 bits of match weight when the fathers' names agree, and :data:`SIBLING_WEIGHT_NO_FATHER` when
 one is missing; a pair whose fathers differ is left to the model (it already weighs that).
-Two unattested spellings (typos such as "Kambzy" and "Kambzi") are left to the model too.
+Two unattested spellings (typos such as "Kambzy" and "Kambzi") are left to the model too, and
+so is a rare spelling one letter from the other's common name («مجتب» beside «مجتبی», "Shalha"
+beside «شهلا»: :func:`shomar.linkage.typos.typo_of`), a slip, not a brother's name.
 
 The rule runs on the scored pairs in pandas, after DuckDB or Spark, so both backends agree.
 """
@@ -29,6 +31,7 @@ import pandas as pd
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from shomar.linkage.names import compound_parts, two_given_names
+from shomar.linkage.typos import typo_of
 from shomar.text import compare_parts, detect_script, signature, skeleton
 from shomar.text.lexicon import is_known_given, readings_of, role_counts, spellings_of
 
@@ -50,7 +53,7 @@ def distinct_given_names(a: str, b: str) -> bool:
     mostly read as another Persian name is compared with the Persian one's own Latin
     spelling (:func:`read_as_another`: Hossein beside «حسن» is Hossein beside Hasan)."""
     known_a, known_b = is_known_given(a), is_known_given(b)
-    if a == b or not (known_a or known_b):
+    if a == b or not (known_a or known_b) or typo_of(a, b):
         return False
     if known_a and known_b and (_suffixed(a, b) or _feminine(a, b)):
         return True
@@ -101,7 +104,7 @@ def different_attested_names(a: str, b: str) -> bool:
     weak evidence (:func:`distinct_given_names` does not count one-letter pairs); the
     clustering uses it only when each name is written so on more than one record
     (:meth:`shomar.linkage.conflicts.RecordConflicts.name_splits`)."""
-    if a == b or not (is_known_given(a) and is_known_given(b)):
+    if a == b or not (is_known_given(a) and is_known_given(b)) or typo_of(a, b):
         return False
     if _suffixed(a, b):
         return True

@@ -53,6 +53,7 @@ from shomar.text.skeleton import loose, skeleton
 
 __all__ = [
     "LexiconName",
+    "attested_keys",
     "given_gender",
     "given_names",
     "is_known_given",
@@ -337,6 +338,14 @@ def _role_counts() -> dict[str, tuple[int, int]]:
 def role_counts(key: str) -> tuple[int, int]:
     """How often a Persian or Latin key is attested as (a given name, a family name)."""
     return _role_counts().get(key, (0, 0))
+
+
+@cache
+def attested_keys(role: str, at_least: int = 1) -> frozenset[str]:
+    """Persian and Latin keys attested at least ``at_least`` times as a ``role`` name
+    (``"given"`` or ``"surname"``), as :func:`role_counts` counts them."""
+    i = ("given", "surname").index(role)
+    return frozenset(k for k, counts in _role_counts().items() if counts[i] >= at_least)
 
 
 def mostly_given(key: str) -> bool:
