@@ -322,3 +322,15 @@ def test_an_honorific_before_an_article_is_part_of_the_family_name(
     assert split_full_name(written, family_first)[1] == family
     assert clean_family("SHAYKH UL ISLAMI") == "SHAYKH UL ISLAMI"
     assert clean_family("Haj Hediyeh") == "Hediyeh"  # an honorific alone is not a name part
+
+
+def test_a_misspelt_honorific_before_the_name_is_dropped() -> None:
+    # «سد حسین» and "Seyyd Akbar" (Seyed with a letter dropped) kept the slip in the given
+    # name's key («سدحسین»), which the sibling rule then took for a brother's name beside
+    # «حسین» (independent dev seed 1: 5 true pairs of two records)
+    assert clean_given("سد حسین") == "حسین"
+    assert clean_given("Seyyd Akbar") == "Akbar"
+    # a name before an honorific, a letter added to an honorific, a common name: all kept
+    assert clean_given("Saidah Sadat") == "Saidah"
+    assert clean_given("Amir Hossein") == "Amir Hossein"
+    assert clean_given("Said Ali") == "Said Ali"

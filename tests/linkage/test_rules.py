@@ -58,3 +58,15 @@ def test_a_rare_spelling_one_letter_from_the_other_name_is_a_slip_not_a_brother(
     # a sister's (Majideh), not a slip
     assert distinct("Bahram", "Bahman") and distinct("Mehdi", "Mahdieh")
     assert distinct("مجید", "مجیده")
+
+
+def test_a_slip_of_a_compound_is_read_as_the_compound_beside_its_part() -> None:
+    # "Aliakbr" and «حمیدرضز» are slips of Aliakbar and «حمیدرضا»; read as those, Akbar and
+    # «رضا» beside them are the compound shortened, not a brother's name
+    assert not distinct("Aliakbr", "Akbar") and not distinct("حمیدرضز", "رضا")
+    # two slips of one name are one name
+    assert not distinct("مجبی", "مجتب")
+    # reading a slip never makes two names: "Emal" is one letter from Emad and may be Esmail;
+    # and no second slip on top of the first ("Taki", Taqi's slip, beside his brother Naghi)
+    assert not distinct("Emal", "اسماعیل")
+    assert distinct("Taki", "Naghi")

@@ -136,10 +136,12 @@ TYPO_LEVEL = "a slip of the other's name"
 
 def _typo_level(part: str) -> Any:
     """The one name is a rare spelling one letter from the other, a common name («مجتب» /
-    «مجتبی» or "Mojtaba", «حشین» / Hossein: :mod:`shomar.linkage.typos`); ahead of the
+    «مجتبی» or "Mojtaba", «حشین» / Hossein: :mod:`shomar.linkage.typos`), or both are slips
+    of one name («مجتب» / «مجبی»); ahead of the
     ending and distinct-name levels, which would read «هاد» / «هادی» as another name."""
     fix, canon = f"{part}_fix", f"{part}_canon"
-    return cll.CustomLevel(f"{fix}_l = {canon}_r OR {fix}_r = {canon}_l", TYPO_LEVEL)
+    cond = f"{fix}_l = {canon}_r OR {fix}_r = {canon}_l OR {fix}_l = {fix}_r"
+    return cll.CustomLevel(cond, TYPO_LEVEL)
 
 
 def _ending_levels(part: str) -> list[Any]:

@@ -13,8 +13,9 @@ themselves are not changed), using the names engine's public functions only:
   (given "Tehrani", family "Mahmood"), from how often the lexicon attests each as which;
 - :func:`split_full_name`: given, family and father of one full name, honouring a comma
   ("FAMILY, Given") and the list's order;
-- :func:`clean_given`: a given name without honorifics, initials and honorific suffixes,
-  a colloquial form read as its formal name (:func:`formal_given`);
+- :func:`clean_given`: a given name without honorifics (also misspelt ones before the name,
+  :func:`honorific_slip`), initials and honorific suffixes, a colloquial form read as its
+  formal name (:func:`formal_given`);
 - :func:`compound_parts`: the parts of a compound name (ZWNJ, hyphen, or an attested head
   such as Mohammad/Ali/Gholam followed by an attested given name).
 """
@@ -26,6 +27,8 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 from shomar.errors import ShomarError
 from shomar.text import colloquial_formal, detect_script, name_key, parse_name, skeleton
@@ -272,7 +275,10 @@ def clean_given(text: str) -> str | None:
     """``text`` without honorifics, initials ("M.", "S."), and suffixes (آقا, خانم, سادات),
     also when glued with a ZWNJ («علی‌آقا»); the text itself when nothing else is left."""
     kept: list[str] = []
-    for token in _tokens(text):
+    tokens = _tokens(text)
+    for i, token in enumerate(tokens):
+        if _misspelt_honorific(tokens, i):
+            continue  # «سد حسین», "Seyyd Akbar": a misspelt Seyed before the name
         pieces = token.split(ZWNJ)
         if len(pieces) > 1 and name_key(pieces[-1]) in SUFFIXES:
             token = ZWNJ.join(pieces[:-1])
@@ -288,6 +294,32 @@ def clean_given(text: str) -> str | None:
     if not kept:
         return text.strip() or None
     return " ".join(kept)
+
+
+#: honorifics long enough that one letter dropped or changed still says which («سید», Seyyed)
+_SLIP_HONORIFICS = tuple(h for h in HONORIFICS if len(h) >= 3)
+#: a word attested this often as a given name is a name, not a misspelt honorific (Said)
+NAME_NOT_HONORIFIC = 10
+
+
+@lru_cache(maxsize=50_000)
+def honorific_slip(key: str) -> bool:
+    """Whether a word (key) before a given name is an honorific with one letter dropped («سد»
+    for «سید», "Seyyd" for Seyyed), and not itself a common given name (Said). A letter
+    added makes a name (Amir beside Mir), and so may a letter changed: «سیف» (Seif of «سیف
+    الله» written apart), «تاج», «ملک» are one letter from «سید», «حاج», «ملا»."""
+    if len(key) < 2 or role_counts(key)[0] >= NAME_NOT_HONORIFIC:
+        return False
+    return any(len(key) == len(h) - 1 and OSA.distance(key, h) == 1 for h in _SLIP_HONORIFICS)
+
+
+def _misspelt_honorific(tokens: Sequence[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is a misspelt honorific (:func:`honorific_slip`) before a name:
+    another word follows that is no honorific or suffix ("Saidah Sadat" is a name)."""
+    if i + 1 >= len(tokens):
+        return False
+    after = name_key(tokens[i + 1])
+    return after not in HONORIFICS and after not in SUFFIXES and honorific_slip(name_key(tokens[i]))
 
 
 @lru_cache(maxsize=200_000)

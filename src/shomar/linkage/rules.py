@@ -31,7 +31,7 @@ import pandas as pd
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from shomar.linkage.names import compound_parts, two_given_names
-from shomar.linkage.typos import typo_of
+from shomar.linkage.typos import as_common, typo_of
 from shomar.text import compare_parts, detect_script, signature, skeleton
 from shomar.text.lexicon import is_known_given, readings_of, role_counts, spellings_of
 
@@ -47,13 +47,20 @@ UNATTESTED_JW = 0.75
 
 
 @lru_cache(maxsize=200_000)
-def distinct_given_names(a: str, b: str) -> bool:
+def distinct_given_names(a: str, b: str, *, slip_read: bool = False) -> bool:
     """Whether two given names (keys) are different names: at least one attested, the names
     engine calls them different, and neither is a part of the other's compound. A Latin name
     mostly read as another Persian name is compared with the Persian one's own Latin
-    spelling (:func:`read_as_another`: Hossein beside «حسن» is Hossein beside Hasan)."""
+    spelling (:func:`read_as_another`: Hossein beside «حسن» is Hossein beside Hasan), and a
+    rare slip of a common name as that name (:mod:`shomar.linkage.typos`) when that makes
+    the two one name (never two: "Emal" is one letter from Emad, and may be Esmail), and then
+    with no second slip in one script (``slip_read``): "Taki", a slip of Taqi, stays the
+    brother of Naqi, though Taqi and Naqi are one letter apart."""
     known_a, known_b = is_known_given(a), is_known_given(b)
     if a == b or not (known_a or known_b) or typo_of(a, b):
+        return False
+    fixed = as_common(a), as_common(b)  # "Hamireza" read as Hamidreza, beside Reza
+    if fixed != (a, b) and not distinct_given_names(*fixed, slip_read=True):
         return False
     if known_a and known_b and (_suffixed(a, b) or _feminine(a, b)):
         return True
@@ -61,8 +68,8 @@ def distinct_given_names(a: str, b: str) -> bool:
         return True
     if (own := read_as_another(a, b)) is not None:
         latin = b if detect_script(a) == "persian" else a
-        return distinct_given_names(latin, own)
-    if compare_parts(a, b) >= DISTINCT_BELOW or _one_typo_apart(a, b):
+        return distinct_given_names(latin, own, slip_read=slip_read)
+    if compare_parts(a, b) >= DISTINCT_BELOW or _one_typo_apart(a, b, in_script=not slip_read):
         return False
     if not (known_a and known_b):
         # one may be a misspelling of the other: only far-apart spellings in one script count
@@ -304,11 +311,12 @@ def agrees(a: object, b: object) -> bool:
     return bool(OSA.distance(str(a), str(b)) <= 1)
 
 
-def _one_typo_apart(a: str, b: str) -> bool:
-    """Whether one key is one edit from the other, or, across scripts, from an attested Latin
-    spelling of the Persian name ("Fazad" for فرزاد): a typo can make another attested name."""
+def _one_typo_apart(a: str, b: str, *, in_script: bool = True) -> bool:
+    """Whether one key is one edit from the other (unless not ``in_script``), or, across
+    scripts, from an attested Latin spelling of the Persian name ("Fazad" for فرزاد): a typo
+    can make another attested name."""
     if detect_script(a) == detect_script(b):
-        return OSA.distance(a, b) <= 1
+        return in_script and OSA.distance(a, b) <= 1
     persian, latin = (a, b) if detect_script(a) == "persian" else (b, a)
     return any(OSA.distance(latin, s) <= 1 for s in spellings_of(persian))
 

@@ -96,25 +96,34 @@ def _main(counts: dict[str, int]) -> set[str]:
     return {k for k, n in counts.items() if n * DOMINANT >= top}
 
 
+def as_common(key: str, role: int = GIVEN) -> str:
+    """The name part read as the common name it is a slip of (:func:`typo_neighbour`), else
+    itself."""
+    return typo_neighbour(key, role) or key
+
+
 @lru_cache(maxsize=200_000)
 def typo_of(a: str, b: str, role: int = GIVEN) -> bool:
-    """Whether one of two name parts (keys, either script) is a slip of the other (see the
-    module): «مجتب» of «مجتبی» or of "Mojtaba", "Shalha" of «شهلا»."""
+    """Whether two name parts (keys, either script), at least one a slip, are one name once
+    each slip is read as its common name (:func:`as_common`; see the module): «مجتب» and
+    «مجتبی» or "Mojtaba", «مجتب» and «مجبی» (two slips of «مجتبی»), "Shalha" and «شهلا»,
+    "Mahi" (a slip of Mahdi) and Mehdi. In one script the two readings must be equal (or, in
+    Latin, share a main Persian reading); across scripts the Persian one must be a main
+    reading of the Latin one, or the Latin one a main spelling of the Persian one."""
     if a == b:
         return False
-    for rare, other in ((a, b), (b, a)):
-        near = typo_neighbour(rare, role)
-        if near is None:
-            continue
-        if detect_script(rare) == detect_script(other):
-            if near == other:
-                return True
-        elif detect_script(rare) == "persian":
-            if near in _main(readings_of(other)):
-                return True
-        elif near in _main(spellings_of(other)):
-            return True
-    return False
+    fixed_a, fixed_b = as_common(a, role), as_common(b, role)
+    if (fixed_a, fixed_b) == (a, b):
+        return False
+    if fixed_a == fixed_b:
+        return True
+    script_a, script_b = detect_script(fixed_a), detect_script(fixed_b)
+    if script_a == script_b:
+        if script_a == "persian":
+            return False
+        return bool(_main(readings_of(fixed_a)) & _main(readings_of(fixed_b)))
+    persian, latin = (fixed_a, fixed_b) if script_a == "persian" else (fixed_b, fixed_a)
+    return persian in _main(readings_of(latin)) or latin in _main(spellings_of(persian))
 
 
 def typo_canons(
@@ -150,5 +159,6 @@ def typo_canons(
 
 
 __all__ = [
-    "COMMON", "DOMINANT", "FAMILY", "GIVEN", "RARE", "typo_canons", "typo_neighbour", "typo_of",
+    "COMMON", "DOMINANT", "FAMILY", "GIVEN", "RARE", "as_common", "typo_canons", "typo_neighbour",
+    "typo_of",
 ]  # fmt: skip
