@@ -161,7 +161,7 @@ def bound_weights(linker: Linker) -> None:
     evidence of two persons, and (3) a name in another order weighs no more than the same
     name across scripts (it has no term-frequency adjustment, so a common name written
     family-first must not count more than written in order; so for a father read from the
-    other record's family field). Only m is moved; u stays as
+    other record's family field, and for a slip read as its name). Only m is moved; u stays as
     sampled.
     """
     from shomar.linkage.comparisons import DISAGREEMENT_LEVELS
