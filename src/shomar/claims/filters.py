@@ -38,6 +38,15 @@ _BEFORE_RULES = [
         ),
     ),
     ("fraction", re.compile(r"(?<![\w])(?:one|two|three|\d+)\s+(?:in|out\s+of)\s+$", re.I)),
+    # a lawyer's clients, not victims: "had represented 15 political prisoners", «وکالت ۱۵ زندانی»
+    (
+        "clients",
+        re.compile(
+            r"(?<![\w])(?:represented|defended|representing|defending)\s+(?:more\s+than\s+|over\s+|"
+            r"some\s+|about\s+)?$|(?<![\w\u200c])وکالت\s+(?:بیش\s+از\s+|حدود\s+)?$",
+            re.I,
+        ),
+    ),
     (
         "age",
         re.compile(
@@ -132,6 +141,8 @@ _AFTER_RULES = [
             r"locations|sites|items|documents|videos|photos|photographs|interviews|prisons|"
             r"دانشگاه|شهرستان|روستا|مدرسه|سال|ماه|هفته|روز|شب|شبانه[\u200c ]?روز|ساعت|دقیقه|بار|"
             r"کیلومتر|ضربه|شهر|استان|"
+            # classifiers of things: «۱۲ قبضه سلاح», «۳ دستگاه خودرو», «۵ کیلوگرم»
+            r"قبضه|دستگاه|فروند|کیلو(?:گرم)?|تن\s+(?:مواد|کالا)|فقره|"
             r"نسخه|رأی|رای|درجه)(?![\w])",
             re.I,
         ),
