@@ -77,6 +77,7 @@ from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
 from shomar.claims.headlines import headline_attribution, is_headline
+from shomar.claims.introductions import introduced_source
 from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
@@ -238,11 +239,15 @@ def _sentence_claims(
         attributions = [listed, *attributions]  # "- 42 executions" under "Hengaw's report …:"
     same_tally: str | None = None
     counted_before = context.last_counted
+    introduced = context.introduced if not new_paragraph else None
+    context.introduced = None
     if not any(a.kind in MAIN_KINDS for a in attributions):
         carried = context.paragraph_claimant
+        if introduced is not None:  # "Kurdpa reported the deaths. Four kolbars were shot dead."
+            carried = Attribution(introduced, "according", 0, 0, None, False)
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
-        goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES))  # also inside a quotation
+        goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES)) or introduced  # also in a quotation
         if carried is not None and not goes_on and not after_table:
             if not attributions and not headline:
                 # the party of the paragraph's last figure (not "all" in "74% of all recorded
@@ -301,6 +306,9 @@ def _sentence_claims(
             confidence = round(base * 0.9**k, 2)
             event = hint or context.last_event
             out.append(_candidate(match, counted, event, party, cites, sentence, confidence))
+    if not out and not headline:
+        context.introduced = introduced_source(s, mains)
+        context.last_org = context.introduced or context.last_org
     return out
 
 
