@@ -66,6 +66,7 @@ from shomar.claims.attribution import (
     find_attributions,
 )
 from shomar.claims.candidate import ClaimCandidate
+from shomar.claims.claimant_lists import gapped_claimant, split_joint
 from shomar.claims.context import ArticleContext
 from shomar.claims.coreference import remember_people, resolve_anaphora
 from shomar.claims.corrections import corrected_figure
@@ -278,11 +279,14 @@ def _sentence_claims(
     if hint:
         context.last_event = hint
     out: list[ClaimCandidate] = []
-    for match, counted in zip(matches, categories, strict=True):
+    for index, (match, counted) in enumerate(zip(matches, categories, strict=True)):
         if counted is None or outside_home(s, match.start, context.home):
             continue
         context.last_counted = counted
         main, chain = attribution_for(s, match, matches, attributions)
+        gapped = gapped_claimant(s, matches, index)
+        if gapped is not None:  # "X put the toll at 304, HRW at 321 and IHR at 324"
+            main, chain = Attribution(gapped, "according", 0, 0, None, False), None
         if main is None and chain is None and CORRECTED.search(s[: match.start]):
             main, out = corrected_figure(s, match, attributions, context, counted, out)
         if main is None and chain is None and same_tally is not None and counted == counted_before:
@@ -306,6 +310,7 @@ def _sentence_claims(
             confidence = round(base * 0.9**k, 2)
             event = hint or context.last_event
             out.append(_candidate(match, counted, event, party, cites, sentence, confidence))
+    out = split_joint(s, out)
     if not out and not headline:
         context.introduced = introduced_source(s, mains)
         context.last_org = context.introduced or context.last_org
