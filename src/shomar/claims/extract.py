@@ -82,6 +82,7 @@ from shomar.claims.introductions import introduced_source
 from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
+from shomar.claims.misstated import misstated
 from shomar.claims.parties import NEW_CLAUSE, attribution_for, chain_of_parties
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import resolve_claimant
@@ -266,7 +267,11 @@ def _sentence_claims(
     if not mains:  # «به نقل از X، …» opening the sentence speaks for the paragraph too
         mains = [a for a in attributions if a.kind == "citing" and a.start == 0]
     context.paragraph_claimant = mains[-1] if mains and not headline else None
-    matches = [m for m in find_quantities(sentence.text) if non_count_reason(s, m) is None]
+    matches = [
+        m
+        for m in find_quantities(sentence.text)
+        if non_count_reason(s, m) is None and not misstated(s, m)
+    ]
     categories = count_categories(s, matches, lang, context.last_counted, context.last_mention)
     if context.list_source and is_labelled(s):  # "January — 41" under "Executions by HRANA:"
         categories = [c or context.list_category for c in categories]
