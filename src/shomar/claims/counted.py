@@ -289,6 +289,13 @@ _PARTITIVE = re.compile(
 )
 
 
+#: a partitive that says who some of those counted were: «۱۱ نفر از این افراد کودک بودند»
+_WHO_THEY_WERE = re.compile(
+    r"^\s*(?:[\w\u200c]+\s+){0,3}?(?:بودند|هستند|بوده[\u200c ]?اند|were|are)(?![\w\u200c])",
+    re.IGNORECASE,
+)
+
+
 _PREDICATE = re.compile(
     r"(?<![\w])(?!including|according)[a-z]+(?:ed|ing)(?![\w])|"
     r"(?<![\w\u200c])(?:کرد|کردند|شد|شدند|داد|دادند|است|بود|بودند|اند|هستند|گفت)(?![\w\u200c])",
@@ -385,6 +392,9 @@ def categories(
             noun = first_after(partitive.group(), lang) or _nearest_before(partitive.group())
             if noun:  # «ده‌ها نفر از مجروحان با گلوله … هدف قرار گرفتند»: the noun counts
                 found.append(noun[0])
+                continue
+            if earlier and _OF_THEM_AFTER.match(tail) and _WHO_THEY_WERE.match(rest):
+                found.append(earlier)  # «… که ۱۱ نفر از این افراد کودک بودند»: of those counted
                 continue
         if i > 0 and found[i - 1] is not None and _BRINGING.search(s[prev_end : match.start]):
             found.append(found[i - 1])  # "a further 40 arrested, bringing the number of detainees

@@ -101,7 +101,10 @@ _AFTER_RULES = [
     (
         "count of sources",
         re.compile(
-            rf"^\s+(?:(?!نفر|تن\b|people|persons)[\w-]+\s+)?(?:{_SOURCE_NOUNS})(?![\w\u200c])", re.I
+            # not «۱۹ زخمی گزارش کرده بود»: a counted word, then a verb of reporting
+            rf"^\s+(?:(?!نفر|تن\b|people|persons|زخمی|کشته|مجروح|مصدوم)[\w-]+\s+)?"
+            rf"(?:{_SOURCE_NOUNS})(?![\w\u200c])",
+            re.I,
         ),
     ),
     (
