@@ -257,6 +257,8 @@ _NUMBER_OF = re.compile(
 )
 _REFERS_BACK = re.compile(
     r"(?<![\w])(?:the|this|that)\s+(?:number|figure|toll|total)(?![\w])|exceeded|"
+    # "The toll rose again overnight. By Tuesday it stood at 41": "it" is the count named before
+    r"(?<![\w])it\s+(?:now\s+)?(?:stood|stands|reached|rose\s+to|climbed\s+to)\s+(?:at\s+)?$|"
     r"(?:این|آن)\s+(?:رقم|آمار|تعداد|شمار)",
     re.IGNORECASE,
 )

@@ -136,6 +136,7 @@ _AFTER: dict[str, list[str]] = {
         r"arrests",
         r"rounded\s+up",
         r"taken\s+into\s+custody",
+        r"(?:were|was|been|being)\s+taken\s+away",  # "12 were taken away by plainclothes agents"
         rf"بازداشت{_FA_BE}",
         rf"(?:را\s+)?(?:بازداشت|دستگیر)\s+(?:کردند|کرده{_Z}اند|کرده|نمودند)",
         rf"دستگیر{_FA_BE}?",
@@ -220,6 +221,7 @@ _BEFORE: dict[str, list[str]] = {
         r"arrest(?:ed|ing|s)",
         r"arrest(?=\s+of)",
         r"round(?:ed|ing)\s+up",
+        r"took\s+away",  # "They took away 14 of us"
         rf"بازداشت{_Z}(?:شدگان|ها)",
         rf"دستگیر(?:شدگان|ی{_Z}ها|ی)?",
         r"بازداشت",
