@@ -31,7 +31,8 @@ _ORG_ANAPHORA = re.compile(
     r"same\s+figures|figures|tally|data)|"
     # "Its researchers counted 43": the organisation's own staff speak for it
     r"(?:its|their)\s+(?:researchers|investigators|monitors|staff|team|documentation\s+team)|"
-    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|منابع|رسانه|شبکه|کانون)|"
+    r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|منابع|رسانه|شبکه|کانون|"
+    r"آمار|فهرست|بیانیه)|"
     r"آنها|آنان)$",
     re.IGNORECASE,
 )

@@ -213,8 +213,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
                     inner.span(),
                 )
     for m in EN_VERB.finditer(sentence):
-        if re.match(r"\s+by\b", sentence[m.end() :]):
-            continue
+        if re.match(r"\s+(?:by|the\s+lives)\b", sentence[m.end() :]):
+            continue  # "claimed the lives of 6": a death toll, not a claim
         if _BEEN_BEFORE.search(sentence, 0, m.start()):
             continue  # "the figure has been widely disputed": a passive, no speaker before it
         if any(s < m.start() < e for s, e in quoted):

@@ -103,6 +103,8 @@ _NOT_COUNTED_TAIL = re.compile(
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:را\s+)?(?:به\s+)?حبس(?:[\u200c ]?(?:های|ی))?"
     r"(?=\s*$|\s+(?:ابد|(?:(?:تا|بین|از|به\s+مدت)\s+)?[\w\u200c]+\s+(?:سال|ماه)))|"
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?به\s+حبس\s+محکوم|"  # «۱۲ نفر به حبس محکوم و …»
+    # «۱۱ نفر دیگر به حبس‌های طولانی محکوم شدند»
+    r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?به\s+حبس[\u200c ]?(?:های|ی)(?:\s+[\w\u200c]+){0,2}?\s+محکوم|"
     # «و ۱۲ نفر دیگر برای بازجویی احضار شده‌اند»: summoned, though an arrest verb came before
     r"(?:[\w\u200c«»]+\s+){0,4}?احضار|"
     # "at least 60 had been denied access to counsel": a count of something else
@@ -143,7 +145,7 @@ _BARE_GROUP = re.compile(r"\s+(?:had|have|has|were|was|are|is)\s", re.I)
 #: an active verb right before the number gives its category, whatever a later clause counts
 _VERB_BEFORE = re.compile(
     r"(?<![\w])(?:had\s+|have\s+|has\s+)?(arrested|detained|executed|hanged|killed|wounded|injured|"
-    r"tortured)\s+$",
+    r"tortured|hangs|executes|kills|arrests|detains)\s+$",  # "Iran hangs two men": a headline
     re.I,
 )
 _VERB_CATEGORY = {
@@ -155,6 +157,11 @@ _VERB_CATEGORY = {
     "wounded": "injured",
     "injured": "injured",
     "tortured": "tortured",
+    "hangs": "executed",
+    "executes": "executed",
+    "kills": "killed",
+    "arrests": "arrested",
+    "detains": "detained",
 }
 #: an execution that has not happened: "the imminent execution of 3", «اعدام قریب‌الوقوع ۳»
 _IMMINENT = re.compile(

@@ -38,6 +38,8 @@ _BEFORE_RULES = [
         ),
     ),
     ("fraction", re.compile(r"(?<![\w])(?:one|two|three|\d+)\s+(?:in|out\s+of)\s+$", re.I)),
+    # «به گفته یک فعال محلی», "according to two witnesses": the sources, not those counted
+    ("count of sources", re.compile(r"(?:به\s+گفته|به\s+نقل\s+از|according\s+to)\s+$", re.I)),
     # a lawyer's clients, not victims: "had represented 15 political prisoners", «وکالت ۱۵ زندانی»
     (
         "clients",

@@ -63,17 +63,19 @@ _AFTER: dict[str, list[str]] = {
         r"executed",
         r"executions",
         r"hanged",
+        r"hangings",  # "12 more hangings in the past week"
         r"put\s+to\s+death",
         r"(?:were|was)\s+hanged",
         rf"اعدام{_Z}(?:شد|شده|شدگان|ها)",
         r"اعدام\b",
-        r"به\s+دار\s+آویخته",
+        r"به\s+دار\s+(?:مجازات\s+)?آویخته",  # «به دار مجازات آویخته شدند»
     ],
     "killed": [
         r"killed",
         r"died",
         r"dead",
         r"deaths",
+        r"killings",  # "82 killings in Zahedan"
         r"lost\s+their\s+lives",
         r"succumbed",  # "3 succumbed to their wounds": died, not injured
         r"shot\s+dead",
@@ -121,6 +123,8 @@ _AFTER: dict[str, list[str]] = {
         r"جراحت",  # «۶۰ نفر را به دلیل جراحت … درمان کرده‌اند»
         # «۸۰ معترض … از ناحیه چشم آسیب دیده‌اند»: hurt in a part of the body
         rf"از\s+ناحیه\s+(?:[\w\u200c]+\s+){{1,2}}?آسیب\s+(?:دیدند|دیده{_Z}اند|دیده|دید)",
+        # «۷۰ نفر را به دلیل آسیب چشمی … درمان کرده‌اند»: a hurt of the body
+        r"آسیب\s+(?:چشمی|جسمی|جدی|شدید)",
         r"مصدوم",
     ],
     "tortured": [
@@ -192,6 +196,7 @@ _BEFORE: dict[str, list[str]] = {
     "killed": [
         r"kill(?:ed|ing|ings)",
         r"(?:death\s+)?toll",
+        r"(?:claimed|took|cost)\s+the\s+lives\s+of",  # "The crackdown claimed the lives of 23"
         r"dead",
         r"deaths?(?!\s+(?:sentences?|penalty|row))",
         r"massacre(?:d)?",
