@@ -222,6 +222,15 @@ def share_qualifiers(
     return out
 
 
+#: a reduced relative after the number, then the clause's own verb: "30 people arrested during
+#: the protests have disappeared", "12 men detained in May were executed"
+_MAIN_VERB_AFTER_PARTICIPLE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:arrested|detained|held|jailed)\s+(?:during|in|after|since|on|at)\s+"
+    r"[^,;.]{2,50}?\s((?:have|has|had|were|was)\s+(?:since\s+|later\s+|reportedly\s+)?)",
+    re.IGNORECASE,
+)
+
+
 def first_after(
     text: str, lang: str, table: list[tuple[str, re.Pattern[str]]] = COUNTED_AFTER
 ) -> tuple[str, int] | None:
@@ -243,6 +252,12 @@ def first_after(
             died = (category, m.start())
     if best is not None and best[0] == "detained" and died is not None:
         return died  # «در بازداشت جان باخته‌اند»: death in custody counts as killed
+    if best is not None and table is COUNTED_AFTER:
+        main_verb = _MAIN_VERB_AFTER_PARTICIPLE.match(window)
+        if main_verb:  # "30 people arrested during the protests have disappeared"
+            later = first_after(window[main_verb.end(1) :], lang)
+            if later is not None:
+                return later[0], main_verb.end(1) + later[1]
     return best
 
 
