@@ -1,6 +1,6 @@
 """Claim extraction on the hand-labeled passages, per split and language, with a baseline.
 
-Run ``python -m benchmarks.claims.run``. Six corpora are scored: the project's first articles
+Run ``python -m benchmarks.claims.run``. Seven corpora are scored: the project's first articles
 (``tests/data/articles/{dev,heldout}``), the reporting-style passages of issue 14
 (``tests/data/articles/reporting/{dev,heldout}``), the wire, rights-group and Persian-outlet
 passages (``tests/data/articles/wire/{dev,heldout}``) and the live-blog, UN-report, court,
@@ -8,7 +8,9 @@ revision, medical-source and quote passages (``tests/data/articles/styles/{dev,h
 round 6 (``tests/data/articles/round6/{dev,heldout}``: datelines, Persian outlets, ranges, number
 words, digits, cumulative totals, other countries' figures) and round 7
 (``tests/data/articles/round7/{dev,heldout}``: features, headlines, compiled figures, passive
-voice, unnamed sources, corrections, tables, Persian reposts);
+voice, unnamed sources, corrections, tables, Persian reposts) and round 8
+(``tests/data/articles/round8/{dev,heldout}``: Persian verb forms, number words, split figures,
+several claimants, revised totals, sub-counts, injured and arrested figures, years);
 measured figures are in ``benchmarks/claims/README.md``. For each split and language it prints
 the rules and the baseline (every number next to a counted word, :mod:`benchmarks.claims.baseline`)
 from the same run.
@@ -47,6 +49,7 @@ CORPORA = {
     "styles": ARTICLES / "styles",
     "round6": ARTICLES / "round6",
     "round7": ARTICLES / "round7",
+    "round8": ARTICLES / "round8",
 }
 SPLITS = ("dev", "heldout")
 LANGUAGES = ("en", "fa")

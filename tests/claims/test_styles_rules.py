@@ -29,10 +29,16 @@ Row = tuple[int | None, str, str | None, str | None]
 #: one case per rule: the text, whether ``rows`` are all the proposals (``exact``) or some of
 #: them, and why
 #: (``round6_rules.json``: the rules of round 6, see ``test_round6_rules.py``;
-#: ``round7_rules.json``: the rules of round 7, from ``tests/data/articles/round7/dev`` misses)
+#: ``round7_rules.json``: the rules of round 7, from ``tests/data/articles/round7/dev`` misses;
+#: ``round8_rules.json``: the rules of round 8, from ``tests/data/articles/round8/dev`` misses)
 CASES = [
     case
-    for name in ("styles_rules.json", "round6_rules.json", "round7_rules.json")
+    for name in (
+        "styles_rules.json",
+        "round6_rules.json",
+        "round7_rules.json",
+        "round8_rules.json",
+    )
     for case in json.loads((Path(__file__).parent / "data" / name).read_text("utf-8"))
 ]
 

@@ -213,8 +213,8 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
                     inner.span(),
                 )
     for m in EN_VERB.finditer(sentence):
-        if re.match(r"\s+by\b", sentence[m.end() :]):
-            continue
+        if re.match(r"\s+(?:by|the\s+lives)\b", sentence[m.end() :]):
+            continue  # "claimed the lives of 6": a death toll, not a claim
         if _BEEN_BEFORE.search(sentence, 0, m.start()):
             continue  # "the figure has been widely disputed": a passive, no speaker before it
         if any(s < m.start() < e for s, e in quoted):
@@ -243,7 +243,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
                 Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name)), (m.end(),) * 2
             )
             continue
-        if relative or re.match(r"\s*(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between):
+        # «یکی از بستگان این زندانیان به هرانا گفت»: the name's last words, then «به Y»
+        if relative or re.match(
+            r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between
+        ):
             at = start + len(name) + (relative.end() if relative else 0)
             told = told_media(sentence, sentence.index("به ", at) + 3)
             if told:  # «X به رویترز گفت»

@@ -36,5 +36,8 @@ class ArticleContext:
     #: the source a list heading names, for the bulleted lines under it
     #: (:mod:`~shomar.claims.lists`)
     list_source: str | None = None
+    #: the source the previous sentence introduced without a figure
+    #: (:mod:`~shomar.claims.introductions`), for the next sentence's figures
+    introduced: str | None = None
     #: what the heading's list counts ("Monthly executions recorded by HRANA:"), for bare lines
     list_category: str | None = None

@@ -14,9 +14,17 @@ from __future__ import annotations
 import re
 
 from shomar.claims.lexicon import COUNTED_AFTER, COUNTED_BEFORE, COUNTED_WEAK
+from shomar.claims.links import link_neighbours
 from shomar.claims.quantity import Quantity, QuantityMatch
 
-__all__ = ["CORRECTED", "OPEN_QUOTES", "categories", "last_mention", "share_qualifiers"]
+__all__ = [
+    "CORRECTED",
+    "OPEN_QUOTES",
+    "categories",
+    "first_after",
+    "last_mention",
+    "share_qualifiers",
+]
 
 #: a correction's figure: "It was 576, not 579." after "misstated the number of executions",
 #: «…؛ رقم درست ۵۸۲ نفر است»: it counts what the corrected figure counted
@@ -30,7 +38,7 @@ _AFTER_WINDOW = {"en": 80, "fa": 90}
 _BEFORE_WINDOW = 60
 _AFTER_STOP = re.compile(
     r"[;:؛]|(?<![\w])(?:but|while|whereas|although|sentenced\s+to(?!\s+death)|charged|summoned|"
-    r"released|freed|convicted|fled|took\s+part|live|lived|appeared|questioned|marched|gathered|"
+    r"released|freed|discharged|convicted|fled|took\s+part|live|lived|appeared|questioned|marched|gathered|"
     r"آزاد|محکوم\s+شد|به\s+(?:\S+\s+){0,3}?(?:حبس|زندان)\s+(?:\S+\s+){0,2}?محکوم|احضار|at\s+risk\s+of|fac(?:e|es|ing)\s+(?:imminent\s+)?execution|"
     r"(?:با|در)\s+(?:خطر|معرض)\s+(?:صدور\s+(?:یا\s+)?|اجرای\s+)*(?:حکم\s+)?اعدام)(?![\w])",
     re.IGNORECASE,
@@ -95,6 +103,10 @@ _NOT_COUNTED_TAIL = re.compile(
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?(?:را\s+)?(?:به\s+)?حبس(?:[\u200c ]?(?:های|ی))?"
     r"(?=\s*$|\s+(?:ابد|(?:(?:تا|بین|از|به\s+مدت)\s+)?[\w\u200c]+\s+(?:سال|ماه)))|"
     r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?به\s+حبس\s+محکوم|"  # «۱۲ نفر به حبس محکوم و …»
+    # «۱۱ نفر دیگر به حبس‌های طولانی محکوم شدند»
+    r"(?:نفر\s+|تن\s+)?(?:دیگر\s+)?به\s+حبس[\u200c ]?(?:های|ی)(?:\s+[\w\u200c]+){0,2}?\s+محکوم|"
+    # «و ۱۲ نفر دیگر برای بازجویی احضار شده‌اند»: summoned, though an arrest verb came before
+    r"(?:[\w\u200c«»]+\s+){0,4}?احضار|"
     # "at least 60 had been denied access to counsel": a count of something else
     r"(?:[\w'’-]+\s+){0,3}?denied\s+(?:access|visits|medical|contact)|"
     # "at least four were said to have been expelled": punished, not counted here
@@ -133,7 +145,7 @@ _BARE_GROUP = re.compile(r"\s+(?:had|have|has|were|was|are|is)\s", re.I)
 #: an active verb right before the number gives its category, whatever a later clause counts
 _VERB_BEFORE = re.compile(
     r"(?<![\w])(?:had\s+|have\s+|has\s+)?(arrested|detained|executed|hanged|killed|wounded|injured|"
-    r"tortured)\s+$",
+    r"tortured|hangs|executes|kills|arrests|detains)\s+$",  # "Iran hangs two men": a headline
     re.I,
 )
 _VERB_CATEGORY = {
@@ -145,6 +157,11 @@ _VERB_CATEGORY = {
     "wounded": "injured",
     "injured": "injured",
     "tortured": "tortured",
+    "hangs": "executed",
+    "executes": "executed",
+    "kills": "killed",
+    "arrests": "arrested",
+    "detains": "detained",
 }
 #: an execution that has not happened: "the imminent execution of 3", «اعدام قریب‌الوقوع ۳»
 _IMMINENT = re.compile(
@@ -205,9 +222,20 @@ def share_qualifiers(
     return out
 
 
-def _first_after(
+#: a reduced relative after the number, then the clause's own verb: "30 people arrested during
+#: the protests have disappeared", "12 men detained in May were executed"
+_MAIN_VERB_AFTER_PARTICIPLE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:arrested|detained|held|jailed)\s+(?:during|in|after|since|on|at)\s+"
+    r"[^,;.]{2,50}?\s((?:have|has|had|were|was)\s+(?:since\s+|later\s+|reportedly\s+)?)",
+    re.IGNORECASE,
+)
+
+
+def first_after(
     text: str, lang: str, table: list[tuple[str, re.Pattern[str]]] = COUNTED_AFTER
 ) -> tuple[str, int] | None:
+    """The first category form of ``table`` in ``text`` (what follows a number), up to a stop
+    word or ``and`` opening another clause, with its offset."""
     stop = _AFTER_STOP.search(text)
     window = text[: stop.start()] if stop else text
     window = window[: _AFTER_WINDOW[lang]]
@@ -224,6 +252,12 @@ def _first_after(
             died = (category, m.start())
     if best is not None and best[0] == "detained" and died is not None:
         return died  # «در بازداشت جان باخته‌اند»: death in custody counts as killed
+    if best is not None and table is COUNTED_AFTER:
+        main_verb = _MAIN_VERB_AFTER_PARTICIPLE.match(window)
+        if main_verb:  # "30 people arrested during the protests have disappeared"
+            later = first_after(window[main_verb.end(1) :], lang)
+            if later is not None:
+                return later[0], main_verb.end(1) + later[1]
     return best
 
 
@@ -245,6 +279,8 @@ _NUMBER_OF = re.compile(
 )
 _REFERS_BACK = re.compile(
     r"(?<![\w])(?:the|this|that)\s+(?:number|figure|toll|total)(?![\w])|exceeded|"
+    # "The toll rose again overnight. By Tuesday it stood at 41": "it" is the count named before
+    r"(?<![\w])it\s+(?:now\s+)?(?:stood|stands|reached|rose\s+to|climbed\s+to)\s+(?:at\s+)?$|"
     r"(?:این|آن)\s+(?:رقم|آمار|تعداد|شمار)",
     re.IGNORECASE,
 )
@@ -274,6 +310,13 @@ _CONVICTED = re.compile(
 OPEN_QUOTES = " \"“«'‘"
 _PARTITIVE = re.compile(
     r"^\s*(?:(?:نفر|تن)\s+)?(?:of|از)\s+(?:those|the|them|these)?\s*[\w\u200c-]+", re.I
+)
+
+
+#: a partitive that says who some of those counted were: «۱۱ نفر از این افراد کودک بودند»
+_WHO_THEY_WERE = re.compile(
+    r"^\s*(?:[\w\u200c]+\s+){0,3}?(?:بودند|هستند|بوده[\u200c ]?اند|were|are)(?![\w\u200c])",
+    re.IGNORECASE,
 )
 
 
@@ -352,7 +395,7 @@ def categories(
         partitive = _PARTITIVE.match(tail)
         if partitive:  # "90 of those detained had been tortured": the predicate counts
             rest = tail[partitive.end() :]
-            later = _first_after(rest, lang)
+            later = first_after(rest, lang)
             if later:
                 found.append(later[0])
                 continue
@@ -370,14 +413,17 @@ def categories(
                 found.append(None)  # «۹۰۰ نفر از آنان آزاد شده‌اند»: released, not counted
                 blocked.add(i)
                 continue
-            noun = _first_after(partitive.group(), lang) or _nearest_before(partitive.group())
+            noun = first_after(partitive.group(), lang) or _nearest_before(partitive.group())
             if noun:  # «ده‌ها نفر از مجروحان با گلوله … هدف قرار گرفتند»: the noun counts
                 found.append(noun[0])
+                continue
+            if earlier and _OF_THEM_AFTER.match(tail) and _WHO_THEY_WERE.match(rest):
+                found.append(earlier)  # «… که ۱۱ نفر از این افراد کودک بودند»: of those counted
                 continue
         if i > 0 and found[i - 1] is not None and _BRINGING.search(s[prev_end : match.start]):
             found.append(found[i - 1])  # "a further 40 arrested, bringing the number of detainees
             continue  # … to 600": a running total of the same count
-        after = _first_after(tail, lang)
+        after = first_after(tail, lang)
         if after:
             found.append(after[0])
             continue
@@ -385,7 +431,7 @@ def categories(
         if before:
             found.append(before[0])
             continue
-        weak = _first_after(tail[:30], lang, COUNTED_WEAK)
+        weak = first_after(tail[:30], lang, COUNTED_WEAK)
         if weak:
             found.append(weak[0])
             continue
@@ -443,7 +489,13 @@ def categories(
             found[i] = earlier or last_mention
         elif _REFERS_BACK.search(s[: match.start]) and last_mention:
             found[i] = last_mention  # "put the number between A and B in his memoirs"
+    link_neighbours(s, matches, found, blocked, lambda text: _category_after(text, lang))
     return found
+
+
+def _category_after(text: str, lang: str) -> str | None:
+    after = first_after(text, lang)
+    return after[0] if after else None
 
 
 def _share_with_neighbours(

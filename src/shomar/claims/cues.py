@@ -35,7 +35,8 @@ __all__ = [
 
 
 EN_VERB = re.compile(
-    r"(?<![\w])(?:(?:has|have|had|also|later|previously|now|then|separately)\s+)*"
+    r"(?<![\w])(?:(?:has|have|had|also|later|previously|now|then|separately|earlier|initially|"
+    r"originally|first|already)\s+)*"
     r"(?:said|says|say|announced|announces|reported|reports|confirmed|confirms|estimated|"
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
@@ -45,7 +46,7 @@ EN_VERB = re.compile(
     r"counts(?=\s*,|\s+[\d,]+\b)|tallies(?=\s*,)|records(?=\s+[\d,]+\s)|"
     r"was\s+quoted\s+(?:[\w-]+\s+){1,3}?as\s+saying|"  # "was quoted on Monday as saying"
     r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
-    r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b)|"
+    r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b|\s+[\d,]+\s)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
     r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
     r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|(?:learned|learnt)(?=\s+that\b)|"

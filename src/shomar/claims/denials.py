@@ -90,7 +90,9 @@ def denied_source(
     return passive
 
 
-#: «گزارش X را که …»: the report, and whose it is, that a Persian denial rejects
+#: «گزارش X را که …», «گزارش X درباره …»: the report, and whose it is, that a Persian denial
+#: rejects
 _REPORT_OF = re.compile(
-    r"(?<![\w\u200c])(?:گزارش|آمار|ادعای|رقم)\s+((?:[^\s،,«»]+\s+){0,4}?[^\s،,«»]+)\s+را\s+که\s"
+    r"(?<![\w\u200c])(?:گزارش|آمار|ادعای|رقم)\s+((?:[^\s،,«»]+\s+){0,4}?[^\s،,«»]+)\s+"
+    r"(?:را\s+که|درباره|در\s+(?:مورد|باره)|مبنی\s+بر)\s"
 )

@@ -66,6 +66,7 @@ from shomar.claims.attribution import (
     find_attributions,
 )
 from shomar.claims.candidate import ClaimCandidate
+from shomar.claims.claimant_lists import gapped_claimant, split_joint
 from shomar.claims.context import ArticleContext
 from shomar.claims.coreference import remember_people, resolve_anaphora
 from shomar.claims.corrections import corrected_figure
@@ -77,9 +78,11 @@ from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
 from shomar.claims.filters import non_count_reason
 from shomar.claims.headlines import headline_attribution, is_headline
+from shomar.claims.introductions import introduced_source
 from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
+from shomar.claims.misstated import misstated
 from shomar.claims.parties import NEW_CLAUSE, attribution_for, chain_of_parties
 from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
 from shomar.claims.registry import resolve_claimant
@@ -238,11 +241,15 @@ def _sentence_claims(
         attributions = [listed, *attributions]  # "- 42 executions" under "Hengaw's report …:"
     same_tally: str | None = None
     counted_before = context.last_counted
+    introduced = context.introduced if not new_paragraph else None
+    context.introduced = None
     if not any(a.kind in MAIN_KINDS for a in attributions):
         carried = context.paragraph_claimant
+        if introduced is not None:  # "Kurdpa reported the deaths. Four kolbars were shot dead."
+            carried = Attribution(introduced, "according", 0, 0, None, False)
         if after_table and _TOTAL_LINE.match(s) and context.last_claimant:
             carried = Attribution(context.last_claimant, "according", 0, 0, None, False)
-        goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES))  # also inside a quotation
+        goes_on = _CONTINUES.search(s.lstrip(OPEN_QUOTES)) or introduced  # also in a quotation
         if carried is not None and not goes_on and not after_table:
             if not attributions and not headline:
                 # the party of the paragraph's last figure (not "all" in "74% of all recorded
@@ -260,7 +267,11 @@ def _sentence_claims(
     if not mains:  # «به نقل از X، …» opening the sentence speaks for the paragraph too
         mains = [a for a in attributions if a.kind == "citing" and a.start == 0]
     context.paragraph_claimant = mains[-1] if mains and not headline else None
-    matches = [m for m in find_quantities(sentence.text) if non_count_reason(s, m) is None]
+    matches = [
+        m
+        for m in find_quantities(sentence.text)
+        if non_count_reason(s, m) is None and not misstated(s, m)
+    ]
     categories = count_categories(s, matches, lang, context.last_counted, context.last_mention)
     if context.list_source and is_labelled(s):  # "January — 41" under "Executions by HRANA:"
         categories = [c or context.list_category for c in categories]
@@ -273,11 +284,14 @@ def _sentence_claims(
     if hint:
         context.last_event = hint
     out: list[ClaimCandidate] = []
-    for match, counted in zip(matches, categories, strict=True):
+    for index, (match, counted) in enumerate(zip(matches, categories, strict=True)):
         if counted is None or outside_home(s, match.start, context.home):
             continue
         context.last_counted = counted
         main, chain = attribution_for(s, match, matches, attributions)
+        gapped = gapped_claimant(s, matches, index)
+        if gapped is not None:  # "X put the toll at 304, HRW at 321 and IHR at 324"
+            main, chain = Attribution(gapped, "according", 0, 0, None, False), None
         if main is None and chain is None and CORRECTED.search(s[: match.start]):
             main, out = corrected_figure(s, match, attributions, context, counted, out)
         if main is None and chain is None and same_tally is not None and counted == counted_before:
@@ -301,6 +315,10 @@ def _sentence_claims(
             confidence = round(base * 0.9**k, 2)
             event = hint or context.last_event
             out.append(_candidate(match, counted, event, party, cites, sentence, confidence))
+    out = split_joint(s, out)
+    if not out and not headline:
+        context.introduced = introduced_source(s, mains)
+        context.last_org = context.introduced or context.last_org
     return out
 
 

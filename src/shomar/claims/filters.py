@@ -38,6 +38,17 @@ _BEFORE_RULES = [
         ),
     ),
     ("fraction", re.compile(r"(?<![\w])(?:one|two|three|\d+)\s+(?:in|out\s+of)\s+$", re.I)),
+    # «به گفته یک فعال محلی», "according to two witnesses": the sources, not those counted
+    ("count of sources", re.compile(r"(?:به\s+گفته|به\s+نقل\s+از|according\s+to)\s+$", re.I)),
+    # a lawyer's clients, not victims: "had represented 15 political prisoners", «وکالت ۱۵ زندانی»
+    (
+        "clients",
+        re.compile(
+            r"(?<![\w])(?:represented|defended|representing|defending)\s+(?:more\s+than\s+|over\s+|"
+            r"some\s+|about\s+)?$|(?<![\w\u200c])وکالت\s+(?:بیش\s+از\s+|حدود\s+)?$",
+            re.I,
+        ),
+    ),
     (
         "age",
         re.compile(
@@ -92,7 +103,10 @@ _AFTER_RULES = [
     (
         "count of sources",
         re.compile(
-            rf"^\s+(?:(?!نفر|تن\b|people|persons)[\w-]+\s+)?(?:{_SOURCE_NOUNS})(?![\w\u200c])", re.I
+            # not «۱۹ زخمی گزارش کرده بود»: a counted word, then a verb of reporting
+            rf"^\s+(?:(?!نفر|تن\b|people|persons|زخمی|کشته|مجروح|مصدوم)[\w-]+\s+)?"
+            rf"(?:{_SOURCE_NOUNS})(?![\w\u200c])",
+            re.I,
         ),
     ),
     (
@@ -132,6 +146,8 @@ _AFTER_RULES = [
             r"locations|sites|items|documents|videos|photos|photographs|interviews|prisons|"
             r"دانشگاه|شهرستان|روستا|مدرسه|سال|ماه|هفته|روز|شب|شبانه[\u200c ]?روز|ساعت|دقیقه|بار|"
             r"کیلومتر|ضربه|شهر|استان|"
+            # classifiers of things: «۱۲ قبضه سلاح», «۳ دستگاه خودرو», «۵ کیلوگرم»
+            r"قبضه|دستگاه|فروند|کیلو(?:گرم)?|تن\s+(?:مواد|کالا)|فقره|"
             r"نسخه|رأی|رای|درجه)(?![\w])",
             re.I,
         ),

@@ -63,20 +63,24 @@ _AFTER: dict[str, list[str]] = {
         r"executed",
         r"executions",
         r"hanged",
+        r"hangings",  # "12 more hangings in the past week"
         r"put\s+to\s+death",
         r"(?:were|was)\s+hanged",
         rf"اعدام{_Z}(?:شد|شده|شدگان|ها)",
         r"اعدام\b",
-        r"به\s+دار\s+آویخته",
+        r"به\s+دار\s+(?:مجازات\s+)?آویخته",  # «به دار مجازات آویخته شدند»
     ],
     "killed": [
         r"killed",
         r"died",
         r"dead",
         r"deaths",
+        r"killings",  # "82 killings in Zahedan"
         r"lost\s+their\s+lives",
         r"succumbed",  # "3 succumbed to their wounds": died, not injured
         r"shot\s+dead",
+        # "Another two froze to death", "beaten to death in custody"
+        r"(?:froze|frozen|beaten|stoned|burned|burnt|crushed|starved|tortured)\s+to\s+death",
         r"murdered",
         r"massacred",
         r"slain",
@@ -85,7 +89,8 @@ _AFTER: dict[str, list[str]] = {
         r"bodies",
         r"(?:new\s+|fresh\s+)?graves",  # "We counted 27 new graves": the dead buried there
         rf"کشته{_FA_BE}?",
-        rf"جان\s+(?:(?:خود|خویش)\s+را\s+از\s+دست\s+(?:دادند|داده{_Z}اند|داده|داد)|"
+        # «جان‌باخته» with a ZWNJ as well as «جان باختند»
+        rf"جان{_Z}(?:(?:خود|خویش)\s+را\s+از\s+دست\s+(?:دادند|داده{_Z}اند|داده|داد)|"
         rf"باختند|باخته{_Z}اند|باخته|باخت)",
         r"کشته",
         r"(?:را\s+)?کشتند",
@@ -116,6 +121,10 @@ _AFTER: dict[str, list[str]] = {
         r"زخمی",
         r"مجروح",
         r"جراحت",  # «۶۰ نفر را به دلیل جراحت … درمان کرده‌اند»
+        # «۸۰ معترض … از ناحیه چشم آسیب دیده‌اند»: hurt in a part of the body
+        rf"از\s+ناحیه\s+(?:[\w\u200c]+\s+){{1,2}}?آسیب\s+(?:دیدند|دیده{_Z}اند|دیده|دید)",
+        # «۷۰ نفر را به دلیل آسیب چشمی … درمان کرده‌اند»: a hurt of the body
+        r"آسیب\s+(?:چشمی|جسمی|جدی|شدید)",
         r"مصدوم",
     ],
     "tortured": [
@@ -131,6 +140,7 @@ _AFTER: dict[str, list[str]] = {
         r"arrests",
         r"rounded\s+up",
         r"taken\s+into\s+custody",
+        r"(?:were|was|been|being)\s+taken\s+away",  # "12 were taken away by plainclothes agents"
         rf"بازداشت{_FA_BE}",
         rf"(?:را\s+)?(?:بازداشت|دستگیر)\s+(?:کردند|کرده{_Z}اند|کرده|نمودند)",
         rf"دستگیر{_FA_BE}?",
@@ -152,6 +162,9 @@ _AFTER: dict[str, list[str]] = {
         r"(?:were|are|was|is|being|been)\s+(?:briefly\s+)?held(?=\s+(?:briefly|"
         r"overnight|without|for|in\s+(?:custody|detention|prison|jail|solitary))|\s*[.,;]|\s*$)",
         r"behind\s+bars",
+        # "170 people were being held in the Fashafuyeh detention centre"
+        r"(?:were|are|was|is|being|been)\s+held\s+in\s+(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+        r"(?:detention\s+(?:centre|center|facility|camp)|prison|jail)",
         r"زندانی\s+(?:شدند|هستند)",
         # «۲۰۰ نفر در بازداشتگاه فشافویه نگهداری می‌شوند»: held in a detention centre (not «در
         # بند عمومی نگهداری می‌شدند», a ward's population)
@@ -183,6 +196,7 @@ _BEFORE: dict[str, list[str]] = {
     "killed": [
         r"kill(?:ed|ing|ings)",
         r"(?:death\s+)?toll",
+        r"(?:claimed|took|cost)\s+the\s+lives\s+of",  # "The crackdown claimed the lives of 23"
         r"dead",
         r"deaths?(?!\s+(?:sentences?|penalty|row))",
         r"massacre(?:d)?",
@@ -207,11 +221,12 @@ _BEFORE: dict[str, list[str]] = {
         rf"زخمی{_Z}ها|مجروحان|مصدومان",
         rf"(?:زخمی|مجروح|مصدوم)(?:{_Z}شد(?:ن|گان|ه))?",
     ],
-    "tortured": [r"tortur(?:ed|ing)", r"شکنجه"],
+    "tortured": [r"tortur(?:ed|ing)", r"torture(?=\s+of)", r"شکنجه"],  # "the torture of 20"
     "arrested": [
         r"arrest(?:ed|ing|s)",
         r"arrest(?=\s+of)",
         r"round(?:ed|ing)\s+up",
+        r"took\s+away",  # "They took away 14 of us"
         rf"بازداشت{_Z}(?:شدگان|ها)",
         rf"دستگیر(?:شدگان|ی{_Z}ها|ی)?",
         r"بازداشت",

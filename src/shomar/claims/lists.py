@@ -9,7 +9,10 @@ Monthly bulletins and live pages list their figures one per line under a heading
 The lines have no verb of saying and each starts a paragraph of its own, so the paragraph rule of
 :mod:`~shomar.claims.extract` would leave them in the article's own voice. A heading line that
 ends in a colon and names a registry entry (:mod:`~shomar.claims.registry`) makes that source the
-claimant of the bulleted lines right after it.
+claimant of the bulleted lines right after it; so does a heading that is a source cue with a
+colon ("According to the Baluch Activists Campaign:", «به گزارش کمپین فعالین بلوچ:») and a caption
+that names its source in brackets ("Executions by month (source: IHR)", «(منبع: هرانا)»), whose
+lines may be labelled with a colon ("January: 55").
 """
 
 from __future__ import annotations
@@ -17,13 +20,20 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from shomar.claims.attribution import find_attributions
+from shomar.claims.dates import find_dates
+from shomar.claims.quantity import fold_text
 from shomar.claims.registry import registry
 
 __all__ = ["heading_source", "is_bullet"]
 
 _BULLET = re.compile(r"^\s*(?:[-•*–—▪]|\d{1,2}[.)])\s+")
-#: a labelled line of a list: "January — 41", «تهران – ۳۴۰»
-_LABELLED = re.compile(r"^\s*[^\d\n:—–-]{2,30}?\s+[—–-]\s+[\d۰-۹][\d,٬۰-۹]*\s*$")
+#: a labelled line of a list: "January — 41", «تهران – ۳۴۰», "March: 48"
+_LABELLED = re.compile(r"^\s*[^\d\n:—–-]{2,30}?(?:\s+[—–-]\s+|\s*:\s*)[\d۰-۹][\d,٬۰-۹]*\s*$")
+#: a caption that names its source in brackets: "(source: IHR)", «(منبع: هرانا)»
+_BRACKETED_SOURCE = re.compile(
+    r"\(\s*(?:source|sources|منبع|منابع)\s*[:：]\s*([^()\n]+?)\s*\)\s*$", re.IGNORECASE
+)
 
 
 def is_bullet(line: str) -> bool:
@@ -47,7 +57,11 @@ def _alias_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def heading_source(line: str) -> str | None:
     """The registry source a list heading names («گزارش ماهانه هه‌نگاو …:»), as written in it;
-    ``None`` when ``line`` is no heading (it must end in a colon) or names none."""
+    ``None`` when ``line`` is no heading (it must end in a colon or a bracketed source) or names
+    none."""
+    bracketed = _BRACKETED_SOURCE.search(line)
+    if bracketed:
+        return bracketed.group(1)
     if not line.rstrip().endswith((":", "：")):
         return None
     best: tuple[int, str] | None = None
@@ -55,4 +69,10 @@ def heading_source(line: str) -> str | None:
         m = pattern.search(line)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.group())
-    return best[1] if best else None
+    if best:
+        return best[1]
+    cue = next(
+        (a for a in find_attributions(fold_text(line), find_dates(line)) if a.kind == "according"),
+        None,
+    )  # "According to the Baluch Activists Campaign:", «به گزارش کمپین فعالین بلوچ:»
+    return cue.claimant.rstrip(":： ") if cue and not cue.anaphoric else None

@@ -82,6 +82,7 @@ def attribution_for(
         main is not None
         and main.start > match.start
         and _CLAUSE_BREAK.search(s, match.end, main.start)
+        and not _closes_sentence(s, main, before, match)
     ):
         main = None  # «۳۰۰ نفر کشته شدند، اما سه مقام … گفتند»: another figure
     later = [m.start for m in matches if m.start > match.end]
@@ -159,6 +160,28 @@ NEW_CLAUSE = re.compile(r"[;؛]|,\s+and\s+(?!that\b)", re.IGNORECASE)
 _FA_CLAUSE_DONE = re.compile(
     r"(?:شده|کرده|بوده)[\u200c ]?(?:اند|است)\s+و\s|(?<![\w\u200c])(?:شدند|کردند|بودند)\s+و\s"
 )
+
+
+#: what may follow a speaker who closes the sentence: "…, the rights group Haalvsh said (on
+#: Sunday)."
+_SENTENCE_END = re.compile(
+    r"\s*(?:on\s+\w+|in\s+a\s+statement|late\s+on\s+\w+)?\s*[.!]?[\"'”’»]?\s*$"
+)
+
+
+def _closes_sentence(
+    s: str, main: Attribution, before: list[Attribution], match: QuantityMatch
+) -> bool:
+    """ "Security forces killed 23 people …, while 140 were detained, the group Haalvsh said.":
+    a speaker that closes the sentence, after "while" (not "but", which sets sources against
+    each other), speaks for the figures before the break that have no speaker of their own."""
+    breaks = list(_CLAUSE_BREAK.finditer(s, match.end, main.start))
+    return (
+        not before
+        and main.kind == "active"
+        and _SENTENCE_END.match(s, main.end) is not None
+        and all(b.group().casefold() in ("while", "whereas") for b in breaks)
+    )
 
 
 def _across_clauses(s: str, one: Attribution, other: Attribution) -> bool:

@@ -23,6 +23,13 @@ _FA_NUMBER_WORDS = {
 _FA_TIME_NOUN = re.compile(r"\s+(?:روز|ساعت|هفته|ماه|سال|شب|دقیقه)(?![\w\u200c])")
 
 
+#: a clause that opens with what happened is an item of the object's list, not a subject
+_LIST_ITEM = re.compile(
+    r"\s*(?:کشته[\u200c ]?شدن|زخمی[\u200c ]?شدن|مجروح[\u200c ]?شدن|جان[\u200c ]?باختن|بازداشت|"
+    r"دستگیری|اعدام|مرگ|ناپدید[\u200c ]?شدن|شکنجه)\s"
+)
+
+
 def fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     """The Persian subject before a verb: the clause's first words, up to a stop word.
 
@@ -45,6 +52,8 @@ def fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
         bounds.append(m.end())
         contrast_at = m.start() if m.group().strip() in ("اما", "ولی") else -1
     name, first = _fa_name(sentence, bounds[-1], verb_start)
+    if _LIST_ITEM.match(sentence, bounds[-1]) and len(bounds) > 1:
+        name = ""  # «X … از کشته شدن ۵۲۲ نفر، بازداشت … و زخمی شدن هزاران نفر خبر داد»
     if not name and contrast_at >= 0 and len(bounds) > 1:
         # «…؛ پلیس اما می‌گوید …»: the subject stands before the contrast word
         name, first = _fa_name(sentence, bounds[-2], contrast_at)

@@ -8,7 +8,9 @@ which women" that of the column before it. The first column labels
 the row (a province, a year, or, headed "Source", the row's own claimant) and is never read as
 a figure. The claimant is otherwise the source named in
 the caption just above the table ("as compiled by Iran Human Rights", «(منبع: هرانا)») or in a
-"Source:" / «منبع:» line just below it.
+"Source:" / «منبع:» line just below it. A table whose first line is already a row of figures
+(«تهران | ۱۳۴۰» under «آمار بازداشت‌ها به تفکیک استان به گزارش هرانا:») has no header: every
+column takes the caption's category.
 """
 
 from __future__ import annotations
@@ -100,6 +102,23 @@ def _caption_claimant(line: str) -> str | None:
     return claimant_entry(entry).name if entry else None
 
 
+#: a first header cell that names the rows' kind: "Province | 2023 | 2024" is a header
+_ROW_KIND = re.compile(
+    r"(?:province|city|region|county|prison|year|month|استان|شهر|شهرستان|زندان|سال|ماه)",
+    re.IGNORECASE,
+)
+
+
+def _headless(header: list[str]) -> bool:
+    """Whether a table's first line is a row of figures («تهران | ۱۳۴۰»), not a header ("Province
+    | 2023 | 2024": years under a column kind, or two or more years)."""
+    values = [parse_number(h) for h in header[1:]]
+    if len(header) < 2 or any(v is None for v in values):
+        return False
+    years = all(v is not None and (1300 <= v <= 1499 or 1900 <= v <= 2100) for v in values)
+    return not (years and (len(values) > 1 or _ROW_KIND.fullmatch(header[0].strip())))
+
+
 def find_tables(text: str) -> list[Table]:
     """Every text table in ``text`` (see the module doc)."""
     lines: list[tuple[int, str]] = []
@@ -125,6 +144,9 @@ def _table(lines: list[tuple[int, str]], first: int, stop: int) -> Table:
     header = [h for h in _SEPARATOR.split(lines[first][1].strip())]
     caption = next((t for _, t in reversed(lines[max(0, first - 2) : first]) if t.strip()), "")
     categories = [_category(h) for h in header]
+    headless = _headless(header)
+    if headless and caption:  # the first line is a row: the caption says what is counted
+        categories = [None, *[caption_category(caption)] * (len(header) - 1)]
     if caption and any(_GENERIC_COLUMN.fullmatch(h.strip()) for h in header[1:]):
         of_caption = caption_category(caption)  # "Executions by province" over "| Number"
         categories = [
@@ -140,7 +162,7 @@ def _table(lines: list[tuple[int, str]], first: int, stop: int) -> Table:
         claimant = _caption_claimant(below)
     cells: list[Cell] = []
     row_sources = _ROW_SOURCE.fullmatch(header[0].strip()) is not None
-    for start, line in lines[first + 1 : stop]:
+    for start, line in lines[first + (0 if headless else 1) : stop]:
         parts = _SEPARATOR.split(line.strip())
         row_claimant = parts[0].strip() if row_sources and parts[0].strip() else None
         for column, part in enumerate(parts[1:], start=1):
