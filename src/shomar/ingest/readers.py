@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from shomar.config import settings
-from shomar.domain.said import said
+from shomar.domain.said import Said, said
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
 
@@ -84,11 +84,16 @@ def guess_delimiter(first_line: str) -> str:
     return best if counts[best] > 1 else ","
 
 
+def in_sheet(name: str, sheet: str | None) -> Said:
+    """Where a problem of a workbook's sheet is: the file and the sheet's name."""
+    return said("%(file)s, sheet %(sheet)s", file=name, sheet=repr(sheet))
+
+
 def check_header(
     name: str, header: list[str], row: int, limits: Limits, sheet: str | None = None
 ) -> None:
     """Refuse a header with too many columns or a column name that is too long."""
-    where = f"{name}, sheet {sheet!r}" if sheet else name
+    where = in_sheet(name, sheet) if sheet else name
     if len(header) > limits.columns:
         raise InputError(
             said(
@@ -104,10 +109,19 @@ def check_header(
     for index, cell in enumerate(header):
         if len(cell) > limits.header_chars:
             raise InputError(
-                f"{where}, row {row}, column {index + 1}: the column name holds {len(cell):,} "
-                f"characters; a column name takes at most {limits.header_chars:,}.",
-                hint="Is this row really the header? Choose it with --header-row N, or "
-                "shorten the name (SHOMAR_MAX_HEADER_CHARS raises the limit).",
+                said(
+                    "%(file)s, row %(row)s, column %(column)s: the column name holds "
+                    "%(characters)s characters; a column name takes at most %(limit)s.",
+                    file=where,
+                    row=str(row),
+                    column=str(index + 1),
+                    characters=len(cell),
+                    limit=limits.header_chars,
+                ),
+                hint=said(
+                    "Is this row really the header? Choose it with --header-row N, or shorten "
+                    "the name (SHOMAR_MAX_HEADER_CHARS raises the limit)."
+                ),
             )
 
 
@@ -316,8 +330,9 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
         handle.close()
         if header_row is not None and number > 0:
             raise InputError(
-                f"{name}: --header-row {header_row}, but the file has only {number} row(s)."
-            )
+                said("%(file)s: --header-row %(row)s, but the file has only %(rows)s row(s).",
+                     file=name, row=str(header_row), rows=str(number))
+            )  # fmt: skip
         raise InputError(
             said("%(file)s: the file is empty.", file=name), hint=said("Expected a header row.")
         )
