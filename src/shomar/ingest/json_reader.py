@@ -19,7 +19,7 @@ from typing import Any
 from shomar.domain.said import Said, said
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
-from shomar.ingest.readers import Limits, RawRow, Table, check_header
+from shomar.ingest.readers import Limits, RawRow, Table, check_header, cut_off_character
 
 MAX_NUMBER_DIGITS = 100
 WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -89,15 +89,7 @@ def _text(path: Path, name: str, encoding: str) -> str:
         return path.read_text(encoding=encoding)
     except UnicodeDecodeError as exc:
         if exc.reason == "truncated data" or exc.end >= len(exc.object):
-            raise InputError(
-                said(
-                    "%(file)s: the file ends in the middle of a %(encoding)s character (its last "
-                    "bytes are cut off).",
-                    file=name,
-                    encoding=encoding,
-                ),
-                hint=said("The file is truncated or not in this encoding; export it again."),
-            ) from exc
+            raise cut_off_character(name, encoding) from exc
         line = exc.object.count(b"\n", 0, exc.start) + 1
         raise InputError(
             said(

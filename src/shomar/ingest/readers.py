@@ -174,17 +174,22 @@ def _bounded_lines(
         yield line
 
 
+def cut_off_character(name: str, encoding: str) -> InputError:
+    """The refusal of a text file whose last character is cut off (CSV and JSON alike)."""
+    return InputError(
+        said(
+            "%(file)s: the file ends in the middle of a %(encoding)s character (its last "
+            "bytes are cut off).",
+            file=name,
+            encoding=encoding,
+        ),
+        hint=said("The file is truncated or not in this encoding; export it again."),
+    )
+
+
 def _decode_error(name: str, row: int, encoding: str, exc: UnicodeDecodeError) -> InputError:
     if exc.reason == "truncated data":
-        return InputError(
-            said(
-                "%(file)s: the file ends in the middle of a %(encoding)s character (its last "
-                "bytes are cut off).",
-                file=name,
-                encoding=encoding,
-            ),
-            hint=said("The file is truncated or not in this encoding; export it again."),
-        )
+        return cut_off_character(name, encoding)
     return InputError(
         said(
             "%(file)s, row %(row)s: the bytes there are not valid %(encoding)s (%(reason)s).",

@@ -32,6 +32,14 @@ from shomar.config import settings
 from shomar.domain.names_key import match_key
 from shomar.domain.said import Said, said
 from shomar.errors import InputError
+from shomar.ingest.cell_refusals import (
+    SAVE_AGAIN,
+    cell_refused,
+    damaged_cell_message,
+    error_cell_message,
+    serial_not_shown,
+    sheet_unreadable,
+)
 from shomar.ingest.files import display_name, password_protected
 from shomar.ingest.merged import MergedRange, fill_merged, merge_notes, scan_xlsx_merges
 from shomar.ingest.ods_size import SHEET_MAX_ROWS, SheetSize, declared_sizes
@@ -259,7 +267,7 @@ def _xlsx_parser_class() -> Any:
             except (ValueError, TypeError, OverflowError):
                 raw = element.findtext(VALUE_TAG)
                 shown = repr(raw[:40]) if raw is not None else "nothing"
-                raise _CellError(coordinate, _damaged_cell_message(kind, shown)) from None
+                raise _CellError(coordinate, damaged_cell_message(kind, shown)) from None
             if cell["data_type"] == "d" and kind == "n" and _negative(element):
                 raise _CellError(coordinate, _error_cell_message(kind, element, None))
             if cell["data_type"] == "e":
@@ -286,78 +294,12 @@ def _negative(element: Any) -> bool:
     return bool(raw) and raw.lstrip().startswith("-")
 
 
-def _damaged_cell_message(kind: str, shown: str) -> Said:
-    """Why a cell whose value does not fit its type is refused (``shown``: its value)."""
-    if kind == "n":
-        return said(
-            "a number cell holds %(value)s, which it cannot hold (the file is damaged)",
-            value=shown,
-        )
-    if kind == "d":
-        return said(
-            "a date cell holds %(value)s (not an ISO date), which it cannot hold (the file is "
-            "damaged)",
-            value=shown,
-        )
-    if kind == "b":
-        return said(
-            "a true/false cell holds %(value)s, which it cannot hold (the file is damaged)",
-            value=shown,
-        )
-    if kind == "s":
-        return said(
-            "a text-table cell holds %(value)s, which it cannot hold (the file is damaged)",
-            value=shown,
-        )
-    return said("the cell holds %(value)s, which it cannot hold (the file is damaged)", value=shown)
-
-
 def _error_cell_message(kind: str, element: Any, value: object) -> Said:
     """Why an error cell is refused: its value would be imported as the error's text."""
     if kind == "n":  # openpyxl's reading of a date serial number no calendar reaches
         raw = element.findtext(VALUE_TAG)
-        return said(
-            "a date cell holds the serial number %(value)s, which is not a date a spreadsheet "
-            "can show (negative, or past the year 9999); write the date as text or correct the "
-            "cell",
-            value=repr(raw),
-        )
+        return serial_not_shown(repr(raw))
     return error_cell_message(str(value))
-
-
-def error_cell_message(code: str | None) -> Said:
-    """The message for a cell holding a spreadsheet error (``#REF!``, ``#N/A``)."""
-    if code:
-        return said(
-            "the cell holds the spreadsheet error %(code)s (a formula that failed), not a value; "
-            "correct the formula or clear the cell (delete the column if the list does not need "
-            "it)",
-            code=code,
-        )
-    return said(
-        "the cell holds a spreadsheet error (such as #DIV/0!) (a formula that failed), not a "
-        "value; correct the formula or clear the cell (delete the column if the list does not "
-        "need it)"
-    )
-
-
-#: the hint of a workbook whose parts are damaged
-_SAVE_AGAIN = said("Open and save it again in Excel/LibreOffice, or export the sheet as CSV.")
-
-
-def _cell_refused(where: Said, coordinate: str, message: Said) -> InputError:
-    """The refusal of a workbook whose cell cannot be imported (``where``: file and sheet)."""
-    return InputError(
-        said("%(where)s, cell %(cell)s: %(problem)s; nothing was imported.",
-             where=where, cell=coordinate, problem=message)
-    )  # fmt: skip
-
-
-def _sheet_unreadable(name: str, sheet: str | None, exc: Exception) -> InputError:
-    return InputError(
-        said("%(where)s: the sheet cannot be read (%(error)s).", where=in_sheet(name, sheet),
-             error=str(exc))
-    )  # fmt: skip
 
 
 def _listed_sheets(archive: zipfile.ZipFile) -> list[str]:
@@ -446,7 +388,7 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
                 file=name,
                 error=str(exc),
             ),
-            hint=_SAVE_AGAIN,
+            hint=SAVE_AGAIN,
         ) from exc
     except Exception as exc:  # openpyxl raises many types for a broken archive
         raise InputError(
@@ -469,7 +411,7 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
                 sheets=_listing(names),
             )
             if names
-            else _SAVE_AGAIN,
+            else SAVE_AGAIN,
         )
     hidden = {ws.title for ws in workbook._sheets if ws.sheet_state != "visible"}
     charts = {ws.title for ws in workbook._sheets if not hasattr(ws, "_get_source")}
@@ -486,7 +428,7 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
         raise InputError(
             said("%(where)s: the sheet's data is missing from the archive (%(error)s).",
                  where=in_sheet(name, sheet), error=str(exc)),
-            hint=_SAVE_AGAIN,
+            hint=SAVE_AGAIN,
         ) from exc  # fmt: skip
     except BaseException:
         workbook.close()
@@ -535,12 +477,12 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
                     texts[cell["column"] - 1] = cell_text(cell["value"])
                 yield number, texts
         except _CellError as exc:
-            raise _cell_refused(in_sheet(name, chosen), exc.coordinate, exc.message) from None
+            raise cell_refused(in_sheet(name, chosen), exc.coordinate, exc.message) from None
         except KeyError as exc:
             raise InputError(
                 said("%(where)s: the workbook is damaged (%(error)s).",
                      where=in_sheet(name, chosen), error=str(exc)),
-                hint=_SAVE_AGAIN,
+                hint=SAVE_AGAIN,
             ) from None  # fmt: skip
         except (SyntaxError, ValueError, zipfile.BadZipFile, EOFError) as exc:
             raise InputError(
@@ -550,7 +492,7 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
                     row=str(number),
                     error=str(exc),
                 ),
-                hint=_SAVE_AGAIN,
+                hint=SAVE_AGAIN,
             ) from None
 
     return _table(name, chosen, names, rows(), header_row, close, merged, hidden, sheet)
@@ -595,7 +537,7 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
         raise
     except Exception as exc:
         book.release_resources()
-        raise _sheet_unreadable(name, sheet, exc) from exc
+        raise sheet_unreadable(name, sheet, exc) from exc
 
     merged = [
         MergedRange(first_row + 1, first_col + 1, last_row, last_col)
@@ -634,7 +576,7 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
                 try:
                     texts.append(value(cell))
                 except _CellError as exc:
-                    raise _cell_refused(
+                    raise cell_refused(
                         in_sheet(name, chosen), _coordinate(index, column), exc.message
                     ) from None
             yield index + 1, texts
@@ -702,7 +644,7 @@ def read_ods(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
     try:
         cells = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except Exception as exc:
-        raise _sheet_unreadable(name, chosen, exc) from exc
+        raise sheet_unreadable(name, chosen, exc) from exc
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         for index, values in enumerate(cells, start=1):
@@ -719,9 +661,7 @@ def _check_ods_size(name: str, sheet: str, size: SheetSize | None) -> None:
     where = in_sheet(name, sheet)
     if size.first_error is not None:
         row_number, column = size.first_error
-        raise _cell_refused(
-            where, _coordinate(row_number - 1, column - 1), error_cell_message(None)
-        )
+        raise cell_refused(where, _coordinate(row_number - 1, column - 1), error_cell_message(None))
     cfg = settings()
     if size.columns > cfg.max_columns:
         raise InputError(
