@@ -265,15 +265,20 @@ def _cut_off_error(name: str, row: int, cells: int, columns: int) -> InputError:
     )
 
 
-def _marks_note(rows: list[int]) -> str:
+def _marks_note(rows: list[int]) -> Said:
     """What the report says of byte-order marks (U+FEFF) that began rows and were removed."""
-    shown = ", ".join(str(r) for r in rows[:8]) + (
-        f" and {len(rows) - 8:,} more" if len(rows) > 8 else ""
+    first = ", ".join(str(r) for r in rows[:8])
+    shown = (
+        said("%(shown)s and %(more)s more", shown=first, more=len(rows) - 8)
+        if len(rows) > 8
+        else first
     )
-    return (
-        f"{len(rows):,} row(s) began with a byte-order mark (U+FEFF, invisible; it marks the "
-        f"start of a file, so the list was probably pasted together from several files): row(s) "
-        f"{shown}; the marks were removed"
+    return said(
+        "%(n)s row(s) began with a byte-order mark (U+FEFF, invisible; it marks the start of a "
+        "file, so the list was probably pasted together from several files): row(s) %(rows)s; "
+        "the marks were removed",
+        n=len(rows),
+        rows=shown,
     )
 
 
@@ -391,8 +396,12 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
     table = Table(columns, rows(), None, delimiter, header_number)
     if sep_line:
         table.notes.append(
-            f"the file's first line {sep_line.group(0).strip()!r} names its delimiter (Excel's "
-            f"convention); it is row 1, the header row {header_number}"
+            said(
+                "the file's first line %(line)s names its delimiter (Excel's convention); it is "
+                "row 1, the header row %(row)s",
+                line=repr(sep_line.group(0).strip()),
+                row=str(header_number),
+            )
         )
     return table
 

@@ -144,12 +144,20 @@ def _hidden_note(chosen: str, hidden: Collection[str], asked: bool) -> list[str]
     """What the report says of hidden sheets: left out by default, or read because asked."""
     if chosen in hidden:
         return [
-            f"the sheet {chosen!r} is hidden in the workbook; it was read because --sheet names it"
+            said(
+                "the sheet %(sheet)s is hidden in the workbook; it was read because --sheet "
+                "names it",
+                sheet=repr(chosen),
+            )
         ]
     if hidden and not asked:
         return [
-            f"the workbook's hidden sheet(s) {_listing(sorted(hidden))} were not read (the "
-            f"first visible sheet, {chosen!r}, was); choose another with --sheet NAME"
+            said(
+                "the workbook's hidden sheet(s) %(hidden)s were not read (the first visible "
+                "sheet, %(sheet)s, was); choose another with --sheet NAME",
+                hidden=_listing(sorted(hidden)),
+                sheet=repr(chosen),
+            )
         ]
     return []
 
