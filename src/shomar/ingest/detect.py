@@ -263,20 +263,36 @@ def _check_utf16_text(name: str, head: bytes) -> None:
     except UnicodeDecodeError as exc:
         actual = "UTF-8" if exc.start >= len(head) - 6 else None  # a character cut by the head
     raise InputError(
-        f"{name}: the file starts with a UTF-16 byte-order mark, but the text after it is "
-        + (f"{actual}, not UTF-16" if actual else "not UTF-16")
-        + "; nothing was imported.",
-        hint="The file was converted badly. Remove the first two bytes (in an editor: save it "
-        "again as UTF-8), or export the list again.",
+        said(
+            "%(file)s: the file starts with a UTF-16 byte-order mark, but the text after it is "
+            "%(actual)s, not UTF-16; nothing was imported.",
+            file=name,
+            actual=actual,
+        )
+        if actual
+        else said(
+            "%(file)s: the file starts with a UTF-16 byte-order mark, but the text after it is "
+            "not UTF-16; nothing was imported.",
+            file=name,
+        ),
+        hint=said(
+            "The file was converted badly. Remove the first two bytes (in an editor: save it "
+            "again as UTF-8), or export the list again."
+        ),
     )
 
 
 def _check_even(name: str, scan: Scan, encoding: str) -> None:
     if scan.size % 2:
         raise InputError(
-            f"{name}: the file looks like {encoding.upper()} text but has an odd number of bytes "
-            f"({scan.size:,}): its last character is cut off.",
-            hint="The file is truncated or damaged; export it again (as UTF-8 if you can).",
+            said(
+                "%(file)s: the file looks like %(encoding)s text but has an odd number of bytes "
+                "(%(size)s): its last character is cut off.",
+                file=name,
+                encoding=encoding.upper(),
+                size=scan.size,
+            ),
+            hint=said("The file is truncated or damaged; export it again (as UTF-8 if you can)."),
         )
 
 

@@ -31,17 +31,25 @@ def printable(text: str) -> str:
 
 def check_text_codec(name: object, where: str = "--encoding") -> str:
     """The codec's canonical name; ``hex``, ``base64``, ``rot13`` and the like are refused."""
-    hint = "Use e.g. utf-8, utf-16, cp1256 (Windows Arabic/Persian), or leave it out to detect it."
+    hint = said(
+        "Use e.g. utf-8, utf-16, cp1256 (Windows Arabic/Persian), or leave it out to detect it."
+    )
+    unknown = said("Unknown text encoding %(encoding)s (%(where)s).", encoding=repr(name),
+                   where=where)  # fmt: skip
     if not isinstance(name, str) or not name.strip():
-        raise InputError(f"Unknown text encoding {name!r} ({where}).", hint=hint)
+        raise InputError(unknown, hint=hint)
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise InputError(f"Unknown text encoding {name!r} ({where}).", hint=hint) from None
+        raise InputError(unknown, hint=hint) from None
     if not getattr(info, "_is_text_encoding", True):
         raise InputError(
-            f"{name!r} ({where}) is not a text encoding: it converts bytes to bytes or text to "
-            "text, as hex, base64 and rot13 do.",
+            said(
+                "%(encoding)s (%(where)s) is not a text encoding: it converts bytes to bytes or "
+                "text to text, as hex, base64 and rot13 do.",
+                encoding=repr(name),
+                where=where,
+            ),
             hint=hint,
         )
     return info.name

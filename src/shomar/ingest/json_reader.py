@@ -16,9 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from shomar.domain.said import Said, said
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
-from shomar.ingest.readers import Limits, RawRow, Table, check_header
+from shomar.ingest.readers import Limits, RawRow, Table, check_header, cut_off_character
 
 MAX_NUMBER_DIGITS = 100
 WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -34,8 +35,11 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in out:
             raise _RecordProblem(
-                f"the key {key!r} appears twice in one object (the first value would be "
-                "silently lost)"
+                said(
+                    "the key %(key)s appears twice in one object (the first value would be "
+                    "silently lost)",
+                    key=repr(key),
+                )
             )
         out[key] = value
     return out
@@ -44,8 +48,12 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _integer(text: str) -> int:
     if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
         raise _RecordProblem(
-            f"a number with {len(text.lstrip('-')):,} digits (at most {MAX_NUMBER_DIGITS} are "
-            "accepted; put long identifiers in quotes, as text)"
+            said(
+                "a number with %(digits)s digits (at most %(most)s are accepted; put long "
+                "identifiers in quotes, as text)",
+                digits=len(text.lstrip("-")),
+                most=str(MAX_NUMBER_DIGITS),
+            )
         )
     return int(text)
 
@@ -55,14 +63,20 @@ def _float(text: str) -> Decimal:
     identifier ``12345678901234567890.0`` into ``...7168`` and ``1e400`` into ``inf``."""
     if len(text) > MAX_NUMBER_DIGITS + 10:
         raise _RecordProblem(
-            f"a number written with {len(text):,} characters (at most {MAX_NUMBER_DIGITS} "
-            "digits are accepted; put it in quotes, as text)"
+            said(
+                "a number written with %(characters)s characters (at most %(most)s digits are "
+                "accepted; put it in quotes, as text)",
+                characters=len(text),
+                most=str(MAX_NUMBER_DIGITS),
+            )
         )
     return Decimal(text)
 
 
 def _constant(text: str) -> Any:
-    raise _RecordProblem(f"{text} is not a number JSON allows (write the value as text)")
+    raise _RecordProblem(
+        said("%(text)s is not a number JSON allows (write the value as text)", text=text)
+    )
 
 
 DECODER = json.JSONDecoder(
@@ -75,45 +89,69 @@ def _text(path: Path, name: str, encoding: str) -> str:
         return path.read_text(encoding=encoding)
     except UnicodeDecodeError as exc:
         if exc.reason == "truncated data" or exc.end >= len(exc.object):
-            raise InputError(
-                f"{name}: the file ends in the middle of a {encoding} character (its last "
-                "bytes are cut off).",
-                hint="The file is truncated or not in this encoding; export it again.",
-            ) from exc
+            raise cut_off_character(name, encoding) from exc
         line = exc.object.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"{name}, line {line}: the bytes there are not valid {encoding} ({exc.reason}).",
-            hint="Save the file as UTF-8, or name its encoding with --encoding.",
+            said(
+                "%(file)s, line %(line)s: the bytes there are not valid %(encoding)s (%(reason)s).",
+                file=name,
+                line=str(line),
+                encoding=encoding,
+                reason=exc.reason,
+            ),
+            hint=said("Save the file as UTF-8, or name its encoding with --encoding."),
         ) from exc
 
 
-def _position(text: str, index: int) -> str:
+def _position(text: str, index: int) -> Said:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return f"line {line}, column {column}"
+    return said("line %(line)s, column %(column)s", line=str(line), column=str(column))
 
 
-def _decode(text: str, index: int, name: str, what: str) -> tuple[Any, int]:
+def _record(number: int) -> Said:
+    return said("record %(number)s", number=str(number))
+
+
+def _decode(text: str, index: int, name: str, what: Said) -> tuple[Any, int]:
     try:
         return DECODER.raw_decode(text, index)
     except _RecordProblem as exc:
-        raise InputError(f"{name}, {what}: {exc}; nothing was imported.") from None
+        problem = exc.args[0]
+        raise InputError(
+            said("%(file)s, %(what)s: %(problem)s; nothing was imported.",
+                 file=name, what=what, problem=problem)
+        ) from None  # fmt: skip
     except RecursionError:
         raise InputError(
-            f"{name}, {what}: the values are nested too deeply to read; nothing was imported.",
-            hint="Give each field a single text or number value.",
+            said(
+                "%(file)s, %(what)s: the values are nested too deeply to read; nothing was "
+                "imported.",
+                file=name,
+                what=what,
+            ),
+            hint=said("Give each field a single text or number value."),
         ) from None
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()):
             raise InputError(
-                f"{name}, {what}: the file ends inside it (it is truncated); nothing was imported.",
-                hint="Export the file again.",
+                said(
+                    "%(file)s, %(what)s: the file ends inside it (it is truncated); nothing "
+                    "was imported.",
+                    file=name,
+                    what=what,
+                ),
+                hint=said("Export the file again."),
             ) from None
         raise InputError(
-            f"{name}, {what}, {_position(text, exc.pos)}: not valid JSON ({exc.msg})."
-        ) from None
+            said("%(file)s, %(what)s, %(position)s: not valid JSON (%(error)s).",
+                 file=name, what=what, position=_position(text, exc.pos), error=exc.msg)
+        ) from None  # fmt: skip
     except ValueError as exc:  # e.g. a number Python refuses to convert
-        raise InputError(f"{name}, {what}: {exc}; nothing was imported.") from None
+        raise InputError(
+            said("%(file)s, %(what)s: %(problem)s; nothing was imported.",
+                 file=name, what=what, problem=str(exc))
+        ) from None  # fmt: skip
 
 
 def _records(text: str, name: str) -> list[Any]:
@@ -122,24 +160,30 @@ def _records(text: str, name: str) -> list[Any]:
     if text.startswith("\ufeff", index):
         index = WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
     if not text.startswith("[", index):
-        data, end = _decode(text, index, name, "the top-level object")
+        data, end = _decode(text, index, name, said("the top-level object"))
         after = WHITESPACE.match(text, end).end()  # type: ignore[union-attr]
         if after != len(text):
             if isinstance(data, dict) and text.startswith("{", after):
                 return _json_lines(text, name, data, after)
-            raise InputError(f"{name}, {_position(text, end)}: extra data after the JSON value.")
+            raise InputError(
+                said("%(file)s, %(position)s: extra data after the JSON value.",
+                     file=name, position=_position(text, end))
+            )  # fmt: skip
         if isinstance(data, dict) and isinstance(data.get("records"), list):
             return list(data["records"])
         raise InputError(
-            f"{name}: expected a JSON list of objects (one per record), or an object with "
-            "a `records` list."
+            said(
+                "%(file)s: expected a JSON list of objects (one per record), or an object with "
+                "a `records` list.",
+                file=name,
+            )
         )
     records: list[Any] = []
     index = WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
     if text.startswith("]", index):
         return records
     while True:
-        value, index = _decode(text, index, name, f"record {len(records) + 1}")
+        value, index = _decode(text, index, name, _record(len(records) + 1))
         records.append(value)
         index = WHITESPACE.match(text, index).end()  # type: ignore[union-attr]
         if text.startswith(",", index):
@@ -149,18 +193,24 @@ def _records(text: str, name: str) -> list[Any]:
             end = WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
             if end != len(text):
                 raise InputError(
-                    f"{name}, {_position(text, end)}: extra data after the list of records."
-                )
+                    said("%(file)s, %(position)s: extra data after the list of records.",
+                         file=name, position=_position(text, end))
+                )  # fmt: skip
             return records
         where = _position(text, index)
         if index >= len(text):
             raise InputError(
-                f"{name}, after record {len(records)}: the file ends before the list is closed "
-                "(it is truncated)."
+                said(
+                    "%(file)s, after record %(number)s: the file ends before the list is closed "
+                    "(it is truncated).",
+                    file=name,
+                    number=str(len(records)),
+                )
             )
         raise InputError(
-            f"{name}, record {len(records)}, {where}: not valid JSON (expected ',' or ']')."
-        )
+            said("%(file)s, %(what)s, %(position)s: not valid JSON (expected ',' or ']').",
+                 file=name, what=_record(len(records)), position=where)
+        )  # fmt: skip
 
 
 def _json_lines(text: str, name: str, first: dict[str, Any], index: int) -> list[Any]:
@@ -168,7 +218,7 @@ def _json_lines(text: str, name: str, first: dict[str, Any], index: int) -> list
     many APIs write them), whatever its name says; each error names its record."""
     records: list[Any] = [first]
     while index < len(text):
-        value, end = _decode(text, index, name, f"record {len(records) + 1}")
+        value, end = _decode(text, index, name, _record(len(records) + 1))
         records.append(value)
         index = WHITESPACE.match(text, end).end()  # type: ignore[union-attr]
     return records
@@ -197,20 +247,31 @@ def read_json(path: Path, encoding: str) -> Table:
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             raise InputError(
-                f"{name}, record {number}: expected an object (one per record), found "
-                f"{type(item).__name__ if item is not None else 'null'}."
+                said(
+                    "%(file)s, %(what)s: expected an object (one per record), found %(found)s.",
+                    file=name,
+                    what=_record(number),
+                    found=type(item).__name__ if item is not None else "null",
+                )
             )
         for key, value in item.items():
             if isinstance(value, dict | list):
                 raise InputError(
-                    f"{name}, record {number}, field {key!r}: nested values are not supported.",
-                    hint="Give each field a single text or number value.",
-                )
+                    said("%(file)s, %(what)s, field %(field)s: nested values are not supported.",
+                         file=name, what=_record(number), field=repr(key)),
+                    hint=said("Give each field a single text or number value."),
+                )  # fmt: skip
             if SURROGATE.search(key) or (isinstance(value, str) and SURROGATE.search(value)):
                 raise InputError(
-                    f"{name}, record {number}, field {key!r}: the text holds a lone surrogate "
-                    "escape (such as \\ud800), which is not a character; nothing was imported.",
-                    hint="The file was probably cut or converted badly; export it again.",
+                    said(
+                        "%(file)s, %(what)s, field %(field)s: the text holds a lone surrogate "
+                        "escape (such as \\ud800), which is not a character; nothing was "
+                        "imported.",
+                        file=name,
+                        what=_record(number),
+                        field=repr(key),
+                    ),
+                    hint=said("The file was probably cut or converted badly; export it again."),
                 )
             header_keys.setdefault(key)
         if len(header_keys) > limits.columns:

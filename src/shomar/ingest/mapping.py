@@ -47,6 +47,7 @@ from typing import Any
 
 from shomar.domain.columns import CANONICAL_COLUMNS, EXTRA_COLUMNS, NAME_COLUMNS
 from shomar.domain.names_key import match_key
+from shomar.domain.said import Said, said
 from shomar.domain.vocabulary import VIOLATIONS, is_violation_word, normalize_violation
 from shomar.domain.wording import quoted
 from shomar.errors import InputError
@@ -194,7 +195,10 @@ def load_mapping(path: Path | str | None) -> Mapping:
     except InputError as exc:
         raise InputError(
             exc.message,
-            hint=f"Give a JSON/TOML file, or a built-in mapping: {', '.join(BUILTIN_MAPPINGS)}.",
+            hint=said(
+                "Give a JSON/TOML file, or a built-in mapping: %(builtin)s.",
+                builtin=", ".join(BUILTIN_MAPPINGS),
+            ),
         ) from None
     try:
         text = raw.decode("utf-8-sig")
@@ -204,43 +208,62 @@ def load_mapping(path: Path | str | None) -> Mapping:
         guess = guess_text_encoding(exc.object)
         line = exc.object.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"{path}, line {line}: the mapping file is not UTF-8"
-            + (f" (it looks like {guess})" if guess else "")
-            + ".",
-            hint="Save the mapping file as UTF-8 (mapping files are always read as UTF-8).",
+            said(
+                "%(file)s, line %(line)s: the mapping file is not UTF-8 (it looks like %(guess)s).",
+                file=str(path),
+                line=str(line),
+                guess=guess,
+            )
+            if guess
+            else said(
+                "%(file)s, line %(line)s: the mapping file is not UTF-8.",
+                file=str(path),
+                line=str(line),
+            ),
+            hint=said("Save the mapping file as UTF-8 (mapping files are always read as UTF-8)."),
         ) from None
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{path}: the mapping file cannot be read ({exc}).") from exc
+        raise InputError(
+            said("%(file)s: the mapping file cannot be read (%(error)s).", file=str(path),
+                 error=str(exc))
+        ) from exc  # fmt: skip
     return _parse(str(path), data)
 
 
 def _parse(where: str, data: Any) -> Mapping:
     if not isinstance(data, dict):
         raise InputError(
-            f"{where}: a mapping file is an object with a `columns` table.",
-            hint='Example (JSON): {"columns": {"نام": "given_name"}}',
+            said("%(file)s: a mapping file is an object with a `columns` table.", file=where),
+            hint=said('Example (JSON): {"columns": {"نام": "given_name"}}'),
         )
     unknown = [k for k in data if k not in TOP_LEVEL]
     if unknown:
         raise InputError(
-            f"{where}: unknown mapping option(s): {', '.join(quoted(k) for k in unknown)}.",
-            hint=f"A mapping understands: {', '.join(TOP_LEVEL)}.",
-        )
+            said("%(file)s: unknown mapping option(s): %(options)s.", file=where,
+                 options=", ".join(quoted(k) for k in unknown)),
+            hint=said("A mapping understands: %(options)s.", options=", ".join(TOP_LEVEL)),
+        )  # fmt: skip
     columns = _columns(where, data, "columns")
     optional = _columns(where, data, "optional_columns")
     for key in ("encoding", "sheet", "multi_value_separator", "date_range_separator"):
         if data.get(key) is not None and not (isinstance(data[key], str) and data[key]):
-            raise InputError(f"{where}: `{key}` must be a non-empty text.")
+            raise InputError(
+                said("%(file)s: `%(option)s` must be a non-empty text.", file=where, option=key)
+            )
     header_row = data.get("header_row")
     if header_row is not None and (
         isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1
     ):
-        raise InputError(f"{where}: `header_row` must be a row number (1 or more).")
+        raise InputError(
+            said("%(file)s: `header_row` must be a row number (1 or more).", file=where)
+        )
     calendar = data.get("default_calendar")
     if calendar not in (None, "jalali", "gregorian"):
-        raise InputError(f"{where}: default_calendar must be 'jalali' or 'gregorian'.")
+        raise InputError(
+            said("%(file)s: default_calendar must be 'jalali' or 'gregorian'.", file=where)
+        )
     row_column, row_keep = _rows(where, data.get("rows"))
     return Mapping(
         columns=columns,
@@ -264,94 +287,128 @@ def _parse(where: str, data: Any) -> Mapping:
 def _columns(where: str, data: dict[str, Any], section: str) -> dict[str, str]:
     columns = data.get(section, {})
     if not isinstance(columns, dict):
-        raise InputError(f"{where}: `{section}` must map source column names to canonical names.")
+        raise InputError(
+            said("%(file)s: `%(section)s` must map source column names to canonical names.",
+                 file=where, section=section)
+        )  # fmt: skip
     not_text = [k for k, v in columns.items() if not isinstance(v, str | int)]
     if not_text:
         top = [k for k in not_text if k in TOP_LEVEL]
         raise InputError(
-            f"{where}: in [{section}], {', '.join(quoted(k) for k in not_text)} "
-            "must be a canonical column name (a text), not a list or table.",
+            said(
+                "%(file)s: in [%(section)s], %(keys)s must be a canonical column name (a text), "
+                "not a list or table.",
+                file=where,
+                section=section,
+                keys=", ".join(quoted(k) for k in not_text),
+            ),
             hint=(
                 _above_sections(top, section)
                 if top
-                else 'Map each source column to one canonical column: "Header" = "full_name".'
+                else said('Map each source column to one canonical column: "Header" = "full_name".')
             ),
         )
     bad = {k: v for k, v in columns.items() if v not in KNOWN}
     if bad:
         raise InputError(
-            f"{where}: unknown target column(s) in [{section}]: "
-            + ", ".join(f"{quoted(k)} → {quoted(v)}" for k, v in bad.items()),
-            hint="Targets must be canonical columns: "
-            + ", ".join(CANONICAL_COLUMNS + EXTRA_COLUMNS),
+            said(
+                "%(file)s: unknown target column(s) in [%(section)s]: %(targets)s",
+                file=where,
+                section=section,
+                targets=", ".join(f"{quoted(k)} → {quoted(v)}" for k, v in bad.items()),
+            ),
+            hint=said(
+                "Targets must be canonical columns: %(columns)s",
+                columns=", ".join(CANONICAL_COLUMNS + EXTRA_COLUMNS),
+            ),
         )
     return {str(k): str(v) for k, v in columns.items()}
 
 
-def _above_sections(keys: list[str], section: str) -> str:
-    return (
-        f"{', '.join(quoted(k) for k in keys)}: an option of the whole mapping; in TOML, write "
-        f"it above the first [section] (a key after [{section}] belongs to [{section}])."
+def _above_sections(keys: list[str], section: str) -> Said:
+    return said(
+        "%(keys)s: an option of the whole mapping; in TOML, write it above the first [section] "
+        "(a key after [%(section)s] belongs to [%(section)s]).",
+        keys=", ".join(quoted(k) for k in keys),
+        section=section,
     )
 
 
 def _defaults(where: str, table: Any) -> dict[str, str]:
     if not isinstance(table, dict):
-        raise InputError(f"{where}: `defaults` must be a table of field = value.")
+        raise InputError(said("%(file)s: `defaults` must be a table of field = value.", file=where))
     unknown = [k for k in table if k not in DEFAULT_FIELDS]
     if unknown:
         top = [k for k in unknown if k in TOP_LEVEL]
+        fields = ", ".join(DEFAULT_FIELDS)
         raise InputError(
-            f"{where}: [defaults] cannot set {', '.join(quoted(k) for k in unknown)}.",
-            hint=f"[defaults] sets one of: {', '.join(DEFAULT_FIELDS)}."
-            + (f" {_above_sections(top, 'defaults')}" if top else ""),
-        )
+            said("%(file)s: [defaults] cannot set %(keys)s.", file=where,
+                 keys=", ".join(quoted(k) for k in unknown)),
+            hint=said("[defaults] sets one of: %(fields)s. %(above)s", fields=fields,
+                      above=_above_sections(top, "defaults"))
+            if top
+            else said("[defaults] sets one of: %(fields)s.", fields=fields),
+        )  # fmt: skip
     out: dict[str, str] = {}
     for key, value in table.items():
         if not isinstance(value, str) or not value.strip():
-            raise InputError(f"{where}: [defaults] {key} must be a non-empty text.")
+            raise InputError(
+                said("%(file)s: [defaults] %(field)s must be a non-empty text.", file=where,
+                     field=key)
+            )  # fmt: skip
         if key == "violation" and not is_violation_word(value):
             raise InputError(
-                f"{where}: [defaults] violation = {quoted(value)} is not a violation type.",
-                hint=f"Use one of: {', '.join(VIOLATIONS)} (or its Persian name).",
-            )
+                said("%(file)s: [defaults] violation = %(value)s is not a violation type.",
+                     file=where, value=quoted(value)),
+                hint=said("Use one of: %(values)s (or its Persian name).",
+                          values=", ".join(VIOLATIONS)),
+            )  # fmt: skip
         if key == "confidentiality" and value.strip().lower() not in TIERS:
             raise InputError(
-                f"{where}: [defaults] confidentiality = {quoted(value)} is not a tier.",
-                hint=f"Use one of: {', '.join(TIERS)}.",
-            )
+                said("%(file)s: [defaults] confidentiality = %(value)s is not a tier.",
+                     file=where, value=quoted(value)),
+                hint=said("Use one of: %(values)s.", values=", ".join(TIERS)),
+            )  # fmt: skip
         out[key] = value.strip()
     return out
 
 
 def _values(where: str, table: Any) -> dict[str, dict[str, str]]:
     if not isinstance(table, dict):
-        raise InputError(f"{where}: `values` must hold tables such as [values.violation].")
+        raise InputError(
+            said("%(file)s: `values` must hold tables such as [values.violation].", file=where)
+        )
     out: dict[str, dict[str, str]] = {}
     for field_name, words in table.items():
         if field_name not in VALUE_FIELDS:
             raise InputError(
-                f"{where}: [values.{field_name}] is not understood.",
-                hint=f"Value tables exist for: {', '.join(VALUE_FIELDS)}.",
-            )
+                said("%(file)s: [values.%(field)s] is not understood.", file=where,
+                     field=field_name),
+                hint=said("Value tables exist for: %(fields)s.", fields=", ".join(VALUE_FIELDS)),
+            )  # fmt: skip
         if not isinstance(words, dict):
-            raise InputError(f"{where}: [values.{field_name}] must map words to values.")
+            raise InputError(
+                said("%(file)s: [values.%(field)s] must map words to values.", file=where,
+                     field=field_name)
+            )  # fmt: skip
         keyed: dict[str, str] = {}
         for word, value in words.items():
             if field_name == "violation" and value not in VIOLATIONS:
                 raise InputError(
-                    f"{where}: [values.violation] {quoted(word)} = {quoted(value)} is not a "
-                    "violation type.",
-                    hint=f"Use one of: {', '.join(VIOLATIONS)}.",
-                )
+                    said("%(file)s: [values.violation] %(word)s = %(value)s is not a violation "
+                         "type.", file=where, word=quoted(word), value=quoted(value)),
+                    hint=said("Use one of: %(values)s.", values=", ".join(VIOLATIONS)),
+                )  # fmt: skip
             if field_name == "sex" and value not in ("m", "f", "unknown"):
                 raise InputError(
-                    f"{where}: [values.sex] {quoted(word)} must be 'm', 'f' or 'unknown'."
-                )
+                    said("%(file)s: [values.sex] %(word)s must be 'm', 'f' or 'unknown'.",
+                         file=where, word=quoted(word))
+                )  # fmt: skip
             if field_name == "confidentiality" and value not in TIERS:
                 raise InputError(
-                    f"{where}: [values.confidentiality] {quoted(word)} must be a tier."
-                )
+                    said("%(file)s: [values.confidentiality] %(word)s must be a tier.",
+                         file=where, word=quoted(word))
+                )  # fmt: skip
             keyed[match_key(str(word))] = str(value)
         out[field_name] = keyed
     return out
@@ -361,19 +418,25 @@ def _rows(where: str, table: Any) -> tuple[str | None, tuple[str, ...]]:
     if table is None:
         return None, ()
     if not isinstance(table, dict) or not isinstance(table.get("column"), str):
-        raise InputError(f'{where}: [rows] needs column = "NAME" (and optionally keep = [...]).')
+        raise InputError(
+            said('%(file)s: [rows] needs column = "NAME" (and optionally keep = [...]).',
+                 file=where)
+        )  # fmt: skip
     unknown = [k for k in table if k not in ("column", "keep")]
     if unknown:
         raise InputError(
-            f"{where}: [rows] option(s) not understood: {', '.join(map(repr, unknown))}.",
-            hint="[rows] understands: column, keep.",
-        )
+            said("%(file)s: [rows] option(s) not understood: %(options)s.", file=where,
+                 options=", ".join(map(repr, unknown))),
+            hint=said("[rows] understands: column, keep."),
+        )  # fmt: skip
     return table["column"], _text_list(where, "rows.keep", table.get("keep", []))
 
 
 def _text_list(where: str, key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"{where}: `{key}` must be a list of texts.")
+        raise InputError(
+            said("%(file)s: `%(option)s` must be a list of texts.", file=where, option=key)
+        )
     return tuple(value)
 
 

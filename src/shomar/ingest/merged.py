@@ -17,6 +17,8 @@ from typing import IO
 
 from openpyxl.utils.cell import range_boundaries
 
+from shomar.domain.said import said
+
 #: a <mergeCell ref="B2:B40"/> element of a worksheet's XML (any namespace prefix)
 MERGE_CELL = re.compile(
     rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}[0-9]+(?::[A-Za-z]{1,3}[0-9]+)?)"'
@@ -117,19 +119,29 @@ def merge_notes(sheet: str, ranges: list[MergedRange]) -> list[str]:
     """What the import report says about merged ranges (those below the header)."""
     filled = [m for m in ranges if m.one_column]
     across = [m for m in ranges if not m.one_column]
-    notes = []
+    notes: list[str] = []
     if filled:
         cells = sum(m.last_row - m.first_row for m in filled)
         notes.append(
-            f"sheet {sheet!r} has {len(filled)} merged range(s) down a column "
-            f"({_listing(filled)}): each range's value was read into every row it covers "
-            f"({cells:,} cell(s) that are empty in the file). Check that this is what the "
-            "merge meant."
+            said(
+                "sheet %(sheet)s has %(n)s merged range(s) down a column (%(ranges)s): each "
+                "range's value was read into every row it covers (%(cells)s cell(s) that are "
+                "empty in the file). Check that this is what the merge meant.",
+                sheet=repr(sheet),
+                n=str(len(filled)),
+                ranges=_listing(filled),
+                cells=cells,
+            )
         )
     if across:
         notes.append(
-            f"sheet {sheet!r} has {len(across)} merged range(s) across columns "
-            f"({_listing(across)}): each value was kept in the range's first column only."
+            said(
+                "sheet %(sheet)s has %(n)s merged range(s) across columns (%(ranges)s): each "
+                "value was kept in the range's first column only.",
+                sheet=repr(sheet),
+                n=str(len(across)),
+                ranges=_listing(across),
+            )
         )
     return notes
 
@@ -137,4 +149,4 @@ def merge_notes(sheet: str, ranges: list[MergedRange]) -> list[str]:
 def _listing(ranges: list[MergedRange]) -> str:
     shown = ", ".join(m.ref for m in ranges[:_LISTED])
     more = len(ranges) - _LISTED
-    return shown + (f" and {more:,} more" if more > 0 else "")
+    return said("%(shown)s and %(more)s more", shown=shown, more=more) if more > 0 else shown

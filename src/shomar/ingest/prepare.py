@@ -19,7 +19,7 @@ from typing import Any
 from shomar.config import settings
 from shomar.domain.columns import SENSITIVE_COLUMNS
 from shomar.domain.names_key import ascii_digits, event_key
-from shomar.domain.said import said
+from shomar.domain.said import Said, said
 from shomar.domain.wording import quoted
 from shomar.errors import ImportValidationError
 from shomar.ingest.mapping import Mapping
@@ -376,10 +376,17 @@ def _check_sealed_columns(
             log.add(
                 Problem(
                     file,
-                    f"the mapping lists the column {quoted(header[index])} as sensitive, but it "
-                    f"is also read into {target}, which is stored in the clear",
-                    f"Map it to one of {', '.join(SENSITIVE_COLUMNS)}, or drop it from "
-                    "`sensitive` or from [columns]",
+                    said(
+                        "the mapping lists the column %(column)s as sensitive, but it is also "
+                        "read into %(field)s, which is stored in the clear",
+                        column=quoted(header[index]),
+                        field=target,
+                    ),
+                    said(
+                        "Map it to one of %(fields)s, or drop it from `sensitive` or from "
+                        "[columns]",
+                        fields=", ".join(SENSITIVE_COLUMNS),
+                    ),
                     row=1,
                     column=header[index],
                 )
@@ -465,6 +472,14 @@ def _duplicate(file: str, row: tuple[Any, ...], first_row: int | None) -> Proble
     )
 
 
+def _joined(items: list[Said]) -> Said:
+    """``items`` joined with commas, as one message (another language has its own comma)."""
+    joined = items[0]
+    for item in items[1:]:
+        joined = said("%(items)s, %(item)s", items=joined, item=item)
+    return joined
+
+
 class RowKinds:
     """A mapping's ``[rows]`` rule: which rows are records (e.g. one Uwazi template)."""
 
@@ -490,15 +505,24 @@ class RowKinds:
         """Without ``keep``, rows of several kinds are refused: they are not all victims."""
         if self.keep_keys or len(self.seen) <= 1:
             return
-        kinds = ", ".join(
-            f"{quoted(k)} ({n:,} row{'' if n == 1 else 's'})" for k, n in self.seen.items()
-        )
+        kinds = [
+            said("%(kind)s (%(n)s row)", kind=quoted(k), n=n)
+            if n == 1
+            else said("%(kind)s (%(n)s rows)", kind=quoted(k), n=n)
+            for k, n in self.seen.items()
+        ]
         log.add(
             Problem(
                 file,
-                f"the file mixes rows of several kinds in column {quoted(self.column)}: {kinds}",
-                "Export one kind only (in Uwazi: filter by template before exporting), or "
-                'write a mapping with [rows] column = "..." and keep = ["..."]',
+                said(
+                    "the file mixes rows of several kinds in column %(column)s: %(kinds)s",
+                    column=quoted(self.column),
+                    kinds=_joined(kinds),
+                ),
+                said(
+                    "Export one kind only (in Uwazi: filter by template before exporting), or "
+                    'write a mapping with [rows] column = "..." and keep = ["..."]'
+                ),
                 row=1,
                 column=self.column,
             )

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from shomar.config import settings
-from shomar.domain.said import said
+from shomar.domain.said import Said, said
 from shomar.errors import InputError
 from shomar.ingest.files import display_name
 
@@ -84,11 +84,16 @@ def guess_delimiter(first_line: str) -> str:
     return best if counts[best] > 1 else ","
 
 
+def in_sheet(name: str, sheet: str | None) -> Said:
+    """Where a problem of a workbook's sheet is: the file and the sheet's name."""
+    return said("%(file)s, sheet %(sheet)s", file=name, sheet=repr(sheet))
+
+
 def check_header(
     name: str, header: list[str], row: int, limits: Limits, sheet: str | None = None
 ) -> None:
     """Refuse a header with too many columns or a column name that is too long."""
-    where = f"{name}, sheet {sheet!r}" if sheet else name
+    where = in_sheet(name, sheet) if sheet else name
     if len(header) > limits.columns:
         raise InputError(
             said(
@@ -104,10 +109,19 @@ def check_header(
     for index, cell in enumerate(header):
         if len(cell) > limits.header_chars:
             raise InputError(
-                f"{where}, row {row}, column {index + 1}: the column name holds {len(cell):,} "
-                f"characters; a column name takes at most {limits.header_chars:,}.",
-                hint="Is this row really the header? Choose it with --header-row N, or "
-                "shorten the name (SHOMAR_MAX_HEADER_CHARS raises the limit).",
+                said(
+                    "%(file)s, row %(row)s, column %(column)s: the column name holds "
+                    "%(characters)s characters; a column name takes at most %(limit)s.",
+                    file=where,
+                    row=str(row),
+                    column=str(index + 1),
+                    characters=len(cell),
+                    limit=limits.header_chars,
+                ),
+                hint=said(
+                    "Is this row really the header? Choose it with --header-row N, or shorten "
+                    "the name (SHOMAR_MAX_HEADER_CHARS raises the limit)."
+                ),
             )
 
 
@@ -160,17 +174,22 @@ def _bounded_lines(
         yield line
 
 
+def cut_off_character(name: str, encoding: str) -> InputError:
+    """The refusal of a text file whose last character is cut off (CSV and JSON alike)."""
+    return InputError(
+        said(
+            "%(file)s: the file ends in the middle of a %(encoding)s character (its last "
+            "bytes are cut off).",
+            file=name,
+            encoding=encoding,
+        ),
+        hint=said("The file is truncated or not in this encoding; export it again."),
+    )
+
+
 def _decode_error(name: str, row: int, encoding: str, exc: UnicodeDecodeError) -> InputError:
     if exc.reason == "truncated data":
-        return InputError(
-            said(
-                "%(file)s: the file ends in the middle of a %(encoding)s character (its last "
-                "bytes are cut off).",
-                file=name,
-                encoding=encoding,
-            ),
-            hint=said("The file is truncated or not in this encoding; export it again."),
-        )
+        return cut_off_character(name, encoding)
     return InputError(
         said(
             "%(file)s, row %(row)s: the bytes there are not valid %(encoding)s (%(reason)s).",
@@ -246,15 +265,20 @@ def _cut_off_error(name: str, row: int, cells: int, columns: int) -> InputError:
     )
 
 
-def _marks_note(rows: list[int]) -> str:
+def _marks_note(rows: list[int]) -> Said:
     """What the report says of byte-order marks (U+FEFF) that began rows and were removed."""
-    shown = ", ".join(str(r) for r in rows[:8]) + (
-        f" and {len(rows) - 8:,} more" if len(rows) > 8 else ""
+    first = ", ".join(str(r) for r in rows[:8])
+    shown = (
+        said("%(shown)s and %(more)s more", shown=first, more=len(rows) - 8)
+        if len(rows) > 8
+        else first
     )
-    return (
-        f"{len(rows):,} row(s) began with a byte-order mark (U+FEFF, invisible; it marks the "
-        f"start of a file, so the list was probably pasted together from several files): row(s) "
-        f"{shown}; the marks were removed"
+    return said(
+        "%(n)s row(s) began with a byte-order mark (U+FEFF, invisible; it marks the start of a "
+        "file, so the list was probably pasted together from several files): row(s) %(rows)s; "
+        "the marks were removed",
+        n=len(rows),
+        rows=shown,
     )
 
 
@@ -316,8 +340,9 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
         handle.close()
         if header_row is not None and number > 0:
             raise InputError(
-                f"{name}: --header-row {header_row}, but the file has only {number} row(s)."
-            )
+                said("%(file)s: --header-row %(row)s, but the file has only %(rows)s row(s).",
+                     file=name, row=str(header_row), rows=str(number))
+            )  # fmt: skip
         raise InputError(
             said("%(file)s: the file is empty.", file=name), hint=said("Expected a header row.")
         )
@@ -371,8 +396,12 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
     table = Table(columns, rows(), None, delimiter, header_number)
     if sep_line:
         table.notes.append(
-            f"the file's first line {sep_line.group(0).strip()!r} names its delimiter (Excel's "
-            f"convention); it is row 1, the header row {header_number}"
+            said(
+                "the file's first line %(line)s names its delimiter (Excel's convention); it is "
+                "row 1, the header row %(row)s",
+                line=repr(sep_line.group(0).strip()),
+                row=str(header_number),
+            )
         )
     return table
 

@@ -30,17 +30,24 @@ from xml.sax.saxutils import unescape
 
 from shomar.config import settings
 from shomar.domain.names_key import match_key
-from shomar.domain.said import said
+from shomar.domain.said import Said, said
 from shomar.errors import InputError
+from shomar.ingest.cell_refusals import (
+    SAVE_AGAIN,
+    cell_refused,
+    damaged_cell_message,
+    error_cell_message,
+    serial_not_shown,
+    sheet_unreadable,
+)
 from shomar.ingest.files import display_name, password_protected
 from shomar.ingest.merged import MergedRange, fill_merged, merge_notes, scan_xlsx_merges
 from shomar.ingest.ods_size import SHEET_MAX_ROWS, SheetSize, declared_sizes
-from shomar.ingest.readers import Limits, RawRow, Table, check_header
+from shomar.ingest.readers import Limits, RawRow, Table, check_header, in_sheet
 
 #: a cell's value element in a sheet's XML
 VALUE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
 SHEET_NAME = re.compile(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
-NO_CACHED_VALUE = "save the workbook in Excel/LibreOffice so values are cached, or export CSV"
 
 
 def cell_text(value: Any) -> str:
@@ -57,7 +64,7 @@ def cell_text(value: Any) -> str:
 
 
 class _CellError(Exception):
-    def __init__(self, coordinate: str, message: str) -> None:
+    def __init__(self, coordinate: str, message: Said) -> None:
         super().__init__(message)
         self.coordinate = coordinate
         self.message = message
@@ -137,12 +144,20 @@ def _hidden_note(chosen: str, hidden: Collection[str], asked: bool) -> list[str]
     """What the report says of hidden sheets: left out by default, or read because asked."""
     if chosen in hidden:
         return [
-            f"the sheet {chosen!r} is hidden in the workbook; it was read because --sheet names it"
+            said(
+                "the sheet %(sheet)s is hidden in the workbook; it was read because --sheet "
+                "names it",
+                sheet=repr(chosen),
+            )
         ]
     if hidden and not asked:
         return [
-            f"the workbook's hidden sheet(s) {_listing(sorted(hidden))} were not read (the "
-            f"first visible sheet, {chosen!r}, was); choose another with --sheet NAME"
+            said(
+                "the workbook's hidden sheet(s) %(hidden)s were not read (the first visible "
+                "sheet, %(sheet)s, was); choose another with --sheet NAME",
+                hidden=_listing(sorted(hidden)),
+                sheet=repr(chosen),
+            )
         ]
     return []
 
@@ -252,23 +267,15 @@ def _xlsx_parser_class() -> Any:
             except IndexError:
                 raise _CellError(
                     coordinate,
-                    "the cell points past the end of the workbook's text table (the file is "
-                    "damaged)",
+                    said(
+                        "the cell points past the end of the workbook's text table (the file is "
+                        "damaged)"
+                    ),
                 ) from None
             except (ValueError, TypeError, OverflowError):
                 raw = element.findtext(VALUE_TAG)
                 shown = repr(raw[:40]) if raw is not None else "nothing"
-                what = {
-                    "n": "a number cell holds",
-                    "d": "a date cell holds",
-                    "b": "a true/false cell holds",
-                    "s": "a text-table cell holds",
-                }.get(kind, "the cell holds")
-                detail = " (not an ISO date)" if kind == "d" else ""
-                raise _CellError(
-                    coordinate,
-                    f"{what} {shown}{detail}, which it cannot hold (the file is damaged)",
-                ) from None
+                raise _CellError(coordinate, damaged_cell_message(kind, shown)) from None
             if cell["data_type"] == "d" and kind == "n" and _negative(element):
                 raise _CellError(coordinate, _error_cell_message(kind, element, None))
             if cell["data_type"] == "e":
@@ -276,8 +283,11 @@ def _xlsx_parser_class() -> Any:
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 raise _CellError(
                     coordinate,
-                    "the cell holds a formula whose value was never computed and saved; "
-                    + NO_CACHED_VALUE,
+                    said(
+                        "the cell holds a formula whose value was never computed and saved; "
+                        "save the workbook in Excel/LibreOffice so values are cached, or export "
+                        "CSV"
+                    ),
                 )
             return cell
 
@@ -292,25 +302,12 @@ def _negative(element: Any) -> bool:
     return bool(raw) and raw.lstrip().startswith("-")
 
 
-def _error_cell_message(kind: str, element: Any, value: object) -> str:
+def _error_cell_message(kind: str, element: Any, value: object) -> Said:
     """Why an error cell is refused: its value would be imported as the error's text."""
     if kind == "n":  # openpyxl's reading of a date serial number no calendar reaches
         raw = element.findtext(VALUE_TAG)
-        return (
-            f"a date cell holds the serial number {raw!r}, which is not a date a spreadsheet "
-            "can show (negative, or past the year 9999); write the date as text or correct the "
-            "cell"
-        )
+        return serial_not_shown(repr(raw))
     return error_cell_message(str(value))
-
-
-def error_cell_message(code: str | None) -> str:
-    """The message for a cell holding a spreadsheet error (``#REF!``, ``#N/A``)."""
-    what = f"the spreadsheet error {code}" if code else "a spreadsheet error (such as #DIV/0!)"
-    return (
-        f"the cell holds {what} (a formula that failed), not a value; "
-        "correct the formula or clear the cell (delete the column if the list does not need it)"
-    )
 
 
 def _listed_sheets(archive: zipfile.ZipFile) -> list[str]:
@@ -330,15 +327,22 @@ def _check_archive(path: Path, name: str) -> list[str]:
             listed = _listed_sheets(archive)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(
-            f"{name}: the workbook cannot be opened (it is not a valid ZIP archive: {exc})."
-        ) from exc
+            said("%(file)s: the workbook cannot be opened (it is not a valid ZIP archive: "
+                 "%(error)s).", file=name, error=str(exc))
+        ) from exc  # fmt: skip
     _refuse_doctype(path, name)
     for info in infos:
         if info.filename.lower().endswith("sharedstrings.xml") and info.file_size > limit:
             raise InputError(
-                f"{name}: the workbook's text table ({info.filename}) expands to "
-                f"{info.file_size:,} bytes; an import opens at most {limit:,}.",
-                hint="Export the sheet as CSV, or raise SHOMAR_MAX_SHARED_STRINGS_BYTES.",
+                said(
+                    "%(file)s: the workbook's text table (%(part)s) expands to %(size)s bytes; "
+                    "an import opens at most %(limit)s.",
+                    file=name,
+                    part=info.filename,
+                    size=info.file_size,
+                    limit=limit,
+                ),
+                hint=said("Export the sheet as CSV, or raise SHOMAR_MAX_SHARED_STRINGS_BYTES."),
             )
     return listed
 
@@ -360,12 +364,18 @@ def _refuse_doctype(path: Path, name: str) -> None:
                     head = part.read(DOCTYPE_HEAD)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     raise InputError(
-                        f"{name}: the workbook's part {info.filename} declares a DTD "
-                        "(<!DOCTYPE or <!ENTITY), which spreadsheet programs never write: it "
-                        "could make the reader open local files or expand without end; nothing "
-                        "was imported.",
-                        hint="Open and save the file again in Excel/LibreOffice, or export the "
-                        "sheet as CSV.",
+                        said(
+                            "%(file)s: the workbook's part %(part)s declares a DTD (<!DOCTYPE or "
+                            "<!ENTITY), which spreadsheet programs never write: it could make "
+                            "the reader open local files or expand without end; nothing was "
+                            "imported.",
+                            file=name,
+                            part=info.filename,
+                        ),
+                        hint=said(
+                            "Open and save the file again in Excel/LibreOffice, or export the "
+                            "sheet as CSV."
+                        ),
                     )
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError):
         return  # a broken archive: opening it names the damage
@@ -380,23 +390,36 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
         workbook = load_workbook(path, read_only=True, data_only=True)
     except KeyError as exc:
         raise InputError(
-            f"{name}: the workbook is damaged: a part it lists is missing from the archive "
-            f"({exc}).",
-            hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
+            said(
+                "%(file)s: the workbook is damaged: a part it lists is missing from the archive "
+                "(%(error)s).",
+                file=name,
+                error=str(exc),
+            ),
+            hint=SAVE_AGAIN,
         ) from exc
     except Exception as exc:  # openpyxl raises many types for a broken archive
-        raise InputError(f"{name}: the workbook cannot be opened ({exc}).") from exc
+        raise InputError(
+            said("%(file)s: the workbook cannot be opened (%(error)s).", file=name, error=str(exc))
+        ) from exc
     names = list(workbook.sheetnames)
     missing = [n for n in listed if n not in names]
     if missing and (sheet is None or sheet in missing or not names):
         workbook.close()
         raise InputError(
-            f"{name}: the workbook is damaged: the data of sheet(s) {_listing(missing)} is "
-            "missing from the archive.",
-            hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV"
-            + (
-                f" (readable sheets: {_listing(names)}; choose one with --sheet)." if names else "."
+            said(
+                "%(file)s: the workbook is damaged: the data of sheet(s) %(sheets)s is missing "
+                "from the archive.",
+                file=name,
+                sheets=_listing(missing),
             ),
+            hint=said(
+                "Open and save it again in Excel/LibreOffice, or export the sheet as CSV "
+                "(readable sheets: %(sheets)s; choose one with --sheet).",
+                sheets=_listing(names),
+            )
+            if names
+            else SAVE_AGAIN,
         )
     hidden = {ws.title for ws in workbook._sheets if ws.sheet_state != "visible"}
     charts = {ws.title for ws in workbook._sheets if not hasattr(ws, "_get_source")}
@@ -411,9 +434,10 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
     except KeyError as exc:
         workbook.close()
         raise InputError(
-            f"{name}, sheet {sheet!r}: the sheet's data is missing from the archive ({exc}).",
-            hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
-        ) from exc
+            said("%(where)s: the sheet's data is missing from the archive (%(error)s).",
+                 where=in_sheet(name, sheet), error=str(exc)),
+            hint=SAVE_AGAIN,
+        ) from exc  # fmt: skip
     except BaseException:
         workbook.close()
         raise
@@ -443,30 +467,40 @@ def read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> T
                 width = max(c["column"] for c in cells)
                 if width > widest:
                     raise InputError(
-                        f"{name}, sheet {chosen!r}, row {number}: a cell in column {width:,}; "
-                        f"an import reads at most {widest:,} columns.",
-                        hint="Delete the stray cells far to the right, or export the used "
-                        "columns as CSV.",
+                        said(
+                            "%(where)s, row %(row)s: a cell in column %(column)s; an import "
+                            "reads at most %(limit)s columns.",
+                            where=in_sheet(name, chosen),
+                            row=str(number),
+                            column=width,
+                            limit=widest,
+                        ),
+                        hint=said(
+                            "Delete the stray cells far to the right, or export the used columns "
+                            "as CSV."
+                        ),
                     )
                 texts = [""] * width
                 for cell in cells:
                     texts[cell["column"] - 1] = cell_text(cell["value"])
                 yield number, texts
         except _CellError as exc:
-            raise InputError(
-                f"{name}, sheet {chosen!r}, cell {exc.coordinate}: {exc.message}; nothing was "
-                "imported."
-            ) from None
+            raise cell_refused(in_sheet(name, chosen), exc.coordinate, exc.message) from None
         except KeyError as exc:
             raise InputError(
-                f"{name}, sheet {chosen!r}: the workbook is damaged ({exc}).",
-                hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
-            ) from None
+                said("%(where)s: the workbook is damaged (%(error)s).",
+                     where=in_sheet(name, chosen), error=str(exc)),
+                hint=SAVE_AGAIN,
+            ) from None  # fmt: skip
         except (SyntaxError, ValueError, zipfile.BadZipFile, EOFError) as exc:
             raise InputError(
-                f"{name}, sheet {chosen!r}, after row {number}: the sheet's data cannot be read "
-                f"({exc}).",
-                hint="Open and save it again in Excel/LibreOffice, or export the sheet as CSV.",
+                said(
+                    "%(where)s, after row %(row)s: the sheet's data cannot be read (%(error)s).",
+                    where=in_sheet(name, chosen),
+                    row=str(number),
+                    error=str(exc),
+                ),
+                hint=SAVE_AGAIN,
             ) from None
 
     return _table(name, chosen, names, rows(), header_row, close, merged, hidden, sheet)
@@ -489,10 +523,16 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
         if "encrypted" in str(exc).lower():
             raise password_protected(name) from exc
         raise InputError(
-            f"{name}: the old-style Excel workbook cannot be opened: it is damaged or cut off "
-            f"({exc}).",
-            hint="Open and save it again in Excel/LibreOffice (as .xlsx), or export the sheet "
-            "as CSV.",
+            said(
+                "%(file)s: the old-style Excel workbook cannot be opened: it is damaged or cut "
+                "off (%(error)s).",
+                file=name,
+                error=str(exc),
+            ),
+            hint=said(
+                "Open and save it again in Excel/LibreOffice (as .xlsx), or export the sheet as "
+                "CSV."
+            ),
         ) from exc
     names = list(book.sheet_names())
     states = getattr(book, "_sheet_visibility", [])  # 0 visible, 1 hidden, 2 very hidden
@@ -505,7 +545,7 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
         raise
     except Exception as exc:
         book.release_resources()
-        raise InputError(f"{name}, sheet {sheet!r}: the sheet cannot be read ({exc}).") from exc
+        raise sheet_unreadable(name, sheet, exc) from exc
 
     merged = [
         MergedRange(first_row + 1, first_col + 1, last_row, last_col)
@@ -522,9 +562,13 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
             except (ValueError, OverflowError, xlrd.xldate.XLDateError):
                 raise _CellError(
                     "",
-                    f"a date cell holds the serial number {cell.value!r}, which cannot be read "
-                    "as a date (negative, past the year 9999, or before March 1900, where Excel's "
-                    "day numbers are ambiguous); write the date as text or correct the cell",
+                    said(
+                        "a date cell holds the serial number %(value)s, which cannot be read as "
+                        "a date (negative, past the year 9999, or before March 1900, where "
+                        "Excel's day numbers are ambiguous); write the date as text or correct "
+                        "the cell",
+                        value=repr(cell.value),
+                    ),
                 ) from None
         if cell.ctype == xlrd.XL_CELL_BOOLEAN:
             return "TRUE" if cell.value else "FALSE"
@@ -540,9 +584,8 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
                 try:
                     texts.append(value(cell))
                 except _CellError as exc:
-                    raise InputError(
-                        f"{name}, sheet {chosen!r}, cell {_coordinate(index, column)}: "
-                        f"{exc.message}; nothing was imported."
+                    raise cell_refused(
+                        in_sheet(name, chosen), _coordinate(index, column), exc.message
                     ) from None
             yield index + 1, texts
 
@@ -600,13 +643,16 @@ def read_ods(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
             str(m.name) for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible
         }
     except Exception as exc:  # a broken ZIP, XML or document: many types
-        raise InputError(f"{name}: the OpenDocument spreadsheet cannot be opened ({exc}).") from exc
+        raise InputError(
+            said("%(file)s: the OpenDocument spreadsheet cannot be opened (%(error)s).",
+                 file=name, error=str(exc))
+        ) from exc  # fmt: skip
     chosen = _choose_sheet(name, names, sheet, hidden)
     _check_ods_size(name, chosen, sizes.get(chosen))
     try:
         cells = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except Exception as exc:
-        raise InputError(f"{name}, sheet {chosen!r}: the sheet cannot be read ({exc}).") from exc
+        raise sheet_unreadable(name, chosen, exc) from exc
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         for index, values in enumerate(cells, start=1):
@@ -620,32 +666,49 @@ def _check_ods_size(name: str, sheet: str, size: SheetSize | None) -> None:
     holds an error cell (which calamine would read as empty)."""
     if size is None:
         return
-    where = f"{name}, sheet {sheet!r}"
+    where = in_sheet(name, sheet)
     if size.first_error is not None:
         row_number, column = size.first_error
-        raise InputError(
-            f"{where}, cell {_coordinate(row_number - 1, column - 1)}: "
-            f"{error_cell_message(None)}; nothing was imported."
-        )
+        raise cell_refused(where, _coordinate(row_number - 1, column - 1), error_cell_message(None))
     cfg = settings()
     if size.columns > cfg.max_columns:
         raise InputError(
-            f"{where}: row {size.widest_row} declares {size.columns:,} cells (repeated cells "
-            f"counted); an import accepts at most {cfg.max_columns:,} columns.",
-            hint="Delete the cells past the list's last column, or raise SHOMAR_MAX_COLUMNS.",
+            said(
+                "%(where)s: row %(row)s declares %(cells)s cells (repeated cells counted); an "
+                "import accepts at most %(limit)s columns.",
+                where=where,
+                row=str(size.widest_row),
+                cells=size.columns,
+                limit=cfg.max_columns,
+            ),
+            hint=said("Delete the cells past the list's last column, or raise SHOMAR_MAX_COLUMNS."),
         )
     if size.rows > SHEET_MAX_ROWS:
         raise InputError(
-            f"{where}: the sheet declares {size.rows:,} rows (repeated rows counted); a "
-            f"spreadsheet holds at most {SHEET_MAX_ROWS:,}, so the file was not written by one.",
-            hint="Open and save it in LibreOffice, or export the sheet as CSV.",
+            said(
+                "%(where)s: the sheet declares %(rows)s rows (repeated rows counted); a "
+                "spreadsheet holds at most %(limit)s, so the file was not written by one.",
+                where=where,
+                rows=size.rows,
+                limit=SHEET_MAX_ROWS,
+            ),
+            hint=said("Open and save it in LibreOffice, or export the sheet as CSV."),
         )
     if size.cells > cfg.max_sheet_cells:
         raise InputError(
-            f"{where}: the sheet expands to {size.cells:,} cells ({size.rows:,} rows × "
-            f"{size.columns:,} columns, repeated cells counted); an import reads at most "
-            f"{cfg.max_sheet_cells:,} from a spreadsheet.",
-            hint="Export the sheet as CSV (read as a stream), or raise SHOMAR_MAX_SHEET_CELLS.",
+            said(
+                "%(where)s: the sheet expands to %(cells)s cells (%(rows)s rows × %(columns)s "
+                "columns, repeated cells counted); an import reads at most %(limit)s from a "
+                "spreadsheet.",
+                where=where,
+                cells=size.cells,
+                rows=size.rows,
+                columns=size.columns,
+                limit=cfg.max_sheet_cells,
+            ),
+            hint=said(
+                "Export the sheet as CSV (read as a stream), or raise SHOMAR_MAX_SHEET_CELLS."
+            ),
         )
 
 

@@ -162,19 +162,22 @@ def import_file(
     check_readable_file(file)
     if printable(source_name) != source_name:
         raise InputError(
-            f"The source name '{printable(source_name)}' is not valid text (bytes that are not "
-            "UTF-8).",
-            hint="Name the source in UTF-8 text: --source NAME.",
+            said(
+                "The source name %(name)s is not valid text (bytes that are not UTF-8).",
+                name=f"'{printable(source_name)}'",
+            ),
+            hint=said("Name the source in UTF-8 text: --source NAME."),
         )
     if not source_name.strip():
         raise InputError(
-            "The source name is empty.", hint="Name who reported the list: --source NAME."
+            said("The source name is empty."),
+            hint=said("Name who reported the list: --source NAME."),
         )
     actor = principal.name
     if source_kind not in SOURCE_KINDS:
         raise InputError(
-            f"Unknown source kind {quoted(source_kind)}.",
-            hint=f"Use one of: {', '.join(SOURCE_KINDS)}.",
+            said("Unknown source kind %(kind)s.", kind=quoted(source_kind)),
+            hint=said("Use one of: %(values)s.", values=", ".join(SOURCE_KINDS)),
         )
     mapping = load_mapping(Path(mapping_path) if mapping_path else None)
     scan = scan_file(file)
@@ -189,9 +192,10 @@ def import_file(
             old = find_document(session, replace)
             if old.status != "active":
                 raise InputError(
-                    f"Document {old.id} is {old.status}; only an active document can be replaced.",
-                    hint="See `shomar documents list`.",
-                )
+                    said("Document %(doc)s is %(status)s; only an active document can be "
+                         "replaced.", doc=str(old.id), status=old.status),
+                    hint=said("See `shomar documents list`."),
+                )  # fmt: skip
             replaced_id = old.id
         _refuse_duplicate(session, file, scan.sha256, replaced_id)
     fmt = sniff_format(file, scan.head)
@@ -328,10 +332,21 @@ def _check_mapping_keys(file: Path, header: tuple[str, ...], mapping: Mapping) -
         problems.append(
             Problem(
                 file.name,
-                f"the mapping names the column {quoted(key)}, which the file does not have"
-                + (f" (closest: {', '.join(quoted(c) for c in close)})" if close else ""),
-                "Correct the name in the mapping (letter forms, spaces and case do not "
-                "matter), or move it to [optional_columns]",
+                said(
+                    "the mapping names the column %(column)s, which the file does not have "
+                    "(closest: %(closest)s)",
+                    column=quoted(key),
+                    closest=", ".join(quoted(c) for c in close),
+                )
+                if close
+                else said(
+                    "the mapping names the column %(column)s, which the file does not have",
+                    column=quoted(key),
+                ),
+                said(
+                    "Correct the name in the mapping (letter forms, spaces and case do not "
+                    "matter), or move it to [optional_columns]"
+                ),
                 row=1,
                 column=key,
             )
@@ -354,8 +369,13 @@ def _check_header(
     clashes = [
         Problem(
             display_name(file),
-            f"columns {quoted(first)} and {quoted(second)} both give {field}",
-            "Rename or map one of them (--mapping), or remove it",
+            said(
+                "columns %(first)s and %(second)s both give %(field)s",
+                first=quoted(first),
+                second=quoted(second),
+                field=field,
+            ),
+            said("Rename or map one of them (--mapping), or remove it"),
             row=1,
             column=second,
         )
@@ -441,9 +461,12 @@ def _store(
         old = session.get(Document, report.replaces_document_id)
         if old is None or old.status != "active":
             raise InputError(
-                f"Document {report.replaces_document_id} was withdrawn or replaced while this "
-                "file was read; nothing was imported.",
-                hint="See `shomar documents list`.",
+                said(
+                    "Document %(doc)s was withdrawn or replaced while this file was read; "
+                    "nothing was imported.",
+                    doc=str(report.replaces_document_id),
+                ),
+                hint=said("See `shomar documents list`."),
             )
     ring = ws.keyring()
     attestation = Attestation()

@@ -207,6 +207,19 @@ def set_mapping(
     return path
 
 
+def upload_reading(ws: Workspace, upload_id: str, *, principal: Principal) -> dict[str, Any]:
+    """How the page last chose to read the staged file (``sheet``, ``encoding``,
+    ``header_row``, each left out when it is found from the file), from its written mapping."""
+    upload = get_upload(ws, upload_id, principal=principal)
+    try:
+        mapping = json.loads((upload.path.parent / MAPPING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(mapping, dict):
+        return {}
+    return {k: mapping[k] for k in ("sheet", "encoding", "header_row") if k in mapping}
+
+
 def import_upload(
     ws: Workspace,
     upload_id: str,

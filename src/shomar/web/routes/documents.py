@@ -112,12 +112,13 @@ def upload_form(
     return _upload_page(request, acting, replace=replace)
 
 
-def _check(
-    request: Request, ws: WorkspaceDep, acting: ActingDep, upload: uploads.Upload, source: str,
-    source_kind: str, replace: str = "", reading: Reading | None = None,
-) -> Response:  # fmt: skip
-    kept: dict[str, Any] = {
-        "reading": reading or Reading(),
+def _kept(
+    ws: WorkspaceDep, acting: ActingDep, upload: uploads.Upload, source: str, source_kind: str,
+    replace: str, reading: Reading,
+) -> dict[str, Any]:  # fmt: skip
+    """What the page keeps of a staged upload while it is checked, refused or mapped."""
+    return {
+        "reading": reading,
         "upload": upload,
         "source": source,
         "source_kind": source_kind,
@@ -125,26 +126,39 @@ def _check(
         # a workbook's sheets, to read another one than the first (the CLI's --sheet)
         "sheets": uploads.upload_sheets(ws, upload.id, principal=acting.principal),
     }
-    try:
-        report = uploads.import_upload(
-            ws, upload.id, source, principal=acting.principal, dry_run=True,
-            source_kind=source_kind, replace=replace or None,
-        )  # fmt: skip
-    except ImportValidationError as exc:
+
+
+def _refused(
+    request: Request, acting: ActingDep, exc: InputError, kept: dict[str, Any]
+) -> Response:
+    """The page for a check or an import that was refused: every problem, and the mapping
+    form with the usual fields preselected when the file's columns were read."""
+    if isinstance(exc, ImportValidationError):
         return _upload_page(
             request, acting, status=422, problems=exc.problems[:500],
             problem_total=len(exc.problems), error=exc.message,
             mapping_rows=MappingRow.rows(exc.columns, preselect=True), **kept,
         )  # fmt: skip
-    except AlreadyImportedError as exc:
+    if isinstance(exc, AlreadyImportedError):
         # the page's own way to read the same bytes again: an upload replacing that document
         return _upload_page(
             request, acting, status=400, error=exc.message, already=exc.document_id, **kept
         )
+    return _upload_page(request, acting, status=400, error=exc.message, error_hint=exc.hint, **kept)
+
+
+def _check(
+    request: Request, ws: WorkspaceDep, acting: ActingDep, upload: uploads.Upload, source: str,
+    source_kind: str, replace: str = "", reading: Reading | None = None,
+) -> Response:  # fmt: skip
+    kept = _kept(ws, acting, upload, source, source_kind, replace, reading or Reading())
+    try:
+        report = uploads.import_upload(
+            ws, upload.id, source, principal=acting.principal, dry_run=True,
+            source_kind=source_kind, replace=replace or None,
+        )  # fmt: skip
     except InputError as exc:
-        return _upload_page(
-            request, acting, status=400, error=exc.message, error_hint=exc.hint, **kept
-        )
+        return _refused(request, acting, exc, kept)
     columns: dict[str, str | None] = {**report.columns_used}
     columns.update(dict.fromkeys(report.columns_ignored))
     return _upload_page(
@@ -233,14 +247,15 @@ def import_now(
 ) -> Response:
     check_csrf(acting, csrf)
     staged = uploads.get_upload(ws, upload_id, principal=acting.principal)
+    # the reading chosen on the page before, kept on the refused page's forms
+    reading = Reading(**uploads.upload_reading(ws, upload_id, principal=acting.principal))
     try:
         report = uploads.import_upload(ws, upload_id, source, principal=acting.principal,
                                        dry_run=False, source_kind=source_kind,
                                        replace=replace or None)  # fmt: skip
-    except ImportValidationError as exc:
-        return _upload_page(request, acting, status=422, upload=staged, source=source,
-                            problems=exc.problems[:500], problem_total=len(exc.problems),
-                            error=exc.message, replace=replace)  # fmt: skip
+    except InputError as exc:  # nothing was stored; the staged upload stays to be mapped
+        kept = _kept(ws, acting, staged, source, source_kind, replace, reading)
+        return _refused(request, acting, exc, kept)
     return _upload_page(request, acting, imported=report)
 
 
