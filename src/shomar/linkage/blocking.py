@@ -101,6 +101,11 @@ DEFAULT_RULES: tuple[tuple[str, ...], ...] = (
 # fewer pairs (messy seeds 11-13, not tuned on: 0.9950-0.9961 -> 0.9963-0.9970).
 # 2026-12-02 (second link-recall, tuned on messy seeds 11-13): the two date_month rules block
 # 11 of those seeds' 179 missed true pairs for +4.3-4.7 % pairs (README, "a month key").
+# 2026-12-04 (branch link-block, tuned on the independent lists' seeds 1-3): the seven rules
+# of a given name alone with the place or the father, (given, day, province) and given_abbr
+# with the loose family name or in the province compare 167 more of those seeds' 712
+# never-compared true pairs for +1.2 % pairs there and +0.5-0.8 % on the simulator's
+# (README, "Blocking recall on the independent lists").
 
 #: rules for the deterministic estimate of the prior match probability (near-certain matches)
 DETERMINISTIC_RULES: tuple[tuple[str, ...], ...] = (
