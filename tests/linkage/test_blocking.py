@@ -229,3 +229,63 @@ def test_a_given_name_alone_is_blocked_with_the_father_or_birth_year_in_the_prov
     assert ("given_lskel=name_single", "province", "birth_lo") in _blocked_by(features, 0, 2)
     same_day = _features([rows[0], {"full_name": "اصغر", "date": "۱۱ مرداد ۱۳۶۷"}])
     assert ("given_lskel=name_single", "date_day") in _blocked_by(same_day, 0, 1)
+
+
+def test_a_given_name_alone_is_blocked_with_the_place_as_written() -> None:
+    # a testimony's «منصور» of Kashan, no date or father: only the town it shares
+    whole = {"given_name": "Mansour", "family_name": "Hashemi", "date": "1988-08-26"}
+    rows = [
+        {**whole, "place": "Kashan"},
+        {"full_name": "منصور", "place": "کاشان"},
+        {"full_name": "منصور", "place": "یزد"},
+    ]
+    features = _features(rows)
+    assert _blocked_by(features, 0, 1) == [("given_lskel=name_single", "place_skel")]
+    assert _blocked_by(features, 1, 0) == [("name_single=given_lskel", "place_skel")]
+    assert _blocked_by(features, 0, 2) == []
+
+
+def test_a_given_name_alone_is_blocked_with_the_father_without_a_place() -> None:
+    rows = [
+        {"given_name": "Fatemeh", "family_name": "Afshar", "father_name": "Qasem",
+         "date": "1988-08-29", "place": "Khorramabad"},
+        {"full_name": "فاطمه", "father_name": "قاسم"},
+        {"full_name": "فاطمه", "father_name": "رضا"},
+    ]  # fmt: skip
+    features = _features(rows)
+    assert _blocked_by(features, 0, 1) == [("given_lskel=name_single", "father_skel")]
+    assert _blocked_by(features, 1, 0) == [("name_single=given_lskel", "father_skel")]
+    assert _blocked_by(features, 0, 2) == []
+
+
+def test_a_given_name_with_another_family_name_is_blocked_on_the_day_in_the_province() -> None:
+    # the father's name in the family field («جمال»), a prison on one list and the town on
+    # the other: the given name, the day and the province are all the pair shares
+    testimony = {"given_name": "رضا", "family_name": "جمال", "date": "۱۸ شهریور ۱۳۶۷"}
+    rows = [
+        {"given_name": "Reza", "family_name": "Kazempour", "date": "1988-09-09", "place": "Ahvaz"},
+        {**testimony, "place": "زندان کارون"},
+        {**testimony, "place": "زندان اوین"},
+    ]
+    features = _features(rows)
+    assert _blocked_by(features, 0, 1) == [("given_skel", "date_day", "province")]
+    assert _blocked_by(features, 0, 2) == []
+
+
+def test_an_abbreviated_given_name_is_blocked_on_the_loose_family_name() -> None:
+    # "Ataji" (German j for y) and «عطایی» differ in skeleton (tj / t), not in loose skeleton
+    rows = [{"given_name": "M. Reza", "family_name": "Ataji"}, {"full_name": "عطایی، محمدرضا"}]
+    features = _features(rows)
+    assert features["family_skel"][0] != features["family_skel"][1]
+    assert _blocked_by(features, 0, 1) == [("given_abbr", "family_lskel")]
+
+
+def test_an_abbreviated_given_name_with_a_family_typo_is_blocked_in_the_province() -> None:
+    rows = [
+        {"full_name": "Gh. Reza Soleiani", "place": "Tabriz"},
+        {"full_name": "SOLEIMANI, Gholamreza", "place": "Tabriz Prison"},
+        {"full_name": "SOLEIMANI, Gholamreza", "place": "Shiraz"},
+    ]
+    features = _features(rows)
+    assert _blocked_by(features, 0, 1) == [("given_abbr", "family_initial", "province")]
+    assert _blocked_by(features, 0, 2) == []
