@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from shomar.places.romanised import loose_key
 from shomar.text.normalize import detect_script, latin_key, persian_display, persian_key
 
-__all__ = ["Entry", "Province", "place_key", "province_names", "provinces"]
+__all__ = ["Entry", "Province", "compound_key", "place_key", "province_names", "provinces"]
 
 _FA_GENERIC = ("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا", "کشور")
 _GENERIC_WORDS = (
@@ -30,29 +31,33 @@ _GENERIC_WORDS = (
     "séng sén lalawigan talaith iran rajona rajon region district bakhsh shahr"
 )
 _LATIN_GENERIC = {w.casefold() for w in _GENERIC_WORDS.split()}
+#: generic words that are also parts of compound names (Qaem Shahr, Iranshahr, «شهر ری»)
+_COMPOUND_PARTS = {"shahr", "iran", "شهر"}
+_LATIN_DESIGNATORS = _LATIN_GENERIC - _COMPOUND_PARTS
+_FA_DESIGNATORS = tuple(w for w in _FA_GENERIC if w not in _COMPOUND_PARTS)
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LATIN_SPLIT = re.compile(r"[\s\-_'’]+")
 
 
-def _strip_latin(text: str) -> str:
+def _strip_latin(text: str, generic: set[str] = _LATIN_GENERIC) -> str:
     text = _PAREN.sub(" ", text)
     words = [w for w in _LATIN_SPLIT.split(text) if w]
     kept: list[str] = []
     for i, w in enumerate(words):
         low = w.casefold()
-        if low in _LATIN_GENERIC:
+        if low in generic:
             continue
         # ezafe after a generic word: "Ostan-e Tehran", "Shahrestan-e Izeh"
-        if low in ("e", "ye", "-e") and i > 0 and words[i - 1].casefold() in _LATIN_GENERIC:
+        if low in ("e", "ye", "-e") and i > 0 and words[i - 1].casefold() in generic:
             continue
         kept.append(w)
     return " ".join(kept)
 
 
-def _strip_persian(text: str) -> str:
+def _strip_persian(text: str, generic: tuple[str, ...] = _FA_GENERIC) -> str:
     text = persian_display(_PAREN.sub(" ", text))
     words = text.split()
-    while len(words) > 1 and words[0] in _FA_GENERIC:
+    while len(words) > 1 and words[0] in generic:
         words = words[1:]
     return " ".join(words)
 
@@ -71,6 +76,17 @@ def place_key(text: str) -> str:
     if script == "persian":
         return persian_key(_strip_persian(text))
     return latin_key(_strip_latin(text))
+
+
+def compound_key(text: str) -> str:
+    """The key of a name with only its designators removed («استان», "Province", "County"),
+    not the words a compound is made of (*shahr*, *Iran*): ``Qaem Shahr``, ``Qaem-Shahr`` and
+    ``Qaemshahr`` share the key ``qaemshahr``, where ``place_key`` drops *shahr* from the
+    first two and cannot from the third."""
+    script = detect_script(text)
+    if script == "persian":
+        return persian_key(_strip_persian(text, _FA_DESIGNATORS))
+    return latin_key(_strip_latin(text, _LATIN_DESIGNATORS))
 
 
 @dataclass(frozen=True)
@@ -157,9 +173,9 @@ def index() -> dict[str, tuple[Entry, ...]]:
     idx: dict[str, list[Entry]] = defaultdict(list)
 
     def add(name: str, entry: Entry) -> None:
-        key = place_key(name)
-        if key and entry not in idx[key]:
-            idx[key].append(entry)
+        for key in (place_key(name), compound_key(name)):
+            if key and entry not in idx[key]:
+                idx[key].append(entry)
 
     for r in _read("provinces_osm.csv"):
         iso = r["iso_3166_2"]
@@ -187,8 +203,37 @@ def index() -> dict[str, tuple[Entry, ...]]:
         for name in (r["city_fa"], r["city_en"].replace("-", " ")):
             add(name, entry)
             add(_strip_port(name), entry)
+    _add_capitals(idx)
     order = {"province": 0, "county": 1, "city": 2}
     return {k: tuple(sorted(v, key=lambda e: order[e.level])) for k, v in idx.items()}
+
+
+def _add_capitals(idx: dict[str, list[Entry]]) -> None:
+    """A province's Latin names also name its county and city of the same Persian name
+    (``Teheran``, ``Kirman``, ``Ispahan`` are listed for the province only): each of them
+    then resolves as ``Tehran`` does, to the city, not to the province alone."""
+    for r in _read("provinces_osm.csv"):
+        iso = r["iso_3166_2"]
+        same_named = [
+            e
+            for e in idx.get(persian_key(r["name_fa"]), ())
+            if e.level != "province" and e.province_iso == iso
+        ]
+        for name in (r["name_en"], r["osm_name"], *_latin_names(r["osm_latin_names"])):
+            entries = idx.get(place_key(name), [])
+            if [e.level for e in entries] == ["province"] and entries[0].province_iso == iso:
+                entries.extend(same_named)
+
+
+@cache
+def loose_index() -> dict[str, tuple[Entry, ...]]:
+    """:func:`~shomar.places.romanised.loose_key` of every Latin key → the entries it names."""
+    idx: dict[str, list[Entry]] = defaultdict(list)
+    for key, entries in index().items():
+        if key.isascii():
+            loose = idx[loose_key(key)]
+            loose.extend(e for e in entries if e not in loose)
+    return {k: tuple(v) for k, v in idx.items()}
 
 
 @cache

@@ -6,19 +6,26 @@ Steps: split the text on commas (``,`` ``،`` ``;`` ``/``); for each piece, in o
    Prison"), or its name alone ("Evin", "Gohardasht") when no town has that name; a text with a
    prison word whose rest is a town ("Prison of Ilam") is a prison in that town;
 2. an exact name in the **Iranian gazetteer** (generic words such as «استان», "County",
-   "Shahrestan-e" removed), then its word spans; then a **former city name** (باختران →
-   Kermanshah, رضائیه → Urmia), which resolves to today's city with a ``note``;
+   "Shahrestan-e" removed; a compound's *shahr* kept, so that ``Qaemshahr``, ``Qaem Shahr``
+   and ``Qaem-Shahr`` key alike), then its word spans; then a **former city name** (باختران →
+   Kermanshah, رضائیه → Urmia), which resolves to today's city with a ``note``. Spans that
+   leave a word naming nothing score below :data:`MIN_CONFIDENCE` ("Vakil Abad" is not the
+   town Abad);
 3. an exact **foreign** name (:mod:`~shomar.places.world`): every country (CLDR names in 14
    languages) and large foreign cities and camps. A country name beats an Iranian village of
    the same name; a foreign city loses to an Iranian town of the same name unless another
    piece names the city's country;
-4. only when nothing matched exactly, a **fuzzy** lookup over Iranian and foreign names
+4. only when nothing matched exactly, the **loose key** of :mod:`~shomar.places.romanised`
+   (ALA-LC ``Tihrān``, French ``Chiraz``: e/i, ch/sh, g/q, z/s folded), scored 0.9; else a
+   **fuzzy** lookup over Iranian and foreign names
    (Jaro-Winkler ≥ 0.92 on keys), scored ``0.9 × similarity``, times 0.75 when the consonant
    skeletons differ ("Paris" is not "Pardis").
 
 The country with the most evidence wins, then (in Iran) the province; within it the most
 specific county and city found are kept. ``confidence`` is 1.0 for an unambiguous exact hit
-and lower for fuzzy or ambiguous ones (a name shared by two provinces gets at most 0.5).
+and lower for fuzzy or ambiguous ones (a name shared by two provinces gets at most 0.5,
+unless it is a county in one and only towns elsewhere: the county seat is read, at 0.9). A
+county found without its city gets the seat of the same Persian name (Bandar-e Abbas).
 A match below :data:`MIN_CONFIDENCE` is **not resolved**: ``resolved`` is false, every place
 field is ``None`` and ``candidate`` says what the best guess would have been.
 """
@@ -27,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -35,13 +42,16 @@ from rapidfuzz.distance import JaroWinkler
 
 from shomar.places.gazetteer import (
     Entry,
+    compound_key,
     county_entries,
     index,
     latin_keys,
+    loose_index,
     persian_keys,
     place_key,
     province_by_iso,
 )
+from shomar.places.romanised import loose_key
 from shomar.places.sites import (
     DetentionSite,
     detention_sites,
@@ -59,6 +69,14 @@ _SEGMENTS = re.compile(r"[,،;/|]+")
 _FUZZY_CUTOFF = 0.92
 _FUZZY_WEIGHT = 0.9
 _SKELETON_PENALTY = 0.75
+#: a place named by some of the words of a piece ("Izeh Khuzestan")
+_SPAN_SCORE = 0.95
+#: ... and by a word of it when other words name nothing ("Vakil Abad" is not Abad)
+_PART_SCORE = 0.5
+#: a place found through the loose transliteration key only (Tihrān, Chiraz)
+_LOOSE_SCORE = 0.9
+#: a county seat read for a name that elsewhere names only towns (Khorramabad, Lorestan)
+_SEAT_SCORE = 0.9
 #: a match below this confidence is reported as not resolved (``resolved: false``)
 MIN_CONFIDENCE = 0.75
 
@@ -156,8 +174,9 @@ def _foreign_keys(latin: bool) -> tuple[str, ...]:
 def _iran_exact(piece: str) -> list[_Hit]:
     idx = index()
     key = place_key(piece)
-    if key in idx:
-        return [_Hit("IR", 1.0, True, entry=e) for e in idx[key]]
+    for k in (compound_key(piece), key):
+        if k in idx:
+            return [_Hit("IR", 1.0, True, entry=e) for e in idx[k]]
     old = old_names().get(key)
     if old is not None:
         return _old_name_hits(
@@ -175,10 +194,14 @@ def _iran_exact(piece: str) -> list[_Hit]:
         for i, j in spans:
             if covered & set(range(i, j)):
                 continue
-            k = place_key(" ".join(words[i:j]))
-            if k in idx:
-                found.extend(_Hit("IR", 0.95, True, entry=e) for e in idx[k])
+            span = " ".join(words[i:j])
+            span_key = next((k for k in (compound_key(span), place_key(span)) if k in idx), None)
+            if span_key is not None:
+                found.extend(_Hit("IR", _SPAN_SCORE, True, entry=e) for e in idx[span_key])
                 covered |= set(range(i, j))
+        if any(place_key(w) for n, w in enumerate(words) if n not in covered):
+            # a word no place accounts for: "Vakil Abad" is not the town Abad
+            found = [replace(h, score=_PART_SCORE) for h in found]
     return found
 
 
@@ -226,7 +249,7 @@ def _site_lookup(piece: str, iran: list[_Hit]) -> list[_Hit]:
                 for h in town
             ]
         return []
-    if key in sites.short and not iran:
+    if key in sites.short and not any(h.score >= 1.0 for h in iran):
         return _site_hits(sites.short[key], 1.0)
     return []
 
@@ -259,7 +282,34 @@ def _piece_hits(piece: str) -> tuple[list[_Hit], list[_Hit]]:
     if iran or foreign:
         return iran or foreign, []
     key = place_key(piece) or name_key(piece)
-    return _fuzzy(key), []
+    return _loose(piece) or _fuzzy(key), []
+
+
+def _loose(piece: str) -> list[_Hit]:
+    """Hits through the transliteration classes (:mod:`~shomar.places.romanised`), scored
+    :data:`_LOOSE_SCORE`; a key that names places in several provinces is spread over them
+    (and so stays unresolved) like any ambiguous name."""
+    key = compound_key(piece)
+    if not key.isascii() or len(key) < 3:
+        return []
+    entries = loose_index().get(loose_key(key), ())
+    return [_Hit("IR", _LOOSE_SCORE, False, entry=e) for e in entries]
+
+
+def _prefer_county_seat(hits: list[_Hit]) -> list[_Hit]:
+    """A name that is a county (and its seat) in one province and only a town elsewhere is
+    read as the county seat (Khorramabad, Lorestan; a village Khorramabad in Mazandaran),
+    scored :data:`_SEAT_SCORE`: a province or a county elsewhere keeps it ambiguous."""
+    exact = [h for h in hits if h.entry is not None and h.exact and h.score >= 1.0]
+    if len(exact) != len(hits):
+        return hits
+    seats = {h.entry.province_iso for h in exact if h.entry and h.entry.level != "city"}
+    provinces = {h.entry.province_iso for h in exact if h.entry}
+    if len(seats) != 1 or len(provinces) == 1:
+        return hits
+    return [
+        replace(h, score=_SEAT_SCORE) for h in exact if h.entry and h.entry.province_iso in seats
+    ]
 
 
 def _describe(h: _Hit) -> str:
@@ -293,6 +343,7 @@ def resolve_place(text: str) -> PlaceMatch:
         if exact_provinces:
             isos = {h.entry.province_iso for h in exact_provinces if h.entry}
             hits = [h for h in hits if h.entry is None or h.entry.province_iso in isos]
+        hits = _prefer_county_seat(hits)
         # an ambiguous name spreads its weight over the places it may be in
         places = {(h.country, h.entry.province_iso if h.entry else None) for h in hits}
         evidence.extend(
@@ -357,6 +408,16 @@ def resolve_place(text: str) -> PlaceMatch:
             if e.fa_key and e.fa_key == city_fa:
                 county = e.county
                 break
+    if county and city is None:
+        # a county whose (Persian) name is also its seat's: Bandar-e Abbas → Bandar Abbas
+        county_fa = next(
+            (h.entry.fa_key for h in ranked if h.entry and h.entry.county == county), ""
+        )
+        seat = next(
+            (e for e in index().get(county_fa, ()) if e.level == "city" and e.province_iso == iso),
+            None,
+        )
+        city = seat.city if seat else None
     if kind is None:
         kind = "city" if city else "county" if county else "province"
     confidence = min(1.0, best_in[iso_key]) * share
