@@ -15,6 +15,9 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
+from shomar.ingest.mapping import MAX_MAPPING_BYTES
+from shomar.web.i18n import Locale
+
 from .conftest import WebWorld
 from .test_upload import _csrf
 from .test_upload_import_now import SAME_ORIGIN, _stored
@@ -154,6 +157,23 @@ def _upload(client: TestClient, lang: str, name: str, content: bytes, source: st
     )
 
 
+def _read_again(
+    client: TestClient, lang: str, name: str, content: bytes, source: str,
+    fields: dict[str, str], status: int = 400,
+) -> str:  # fmt: skip
+    """The page's text when a checked file is read again with the mapping form's ``fields``."""
+    first = _upload(client, lang, name, content, source)
+    staged = re.search(rf'action="(/{lang}/documents/upload/[^"]+/mapping)"', first.text)
+    assert first.status_code == 200 and staged, _shown(first.text)[-2500:]
+    again = client.post(
+        staged.group(1),
+        data={"csrf": _csrf(first.text), "source": source, **fields},
+        headers=SAME_ORIGIN,
+    )
+    assert again.status_code == status, _shown(again.text)[-2500:]
+    return _shown(again.text)
+
+
 def _shown(html: str) -> str:
     """The page's text with the isolates around values and the direction marks taken out."""
     return re.sub("[\u2068\u2069\u200f]", "", html).replace("&#39;", "'").replace("&#34;", '"')
@@ -187,21 +207,16 @@ def test_a_mapped_column_the_file_does_not_have_is_said_in_the_page_language(
 ) -> None:
     source = "Synthetic mapped column (SYNTHETIC)"
     content = f"record_id,full_name\nM1,Ali Karimi {lang}\n".encode()
-    client = world.login("documenter")
-    first = _upload(client, lang, "mapped.csv", content, source)
-    action = re.search(rf'action="(/{lang}/documents/upload/[^"]+)/mapping"', first.text)
-    assert first.status_code == 200 and action
     before = _stored(world)
-    refused = client.post(
-        action.group(1) + "/mapping",
-        data={"csrf": _csrf(first.text), "source": source, "col:Full Name (old)": "full_name"},
-        headers=SAME_ORIGIN,
-    )
-    assert refused.status_code == 422
-    shown = _shown(refused.text)
+    client = world.login("documenter")
+    fields = {"col:Full Name (old)": "full_name"}
+    shown = _read_again(client, lang, "mapped.csv", content, source, fields, status=422)
     assert all(text in shown for text in said), shown[-2500:]
     assert _stored(world) == before
 
+
+FA = Locale("fa")
+_TOO_LARGE = json.dumps({"columns": {}, "notes": "x" * MAX_MAPPING_BYTES}).encode()
 
 #: mapping files that cannot be used: what they say in Persian (the message, then the hint)
 BAD_MAPPINGS = {
@@ -224,6 +239,17 @@ BAD_MAPPINGS = {
         json.dumps({"header_row": 0}).encode(),
         ("`header_row` باید شمارهٔ یک سطر باشد",),
         ("`header_row` must be a row number (1 or more)",),
+    ),
+    "too large": (  # refused by shomar.readable before it is read
+        _TOO_LARGE,
+        (
+            f"پرونده {FA.number(len(_TOO_LARGE))} بایت است؛ یک پروندهٔ نگاشت حداکثر "
+            f"{FA.number(MAX_MAPPING_BYTES)} بایت است",
+        ),
+        (
+            f"the file is {len(_TOO_LARGE):,} bytes; a mapping file is at most "
+            f"{MAX_MAPPING_BYTES:,}.",
+        ),
     ),
 }
 
@@ -268,3 +294,21 @@ def test_a_source_without_a_name_is_said_in_the_page_language(
     shown = _shown(response.text)
     assert all(text in shown for text in said), shown[-2500:]
     assert _stored(world) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("fa", ("«ردیف نام ستون‌ها» = ۹ داده شده", "پرونده تنها ۳ سطر دارد")),
+     ("en", ("“Row with the column names” = 9, but the file has only 3 row(s).",))],
+)  # fmt: skip
+def test_a_refusal_names_the_pages_field_not_the_command_line_option(
+    world: WebWorld, lang: str, said: tuple[str, ...]
+) -> None:
+    """The readers' refusal names ``--header-row`` (the CLI says it as it is); the page says
+    its own field for it, in the message as in the hint."""
+    source = "Synthetic short list (SYNTHETIC)"
+    content = f"record_id,full_name\nS1,Ali Karimi {lang}\nS2,Reza Karimi {lang}\n".encode()
+    client = world.login("documenter")
+    shown = _read_again(client, lang, "short.csv", content, source, {"header_row": "9"})
+    assert all(text in shown for text in said), shown[-2500:]
+    assert "--header-row" not in shown

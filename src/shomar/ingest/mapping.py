@@ -177,6 +177,11 @@ class Mapping:
         return next((i for i, h in enumerate(header) if match_key(h) == key), None)
 
 
+def _not_found(shown: str) -> str:
+    """The refusal of a mapping path that is not there (the CLI's `--mapping FILE`)."""
+    return said("%(file)s: mapping file not found.", file=shown)
+
+
 def load_mapping(path: Path | str | None) -> Mapping:
     """Read a mapping file (JSON or TOML) or a built-in one; ``None`` gives the canonical one."""
     if path is None:
@@ -188,9 +193,9 @@ def load_mapping(path: Path | str | None) -> Mapping:
     try:
         raw = read_small_file(
             path,
-            expected="a mapping file",
+            expected=said("a mapping file"),
             limit=MAX_MAPPING_BYTES,
-            missing="mapping file not found",
+            missing=_not_found,
         )
     except InputError as exc:
         raise InputError(

@@ -6,10 +6,11 @@ translator fills in only what is new. ``tests/web/test_languages.py`` fails on a
 from __future__ import annotations
 
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from shomar.web.i18n import catalog_path
@@ -52,19 +53,37 @@ def report_messages() -> list[str]:
     )
 
 
-#: the packages whose messages are made with :func:`shomar.domain.said.said` (an import's
-#: problems and refusals: the checks of a row and a file, the date parser's reasons)
-SAID_IN = ("shomar.ingest", "shomar.calendar", "shomar.services", "shomar.web.routes")
+#: the packages and modules whose messages are made with :func:`shomar.domain.said.said` (an
+#: import's problems and refusals: the checks of a row and a file, the date parser's reasons,
+#: the refusal of a path that is not a readable file)
+SAID_IN = (
+    "shomar.ingest",
+    "shomar.calendar",
+    "shomar.services",
+    "shomar.web.routes",
+    "shomar.readable",
+)
 
 
 def said_messages() -> list[str]:
     """The templates of ``said("...")`` messages, which the upload page shows translated."""
-    found = [
-        message
-        for package in SAID_IN
-        for message in _extract(package, "", [("*.py", "python")], keyword="said")
-    ]
+    found = [message for name in SAID_IN for message in _said_in(name)]
     return list(dict.fromkeys(found))
+
+
+def _said_in(name: str) -> list[str]:
+    """The ``said("...")`` templates of a package's modules, or of a single module."""
+    spec = find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(name)
+    if spec.submodule_search_locations is not None:
+        return _extract(name, "", [("*.py", "python")], keyword="said")
+    return [
+        message if isinstance(message, str) else message[0]
+        for _line, message, _comments, _context in extract_from_file(
+            "python", spec.origin, keywords={"said": None}
+        )
+    ]
 
 
 def all_messages() -> list[str]:
