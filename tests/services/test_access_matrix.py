@@ -93,6 +93,7 @@ from shomar.services.uploads import (
     import_upload,
     set_mapping,
     stage_upload,
+    upload_reading,
     upload_sheets,
 )
 from shomar.simulation import SimulationSpec, simulate
@@ -324,6 +325,9 @@ SERVICES: dict[str, tuple[str, Call]] = {
         w.ws, _staged(w, p), {"full_name": "full_name"}, {}, principal=p
     )),
     "uploads.upload_sheets": ("records.import", lambda w, p: upload_sheets(
+        w.ws, _staged(w, p), principal=p
+    )),
+    "uploads.upload_reading": ("records.import", lambda w, p: upload_reading(
         w.ws, _staged(w, p), principal=p
     )),
     "uploads.import_upload": ("records.import", lambda w, p: import_upload(
