@@ -225,6 +225,12 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue  # «… گفت: «پزشک به من گفت …»»: the inner verb belongs to the quote
         name, start = fa_subject(sentence, m.start())
         name = noun_phrase(name)
+        if name and _FA_DENIED_OBJECT.match(name) and _FA_DENIAL.search(m.group()):
+            # «X، وزیر کشور، گزارش‌های Y درباره … را «دروغ» خواند»: the report is the object
+            # of the denial; its speaker is the subject before it
+            earlier, at = fa_subject(sentence, start)
+            if noun_phrase(earlier):
+                name, start = noun_phrase(earlier), at
         if not name:
             continue
         between = sentence[start + len(name) : m.start()]
@@ -257,6 +263,11 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         date = _date_in(dates, start + len(name), m.start())
         add(Attribution(name, "active", start, m.end(), date, anaphoric(name)), m.span())
     return sorted(_passive_sources(found), key=lambda a: a.start)
+
+
+#: the object a Persian denial rejects, standing where a subject would: «گزارش‌های X درباره …»
+_FA_DENIED_OBJECT = re.compile(r"^(?:گزارش(?:[\u200c ]?های)?|آمار|ادعای|ادعاهای|رقم|ارقام)\s")
+_FA_DENIAL = re.compile(r"خواند|(?:رد|تکذیب)\s+کرد")
 
 
 _SOURCE_WORDS = re.compile(

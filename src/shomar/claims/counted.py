@@ -50,6 +50,8 @@ _LINK = re.compile(
 )
 _FIGURE_OF = re.compile(
     r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$|"
+    # «گفت شمار واقعی «کمتر از ۲۰۰ نفر» است»: the true / official number
+    r"(?:شمار|رقم|آمار|تعداد)\s+(?:واقعی|درست|رسمی|کل)\s*[«\"]?\s*$|"
     # "saying the true number was 41", «این رقم یک هفته پیش ۸۰۰ نفر بود», «این رقم را ۹ نفر …»
     # "The toll, based on a count by Haalvsh …, stands at 96": an aside between commas
     r"(?:figure|number|toll|tally|total|count)(?:\s*,[^,]{2,120},)?\s+(?:was|is|stood\s+at|"
@@ -126,11 +128,16 @@ _BRACKETED = re.compile(r"[\w\u200c]\s*\(\s*$")
 #: a verb that gives a tally, right before a bare number: "KHRN counted nine;"
 _TALLIED = re.compile(
     r"(?<![\w])(?:recorded|counted|counts|records|acknowledged|confirmed|documented|registered|reported|"
-    r"gave|listed)\s+$",
+    # "The police said 150.", "The PMOI has long claimed 30,000.", "That makes 28 this month."
+    r"gave|listed|said|says|claimed|claims|makes|made)\s+$",
     re.I,
 )
 #: nothing after the figure but a place: "counted nine;", "counted eleven in Saqqez."
-_BARE = re.compile(r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?(?:[;,.:]|$)")
+_BARE = re.compile(
+    r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?"
+    r"(?:(?:this|last)\s+(?:week|month|year)\s*|so\s+far(?:\s+this\s+year)?\s*)?"  # "28 this month"
+    r"(?:[;,.:\"”]|$)"
+)
 #: a part of the figure before by the charge: «۴۷۱ نفر به اتهامات مواد مخدر», "481 were for
 #: drug-related offences"
 _FOR_CHARGE = re.compile(
@@ -172,7 +179,7 @@ _IMMINENT = re.compile(
 )
 #: the verb that carries out a death sentence named before the number: «… اجرا شد»
 _CARRIED_OUT = re.compile(
-    r"^\s*(?:[\w\u200c]+\s+){0,8}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
+    r"^\s*(?:[\w\u200c]+\s+){0,12}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
 )
 _SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
 _TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
@@ -184,6 +191,18 @@ _ADJACENT_NOUN = re.compile(
     r"(?<![\w])(?:deaths?|killings?|executions?|arrests?|disappearances?)\s+of\s+$",
     re.I,
 )
+
+
+def _carried_out(s: str, matches: list[QuantityMatch], i: int, tail: str) -> bool:
+    """«حکم اعدام ۶ زندانی … اجرا شد»: the verb that carries the sentence out, also past a «یک»
+    of the description («۳ نفر از متهمان پرونده قتل یک مأمور … اجرا شد»), which counts no one
+    here; another figure ends the search."""
+    if _CARRIED_OUT.match(tail):
+        return True
+    later = matches[i + 1 :]
+    if later and all(s[m.number_start : m.number_end] == "یک" for m in later):
+        return _CARRIED_OUT.match(s[matches[i].number_end :]) is not None
+    return False
 
 
 def last_mention(s: str) -> str | None:
@@ -377,7 +396,7 @@ def categories(
         adjacent = _ADJACENT_NOUN.search(s[prev_end : match.start])
         if adjacent:
             near = _nearest_before(adjacent.group())
-            if near and near[0] == "sentenced_to_death" and _CARRIED_OUT.match(tail):
+            if near and near[0] == "sentenced_to_death" and _carried_out(s, matches, i, tail):
                 near = ("executed", 0)  # «حکم اعدام ۶ زندانی اجرا شد»: the sentence carried out
             if near:
                 found.append(near[0])

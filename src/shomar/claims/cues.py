@@ -36,7 +36,7 @@ __all__ = [
 
 EN_VERB = re.compile(
     r"(?<![\w])(?:(?:has|have|had|also|later|previously|now|then|separately|earlier|initially|"
-    r"originally|first|already)\s+)*"
+    r"originally|first|already|long|repeatedly|consistently|publicly)\s+)*"  # "has long claimed"
     r"(?:said|says|say|announced|announces|reported|reports|confirmed|confirms|estimated|"
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
@@ -68,7 +68,10 @@ EN_PASSIVE = re.compile(
     r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
     r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))"
     # «رقم ۲۰۰ کشته‌ای که وزارت کشور اعلام کرده»: the figure that X announced
-    r"|(?:(?<=ای)|(?<=رقمی)|(?<=آماری)|(?<=شماری))\s+که\s+"
+    r"|(?:(?<=ای)|(?<=رقمی)|(?<=آماری)|(?<=شماری)|"
+    # «رقم ۴۰۰ بازداشتی که X اعلام کرده بود»: a noun with «ی» right after the number
+    r"(?<=[\d۰-۹٠-٩]\s[\w]{3}ی)|(?<=[\d۰-۹٠-٩]\s[\w]{4}ی)|(?<=[\d۰-۹٠-٩]\s[\w]{5}ی)|"
+    r"(?<=[\d۰-۹٠-٩]\s[\w]{6}ی)|(?<=[\d۰-۹٠-٩]\s[\w]{7}ی))\s+که\s+"
     r"(?=[^.،,؛«»]{2,40}?\s(?:اعلام|منتشر|گزارش|ثبت)\s+(?:کرده|کرد|داده|نموده)"
     r"(?![\w\u200c]))"
     # «آمار منتشرشده از سوی رسانه‌ها»: the participle first
@@ -112,6 +115,9 @@ FA_VERB = re.compile(
     r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
     r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
     r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد)"
+    # «ایران اینترنشنال مطلع شده است که …» (has learned), «… دریافته است که …» (has found),
+    # «مقام‌ها اصرار داشتند که …» (insisted)
+    r"|مطلع\s+شده|دریافته|اصرار\s+(?:داشتند|داشت|دارند|دارد|کردند|کرد)"
     r"|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|(?:افزایش|کاهش)\s+(?:داد|دادند|داده)|"
     r"حاکی\s+است|(?:[«\"]?\S+[»\"]?\s+)خواند(?:ند)?)"
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
