@@ -132,12 +132,38 @@ def _date_in(dates: list[DateMention], start: int, end: int) -> str | None:
     return None
 
 
+#: "it had received credible reports that …": "reports" (or "claims", "estimates") is a noun
+#: after an adjective or determiner, not a verb whose subject comes before it
+_NOUN_NOT_VERB = re.compile(
+    r"(?<![\w])(?:credible|unconfirmed|reliable|several|numerous|many|multiple|conflicting|"
+    r"further|new|initial|earlier|received|these|those|such|the|of|media|press|news|"
+    r"official|local)\s+(?:reports|claims|estimates|records|counts|notes|states)$",
+    re.I,
+)
+#: "the highest number recorded in eight years": a participle after a figure noun describes
+#: the figure; it has no speaker
+_FIGURE_PARTICIPLE = re.compile(
+    r"(?<![\w])(?:number|figure|toll|total|level|tally|count)s?\s+(?:ever\s+)?"
+    r"(?:recorded|reported|documented|counted|registered|confirmed|announced|published)$",
+    re.I,
+)
+#: "X was quoted by Y as saying": Y reports what X said
+_QUOTED_BY = re.compile(
+    r"\s*(?<![\w])(?:was|were)\s+quoted\s+by\s+([^,;.]{2,60}?)\s+as\s+saying(?![\w])", re.I
+)
 _BEEN_BEFORE = re.compile(r"(?<![\w])(?:been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 #: "The interior ministry's figure of 200 dead": the party whose figure it is
 _POSSESSIVE_FIGURE = re.compile(
     r"(?:(?<=^)|(?<=\s))((?:[\w-]+\s+){0,4}?[\w-]+)['’]s\s+(?:own\s+|latest\s+|official\s+)?"
-    r"(?:figure|toll|tally|count|estimate|number)s?\s+of\s+",
+    # "IHR's figure stands at 448": the same, with the figure's verb
+    r"(?:figure|toll|tally|count|estimate|number)s?\s+(?:of|(?:now\s+)?(?:stands|stood)\s+at)\s+",
     re.IGNORECASE,
+)
+#: "the HRW figure of 400 arrests", "the UN tally of 551": a named party's figure, without "'s"
+#: (the name a registry entry or an acronym)
+_NAMED_FIGURE = re.compile(
+    r"(?<![\w])(?i:the)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+"
+    r"(?:figure|toll|tally|count|estimate)s?\s+(?:of|(?:now\s+)?(?:stands|stood)\s+at)\s+"
 )
 #: ", said the director of the Oslo-based IHR.": a description that ends the sentence, with no
 #: verb or figure of its own (not ", said the 23-year-old was one of 14 …")
@@ -171,6 +197,17 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             return False
         return bool(ANAPHORA.match(name))
 
+    for m in _QUOTED_BY.finditer(sentence):
+        # "X, a lawmaker, was quoted by the ILNA news agency as saying …": ILNA reports it,
+        # citing X
+        speaker, start = np_before(sentence, skip_parentheticals(sentence, m.start()))
+        speaker, outlet = noun_phrase(speaker), noun_phrase(m.group(1))
+        if speaker and outlet:
+            add(Attribution(outlet, "active", start, m.end(), None, False), m.span())
+            add(
+                Attribution(speaker, "citing", m.end(), m.end(), None, anaphoric(speaker)),
+                (m.end(), m.end()),
+            )
     for pattern, kind in ((EN_PASSIVE, "passive"), (EN_CITING, "citing"), (FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
             name = noun_phrase(FA_PASSIVE_END.sub("", np_after(sentence, m.end())))
@@ -181,6 +218,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
     for m in _POSSESSIVE_FIGURE.finditer(sentence):
         name = noun_phrase(m.group(1))
         if name and not anaphoric(name):
+            add(Attribution(name, "passive", m.start(1), m.end(1), None, False), m.span(1))
+    for m in _NAMED_FIGURE.finditer(sentence):
+        name = m.group(1)
+        if resolve_claimant(name) is not None or name.isupper():
             add(Attribution(name, "passive", m.start(1), m.end(1), None, False), m.span(1))
     for pattern in (EN_ACCORDING, FA_ACCORDING):
         for m in pattern.finditer(sentence):
@@ -219,6 +260,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue  # "the figure has been widely disputed": a passive, no speaker before it
         if any(s < m.start() < e for s, e in quoted):
             continue  # a verb inside a quotation is the speaker's, not an attribution
+        if _NOUN_NOT_VERB.search(sentence, 0, m.end()) or _FIGURE_PARTICIPLE.search(
+            sentence, 0, m.end()
+        ):
+            continue  # "it had received credible reports that …", "the highest number recorded"
         _add_en_active(sentence, m, dates, add, anaphoric)
     for m in FA_VERB.finditer(sentence):
         if any(s < m.start() < e for s, e in quoted) and any(a.kind == "inner" for a in found):

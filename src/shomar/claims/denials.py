@@ -82,7 +82,14 @@ def denied_source(
     if chain is not None and chain.kind == "passive":
         return chain
     passive = next(
-        (a for a in attributions if a.kind == "passive" and main.start < a.start < match.start),
+        # after the denier, or before a speaker named after the figure ("Asked about the HRW
+        # figure of 400, the spokesman said …")
+        (
+            a
+            for a in attributions
+            if a.kind == "passive" and a.start < match.start
+            and (main.start < a.start or match.start < main.start)
+        ),
         None,
     )
     if passive is None and s is not None:
