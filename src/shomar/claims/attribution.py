@@ -294,11 +294,14 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
                 Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name)), (m.end(),) * 2
             )
             continue
-        # «یکی از بستگان این زندانیان به هرانا گفت»: the name's last words, then «به Y»
-        if relative or re.match(
+        # «یکی از بستگان این زندانیان به هرانا گفت»: the name's last words, then «به Y»;
+        # «رضا کمالی، نماینده اهواز در مجلس، به ایلنا گفت»: an apposition, then «به Y»
+        apposition = re.match(r"\s*[،,][^،,«»]{2,60}[،,]\s*(?=به\s)", between)
+        if relative or apposition or re.match(
             r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between
         ):
-            at = start + len(name) + (relative.end() if relative else 0)
+            gap = relative or apposition
+            at = start + len(name) + (gap.end() if gap else 0)
             told = told_media(sentence, sentence.index("به ", at) + 3)
             if told:  # «X به رویترز گفت»
                 add(Attribution(told, "active", start, m.end(), None, False), m.span())

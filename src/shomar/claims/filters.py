@@ -196,6 +196,8 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
     raw = folded[match.number_start : match.number_end]
     quantity = match.quantity
     people_follow = PEOPLE_AFTER_RE.match(after) is not None
+    if re.match(r"[A-Za-z_]{3,}", after) and not re.match(r"(?:st|nd|rd|th)\b", after):
+        return "name"  # «کانال تلگرامی 1500tasvir»: digits that open a name written in Latin
     if _YOUNGEST.search(folded[max(0, match.start - 90) : match.start]) and not people_follow:
         return "age"
     for reason, pattern in _AFTER_RULES:

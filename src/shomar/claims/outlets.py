@@ -17,7 +17,11 @@ from shomar.claims.registry import claimant_entry, resolve_claimant
 __all__ = ["FA_INTERVIEW", "told_media"]
 
 
-FA_INTERVIEW = re.compile(r"\s*در\s+(?:گفت[\u200c ]?و[\u200c ]?گو|مصاحبه)\s+(?:\S+\s+)?با\s+")
+FA_INTERVIEW = re.compile(
+    # «یک وکیل در تهران در گفت‌وگو با رادیو فردا …»: a place may stand before the phrase
+    r"(?:\s*در\s+(?!گفت|مصاحبه)[^\s،,«»]+)?"
+    r"\s*در\s+(?:گفت[\u200c ]?و[\u200c ]?گو|مصاحبه)\s+(?:\S+\s+)?با\s+"
+)
 
 
 #: a broadcaster or news outlet named by its kind rather than its name: "told state TV",

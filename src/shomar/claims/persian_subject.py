@@ -77,6 +77,9 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
             kept.append(quoted.group(1))  # the medium's name belongs to the claimant
             skip_to = quoted.end()
             continue
+        if kept and re.fullmatch(r"\d+[A-Za-z_]\w*", word) and FA_NAMED_MEDIUM.search(" ".join(kept)):
+            kept.append(word)  # «کانال تلگرامی 1500tasvir»: a Latin name after the medium's kind
+            continue
         one_of = word == "از" and bool(kept) and kept[-1] in ("یکی", "برخی", "شماری")
         # «یکی از بستگان …», «مادر یکی از جان‌باختگان …»
         if (word in FA_STOP and not one_of) or word[0].isdigit() or not word[0].isalnum():
