@@ -346,6 +346,11 @@ _PREDICATE = re.compile(
 )
 
 
+#: a figure, its clause, then a semicolon or colon opening a verbless breakdown of it by place:
+#: «… ۲۹ نفر را اعدام کردند؛ ۲۶ نفر در زندان قزلحصار و ۳ نفر در زندان کرج»
+_BREAKDOWN_GAP = re.compile(r"[^;:؛.!?]{0,80}[;:؛]\s*")
+
+
 def _is_list_gap(gap: str) -> bool:
     """Between two items of one list: "… in Piranshahr and …", «…، در گزارش دوم …», «… پسر و …»
     (a few words with a comma or "and", and no verb of their own)."""
@@ -494,6 +499,19 @@ def categories(
         ):
             found[i] = earlier  # "Hengaw recorded 14 deaths; KHRN counted nine; state media
             # acknowledged two": a bare figure after a tallying verb counts what was just counted
+        elif (
+            i > 0
+            and found[i - 1] is not None
+            and _BREAKDOWN_GAP.fullmatch(s, matches[i - 1].end, match.start)
+            and not _PREDICATE.search(s, match.number_end)
+        ):
+            found[i] = found[i - 1]  # «… ۲۹ نفر را اعدام کردند؛ ۲۶ نفر در زندان قزلحصار و …»
+            j = i + 1  # «… و ۳ نفر در زندان کرج»: the breakdown's further items
+            while j < len(matches) and found[j] is None and j not in blocked:
+                if not _is_list_gap(s[matches[j - 1].end : matches[j].start]):
+                    break
+                found[j] = found[i]
+                j += 1
         elif _OF_THESE.match(s.lstrip(OPEN_QUOTES)) and last_counted:
             found[i] = last_counted  # "Of these, 40 were students"
         elif (

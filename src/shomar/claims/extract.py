@@ -72,7 +72,13 @@ from shomar.claims.coreference import remember_people, resolve_anaphora
 from shomar.claims.corrections import corrected_figure
 from shomar.claims.counted import CORRECTED, OPEN_QUOTES, last_mention, share_qualifiers
 from shomar.claims.counted import categories as count_categories
-from shomar.claims.credits import admitted_by, credit_source, figures_source
+from shomar.claims.credits import (
+    admitted_by,
+    credit_source,
+    credit_told,
+    figures_source,
+    told_this,
+)
 from shomar.claims.dates import find_dates
 from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
@@ -167,8 +173,11 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             if last_clause != sentence.text
             else None
         )
+        told = told_this(last_clause) if last_clause != sentence.text else None
         if claims and own_source is not None:  # «…؛ این خبر را X منتشر کرده است»
             claims = credit_source(claims, own_source)
+        elif claims and told is not None:  # «…؛ این را یک مقام محلی به ایسنا گفت»
+            claims = credit_told(claims, *told)
         source = figures_source(sentence.text) if not claims and previous else None
         if source is not None:  # «… ۴۷۶ نفر … این آمار را سازمان حقوق بشر ایران منتشر کرده است»
             found = found[: len(found) - len(previous)]
