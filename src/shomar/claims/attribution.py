@@ -147,6 +147,9 @@ _FIGURE_PARTICIPLE = re.compile(
     r"(?:recorded|reported|documented|counted|registered|confirmed|announced|published)$",
     re.I,
 )
+#: "KHRN from hospital sources": the party that compiled figures, and where it got them
+_GATHERED_FROM = re.compile(r"^(.+?)\s+from\s+((?:[\w'’-]+\s+){0,3}?(?:sources?|hospitals?|"
+                            r"records|morgues?|families|relatives|activists|witnesses))$", re.I)
 #: "X was quoted by Y as saying": Y reports what X said
 _QUOTED_BY = re.compile(
     r"\s*(?<![\w])(?:was|were)\s+quoted\s+by\s+([^,;.]{2,60}?)\s+as\s+saying(?![\w])", re.I
@@ -211,6 +214,14 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
     for pattern, kind in ((EN_PASSIVE, "passive"), (EN_CITING, "citing"), (FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
             name = noun_phrase(FA_PASSIVE_END.sub("", np_after(sentence, m.end())))
+            gathered = _GATHERED_FROM.match(name) if kind == "passive" else None
+            if gathered and re.match(r"(?:compiled|collected|gathered)\s", m.group(), re.I):
+                # "figures compiled by KHRN from hospital sources": KHRN, citing those sources
+                name = gathered.group(1)
+                add(
+                    Attribution(gathered.group(2), "citing", m.end(), m.end(), None, False),
+                    (m.end(), m.end()),
+                )
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
             att = Attribution(name, kind, m.start(), m.end(), date, anaphoric(name, m.end()))
@@ -231,6 +242,9 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             name = appositive_name(sentence, m.end(), noun_phrase(found_name))
             whose = _WHOSE_COUNT.match(name)
             name = whose.group(1) if whose else name  # "by its count" → "its"
+            gathered = _GATHERED_FROM.match(name)
+            if gathered and re.search(r"(?:compiled|collected|gathered)\s+by\s", found_name, re.I):
+                name = gathered.group(1)  # "according to figures compiled by X from hospitals"
             att = Attribution(name, "according", m.start(), m.end(), None, anaphoric(name, m.end()))
             add(att, m.span())
     for m in EN_QUOTED.finditer(sentence):

@@ -89,6 +89,11 @@ _NOT_COUNTED_TAIL = re.compile(
     # «۳ معترض بازداشت‌شده در اصفهان در خطر اجرای قریب‌الوقوع حکم اعدام»: further on, an adjective
     r"(?:[\w\u200c]+\s+){3,6}?(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:قریب[\u200c ]?الوقوع\s+)?"
     r"(?:حکم\s+)?اعدام|"
+    # "1,200 people arrested during the unrest had been released": the clause's verb releases
+    # them; the participle only says who they were
+    r"(?:[\w-]+\s+){0,2}?(?:arrested|detained|held|jailed)\s+(?:during|in|after|since|on|at|over)\s+"
+    r"[^,;.]{2,50}?\s(?:have|has|had|were|was)\s+(?:since\s+|later\s+|now\s+|all\s+)?(?:been\s+)?"
+    r"(?:released|freed)(?![\w])|"
     # a protest by prisoners, not a count of detentions: "have been on hunger strike"
     r"(?:[\w-]+\s+){0,4}?(?:have\s+been|has\s+been|are|were|went)\s+on\s+(?:a\s+)?hunger\s+strike|"
     r"(?:\S+\s+){0,6}?در\s+اعتصاب\s+غذا|"

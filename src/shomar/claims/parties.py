@@ -36,7 +36,14 @@ def chain_of_parties(
     if main is None:
         return []
     if chain is not None and chain.claimant == main.claimant:
-        chain = None  # "Citing HRW, the report said": the report is HRW's
+        # "Citing HRW, the report said": the report is HRW's; "according to figures compiled
+        # by X from hospital sources": X's, citing the sources that come right after it
+        same = chain
+        gathered = re.match(r"(?:compiled|collected|gathered)\s", s[same.start :], re.I)
+        chain = next(
+            (a for a in attributions if a.kind == "citing" and a.start == same.end),
+            None,
+        ) if gathered else None
     if main.anaphoric:  # "the group said in a tally compiled by IHR", no group named before
         named = next(
             (
