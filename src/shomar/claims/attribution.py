@@ -136,8 +136,8 @@ def _date_in(dates: list[DateMention], start: int, end: int) -> str | None:
 #: after an adjective or determiner, not a verb whose subject comes before it
 _NOUN_NOT_VERB = re.compile(
     r"(?<![\w])(?:credible|unconfirmed|reliable|several|numerous|many|multiple|conflicting|"
-    r"further|new|initial|earlier|received|these|those|such|the|of|media|press|news|"
-    r"official|local)\s+(?:reports|claims|estimates|records|counts|notes|states)$",
+    r"further|new|initial|earlier|received|these|those|such|the|of)\s+"
+    r"(?:reports|claims|estimates|records|counts|notes|states)$",
     re.I,
 )
 #: "the highest number recorded in eight years": a participle after a figure noun describes
