@@ -55,6 +55,10 @@ def chain_of_parties(
         )
         if named is not None:
             return [named]
+    outer = _outer_teller(s, main, attributions)
+    if outer is not None:  # "A lawyer told IranWire that an official had told him 4 died"
+        outlet, speaker = outer
+        return [outlet, speaker, main] + ([chain] if chain not in (None, speaker) else [])
     parties = [main] if chain is None else [main, chain]
     reporter = find_reporter(s, main, attributions)
     if reporter is not None:
@@ -77,6 +81,29 @@ def chain_of_parties(
     if inner is not None and inner.claimant not in {p.claimant for p in parties}:
         parties.append(inner)  # the quoted speaker's own source ("a nurse told me, …")
     return parties
+
+
+#: between "told IranWire" and the speaker of the clause it introduces: "… that "
+_TOLD_THAT = re.compile(r"\s*[^.;:,]{0,60}?\s+that\s+", re.I)
+
+
+def _outer_teller(
+    s: str, main: Attribution, attributions: list[Attribution]
+) -> tuple[Attribution, Attribution] | None:
+    """ "A lawyer told IranWire that a prison official had told him …": the outlet and the
+    speaker who told it, when the figure's speaker stands in the clause the outlet reports."""
+    for outlet in attributions:
+        if outlet is main or outlet.kind != "active" or outlet.end > main.start:
+            continue
+        speaker = next(
+            (a for a in attributions if a.kind == "citing" and a.start == a.end == outlet.end),
+            None,
+        )
+        gap = s[outlet.end : main.start]
+        that_opens_main = s.startswith("that ", main.start) and "," not in gap
+        if speaker is not None and (_TOLD_THAT.fullmatch(gap) or that_opens_main):
+            return outlet, speaker
+    return None
 
 
 def attribution_for(

@@ -83,7 +83,7 @@ def _capitalised(word: str) -> bool:
 
 
 _LEAD_ADVERB = re.compile(
-    r"^(?:(?:earlier|separately|later|meanwhile|also|however|now|previously|then|instead|"
+    r"^(?:(?:earlier|separately|later|meanwhile|also|however|now|previously|then|instead|that|"
     r"in\s+(?:a|an|its|their|his|her)\s+\w+|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
     r"[\s,]+)+",
     re.IGNORECASE,
