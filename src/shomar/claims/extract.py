@@ -70,7 +70,13 @@ from shomar.claims.claimant_lists import gapped_claimant, split_joint
 from shomar.claims.context import ArticleContext
 from shomar.claims.coreference import remember_people, resolve_anaphora
 from shomar.claims.corrections import corrected_figure
-from shomar.claims.counted import CORRECTED, OPEN_QUOTES, last_mention, share_qualifiers
+from shomar.claims.counted import (
+    CORRECTED,
+    OPEN_QUOTES,
+    first_after,
+    last_mention,
+    share_qualifiers,
+)
 from shomar.claims.counted import categories as count_categories
 from shomar.claims.credits import (
     admitted_by,
@@ -283,7 +289,11 @@ def _sentence_claims(
     ]
     categories = count_categories(s, matches, lang, context.last_counted, context.last_mention)
     if context.list_source and is_labelled(s):  # "January — 41" under "Executions by HRANA:"
-        categories = [c or context.list_category for c in categories]
+        # "Killed in custody, 2023: 17": the label's own category word first
+        head = re.split(r"\s*[:—–]\s*[\d۰-۹][\d,٬۰-۹]*\s*$", s)[0]
+        first = first_after(head, lang)  # "Killed in custody": killed, not detained
+        label = first[0] if first else last_mention(head)
+        categories = [c or label or context.list_category for c in categories]
     matches = share_qualifiers(s, matches, categories)
     context.last_mention = last_mention(s) or context.last_mention
     if new_paragraph:
