@@ -298,6 +298,15 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         relative = re.match(
             r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between
         )
+        carried = _FA_CARRIED_BY.fullmatch(between)
+        outlet = told_media(sentence, start + len(name) + carried.start(1)) if carried else None
+        if outlet:
+            # «شورای تأمین در بیانیه‌ای که ایرنا منتشر کرد اعلام کرد»: IRNA relays the council
+            add(Attribution(outlet, "active", start, m.end(), None, False), m.span())
+            add(
+                Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name)), (m.end(),) * 2
+            )
+            continue
         talk = FA_INTERVIEW.match(between)
         told = told_media(sentence, start + len(name) + talk.end()) if talk else None
         if told and resolve_claimant(told) is None:
@@ -327,6 +336,11 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
     return sorted(_passive_sources(found), key=lambda a: a.start)
 
 
+#: «X در بیانیه‌ای که ایرنا منتشر کرد اعلام کرد»: the outlet that carried the statement
+_FA_CARRIED_BY = re.compile(
+    r"\s*در\s+(?:بیانیه|گزارش|پیام|اطلاعیه)[\u200c ]?(?:ای|ی)?\s+که\s+(\S.{1,40}?)\s+"
+    r"(?:منتشر|پخش)\s+(?:کرد|کرده|کردند)\s*"
+)
 #: the object a Persian denial rejects, standing where a subject would: «گزارش‌های X درباره …»
 _FA_DENIED_OBJECT = re.compile(r"^(?:گزارش(?:[\u200c ]?های)?|آمار|ادعای|ادعاهای|رقم|ارقام)\s")
 _FA_DENIAL = re.compile(r"خواند|(?:رد|تکذیب)\s+کرد")

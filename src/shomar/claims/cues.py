@@ -89,6 +89,9 @@ FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c
 EN_ACCORDING = re.compile(
     # "based on a count by the Baluch rights group Haalvsh": the party that counted
     r"(?<![\w])based\s+on\s+(?:a|an|the)\s+(?:count|tally|list|database)\s+(?:kept\s+)?by\s+|"
+    # "In a statement carried by IRNA, the council said …": the outlet relays the speaker
+    r"(?<![\w])in\s+(?:a|an|the|its)\s+(?:statement|report|interview|message|post|remarks)\s+"
+    r"(?:carried|published|broadcast|aired|run)\s+by\s+|"
     # "By its count, …", "by the group's tally": the party whose count it is
     r"(?<![\w])by\s+(?=(?:its|their|his|her|[\w'’ -]{2,40}?['’]s?)\s+(?:own\s+)?(?:latest\s+)?"
     r"(?:count|tally|reckoning|estimate|figures)\b)|"
