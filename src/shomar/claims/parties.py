@@ -55,6 +55,9 @@ def chain_of_parties(
         )
         if named is not None:
             return [named]
+    source = _learned_from(s, main, match, attributions)
+    if source is not None:  # "X has learned that 23 …, a source close to the families said."
+        return [main, source]
     outer = _outer_teller(s, main, attributions)
     if outer is not None:  # "A lawyer told IranWire that an official had told him 4 died"
         outlet, speaker = outer
@@ -81,6 +84,29 @@ def chain_of_parties(
     if inner is not None and inner.claimant not in {p.claimant for p in parties}:
         parties.append(inner)  # the quoted speaker's own source ("a nurse told me, …")
     return parties
+
+
+_LEARNED = re.compile(r"(?:learned|learnt)$", re.I)
+
+
+def _learned_from(
+    s: str, main: Attribution, match: QuantityMatch, attributions: list[Attribution]
+) -> Attribution | None:
+    """ "Iran International has learned that 23 …, a source close to the families said.": the
+    speaker closing the sentence is the source the outlet learned it from."""
+    if main.kind != "active" or not _LEARNED.search(s[main.start : main.end]):
+        return None
+    return next(
+        (
+            a
+            for a in attributions
+            if a.kind in ("active", "inverted")
+            and a.start > match.end
+            and re.search(r"[,،]\s*$", s[: a.start])
+            and not re.search(r"\w", s[a.end :])
+        ),
+        None,
+    )
 
 
 #: between "told IranWire" and the speaker of the clause it introduces: "… that "
