@@ -284,6 +284,9 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue  # «… گفت: «پزشک به من گفت …»»: the inner verb belongs to the quote
         name, start = fa_subject(sentence, m.start())
         name = noun_phrase(name)
+        verified = _FA_VERIFIED_BY.match(sentence, start + len(name)) if name else None
+        if verified and _FA_FOOTAGE.fullmatch(name) and resolve_claimant(verified.group(1)):
+            name = verified.group(1)  # «ویدیویی که بی‌بی‌سی فارسی صحت آن را تأیید کرده …»
         if name and _FA_DENIED_OBJECT.match(name) and _FA_DENIAL.search(m.group()):
             # «X، وزیر کشور، گزارش‌های Y درباره … را «دروغ» خواند»: the report is the object
             # of the denial; its speaker is the subject before it
@@ -341,6 +344,13 @@ _FA_CARRIED_BY = re.compile(
     r"\s*در\s+(?:بیانیه|گزارش|پیام|اطلاعیه)[\u200c ]?(?:ای|ی)?\s+که\s+(\S.{1,40}?)\s+"
     r"(?:منتشر|پخش)\s+(?:کرد|کرده|کردند)\s*"
 )
+#: footage or papers that an outlet verified, as the subject: «ویدیویی که X صحت آن را تأیید
+#: کرده، … نشان می‌دهد» is X's report
+_FA_FOOTAGE = re.compile(r"(?:ویدیو|ویدئو|تصاویر|اسناد|مدارک|فیلم)(?:یی|ی|های|هایی)?")
+_FA_VERIFIED_BY = re.compile(
+    r"\s+که\s+((?:[^\s،,.]+\s+){0,4}?[^\s،,.]+)\s+(?:صحت\s+(?:آن|آنها|آن[\u200c ]?ها)\s+را\s+)?"
+    r"(?:تأیید|تایید|بررسی|راستی[\u200c ]?آزمایی)\s+(?:کرده|کرد)"
+)
 #: the object a Persian denial rejects, standing where a subject would: «گزارش‌های X درباره …»
 _FA_DENIED_OBJECT = re.compile(r"^(?:گزارش(?:[\u200c ]?های)?|آمار|ادعای|ادعاهای|رقم|ارقام)\s")
 _FA_DENIAL = re.compile(r"خواند|(?:رد|تکذیب)\s+کرد")
@@ -356,8 +366,10 @@ _SOURCE_WORDS = re.compile(
 #: "documents seen by Reuters", "hospital records obtained by IranWire": the outlet reports
 #: what the records say
 _SEEN_BY = re.compile(
-    r"^((?:[\w-]+\s+){0,2}(?:records|documents|files|data|logs|lists?|papers|certificates))\s+"
-    r"(?:seen|obtained|reviewed|examined)\s+by\s+(.+)$",
+    r"^((?:[\w-]+\s+){0,2}(?:records|documents|files|data|logs|lists?|papers|certificates|"
+    r"videos?|footage|images|photos|photographs))\s+"
+    # "A video verified by BBC Persian shows …": the outlet reports what the footage shows
+    r"(?:seen|obtained|reviewed|examined|verified|geolocated|authenticated)\s+by\s+(.+)$",
     re.IGNORECASE,
 )
 

@@ -255,11 +255,25 @@ _MAIN_VERB_AFTER_PARTICIPLE = re.compile(
 )
 
 
+#: a reduced relative that says what the people counted were convicted or accused of, then the
+#: clause's own verb: "Two men convicted of killing a cleric were hanged"
+_CONVICTED_RELATIVE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:convicted|accused|suspected|found\s+guilty)\s+(?:of|on)\s+"
+    r"[^,;.]{2,60}?\s((?:were|was|have\s+been|has\s+been|had\s+been)\s)",
+    re.IGNORECASE,
+)
+
+
 def first_after(
     text: str, lang: str, table: list[tuple[str, re.Pattern[str]]] = COUNTED_AFTER
 ) -> tuple[str, int] | None:
     """The first category form of ``table`` in ``text`` (what follows a number), up to a stop
     word or ``and`` opening another clause, with its offset."""
+    convicted = _CONVICTED_RELATIVE.match(text) if table is COUNTED_AFTER else None
+    if convicted:  # "Two men convicted of killing a cleric were hanged": the clause's verb
+        later = first_after(text[convicted.end(1) :], lang)
+        if later is not None:
+            return later[0], convicted.end(1) + later[1]
     stop = _AFTER_STOP.search(text)
     window = text[: stop.start()] if stop else text
     window = window[: _AFTER_WINDOW[lang]]

@@ -46,6 +46,8 @@ _EN_AFTER_STOP = {
     "interviewed", "contacted", "reached", "questioned",
     # "told Hengaw they had counted …": the clause's subject, not part of the name
     "they", "he", "she", "we", "it",
+    # "a video verified by BBC Persian shows …": the verb after the name
+    "shows", "show", "showed", "suggests", "indicates",
 }  # fmt: skip
 _BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", re.IGNORECASE)
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
@@ -58,6 +60,7 @@ FA_STOP = {
     # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
     "مرگ", "اعدام", "اجرای", "حکم", "احکام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار",
     "هویت", "اسامی",
+    "دست‌کم", "حداقل",  # a qualifier opens the object: «…، دست‌کم ۶ جسد را … نشان می‌دهد»
     "خبر",  # «فرمانده انتظامی خبر کشته شدن ۹۰ نفر را رد کرد»: the news denied, not the name
     # «آمار منتشرشده از سوی X درباره …»: what the figure is about
     "درباره", "دربارهٔ", "پیرامون",
