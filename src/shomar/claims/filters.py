@@ -104,7 +104,9 @@ _AFTER_RULES = [
         "count of sources",
         re.compile(
             # not «۱۹ زخمی گزارش کرده بود»: a counted word, then a verb of reporting
-            rf"^\s+(?:(?!نفر|تن\b|people|persons|زخمی|کشته|مجروح|مصدوم)[\w-]+\s+)?"
+            # (nor "92 while official media reported 19": a conjunction opens another clause)
+            rf"^\s+(?:(?!نفر|تن\b|people|persons|زخمی|کشته|مجروح|مصدوم|(?:while|whereas|but|and|as)\b)"
+            rf"[\w-]+\s+)?"
             rf"(?:{_SOURCE_NOUNS})(?![\w\u200c])",
             re.I,
         ),
