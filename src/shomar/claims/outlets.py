@@ -37,6 +37,14 @@ _OUTLET_NOUN = re.compile(
 )
 
 
+#: an outlet outside the registry, known by the way its name ends: "the Financial Times", "the
+#: Wall Street Journal", "Sky News"
+_NAMED_OUTLET = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,4}(?:Times|Post|Journal|News|Telegraph|Independent|Monitor|"
+    r"Gazette|Herald|Tribune|Observer|Economist|Television|TV|Radio|Jazeera|Arabiya)$"
+)
+
+
 _TOLD_QUOTED = re.compile(r"\s*«([^«»]{2,40})»\s*(?=گفت|اظهار|توضیح)")
 
 
@@ -53,4 +61,6 @@ def told_media(sentence: str, end: int) -> str | None:
         return target
     if target and _OUTLET_NOUN.fullmatch(target):
         return target
+    if target and _NAMED_OUTLET.search(target):
+        return target  # "told the Financial Times", "told the Baluch rights website Haalvsh"
     return None
