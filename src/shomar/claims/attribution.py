@@ -148,8 +148,11 @@ _FIGURE_PARTICIPLE = re.compile(
     re.I,
 )
 #: "KHRN from hospital sources": the party that compiled figures, and where it got them
-_GATHERED_FROM = re.compile(r"^(.+?)\s+from\s+((?:[\w'’-]+\s+){0,3}?(?:sources?|hospitals?|"
-                            r"records|morgues?|families|relatives|activists|witnesses))$", re.I)
+_GATHERED_FROM = re.compile(
+    r"^(.+?)\s+from\s+((?:[\w'’-]+\s+){0,3}?(?:sources?|hospitals?|"
+    r"records|morgues?|families|relatives|activists|witnesses))$",
+    re.I,
+)
 #: "X was quoted by Y as saying": Y reports what X said
 _QUOTED_BY = re.compile(
     r"\s*(?<![\w])(?:was|were)\s+quoted\s+by\s+([^,;.]{2,60}?)\s+as\s+saying(?![\w])", re.I
@@ -302,10 +305,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between
         )
         carried = _FA_CARRIED_BY.fullmatch(between)
-        outlet = told_media(sentence, start + len(name) + carried.start(1)) if carried else None
-        if outlet:
+        carrier = told_media(sentence, start + len(name) + carried.start(1)) if carried else None
+        if carrier:
             # «شورای تأمین در بیانیه‌ای که ایرنا منتشر کرد اعلام کرد»: IRNA relays the council
-            add(Attribution(outlet, "active", start, m.end(), None, False), m.span())
+            add(Attribution(carrier, "active", start, m.end(), None, False), m.span())
             add(
                 Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name)), (m.end(),) * 2
             )
@@ -323,8 +326,10 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         # «یکی از بستگان این زندانیان به هرانا گفت»: the name's last words, then «به Y»;
         # «رضا کمالی، نماینده اهواز در مجلس، به ایلنا گفت»: an apposition, then «به Y»
         apposition = re.match(r"\s*[،,][^،,«»]{2,60}[،,]\s*(?=به\s)", between)
-        if relative or apposition or re.match(
-            r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between
+        if (
+            relative
+            or apposition
+            or re.match(r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between)
         ):
             gap = relative or apposition
             at = start + len(name) + (gap.end() if gap else 0)

@@ -32,14 +32,16 @@ _JOINT = [
         r"recorded|counted|put)(?![\w])"
     ),
     re.compile(
-        r"^(.+?)\s+(?:در\s+(?:بیانیه[\u200c ]?ای|گزارش\s+سالانه)\s+مشترک(?:\s+خود)?\s+)?(?:از\s|اعلام|گزارش|گفته|"
+        r"^(.+?)\s+(?:در\s+(?:بیانیه[\u200c ]?ای|گزارش\s+سالانه)\s+مشترک(?:\s+خود)?\s+)?"
+        r"(?:از\s|اعلام|گزارش|گفته|"
         r"می[\u200c ]?گویند|تأیید|تایید)"
     ),
 ]
 _LIST_SEPARATOR = re.compile(r"\s*[,،]\s*(?:and\s+|و\s+)?(?:هم\s+)?|\s+and\s+|\s+و\s+(?:هم\s+)?")
 _BOTH = re.compile(r"^(?:both|هم)\s", re.IGNORECASE)
 _JOINTLY = re.compile(
-    r"(?<![\w])(?:joint(?:ly)?|together)(?![\w])|بیانیه[\u200c ]?ای\s+مشترک|گزارش\s+سالانه\s+مشترک", re.I
+    r"(?<![\w])(?:joint(?:ly)?|together)(?![\w])|بیانیه[\u200c ]?ای\s+مشترک|گزارش\s+سالانه\s+مشترک",
+    re.I,
 )
 _LIST_START = re.compile(r"^(?:both\s+|هم\s+)?(?:the\s+)?", re.IGNORECASE)
 

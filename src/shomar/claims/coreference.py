@@ -73,7 +73,9 @@ def resolve_anaphora(attributions: list[Attribution], context: ArticleContext) -
                 target = local or target or context.last_claimant
             if kind == "person" and target and _outside_party(target):
                 target = None  # "Asked about the HRW figure, the spokesman said": not HRW's man
-                att = Attribution(att.claimant, att.kind, att.start, att.end, att.date_stated, False)
+                att = Attribution(
+                    att.claimant, att.kind, att.start, att.end, att.date_stated, False
+                )
             if target:
                 att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
             elif _PRONOUN.match(att.claimant):

@@ -87,7 +87,8 @@ def denied_source(
         (
             a
             for a in attributions
-            if a.kind == "passive" and a.start < match.start
+            if a.kind == "passive"
+            and a.start < match.start
             and (main.start < a.start or match.start < main.start)
         ),
         None,
@@ -103,6 +104,7 @@ def denied_source(
 #: «گزارش X را که …», «گزارش X درباره …»: the report, and whose it is, that a Persian denial
 #: rejects
 _REPORT_OF = re.compile(
-    r"(?<![\w\u200c])(?:گزارش(?:[\u200c ]?های)?|آمار|ادعای|رقم)\s+((?:[^\s،,«»]+\s+){0,5}?[^\s،,«»]+)\s+"
+    r"(?<![\w\u200c])(?:گزارش(?:[\u200c ]?های)?|آمار|ادعای|رقم)\s+"
+    r"((?:[^\s،,«»]+\s+){0,5}?[^\s،,«»]+)\s+"
     r"(?:را\s+که|درباره|در\s+(?:مورد|باره)|مبنی\s+بر)\s"
 )

@@ -290,9 +290,9 @@ def _sentence_claims(
     categories = count_categories(s, matches, lang, context.last_counted, context.last_mention)
     if context.list_source and is_labelled(s):  # "January — 41" under "Executions by HRANA:"
         # "Killed in custody, 2023: 17": the label's own category word first
-        head = re.split(r"\s*[:—–]\s*[\d۰-۹][\d,٬۰-۹]*\s*$", s)[0]
-        first = first_after(head, lang)  # "Killed in custody": killed, not detained
-        label = first[0] if first else last_mention(head)
+        label_text = re.split(r"\s*[:—–]\s*[\d۰-۹][\d,٬۰-۹]*\s*$", s)[0]
+        first = first_after(label_text, lang)  # "Killed in custody": killed, not detained
+        label = first[0] if first else last_mention(label_text)
         categories = [c or label or context.list_category for c in categories]
     matches = share_qualifiers(s, matches, categories)
     context.last_mention = last_mention(s) or context.last_mention

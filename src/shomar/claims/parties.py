@@ -40,10 +40,14 @@ def chain_of_parties(
         # by X from hospital sources": X's, citing the sources that come right after it
         same = chain
         gathered = re.match(r"(?:compiled|collected|gathered)\s", s[same.start :], re.I)
-        chain = next(
-            (a for a in attributions if a.kind == "citing" and a.start == same.end),
-            None,
-        ) if gathered else None
+        chain = (
+            next(
+                (a for a in attributions if a.kind == "citing" and a.start == same.end),
+                None,
+            )
+            if gathered
+            else None
+        )
     if main.anaphoric:  # "the group said in a tally compiled by IHR", no group named before
         named = next(
             (

@@ -26,9 +26,7 @@ _FA_TIME_NOUN = re.compile(r"\s+(?:روز|ساعت|هفته|ماه|سال|شب|�
 #: «… و نوجوان را که …»: after «و», a noun and «را»: the object's list goes on, no new subject
 _OBJECT_GOES_ON = re.compile(r"(?:[\w\u200c]+\s+){1,2}?را(?![\w\u200c])")
 #: «هفته گذشته امیرعلی حاجی‌زاده … اعلام کرد»: a time phrase before the subject
-_FA_TIME_PHRASE = re.compile(
-    r"(?:هفته|ماه|سال)\s+(?:گذشته|پیش|اخیر|جاری)(?![\w\u200c])"
-)
+_FA_TIME_PHRASE = re.compile(r"(?:هفته|ماه|سال)\s+(?:گذشته|پیش|اخیر|جاری)(?![\w\u200c])")
 #: «مقام‌ها ماه‌ها اصرار داشتند»: "for months", a time adverb after the subject
 _FA_DURATION = {"ماه‌ها", "سال‌ها", "هفته‌ها", "روزها", "ماهها", "سالها", "مدت‌ها"}
 #: a clause that opens with what happened is an item of the object's list, not a subject
@@ -93,7 +91,11 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
             kept.append(quoted.group(1))  # the medium's name belongs to the claimant
             skip_to = quoted.end()
             continue
-        if kept and re.fullmatch(r"\d+[A-Za-z_]\w*", word) and FA_NAMED_MEDIUM.search(" ".join(kept)):
+        if (
+            kept
+            and re.fullmatch(r"\d+[A-Za-z_]\w*", word)
+            and FA_NAMED_MEDIUM.search(" ".join(kept))
+        ):
             kept.append(word)  # «کانال تلگرامی 1500tasvir»: a Latin name after the medium's kind
             continue
         one_of = word == "از" and bool(kept) and kept[-1] in ("یکی", "برخی", "شماری")

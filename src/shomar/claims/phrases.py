@@ -203,7 +203,9 @@ def np_before(sentence: str, end: int) -> tuple[str, int]:
             break
         if word[0].isdigit() or word in ("-", "—", "–"):
             break  # "on 3 March 2023", "LONDON, 14:30 GMT -": a date or a dateline, not a name
-        close_to = low == "to" and re.search(r"(?:close|closer|linked)\s*$", sentence[: tok.start()])
+        close_to = low == "to" and re.search(
+            r"(?:close|closer|linked)\s*$", sentence[: tok.start()]
+        )
         if close_to and kept:
             kept.append(tok)  # "a source close to the families said": one description
             continue
