@@ -240,7 +240,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
     for pattern in (EN_ACCORDING, FA_ACCORDING):
         for m in pattern.finditer(sentence):
             received = FA_RECEIVED.match(sentence, m.end())
-            by = (received.group(1) or received.group(2)) if received else None
+            by = next((g for g in received.groups() if g), None) if received else None
             found_name = by if by else np_after(sentence, m.end())
             name = appositive_name(sentence, m.end(), noun_phrase(found_name))
             whose = _WHOSE_COUNT.match(name)
