@@ -53,6 +53,8 @@ EN_VERB = re.compile(
     r"(?:raised|revised|updated|increased|lowered|put)\s+(?:its|the|their|his|her)\s+"
     r"(?:death\s+)?(?:toll|tally|figure|count|estimate)|"
     r"put\s+the\s+(?:number|toll|figure|total|count)|"
+    # a press release's demand: "Amnesty is calling on the authorities to release 38 teachers"
+    r"(?:is\s+|are\s+)?(?:calling\s+on|called\s+on|calls\s+on|urged|urges|urging)(?=\s+(?:the|Iran|Iranian)\b)|"
     r"gave\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|number|tally|count))(?![\w])",
     re.IGNORECASE,
 )

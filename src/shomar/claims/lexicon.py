@@ -170,6 +170,7 @@ _AFTER: dict[str, list[str]] = {
         r"(?:were|are|was|is|being|been)\s+(?:briefly\s+)?held(?=\s+(?:briefly|"
         r"overnight|without|for|in\s+(?:custody|detention|prison|jail|solitary))|\s*[.,;]|\s*$)",
         r"behind\s+bars",
+        r"(?:remain(?:s|ed)?|held|kept|placed)\s+in\s+solitary(?:\s+confinement)?",
         # "170 people were being held in the Fashafuyeh detention centre"
         r"(?:were|are|was|is|being|been)\s+held\s+in\s+(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
         r"(?:detention\s+(?:centre|center|facility|camp)|prison|jail)",
