@@ -182,6 +182,13 @@ _IMMINENT = re.compile(
     r"کیفرخواست\s+(?:برای|علیه)\s+$|indictments?\s+(?:against|of|for)\s+$",
     re.I,
 )
+#: a call to halt executions: those counted are sentenced, not yet executed ("urged Iran to
+#: halt the execution of 7 protesters", «خواستار توقف اجرای حکم اعدام ۷ معترض شد»)
+_HALT_EXECUTION = re.compile(
+    r"(?:halt|stop|suspend)\s+the\s+(?:imminent\s+)?executions?\s+of\s+$|"
+    r"(?:توقف|لغو|جلوگیری\s+از)\s+(?:اجرای\s+)?(?:حکم|احکام)\s+اعدام\s+$",
+    re.I,
+)
 #: the verb that carries out a death sentence named before the number: «… اجرا شد»
 _CARRIED_OUT = re.compile(
     r"^\s*(?:[\w\u200c]+\s+){0,12}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
@@ -412,6 +419,9 @@ def categories(
         if _NOT_COUNTED_TAIL.match(tail):
             found.append(None)  # "at least 21 faced the death penalty", «۹۰۰ نفر آزاد شدند»
             blocked.add(i)
+            continue
+        if _HALT_EXECUTION.search(s[prev_end : match.start]):
+            found.append("sentenced_to_death")  # «خواستار توقف اجرای حکم اعدام ۷ معترض شد»
             continue
         if _IMMINENT.search(s[prev_end : match.start]):
             found.append(None)  # «درباره اعدام قریب‌الوقوع ۳ معترض»: not yet executed
