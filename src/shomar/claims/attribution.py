@@ -390,7 +390,9 @@ def _passive_sources(found: list[Attribution]) -> list[Attribution]:
             out[out.index(att)] = Attribution(
                 outlet, "active", att.start, att.end, att.date_stated, False
             )
-            out.append(Attribution(seen.group(1), "citing", att.end, att.end, None, False))
+            if not re.search(r"videos?|footage|images|photos|photographs", seen.group(1), re.I):
+                # records are a source the outlet cites; footage is no party
+                out.append(Attribution(seen.group(1), "citing", att.end, att.end, None, False))
             out = [p for p in out if not (p.kind == "passive" and att.start < p.start < att.end)]
             continue
         if att.kind != "active" or not _SOURCE_WORDS.match(att.claimant):

@@ -84,6 +84,7 @@ _INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمل
 #: a number whose next words say it counts no one claimed here: at risk, facing, released
 _NOT_COUNTED_TAIL = re.compile(
     r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
+    r"at\s+risk(?=\s*[.,;]|\s*$)|"  # "and dozens more are at risk."
     r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
     r"(?:در|با)\s+(?:خطر|معرض)\s+(?:صدور\s+(?:یا\s+)?|اجرای\s+)*(?:حکم\s+)?اعدام|"
     # «۳ معترض بازداشت‌شده در اصفهان در خطر اجرای قریب‌الوقوع حکم اعدام»: further on, an adjective
@@ -134,7 +135,8 @@ _BRACKETED = re.compile(r"[\w\u200c]\s*\(\s*$")
 _TALLIED = re.compile(
     r"(?<![\w])(?:recorded|counted|counts|records|acknowledged|confirmed|documented|registered|reported|"
     # "The police said 150.", "The PMOI has long claimed 30,000.", "That makes 28 this month."
-    r"gave|listed|said|says|claimed|claims|makes|made)\s+$",
+    r"gave|listed|said|says|claimed|claims|makes|made|acknowledge|acknowledges|admit|admits)\s+"
+    r"(?:only\s+|just\s+)?$",  # "and the authorities acknowledge only 11"
     re.I,
 )
 #: nothing after the figure but a place: "counted nine;", "counted eleven in Saqqez."
@@ -326,6 +328,8 @@ _REFERS_BACK = re.compile(
     r"(?<![\w])(?:the|this|that)\s+(?:number|figure|toll|total)(?![\w])|exceeded|"
     # "The toll rose again overnight. By Tuesday it stood at 41": "it" is the count named before
     r"(?<![\w])it\s+(?:now\s+)?(?:stood|stands|reached|rose\s+to|climbed\s+to)\s+(?:at\s+)?$|"
+    # "opposition groups say it exceeds 1,500": "it" is the toll just named
+    r"(?<![\w])(?:say|says|said|believe|believes|estimate|estimates)\s+it\s+$|"
     r"(?:این|آن)\s+(?:رقم|آمار|تعداد|شمار)",
     re.IGNORECASE,
 )
