@@ -99,6 +99,8 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
             kept.append(word)  # «کانال تلگرامی 1500tasvir»: a Latin name after the medium's kind
             continue
         one_of = word == "از" and bool(kept) and kept[-1] in ("یکی", "برخی", "شماری")
+        # «یک منبع نزدیک به خانواده …»: "close to", one description
+        one_of = one_of or (word == "به" and bool(kept) and kept[-1] == "نزدیک")
         # «یکی از بستگان …», «مادر یکی از جان‌باختگان …»
         if (word in FA_STOP and not one_of) or word[0].isdigit() or not word[0].isalnum():
             break
