@@ -177,6 +177,15 @@ _PLAIN = operator.itemgetter(*PLAIN_FIELDS)
 _SENSITIVE = operator.itemgetter(*SENSITIVE_COLUMNS)
 
 
+def repeats_header(cells: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    """Whether a data row holds the header's names again, column for column: a second list
+    pasted under the first with its header would otherwise be a record named "full_name"."""
+    if not header[0]:
+        return False
+    padded = (*cells, *("",) * (len(header) - len(cells)))
+    return all(c.strip().casefold() == h.strip().casefold() for c, h in zip(padded, header, strict=False))
+
+
 def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Problem]]:
     """The record fields of ``row`` and every problem it has (all of them, not the first).
 
@@ -205,6 +214,18 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
                 "A cell to the right of the header's last column holds a value: name its "
                 "column in the header row, or delete the stray value"
             ),
+        )
+    if (
+        row_cells
+        and row_cells[0].strip().casefold() == header[0].strip().casefold()
+        and repeats_header(row_cells, header)
+    ):
+        problem(
+            said(
+                "the row repeats the header row (lists pasted together, each with its header?); "
+                "it would be read as a record"
+            ),
+            hint=said("Delete the row, or import each list on its own"),
         )
     cells = dict.fromkeys(_ALL_COLUMNS, "")
     width = len(row_cells)
