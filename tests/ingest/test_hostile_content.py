@@ -137,3 +137,24 @@ def test_dates_that_can_only_be_month_first_are_read_so_and_said(
     assert starts == [dt.date(2019, 11, 16), dt.date(2019, 11, 16), dt.date(2019, 4, 3)]
     said = " ".join(report.warnings)
     assert "1 date(s) could only be month-first, like '11/16/2019'" in said
+
+
+def test_a_header_row_repeated_as_data_is_refused_at_its_row(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """Two lists pasted together, each with its header: the second header became a record
+    named "full_name" (no check looks at a name's words)."""
+    path = tmp_path / "pasted.csv"
+    path.write_text(
+        "full_name,notes\nSynthetic Ali,a\nfull_name,notes\nSynthetic Sara,b\n"
+        " FULL_NAME , Notes \nSynthetic Reza,c\n",
+        encoding="utf-8",
+    )
+    refused(workspace, path, "pasted.csv, row 3: the row repeats the header row", "row 5",
+            error=ImportValidationError)  # fmt: skip
+    assert _problems(workspace, path) == [(3, None), (5, None)]
+    words = tmp_path / "words.csv"
+    words.write_text("full_name,notes\nfull_name,not the header\nnotes,x\n", encoding="utf-8")
+    from shomar.services.imports import import_file
+
+    assert import_file(workspace, words, "W", principal=ADMIN).records_added == 2
