@@ -158,3 +158,28 @@ def test_a_header_row_repeated_as_data_is_refused_at_its_row(
     from shomar.services.imports import import_file
 
     assert import_file(workspace, words, "W", principal=ADMIN).records_added == 2
+
+
+def test_a_total_line_under_the_list_is_refused_not_imported_as_a_victim(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """A footer ("Total: 3", «جمع کل: ۳ نفر») was imported as a person named "Total"."""
+    path = tmp_path / "footer.csv"
+    path.write_text(
+        "full_name,age\nSynthetic Ali,20\nSynthetic Sara,30\nSynthetic Reza,40\nTotal: 3,\n",
+        encoding="utf-8",
+    )
+    refused(workspace, path, "footer.csv, row 5, column 'full_name'", "total line",
+            error=ImportValidationError)  # fmt: skip
+    split = tmp_path / "split.csv"
+    split.write_text(
+        "given_name,family_name\nآزمون,ساختگی\nجمع كل ۲ نفر,\nجمع,آزمونی\n", encoding="utf-8"
+    )
+    assert _problems(workspace, split) == [(3, "given_name")]  # beside a family name: a name
+
+
+def test_the_total_line_words_are_whole_cells_only() -> None:
+    from shomar.ingest.cells import is_total_line
+
+    assert all(map(is_total_line, ["Total", "TOTAL: 45", "Grand total 45 victims", "مجموع ۴۵"]))
+    assert not any(map(is_total_line, ["Totally Synthetic", "Ali Total", "جمعه", "کلثوم"]))

@@ -295,3 +295,20 @@ def test_a_sheet_part_that_expands_a_thousand_times_is_refused_quickly(
     started = time.perf_counter()
     refused(sqlite_workspace, path, "bomb.xlsx", "xl/worksheets/sheet1.xml expands", "ZIP bomb")
     assert time.perf_counter() - started < 10
+
+
+def test_a_nul_in_an_old_excel_cell_is_refused_at_its_cell(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """CSV and JSON refuse NUL; an XLS string cell carried it into the store."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    data = book.add_sheet("Data")
+    for column, value in enumerate(["full_name", "notes"]):
+        data.write(0, column, value)
+    data.write(1, 0, "Synthetic Ali")
+    data.write(1, 1, "a\x00b")
+    path = tmp_path / "nul.xls"
+    book.save(str(path))
+    refused(sqlite_workspace, path, "nul.xls, sheet 'Data', cell B2", "NUL character")

@@ -36,7 +36,7 @@ class Case:
 
     name: str
     data: bytes
-    expect: str  # "imported" | "refused" | "either"
+    expect: str  # "imported" | "refused" | "either" | "dry" (a --dry-run that must store nothing)
     rows: int | None = None  # records an import must add (None: not checked)
     needles: tuple[str, ...] = ()  # parts the refusal message must hold
     mapping: bytes | None = None  # a mapping file passed with --mapping
@@ -416,6 +416,51 @@ def _file_names(g: _Gen) -> None:
         g.add(name, text + f"\n", "imported", rows=2)
 
 
+def _footers_and_volume(g: _Gen) -> None:
+    """A "Total" footer, exact duplicate rows, thousands of bad rows, and --dry-run."""
+    names = g.names(4)
+    body = [[n, "20"] for n in names]
+    total = g.table(["full_name", "age"], [*body, ["Total", "4"]])
+    g.add("footer_total.csv", total, "refused", needles=("row 6",))
+    persian_total = g.table(["full_name", "age"], [*body, ["جمع کل: ۴ نفر", ""]])
+    g.add("footer_jam.csv", persian_total, "refused", needles=("row 6",))
+    twice = g.table(["full_name", "age", "date"], [[names[0], "20", "1367"]] * 2)
+    g.add("exact_duplicate_rows.csv", twice, "imported", rows=2)
+    bad = g.table(["full_name", "age"], [[f"Synthetic {i}", "old"] for i in range(3000)])
+    g.add("many_bad_rows.csv", bad, "refused", needles=("row 2, column 'age'", "more"))
+    for i, name in enumerate(["dry.csv", "dry.json"]):
+        text = (
+            g.table(["full_name", "age"], body)
+            if i == 0
+            else json.dumps([{"full_name": n} for n in names])
+        )
+        g.add(name, text, "dry", rows=len(names), options=("--dry-run",))
+    g.add("dry_bad.csv", g.table(["full_name", "age"], [[names[0], "x"]]), "refused",
+          needles=("row 2, column 'age'",), options=("--dry-run",))  # fmt: skip
+
+
+def _old_excel(g: _Gen) -> None:
+    import xlwt  # type: ignore[import-untyped]
+
+    def saved(rows: list[list[object]]) -> bytes:
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("Data")
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                sheet.write(r, c, value)
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+
+    names = g.names(2)
+    g.add("xls_nul.xls", saved([["full_name", "notes"], [names[0], "a\x00b"]]), "refused",
+          needles=("NUL",))  # fmt: skip
+    g.add("xls_header_again.xls", saved([["full_name"], [names[0]], ["full_name"]]), "refused",
+          needles=("row 3", "repeats the header"))  # fmt: skip
+    g.add("xls_age_text.xls", saved([["full_name", "age"], [names[0], "۴۵ سال"]]), "imported", rows=1)
+    g.add("xls_long.xls", saved([["full_name", "notes"], [names[0], "x" * 32_000]]), "imported", rows=1)
+
+
 FAMILIES = {
     "ages": _ages,
     "dates": _dates,
@@ -429,6 +474,8 @@ FAMILIES = {
     "json": _json,
     "mappings": _mappings,
     "file_names": _file_names,
+    "footers": _footers_and_volume,
+    "old_excel": _old_excel,
 }
 
 

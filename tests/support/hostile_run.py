@@ -44,7 +44,8 @@ def _cli(args: list[str]) -> tuple[int, str, str]:
     from shomar.cli.main import run
 
     out, err = io.StringIO(), io.StringIO()
-    saved = sys.argv, output.console.file, output.err_console.file
+    saved = sys.argv, output.console._file, output.err_console._file, output._emitted
+    widths = output.console._width, output.err_console._width  # None: follow the terminal
     sys.argv = ["shomar", *args]
     output.console.file, output.err_console.file = out, err
     output.console.width = output.err_console.width = 10_000  # no wrapping inside a needle
@@ -59,7 +60,8 @@ def _cli(args: list[str]) -> tuple[int, str, str]:
         err.write(traceback.format_exc())
         code = 99
     finally:
-        sys.argv, output.console.file, output.err_console.file = saved
+        sys.argv, output.console._file, output.err_console._file, output._emitted = saved
+        output.console._width, output.err_console._width = widths
     return code, out.getvalue(), err.getvalue()
 
 
@@ -112,6 +114,13 @@ def run_case(case: Case, folder: Path, template: Path) -> Outcome:
             faults.append(f"message does not name the file: {message[:200]}")
     elif code == 0:
         report = json.loads(out)
+        if case.expect == "dry":
+            if after != before or not report["dry_run"]:
+                faults.append("a dry run changed the store")
+            if case.rows is not None and report["rows"] != case.rows:
+                faults.append(f"a dry run read {report['rows']} rows of {case.rows}")
+            shutil.rmtree(ws_dir)
+            return Outcome(code, out, err, faults)
         if case.expect == "refused":
             faults.append(f"imported a file that must be refused ({report['records_added']} rows)")
         added = after["records"] - before["records"]

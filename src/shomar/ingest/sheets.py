@@ -618,7 +618,12 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
         if cell.ctype == xlrd.XL_CELL_ERROR:
             code = xlrd.error_text_from_code.get(cell.value, "#ERROR")
             raise _CellError("", error_cell_message(code))
-        return cell_text(cell.value)
+        text = cell_text(cell.value)
+        if "\x00" in text:  # BIFF strings may hold NUL; CSV and JSON refuse it too
+            raise _CellError(
+                "", said("the cell holds a NUL character (\\x00), which is not text; remove it")
+            )
+        return text
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         for index in range(worksheet.nrows):

@@ -21,6 +21,7 @@ from shomar.errors import DateParseError
 from shomar.ingest.ages import Age, AgeProblem, read_age
 from shomar.ingest.cells import (
     is_invisible,
+    is_total_line,
     is_unknown_name_mark,
     is_unknown_value_mark,
     time_exists,
@@ -297,6 +298,14 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
         ctx.unknown_name_marks[mark] = ctx.unknown_name_marks.get(mark, 0) + 1
         cells[name_field] = ""
         out[name_field] = ""
+    named = [f for f in NAME_FIELDS if cells[f]]
+    if len(named) == 1 and is_total_line(cells[named[0]]):  # "Total: 45", «جمع کل ۴۵ نفر»
+        problem(  # (alone: «جمع» and «کل» are also rare given names, beside a family name)
+            said("the name reads as the list's total line, not a person"),
+            ctx.column_of(named[0]),
+            cells[named[0]],
+            said("Delete the total row under the list (Shomar counts the rows itself)"),
+        )
     # sealed by the importer
     out["sensitive_fields"] = dict(zip(SENSITIVE_COLUMNS, _SENSITIVE(cells), strict=True))
     key = cells["record_id"] or f"row-{row.number}"
