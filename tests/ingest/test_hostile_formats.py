@@ -121,9 +121,7 @@ def test_a_web_page_saved_under_a_list_name_is_called_html(
     refused(sqlite_workspace, write(name, page), f"{name}: this is an HTML page", "save it as XLSX")
 
 
-def test_an_excel_2003_xml_workbook_is_named_as_such(
-    sqlite_workspace: Workspace, write
-) -> None:  # type: ignore[no-untyped-def]
+def test_an_excel_2003_xml_workbook_is_named_as_such(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
     xml = (
         '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
         "<Worksheet><Table><Row><Cell><Data>full_name</Data></Cell></Row></Table></Worksheet>"

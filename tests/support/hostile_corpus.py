@@ -26,7 +26,14 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-GIVEN = ("Synthetic Ali", "Synthetic Sara", "Synthetic Reza", "آزمون علی", "آزمون سارا", "آزمون رضا")
+GIVEN = (
+    "Synthetic Ali",
+    "Synthetic Sara",
+    "Synthetic Reza",
+    "آزمون علی",
+    "آزمون سارا",
+    "آزمون رضا",
+)
 FAMILY = ("Testname", "Fakehi", "Placeholder", "آزمونی", "نمونه‌ای", "ساختگی")
 
 
@@ -59,8 +66,7 @@ class _Gen:
 
     def names(self, n: int) -> list[str]:
         return [
-            f"{self.rng.choice(GIVEN)} {self.rng.choice(FAMILY)} {self.seed}-{i}"
-            for i in range(n)
+            f"{self.rng.choice(GIVEN)} {self.rng.choice(FAMILY)} {self.seed}-{i}" for i in range(n)
         ]
 
     def add(self, name: str, data: bytes | str, expect: str, **kw: object) -> None:
@@ -107,7 +113,7 @@ def _dates(g: _Gen) -> None:
 
 
 def _formulas(g: _Gen) -> None:
-    values = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "=HYPERLINK(\"x\")", "\t=1"]
+    values = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", '=HYPERLINK("x")', "\t=1"]
     for i, value in enumerate(values):
         text, n, _ = g.with_cell("notes", value)
         g.add(f"formula{i}.csv", text, "imported", rows=n)
@@ -125,7 +131,6 @@ def _controls(g: _Gen) -> None:
     for i, char in enumerate(["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1e", "\r"]):
         text, n, _ = g.with_cell("notes", f"before{char}after")
         g.add(f"sep_in_cell{i}.csv", text, "either", rows=n)
-        name_text, _, at = g.with_cell("notes", "x")
         names = g.names(2)
         g.add(
             f"sep_in_name{i}.csv",
@@ -139,21 +144,29 @@ def _controls(g: _Gen) -> None:
     body = f'full_name,age,notes\n{names[0]},20,"a\nb\nc"\n{names[1]},21,"d\ne"\n{names[2]},old,x\n'
     g.add("newline_then_bad.csv", body, "refused", needles=("row 4, column 'age'",))
     g.add("nul_header.csv", "full_name,ag\x00e\nSynthetic A,20\n", "refused", needles=("NUL",))
-    g.add("rlo_cell.csv", g.table(["full_name"], [[f"\u202e{n}"] for n in names]), "imported", rows=3)
+    g.add(
+        "rlo_cell.csv", g.table(["full_name"], [[f"\u202e{n}"] for n in names]), "imported", rows=3
+    )
 
 
 def _structure(g: _Gen) -> None:
     names = g.names(4)
     body = [[n, "20"] for n in names]
-    g.add("crcrlf.csv", g.table(["full_name", "age"], body).replace("\n", "\r\r\n"), "either", rows=4)
+    g.add(
+        "crcrlf.csv", g.table(["full_name", "age"], body).replace("\n", "\r\r\n"), "either", rows=4
+    )
     blank_mid = "full_name,age\n" + f"{names[0]},20\n\n{names[1]},21\n,\n  \n{names[2]},22\n"
     g.add("blank_rows.csv", blank_mid, "imported", rows=3)
     g.add("delims_only.csv", "full_name,age\n,\n,,\n", "refused", needles=("no data rows",))
-    repeated = g.table(["full_name", "notes"], [[names[0], "x"], ["full_name", "notes"], [names[1], "y"]])
+    repeated = g.table(
+        ["full_name", "notes"], [[names[0], "x"], ["full_name", "notes"], [names[1], "y"]]
+    )
     g.add("header_again.csv", repeated, "refused", needles=("row 3", "repeats the header"))
     one = "full_name\n" + f"{names[0]}\nfull_name\n{names[1]}\n"
     g.add("header_again_one_column.csv", one, "refused", needles=("row 3", "repeats the header"))
-    again = g.table(["Full_Name", "Age"], [[names[0], "20"], ["full_name ", "AGE"], [names[1], "1"]])
+    again = g.table(
+        ["Full_Name", "Age"], [[names[0], "20"], ["full_name ", "AGE"], [names[1], "1"]]
+    )
     g.add("header_again_case.csv", again, "refused", needles=("row 3", "repeats the header"))
     named = g.table(["full_name", "notes"], [[names[0], "full_name"], ["notes", "x"]])
     g.add("header_words_as_values.csv", named, "imported", rows=2)
@@ -229,7 +242,9 @@ def _encodings(g: _Gen) -> None:
     g.add("mac_roman.csv", latin.encode("mac_roman"), "refused", needles=("not valid UTF-8",))
     dos = latin.replace("José", "Josè").encode("cp437")  # DOS Latin: è is 0x8A, ü 0x81
     g.add("cp437.csv", dos, "refused", needles=("not valid UTF-8",))
-    g.add("mac_roman_fa_mix.csv", latin.encode("mac_roman") + "آزمون,20\n".encode("cp1256"), "refused")
+    g.add(
+        "mac_roman_fa_mix.csv", latin.encode("mac_roman") + "آزمون,20\n".encode("cp1256"), "refused"
+    )
     g.add("cp1252.csv", latin.encode("cp1252"), "either", rows=3)
     g.add("latin1.csv", latin.encode("latin-1"), "either", rows=3)
     cp = persian.replace("ی", "ي").replace("گ", "گ")
@@ -245,7 +260,9 @@ def _encodings(g: _Gen) -> None:
     g.add("cell_mixed.csv", one_cell, "refused", needles=("line 3",))
     g.add("cesu.csv", b"full_name\nSynthetic \xed\xa0\x80 x\n", "refused", needles=("line 2",))
     g.add("overlong.csv", b"full_name\nSynthetic \xc0\xaf x\n", "refused", needles=("line 2",))
-    g.add("nul_everywhere.csv", persian.encode().replace(b",", b"\x00,"), "refused", needles=("NUL",))
+    g.add(
+        "nul_everywhere.csv", persian.encode().replace(b",", b"\x00,"), "refused", needles=("NUL",)
+    )
     g.add("utf7.csv", persian.encode("utf-7"), "either", rows=3)
 
 
@@ -261,9 +278,11 @@ def _disguised(g: _Gen) -> None:
     book.save(out)
     xlsx_bytes = out.getvalue()
     g.add("xlsx_named.csv", xlsx_bytes, "either", rows=3)
-    html = "<html><body><table><tr><th>full_name</th></tr>" + "".join(
-        f"<tr><td>{n}</td></tr>" for n in names
-    ) + "</table></body></html>"
+    html = (
+        "<html><body><table><tr><th>full_name</th></tr>"
+        + "".join(f"<tr><td>{n}</td></tr>" for n in names)
+        + "</table></body></html>"
+    )
     for suffix in ("xls", "csv", "xlsx", "txt"):
         g.add(f"html_named.{suffix}", html, "refused", needles=("an HTML page",))
     g.add("html_doctype.xls", "\ufeff  <!DOCTYPE HTML>\n" + html, "refused", needles=("HTML",))
@@ -326,8 +345,18 @@ def _workbooks(g: _Gen) -> None:
             yield part, content.replace(names[0].encode(), b"Synthetic Other")
 
     g.add("dup_part.xlsx", rebuilt(twice), "refused", needles=("xl/worksheets/sheet1.xml twice",))
-    g.add("numbers_as_names.xlsx", saved([["full_name", "age"], [123, 20], [4.5, 21]]), "either", rows=2)
-    g.add("bool_name.xlsx", saved([["full_name", "age"], [True, 20], [names[0], 21]]), "either", rows=2)
+    g.add(
+        "numbers_as_names.xlsx",
+        saved([["full_name", "age"], [123, 20], [4.5, 21]]),
+        "either",
+        rows=2,
+    )
+    g.add(
+        "bool_name.xlsx",
+        saved([["full_name", "age"], [True, 20], [names[0], 21]]),
+        "either",
+        rows=2,
+    )
     import datetime as dt
 
     at = ("sheet 'Sheet', row 2, column 'age'",)
@@ -335,12 +364,32 @@ def _workbooks(g: _Gen) -> None:
     g.add("date_in_age.xlsx", dated, "refused", needles=at)
     serial = saved([["full_name", "date"], [names[0], 43785]])
     g.add("serial_date.xlsx", serial, "refused", needles=("row 2, column 'date'", "day number"))
-    g.add("num_header.xlsx", saved([["full_name", 2019, None], [names[0], "x", "y"]]), "either", rows=1)
-    g.add("formula_text.xlsx", saved([["full_name", "notes"], [names[0], "'=cmd"], [names[1], "@x"]]), "imported", rows=2)
+    g.add(
+        "num_header.xlsx",
+        saved([["full_name", 2019, None], [names[0], "x", "y"]]),
+        "either",
+        rows=1,
+    )
+    g.add(
+        "formula_text.xlsx",
+        saved([["full_name", "notes"], [names[0], "'=cmd"], [names[1], "@x"]]),
+        "imported",
+        rows=2,
+    )
     g.add("age_float.xlsx", saved([["full_name", "age"], [names[0], 45.5]]), "refused", needles=at)
     g.add("age_neg.xlsx", saved([["full_name", "age"], [names[0], -3]]), "refused", needles=at)
-    g.add("x000d.xlsx", saved([["full_name", "notes"], [names[0], "a_x000D_b"], [names[1], "_x0000_"]]), "either", rows=2)
-    g.add("ctrl_text.xlsx", saved([["full_name", "notes"], [names[0], "a\u2028b"], [names[1], "c\x85d"]]), "either", rows=2)
+    g.add(
+        "x000d.xlsx",
+        saved([["full_name", "notes"], [names[0], "a_x000D_b"], [names[1], "_x0000_"]]),
+        "either",
+        rows=2,
+    )
+    g.add(
+        "ctrl_text.xlsx",
+        saved([["full_name", "notes"], [names[0], "a\u2028b"], [names[1], "c\x85d"]]),
+        "either",
+        rows=2,
+    )
     wide = saved([["full_name", *(f"c{i}" for i in range(2000))], [names[0], *range(2000)]])
     g.add("wide2000.xlsx", wide, "either", rows=1)
 
@@ -349,35 +398,71 @@ def _json(g: _Gen) -> None:
     names = g.names(3)
     good = [{"full_name": n} for n in names]
     for i, value in enumerate(["Infinity", "-Infinity", "NaN"]):
-        g.add(f"json_inf{i}.json", f'[{{"full_name": "A", "age": {value}}}]', "refused", needles=("record 1",))
-    for i, top in enumerate(['"a list"', "42", "null", "true", '{"full_name": "A"}', '{"a": 1, "b": 2}']):
+        g.add(
+            f"json_inf{i}.json",
+            f'[{{"full_name": "A", "age": {value}}}]',
+            "refused",
+            needles=("record 1",),
+        )
+    for i, top in enumerate(
+        ['"a list"', "42", "null", "true", '{"full_name": "A"}', '{"a": 1, "b": 2}']
+    ):
         g.add(f"json_top{i}.json", top, "either", rows=1)
     g.add("json_empty_list.json", "[]", "refused")
     g.add("json_empty_objs.json", "[{}, {}]", "refused")
     g.add("json_two_lists.json", json.dumps({"a": good, "b": good}), "refused")
-    for i, value in enumerate(["123", "[\"A\", \"B\"]", '{"first": "A"}', "null", "true", '""']):
+    for i, value in enumerate(["123", '["A", "B"]', '{"first": "A"}', "null", "true", '""']):
         text = f'[{{"full_name": "{names[0]}"}}, {{"full_name": {value}}}]'
         where = ("record 2",) if i in (1, 2) else ("row 3, column 'full_name'",)  # header: row 1
         g.add(f"json_name_type{i}.json", text, "either", rows=2, needles=where)
     g.add("json_bom.json", codecs.BOM_UTF8 + json.dumps(good).encode(), "imported", rows=3)
-    g.add("json_utf16.json", json.dumps(good, ensure_ascii=False).encode("utf-16"), "imported", rows=3)
+    g.add(
+        "json_utf16.json", json.dumps(good, ensure_ascii=False).encode("utf-16"), "imported", rows=3
+    )
     g.add("json_trailing_comma.json", json.dumps(good)[:-1] + ",]", "refused")
     g.add("json_comment.json", "// synthetic\n" + json.dumps(good), "refused")
     g.add("json_single_quotes.json", str(good), "refused")
     lines = "\n\n".join(json.dumps(r) for r in good) + "\n\n"
     g.add("jsonl_blank_lines.jsonl", lines, "either", rows=3)
-    g.add("jsonl_list_line.json", json.dumps(good[0]) + "\n" + json.dumps(good[1:]) + "\n", "refused")
-    g.add("json_nested_value.json", json.dumps([{"full_name": names[0], "notes": {"a": [1, 2]}}]), "either", rows=1)
+    g.add(
+        "jsonl_list_line.json", json.dumps(good[0]) + "\n" + json.dumps(good[1:]) + "\n", "refused"
+    )
+    g.add(
+        "json_nested_value.json",
+        json.dumps([{"full_name": names[0], "notes": {"a": [1, 2]}}]),
+        "either",
+        rows=1,
+    )
     keys = '[{"full_name": "A", "نام پدري": "x", "نام پدری": "y"}]'
     g.add("json_yeh_keys.json", keys, "either", rows=1)
     g.add("json_space_key.json", '[{" full_name": "A", "full_name": "B"}]', "either", rows=1)
     g.add("json_empty_key.json", '[{"": "x", "full_name": "A"}]', "either", rows=1)
-    g.add("json_nul_key.json", '[{"full\\u0000name": "x", "full_name": "A"}]', "refused", needles=("record 1", "NUL"))
-    g.add("json_nul_value.json", '[{"full_name": "A"}, {"full_name": "B\\u0000C"}]', "refused", needles=("record 2", "'full_name'", "NUL"))
-    g.add("json_deep_obj.json", '[{"full_name": "A", "notes": ' + '{"a":' * 5000 + "1" + "}" * 5000 + "}]", "either", rows=1)
+    g.add(
+        "json_nul_key.json",
+        '[{"full\\u0000name": "x", "full_name": "A"}]',
+        "refused",
+        needles=("record 1", "NUL"),
+    )
+    g.add(
+        "json_nul_value.json",
+        '[{"full_name": "A"}, {"full_name": "B\\u0000C"}]',
+        "refused",
+        needles=("record 2", "'full_name'", "NUL"),
+    )
+    g.add(
+        "json_deep_obj.json",
+        '[{"full_name": "A", "notes": ' + '{"a":' * 5000 + "1" + "}" * 5000 + "}]",
+        "either",
+        rows=1,
+    )
     g.add("json_records_not_list.json", '{"records": {"full_name": "A"}}', "either", rows=1)
     g.add("json_ws.json", "   \n\t  ", "refused")
-    g.add("json_big_string.json", json.dumps([{"full_name": "A", "notes": "x" * 3_000_000}]), "either", rows=1)
+    g.add(
+        "json_big_string.json",
+        json.dumps([{"full_name": "A", "notes": "x" * 3_000_000}]),
+        "either",
+        rows=1,
+    )
 
 
 def _mappings(g: _Gen) -> None:
@@ -388,14 +473,23 @@ def _mappings(g: _Gen) -> None:
         "missing_col": ('[columns]\n"نام کامل" = "full_name"\n', ("نام کامل",)),
         "unknown_field": ('[columns]\n"نام" = "full_name"\n"سن" = "agee"\n', ("agee",)),
         "two_to_one": ('[columns]\n"نام" = "full_name"\n"سن" = "full_name"\n', ("full_name",)),
-        "bad_default": ('[columns]\n"نام" = "full_name"\n[defaults]\nviolation = "picnic"\n', ("picnic",)),
-        "unknown_default": ('[columns]\n"نام" = "full_name"\n[defaults]\nshoe_size = "9"\n', ("shoe_size",)),
+        "bad_default": (
+            '[columns]\n"نام" = "full_name"\n[defaults]\nviolation = "picnic"\n',
+            ("picnic",),
+        ),
+        "unknown_default": (
+            '[columns]\n"نام" = "full_name"\n[defaults]\nshoe_size = "9"\n',
+            ("shoe_size",),
+        ),
         "non_string": ('[columns]\n"نام" = 5\n', ("mapping",)),
         "list_value": ('[columns]\n"نام" = ["full_name"]\n', ("mapping",)),
         "json_text": ('{"columns": {"نام": "full_name"}}', ("mapping",)),
         "empty": ("", ("full_name",)),
         "columns_not_table": ('columns = "full_name"\n', ("mapping",)),
-        "default_age_bad": ('[columns]\n"نام" = "full_name"\n[defaults]\nage = "old"\n', ("'age'",)),
+        "default_age_bad": (
+            '[columns]\n"نام" = "full_name"\n[defaults]\nage = "old"\n',
+            ("'age'",),
+        ),
         "default_number": ('[columns]\n"نام" = "full_name"\n[defaults]\nage = 40\n', ()),
         "nul": ('[columns]\n"نام\\u0000" = "full_name"\n', ()),
         "top_unknown": ('colums = 1\n[columns]\n"نام" = "full_name"\n', ("colums",)),
@@ -403,17 +497,23 @@ def _mappings(g: _Gen) -> None:
     for label, (mapping, needles) in maps.items():
         expect = "either" if label == "nul" else "refused"
         g.add(f"map_{label}.csv", text, expect, rows=2, needles=needles, mapping=mapping.encode())
-    g.add("map_bom.csv", text, "imported", rows=2, mapping=codecs.BOM_UTF8 + '[columns]\n"نام" = "full_name"\n"سن" = "age"\n'.encode())
+    g.add(
+        "map_bom.csv",
+        text,
+        "imported",
+        rows=2,
+        mapping=codecs.BOM_UTF8 + '[columns]\n"نام" = "full_name"\n"سن" = "age"\n'.encode(),
+    )
 
 
 def _file_names(g: _Gen) -> None:
     names = g.names(2)
     text = g.table(["full_name"], [[n] for n in names])
-    for i, name in enumerate(
-        ["\u202egsm.csv", "فهرست آزمونی.csv", "list\u200f\u202b.csv", "-dash.csv", "..csv",
-         "a" * 200 + ".csv", "new\nline.csv", "tab\tname.csv", " lead space.csv", "ك ي.csv"]
+    for name in (
+        "\u202egsm.csv", "فهرست آزمونی.csv", "list\u200f\u202b.csv", "-dash.csv", "..csv",
+        "a" * 200 + ".csv", "new\nline.csv", "tab\tname.csv", " lead space.csv", "ك ي.csv",
     ):  # fmt: skip
-        g.add(name, text + f"\n", "imported", rows=2)
+        g.add(name, text + "\n", "imported", rows=2)
 
 
 def _footers_and_volume(g: _Gen) -> None:
@@ -457,8 +557,15 @@ def _old_excel(g: _Gen) -> None:
           needles=("NUL",))  # fmt: skip
     g.add("xls_header_again.xls", saved([["full_name"], [names[0]], ["full_name"]]), "refused",
           needles=("row 3", "repeats the header"))  # fmt: skip
-    g.add("xls_age_text.xls", saved([["full_name", "age"], [names[0], "۴۵ سال"]]), "imported", rows=1)
-    g.add("xls_long.xls", saved([["full_name", "notes"], [names[0], "x" * 32_000]]), "imported", rows=1)
+    g.add(
+        "xls_age_text.xls", saved([["full_name", "age"], [names[0], "۴۵ سال"]]), "imported", rows=1
+    )
+    g.add(
+        "xls_long.xls",
+        saved([["full_name", "notes"], [names[0], "x" * 32_000]]),
+        "imported",
+        rows=1,
+    )
 
 
 FAMILIES = {

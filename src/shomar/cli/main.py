@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import typer
-from typer import _click as click
 from rich.markup import escape
+from typer import _click as click
 from typer._click.exceptions import ClickException
 
 from shomar import __version__

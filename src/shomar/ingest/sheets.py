@@ -372,9 +372,7 @@ def _refuse_ambiguous_or_bomb(infos: list[zipfile.ZipInfo], name: str) -> None:
                 hint=SAVE_AGAIN,
             )
         seen.add(info.filename)
-        if info.file_size > BOMB_BYTES and info.file_size > BOMB_RATIO * max(
-            info.compress_size, 1
-        ):
+        if info.file_size > BOMB_BYTES and info.file_size > BOMB_RATIO * max(info.compress_size, 1):
             raise InputError(
                 said(
                     "%(file)s: the workbook's part %(part)s expands from %(packed)s to %(size)s "

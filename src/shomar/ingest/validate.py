@@ -184,7 +184,9 @@ def repeats_header(cells: tuple[str, ...], header: tuple[str, ...]) -> bool:
     if not header[0]:
         return False
     padded = (*cells, *("",) * (len(header) - len(cells)))
-    return all(c.strip().casefold() == h.strip().casefold() for c, h in zip(padded, header, strict=False))
+    return all(
+        c.strip().casefold() == h.strip().casefold() for c, h in zip(padded, header, strict=False)
+    )
 
 
 def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Problem]]:
