@@ -183,3 +183,31 @@ def test_the_total_line_words_are_whole_cells_only() -> None:
 
     assert all(map(is_total_line, ["Total", "TOTAL: 45", "Grand total 45 victims", "مجموع ۴۵"]))
     assert not any(map(is_total_line, ["Totally Synthetic", "Ali Total", "جمعه", "کلثوم"]))
+
+
+def test_direction_marks_around_an_age_or_a_date_are_read_past(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """Text copied from a Persian page carries RLM/embeddings around numbers: "45\\u200f" was
+    refused as not a number, though it shows as 45. An override (U+202E), which shows the
+    digits reversed, is still refused."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from shomar.services.imports import import_file
+    from shomar.store.tables import Record
+
+    path = tmp_path / "marks.csv"
+    path.write_text(
+        "full_name,age,date\nSynthetic Ali,45\u200f,\u202b1367/05/12\u202c\n"
+        "Synthetic Sara,\u2067۳۰ ساله\u2069,\u200f۱۳۶۷\n",
+        encoding="utf-8",
+    )
+    import_file(sqlite_workspace, path, "Marks (SYNTHETIC)", principal=ADMIN)
+    with sqlite_workspace.session() as session:
+        rows = session.execute(select(Record.age, Record.date_start).order_by(Record.id)).all()
+    assert [tuple(r) for r in rows] == [(45, dt.date(1988, 8, 3)), (30, dt.date(1988, 3, 21))]
+    reversed_ = tmp_path / "rlo.csv"
+    reversed_.write_text("full_name,age\nSynthetic Reza,\u202e54\n", encoding="utf-8")
+    refused(sqlite_workspace, reversed_, "row 2, column 'age'", error=ImportValidationError)

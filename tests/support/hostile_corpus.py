@@ -92,8 +92,9 @@ class _Gen:
 
 
 def _ages(g: _Gen) -> None:
-    accepted = ["۴۵", "٤٥", "45 سال", "۴۵ ساله", " 45 ", "45.0", "about 45", "حدود ۴۵"]
-    refused = ["-3", "300", "4.5", "1e2", "NaN", "forty", "45-50", "0x2D", "٤٥٫٥", "∞", "45\u200f"]
+    accepted = ["۴۵", "٤٥", "45 سال", "۴۵ ساله", " 45 ", "45.0", "about 45", "حدود ۴۵", "45\u200f"]
+    accepted += ["\u2067۴۵ ساله\u2069", "\u200e45"]  # direction marks from a copied page
+    refused = ["-3", "300", "4.5", "1e2", "NaN", "forty", "45-50", "0x2D", "٤٥٫٥", "∞", "\u202e54"]
     for i, value in enumerate(accepted):
         text, n, _ = g.with_cell("age", value)
         g.add(f"age_ok{i}.csv", text, "imported", rows=n)
@@ -104,10 +105,13 @@ def _ages(g: _Gen) -> None:
 
 def _dates(g: _Gen) -> None:
     refused = ["43785", "20191116", "13670512", "1988-02-30", "-1", "0", "1e5", "9" * 30]
+    refused += ["\u202e21/50/7631"]  # an override shows the digits reversed: refused
     for i, value in enumerate(refused):
         text, _, at = g.with_cell("date", value)
         g.add(f"date_num{i}.csv", text, "either", needles=(f"row {at}, column 'date'",))
-    for i, value in enumerate(["۱۳۶۷/۰۵/۱۲", "1367", "Mordad 1367", "1988-08"]):
+    for i, value in enumerate(
+        ["۱۳۶۷/۰۵/۱۲", "1367", "Mordad 1367", "1988-08", "\u202b1367/05/12\u202c", "\u200f۱۳۶۷"]
+    ):
         text, n, _ = g.with_cell("date", value)
         g.add(f"date_ok{i}.csv", text, "imported", rows=n)
 

@@ -435,11 +435,20 @@ def _read_sex(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
         ]
 
 
+#: direction marks, embeddings and isolates that text copied from a Persian page carries
+#: around numbers ("45\u200f", "\u202b1367/05/12\u202c"): they change neither what the
+#: number says nor how it shows. (Overrides, U+202D/U+202E, do reverse how digits show: they
+#: stay, and the cell is refused.)
+_DIRECTION_MARKS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
+)
+
+
 def _read_age(text: str, ctx: RowContext) -> tuple[Age | None, list[CellProblem]]:
     if not text:
         return None, []
     try:
-        return read_age(text), []
+        return read_age(text.translate(_DIRECTION_MARKS).strip()), []
     except AgeProblem as exc:
         return None, [(exc.message, "age", text, exc.hint)]
 
@@ -595,7 +604,7 @@ def _read_date(
     parts = text.split(separator, 1) if separator and separator in text else [text]
     read: list[PartialDate] = []
     for part in parts:
-        part = part.strip()
+        part = part.translate(_DIRECTION_MARKS).strip()
         if YEAR_ZERO_OR_NEGATIVE.search(part.translate(DIGITS)):
             problem(
                 said("the year is 0 or negative: dates before year 1 are not accepted"),
