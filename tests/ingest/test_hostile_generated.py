@@ -28,7 +28,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_corpus_has_every_family_and_some_200_files() -> None:
     kinds = {case.kind for case in CASES}
-    assert len(kinds) == 14 and 150 <= len(CASES) <= 300
+    assert len(kinds) == 15 and 150 <= len(CASES) <= 300
     assert len({case.name for case in CASES}) == len(CASES)  # one file name each
 
 

@@ -278,3 +278,40 @@ def test_utf32_is_read_and_a_cut_utf32_file_is_refused(
     cut = tmp_path / "u32cut.csv"
     cut.write_bytes((HEADER + ROWS).encode("utf-32")[:-1])
     refused(sqlite_workspace, cut, "u32cut.csv", "UTF-32", "multiple of 4")
+
+
+def test_utf16_or_utf32_named_for_a_file_without_its_mark_is_refused(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """Python's decoder raised "UTF-16 stream does not start with BOM" (a traceback)."""
+    path = tmp_path / "plain.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    for codec in ("utf-16", "UTF32"):
+        name = codec.lower().replace("32", "-32")
+        refused(sqlite_workspace, path, f"no {name.upper()} byte-order mark",
+                f"--encoding {name}-le", encoding=codec)  # fmt: skip
+    marked = tmp_path / "le.csv"
+    marked.write_bytes((HEADER + ROWS).encode("utf-16-le"))
+    report = import_file(sqlite_workspace, marked, "LE", encoding="utf-16-le", principal=ADMIN)
+    assert report.records_added == 2
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (" \u200c\u200f ", "The source name is empty"),
+        ("NGO\x00", "holds a control character"),
+        ("NGO\nreport", "holds a control character"),
+        ("S" * 201, "201 characters; at most 200"),
+    ],
+)
+def test_a_source_name_that_cannot_be_read_back_is_refused(
+    sqlite_workspace: Workspace, tmp_path: Path, source: str, said: str
+) -> None:
+    """Stored before: invisible, NUL (PostgreSQL refuses it), or past sources.name's 200."""
+    path = tmp_path / "l.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    before = snapshot(sqlite_workspace)
+    with pytest.raises(Exception, match=said):
+        import_file(sqlite_workspace, path, source, principal=ADMIN)
+    assert snapshot(sqlite_workspace) == before

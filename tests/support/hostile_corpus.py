@@ -572,6 +572,20 @@ def _old_excel(g: _Gen) -> None:
     )
 
 
+def _options(g: _Gen) -> None:
+    """Command-line options a script or a user gets wrong, with a good file."""
+    names = g.names(2)
+    text = g.table(["full_name", "age"], [[n, "20"] for n in names]) + "x,1\n"  # odd length
+    refusals = {
+        "opt_utf16_no_mark": (("--encoding", "utf-16"), ("no UTF-16 byte-order mark",)),
+        "opt_utf32_no_mark": (("--encoding", "utf-32"), ("no UTF-32 byte-order mark",)),
+        "opt_replace_huge": (("--replace", "9" * 30), ("No document",)),
+        "opt_header_row_huge": (("--header-row", "9" * 20), ("--header-row",)),
+    }
+    for label, (options, needles) in refusals.items():
+        g.add(f"{label}.csv", text, "refused", needles=needles, options=options)
+
+
 FAMILIES = {
     "ages": _ages,
     "dates": _dates,
@@ -587,6 +601,7 @@ FAMILIES = {
     "file_names": _file_names,
     "footers": _footers_and_volume,
     "old_excel": _old_excel,
+    "options": _options,
 }
 
 

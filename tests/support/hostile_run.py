@@ -109,7 +109,7 @@ def run_case(case: Case, folder: Path, template: Path) -> Outcome:
         faults += [f"message lacks {n!r}" for n in case.needles if n not in message]
         if case.expect == "imported":
             faults.append(f"refused a file that must import: {message[:300]}")
-        named = (case.name, _printable_name(case.name), "mapping.toml")
+        named = (case.name, _printable_name(case.name), "mapping.toml", *case.options[1:])
         if not any(n in message for n in named):
             faults.append(f"message does not name the file: {message[:200]}")
     elif code == 0:

@@ -437,3 +437,32 @@ def _inside_latin_words(text: str) -> bool:
         after = text[match.end() : match.end() + 1]
         glued += any(c.isascii() and c.isalpha() for c in before + after)
     return runs > 0 and glued * 2 > runs
+
+
+#: codecs that need a byte-order mark to know the byte order, and the marks they accept
+_MARKED_CODECS = {
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
+
+
+def check_named_encoding(path: Path, encoding: str, head: bytes) -> None:
+    """Refuse ``--encoding utf-16`` (or ``utf-32``) for a file without the byte-order mark
+    those codecs need: Python's decoder raised "stream does not start with BOM" mid-read."""
+    canonical = codecs.lookup(encoding).name
+    marks = _MARKED_CODECS.get(canonical)
+    if marks is None or head.startswith(marks) or not head:
+        return
+    raise InputError(
+        said(
+            "%(file)s: the file has no %(encoding)s byte-order mark, so %(encoding)s cannot tell "
+            "its byte order; nothing was imported.",
+            file=display_name(path),
+            encoding=canonical.upper(),
+        ),
+        hint=said(
+            "Name the byte order: --encoding %(encoding)s-le or %(encoding)s-be, or leave out "
+            "--encoding to detect it.",
+            encoding=canonical,
+        ),
+    )
