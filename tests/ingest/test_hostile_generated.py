@@ -1,6 +1,6 @@
 """The generated hostile corpus (SYNTHETIC, ``support.hostile_corpus``) through ``shomar import``.
 
-Each of some 220 files runs through the real command (in-process) in a fresh copy of one
+Each of some 230 files runs through the real command (in-process) in a fresh copy of one
 workspace: exit 0 or 1 and no traceback; a refusal names the file (and row and column where a
 cell is at fault) and leaves every table and the raw-file folder as they were; an import adds
 exactly the records the file holds and keeps its bytes under their SHA-256. ``SHOMAR_HOSTILE_SEED``

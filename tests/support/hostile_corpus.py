@@ -100,7 +100,7 @@ def _ages(g: _Gen) -> None:
         g.add(f"age_ok{i}.csv", text, "imported", rows=n)
     for i, value in enumerate(refused):
         text, _, at = g.with_cell("age", value)
-        g.add(f"age_bad{i}.csv", text, "either", needles=(f"row {at}, column 'age'",))
+        g.add(f"age_bad{i}.csv", text, "refused", needles=(f"row {at}, column 'age'",))
 
 
 def _dates(g: _Gen) -> None:
@@ -108,7 +108,7 @@ def _dates(g: _Gen) -> None:
     refused += ["\u202e21/50/7631"]  # an override shows the digits reversed: refused
     for i, value in enumerate(refused):
         text, _, at = g.with_cell("date", value)
-        g.add(f"date_num{i}.csv", text, "either", needles=(f"row {at}, column 'date'",))
+        g.add(f"date_num{i}.csv", text, "refused", needles=(f"row {at}, column 'date'",))
     for i, value in enumerate(
         ["۱۳۶۷/۰۵/۱۲", "1367", "Mordad 1367", "1988-08", "\u202b1367/05/12\u202c", "\u200f۱۳۶۷"]
     ):
