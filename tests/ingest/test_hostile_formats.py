@@ -80,7 +80,7 @@ def test_json_numbers_are_kept_as_written_not_rounded_through_a_float(
         "twice.json", '[{"record_id": 1.0, "full_name": "A"}, {"record_id": 1, "full_name": "B"}]'
     )
     refused(
-        sqlite_workspace, twice, "row 3", "already appears on row 2", error=ImportValidationError
+        sqlite_workspace, twice, "row 2", "already appears on row 1", error=ImportValidationError
     )
 
 

@@ -417,7 +417,9 @@ def _json(g: _Gen) -> None:
     g.add("json_two_lists.json", json.dumps({"a": good, "b": good}), "refused")
     for i, value in enumerate(["123", '["A", "B"]', '{"first": "A"}', "null", "true", '""']):
         text = f'[{{"full_name": "{names[0]}"}}, {{"full_name": {value}}}]'
-        where = ("record 2",) if i in (1, 2) else ("row 3, column 'full_name'",)  # header: row 1
+        where = (
+            ("record 2",) if i in (1, 2) else ("row 2, column 'full_name'",)
+        )  # a JSON row is its record
         g.add(f"json_name_type{i}.json", text, "either", rows=2, needles=where)
     g.add("json_bom.json", codecs.BOM_UTF8 + json.dumps(good).encode(), "imported", rows=3)
     g.add(

@@ -296,7 +296,8 @@ def read_json(path: Path, encoding: str) -> Table:
     check_header(name, header, 1, limits)
 
     def rows() -> Iterator[RawRow]:
-        for index, item in enumerate(data, start=2):
+        # a list has no header row: record N is row N, as the reader's own errors number it
+        for index, item in enumerate(data, start=1):
             yield RawRow(index, None, tuple(_cell_text(item.get(k)) for k in header))
 
     return Table(tuple(header), rows(), None)
