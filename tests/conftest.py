@@ -36,6 +36,30 @@ def _postgres_available() -> bool:
         return False
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing() -> Iterator[None]:
+    """Argon2id with the smallest cost in this test process: every sign-in of every test
+    hashes, and at the shipped 64 MiB x 3 passes that was a large share of the suite's time.
+    Hashes stay real Argon2id (a wrong password still fails); the shipped parameters are
+    checked in tests/security/test_password_parameters.py, and ``shomar`` subprocesses use them.
+    """
+    from pwdlib import PasswordHash
+    from pwdlib.hashers.argon2 import Argon2Hasher
+
+    from shomar.security import passwords
+
+    cheap = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1),))
+
+    def cheap_hasher() -> PasswordHash:
+        return cheap
+
+    cheap_hasher.__wrapped__ = passwords._hasher  # type: ignore[attr-defined]  # the shipped one
+    patch = pytest.MonkeyPatch()
+    patch.setattr(passwords, "_hasher", cheap_hasher)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SHOMAR_DATABASE_URL", raising=False)
