@@ -124,8 +124,8 @@ def test_all_methods_json_is_a_list_with_disagreement_warning() -> None:
 @pytest.mark.slow
 def test_all_methods_skip_dga_beyond_five_lists_and_say_so() -> None:
     done = _shomar(
-        "estimate", str(DATA / "new_orleans_8lists.csv"), "--method", "all", "--seed", "1", "--json",
-        *SHORT_LCMCR,
+        "estimate", str(DATA / "new_orleans_8lists.csv"), "--method", "all", "--seed", "1",
+        "--json", *SHORT_LCMCR,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)
