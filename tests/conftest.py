@@ -8,6 +8,7 @@ of this project, CI included; each test gets its own schema, dropped afterwards.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,9 +68,26 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SHOMAR_ACTOR", "tester")
 
 
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new, empty SQLite workspace made once per test process: running the migrations is
+    most of the cost of a new workspace, and hundreds of tests start from one."""
+    patch = pytest.MonkeyPatch()
+    patch.delenv("SHOMAR_DATABASE_URL", raising=False)
+    patch.delenv("SHOMAR_WORKSPACE", raising=False)
+    patch.setenv("SHOMAR_ACTOR", "tester")
+    folder = tmp_path_factory.mktemp("sqlite-template") / "ws"
+    open_workspace(folder, create=True).close()
+    patch.undo()
+    return folder
+
+
 @pytest.fixture
-def sqlite_workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = open_workspace(tmp_path / "ws", create=True)
+def sqlite_workspace(tmp_path: Path, _sqlite_template: Path) -> Iterator[Workspace]:
+    """A test's own copy of the new workspace (its own file; the master key is the template's).
+    Tests of creating a workspace call ``open_workspace(..., create=True)`` themselves."""
+    shutil.copytree(_sqlite_template, tmp_path / "ws")
+    ws = open_workspace(tmp_path / "ws")
     yield ws
     ws.close()
 
