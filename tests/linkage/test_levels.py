@@ -64,6 +64,17 @@ def test_shortened_compound_is_partial_agreement() -> None:
     )
 
 
+def test_a_family_name_without_its_opening_honorifics_is_part_of_the_compound() -> None:
+    family = name_comparison("family")
+    short = {"given_name": "Mohammad", "family_name": "Javadi"}
+    persian = {"given_name": "محمد", "family_name": "حاج‌سیدجوادی"}
+    assert _level(family, persian, short) == "part of a compound name"
+    for whole in ("Mohammad Hajseyedjavadi", "HAJ-SAYID-JAVADI, Muhammad"):
+        assert _level(family, {"full_name": whole}, short) == "part of a compound name", whole
+    # another family name that ends alike is not
+    assert _level(family, {"full_name": "Mohammad Hajjavadi"}, short) != "part of a compound name"
+
+
 def test_honorifics_and_suffixes_do_not_change_the_level() -> None:
     given = name_comparison("given")
     assert (
@@ -101,6 +112,16 @@ def test_a_month_and_a_day_within_it_overlap() -> None:
     assert _level(date_comparison(), {"date": "Mordad 1367"}, {"date": "1988-08-01"}) == (
         "intervals overlap"
     )
+
+
+def test_dates_a_few_days_apart_are_closer_than_within_a_month() -> None:
+    date = date_comparison()
+    # a Jalali date converted a day off; the execution against the day it was announced
+    assert _level(date, {"date": "1367/05/08"}, {"date": "1988-07-31"}) == "within a few days"
+    assert _level(date, {"date": "1988-08-01"}, {"date": "1988-08-04"}) == "within a few days"
+    # a week or more apart is only "within a month"; a month and a day three days after it
+    assert _level(date, {"date": "1988-08-01"}, {"date": "1988-08-08"}) == "within a month"
+    assert _level(date, {"date": "Mordad 1367"}, {"date": "1988-08-25"}) == "within a few days"
 
 
 def test_a_prison_against_a_home_town_is_weak_evidence_not_a_mismatch() -> None:

@@ -19,7 +19,8 @@ Names (given, family, father's name)
     skeleton ▸ same loose skeleton (given and family: French/German/BGN spellings, g = q, a dropped
     h) ▸ (given and family: the parts swapped, loose skeletons crossed ▸) anything else
 Violation date (Gregorian day intervals)
-    same day ▸ intervals overlap ▸ within a month ▸ within a year ▸ further apart
+    same day ▸ intervals overlap ▸ within a few days (a conversion a day off, the day of an
+    execution against the day it was announced) ▸ within a month ▸ within a year ▸ further apart
 Birth (year interval from birth date, or from age at the violation date)
     (an age on an undated row, read against its list's dates, consistent with the other ▸)
     the same years ▸ consistent (ages one year apart overlap) ▸ within two years ▸ further
@@ -255,6 +256,12 @@ def _interval_gap(lo: str, hi: str) -> str:
     return f"greatest({lo}_l, {lo}_r) - least({hi}_l, {hi}_r)"
 
 
+#: days apart that two lists' dates of one event often are: a Jalali date converted a day off,
+#: the date of an execution against the day it was announced or the body handed over
+FEW_DAYS = 3
+WITHIN_DAYS_LEVEL = "within a few days"
+
+
 def date_comparison() -> Any:
     """Violation dates as Gregorian intervals: overlap, then distance in days."""
     gap = _interval_gap("date_start", "date_end")
@@ -267,6 +274,7 @@ def date_comparison() -> Any:
                 "same day",
             ),
             cll.CustomLevel(f"{gap} <= 0", "intervals overlap"),
+            cll.CustomLevel(f"{gap} <= {FEW_DAYS}", WITHIN_DAYS_LEVEL),
             cll.CustomLevel(f"{gap} <= 31", "within a month"),
             cll.CustomLevel(f"{gap} <= 366", "within a year"),
             cll.ElseLevel(),

@@ -91,6 +91,7 @@ from shomar.linkage.names import (
     clean_given,
     columns_swapped,
     compound_parts,
+    family_core,
     family_first_sources,
     initial_key,
     is_initial,
@@ -409,12 +410,14 @@ def _stem(sig: str) -> str:
 
 
 def _part_columns(values: list[str | None], given: bool) -> dict[str, list[str | None]]:
-    """Signatures and skeletons of the first and last compound part of each name."""
+    """Signatures and skeletons of the first and last compound part of each name (of a family
+    name, without the honorifics that open it: "Haj-Seyed-Javadi" and «حاج‌سیدجوادی» end
+    in Javadi, which other lists write alone)."""
     first_sig: list[str | None] = []
     last_sig: list[str | None] = []
     last_skel: list[str | None] = []
     for v in values:
-        parts = compound_parts(v, given=given) if v else ()
+        parts = (compound_parts(v, given=True) if given else family_core(v)) if v else ()
         first_sig.append(_sig(parts[0]) if parts else None)
         last_sig.append(_sig(parts[-1]) if parts else None)
         last_skel.append(_skel(parts[-1]) if parts else None)
