@@ -64,6 +64,17 @@ def test_shortened_compound_is_partial_agreement() -> None:
     )
 
 
+def test_a_rare_spelling_one_letter_from_the_other_name_is_its_own_level() -> None:
+    given = name_comparison("given")
+    # «پویز» (attested once) is one letter from «پرویز» and from «پویا»: not "two different
+    # attested given names"
+    a, b = {"full_name": "پرویز رحیمی"}, {"full_name": "پویز رحیمی"}
+    assert _level(given, a, b) == "a rare spelling one letter from the other's name"
+    # two common names one letter apart are still two names
+    a, b = {"full_name": "بهرام رحیمی"}, {"full_name": "بهمن رحیمی"}
+    assert _level(given, a, b) == "two different attested given names"
+
+
 def test_a_family_name_without_its_opening_honorifics_is_part_of_the_compound() -> None:
     family = name_comparison("family")
     short = {"given_name": "Mohammad", "family_name": "Javadi"}

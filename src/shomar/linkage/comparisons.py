@@ -77,6 +77,7 @@ def name_comparison(part: str, *, term_frequency: bool = True) -> Any:
             cll.CustomLevel(f"{skel}_l = {skel}_r", "same consonant skeleton"),
             *_abbreviation_levels(part),
             *_compound_levels(part),
+            *_rare_slip_levels(part),
             *_family_as_father_levels(part),
             *_distinct_levels(part),
             cll.JaroWinklerLevel(key, 0.9),
@@ -143,6 +144,25 @@ def _typo_level(part: str) -> Any:
     fix, canon = f"{part}_fix", f"{part}_canon"
     cond = f"{fix}_l = {canon}_r OR {fix}_r = {canon}_l OR {fix}_l = {fix}_r"
     return cll.CustomLevel(cond, TYPO_LEVEL)
+
+
+#: a rarely attested given name one edit from the other record's common one (in one script)
+RARE_SLIP_LEVEL = "a rare spelling one letter from the other's name"
+
+
+def _rare_slip_levels(part: str) -> list[Any]:
+    """Given names: a rare spelling one edit (Damerau-Levenshtein on the keys) from the other
+    record's common name, «پویز» beside «پرویز», «کامان» beside «کامران»: a dropped letter that
+    the lexicon attests once, which is also one letter from another common name («پویا»,
+    «سامان»), so the slip level (:func:`_typo_level`) cannot read it; the pair can. Ahead of
+    "two different attested given names" (two common names stay there: Bahram/Bahman)."""
+    if part != "given":
+        return []
+    marks = (
+        "(given_slip_l = 'r' AND given_slip_r = 'c') OR (given_slip_l = 'c' AND given_slip_r = 'r')"
+    )
+    level = cll.And(cll.CustomLevel(marks), cll.DamerauLevenshteinLevel("given_key", 1))
+    return [level.configure(label_for_charts=RARE_SLIP_LEVEL)]
 
 
 def _ending_levels(part: str) -> list[Any]:

@@ -42,6 +42,9 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``violation``       normalized violation type; ``sex`` ``m``/``f`` (as recorded, else the
                     gender of an attested given name: Mehdi m, Mahdieh f)
 ``given_known``     ``y`` when the given name is an attested given name
+``given_slip``      ``r`` for a rarely attested (or unattested) given name, ``c`` for a
+                    common one (``typos.slip_marks``): a rare one one edit from the other
+                    record's common name is a slip of it
 ``given_last/first_sig``, ``given_last_skel``, ``family_last_sig/skel``
                     signature/skeleton of the first or last part of a compound name
 ``given_stem``      the given signature without a gender or affix ending (Mahdi/Mahdieh)
@@ -100,7 +103,7 @@ from shomar.linkage.names import (
     reromanised,
     split_full_name,
 )
-from shomar.linkage.typos import FAMILY, GIVEN, typo_canons
+from shomar.linkage.typos import FAMILY, GIVEN, slip_marks, typo_canons
 from shomar.places import resolve_place
 from shomar.text import (
     compare_parts,
@@ -163,6 +166,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "violation",
     "sex",
     "given_known",
+    "given_slip",
     "name_lskel",
     "name_anchor",
     "name_single",
@@ -737,6 +741,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["given_known"] = [
         "y" if k and is_known_given(k) else None for k in out["given_key"].tolist()
     ]
+    out["given_slip"] = slip_marks(out["given_key"].tolist(), GIVEN)
     loose_keys = loose_name_keys(parts["given"], parts["family"])
     out["name_lskel"], out["name_anchor"], out["name_anchor_lo"] = loose_keys
     out["name_single"] = single_name_keys(parts["given"], parts["family"])
