@@ -75,6 +75,16 @@ def test_a_rare_spelling_one_letter_from_the_other_name_is_its_own_level() -> No
     assert _level(given, a, b) == "two different attested given names"
 
 
+def test_a_family_name_shortened_to_an_end_of_two_consonants_ends_the_other() -> None:
+    family = name_comparison("family")
+    # «خیزی» keys to the skeleton "xz" (too short alone), its signature "xIzI" ends Amirkhizi's
+    a, b = {"full_name": "Massoud Amirkhizi"}, {"given_name": "مسعود", "family_name": "خیزی"}
+    assert _level(family, a, b) == "family name ends with the other"
+    # a shorter signature that ends another is not enough (Ali / Jalali: "alI")
+    a, b = {"full_name": "Massoud Jalali"}, {"given_name": "Massoud", "family_name": "Ali"}
+    assert _level(family, a, b) != "family name ends with the other"
+
+
 def test_a_family_name_without_its_opening_honorifics_is_part_of_the_compound() -> None:
     family = name_comparison("family")
     short = {"given_name": "Mohammad", "family_name": "Javadi"}

@@ -226,16 +226,29 @@ def _compound_levels(part: str) -> list[Any]:
     return [cll.CustomLevel(cond, "part of a compound name")]
 
 
+#: a family name's signature this long that ends another's is its shortened end, even when its
+#: consonant skeleton is too short to say so («خیزی», ``xIzI``, skeleton ``xz``: Amirkhizi)
+FAMILY_END_SIG_LETTERS = 4
+
+
 def _family_end_level() -> Any:
     """A compound family name written as one word and shortened to its end on the other list
     ("Ghaemmaghami"/"Maghami", "Mirhosseini"/«حسینی»): one skeleton ends with the other, of
-    three letters or more (``right`` and ``length`` run on DuckDB and Spark)."""
+    three letters or more, or one signature (long vowels kept) with the other, of
+    :data:`FAMILY_END_SIG_LETTERS` or more ("Amirkhizi"/«خیزی»; ``right`` and ``length`` run
+    on DuckDB and Spark)."""
     ends = (
-        "length(family_skel_{b}) >= 3 AND length(family_skel_{a}) > length(family_skel_{b}) "
-        "AND right(family_skel_{a}, length(family_skel_{b})) = family_skel_{b}"
+        "length({c}_{b}) >= {n} AND length({c}_{a}) > length({c}_{b}) "
+        "AND right({c}_{a}, length({c}_{b})) = {c}_{b}"
     )
-    cond = f"({ends.format(a='l', b='r')}) OR ({ends.format(a='r', b='l')})"
-    return cll.CustomLevel(_both("family_skel", cond), "family name ends with the other")
+    conds = [
+        ends.format(c=column, n=n, a=a, b=b)
+        for column, n in (("family_skel", 3), ("family_sig", FAMILY_END_SIG_LETTERS))
+        for a, b in (("l", "r"), ("r", "l"))
+    ]
+    cond = " OR ".join(f"({c})" for c in conds)
+    both = f"family_sig_l IS NOT NULL AND family_sig_r IS NOT NULL AND {_both('family_skel', cond)}"
+    return cll.CustomLevel(both, "family name ends with the other")
 
 
 def _loose_levels(part: str) -> list[Any]:
