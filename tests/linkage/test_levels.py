@@ -64,6 +64,15 @@ def test_shortened_compound_is_partial_agreement() -> None:
     )
 
 
+def test_the_head_of_a_latin_compound_written_as_one_word_is_part_of_it() -> None:
+    given = name_comparison("given")
+    # "Gholamreza" splits as keys (qulam|reza); the head's signature is the one "Gholam" and
+    # «غلام» get (qlm), not the key's (qUlm)
+    for short in ({"given_name": "غلام", "family_name": "یزدانی"}, {"full_name": "Gholam Yazdani"}):
+        whole = {"full_name": "YAZDANI, Gholamreza"}
+        assert _level(given, whole, short) == "part of a compound name", short
+
+
 def test_a_rare_spelling_one_letter_from_the_other_name_is_its_own_level() -> None:
     given = name_comparison("given")
     # «پویز» (attested once) is one letter from «پرویز» and from «پویا»: not "two different

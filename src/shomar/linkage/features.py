@@ -417,15 +417,34 @@ def _part_columns(values: list[str | None], given: bool) -> dict[str, list[str |
     """Signatures and skeletons of the first and last compound part of each name (of a family
     name, without the honorifics that open it: "Haj-Seyed-Javadi" and «حاج‌سیدجوادی» end
     in Javadi, which other lists write alone)."""
-    first_sig: list[str | None] = []
-    last_sig: list[str | None] = []
-    last_skel: list[str | None] = []
-    for v in values:
-        parts = (compound_parts(v, given=True) if given else family_core(v)) if v else ()
-        first_sig.append(_sig(parts[0]) if parts else None)
-        last_sig.append(_sig(parts[-1]) if parts else None)
-        last_skel.append(_skel(parts[-1]) if parts else None)
+    columns = [_part_sigs(v, given) if v else (None, None, None) for v in values]
+    first_sig, last_sig, last_skel = (
+        (list(c) for c in zip(*columns, strict=True)) if columns else ([], [], [])
+    )
     return {"first_sig": first_sig, "last_sig": last_sig, "last_skel": last_skel}
+
+
+@lru_cache(maxsize=200_000)
+def _part_sigs(value: str, given: bool) -> tuple[str | None, str | None, str | None]:
+    parts = compound_parts(value, given=True) if given else family_core(value)
+    if not parts:
+        return None, None, None
+    first, last = _as_written(value, parts[0]), _as_written(value, parts[-1])
+    return _sig(first), _sig(last), _skel(last)
+
+
+def _as_written(value: str, part: str) -> str:
+    """The piece of ``value`` that a compound part found as a key stands for ("Gholamreza" →
+    "Gholam" for the key ``qulam``), so its signature is the one the name alone gets: a key's
+    own signature reads its u as long ("qUlm", where "Gholam" and «غلام» give "qlm")."""
+    if part in value:
+        return part
+    for i in range(1, len(value)):
+        if name_key(value[:i]) == part:
+            return value[:i]
+        if name_key(value[i:]) == part:
+            return value[i:]
+    return part
 
 
 @lru_cache(maxsize=200_000)

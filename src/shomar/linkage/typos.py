@@ -159,10 +159,10 @@ def slip_marks(keys: Sequence[str | None], role: int = GIVEN) -> list[str | None
     and a family name together), :data:`COMMON_MARK` when attested at least :data:`COMMON` times
     in ``role``, else None: the ``X_slip`` feature column. Unattested spellings are left out:
     the "two different attested names" level, which a slip attested once falls into, does not
-    take them, and many are another romanisation ("Kassem", Qasem, one letter from Kazem). A rare spelling one edit from the
-    *other* record's common name is most likely a slip of it, even when it is also one edit
-    from another common name (the pair says which: «پویز» beside «پرویز», not «پویا»), which
-    :func:`typo_neighbour` cannot decide alone."""
+    take them, and many are another romanisation ("Kassem", Qasem, one letter from Kazem). A
+    rare spelling one edit from the *other* record's common name is most likely a slip of it,
+    even when it is also one edit from another common name (the pair says which: «پویز»
+    beside «پرویز», not «پویا»), which :func:`typo_neighbour` cannot decide alone."""
 
     @cache
     def mark(key: str) -> str | None:
