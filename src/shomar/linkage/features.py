@@ -42,7 +42,7 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``violation``       normalized violation type; ``sex`` ``m``/``f`` (as recorded, else the
                     gender of an attested given name: Mehdi m, Mahdieh f)
 ``given_known``     ``y`` when the given name is an attested given name
-``given_slip``      ``r`` for a rarely attested (or unattested) given name, ``c`` for a
+``given_slip``      ``r`` for a given name attested only 1-3 times, ``c`` for a
                     common one (``typos.slip_marks``): a rare one one edit from the other
                     record's common name is a slip of it
 ``given_last/first_sig``, ``given_last_skel``, ``family_last_sig/skel``
