@@ -96,8 +96,10 @@ class Score:
         )
 
 
-#: Persian and Arabic-Indic digits read as Latin ones: «کانال «۱۵۰۰ تصویر»» is "1500 تصویر"
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+#: Persian and Arabic-Indic digits read as Latin ones: «کانال «۱۵۰۰ تصویر»» is "1500 تصویر";
+#: Arabic letter forms read as Persian ones (the extractor folds «كانون» to «کانون», as the
+#: registry does), so a label typed with an Arabic keyboard still matches
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يكىۀ", "01234567890123456789یکیه")
 
 
 def _norm(name: str) -> str:
