@@ -96,6 +96,7 @@ from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
 from shomar.claims.misstated import misstated
+from shomar.claims.outlets import known_organisation
 from shomar.claims.parties import NEW_CLAUSE, attribution_for, chain_of_parties
 from shomar.claims.quantity import (
     Quantity,
@@ -261,7 +262,7 @@ def _sentence_claims(
     found_atts = find_attributions(s, dates)
     if not any(a.kind in MAIN_KINDS for a in found_atts):
         head = headline_attribution(s)
-        if head is not None and (headline or resolve_claimant(head.claimant) is not None):
+        if head is not None and (headline or known_organisation(head.claimant)):
             found_atts = [head, *found_atts]  # «رادیو فردا: دست‌کم ۲۰ نفر …» in the body too
     attributions = resolve_anaphora(found_atts, context)
     if new_paragraph and not after_table:
