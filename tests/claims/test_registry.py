@@ -69,3 +69,13 @@ def test_scorer_reads_arabic_letter_forms_in_labels() -> None:
     assert claimant_agrees("کانون مدافعان حقوق بشر", ["كانون مدافعان حقوق بشر"])
     assert claimant_agrees("یک مقام قضایی", ["يك مقام قضايي"])
     assert not claimant_agrees("یک مقام قضایی", ["فعالان محلي"])
+
+
+def test_perturbed_benchmark_invents_names_outside_the_registry() -> None:
+    """The ``unlisted`` rewrite of benchmarks.claims.perturbed must not swap one registry entry
+    for another, or it would not test names outside the registry."""
+    from benchmarks.claims.perturbed import INVENTED, invented_names
+
+    assert all(resolve_claimant(n) is None for names in INVENTED.values() for n in names)
+    assert ("رادیو فردا", "رادیو فردا") not in invented_names()
+    assert any(alias == "رادیو فردا" for alias, _ in invented_names())
