@@ -24,9 +24,10 @@ Matching
     matched / labeled.
 Accuracies, over matched claims
     ``claimant``: the proposed claimant and a labeled spelling resolve to the same registry entry
-    (:mod:`shomar.claims.registry`), or one contains the other after folding case and
-    punctuation; ``None`` must stay ``None``. ``counted``: the same category. ``qualifier``: the
-    same qualifier. ``strict F1`` counts a match only when all three agree.
+    (:mod:`shomar.claims.registry`), or one contains the other after folding case,
+    punctuation and Arabic letter forms; ``None`` must stay ``None``. ``counted``: the same
+    category. ``qualifier``: the same qualifier. ``strict F1`` counts a match only when all
+    three agree.
 """
 
 from __future__ import annotations
