@@ -14,6 +14,8 @@ structure of a sentence scores the same on both, a rule that matches one phrasin
     the same kind («خبرگزاری آوا»، «نهاد مستقل حقوق بشر زاگرس»): names outside the registry.
 ``closing``
     a leading «به گزارش X، …» / «به گفته X، …» moved to the end of its sentence («…، به گزارش X.»).
+``apposition``
+    «، نهادی مستقل،» set between a registry name and its verb of saying («X، نهادی مستقل، گفت»).
 
 Each row scores the passages the rewrite changes, with the columns of :mod:`benchmarks.claims.run`;
 compare it with the row ``as written`` above it.
@@ -85,12 +87,21 @@ _LEADING_SOURCE = re.compile(
     r"([^.\n]+?)([.!؟])"
 )
 
+_SAYING = r"(?=(?:اعلام کرد|گزارش داد|خبر داد|گفت)(?:ند|ه است)?(?![\u0600-\u06ff\u200c]))"
+
+
+def _apposition(text: str) -> str:
+    names = "|".join(re.escape(a) for a in sorted({a for a, _ in invented_names()}, key=len)[::-1])
+    return re.sub(rf"(?<![\w\u200c])({names}) {_SAYING}", r"\1، نهادی مستقل، ", text)
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "arabic": lambda t: t.replace("ی", "ي").replace("ک", "ك"),
     "zwnj_space": lambda t: t.replace("\u200c", " "),
     "zwnj_drop": lambda t: t.replace("\u200c", ""),
     "unlisted": _unlisted,
     "closing": lambda t: _LEADING_SOURCE.sub(lambda m: f"{m[2]}، {m[1]}{m[3]}", t),
+    "apposition": _apposition,
 }
 
 
