@@ -24,9 +24,10 @@ Matching
     matched / labeled.
 Accuracies, over matched claims
     ``claimant``: the proposed claimant and a labeled spelling resolve to the same registry entry
-    (:mod:`shomar.claims.registry`), or one contains the other after folding case and
-    punctuation; ``None`` must stay ``None``. ``counted``: the same category. ``qualifier``: the
-    same qualifier. ``strict F1`` counts a match only when all three agree.
+    (:mod:`shomar.claims.registry`), or one contains the other after folding case,
+    punctuation and Arabic letter forms; ``None`` must stay ``None``. ``counted``: the same
+    category. ``qualifier``: the same qualifier. ``strict F1`` counts a match only when all
+    three agree.
 """
 
 from __future__ import annotations
@@ -96,8 +97,10 @@ class Score:
         )
 
 
-#: Persian and Arabic-Indic digits read as Latin ones: «کانال «۱۵۰۰ تصویر»» is "1500 تصویر"
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+#: Persian and Arabic-Indic digits read as Latin ones: «کانال «۱۵۰۰ تصویر»» is "1500 تصویر";
+#: Arabic letter forms read as Persian ones (the extractor folds «كانون» to «کانون», as the
+#: registry does), so a label typed with an Arabic keyboard still matches
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يكىۀ", "01234567890123456789یکیه")
 
 
 def _norm(name: str) -> str:

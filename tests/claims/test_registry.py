@@ -58,3 +58,24 @@ def test_benchmark_targets_on_the_held_out_reporting_passages() -> None:
         assert r["precision"] >= 0.90 and r["recall"] >= 0.90, (lang, r)
         assert r["claimant"] >= 0.85 and r["counted"] >= 0.95 and r["qualifier"] >= 0.90
         assert r["strict_f1"] > base["strict_f1"]
+
+
+def test_scorer_reads_arabic_letter_forms_in_labels() -> None:
+    """The benchmark scorer folds «ي» and «ك» as the extractor does: a label typed with an
+    Arabic keyboard agrees with the claimant the extractor spells in Persian letters, also for
+    names outside the registry."""
+    from benchmarks.claims.run import claimant_agrees
+
+    assert claimant_agrees("کانون مدافعان حقوق بشر", ["كانون مدافعان حقوق بشر"])
+    assert claimant_agrees("یک مقام قضایی", ["يك مقام قضايي"])
+    assert not claimant_agrees("یک مقام قضایی", ["فعالان محلي"])
+
+
+def test_perturbed_benchmark_invents_names_outside_the_registry() -> None:
+    """The ``unlisted`` rewrite of benchmarks.claims.perturbed must not swap one registry entry
+    for another, or it would not test names outside the registry."""
+    from benchmarks.claims.perturbed import INVENTED, invented_names
+
+    assert all(resolve_claimant(n) is None for names in INVENTED.values() for n in names)
+    assert ("رادیو فردا", "رادیو فردا") not in invented_names()
+    assert any(alias == "رادیو فردا" for alias, _ in invented_names())

@@ -59,7 +59,7 @@ from shomar.claims.cues import (
     FA_VERB,
 )
 from shomar.claims.dates import DateMention
-from shomar.claims.outlets import FA_INTERVIEW, told_media
+from shomar.claims.outlets import FA_INTERVIEW, named_by_kind, told_media
 from shomar.claims.persian_subject import fa_subject
 from shomar.claims.phrases import (
     appositive_name,
@@ -315,7 +315,7 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue
         talk = FA_INTERVIEW.match(between)
         told = told_media(sentence, start + len(name) + talk.end()) if talk else None
-        if told and resolve_claimant(told) is None:
+        if told and resolve_claimant(told) is None and not named_by_kind(told):
             told = None  # an interview with a named outlet only: not «در گفت‌وگو با صداوسیما»
         if told:  # «X در گفت‌وگو با بی‌بی‌سی فارسی گفت»: like «X به بی‌بی‌سی فارسی گفت»
             add(Attribution(told, "active", start, m.end(), None, False), m.span())

@@ -15,6 +15,7 @@ import dataclasses
 import re
 
 from shomar.claims.candidate import ClaimCandidate
+from shomar.claims.outlets import known_organisation
 from shomar.claims.quantity import QuantityMatch
 from shomar.claims.registry import resolve_claimant
 
@@ -66,7 +67,7 @@ def split_joint(s: str, candidates: list[ClaimCandidate]) -> list[ClaimCandidate
         re.sub(r"^the\s+", "", part, flags=re.IGNORECASE)
         for part in _LIST_SEPARATOR.split(_LIST_START.sub("", subject))
     ]
-    if len(parties) < 2 or any(resolve_claimant(p) is None for p in parties):
+    if len(parties) < 2 or not all(known_organisation(p) for p in parties):
         return candidates
     out: list[ClaimCandidate] = []
     for c in candidates:

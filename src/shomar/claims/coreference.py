@@ -62,6 +62,7 @@ def remember_people(s: str, context: ArticleContext) -> None:
 def resolve_anaphora(attributions: list[Attribution], context: ArticleContext) -> list[Attribution]:
     resolved: list[Attribution] = []
     local: str | None = None  # a name earlier in the same sentence wins: "X said it had …"
+    local_end = -1
     for att in attributions:
         kind = anaphora_kind(att.claimant) if att.anaphoric else None
         if att.anaphoric:
@@ -80,9 +81,12 @@ def resolve_anaphora(attributions: list[Attribution], context: ArticleContext) -
                 att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
             elif _PRONOUN.match(att.claimant):
                 continue  # "It said …" with nothing named before: no claimant, not "It"
+        elif att.kind == "according" and local is not None and att.start > local_end:
+            pass  # «X اعلام کرد …، به گزارش Y.»: Y relays X, and «این نهاد» next is still X
         else:
             context.last_claimant = att.claimant
             if att.kind in MAIN_KINDS:
+                local_end = att.end
                 local = att.claimant
             known = resolve_claimant(att.claimant) is not None
             if att.kind == "citing" and not known:

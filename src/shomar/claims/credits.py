@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from shomar.claims.attribution import find_attributions, noun_phrase
 from shomar.claims.candidate import ClaimCandidate
+from shomar.claims.outlets import known_organisation
 from shomar.claims.registry import resolve_claimant
 
 __all__ = ["admitted_by", "credit_source", "credit_told", "figures_source", "told_this"]
@@ -52,13 +53,14 @@ _TOLD_THIS = re.compile(
 
 
 def told_this(clause: str) -> tuple[str, str | None] | None:
-    """The speaker of «این را X (به Y) گفت», and the outlet Y when it is a registry entry."""
+    """The speaker of «این را X (به Y) گفت», and the outlet Y when it is a known organisation
+    (a registry entry or one named after its kind: ``outlets.known_organisation``)."""
     m = _TOLD_THIS.match(clause)
     speaker = noun_phrase(m.group("speaker")) if m else ""
     if not m or not speaker:
         return None
     outlet = m.group("outlet")
-    return speaker, (outlet if outlet and resolve_claimant(outlet) is not None else None)
+    return speaker, (outlet if outlet and known_organisation(outlet) else None)
 
 
 def credit_told(

@@ -57,6 +57,7 @@ confirm; ``confidence`` only orders the review queue.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -95,11 +96,18 @@ from shomar.claims.lexicon import PEOPLE_AFTER_RE
 from shomar.claims.lists import heading_source, is_bullet, is_labelled
 from shomar.claims.merge import merge_repeated
 from shomar.claims.misstated import misstated
+from shomar.claims.outlets import known_organisation
 from shomar.claims.parties import NEW_CLAUSE, attribution_for, chain_of_parties
-from shomar.claims.quantity import Quantity, QuantityMatch, find_quantities, fold_text
+from shomar.claims.quantity import (
+    Quantity,
+    QuantityMatch,
+    find_quantities,
+    fold_text,
+)
 from shomar.claims.registry import resolve_claimant
 from shomar.claims.scope import home_country, outside_home
 from shomar.claims.sentences import Sentence, split_sentences
+from shomar.claims.spelling import standard_spelling
 from shomar.claims.tables import Table, caption_category, find_tables
 from shomar.errors import InputError
 from shomar.readable import read_small_file
@@ -153,6 +161,7 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             f"Unknown language {language!r} for claim extraction.",
             hint="Use 'en' or 'fa', or leave the language out to detect it per sentence.",
         )
+    original, text = text, standard_spelling(text)  # «كانون»، «گزارش ها» as «کانون»، «گزارش‌ها»
     folded = fold_text(text)
     context = ArticleContext(home=home_country(text))
     previous: list[ClaimCandidate] = []
@@ -194,7 +203,15 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
         if headline:
             headlines.update(id(c) for c in claims)
         found.extend(claims)
-    return merge_repeated(_dedupe(found), headlines)
+    return [_quoted_from(original, text, c) for c in merge_repeated(_dedupe(found), headlines)]
+
+
+def _quoted_from(original: str, spelled: str, candidate: ClaimCandidate) -> ClaimCandidate:
+    """The candidate quoting the input as written (the rules read its standard spelling)."""
+    quote = original[candidate.start : candidate.end]
+    if quote == candidate.quote or spelled[candidate.start : candidate.end] != candidate.quote:
+        return candidate
+    return dataclasses.replace(candidate, quote=quote)
 
 
 #: a news article or report is text of some kilobytes; 20 MB is a book, not an article
@@ -245,7 +262,7 @@ def _sentence_claims(
     found_atts = find_attributions(s, dates)
     if not any(a.kind in MAIN_KINDS for a in found_atts):
         head = headline_attribution(s)
-        if head is not None and (headline or resolve_claimant(head.claimant) is not None):
+        if head is not None and (headline or known_organisation(head.claimant)):
             found_atts = [head, *found_atts]  # «رادیو فردا: دست‌کم ۲۰ نفر …» in the body too
     attributions = resolve_anaphora(found_atts, context)
     if new_paragraph and not after_table:

@@ -52,12 +52,15 @@ def fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
         r"(?<!صدا\s)(?<!سیستان\s)(?<!کهگیلویه\s)(?<!چهارمحال\s)و)\s"
     )
     contrast_at = -1
+    segment = 0  # after a dash, colon or semicolon: «ساعت ۱۴:۳۰ — X، نهادی مستقل، اعلام کرد»
     for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
         if m.group().startswith("و") and _OBJECT_GOES_ON.match(sentence, m.end()):
             continue  # «X هویت ۴۴ کودک و نوجوان را … تأیید کرد»: «و» inside the object
         bounds.append(m.end())
+        if re.fullmatch(r"[؛;:]|\s[—–-]\s", m.group()):
+            segment = m.end()
         contrast_at = m.start() if m.group().strip() in ("اما", "ولی") else -1
     name, first = _fa_name(sentence, bounds[-1], verb_start)
     if _LIST_ITEM.match(sentence, bounds[-1]) and len(bounds) > 1:
@@ -65,7 +68,9 @@ def fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     if not name and contrast_at >= 0 and len(bounds) > 1:
         # «…؛ پلیس اما می‌گوید …»: the subject stands before the contrast word
         name, first = _fa_name(sentence, bounds[-2], contrast_at)
-    for start in bounds[:-1] if not name else []:
+    # a clause with no name hands over to the earliest named one of its segment, not to a
+    # timestamp or dateline before a dash or colon
+    for start in [b for b in bounds[:-1] if b >= segment] if not name else []:
         name, first = _fa_name(sentence, start, verb_start)
         if name:
             break
