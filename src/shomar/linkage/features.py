@@ -66,7 +66,9 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ==================  ===========================================================================
 
 Values are computed once per distinct input text, so a million records with a few ten thousand
-distinct names cost seconds.
+distinct names cost seconds. The engine is handed only the columns splink's SQL reads
+(:mod:`.columns`); the ids, ``name_order``, ``date_year``, ``birth_iso`` and (unless birth
+days are compared) ``birth_start/end`` stay with the Python steps and the diagnostics.
 """
 
 from __future__ import annotations
