@@ -8,6 +8,7 @@ of this project, CI included; each test gets its own schema, dropped afterwards.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +37,30 @@ def _postgres_available() -> bool:
         return False
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing() -> Iterator[None]:
+    """Argon2id with the smallest cost in this test process: every sign-in of every test
+    hashes, and at the shipped 64 MiB x 3 passes that was a large share of the suite's time.
+    Hashes stay real Argon2id (a wrong password still fails); the shipped parameters are
+    checked in tests/security/test_password_parameters.py, and ``shomar`` subprocesses use them.
+    """
+    from pwdlib import PasswordHash
+    from pwdlib.hashers.argon2 import Argon2Hasher
+
+    from shomar.security import passwords
+
+    cheap = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1),))
+
+    def cheap_hasher() -> PasswordHash:
+        return cheap
+
+    cheap_hasher.__wrapped__ = passwords._hasher  # type: ignore[attr-defined]  # the shipped one
+    patch = pytest.MonkeyPatch()
+    patch.setattr(passwords, "_hasher", cheap_hasher)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SHOMAR_DATABASE_URL", raising=False)
@@ -43,9 +68,26 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SHOMAR_ACTOR", "tester")
 
 
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new, empty SQLite workspace made once per test process: running the migrations is
+    most of the cost of a new workspace, and hundreds of tests start from one."""
+    patch = pytest.MonkeyPatch()
+    patch.delenv("SHOMAR_DATABASE_URL", raising=False)
+    patch.delenv("SHOMAR_WORKSPACE", raising=False)
+    patch.setenv("SHOMAR_ACTOR", "tester")
+    folder = tmp_path_factory.mktemp("sqlite-template") / "ws"
+    open_workspace(folder, create=True).close()
+    patch.undo()
+    return folder
+
+
 @pytest.fixture
-def sqlite_workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = open_workspace(tmp_path / "ws", create=True)
+def sqlite_workspace(tmp_path: Path, _sqlite_template: Path) -> Iterator[Workspace]:
+    """A test's own copy of the new workspace (its own file; the master key is the template's).
+    Tests of creating a workspace call ``open_workspace(..., create=True)`` themselves."""
+    shutil.copytree(_sqlite_template, tmp_path / "ws")
+    ws = open_workspace(tmp_path / "ws")
     yield ws
     ws.close()
 

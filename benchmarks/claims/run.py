@@ -10,7 +10,9 @@ words, digits, cumulative totals, other countries' figures) and round 7
 (``tests/data/articles/round7/{dev,heldout}``: features, headlines, compiled figures, passive
 voice, unnamed sources, corrections, tables, Persian reposts) and round 8
 (``tests/data/articles/round8/{dev,heldout}``: Persian verb forms, number words, split figures,
-several claimants, revised totals, sub-counts, injured and arrested figures, years);
+several claimants, revised totals, sub-counts, injured and arrested figures, years) and round 9
+(``tests/data/articles/round9/{dev,heldout}``: diaspora outlets, state-media phrasing, press
+releases, analytical paragraphs, reported-speech chains, quoted posts, digits and scripts);
 measured figures are in ``benchmarks/claims/README.md``. For each split and language it prints
 the rules and the baseline (every number next to a counted word, :mod:`benchmarks.claims.baseline`)
 from the same run.
@@ -50,6 +52,7 @@ CORPORA = {
     "round6": ARTICLES / "round6",
     "round7": ARTICLES / "round7",
     "round8": ARTICLES / "round8",
+    "round9": ARTICLES / "round9",
 }
 SPLITS = ("dev", "heldout")
 LANGUAGES = ("en", "fa")

@@ -30,7 +30,8 @@ Row = tuple[int | None, str, str | None, str | None]
 #: them, and why
 #: (``round6_rules.json``: the rules of round 6, see ``test_round6_rules.py``;
 #: ``round7_rules.json``: the rules of round 7, from ``tests/data/articles/round7/dev`` misses;
-#: ``round8_rules.json``: the rules of round 8, from ``tests/data/articles/round8/dev`` misses)
+#: ``round8_rules.json``: the rules of round 8, from ``tests/data/articles/round8/dev`` misses;
+#: ``round9_rules.json``: the rules of round 9, from ``tests/data/articles/round9/dev`` misses)
 CASES = [
     case
     for name in (
@@ -38,6 +39,7 @@ CASES = [
         "round6_rules.json",
         "round7_rules.json",
         "round8_rules.json",
+        "round9_rules.json",
     )
     for case in json.loads((Path(__file__).parent / "data" / name).read_text("utf-8"))
 ]

@@ -41,6 +41,12 @@ def _shomar(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+#: a short LCMCR run: these tests are about ``--method all`` (its list, its warnings), not about
+#: the sampler's default length, which tests/estimation/test_lcmcr.py runs to convergence
+SHORT_LCMCR = ("--chains", "2", "--iterations", "5000", "--burn-in", "1000", "--thin", "10",
+               "--no-extend")  # fmt: skip
+
+
 def _has(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
@@ -105,8 +111,9 @@ def test_unknown_method_is_a_usage_error() -> None:
 )
 def test_all_methods_json_is_a_list_with_disagreement_warning() -> None:
     run = _shomar(
-        "estimate", str(DATA / "australia_4lists.csv"), "--method", "all", "--seed", "1", "--json"
-    )
+        "estimate", str(DATA / "australia_4lists.csv"), "--method", "all", "--seed", "1", "--json",
+        *SHORT_LCMCR,
+    )  # fmt: skip
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert [o["method"] for o in out] == ["loglinear", "lcmcr", "dga"]
@@ -117,8 +124,9 @@ def test_all_methods_json_is_a_list_with_disagreement_warning() -> None:
 @pytest.mark.slow
 def test_all_methods_skip_dga_beyond_five_lists_and_say_so() -> None:
     done = _shomar(
-        "estimate", str(DATA / "new_orleans_8lists.csv"), "--method", "all", "--seed", "1", "--json"
-    )
+        "estimate", str(DATA / "new_orleans_8lists.csv"), "--method", "all", "--seed", "1",
+        "--json", *SHORT_LCMCR,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)
     assert [r["method"] for r in results] == ["loglinear", "lcmcr"]

@@ -89,6 +89,7 @@ def test_correcting_a_bounded_claim_moves_its_bound_and_export_keeps_every_claim
         cwd=tmp_path,
         env=env,
     )
+    assert added.returncode == 0, added.stderr
     uid = json.loads(added.stdout)["uid"]
     fixed = shomar(
         "claims",

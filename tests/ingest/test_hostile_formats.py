@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from shomar.errors import ImportValidationError
@@ -79,7 +80,7 @@ def test_json_numbers_are_kept_as_written_not_rounded_through_a_float(
         "twice.json", '[{"record_id": 1.0, "full_name": "A"}, {"record_id": 1, "full_name": "B"}]'
     )
     refused(
-        sqlite_workspace, twice, "row 3", "already appears on row 2", error=ImportValidationError
+        sqlite_workspace, twice, "row 2", "already appears on row 1", error=ImportValidationError
     )
 
 
@@ -108,3 +109,24 @@ def test_json_lines_named_json_are_read_record_by_record(
     refused(sqlite_workspace, cut, "cut.json, record 2", "truncated")
     scalar = write("scalar.json", '{"full_name": "Ali"}\n{"full_name": "Sara"}\n5\n')
     refused(sqlite_workspace, scalar, "scalar.json, record 3", "expected an object")
+
+
+@pytest.mark.parametrize("name", ["export.xls", "export.csv", "export.xlsx", "export.txt"])
+def test_a_web_page_saved_under_a_list_name_is_called_html(
+    sqlite_workspace: Workspace, write, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A site's "download as Excel" saves an HTML table as .xls; as .csv it was read as a
+    list whose only column was '<html><body><table>...'."""
+    page = "\ufeff<!DOCTYPE html>\n<html><body><table><tr><th>full_name</th></tr></table></html>"
+    refused(sqlite_workspace, write(name, page), f"{name}: this is an HTML page", "save it as XLSX")
+
+
+def test_an_excel_2003_xml_workbook_is_named_as_such(sqlite_workspace: Workspace, write) -> None:  # type: ignore[no-untyped-def]
+    xml = (
+        '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+        "<Worksheet><Table><Row><Cell><Data>full_name</Data></Cell></Row></Table></Worksheet>"
+        "</Workbook>"
+    )
+    refused(sqlite_workspace, write("old.xls", xml), "old.xls: this is an Excel 2003 XML")
+    plain = write("list.xml.csv", '<?xml version="1.0"?>\n<list/>\n')  # other XML: a text list
+    refused(sqlite_workspace, plain, "missing required column", error=ImportValidationError)

@@ -96,3 +96,13 @@ def test_a_good_list_still_imports_with_its_keys_in_order(
         "age",
         "notes",
     ]
+
+
+def test_a_nul_character_in_a_key_or_a_value_is_refused_at_its_record(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """CSV refused NUL bytes; JSON's \\u0000 was stored (and PostgreSQL refuses NUL in text)."""
+    value = _write(tmp_path, "v.json", f'[{GOOD}, {{"full_name": "Sa\\u0000ra"}}]')
+    refused(sqlite_workspace, value, "v.json, record 2, field 'full_name'", "NUL")
+    key = _write(tmp_path, "k.json", '[{"full_name": "Ali", "no\\u0000tes": "x"}]')
+    refused(sqlite_workspace, key, "k.json, record 1, field 'no\\x00tes'", "NUL")

@@ -235,3 +235,83 @@ def test_a_source_name_that_is_not_utf8_is_refused(
         import_file(sqlite_workspace, path, os.fsdecode(b"NGO-\xff"), principal=ADMIN)
     assert "NGO-\\udcff" in str(info.value)
     assert snapshot(sqlite_workspace) == before
+
+
+# --- round 5 (generated corpus, support/hostile_corpus.py) ------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["mac_roman", "cp437"])
+def test_latin_text_in_a_mac_or_dos_code_page_is_refused_not_read_as_windows_1256(
+    sqlite_workspace: Workspace, tmp_path: Path, codec: str
+) -> None:
+    """Mac Roman's é is 0x8E, Windows-1256's ژ: "José" was imported as "Josژ", silently."""
+    path = tmp_path / "latin.csv"
+    path.write_bytes("full_name,age\nSynthetic José Müller,20\nSynthetic Renée,30\n".encode(codec))
+    refused(sqlite_workspace, path, "latin.csv: line 2", "not valid UTF-8", "--encoding")
+    report = import_file(sqlite_workspace, path, "Latin", encoding=codec, principal=ADMIN)
+    assert report.records_added == 2
+    with sqlite_workspace.session() as session:
+        names = session.scalars(select(Record.full_name).order_by(Record.id)).all()
+    assert names == ["Synthetic José Müller", "Synthetic Renée"]
+
+
+def test_windows_1256_with_latin_words_beside_persian_ones_is_still_read(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "both.csv"
+    text = f"full_name,notes\n{PERSIAN},Synthetic note 1\nSynthetic Ali,{PERSIAN} (Tehran)\n"
+    path.write_bytes(text.encode("cp1256"))
+    report = import_file(sqlite_workspace, path, "Both", principal=ADMIN)
+    assert report.encoding == "cp1256" and report.records_added == 2
+
+
+def test_utf32_is_read_and_a_cut_utf32_file_is_refused(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """UTF-32's mark starts with UTF-16's (FF FE): it was read as UTF-16 full of NULs."""
+    path = tmp_path / "u32.csv"
+    path.write_bytes((HEADER + ROWS).encode("utf-32"))
+    report = import_file(sqlite_workspace, path, "U32", principal=ADMIN)
+    assert report.encoding == "utf-32" and report.records_added == 2
+    with sqlite_workspace.session() as session:
+        assert "علی رضایی" in session.scalars(select(Record.full_name)).all()
+    cut = tmp_path / "u32cut.csv"
+    cut.write_bytes((HEADER + ROWS).encode("utf-32")[:-1])
+    refused(sqlite_workspace, cut, "u32cut.csv", "UTF-32", "multiple of 4")
+
+
+def test_utf16_or_utf32_named_for_a_file_without_its_mark_is_refused(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """Python's decoder raised "UTF-16 stream does not start with BOM" (a traceback)."""
+    path = tmp_path / "plain.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    for codec in ("utf-16", "UTF32"):
+        name = codec.lower().replace("32", "-32")
+        refused(sqlite_workspace, path, f"no {name.upper()} byte-order mark",
+                f"--encoding {name}-le", encoding=codec)  # fmt: skip
+    marked = tmp_path / "le.csv"
+    marked.write_bytes((HEADER + ROWS).encode("utf-16-le"))
+    report = import_file(sqlite_workspace, marked, "LE", encoding="utf-16-le", principal=ADMIN)
+    assert report.records_added == 2
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (" \u200c\u200f ", "The source name is empty"),
+        ("NGO\x00", "holds a control character"),
+        ("NGO\nreport", "holds a control character"),
+        ("S" * 201, "201 characters; at most 200"),
+    ],
+)
+def test_a_source_name_that_cannot_be_read_back_is_refused(
+    sqlite_workspace: Workspace, tmp_path: Path, source: str, said: str
+) -> None:
+    """Stored before: invisible, NUL (PostgreSQL refuses it), or past sources.name's 200."""
+    path = tmp_path / "l.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    before = snapshot(sqlite_workspace)
+    with pytest.raises(Exception, match=said):
+        import_file(sqlite_workspace, path, source, principal=ADMIN)
+    assert snapshot(sqlite_workspace) == before

@@ -247,3 +247,68 @@ def test_an_ods_error_cell_is_refused_not_read_as_empty(
         for part, data in parts.items():
             target.writestr(part, data)
     refused(sqlite_workspace, path, "e.ods, sheet 'Victims', cell C4", "spreadsheet error")
+
+
+def _with_sheet_parts(path: Path, *sheets: bytes) -> Path:
+    """``path`` (a workbook) rewritten with its sheet part stored once per item of ``sheets``."""
+    import warnings
+
+    with zipfile.ZipFile(path) as archive:
+        parts = [(i.filename, archive.read(i.filename)) for i in archive.infolist()]
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        warnings.simplefilter("ignore")  # "Duplicate name": the point of the test
+        for part, data in parts:
+            for content in sheets if part == "xl/worksheets/sheet1.xml" else (data,):
+                target.writestr(part, content)
+    return path
+
+
+def test_a_sheet_part_stored_twice_is_refused(sqlite_workspace: Workspace, tmp_path: Path) -> None:
+    """Python reads the last copy, other readers the first: the list Excel shows is not the
+    one imported."""
+    path = tmp_path / "twice.xlsx"
+    from support.workbooks import xlsx
+
+    xlsx(path, {"Data": [["full_name"], ["Synthetic Shown"]]})
+    with zipfile.ZipFile(path) as archive:
+        shown = archive.read("xl/worksheets/sheet1.xml")
+    _with_sheet_parts(path, shown, shown.replace(b"Synthetic Shown", b"Synthetic Hidden"))
+    refused(sqlite_workspace, path, "twice.xlsx", "part xl/worksheets/sheet1.xml twice")
+
+
+def test_a_sheet_part_that_expands_a_thousand_times_is_refused_quickly(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    import time
+
+    from shomar.ingest.sheets import BOMB_BYTES
+
+    path = tmp_path / "bomb.xlsx"
+    from support.workbooks import xlsx
+
+    xlsx(path, {"Data": [["full_name"], ["Synthetic Ali"]]})
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    padded = sheet.replace(b"<sheetData>", b"<sheetData>" + b" " * (BOMB_BYTES + 1024), 1)
+    _with_sheet_parts(path, padded)
+    assert path.stat().st_size < 1_000_000
+    started = time.perf_counter()
+    refused(sqlite_workspace, path, "bomb.xlsx", "xl/worksheets/sheet1.xml expands", "ZIP bomb")
+    assert time.perf_counter() - started < 10
+
+
+def test_a_nul_in_an_old_excel_cell_is_refused_at_its_cell(
+    sqlite_workspace: Workspace, tmp_path: Path
+) -> None:
+    """CSV and JSON refuse NUL; an XLS string cell carried it into the store."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    data = book.add_sheet("Data")
+    for column, value in enumerate(["full_name", "notes"]):
+        data.write(0, column, value)
+    data.write(1, 0, "Synthetic Ali")
+    data.write(1, 1, "a\x00b")
+    path = tmp_path / "nul.xls"
+    book.save(str(path))
+    refused(sqlite_workspace, path, "nul.xls, sheet 'Data', cell B2", "NUL character")

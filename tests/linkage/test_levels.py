@@ -64,6 +64,47 @@ def test_shortened_compound_is_partial_agreement() -> None:
     )
 
 
+def test_the_head_of_a_latin_compound_written_as_one_word_is_part_of_it() -> None:
+    given = name_comparison("given")
+    # "Gholamreza" splits as keys (qulam|reza); the head's signature is the one "Gholam" and
+    # «غلام» get (qlm), not the key's (qUlm)
+    for short in ({"given_name": "غلام", "family_name": "یزدانی"}, {"full_name": "Gholam Yazdani"}):
+        whole = {"full_name": "YAZDANI, Gholamreza"}
+        assert _level(given, whole, short) == "part of a compound name", short
+
+
+def test_a_rare_spelling_one_letter_from_the_other_name_is_its_own_level() -> None:
+    given = name_comparison("given")
+    # «پویز» (attested once) is one letter from «پرویز» and from «پویا»: not "two different
+    # attested given names"
+    a, b = {"full_name": "پرویز رحیمی"}, {"full_name": "پویز رحیمی"}
+    assert _level(given, a, b) == "a rare spelling one letter from the other's name"
+    # two common names one letter apart are still two names
+    a, b = {"full_name": "بهرام رحیمی"}, {"full_name": "بهمن رحیمی"}
+    assert _level(given, a, b) == "two different attested given names"
+
+
+def test_a_family_name_shortened_to_an_end_of_two_consonants_ends_the_other() -> None:
+    family = name_comparison("family")
+    # «خیزی» keys to the skeleton "xz" (too short alone), its signature "xIzI" ends Amirkhizi's
+    a, b = {"full_name": "Massoud Amirkhizi"}, {"given_name": "مسعود", "family_name": "خیزی"}
+    assert _level(family, a, b) == "family name ends with the other"
+    # a shorter signature that ends another is not enough (Ali / Jalali: "alI")
+    a, b = {"full_name": "Massoud Jalali"}, {"given_name": "Massoud", "family_name": "Ali"}
+    assert _level(family, a, b) != "family name ends with the other"
+
+
+def test_a_family_name_without_its_opening_honorifics_is_part_of_the_compound() -> None:
+    family = name_comparison("family")
+    short = {"given_name": "Mohammad", "family_name": "Javadi"}
+    persian = {"given_name": "محمد", "family_name": "حاج‌سیدجوادی"}
+    assert _level(family, persian, short) == "part of a compound name"
+    for whole in ("Mohammad Hajseyedjavadi", "HAJ-SAYID-JAVADI, Muhammad"):
+        assert _level(family, {"full_name": whole}, short) == "part of a compound name", whole
+    # another family name that ends alike is not
+    assert _level(family, {"full_name": "Mohammad Hajjavadi"}, short) != "part of a compound name"
+
+
 def test_honorifics_and_suffixes_do_not_change_the_level() -> None:
     given = name_comparison("given")
     assert (
@@ -101,6 +142,16 @@ def test_a_month_and_a_day_within_it_overlap() -> None:
     assert _level(date_comparison(), {"date": "Mordad 1367"}, {"date": "1988-08-01"}) == (
         "intervals overlap"
     )
+
+
+def test_dates_a_few_days_apart_are_closer_than_within_a_month() -> None:
+    date = date_comparison()
+    # a Jalali date converted a day off; the execution against the day it was announced
+    assert _level(date, {"date": "1367/05/08"}, {"date": "1988-07-31"}) == "within a few days"
+    assert _level(date, {"date": "1988-08-01"}, {"date": "1988-08-04"}) == "within a few days"
+    # a week or more apart is only "within a month"; a month and a day three days after it
+    assert _level(date, {"date": "1988-08-01"}, {"date": "1988-08-08"}) == "within a month"
+    assert _level(date, {"date": "Mordad 1367"}, {"date": "1988-08-25"}) == "within a few days"
 
 
 def test_a_prison_against_a_home_town_is_weak_evidence_not_a_mismatch() -> None:
@@ -186,9 +237,11 @@ def test_a_one_word_compound_family_name_shortened_to_its_end_is_partial_agreeme
     assert _level(
         family, {"full_name": "MAGHAMI, Mohammad"}, {"full_name": "Mohammad Ghaemmaghami"}
     ) == (level)
+    # Mir opens the family name as an honorific (Mir-Hosseini): read off, the rest is the
+    # other name itself, the closer compound level
     assert _level(
         family, {"full_name": "HOSEYNĪ, Mansūr"}, {"full_name": "Mansour Mirhosseini"}
-    ) == (level)
+    ) == ("part of a compound name")
     # a family name that only begins like the other is not its end
     assert _level(family, {"full_name": "Ali Hosseinzadeh"}, {"full_name": "Ali Hosseini"}) != level
 

@@ -13,6 +13,7 @@ from shomar.linkage.names import (
     clean_given,
     columns_swapped,
     compound_parts,
+    family_core,
     family_first_sources,
     formal_given,
     leading_initial,
@@ -83,6 +84,23 @@ def test_a_shortened_compound_is_a_part_of_the_whole() -> None:
     f = _features([("a", "Seyed Aliakbar Rezaei"), ("b", "Akbar Rezaei")])
     assert f.at[0, "given_last_sig"] == f.at[1, "given_sig"]
     assert f.at[0, "given_last_skel"] == f.at[1, "given_last_skel"]
+
+
+def test_a_family_name_is_read_without_the_honorifics_that_open_it() -> None:
+    # written apart, hyphenated, with a ZWNJ or joined (French "dj" and all): Javadi
+    for written in ("Haj-Seyed-Javadi", "HAJSAYIDJAVADI", "Hadjseyeddjavadi", "Seyed Javadi"):
+        assert name_key(family_core(written)[-1]) == "javadi", written
+    assert family_core("حاج‌سیدجوادی") == ("جوادی",)
+    assert family_core("میرحسینی") == ("حسینی",)
+    # the honorific is the name's head, not a title: an affix, an article or an unattested
+    # rest follows it, or nothing would be left
+    for whole in ("Hajizadeh", "Mirzaei", "Sheikholeslami", "Mirsalim", "Haji"):
+        assert family_core(whole) == (whole,)
+    assert family_core("شیخ‌الاسلامی") == ("شیخ", "الاسلامی")
+    # the last part's signature is the shortened name's: the compound level can see it
+    f = _features([("a", "Mostafa Haj-Seyed-Javadi"), ("b", "مصطفی حاج‌سیدجوادی"),
+                   ("c", "HAJSEYEDJAVADI, Mostafa"), ("d", "Mostafa Javadi")])  # fmt: skip
+    assert {f.at[i, "family_last_sig"] for i in range(3)} == {f.at[3, "family_sig"]}
 
 
 def test_a_compound_whose_seam_letter_is_written_once_splits() -> None:

@@ -83,3 +83,16 @@ def test_city_gets_its_county_through_the_persian_name() -> None:
 def test_port_prefix_is_optional() -> None:
     assert resolve_place("Mahshahr").province_iso == "IR-06"
     assert resolve_place("Bandar Abbas").province_iso == "IR-22"
+
+
+@pytest.mark.parametrize("text", ["شهریار، استان تهران", "Shahriar, Tehran province"])
+def test_a_named_province_does_not_put_its_capital_over_the_town(text: str) -> None:
+    m = resolve_place(text)
+    assert (m.province, m.city) == ("Tehran", "Shahriar")
+
+
+@pytest.mark.parametrize("text", ["استان تهران", "Ostan-e Tehran", "Tehran Province"])
+def test_a_province_alone_is_the_province_not_its_capital(text: str) -> None:
+    m = resolve_place(text)
+    assert (m.province, m.city, m.kind) == ("Tehran", None, "province")
+    assert resolve_place("Tehran").city == "Tehran"

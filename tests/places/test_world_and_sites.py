@@ -143,6 +143,7 @@ def test_a_town_that_is_also_a_prison_name_stays_a_town_without_a_prison_word() 
         ("شاهی", "Qaem-Shahr", "IR-02"),
         ("بندر پهلوی", "Bandar-e-Anzali", "IR-01"),
         ("شهسوار", "Tonekabon", "IR-02"),
+        ("Mohammareh", "Khorramshahr", "IR-06"),  # an English spelling as common as Mohammerah
     ],
 )
 def test_former_city_names_resolve_to_todays(text: str, city: str, iso: str) -> None:

@@ -246,3 +246,20 @@ def make_report_data() -> ReportData:
 @pytest.fixture(scope="session")
 def report_data() -> ReportData:
     return make_report_data()
+
+
+@pytest.fixture(scope="session")
+def en_html(report_data: ReportData) -> str:
+    """The synthetic report in English, rendered once per test process (its figures take
+    seconds; several modules read the same page)."""
+    from shomar.reports import render_report
+
+    return render_report(report_data)
+
+
+@pytest.fixture(scope="session")
+def fa_html(report_data: ReportData) -> str:
+    """The synthetic report in Persian, rendered once per test process."""
+    from shomar.reports import render_report
+
+    return render_report(report_data, lang="fa")

@@ -61,13 +61,9 @@ document.fonts.ready.then(() => {
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory, report_data: ReportData) -> Path:
-    folder = tmp_path_factory.mktemp("browser")
-    html = write_report(report_data, folder / "report.html")
-    probe = folder / "probe.html"
-    probe.write_text(
-        html.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
-    )
+def rendered(tmp_path_factory: pytest.TempPathFactory, en_html: str) -> Path:
+    probe = tmp_path_factory.mktemp("browser") / "probe.html"
+    probe.write_text(en_html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
     return probe
 
 

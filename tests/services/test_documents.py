@@ -115,6 +115,8 @@ def test_document_refs_are_ids_or_unique_sha256_prefixes(
         withdraw_document(sqlite_workspace, "99", reason="x", principal=ADMIN)
     with pytest.raises(NotFoundError):
         withdraw_document(sqlite_workspace, "0" * 12, reason="x", principal=ADMIN)
+    with pytest.raises(NotFoundError):  # past 64 bits: SQLite raised OverflowError
+        withdraw_document(sqlite_workspace, "9" * 30, reason="x", principal=ADMIN)
     with pytest.raises(InputError, match="needs a reason"):
         withdraw_document(sqlite_workspace, "1", reason=" ", principal=ADMIN)
     with pytest.raises(PermissionDenied):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,13 +132,16 @@ def _add_uncertain_pairs(ws: Workspace) -> None:
             )
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebWorld]:
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SHOMAR_SECOND_FACTOR_ROLES", "")
-    mp.setenv("SHOMAR_ACTOR", "tester")
-    mp.delenv("SHOMAR_DATABASE_URL", raising=False)
-    root = tmp_path_factory.mktemp("web")
+@dataclass(frozen=True)
+class _WorldTemplate:
+    """A linked workspace with its accounts, built once per test process and only copied."""
+
+    folder: Path
+    tokens: dict[str, str]
+    uids: dict[str, str]
+
+
+def _build_world(root: Path) -> _WorldTemplate:
     ws = open_workspace(root / "ws", create=True)
     for name, latin, offset in (
         ("List A (SYNTHETIC)", True, 0),
@@ -152,8 +156,6 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebWorld]:
     for role in ROLES:
         accounts.add_user(ws, role, role, principal=ADMIN, password=PASSWORD)
         tokens[role] = accounts.create_token(ws, role, principal=ADMIN)
-    app = create_app(ws)
-    client = TestClient(app, base_url="https://testserver")
     from sqlalchemy import select
 
     from shomar.store.tables import Record
@@ -166,7 +168,37 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebWorld]:
             or ""
             for tier in TIER_MARKERS
         }
-    yield WebWorld(ws, client, tokens, uids)
+    ws.close()
+    return _WorldTemplate(root / "ws", tokens, uids)
+
+
+def _world_environment() -> pytest.MonkeyPatch:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SHOMAR_SECOND_FACTOR_ROLES", "")
+    mp.setenv("SHOMAR_ACTOR", "tester")
+    mp.delenv("SHOMAR_DATABASE_URL", raising=False)
+    return mp
+
+
+@pytest.fixture(scope="session")
+def _world_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_WorldTemplate]:
+    """Import and link once: linking runs splink, which is most of a world's cost."""
+    mp = _world_environment()
+    yield _build_world(tmp_path_factory.mktemp("web-template"))
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def world(
+    tmp_path_factory: pytest.TempPathFactory, _world_template: _WorldTemplate
+) -> Iterator[WebWorld]:
+    """A module's own copy of the template world: what one module changes, no other sees."""
+    mp = _world_environment()
+    folder = tmp_path_factory.mktemp("web") / "ws"
+    shutil.copytree(_world_template.folder, folder)
+    ws = open_workspace(folder)
+    client = TestClient(create_app(ws), base_url="https://testserver")
+    yield WebWorld(ws, client, dict(_world_template.tokens), dict(_world_template.uids))
     ws.close()
     mp.undo()
 

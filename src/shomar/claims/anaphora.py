@@ -32,7 +32,8 @@ _ORG_ANAPHORA = re.compile(
     # "Its researchers counted 43": the organisation's own staff speak for it
     r"(?:its|their)\s+(?:researchers|investigators|monitors|staff|team|documentation\s+team)|"
     r"(?:این|همین|آن)\s+(?:سازمان|گزارش|گروه|نهاد|خبرگزاری|مرکز|کمیته|منبع|منابع|رسانه|شبکه|کانون|"
-    r"آمار|فهرست|بیانیه)|"
+    # «این سازمان حقوق بشری», «این نهاد مدافع حقوق بشر»: the kind with its description
+    r"آمار|فهرست|بیانیه)(?:\s+(?:حقوق|بشری|بشر|مدافع|مستقل|غیردولتی|مدنی|کردی|بلوچ|خبری)){0,3}|"
     r"آنها|آنان)$",
     re.IGNORECASE,
 )

@@ -132,12 +132,44 @@ def _date_in(dates: list[DateMention], start: int, end: int) -> str | None:
     return None
 
 
+#: "it had received credible reports that …": "reports" (or "claims", "estimates") is a noun
+#: after an adjective or determiner, not a verb whose subject comes before it
+_NOUN_NOT_VERB = re.compile(
+    r"(?<![\w])(?:credible|unconfirmed|reliable|several|numerous|many|multiple|conflicting|"
+    r"further|new|initial|earlier|received|these|those|such|the|of)\s+"
+    r"(?:reports|claims|estimates|records|counts|notes|states)$",
+    re.I,
+)
+#: "the highest number recorded in eight years": a participle after a figure noun describes
+#: the figure; it has no speaker
+_FIGURE_PARTICIPLE = re.compile(
+    r"(?<![\w])(?:number|figure|toll|total|level|tally|count)s?\s+(?:ever\s+)?"
+    r"(?:recorded|reported|documented|counted|registered|confirmed|announced|published)$",
+    re.I,
+)
+#: "KHRN from hospital sources": the party that compiled figures, and where it got them
+_GATHERED_FROM = re.compile(
+    r"^(.+?)\s+from\s+((?:[\w'’-]+\s+){0,3}?(?:sources?|hospitals?|"
+    r"records|morgues?|families|relatives|activists|witnesses))$",
+    re.I,
+)
+#: "X was quoted by Y as saying": Y reports what X said
+_QUOTED_BY = re.compile(
+    r"\s*(?<![\w])(?:was|were)\s+quoted\s+by\s+([^,;.]{2,60}?)\s+as\s+saying(?![\w])", re.I
+)
 _BEEN_BEFORE = re.compile(r"(?<![\w])(?:been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 #: "The interior ministry's figure of 200 dead": the party whose figure it is
 _POSSESSIVE_FIGURE = re.compile(
     r"(?:(?<=^)|(?<=\s))((?:[\w-]+\s+){0,4}?[\w-]+)['’]s\s+(?:own\s+|latest\s+|official\s+)?"
-    r"(?:figure|toll|tally|count|estimate|number)s?\s+of\s+",
+    # "IHR's figure stands at 448": the same, with the figure's verb
+    r"(?:figure|toll|tally|count|estimate|number)s?\s+(?:of|(?:now\s+)?(?:stands|stood)\s+at)\s+",
     re.IGNORECASE,
+)
+#: "the HRW figure of 400 arrests", "the UN tally of 551": a named party's figure, without "'s"
+#: (the name a registry entry or an acronym)
+_NAMED_FIGURE = re.compile(
+    r"(?<![\w])(?i:the)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+"
+    r"(?:figure|toll|tally|count|estimate)s?\s+(?:of|(?:now\s+)?(?:stands|stood)\s+at)\s+"
 )
 #: ", said the director of the Oslo-based IHR.": a description that ends the sentence, with no
 #: verb or figure of its own (not ", said the 23-year-old was one of 14 …")
@@ -171,9 +203,28 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             return False
         return bool(ANAPHORA.match(name))
 
+    for m in _QUOTED_BY.finditer(sentence):
+        # "X, a lawmaker, was quoted by the ILNA news agency as saying …": ILNA reports it,
+        # citing X
+        speaker, start = np_before(sentence, skip_parentheticals(sentence, m.start()))
+        speaker, outlet = noun_phrase(speaker), noun_phrase(m.group(1))
+        if speaker and outlet:
+            add(Attribution(outlet, "active", start, m.end(), None, False), m.span())
+            add(
+                Attribution(speaker, "citing", m.end(), m.end(), None, anaphoric(speaker)),
+                (m.end(), m.end()),
+            )
     for pattern, kind in ((EN_PASSIVE, "passive"), (EN_CITING, "citing"), (FA_CITING, "citing")):
         for m in pattern.finditer(sentence):
             name = noun_phrase(FA_PASSIVE_END.sub("", np_after(sentence, m.end())))
+            gathered = _GATHERED_FROM.match(name) if kind == "passive" else None
+            if gathered and re.match(r"(?:compiled|collected|gathered)\s", m.group(), re.I):
+                # "figures compiled by KHRN from hospital sources": KHRN, citing those sources
+                name = gathered.group(1)
+                add(
+                    Attribution(gathered.group(2), "citing", m.end(), m.end(), None, False),
+                    (m.end(), m.end()),
+                )
             after = m.end() + len(name) + 40
             date = _date_in(dates, m.end(), after) if kind == "passive" else None
             att = Attribution(name, kind, m.start(), m.end(), date, anaphoric(name, m.end()))
@@ -182,14 +233,21 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         name = noun_phrase(m.group(1))
         if name and not anaphoric(name):
             add(Attribution(name, "passive", m.start(1), m.end(1), None, False), m.span(1))
+    for m in _NAMED_FIGURE.finditer(sentence):
+        name = m.group(1)
+        if resolve_claimant(name) is not None or name.isupper():
+            add(Attribution(name, "passive", m.start(1), m.end(1), None, False), m.span(1))
     for pattern in (EN_ACCORDING, FA_ACCORDING):
         for m in pattern.finditer(sentence):
             received = FA_RECEIVED.match(sentence, m.end())
-            by = (received.group(1) or received.group(2)) if received else None
+            by = next((g for g in received.groups() if g), None) if received else None
             found_name = by if by else np_after(sentence, m.end())
             name = appositive_name(sentence, m.end(), noun_phrase(found_name))
             whose = _WHOSE_COUNT.match(name)
             name = whose.group(1) if whose else name  # "by its count" → "its"
+            gathered = _GATHERED_FROM.match(name)
+            if gathered and re.search(r"(?:compiled|collected|gathered)\s+by\s", found_name, re.I):
+                name = gathered.group(1)  # "according to figures compiled by X from hospitals"
             att = Attribution(name, "according", m.start(), m.end(), None, anaphoric(name, m.end()))
             add(att, m.span())
     for m in EN_QUOTED.finditer(sentence):
@@ -219,12 +277,25 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
             continue  # "the figure has been widely disputed": a passive, no speaker before it
         if any(s < m.start() < e for s, e in quoted):
             continue  # a verb inside a quotation is the speaker's, not an attribution
+        if _NOUN_NOT_VERB.search(sentence, 0, m.end()) or _FIGURE_PARTICIPLE.search(
+            sentence, 0, m.end()
+        ):
+            continue  # "it had received credible reports that …", "the highest number recorded"
         _add_en_active(sentence, m, dates, add, anaphoric)
     for m in FA_VERB.finditer(sentence):
         if any(s < m.start() < e for s, e in quoted) and any(a.kind == "inner" for a in found):
             continue  # «… گفت: «پزشک به من گفت …»»: the inner verb belongs to the quote
         name, start = fa_subject(sentence, m.start())
         name = noun_phrase(name)
+        verified = _FA_VERIFIED_BY.match(sentence, start + len(name)) if name else None
+        if verified and _FA_FOOTAGE.fullmatch(name) and resolve_claimant(verified.group(1)):
+            name = verified.group(1)  # «ویدیویی که بی‌بی‌سی فارسی صحت آن را تأیید کرده …»
+        if name and _FA_DENIED_OBJECT.match(name) and _FA_DENIAL.search(m.group()):
+            # «X، وزیر کشور، گزارش‌های Y درباره … را «دروغ» خواند»: the report is the object
+            # of the denial; its speaker is the subject before it
+            earlier, at = fa_subject(sentence, start)
+            if noun_phrase(earlier):
+                name, start = noun_phrase(earlier), at
         if not name:
             continue
         between = sentence[start + len(name) : m.start()]
@@ -233,6 +304,15 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         relative = re.match(
             r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:که\s|در\s)[^،,«»]{0,60}?\s(?=به\s)", between
         )
+        carried = _FA_CARRIED_BY.fullmatch(between)
+        carrier = told_media(sentence, start + len(name) + carried.start(1)) if carried else None
+        if carrier:
+            # «شورای تأمین در بیانیه‌ای که ایرنا منتشر کرد اعلام کرد»: IRNA relays the council
+            add(Attribution(carrier, "active", start, m.end(), None, False), m.span())
+            add(
+                Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name)), (m.end(),) * 2
+            )
+            continue
         talk = FA_INTERVIEW.match(between)
         told = told_media(sentence, start + len(name) + talk.end()) if talk else None
         if told and resolve_claimant(told) is None:
@@ -243,11 +323,16 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
                 Attribution(name, "citing", m.end(), m.end(), None, anaphoric(name)), (m.end(),) * 2
             )
             continue
-        # «یکی از بستگان این زندانیان به هرانا گفت»: the name's last words, then «به Y»
-        if relative or re.match(
-            r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between
+        # «یکی از بستگان این زندانیان به هرانا گفت»: the name's last words, then «به Y»;
+        # «رضا کمالی، نماینده اهواز در مجلس، به ایلنا گفت»: an apposition, then «به Y»
+        apposition = re.match(r"\s*[،,][^،,«»]{2,60}[،,]\s*(?=به\s)", between)
+        if (
+            relative
+            or apposition
+            or re.match(r"\s*(?:[^\s،,«»]+\s+){0,2}?(?:(?:اما|ولی|نیز|هم)\s+)?به\s+", between)
         ):
-            at = start + len(name) + (relative.end() if relative else 0)
+            gap = relative or apposition
+            at = start + len(name) + (gap.end() if gap else 0)
             told = told_media(sentence, sentence.index("به ", at) + 3)
             if told:  # «X به رویترز گفت»
                 add(Attribution(told, "active", start, m.end(), None, False), m.span())
@@ -257,6 +342,23 @@ def find_attributions(sentence: str, dates: list[DateMention]) -> list[Attributi
         date = _date_in(dates, start + len(name), m.start())
         add(Attribution(name, "active", start, m.end(), date, anaphoric(name)), m.span())
     return sorted(_passive_sources(found), key=lambda a: a.start)
+
+
+#: «X در بیانیه‌ای که ایرنا منتشر کرد اعلام کرد»: the outlet that carried the statement
+_FA_CARRIED_BY = re.compile(
+    r"\s*در\s+(?:بیانیه|گزارش|پیام|اطلاعیه)[\u200c ]?(?:ای|ی)?\s+که\s+(\S.{1,40}?)\s+"
+    r"(?:منتشر|پخش)\s+(?:کرد|کرده|کردند)\s*"
+)
+#: footage or papers that an outlet verified, as the subject: «ویدیویی که X صحت آن را تأیید
+#: کرده، … نشان می‌دهد» is X's report
+_FA_FOOTAGE = re.compile(r"(?:ویدیو|ویدئو|تصاویر|اسناد|مدارک|فیلم)(?:یی|ی|های|هایی)?")
+_FA_VERIFIED_BY = re.compile(
+    r"\s+که\s+((?:[^\s،,.]+\s+){0,4}?[^\s،,.]+)\s+(?:صحت\s+(?:آن|آنها|آن[\u200c ]?ها)\s+را\s+)?"
+    r"(?:تأیید|تایید|بررسی|راستی[\u200c ]?آزمایی)\s+(?:کرده|کرد)"
+)
+#: the object a Persian denial rejects, standing where a subject would: «گزارش‌های X درباره …»
+_FA_DENIED_OBJECT = re.compile(r"^(?:گزارش(?:[\u200c ]?های)?|آمار|ادعای|ادعاهای|رقم|ارقام)\s")
+_FA_DENIAL = re.compile(r"خواند|(?:رد|تکذیب)\s+کرد")
 
 
 _SOURCE_WORDS = re.compile(
@@ -269,8 +371,10 @@ _SOURCE_WORDS = re.compile(
 #: "documents seen by Reuters", "hospital records obtained by IranWire": the outlet reports
 #: what the records say
 _SEEN_BY = re.compile(
-    r"^((?:[\w-]+\s+){0,2}(?:records|documents|files|data|logs|lists?|papers|certificates))\s+"
-    r"(?:seen|obtained|reviewed|examined)\s+by\s+(.+)$",
+    r"^((?:[\w-]+\s+){0,2}(?:records|documents|files|data|logs|lists?|papers|certificates|"
+    r"videos?|footage|images|photos|photographs))\s+"
+    # "A video verified by BBC Persian shows …": the outlet reports what the footage shows
+    r"(?:seen|obtained|reviewed|examined|verified|geolocated|authenticated)\s+by\s+(.+)$",
     re.IGNORECASE,
 )
 
@@ -286,7 +390,9 @@ def _passive_sources(found: list[Attribution]) -> list[Attribution]:
             out[out.index(att)] = Attribution(
                 outlet, "active", att.start, att.end, att.date_stated, False
             )
-            out.append(Attribution(seen.group(1), "citing", att.end, att.end, None, False))
+            if not re.search(r"videos?|footage|images|photos|photographs", seen.group(1), re.I):
+                # records are a source the outlet cites; footage is no party
+                out.append(Attribution(seen.group(1), "citing", att.end, att.end, None, False))
             out = [p for p in out if not (p.kind == "passive" and att.start < p.start < att.end)]
             continue
         if att.kind != "active" or not _SOURCE_WORDS.match(att.claimant):

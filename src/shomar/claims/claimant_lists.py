@@ -32,14 +32,16 @@ _JOINT = [
         r"recorded|counted|put)(?![\w])"
     ),
     re.compile(
-        r"^(.+?)\s+(?:در\s+بیانیه[\u200c ]?ای\s+مشترک\s+)?(?:از\s|اعلام|گزارش|گفته|"
+        r"^(.+?)\s+(?:در\s+(?:بیانیه[\u200c ]?ای|گزارش\s+سالانه)\s+مشترک(?:\s+خود)?\s+)?"
+        r"(?:از\s|اعلام|گزارش|گفته|"
         r"می[\u200c ]?گویند|تأیید|تایید)"
     ),
 ]
 _LIST_SEPARATOR = re.compile(r"\s*[,،]\s*(?:and\s+|و\s+)?(?:هم\s+)?|\s+and\s+|\s+و\s+(?:هم\s+)?")
 _BOTH = re.compile(r"^(?:both|هم)\s", re.IGNORECASE)
 _JOINTLY = re.compile(
-    r"(?<![\w])(?:joint(?:ly)?|together)(?![\w])|بیانیه[\u200c ]?ای\s+مشترک", re.I
+    r"(?<![\w])(?:joint(?:ly)?|together)(?![\w])|بیانیه[\u200c ]?ای\s+مشترک|گزارش\s+سالانه\s+مشترک",
+    re.I,
 )
 _LIST_START = re.compile(r"^(?:both\s+|هم\s+)?(?:the\s+)?", re.IGNORECASE)
 
@@ -68,7 +70,8 @@ def split_joint(s: str, candidates: list[ClaimCandidate]) -> list[ClaimCandidate
         return candidates
     out: list[ClaimCandidate] = []
     for c in candidates:
-        if c.claimant is not None and c.claimant not in s[: len(s) // 2]:
+        named = re.sub(r"[«»]", "", s[: len(s) // 2])  # «سازمان «با هم علیه اعدام»»
+        if c.claimant is not None and c.claimant not in named:
             out.append(c)  # a speaker of its own later in the sentence
             continue
         out.extend(

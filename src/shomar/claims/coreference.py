@@ -14,7 +14,7 @@ import re
 
 from shomar.claims.attribution import MAIN_KINDS, Attribution, anaphora_kind
 from shomar.claims.context import ArticleContext
-from shomar.claims.registry import resolve_claimant
+from shomar.claims.registry import claimant_entry, resolve_claimant
 
 __all__ = ["remember_people", "resolve_anaphora"]
 
@@ -71,6 +71,11 @@ def resolve_anaphora(attributions: list[Attribution], context: ArticleContext) -
                 target = None if target == local else target
             else:
                 target = local or target or context.last_claimant
+            if kind == "person" and target and _outside_party(target):
+                target = None  # "Asked about the HRW figure, the spokesman said": not HRW's man
+                att = Attribution(
+                    att.claimant, att.kind, att.start, att.end, att.date_stated, False
+                )
             if target:
                 att = Attribution(target, att.kind, att.start, att.end, att.date_stated, False)
             elif _PRONOUN.match(att.claimant):
@@ -88,6 +93,13 @@ def resolve_anaphora(attributions: list[Attribution], context: ArticleContext) -
                 context.last_person = att.claimant
         resolved.append(att)
     return resolved
+
+
+def _outside_party(name: str) -> bool:
+    """A rights group, news outlet or UN body: a spokesman, governor or minister mentioned
+    after it is not its own (an official is the state's, or a party of their own)."""
+    entry = resolve_claimant(name)
+    return entry is not None and claimant_entry(entry).kind in ("ngo", "media", "un")
 
 
 def _looks_like_person(name: str) -> bool:

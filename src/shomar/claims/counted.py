@@ -50,6 +50,8 @@ _LINK = re.compile(
 )
 _FIGURE_OF = re.compile(
     r"(?:figure|number|toll|tally|total|count)\s+(?:of|at|to|as)\s*$|(?:شمار|رقم|آمار)\s+$|"
+    # «گفت شمار واقعی «کمتر از ۲۰۰ نفر» است»: the true / official number
+    r"(?:شمار|رقم|آمار|تعداد)\s+(?:واقعی|درست|رسمی|کل)\s*[«\"]?\s*$|"
     # "saying the true number was 41", «این رقم یک هفته پیش ۸۰۰ نفر بود», «این رقم را ۹ نفر …»
     # "The toll, based on a count by Haalvsh …, stands at 96": an aside between commas
     r"(?:figure|number|toll|tally|total|count)(?:\s*,[^,]{2,120},)?\s+(?:was|is|stood\s+at|"
@@ -82,11 +84,17 @@ _INCLUDING = re.compile(r"(?:[,،]\s*|\s)(?:including|among\s+them|از\s+جمل
 #: a number whose next words say it counts no one claimed here: at risk, facing, released
 _NOT_COUNTED_TAIL = re.compile(
     r"^\s*(?:[\w\u200c'’-]+\s+){0,3}?(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:at\s+risk\s+of|"
+    r"at\s+risk(?=\s*[.,;]|\s*$)|"  # "and dozens more are at risk."
     r"fac(?:e|es|ed|ing)\s+(?:the\s+)?(?:imminent\s+)?(?:execution|death\s+(?:penalty|sentences?))|"
     r"(?:در|با)\s+(?:خطر|معرض)\s+(?:صدور\s+(?:یا\s+)?|اجرای\s+)*(?:حکم\s+)?اعدام|"
     # «۳ معترض بازداشت‌شده در اصفهان در خطر اجرای قریب‌الوقوع حکم اعدام»: further on, an adjective
     r"(?:[\w\u200c]+\s+){3,6}?(?:در|با)\s+(?:خطر|معرض)\s+(?:اجرای\s+)?(?:قریب[\u200c ]?الوقوع\s+)?"
     r"(?:حکم\s+)?اعدام|"
+    # "1,200 people arrested during the unrest had been released": the clause's verb releases
+    # them; the participle only says who they were
+    r"(?:[\w-]+\s+){0,2}?(?:arrested|detained|held|jailed)\s+(?:during|in|after|since|on|at|over)\s+"
+    r"[^,;.]{2,50}?\s(?:have|has|had|were|was)\s+(?:since\s+|later\s+|now\s+|all\s+)?(?:been\s+)?"
+    r"(?:released|freed)(?![\w])|"
     # a protest by prisoners, not a count of detentions: "have been on hunger strike"
     r"(?:[\w-]+\s+){0,4}?(?:have\s+been|has\s+been|are|were|went)\s+on\s+(?:a\s+)?hunger\s+strike|"
     r"(?:\S+\s+){0,6}?در\s+اعتصاب\s+غذا|"
@@ -126,11 +134,17 @@ _BRACKETED = re.compile(r"[\w\u200c]\s*\(\s*$")
 #: a verb that gives a tally, right before a bare number: "KHRN counted nine;"
 _TALLIED = re.compile(
     r"(?<![\w])(?:recorded|counted|counts|records|acknowledged|confirmed|documented|registered|reported|"
-    r"gave|listed)\s+$",
+    # "The police said 150.", "The PMOI has long claimed 30,000.", "That makes 28 this month."
+    r"gave|listed|said|says|claimed|claims|makes|made|acknowledge|acknowledges|admit|admits)\s+"
+    r"(?:only\s+|just\s+)?$",  # "and the authorities acknowledge only 11"
     re.I,
 )
 #: nothing after the figure but a place: "counted nine;", "counted eleven in Saqqez."
-_BARE = re.compile(r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?(?:[;,.:]|$)")
+_BARE = re.compile(
+    r"\s*(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*)?"
+    r"(?:(?:this|last)\s+(?:week|month|year)\s*|so\s+far(?:\s+this\s+year)?\s*)?"  # "28 this month"
+    r"(?:[;,.:\"”]|$)"
+)
 #: a part of the figure before by the charge: «۴۷۱ نفر به اتهامات مواد مخدر», "481 were for
 #: drug-related offences"
 _FOR_CHARGE = re.compile(
@@ -170,9 +184,16 @@ _IMMINENT = re.compile(
     r"کیفرخواست\s+(?:برای|علیه)\s+$|indictments?\s+(?:against|of|for)\s+$",
     re.I,
 )
+#: a call to halt executions: those counted are sentenced, not yet executed ("urged Iran to
+#: halt the execution of 7 protesters", «خواستار توقف اجرای حکم اعدام ۷ معترض شد»)
+_HALT_EXECUTION = re.compile(
+    r"(?:halt|stop|suspend)\s+the\s+(?:imminent\s+)?executions?\s+of\s+$|"
+    r"(?:توقف|لغو|جلوگیری\s+از)\s+(?:اجرای\s+)?(?:حکم|احکام)\s+اعدام\s+$",
+    re.I,
+)
 #: the verb that carries out a death sentence named before the number: «… اجرا شد»
 _CARRIED_OUT = re.compile(
-    r"^\s*(?:[\w\u200c]+\s+){0,8}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
+    r"^\s*(?:[\w\u200c]+\s+){0,12}?(?:اجرا\s+(?:شد|شدند|شده|گردید|کردند)|به\s+اجرا\s+درآمد)(?![\w\u200c])"
 )
 _SENTENCED = re.compile(r"(?<![\w])sentenc(?:ed|ing)\s+(?:a\s+further\s+|another\s+)?$", re.I)
 _TO_DEATH = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?to\s+death(?![\w])", re.I)
@@ -184,6 +205,18 @@ _ADJACENT_NOUN = re.compile(
     r"(?<![\w])(?:deaths?|killings?|executions?|arrests?|disappearances?)\s+of\s+$",
     re.I,
 )
+
+
+def _carried_out(s: str, matches: list[QuantityMatch], i: int, tail: str) -> bool:
+    """«حکم اعدام ۶ زندانی … اجرا شد»: the verb that carries the sentence out, also past a «یک»
+    of the description («۳ نفر از متهمان پرونده قتل یک مأمور … اجرا شد»), which counts no one
+    here; another figure ends the search."""
+    if _CARRIED_OUT.match(tail):
+        return True
+    later = matches[i + 1 :]
+    if later and all(s[m.number_start : m.number_end] == "یک" for m in later):
+        return _CARRIED_OUT.match(s[matches[i].number_end :]) is not None
+    return False
 
 
 def last_mention(s: str) -> str | None:
@@ -231,11 +264,25 @@ _MAIN_VERB_AFTER_PARTICIPLE = re.compile(
 )
 
 
+#: a reduced relative that says what the people counted were convicted or accused of, then the
+#: clause's own verb: "Two men convicted of killing a cleric were hanged"
+_CONVICTED_RELATIVE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:convicted|accused|suspected|found\s+guilty)\s+(?:of|on)\s+"
+    r"[^,;.]{2,60}?\s((?:were|was|have\s+been|has\s+been|had\s+been)\s)",
+    re.IGNORECASE,
+)
+
+
 def first_after(
     text: str, lang: str, table: list[tuple[str, re.Pattern[str]]] = COUNTED_AFTER
 ) -> tuple[str, int] | None:
     """The first category form of ``table`` in ``text`` (what follows a number), up to a stop
     word or ``and`` opening another clause, with its offset."""
+    convicted = _CONVICTED_RELATIVE.match(text) if table is COUNTED_AFTER else None
+    if convicted:  # "Two men convicted of killing a cleric were hanged": the clause's verb
+        later = first_after(text[convicted.end(1) :], lang)
+        if later is not None:
+            return later[0], convicted.end(1) + later[1]
     stop = _AFTER_STOP.search(text)
     window = text[: stop.start()] if stop else text
     window = window[: _AFTER_WINDOW[lang]]
@@ -281,6 +328,8 @@ _REFERS_BACK = re.compile(
     r"(?<![\w])(?:the|this|that)\s+(?:number|figure|toll|total)(?![\w])|exceeded|"
     # "The toll rose again overnight. By Tuesday it stood at 41": "it" is the count named before
     r"(?<![\w])it\s+(?:now\s+)?(?:stood|stands|reached|rose\s+to|climbed\s+to)\s+(?:at\s+)?$|"
+    # "opposition groups say it exceeds 1,500": "it" is the toll just named
+    r"(?<![\w])(?:say|says|said|believe|believes|estimate|estimates)\s+it\s+$|"
     r"(?:این|آن)\s+(?:رقم|آمار|تعداد|شمار)",
     re.IGNORECASE,
 )
@@ -327,6 +376,11 @@ _PREDICATE = re.compile(
 )
 
 
+#: a figure, its clause, then a semicolon or colon opening a verbless breakdown of it by place:
+#: «… ۲۹ نفر را اعدام کردند؛ ۲۶ نفر در زندان قزلحصار و ۳ نفر در زندان کرج»
+_BREAKDOWN_GAP = re.compile(r"[^;:؛.!?]{0,80}[;:؛]\s*")
+
+
 def _is_list_gap(gap: str) -> bool:
     """Between two items of one list: "… in Piranshahr and …", «…، در گزارش دوم …», «… پسر و …»
     (a few words with a comma or "and", and no verb of their own)."""
@@ -370,6 +424,9 @@ def categories(
             found.append(None)  # "at least 21 faced the death penalty", «۹۰۰ نفر آزاد شدند»
             blocked.add(i)
             continue
+        if _HALT_EXECUTION.search(s[prev_end : match.start]):
+            found.append("sentenced_to_death")  # «خواستار توقف اجرای حکم اعدام ۷ معترض شد»
+            continue
         if _IMMINENT.search(s[prev_end : match.start]):
             found.append(None)  # «درباره اعدام قریب‌الوقوع ۳ معترض»: not yet executed
             blocked.add(i)
@@ -377,7 +434,7 @@ def categories(
         adjacent = _ADJACENT_NOUN.search(s[prev_end : match.start])
         if adjacent:
             near = _nearest_before(adjacent.group())
-            if near and near[0] == "sentenced_to_death" and _CARRIED_OUT.match(tail):
+            if near and near[0] == "sentenced_to_death" and _carried_out(s, matches, i, tail):
                 near = ("executed", 0)  # «حکم اعدام ۶ زندانی اجرا شد»: the sentence carried out
             if near:
                 found.append(near[0])
@@ -475,6 +532,19 @@ def categories(
         ):
             found[i] = earlier  # "Hengaw recorded 14 deaths; KHRN counted nine; state media
             # acknowledged two": a bare figure after a tallying verb counts what was just counted
+        elif (
+            i > 0
+            and found[i - 1] is not None
+            and _BREAKDOWN_GAP.fullmatch(s, matches[i - 1].end, match.start)
+            and not _PREDICATE.search(s, match.number_end)
+        ):
+            found[i] = found[i - 1]  # «… ۲۹ نفر را اعدام کردند؛ ۲۶ نفر در زندان قزلحصار و …»
+            j = i + 1  # «… و ۳ نفر در زندان کرج»: the breakdown's further items
+            while j < len(matches) and found[j] is None and j not in blocked:
+                if not _is_list_gap(s[matches[j - 1].end : matches[j].start]):
+                    break
+                found[j] = found[i]
+                j += 1
         elif _OF_THESE.match(s.lstrip(OPEN_QUOTES)) and last_counted:
             found[i] = last_counted  # "Of these, 40 were students"
         elif (

@@ -17,7 +17,7 @@ from shomar.claims.attribution import find_attributions, noun_phrase
 from shomar.claims.candidate import ClaimCandidate
 from shomar.claims.registry import resolve_claimant
 
-__all__ = ["admitted_by", "credit_source", "figures_source"]
+__all__ = ["admitted_by", "credit_source", "credit_told", "figures_source", "told_this"]
 
 
 #: a sentence (or a sentence's last clause, after a semicolon) naming where the figures before it
@@ -41,6 +41,39 @@ _OWNS_UP = re.compile(
     r"(?:figure|toll|number)(?![\w])",
     re.IGNORECASE,
 )
+
+
+#: a last clause that says who told it: «…؛ این را یک مقام محلی به خبرگزاری ایسنا گفت»
+_TOLD_THIS = re.compile(
+    r"^\s*(?:این|آن)\s+(?:(?:مطلب|خبر|موضوع)\s+)?را\s+(?P<speaker>[^،,.«»]+?)\s+"
+    r"(?:به\s+(?P<outlet>[^،,.«»]+?)\s+)?(?:گفت|گفتند|اعلام\s+کرد|اعلام\s+کردند)"
+    r"(?:ه\s+است|ه[\u200c ]?اند)?\s*[.!]?\s*$"
+)
+
+
+def told_this(clause: str) -> tuple[str, str | None] | None:
+    """The speaker of «این را X (به Y) گفت», and the outlet Y when it is a registry entry."""
+    m = _TOLD_THIS.match(clause)
+    speaker = noun_phrase(m.group("speaker")) if m else ""
+    if not m or not speaker:
+        return None
+    outlet = m.group("outlet")
+    return speaker, (outlet if outlet and resolve_claimant(outlet) is not None else None)
+
+
+def credit_told(
+    previous: list[ClaimCandidate], speaker: str, outlet: str | None
+) -> list[ClaimCandidate]:
+    """The speaker's claims, and the outlet's citing the speaker when one is named."""
+    out = credit_source(previous, speaker)
+    if outlet is None:
+        return out
+    told = [
+        replace(c, claimant=outlet, claimant_id=resolve_claimant(outlet), cites=speaker)
+        for c in out
+        if c.claimant == speaker
+    ]
+    return told + out
 
 
 def admitted_by(clause: str) -> str | None:

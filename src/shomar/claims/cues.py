@@ -36,23 +36,29 @@ __all__ = [
 
 EN_VERB = re.compile(
     r"(?<![\w])(?:(?:has|have|had|also|later|previously|now|then|separately|earlier|initially|"
-    r"originally|first|already)\s+)*"
+    r"originally|first|already|long|repeatedly|consistently|publicly)\s+)*"  # "has long claimed"
     r"(?:said|says|say|announced|announces|reported|reports|confirmed|confirms|estimated|"
     r"estimates|stated|states|told|claimed|claims|documented|recorded|counted|verified|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|"
+    r"acknowledge(?=\s+(?:only\s+|just\s+)?[\d,]+)|"  # "the authorities acknowledge only 11"
     r"wrote|writes|noted|added|revealed|disclosed|pointed\s+out|"
     r"tallied|alleged|insisted|warned|found|concluded|tweeted|posted|was\s+quoted\s+as\s+saying|"
     # "…, the AP counts, based on …", "IHR, which is stricter, counts 684"
     r"counts(?=\s*,|\s+[\d,]+\b)|tallies(?=\s*,)|records(?=\s+[\d,]+\s)|"
     r"was\s+quoted\s+(?:[\w-]+\s+){1,3}?as\s+saying|"  # "was quoted on Monday as saying"
     r"dismissed|rejected|denied|disputed|notes|observes|observed|highlights|highlighted|stressed|"
-    r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|(?:show|shows|showed|indicate|indicates)(?=\s+that\b|\s+[\d,]+\s)|"
+    r"stresses|(?:expresses|expressed|voiced|voices)\s+concern|"
+    # "Figures from X suggest at least 120 …": the figures' source says it
+    r"(?:show|shows|showed|indicate|indicates|suggest)(?=\s+that\b|\s+(?:(?:at\s+least|more\s+than|"
+    r"about|nearly|some|as\s+many\s+as)\s+)?[\d,]+\s)|"
     r"identified|identifies|suggested|suggests|recalls|recalled|describes|published|publishes|"
     r"spoke\s+of|speaks\s+of|gave|puts|listed|lists|logged|registered|tweeted|"
     r"(?:estimate|report|confirm|believe|allege)(?=\s+that\b)|(?:learned|learnt)(?=\s+that\b)|"
     r"(?:raised|revised|updated|increased|lowered|put)\s+(?:its|the|their|his|her)\s+"
     r"(?:death\s+)?(?:toll|tally|figure|count|estimate)|"
     r"put\s+the\s+(?:number|toll|figure|total|count)|"
+    # a press release's demand: "Amnesty is calling on the authorities to release 38 teachers"
+    r"(?:is\s+|are\s+)?(?:calling\s+on|called\s+on|calls\s+on|urged|urges|urging)(?=\s+(?:the|Iran|Iranian)\b)|"
     r"gave\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|number|tally|count))(?![\w])",
     re.IGNORECASE,
 )
@@ -68,7 +74,10 @@ EN_PASSIVE = re.compile(
     r"|(?<![\w\u200c])(?:از\s+سوی|از\s+جانب|از\s+طرف|توسط)\s+(?=[^.،؛«»]{2,60}?\s"
     r"(?:منتشر|اعلام|مطرح|پخش)[\u200c ]?(?:شده|شد))"
     # «رقم ۲۰۰ کشته‌ای که وزارت کشور اعلام کرده»: the figure that X announced
-    r"|(?:(?<=ای)|(?<=رقمی)|(?<=آماری)|(?<=شماری))\s+که\s+"
+    r"|(?:(?<=ای)|(?<=رقمی)|(?<=آماری)|(?<=شماری)|"
+    # «رقم ۴۰۰ بازداشتی که X اعلام کرده بود»: a noun with «ی» right after the number
+    r"(?<=[\d۰-۹٠-٩]\s[\w]{3}ی)|(?<=[\d۰-۹٠-٩]\s[\w]{4}ی)|(?<=[\d۰-۹٠-٩]\s[\w]{5}ی)|"
+    r"(?<=[\d۰-۹٠-٩]\s[\w]{6}ی)|(?<=[\d۰-۹٠-٩]\s[\w]{7}ی))\s+که\s+"
     r"(?=[^.،,؛«»]{2,40}?\s(?:اعلام|منتشر|گزارش|ثبت)\s+(?:کرده|کرد|داده|نموده)"
     r"(?![\w\u200c]))"
     # «آمار منتشرشده از سوی رسانه‌ها»: the participle first
@@ -86,6 +95,9 @@ FA_PASSIVE_END = re.compile(r"\s(?:منتشر|اعلام|مطرح|پخش)[\u200c
 EN_ACCORDING = re.compile(
     # "based on a count by the Baluch rights group Haalvsh": the party that counted
     r"(?<![\w])based\s+on\s+(?:a|an|the)\s+(?:count|tally|list|database)\s+(?:kept\s+)?by\s+|"
+    # "In a statement carried by IRNA, the council said …": the outlet relays the speaker
+    r"(?<![\w])in\s+(?:a|an|the|its)\s+(?:statement|report|interview|message|post|remarks)\s+"
+    r"(?:carried|published|broadcast|aired|run)\s+by\s+|"
     # "By its count, …", "by the group's tally": the party whose count it is
     r"(?<![\w])by\s+(?=(?:its|their|his|her|[\w'’ -]{2,40}?['’]s?)\s+(?:own\s+)?(?:latest\s+)?"
     r"(?:count|tally|reckoning|estimate|figures)\b)|"
@@ -112,6 +124,11 @@ FA_VERB = re.compile(
     r"|(?:مدعی|ادعا|عنوان|تصریح|خاطرنشان|اذعان|اعتراف|منتشر|مستند|شناسایی|احصا|احصاء|"
     r"توییت|تاکید|تأکید)\s+(?:کرد|کردند|کرده|شد|شدند|نمود|نمودند)"
     r"|گفت(?:ند|ه)?|نوشت(?:ند|ه)?|افزود(?:ند)?|اظهار\s+(?:داشت|کرد)"
+    # «ایران اینترنشنال مطلع شده است که …» (has learned), «… دریافته است که …» (has found),
+    # «مقام‌ها اصرار داشتند که …» (insisted)
+    r"|مطلع\s+شده|دریافته|اصرار\s+(?:داشتند|داشت|دارند|دارد|کردند|کرد)"
+    # a demand: «عفو بین‌الملل از مقام‌ها خواست …»، «سازمان ملل خواستار … شد»
+    r"|خواست(?:ند)?(?=\s)|خواستار\s+(?:[^.،؛]{2,60}?\s)?(?:شد|شدند)"
     r"|(?:رد|تکذیب)\s+(?:کرد|کردند|کرده)|(?:افزایش|کاهش)\s+(?:داد|دادند|داده)|"
     r"حاکی\s+است|(?:[«\"]?\S+[»\"]?\s+)خواند(?:ند)?)"
     r"(?:[\u200c ]?(?:است|اند))?(?![\w\u200c])"
@@ -123,7 +140,7 @@ FA_ACCORDING = re.compile(
     r"(?:\s+(?:منتشر|ارائه|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری|ثبت|تدوین)[\u200c ]?شده)?"
     r"\s+(?:از\s+سوی|توسط|از\s+جانب)|بنا\s*بر\s+اعلام|به\s+اعلام|به\s+نوشته|به\s+روایت|به\s+اعتراف|به\s+گفته|به\s+گزارش|بنا\s*بر\s+گزارش|بر\s+اساس\s+گزارش|بر\s+اساس|"
     r"بر\s+پایه(?:\s+(?:برآورد|گزارش|آمار))?|به\s+استناد|"
-    r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس|"
+    r"طبق\s+گزارش|طبق\s+آمار|طبق|براساس|بنا\s*به(?=\s+(?:گزارش|اعلام|گفته|اطلاعات))|"
     # «در گزارش دبیرکل سازمان ملل … آمده است که …»: the report's author
     r"در\s+گزارش(?:\s+(?:سالانه|تازه|جدید|اخیر))?(?=\s[^.،؛]{2,80}?\sآمده\s+است)|"
     r"بنا\s*بر\s+(?:آمار|ارقام)(?:[\u200c ]?های)?)\s+"  # «بنا بر آمار وزارت کشور»
@@ -136,7 +153,12 @@ FA_RECEIVED = re.compile(
     r"((?:[^\s،,.]+\s+){1,6}?)(?:رسیده|رسید|دریافت)"
     # «بر اساس فهرستی که کانون صنفی معلمان منتشر کرده»: the party that published it
     r"|(?:فهرست|گزارش|آمار|اطلاعات)ی\s+که\s+((?:[^\s،,.]+\s+){1,6}?)"
+    # «آماری که X از منابع بیمارستانی گردآوری کرده»: X, from its sources
+    r"(?:از\s+(?:[^\s،,.]+\s+){1,3}?)?"
     r"(?:منتشر|اعلام|تهیه|گردآوری|جمع[\u200c ]?آوری)\s+(?:کرده|کرد|نموده)"
+    # «بنا به گزارش‌های رسیده به کمپین فعالان بلوچ، …»: the party the reports reached
+    r"|(?:اطلاعات|گزارش[\u200c ]?(?:ها|های))\s+(?:رسیده|واصله)\s+به\s+"
+    r"((?:[^\s،,.]+\s+){0,5}?[^\s،,.]+)(?=\s*[،,])"
 )
 
 

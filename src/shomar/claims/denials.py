@@ -29,6 +29,9 @@ _FIGURE_NOUN = re.compile(
 )
 _DENIAL_PARTICIPLE = re.compile(
     r"(?<![\w])(?:rejecting|dismissing|denying|disputing)(?![\w])|"
+    # "Asked about the HRW figure of 400, the spokesman said …": a figure put to the speaker
+    r"(?<![\w])(?:asked|questioned)\s+(?:about|on)(?![\w])|"
+    r"(?<![\w\u200c])در\s+پاسخ\s+به\s+(?:پرسش|سؤال|سوال)(?:ی)?(?:\s+\S+){0,2}?\s+درباره(?![\w\u200c])|"
     r"(?<![\w\u200c])با\s+(?:رد|تکذیب)(?![\w\u200c])",  # «با رد آمار منتشرشده از سوی …»
     re.I,
 )
@@ -79,7 +82,15 @@ def denied_source(
     if chain is not None and chain.kind == "passive":
         return chain
     passive = next(
-        (a for a in attributions if a.kind == "passive" and main.start < a.start < match.start),
+        # after the denier, or before a speaker named after the figure ("Asked about the HRW
+        # figure of 400, the spokesman said …")
+        (
+            a
+            for a in attributions
+            if a.kind == "passive"
+            and a.start < match.start
+            and (main.start < a.start or match.start < main.start)
+        ),
         None,
     )
     if passive is None and s is not None:
@@ -93,6 +104,7 @@ def denied_source(
 #: «گزارش X را که …», «گزارش X درباره …»: the report, and whose it is, that a Persian denial
 #: rejects
 _REPORT_OF = re.compile(
-    r"(?<![\w\u200c])(?:گزارش|آمار|ادعای|رقم)\s+((?:[^\s،,«»]+\s+){0,4}?[^\s،,«»]+)\s+"
+    r"(?<![\w\u200c])(?:گزارش(?:[\u200c ]?های)?|آمار|ادعای|رقم)\s+"
+    r"((?:[^\s،,«»]+\s+){0,5}?[^\s،,«»]+)\s+"
     r"(?:را\s+که|درباره|در\s+(?:مورد|باره)|مبنی\s+بر)\s"
 )

@@ -70,9 +70,21 @@ from shomar.claims.claimant_lists import gapped_claimant, split_joint
 from shomar.claims.context import ArticleContext
 from shomar.claims.coreference import remember_people, resolve_anaphora
 from shomar.claims.corrections import corrected_figure
-from shomar.claims.counted import CORRECTED, OPEN_QUOTES, last_mention, share_qualifiers
+from shomar.claims.counted import (
+    CORRECTED,
+    OPEN_QUOTES,
+    first_after,
+    last_mention,
+    share_qualifiers,
+)
 from shomar.claims.counted import categories as count_categories
-from shomar.claims.credits import admitted_by, credit_source, figures_source
+from shomar.claims.credits import (
+    admitted_by,
+    credit_source,
+    credit_told,
+    figures_source,
+    told_this,
+)
 from shomar.claims.dates import find_dates
 from shomar.claims.denials import denied, denied_source
 from shomar.claims.events import find_event_hint
@@ -167,8 +179,11 @@ def extract_claims(text: str, *, language: str | None = None) -> list[ClaimCandi
             if last_clause != sentence.text
             else None
         )
+        told = told_this(last_clause) if last_clause != sentence.text else None
         if claims and own_source is not None:  # «…؛ این خبر را X منتشر کرده است»
             claims = credit_source(claims, own_source)
+        elif claims and told is not None:  # «…؛ این را یک مقام محلی به ایسنا گفت»
+            claims = credit_told(claims, *told)
         source = figures_source(sentence.text) if not claims and previous else None
         if source is not None:  # «… ۴۷۶ نفر … این آمار را سازمان حقوق بشر ایران منتشر کرده است»
             found = found[: len(found) - len(previous)]
@@ -274,7 +289,11 @@ def _sentence_claims(
     ]
     categories = count_categories(s, matches, lang, context.last_counted, context.last_mention)
     if context.list_source and is_labelled(s):  # "January — 41" under "Executions by HRANA:"
-        categories = [c or context.list_category for c in categories]
+        # "Killed in custody, 2023: 17": the label's own category word first
+        label_text = re.split(r"\s*[:—–]\s*[\d۰-۹][\d,٬۰-۹]*\s*$", s)[0]
+        first = first_after(label_text, lang)  # "Killed in custody": killed, not detained
+        label = first[0] if first else last_mention(label_text)
+        categories = [c or label or context.list_category for c in categories]
     matches = share_qualifiers(s, matches, categories)
     context.last_mention = last_mention(s) or context.last_mention
     if new_paragraph:

@@ -104,7 +104,9 @@ _AFTER_RULES = [
         "count of sources",
         re.compile(
             # not «۱۹ زخمی گزارش کرده بود»: a counted word, then a verb of reporting
-            rf"^\s+(?:(?!نفر|تن\b|people|persons|زخمی|کشته|مجروح|مصدوم)[\w-]+\s+)?"
+            # (nor "92 while official media reported 19": a conjunction opens another clause)
+            rf"^\s+(?:(?!نفر|تن\b|people|persons|زخمی|کشته|مجروح|مصدوم|(?:while|whereas|but|and|as)\b)"
+            rf"[\w-]+\s+)?"
             rf"(?:{_SOURCE_NOUNS})(?![\w\u200c])",
             re.I,
         ),
@@ -196,6 +198,8 @@ def non_count_reason(folded: str, match: QuantityMatch) -> str | None:
     raw = folded[match.number_start : match.number_end]
     quantity = match.quantity
     people_follow = PEOPLE_AFTER_RE.match(after) is not None
+    if re.match(r"[A-Za-z_]{3,}", after) and not re.match(r"(?:st|nd|rd|th)\b", after):
+        return "name"  # «کانال تلگرامی 1500tasvir»: digits that open a name written in Latin
     if _YOUNGEST.search(folded[max(0, match.start - 90) : match.start]) and not people_follow:
         return "age"
     for reason, pattern in _AFTER_RULES:

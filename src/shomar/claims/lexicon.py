@@ -61,7 +61,7 @@ _AFTER: dict[str, list[str]] = {
     ],
     "executed": [
         r"executed",
-        r"executions",
+        r"(?<!mock\s)executions",  # "subjected to mock executions" is torture, not a hanging
         r"hanged",
         r"hangings",  # "12 more hangings in the past week"
         r"put\s+to\s+death",
@@ -83,6 +83,7 @@ _AFTER: dict[str, list[str]] = {
         r"(?:froze|frozen|beaten|stoned|burned|burnt|crushed|starved|tortured)\s+to\s+death",
         r"murdered",
         r"massacred",
+        r"martyred",  # state media: "46 security personnel martyred" are killed
         r"slain",
         r"fatalities",
         r"deceased",
@@ -142,9 +143,18 @@ _AFTER: dict[str, list[str]] = {
         r"taken\s+into\s+custody",
         r"(?:were|was|been|being)\s+taken\s+away",  # "12 were taken away by plainclothes agents"
         rf"بازداشت{_FA_BE}",
-        rf"(?:را\s+)?(?:بازداشت|دستگیر)\s+(?:کردند|کرده{_Z}اند|کرده|نمودند)",
+        # «پلیس ۵ نفر را بازداشت کرد»: a singular subject («کرد») as well as a plural one
+        rf"(?:را\s+)?(?:بازداشت|دستگیر)\s+(?:کردند|کرده{_Z}اند|کرده|نمودند|کرد|نمود)(?![\w\u200c])",
+        # «بیش از ۶۰ نفر از ما را بردند»: taken away («را به بیمارستان بردند» is no arrest)
+        # «۷۰ نفر را به بازداشتگاه بردند»: taken to a place of detention
+        r"را\s+(?:با\s+خود\s+|به\s+(?:بازداشتگاه|زندان|کلانتری|اداره\s+اطلاعات|مکان\s+نامعلومی)"
+        r"(?:[\u200c ]?(?:ها|های))?(?:\s+[\w\u200c]+)?\s+)?"
+        rf"(?:بردند|برده{_Z}اند)(?=\s*[.،؛!»]|\s*$)",
         rf"دستگیر{_FA_BE}?",
         rf"بازداشت{_Z}شدگان",
+        rf"بازداشت{_Z}شده",  # «۳۸ معلم بازداشت‌شده»
+        # «رقم ۴۰۰ بازداشتی که X اعلام کرده بود», «۴۸۸ کشته، ۱۸۲۵۹ بازداشتی.»: detainees
+        r"بازداشتی(?=\s+که\s)",
         # «۲۰۰ نفر بازداشت و ۲۰ نفر زخمی شدند», «۶۵ فعال بازداشت، ۱۲ نفر …»: verb elided
         r"(?:بازداشت|دستگیر)(?=\s+و\s|\s*[،,]\s*(?:$|[\d۰-۹]))",
         r"بازداشت(?=\s+(?:سیاسی|خودسرانه)\s*[.،]?\s*$)",  # «…، ۲۰۳۱ بازداشت سیاسی» closing a list
@@ -162,6 +172,7 @@ _AFTER: dict[str, list[str]] = {
         r"(?:were|are|was|is|being|been)\s+(?:briefly\s+)?held(?=\s+(?:briefly|"
         r"overnight|without|for|in\s+(?:custody|detention|prison|jail|solitary))|\s*[.,;]|\s*$)",
         r"behind\s+bars",
+        r"(?:remain(?:s|ed)?|held|kept|placed)\s+in\s+solitary(?:\s+confinement)?",
         # "170 people were being held in the Fashafuyeh detention centre"
         r"(?:were|are|was|is|being|been)\s+held\s+in\s+(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
         r"(?:detention\s+(?:centre|center|facility|camp)|prison|jail)",
@@ -187,7 +198,7 @@ _BEFORE: dict[str, list[str]] = {
         r"(?<!اجرای\s)(?:حکم|احکام)\s+(?:به\s+)?اعدام",
     ],
     "executed": [
-        r"execut(?:ed|ing|ions?)",
+        r"(?<!mock\s)execut(?:ed|ing|ions?)",
         r"hanged|hangings?",
         r"put\s+to\s+death",
         rf"اعدام{_Z}(?:شدگان|ها)",
@@ -203,6 +214,7 @@ _BEFORE: dict[str, list[str]] = {
         r"fatalities",
         r"murder(?:ed|ing)",
         r"slay(?:ing|ings)|slain",
+        r"martyred",  # "the number of security personnel martyred … had reached 46"
         rf"کشته{_Z}شدگان",
         rf"کشته{_Z}شد(?:ه|ن)",
         r"مرگ",

@@ -29,7 +29,13 @@ __all__ = ["heading_source", "is_bullet"]
 
 _BULLET = re.compile(r"^\s*(?:[-•*–—▪]|\d{1,2}[.)])\s+")
 #: a labelled line of a list: "January — 41", «تهران – ۳۴۰», "March: 48"
-_LABELLED = re.compile(r"^\s*[^\d\n:—–-]{2,30}?(?:\s+[—–-]\s+|\s*:\s*)[\d۰-۹][\d,٬۰-۹]*\s*$")
+_LABELLED = re.compile(
+    r"^\s*(?:[^\d\n:—–-]{2,30}?"
+    # "Killed in custody, 2023: 17", "Executed for protest-related charges: 8": a label with a
+    # year or a hyphenated word, before a colon
+    r"|[^\d\n:—–]{2,45}?(?:,\s*(?:19|20)\d\d)?(?=\s*:))"
+    r"(?:\s+[—–-]\s+|\s*:\s*)[\d۰-۹][\d,٬۰-۹]*\s*$"
+)
 #: a caption that names its source in brackets: "(source: IHR)", «(منبع: هرانا)»
 _BRACKETED_SOURCE = re.compile(
     r"\(\s*(?:source|sources|منبع|منابع)\s*[:：]\s*([^()\n]+?)\s*\)\s*$", re.IGNORECASE

@@ -17,7 +17,11 @@ from shomar.claims.registry import claimant_entry, resolve_claimant
 __all__ = ["FA_INTERVIEW", "told_media"]
 
 
-FA_INTERVIEW = re.compile(r"\s*در\s+(?:گفت[\u200c ]?و[\u200c ]?گو|مصاحبه)\s+(?:\S+\s+)?با\s+")
+FA_INTERVIEW = re.compile(
+    # «یک وکیل در تهران در گفت‌وگو با رادیو فردا …»: a place may stand before the phrase
+    r"(?:\s*در\s+(?!گفت|مصاحبه)[^\s،,«»]+)?"
+    r"\s*در\s+(?:گفت[\u200c ]?و[\u200c ]?گو|مصاحبه)\s+(?:\S+\s+)?با\s+"
+)
 
 
 #: a broadcaster or news outlet named by its kind rather than its name: "told state TV",
@@ -30,6 +34,14 @@ _OUTLET_NOUN = re.compile(
     r"|(?:تلویزیون|رادیو|شبکه|خبرگزاری|روزنامه|رسانه)(?:[\u200c ]?(?:ها|های))?"
     r"(?:\s+(?:دولتی|رسمی|داخلی|محلی|استانی|سراسری|حکومتی|ایران|خبر))+",
     re.IGNORECASE,
+)
+
+
+#: an outlet outside the registry, known by the way its name ends: "the Financial Times", "the
+#: Wall Street Journal", "Sky News"
+_NAMED_OUTLET = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,4}(?:Times|Post|Journal|News|Telegraph|Independent|Monitor|"
+    r"Gazette|Herald|Tribune|Observer|Economist|Television|TV|Radio|Jazeera|Arabiya)$"
 )
 
 
@@ -49,4 +61,6 @@ def told_media(sentence: str, end: int) -> str | None:
         return target
     if target and _OUTLET_NOUN.fullmatch(target):
         return target
+    if target and _NAMED_OUTLET.search(target):
+        return target  # "told the Financial Times", "told the Baluch rights website Haalvsh"
     return None

@@ -36,7 +36,18 @@ def chain_of_parties(
     if main is None:
         return []
     if chain is not None and chain.claimant == main.claimant:
-        chain = None  # "Citing HRW, the report said": the report is HRW's
+        # "Citing HRW, the report said": the report is HRW's; "according to figures compiled
+        # by X from hospital sources": X's, citing the sources that come right after it
+        same = chain
+        gathered = re.match(r"(?:compiled|collected|gathered)\s", s[same.start :], re.I)
+        chain = (
+            next(
+                (a for a in attributions if a.kind == "citing" and a.start == same.end),
+                None,
+            )
+            if gathered
+            else None
+        )
     if main.anaphoric:  # "the group said in a tally compiled by IHR", no group named before
         named = next(
             (
@@ -48,6 +59,13 @@ def chain_of_parties(
         )
         if named is not None:
             return [named]
+    source = _learned_from(s, main, match, attributions)
+    if source is not None:  # "X has learned that 23 …, a source close to the families said."
+        return [main, source]
+    outer = _outer_teller(s, main, attributions)
+    if outer is not None:  # "A lawyer told IranWire that an official had told him 4 died"
+        outlet, speaker = outer
+        return [outlet, speaker, main] + ([chain] if chain not in (None, speaker) else [])
     parties = [main] if chain is None else [main, chain]
     reporter = find_reporter(s, main, attributions)
     if reporter is not None:
@@ -70,6 +88,52 @@ def chain_of_parties(
     if inner is not None and inner.claimant not in {p.claimant for p in parties}:
         parties.append(inner)  # the quoted speaker's own source ("a nurse told me, …")
     return parties
+
+
+_LEARNED = re.compile(r"(?:learned|learnt)$", re.I)
+
+
+def _learned_from(
+    s: str, main: Attribution, match: QuantityMatch, attributions: list[Attribution]
+) -> Attribution | None:
+    """ "Iran International has learned that 23 …, a source close to the families said.": the
+    speaker closing the sentence is the source the outlet learned it from."""
+    if main.kind != "active" or not _LEARNED.search(s[main.start : main.end]):
+        return None
+    return next(
+        (
+            a
+            for a in attributions
+            if a.kind in ("active", "inverted")
+            and a.start > match.end
+            and re.search(r"[,،]\s*$", s[: a.start])
+            and not re.search(r"\w", s[a.end :])
+        ),
+        None,
+    )
+
+
+#: between "told IranWire" and the speaker of the clause it introduces: "… that "
+_TOLD_THAT = re.compile(r"\s*[^.;:,]{0,60}?\s+that\s+", re.I)
+
+
+def _outer_teller(
+    s: str, main: Attribution, attributions: list[Attribution]
+) -> tuple[Attribution, Attribution] | None:
+    """ "A lawyer told IranWire that a prison official had told him …": the outlet and the
+    speaker who told it, when the figure's speaker stands in the clause the outlet reports."""
+    for outlet in attributions:
+        if outlet is main or outlet.kind != "active" or outlet.end > main.start:
+            continue
+        speaker = next(
+            (a for a in attributions if a.kind == "citing" and a.start == a.end == outlet.end),
+            None,
+        )
+        gap = s[outlet.end : main.start]
+        that_opens_main = s.startswith("that ", main.start) and "," not in gap
+        if speaker is not None and (_TOLD_THAT.fullmatch(gap) or that_opens_main):
+            return outlet, speaker
+    return None
 
 
 def attribution_for(

@@ -23,6 +23,12 @@ _FA_NUMBER_WORDS = {
 _FA_TIME_NOUN = re.compile(r"\s+(?:روز|ساعت|هفته|ماه|سال|شب|دقیقه)(?![\w\u200c])")
 
 
+#: «… و نوجوان را که …»: after «و», a noun and «را»: the object's list goes on, no new subject
+_OBJECT_GOES_ON = re.compile(r"(?:[\w\u200c]+\s+){1,2}?را(?![\w\u200c])")
+#: «هفته گذشته امیرعلی حاجی‌زاده … اعلام کرد»: a time phrase before the subject
+_FA_TIME_PHRASE = re.compile(r"(?:هفته|ماه|سال)\s+(?:گذشته|پیش|اخیر|جاری)(?![\w\u200c])")
+#: «مقام‌ها ماه‌ها اصرار داشتند»: "for months", a time adverb after the subject
+_FA_DURATION = {"ماه‌ها", "سال‌ها", "هفته‌ها", "روزها", "ماهها", "سالها", "مدت‌ها"}
 #: a clause that opens with what happened is an item of the object's list, not a subject
 _LIST_ITEM = re.compile(
     r"\s*(?:کشته[\u200c ]?شدن|زخمی[\u200c ]?شدن|مجروح[\u200c ]?شدن|جان[\u200c ]?باختن|بازداشت|"
@@ -49,6 +55,8 @@ def fa_subject(sentence: str, verb_start: int) -> tuple[str, int]:
     for m in re.finditer(clause, sentence[:verb_start]):
         if m.group().startswith("و") and verb_start - m.end() > 60:
             continue
+        if m.group().startswith("و") and _OBJECT_GOES_ON.match(sentence, m.end()):
+            continue  # «X هویت ۴۴ کودک و نوجوان را … تأیید کرد»: «و» inside the object
         bounds.append(m.end())
         contrast_at = m.start() if m.group().strip() in ("اما", "ولی") else -1
     name, first = _fa_name(sentence, bounds[-1], verb_start)
@@ -72,12 +80,27 @@ def _fa_name(sentence: str, start: int, end: int) -> tuple[str, int]:
         if tok.start() < skip_to:
             continue
         word = tok.group()
+        time_phrase = _FA_TIME_PHRASE.match(sentence, tok.start()) if not kept else None
+        if time_phrase:
+            skip_to = time_phrase.end()
+            continue
+        if kept and word in _FA_DURATION:
+            break
         quoted = GUILLEMET_NAME.match(sentence, tok.start()) if word == "«" else None
         if quoted and 0 < len(kept) <= 3 and FA_NAMED_MEDIUM.search(" ".join(kept)):
             kept.append(quoted.group(1))  # the medium's name belongs to the claimant
             skip_to = quoted.end()
             continue
+        if (
+            kept
+            and re.fullmatch(r"\d+[A-Za-z_]\w*", word)
+            and FA_NAMED_MEDIUM.search(" ".join(kept))
+        ):
+            kept.append(word)  # «کانال تلگرامی 1500tasvir»: a Latin name after the medium's kind
+            continue
         one_of = word == "از" and bool(kept) and kept[-1] in ("یکی", "برخی", "شماری")
+        # «یک منبع نزدیک به خانواده …»: "close to", one description
+        one_of = one_of or (word == "به" and bool(kept) and kept[-1] == "نزدیک")
         # «یکی از بستگان …», «مادر یکی از جان‌باختگان …»
         if (word in FA_STOP and not one_of) or word[0].isdigit() or not word[0].isalnum():
             break

@@ -46,6 +46,8 @@ _EN_AFTER_STOP = {
     "interviewed", "contacted", "reached", "questioned",
     # "told Hengaw they had counted …": the clause's subject, not part of the name
     "they", "he", "she", "we", "it",
+    # "a video verified by BBC Persian shows …": the verb after the name
+    "shows", "show", "showed", "suggests", "indicates",
 }  # fmt: skip
 _BY_MEANS = re.compile(r"\s+(?:tele)?phone|\s+e-?mail|\s+text|\s+video\s+link", re.IGNORECASE)
 _EN_INNER = {"of", "for", "the", "and", "de", "on", "at", "in", "from", "al", "'s", "’s", "/", "-"}
@@ -58,6 +60,8 @@ FA_STOP = {
     # an event noun ends the subject: «خبرگزاری هرانا مرگ ۱۳۴ زندانی را تأیید کرد»
     "مرگ", "اعدام", "اجرای", "حکم", "احکام", "شکنجه", "بازداشت", "دستگیری", "کشته", "کشتار",
     "هویت", "اسامی",
+    "دست‌کم", "حداقل",  # a qualifier opens the object: «…، دست‌کم ۶ جسد را … نشان می‌دهد»
+    "خبر",  # «فرمانده انتظامی خبر کشته شدن ۹۰ نفر را رد کرد»: the news denied, not the name
     # «آمار منتشرشده از سوی X درباره …»: what the figure is about
     "درباره", "دربارهٔ", "پیرامون",
 }  # fmt: skip
@@ -82,7 +86,7 @@ def _capitalised(word: str) -> bool:
 
 
 _LEAD_ADVERB = re.compile(
-    r"^(?:(?:earlier|separately|later|meanwhile|also|however|now|previously|then|instead|"
+    r"^(?:(?:earlier|separately|later|meanwhile|also|however|now|previously|then|instead|that|"
     r"in\s+(?:a|an|its|their|his|her)\s+\w+|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
     r"[\s,]+)+",
     re.IGNORECASE,
@@ -199,6 +203,12 @@ def np_before(sentence: str, end: int) -> tuple[str, int]:
             break
         if word[0].isdigit() or word in ("-", "—", "–"):
             break  # "on 3 March 2023", "LONDON, 14:30 GMT -": a date or a dateline, not a name
+        close_to = low == "to" and re.search(
+            r"(?:close|closer|linked)\s*$", sentence[: tok.start()]
+        )
+        if close_to and kept:
+            kept.append(tok)  # "a source close to the families said": one description
+            continue
         if low in _EN_STOP and not (low in _EN_INNER and kept and _capitalised(kept[-1].group())):
             break
         kept.append(tok)

@@ -22,6 +22,7 @@ Qualifiers and the bounds they give (``N`` is the figure as stated)
                    N-odd, has passed N, ۳۰۰ و اندی, از مرز N
                    دست‌کم، حداقل، بیش از، بالغ بر
     at_most        up to, as many as, as high as, at most, fewer than,   N     —     N
+                   below,
                    no more than, حداکثر، کمتر از، تا
     approximately  about, around, nearly, almost, some, roughly,          N     —     —
                    حدود، نزدیک به، تقریباً
@@ -308,7 +309,7 @@ _PREFIXES = [
      r"in\s+excess\s+of|upwards\s+of|a\s+minimum\s+of|above|exceeding|exceeded|exceeds|"
      r"surpassed|topped|(?:has|have|had)\s+passed|(?:has|have|had)\s+crossed"),
     ("at_most", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|(?:fewer|less)\s+than|"
-     r"no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"),
+     r"no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|below"),  # "below 200"
     ("approximately", r"about|around|nearly|almost|approximately|roughly|some|close\s+to|"
      r"an\s+estimated|estimated|circa|approx\."),
     # «دست‌کم به ۳۰۴ نفر رسیده»: the qualifier before «به»

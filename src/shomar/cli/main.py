@@ -7,12 +7,14 @@ user error (one paragraph, no traceback), 2 on bad usage; ``--workspace DIR`` or
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from pathlib import Path
 
 import typer
 from rich.markup import escape
+from typer import _click as click
 from typer._click.exceptions import ClickException
 
 from shomar import __version__
@@ -70,10 +72,18 @@ def main(
 commands.register(app)
 
 
+@functools.cache
+def _command() -> click.Command:
+    """The Click command tree, built once: Typer rebuilds it from every command's signature
+    on each call (0.1-0.2 s), and ``run`` needs it twice."""
+    return typer.main.get_command(app)
+
+
 def run() -> None:
     """Console-script entry point: translate Shomar errors into exit code 1 and a message."""
+    command = _command()
     try:
-        app(args=hoist_workspace(typer.main.get_command(app), sys.argv[1:]), standalone_mode=False)
+        command.main(args=hoist_workspace(command, sys.argv[1:]), standalone_mode=False)
     except ShomarError as exc:
         if "--json" in sys.argv[1:]:
             emit_json_error(exc)

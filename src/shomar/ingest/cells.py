@@ -62,6 +62,23 @@ def is_unknown_name_mark(text: str) -> bool:
     return _mark_key(text) in UNKNOWN_NAME_MARKS
 
 
+#: a name cell that is a list's total line: «جمع کل: ۴۵ نفر», "Total", "Grand total 45"
+_TOTAL_LINE = re.compile(
+    r"(?:(?:grand\s+|sub\s*-?\s*)?totals?|sum|in\s+all|جمع(?:\s*کل)?|جمعا|جمعاً|مجموع|مجموعا"
+    r"|مجموعاً|تعداد\s*کل|کل|روی\s*هم)"
+    r"(?:\s*[:：=\-–]?\s*[\d۰-۹٠-٩,٬]*\s*(?:نفر|تن|persons?|people|victims?|names?)?\.?)",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_total_line(text: str) -> bool:
+    """True when a name cell reads as the total under a list ("Total: 45", «جمع کل ۴۵ نفر»):
+    a footer row that would otherwise be imported as a victim named "Total"."""
+    folded = text.strip().replace("\u200c", " ").replace("ي", "ی").replace("ك", "ک")
+    return len(folded) <= 40 and _TOTAL_LINE.fullmatch(folded) is not None
+
+
 def time_exists(hours: str, minutes: str, seconds: str | None) -> bool:
     """Whether ``HH:MM[:SS]`` is a time of day (a leap second ``:60`` is accepted)."""
     return int(hours) < 24 and int(minutes) < 60 and (seconds is None or int(seconds) <= 60)

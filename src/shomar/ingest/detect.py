@@ -55,6 +55,23 @@ def known_binary(head: bytes) -> str | None:
     return next((what for magic, what in KNOWN_BINARY.items() if head.startswith(magic)), None)
 
 
+#: markup that web sites and old Excel versions save under a .xls or .csv name
+_HTML_START = (b"<!doctype html", b"<html", b"<table", b"<head", b"<body", b"<meta")
+_SPREADSHEET_2003 = b"urn:schemas-microsoft-com:office:spreadsheet"
+
+
+def markup_kind(head: bytes) -> str | None:
+    """What a text file that is really a web page or an Excel 2003 XML workbook is, from
+    its first bytes: a "download as Excel" button often saves an HTML table as ``.xls``,
+    which would otherwise be read as a one-column list of tags."""
+    start = head.lstrip(codecs.BOM_UTF8).lstrip()[:512].lower()
+    if start.startswith(_HTML_START):
+        return said("an HTML page (a web page's table saved under a spreadsheet's name?)")
+    if start.startswith(b"<?xml") and _SPREADSHEET_2003 in head:
+        return said("an Excel 2003 XML spreadsheet (SpreadsheetML)")
+    return None
+
+
 #: the hint of a file whose encoding changes midway
 _PASTED_TOGETHER = said(
     "The file was probably pasted together from two exports. Save it again in one encoding "
@@ -106,6 +123,14 @@ def sniff_format(path: Path, head: bytes) -> str:
                 ),
             )
         return kind
+    if what := markup_kind(head):
+        raise InputError(
+            said("%(file)s: this is %(what)s, not a list Shomar can import.", file=name, what=what),
+            hint=said(
+                "Open it in Excel or LibreOffice and save it as XLSX or CSV (UTF-8), then "
+                "import that file."
+            ),
+        )
     if claimed in ("xlsx", "xls", "ods"):
         raise InputError(
             said(
@@ -219,6 +244,17 @@ def detect_encoding(path: Path, scan: Scan) -> str:
     head = scan.head
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's FF FE
+        if scan.size % 4:
+            raise InputError(
+                said(
+                    "%(file)s: the file is UTF-32 but its size is not a multiple of 4 bytes: it "
+                    "is cut off or damaged; nothing was imported.",
+                    file=name,
+                ),
+                hint=said("Export the list again, as UTF-8 if you can."),
+            )
+        return "utf-32"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         _check_utf16_text(name, head)
         _check_even(name, scan, "utf-16")
@@ -383,4 +419,50 @@ def _looks_like_cp1256(data: bytes) -> bool:
         return False
     arabic = sum(1 for c in non_ascii if "\u0600" <= c <= "\u06ff" or c in "\u200c\u200f\u200e")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t")
-    return arabic / len(non_ascii) >= 0.8 and controls == 0
+    return arabic / len(non_ascii) >= 0.8 and controls == 0 and not _inside_latin_words(text)
+
+
+#: a run of Arabic-script letters with a Latin letter right before or after it
+_ARABIC_RUN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+
+
+def _inside_latin_words(text: str) -> bool:
+    """Whether most Arabic-script runs sit inside Latin words ("Josژ Mںller"): Latin text in
+    another single-byte encoding (Mac Roman, DOS code pages) that only decodes as Windows-1256.
+    Real Windows-1256 text keeps its Arabic-script words apart from Latin ones."""
+    runs = glued = 0
+    for match in _ARABIC_RUN.finditer(text):
+        runs += 1
+        before = text[match.start() - 1 : match.start()]
+        after = text[match.end() : match.end() + 1]
+        glued += any(c.isascii() and c.isalpha() for c in before + after)
+    return runs > 0 and glued * 2 > runs
+
+
+#: codecs that need a byte-order mark to know the byte order, and the marks they accept
+_MARKED_CODECS = {
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
+
+
+def check_named_encoding(path: Path, encoding: str, head: bytes) -> None:
+    """Refuse ``--encoding utf-16`` (or ``utf-32``) for a file without the byte-order mark
+    those codecs need: Python's decoder raised "stream does not start with BOM" mid-read."""
+    canonical = codecs.lookup(encoding).name
+    marks = _MARKED_CODECS.get(canonical)
+    if marks is None or head.startswith(marks) or not head:
+        return
+    raise InputError(
+        said(
+            "%(file)s: the file has no %(encoding)s byte-order mark, so %(encoding)s cannot tell "
+            "its byte order; nothing was imported.",
+            file=display_name(path),
+            encoding=canonical.upper(),
+        ),
+        hint=said(
+            "Name the byte order: --encoding %(encoding)s-le or %(encoding)s-be, or leave out "
+            "--encoding to detect it.",
+            encoding=canonical,
+        ),
+    )

@@ -238,6 +238,39 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _check_field(name: str, number: int, key: str, value: Any) -> None:
+    """Refuse a field that is not one value of text: nested, a lone surrogate, a NUL."""
+    if isinstance(value, dict | list):
+        raise InputError(
+            said("%(file)s, %(what)s, field %(field)s: nested values are not supported.",
+                 file=name, what=_record(number), field=repr(key)),
+            hint=said("Give each field a single text or number value."),
+        )  # fmt: skip
+    if SURROGATE.search(key) or (isinstance(value, str) and SURROGATE.search(value)):
+        raise InputError(
+            said(
+                "%(file)s, %(what)s, field %(field)s: the text holds a lone surrogate "
+                "escape (such as \\ud800), which is not a character; nothing was "
+                "imported.",
+                file=name,
+                what=_record(number),
+                field=repr(key),
+            ),
+            hint=said("The file was probably cut or converted badly; export it again."),
+        )
+    if "\x00" in key or (isinstance(value, str) and "\x00" in value):
+        raise InputError(
+            said(
+                "%(file)s, %(what)s, field %(field)s: the text holds a NUL character "
+                "(\\u0000), which is not text; nothing was imported.",
+                file=name,
+                what=_record(number),
+                field=repr(key),
+            ),
+            hint=said("Remove the NUL character (the file may have been damaged)."),
+        )
+
+
 def read_json(path: Path, encoding: str) -> Table:
     name = display_name(path)
     text = _text(path, name, encoding)
@@ -255,24 +288,7 @@ def read_json(path: Path, encoding: str) -> Table:
                 )
             )
         for key, value in item.items():
-            if isinstance(value, dict | list):
-                raise InputError(
-                    said("%(file)s, %(what)s, field %(field)s: nested values are not supported.",
-                         file=name, what=_record(number), field=repr(key)),
-                    hint=said("Give each field a single text or number value."),
-                )  # fmt: skip
-            if SURROGATE.search(key) or (isinstance(value, str) and SURROGATE.search(value)):
-                raise InputError(
-                    said(
-                        "%(file)s, %(what)s, field %(field)s: the text holds a lone surrogate "
-                        "escape (such as \\ud800), which is not a character; nothing was "
-                        "imported.",
-                        file=name,
-                        what=_record(number),
-                        field=repr(key),
-                    ),
-                    hint=said("The file was probably cut or converted badly; export it again."),
-                )
+            _check_field(name, number, key, value)
             header_keys.setdefault(key)
         if len(header_keys) > limits.columns:
             break
@@ -280,7 +296,8 @@ def read_json(path: Path, encoding: str) -> Table:
     check_header(name, header, 1, limits)
 
     def rows() -> Iterator[RawRow]:
-        for index, item in enumerate(data, start=2):
+        # a list has no header row: record N is row N, as the reader's own errors number it
+        for index, item in enumerate(data, start=1):
             yield RawRow(index, None, tuple(_cell_text(item.get(k)) for k in header))
 
     return Table(tuple(header), rows(), None)

@@ -10,7 +10,8 @@ from shomar.domain.wording import quoted
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input. ``row`` counts the header as row 1."""
+    """One thing wrong with the input. ``row`` counts the header as row 1 (in a JSON list,
+    which has none, ``row`` is the record's number)."""
 
     file: str
     message: str

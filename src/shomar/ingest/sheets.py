@@ -331,6 +331,7 @@ def _check_archive(path: Path, name: str) -> list[str]:
                  "%(error)s).", file=name, error=str(exc))
         ) from exc  # fmt: skip
     _refuse_doctype(path, name)
+    _refuse_ambiguous_or_bomb(infos, name)
     for info in infos:
         if info.filename.lower().endswith("sharedstrings.xml") and info.file_size > limit:
             raise InputError(
@@ -345,6 +346,46 @@ def _check_archive(path: Path, name: str) -> list[str]:
                 hint=said("Export the sheet as CSV, or raise SHOMAR_MAX_SHARED_STRINGS_BYTES."),
             )
     return listed
+
+
+#: a part may expand this many times its compressed size once it is past ``BOMB_BYTES``
+#: (sheet XML compresses 5-30 times; 300 MB of spaces, 1,000 times)
+BOMB_RATIO = 200
+BOMB_BYTES = 50 * 1024 * 1024
+
+
+def _refuse_ambiguous_or_bomb(infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a workbook holding one part twice (readers disagree on which copy is the
+    data, so what is imported is not what Excel shows) or a part that expands hundreds of
+    times (a ZIP bomb: minutes of reading for nothing)."""
+    seen: set[str] = set()
+    for info in infos:
+        if info.filename in seen:
+            raise InputError(
+                said(
+                    "%(file)s: the workbook holds the part %(part)s twice, with different "
+                    "contents possible; which one a program reads differs, so nothing was "
+                    "imported.",
+                    file=name,
+                    part=info.filename,
+                ),
+                hint=SAVE_AGAIN,
+            )
+        seen.add(info.filename)
+        if info.file_size > BOMB_BYTES and info.file_size > BOMB_RATIO * max(info.compress_size, 1):
+            raise InputError(
+                said(
+                    "%(file)s: the workbook's part %(part)s expands from %(packed)s to %(size)s "
+                    "bytes (more than %(ratio)s times): a ZIP bomb, not a sheet; nothing was "
+                    "imported.",
+                    file=name,
+                    part=info.filename,
+                    packed=info.compress_size,
+                    size=info.file_size,
+                    ratio=BOMB_RATIO,
+                ),
+                hint=SAVE_AGAIN,
+            )
 
 
 #: how much of each XML part is searched for a DTD (it must come before the root element)
@@ -575,7 +616,12 @@ def read_xls(path: Path, sheet: str | None, header_row: int | None = None) -> Ta
         if cell.ctype == xlrd.XL_CELL_ERROR:
             code = xlrd.error_text_from_code.get(cell.value, "#ERROR")
             raise _CellError("", error_cell_message(code))
-        return cell_text(cell.value)
+        text = cell_text(cell.value)
+        if "\x00" in text:  # BIFF strings may hold NUL; CSV and JSON refuse it too
+            raise _CellError(
+                "", said("the cell holds a NUL character (\\x00), which is not text; remove it")
+            )
+        return text
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         for index in range(worksheet.nrows):

@@ -21,6 +21,7 @@ from shomar.errors import DateParseError
 from shomar.ingest.ages import Age, AgeProblem, read_age
 from shomar.ingest.cells import (
     is_invisible,
+    is_total_line,
     is_unknown_name_mark,
     is_unknown_value_mark,
     time_exists,
@@ -177,6 +178,17 @@ _PLAIN = operator.itemgetter(*PLAIN_FIELDS)
 _SENSITIVE = operator.itemgetter(*SENSITIVE_COLUMNS)
 
 
+def repeats_header(cells: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    """Whether a data row holds the header's names again, column for column: a second list
+    pasted under the first with its header would otherwise be a record named "full_name"."""
+    if not header[0]:
+        return False
+    padded = (*cells, *("",) * (len(header) - len(cells)))
+    return all(
+        c.strip().casefold() == h.strip().casefold() for c, h in zip(padded, header, strict=False)
+    )
+
+
 def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Problem]]:
     """The record fields of ``row`` and every problem it has (all of them, not the first).
 
@@ -205,6 +217,18 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
                 "A cell to the right of the header's last column holds a value: name its "
                 "column in the header row, or delete the stray value"
             ),
+        )
+    if (
+        row_cells
+        and row_cells[0].strip().casefold() == header[0].strip().casefold()
+        and repeats_header(row_cells, header)
+    ):
+        problem(
+            said(
+                "the row repeats the header row (lists pasted together, each with its header?); "
+                "it would be read as a record"
+            ),
+            hint=said("Delete the row, or import each list on its own"),
         )
     cells = dict.fromkeys(_ALL_COLUMNS, "")
     width = len(row_cells)
@@ -276,6 +300,14 @@ def row_to_values(row: RawRow, ctx: RowContext) -> tuple[dict[str, Any], list[Pr
         ctx.unknown_name_marks[mark] = ctx.unknown_name_marks.get(mark, 0) + 1
         cells[name_field] = ""
         out[name_field] = ""
+    named = [f for f in NAME_FIELDS if cells[f]]
+    if len(named) == 1 and is_total_line(cells[named[0]]):  # "Total: 45", «جمع کل ۴۵ نفر»
+        problem(  # (alone: «جمع» and «کل» are also rare given names, beside a family name)
+            said("the name reads as the list's total line, not a person"),
+            ctx.column_of(named[0]),
+            cells[named[0]],
+            said("Delete the total row under the list (Shomar counts the rows itself)"),
+        )
     # sealed by the importer
     out["sensitive_fields"] = dict(zip(SENSITIVE_COLUMNS, _SENSITIVE(cells), strict=True))
     key = cells["record_id"] or f"row-{row.number}"
@@ -403,11 +435,20 @@ def _read_sex(text: str, ctx: RowContext) -> tuple[Any, list[CellProblem]]:
         ]
 
 
+#: direction marks, embeddings and isolates that text copied from a Persian page carries
+#: around numbers ("45\u200f", "\u202b1367/05/12\u202c"): they change neither what the
+#: number says nor how it shows. (Overrides, U+202D/U+202E, do reverse how digits show: they
+#: stay, and the cell is refused.)
+_DIRECTION_MARKS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
+)
+
+
 def _read_age(text: str, ctx: RowContext) -> tuple[Age | None, list[CellProblem]]:
     if not text:
         return None, []
     try:
-        return read_age(text), []
+        return read_age(text.translate(_DIRECTION_MARKS).strip()), []
     except AgeProblem as exc:
         return None, [(exc.message, "age", text, exc.hint)]
 
@@ -563,7 +604,7 @@ def _read_date(
     parts = text.split(separator, 1) if separator and separator in text else [text]
     read: list[PartialDate] = []
     for part in parts:
-        part = part.strip()
+        part = part.translate(_DIRECTION_MARKS).strip()
         if YEAR_ZERO_OR_NEGATIVE.search(part.translate(DIGITS)):
             problem(
                 said("the year is 0 or negative: dates before year 1 are not accepted"),

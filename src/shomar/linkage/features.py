@@ -42,6 +42,9 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ``violation``       normalized violation type; ``sex`` ``m``/``f`` (as recorded, else the
                     gender of an attested given name: Mehdi m, Mahdieh f)
 ``given_known``     ``y`` when the given name is an attested given name
+``given_slip``      ``r`` for a given name attested only 1-3 times, ``c`` for a
+                    common one (``typos.slip_marks``): a rare one one edit from the other
+                    record's common name is a slip of it
 ``given_last/first_sig``, ``given_last_skel``, ``family_last_sig/skel``
                     signature/skeleton of the first or last part of a compound name
 ``given_stem``      the given signature without a gender or affix ending (Mahdi/Mahdieh)
@@ -93,6 +96,7 @@ from shomar.linkage.names import (
     clean_given,
     columns_swapped,
     compound_parts,
+    family_core,
     family_first_sources,
     initial_key,
     is_initial,
@@ -101,7 +105,7 @@ from shomar.linkage.names import (
     reromanised,
     split_full_name,
 )
-from shomar.linkage.typos import FAMILY, GIVEN, typo_canons
+from shomar.linkage.typos import FAMILY, GIVEN, slip_marks, typo_canons
 from shomar.places import resolve_place
 from shomar.text import (
     compare_parts,
@@ -164,6 +168,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "violation",
     "sex",
     "given_known",
+    "given_slip",
     "name_lskel",
     "name_anchor",
     "name_single",
@@ -419,16 +424,37 @@ def _stem(sig: str) -> str:
 
 
 def _part_columns(values: list[str | None], given: bool) -> dict[str, list[str | None]]:
-    """Signatures and skeletons of the first and last compound part of each name."""
-    first_sig: list[str | None] = []
-    last_sig: list[str | None] = []
-    last_skel: list[str | None] = []
-    for v in values:
-        parts = compound_parts(v, given=given) if v else ()
-        first_sig.append(_sig(parts[0]) if parts else None)
-        last_sig.append(_sig(parts[-1]) if parts else None)
-        last_skel.append(_skel(parts[-1]) if parts else None)
+    """Signatures and skeletons of the first and last compound part of each name (of a family
+    name, without the honorifics that open it: "Haj-Seyed-Javadi" and «حاج‌سیدجوادی» end
+    in Javadi, which other lists write alone)."""
+    columns = [_part_sigs(v, given) if v else (None, None, None) for v in values]
+    first_sig, last_sig, last_skel = (
+        (list(c) for c in zip(*columns, strict=True)) if columns else ([], [], [])
+    )
     return {"first_sig": first_sig, "last_sig": last_sig, "last_skel": last_skel}
+
+
+@lru_cache(maxsize=200_000)
+def _part_sigs(value: str, given: bool) -> tuple[str | None, str | None, str | None]:
+    parts = compound_parts(value, given=True) if given else family_core(value)
+    if not parts:
+        return None, None, None
+    first, last = _as_written(value, parts[0]), _as_written(value, parts[-1])
+    return _sig(first), _sig(last), _skel(last)
+
+
+def _as_written(value: str, part: str) -> str:
+    """The piece of ``value`` that a compound part found as a key stands for ("Gholamreza" →
+    "Gholam" for the key ``qulam``), so its signature is the one the name alone gets: a key's
+    own signature reads its u as long ("qUlm", where "Gholam" and «غلام» give "qlm")."""
+    if part in value:
+        return part
+    for i in range(1, len(value)):
+        if name_key(value[:i]) == part:
+            return value[:i]
+        if name_key(value[i:]) == part:
+            return value[i:]
+    return part
 
 
 @lru_cache(maxsize=200_000)
@@ -744,6 +770,7 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     out["given_known"] = [
         "y" if k and is_known_given(k) else None for k in out["given_key"].tolist()
     ]
+    out["given_slip"] = slip_marks(out["given_key"].tolist(), GIVEN)
     loose_keys = loose_name_keys(parts["given"], parts["family"])
     out["name_lskel"], out["name_anchor"], out["name_anchor_lo"] = map(_shared, loose_keys)
     out["name_single"] = single_name_keys(parts["given"], parts["family"])

@@ -29,7 +29,12 @@ from shomar.errors import LinkageError
 from shomar.linkage.backends import Backend, get_backend, to_pandas
 from shomar.linkage.blocking import blocking_rules
 from shomar.linkage.columns import columns_read
-from shomar.linkage.comparisons import FATHER_IN_FAMILY_LEVEL, TYPO_LEVEL, default_comparisons
+from shomar.linkage.comparisons import (
+    FATHER_IN_FAMILY_LEVEL,
+    RARE_SLIP_LEVEL,
+    TYPO_LEVEL,
+    default_comparisons,
+)
 from shomar.linkage.conflicts import apply_conflict_rule
 from shomar.linkage.rules import apply_sibling_rule
 from shomar.linkage.spec import LinkageSpec, TrainedModel
@@ -201,7 +206,7 @@ REORDER_LEVELS = ("same name parts in another order", "swapped with the family n
 #: levels no stronger than their comparison's cross-script level: the reordered names, a
 #: father's name read from the other record's family field (few pairs for EM to learn it on),
 #: and a rare spelling read as the common name it is one letter from
-CAPPED_LEVELS = (*REORDER_LEVELS, FATHER_IN_FAMILY_LEVEL, TYPO_LEVEL)
+CAPPED_LEVELS = (*REORDER_LEVELS, FATHER_IN_FAMILY_LEVEL, TYPO_LEVEL, RARE_SLIP_LEVEL)
 
 
 def _level_weight(levels: list[Any], label: str) -> float | None:

@@ -17,7 +17,8 @@ themselves are not changed), using the names engine's public functions only:
   :func:`honorific_slip`), initials and honorific suffixes, a colloquial form read as its
   formal name (:func:`formal_given`);
 - :func:`compound_parts`: the parts of a compound name (ZWNJ, hyphen, or an attested head
-  such as Mohammad/Ali/Gholam followed by an attested given name).
+  such as Mohammad/Ali/Gholam followed by an attested given name); :func:`family_core`: a
+  family name's parts without the honorifics that open it (Haj-Seyed-Javadi → Javadi).
 """
 
 from __future__ import annotations
@@ -428,6 +429,64 @@ def compound_parts(text: str, *, given: bool = True) -> tuple[str, ...]:
             if is_known_given(head[-1] + rest):  # one letter at the seam: amir|reza
                 return (head, head[-1] + rest)
     return tuple(parts) if parts else (text,)
+
+
+#: honorifics that open compound family names (Haj-Seyed-Javadi, Mirhosseini, Sheikh-Bahaei),
+#: not titles (Dr, Mr, Shahid) or suffixes (Sadat, Khanum)
+FAMILY_HONORIFICS = frozenset(HONORIFICS) - {
+    "dr", "duktur", "mr", "mrs", "ms", "mis", "martyr", "shahid", "sadat", "xanum",
+    "دکتر", "شهید", "سادات", "خانم",
+}  # fmt: skip
+#: a joined honorific is read off a family name only when the rest is a family name attested
+#: this often (Mirhosseini → Hosseini; Mirzaei, Hajizadeh, Mirsalim stay whole)
+HONORIFIC_REST_ATTESTED = 3
+#: ... and the rest has at least this many letters
+HONORIFIC_REST_LETTERS = 4
+
+
+def family_core(text: str) -> tuple[str, ...]:
+    """The compound parts of a family name (:func:`compound_parts`) without the honorifics
+    that open it, written apart, hyphenated or joined: "Haj-Seyed-Javadi", «حاج‌سیدجوادی»,
+    "HAJSAYIDJAVADI" → Javadi, which lists also write alone (the spaced form loses its
+    honorifics when the name is cleaned, :func:`clean_family`). The name itself when nothing
+    would be left, and the honorific kept when an article or an affix follows it
+    («شیخ‌الاسلامی», Hajizadeh)."""
+    parts = list(compound_parts(text, given=False))
+    while (
+        len(parts) > 1
+        and name_key(reromanised(parts[0])) in FAMILY_HONORIFICS
+        and not _is_article(parts[1])  # «شیخ‌الاسلامی», Sheikh-ol-Eslami: one name
+    ):
+        parts.pop(0)
+    rest = _joined_honorifics_off(name_key(reromanised(parts[0])))
+    if rest is not None:
+        parts[0] = rest
+    return tuple(parts)
+
+
+@lru_cache(maxsize=50_000)
+def _joined_honorifics_off(key: str) -> str | None:
+    """``key`` without the honorifics joined at its start when an attested family name is
+    left («حاجسیدجوادی» → «جوادی»), else None. Keys read "dj" as "j", so "Seyedjavadi" keys
+    as ``seyejavadi``: an honorific ending in d may lose it before a j."""
+    for honorific in FAMILY_HONORIFICS:
+        heads = [honorific]
+        if honorific.endswith("d"):
+            heads.append(honorific[:-1])
+        for head in heads:
+            rest = key[len(head) :]
+            if not key.startswith(head) or len(rest) < HONORIFIC_REST_LETTERS:
+                continue
+            if head != honorific and not rest.startswith("j"):
+                continue
+            if rest in AFFIXES or _is_article(rest) or rest[:2] in ARTICLES:
+                continue  # Hajizadeh, Sheikholeslami: the honorific is the name's head
+            if role_counts(rest)[1] >= HONORIFIC_REST_ATTESTED:
+                return rest
+            deeper = _joined_honorifics_off(rest)
+            if deeper is not None:
+                return deeper
+    return None
 
 
 #: French and German spellings of Persian sounds, read back into common English spelling

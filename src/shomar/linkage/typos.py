@@ -109,9 +109,12 @@ def typo_of(a: str, b: str, role: int = GIVEN) -> bool:
     «مجتبی» or "Mojtaba", «مجتب» and «مجبی» (two slips of «مجتبی»), "Shalha" and «شهلا»,
     "Mahi" (a slip of Mahdi) and Mehdi. In one script the two readings must be equal (or, in
     Latin, share a main Persian reading); across scripts the Persian one must be a main
-    reading of the Latin one, or the Latin one a main spelling of the Persian one."""
+    reading of the Latin one, or the Latin one a main spelling of the Persian one. Also a
+    rare spelling one slip from the other, common name (:func:`rare_slip_of`)."""
     if a == b:
         return False
+    if rare_slip_of(a, b, role) or rare_slip_of(b, a, role):
+        return True
     fixed_a, fixed_b = as_common(a, role), as_common(b, role)
     if (fixed_a, fixed_b) == (a, b):
         return False
@@ -124,6 +127,50 @@ def typo_of(a: str, b: str, role: int = GIVEN) -> bool:
         return bool(_main(readings_of(fixed_a)) & _main(readings_of(fixed_b)))
     persian, latin = (fixed_a, fixed_b) if script_a == "persian" else (fixed_b, fixed_a)
     return persian in _main(readings_of(latin)) or latin in _main(spellings_of(persian))
+
+
+def rare_slip_of(rare: str, name: str, role: int = GIVEN) -> bool:
+    """Whether ``rare`` (a key attested, but at most :data:`RARE` times) is one slip
+    (:func:`_one_slip`) from ``name``, a key of the same script attested at least
+    :data:`COMMON` times in ``role``, whatever other common names it is also one letter from
+    («پویز» beside «پرویز», though «پویا» is one letter away too): read pairwise, as the
+    comparison level "a rare spelling one letter from the other's name" reads it in one
+    script. Across scripts, one of the common name's main readings in the rare one's script
+    («پویز» beside Parviz, whose main Persian reading is «پرویز»)."""
+    if len(rare) < MIN_LENGTH or not 0 < _attested(rare) <= RARE:
+        return False
+    if role_counts(name)[role] < COMMON:
+        return False
+    script = detect_script(rare)
+    if script == detect_script(name):
+        return _one_slip(rare, name)
+    # across scripts: the common name's main readings (or spellings) in the rare one's script
+    forms = readings_of(name) if script == "persian" else spellings_of(name)
+    return any(_one_slip(rare, form) for form in _main(forms))
+
+
+#: ``X_slip`` marks: a rare spelling (a slip, or a name too seldom attested to be told from
+#: one) and a name attested often in the role
+RARE_MARK, COMMON_MARK = "r", "c"
+
+
+def slip_marks(keys: Sequence[str | None], role: int = GIVEN) -> list[str | None]:
+    """Per name key: :data:`RARE_MARK` when attested, but at most :data:`RARE` times (as a given
+    and a family name together), :data:`COMMON_MARK` when attested at least :data:`COMMON` times
+    in ``role``, else None: the ``X_slip`` feature column. Unattested spellings are left out:
+    the "two different attested names" level, which a slip attested once falls into, does not
+    take them, and many are another romanisation ("Kassem", Qasem, one letter from Kazem). A
+    rare spelling one edit from the *other* record's common name is most likely a slip of it,
+    even when it is also one edit from another common name (the pair says which: «پویز»
+    beside «پرویز», not «پویا»), which :func:`typo_neighbour` cannot decide alone."""
+
+    @cache
+    def mark(key: str) -> str | None:
+        if len(key) >= MIN_LENGTH and 0 < _attested(key) <= RARE:
+            return RARE_MARK
+        return COMMON_MARK if role_counts(key)[role] >= COMMON else None
+
+    return [mark(k) if k else None for k in keys]
 
 
 def typo_canons(
@@ -159,6 +206,6 @@ def typo_canons(
 
 
 __all__ = [
-    "COMMON", "DOMINANT", "FAMILY", "GIVEN", "RARE", "as_common", "typo_canons", "typo_neighbour",
-    "typo_of",
+    "COMMON", "COMMON_MARK", "DOMINANT", "FAMILY", "GIVEN", "RARE", "RARE_MARK", "as_common",
+    "rare_slip_of", "slip_marks", "typo_canons", "typo_neighbour", "typo_of",
 ]  # fmt: skip

@@ -21,7 +21,15 @@ from importlib.resources import files
 from shomar.places.romanised import loose_key
 from shomar.text.normalize import detect_script, latin_key, persian_display, persian_key
 
-__all__ = ["Entry", "Province", "compound_key", "place_key", "province_names", "provinces"]
+__all__ = [
+    "Entry",
+    "Province",
+    "compound_key",
+    "designated_level",
+    "place_key",
+    "province_names",
+    "provinces",
+]
 
 _FA_GENERIC = ("استان", "شهرستان", "شهر", "بخش", "روستای", "روستا", "کشور")
 _GENERIC_WORDS = (
@@ -36,6 +44,12 @@ _COMPOUND_PARTS = {"shahr", "iran", "شهر"}
 _LATIN_DESIGNATORS = _LATIN_GENERIC - _COMPOUND_PARTS
 _FA_DESIGNATORS = tuple(w for w in _FA_GENERIC if w not in _COMPOUND_PARTS)
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+#: words that say which level a piece names: «استان تهران» is the province, not the city
+_LEVEL_WORDS = {
+    "province": {"استان"}
+    | {w for w in _LATIN_DESIGNATORS if w.startswith(("prov", "ostan", "ustan", "eyalet"))},
+    "county": {"شهرستان", "county", "shahrestan", "sharestan"},
+}
 _LATIN_SPLIT = re.compile(r"[\s\-_'’]+")
 
 
@@ -76,6 +90,16 @@ def place_key(text: str) -> str:
     if script == "persian":
         return persian_key(_strip_persian(text))
     return latin_key(_strip_latin(text))
+
+
+def designated_level(text: str) -> str | None:
+    """``"province"`` or ``"county"`` when a word in ``text`` says so («استان فارس»,
+    "Ostan-e Tehran", "Izeh County"), else ``None``: the piece then names that level only."""
+    words = {w.casefold() for w in _LATIN_SPLIT.split(persian_display(text)) if w}
+    for level, marks in _LEVEL_WORDS.items():
+        if words & marks:
+            return level
+    return None
 
 
 def compound_key(text: str) -> str:

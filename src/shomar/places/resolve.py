@@ -44,6 +44,7 @@ from shomar.places.gazetteer import (
     Entry,
     compound_key,
     county_entries,
+    designated_level,
     index,
     latin_keys,
     loose_index,
@@ -333,9 +334,13 @@ def resolve_place(text: str) -> PlaceMatch:
         if h.foreign and h.foreign.kind == "country"
     }
     evidence: list[_Hit] = []
-    for hits, alternatives in per_piece:
+    for piece, (hits, alternatives) in zip(pieces, per_piece, strict=True):
         alt = [h for h in alternatives if h.country in named_countries]
         hits = alt or hits
+        # «استان تهران» names the province: its capital must not beat «شهریار» beside it
+        level = designated_level(piece)
+        if level and any(h.entry and h.entry.level == level for h in hits):
+            hits = [h for h in hits if h.entry is None or h.entry.level == level]
         # a province's own name beats towns elsewhere that share it (Golestan)
         exact_provinces = [
             h for h in hits if h.entry and h.entry.level == "province" and h.score >= 1.0

@@ -131,7 +131,7 @@ def find_document(session: Session, ref: str) -> Document:
             hint="Use the id or the SHA-256 shown by `shomar documents list`.",
         )
     matches = list(session.scalars(select(Document).where(Document.sha256.startswith(text))))
-    if not matches and text.isdecimal():
+    if not matches and text.isdecimal() and int(text) < 2**63:  # a database id fits 64 bits
         document = session.get(Document, int(text))
         if document is not None:
             return document

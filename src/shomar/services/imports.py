@@ -17,6 +17,7 @@ import functools
 import gc
 import json
 import operator
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -30,8 +31,9 @@ from shomar.domain.said import said
 from shomar.domain.wording import quoted
 from shomar.errors import AlreadyImportedError, ImportValidationError, InputError
 from shomar.ingest import packed
+from shomar.ingest.cells import is_invisible
 from shomar.ingest.column_words import suggested_column
-from shomar.ingest.detect import detect_encoding, scan_file, sniff_format
+from shomar.ingest.detect import check_named_encoding, detect_encoding, scan_file, sniff_format
 from shomar.ingest.files import check_text_codec, display_name, printable
 from shomar.ingest.header import header_hint
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
@@ -129,6 +131,45 @@ class _DryRunRollback(Exception):
     """Raised inside the transaction to undo a dry run."""
 
 
+#: the longest source name the store keeps (``sources.name`` is VARCHAR(200) on PostgreSQL)
+MAX_SOURCE_NAME = 200
+
+
+def _check_source_name(source_name: str) -> None:
+    """Refuse a source name that is not text a person can read back: bytes that are not
+    UTF-8, nothing visible (spaces, ZWNJ), control characters such as NUL, or too long."""
+    if printable(source_name) != source_name:
+        raise InputError(
+            said(
+                "The source name %(name)s is not valid text (bytes that are not UTF-8).",
+                name=f"'{printable(source_name)}'",
+            ),
+            hint=said("Name the source in UTF-8 text: --source NAME."),
+        )
+    if not source_name.strip() or is_invisible(source_name):
+        raise InputError(
+            said("The source name is empty."),
+            hint=said("Name who reported the list: --source NAME."),
+        )
+    if any(unicodedata.category(c) == "Cc" for c in source_name):
+        raise InputError(
+            said(
+                "The source name %(name)s holds a control character (such as NUL or a line break).",
+                name=repr(source_name),
+            ),
+            hint=said("Name the source in one line of text: --source NAME."),
+        )
+    if len(source_name) > MAX_SOURCE_NAME:
+        raise InputError(
+            said(
+                "The source name is %(length)s characters; at most %(most)s are kept.",
+                length=len(source_name),
+                most=MAX_SOURCE_NAME,
+            ),
+            hint=said("Give a shorter name: --source NAME."),
+        )
+
+
 def import_file(
     ws: Workspace,
     path: str | Path,
@@ -160,19 +201,7 @@ def import_file(
     authorize(ws, principal, "records.import", f"file:{display_name(path)}")
     file = Path(path)
     check_readable_file(file)
-    if printable(source_name) != source_name:
-        raise InputError(
-            said(
-                "The source name %(name)s is not valid text (bytes that are not UTF-8).",
-                name=f"'{printable(source_name)}'",
-            ),
-            hint=said("Name the source in UTF-8 text: --source NAME."),
-        )
-    if not source_name.strip():
-        raise InputError(
-            said("The source name is empty."),
-            hint=said("Name who reported the list: --source NAME."),
-        )
+    _check_source_name(source_name)
     actor = principal.name
     if source_kind not in SOURCE_KINDS:
         raise InputError(
@@ -206,6 +235,7 @@ def import_file(
         check_text_codec(mapping.encoding, "the mapping's `encoding`")
     if fmt in ("csv", "json"):
         chosen_encoding = encoding or mapping.encoding or detect_encoding(file, scan)
+        check_named_encoding(file, chosen_encoding, scan.head)
     table = open_table(
         file, fmt, chosen_encoding, sheet or mapping.sheet, header_row or mapping.header_row
     )
