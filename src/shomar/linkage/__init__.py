@@ -3,9 +3,10 @@
 Persian-aware features are computed before splink (:mod:`.features`) and compared with
 portable custom levels (:mod:`.comparisons`) under cross-script blocking (:mod:`.blocking`);
 the model is trained by EM and predicts pair probabilities (:mod:`.model`, spec in
-:mod:`.spec`) on DuckDB or Spark (:mod:`.backends`); pairs become persons under human
-constraints with stable ids (:mod:`.cluster`); uncertain pairs queue for review (:mod:`.review`);
-pair probabilities give several plausible linkages (:mod:`.uncertainty`).
+:mod:`.spec`) on DuckDB or Spark (:mod:`.backends`, handed only the feature columns splink
+reads: :mod:`.columns`); pairs become persons under human constraints with stable ids
+(:mod:`.cluster`); uncertain pairs queue for review (:mod:`.review`); pair probabilities give
+several plausible linkages (:mod:`.uncertainty`).
 
 Names that need splink load on first use, so importing the spec or the clustering stays fast.
 """

@@ -18,6 +18,7 @@ import logging
 import os
 import tempfile
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -41,12 +42,28 @@ class Backend:
     db_api: Any
     _spark: Any = field(default=None, repr=False)
 
-    def register(self, frame: pd.DataFrame, table_name: str) -> Any:
-        """Register ``frame`` with the engine and return splink's table handle."""
+    def register(
+        self, frame: pd.DataFrame, table_name: str, columns: Sequence[str] | None = None
+    ) -> Any:
+        """Register ``frame`` (only its ``columns``, when given) with the engine and return
+        splink's table handle.
+
+        splink copies every column of the table it is handed into its own, so the columns
+        nothing reads are left out here: on DuckDB by a view over the whole frame (a pandas
+        selection would copy the frame's columns), on Spark before the frame is converted.
+        """
         if self.name == "spark":
-            frame = frame.astype(object)
+            frame = (frame if columns is None else frame[list(columns)]).astype(object)
             frame = frame.mask(frame.isna(), None)
-        return self.db_api.register(frame, dataset_display_name=table_name)
+            return self.db_api.register(frame, dataset_display_name=table_name)
+        if columns is None:
+            return self.db_api.register(frame, dataset_display_name=table_name)
+        con = self.db_api.duckdb_con
+        whole, view = f"{table_name}__frame", f"{table_name}__columns"
+        con.register(whole, frame)
+        selected = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f'CREATE VIEW "{view}" AS SELECT {selected} FROM "{whole}"')
+        return self.db_api.register(view, dataset_display_name=table_name)
 
     def close(self) -> None:
         """Release the engine (the Spark session is kept for reuse within the process)."""

@@ -117,7 +117,8 @@ class RecordConflicts:
     def __init__(self, features: pd.DataFrame, identifiers: Sequence[str] = ()) -> None:
         self.features = features
         self.identifiers = tuple(identifiers)
-        table = features.set_index("unique_id")
+        # the columns read as arrays in row order (no copy of the whole frame by set_index)
+        table = features
         self._father = {
             c: table[c].to_numpy(object) if c in table.columns else None for c in _FATHER
         }
@@ -140,7 +141,7 @@ class RecordConflicts:
             for c in ("given_key", "given_canon")
         )
         self._family = table["family_canon"].to_numpy(object) if "family_canon" in table else None
-        self._pos = pd.Series(np.arange(len(table)), index=table.index)
+        self._pos = pd.Series(np.arange(len(table)), index=table["unique_id"].to_numpy())
         self._ids = [
             table[c].to_numpy(object)
             for c in ("birth_iso", *self.identifiers)

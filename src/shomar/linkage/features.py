@@ -69,7 +69,9 @@ Columns (``X`` is ``given``, ``family`` or ``father``):
 ==================  ===========================================================================
 
 Values are computed once per distinct input text, so a million records with a few ten thousand
-distinct names cost seconds.
+distinct names cost seconds. The engine is handed only the columns splink's SQL reads
+(:mod:`.columns`); the ids, ``name_order``, ``date_year``, ``birth_iso`` and (unless birth
+days are compared) ``birth_start/end`` stay with the Python steps and the diagnostics.
 """
 
 from __future__ import annotations
@@ -248,6 +250,14 @@ def _map_unique(values: pd.Series | list[str | None], func: Callable[[str], Any]
                 cache[text] = None
         out.append(cache[text])
     return out
+
+
+def _shared(values: Iterable[str | None]) -> list[str | None]:
+    """``values`` with equal texts as one object: keys built per row (``name_skel``, a
+    skeleton's first two letters) are otherwise one string object per record, which at a
+    million records is most of the feature frame's memory."""
+    seen: dict[str, str] = {}
+    return [None if v is None else seen.setdefault(v, v) for v in values]
 
 
 def normalize_violation(text: str) -> str:
@@ -673,22 +683,22 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         out[f"{p}_last_sig"] = columns["last_sig"]
         out[f"{p}_last_skel"] = columns["last_skel"]
     out["given_stem"] = [_stem(s) if s else None for s in out["given_sig"]]
-    out["given_abbr"] = abbreviations
+    out["given_abbr"] = _shared(abbreviations)
     out["given_lead"] = [initial_key(g) if g else None for g in parts["given"]]
     out["given_bare"] = ["y" if g and is_initial(g) else None for g in parts["given"]]
     both = list(zip(parts["given"], parts["family"], strict=True))
-    out["name_bag_skel"] = [name_bag(_all_parts(g, f), _skel) for g, f in both]
-    out["name_bag_sig"] = [name_bag(_all_parts(g, f), _sig) for g, f in both]
+    out["name_bag_skel"] = _shared(name_bag(_all_parts(g, f), _skel) for g, f in both)
+    out["name_bag_sig"] = _shared(name_bag(_all_parts(g, f), _sig) for g, f in both)
     out["name_order"] = order
-    out["family_head"] = [s[:2] if s else None for s in out["family_skel"]]
+    out["family_head"] = _shared(s[:2] if s else None for s in out["family_skel"])
     out["given_initial"] = [s[:1] if s else None for s in out["given_skel"]]
     out["family_initial"] = [s[:1] if s else None for s in out["family_skel"]]
-    out["family_tail"] = [s[-2:] if s else None for s in out["family_skel"]]
-    out["given_head"] = [s[:2] if s else None for s in out["given_skel"]]
-    out["name_skel"] = [
+    out["family_tail"] = _shared(s[-2:] if s else None for s in out["family_skel"])
+    out["given_head"] = _shared(s[:2] if s else None for s in out["given_skel"])
+    out["name_skel"] = _shared(
         " ".join(sorted((g, f))) if g and f else None
         for g, f in zip(out["given_skel"], out["family_skel"], strict=True)
-    ]
+    )
 
     dates = violation_dates(raw["date"], sources)
     out["date_start"] = _days(dates, 0)
@@ -714,10 +724,10 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
         else:
             lo.append(None)
             hi.append(None)
-    out["birth_iso"] = [
+    out["birth_iso"] = _shared(
         (_EPOCH + dt.timedelta(days=b[0])).isoformat() if b and b[0] == b[1] else None
         for b in births
-    ]
+    )
     out["birth_lo"] = pd.Series(lo, dtype="Int64")
     out["birth_hi"] = pd.Series(hi, dtype="Int64")
     wide_lo, wide_hi = birth_years_from_span(lo, hi, ages, dates, sources)
@@ -762,14 +772,14 @@ def compute_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -
     ]
     out["given_slip"] = slip_marks(out["given_key"].tolist(), GIVEN)
     loose_keys = loose_name_keys(parts["given"], parts["family"])
-    out["name_lskel"], out["name_anchor"], out["name_anchor_lo"] = loose_keys
+    out["name_lskel"], out["name_anchor"], out["name_anchor_lo"] = map(_shared, loose_keys)
     out["name_single"] = single_name_keys(parts["given"], parts["family"])
     for p in ("given", "family"):
-        out[f"{p}_lskel"] = [(loose_skeleton(v) or None) if v else None for v in parts[p]]
-    out["name_initials"] = [
+        out[f"{p}_lskel"] = _shared((loose_skeleton(v) or None) if v else None for v in parts[p])
+    out["name_initials"] = _shared(
         "".join(sorted((g[0], f[0]))) if g and f else None
         for g, f in zip(out["given_lskel"], out["family_lskel"], strict=True)
-    ]
+    )
     for extra in extra_columns:
         if extra not in frame.columns:
             raise LinkageError(f"The extra linkage column {extra!r} is not in the records.")

@@ -28,6 +28,7 @@ from splink import Linker, SettingsCreator
 from shomar.errors import LinkageError
 from shomar.linkage.backends import Backend, get_backend, to_pandas
 from shomar.linkage.blocking import blocking_rules
+from shomar.linkage.columns import columns_read
 from shomar.linkage.comparisons import (
     FATHER_IN_FAMILY_LEVEL,
     RARE_SLIP_LEVEL,
@@ -131,8 +132,14 @@ def _pairs_frame(frame: pd.DataFrame, keep_evidence: bool) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _linker(backend: Backend, features: pd.DataFrame, settings: Any) -> Linker:
-    table = backend.register(features, "records")
+def _linker(
+    backend: Backend,
+    features: pd.DataFrame,
+    settings: Any,
+    rules: Sequence[Sequence[str]] = (),
+) -> Linker:
+    """A linker over the ``features`` that ``settings`` and the training ``rules`` read."""
+    table = backend.register(features, "records", columns_read(features.columns, settings, rules))
     return Linker(table, settings, log_level=None)
 
 
@@ -251,7 +258,8 @@ def train(
     labels: Sequence[tuple[int, int]] = (),
 ) -> tuple[Linker, TrainedModel]:
     """Train the model on ``features``; ``labels`` are unique-id pairs a human called same."""
-    linker = _linker(backend, features, settings_for(spec, present_columns(features)))
+    settings = settings_for(spec, present_columns(features))
+    linker = _linker(backend, features, settings, [*spec.deterministic, *spec.em_blocking])
     training = linker.training
     try:
         training.estimate_probability_two_random_records_match(
@@ -307,15 +315,15 @@ def link(
             seconds["train"] = time.perf_counter() - start
             start = time.perf_counter()
             pairs = predict(linker, spec, model)
-            pairs = apply_sibling_rule(
-                pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
-            )
-            pairs = apply_conflict_rule(
-                pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
-            )
-            seconds["predict"] = time.perf_counter() - start
     finally:
-        engine.close()
+        engine.close()  # the engine's memory is released before the Python rules run
+    pairs = apply_sibling_rule(
+        pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+    )
+    pairs = apply_conflict_rule(
+        pairs, features, keep_evidence=spec.keep_evidence, identifiers=spec.extra_names
+    )
+    seconds["predict"] = time.perf_counter() - start
     return Prediction(pairs, model, seconds)
 
 
@@ -345,10 +353,11 @@ def predict_incremental(
                     column = level.get("tf_adjustment_column")
                     if column:
                         linker.table_management.compute_tf_table(column)
-            new_table = engine.register(new, "new_records")
+            columns = columns_read(combined.columns, model.splink_settings)
+            new_table = engine.register(new, "new_records", columns)
             frames = []
             if not existing.empty:
-                old_table = engine.register(existing, "old_records")
+                old_table = engine.register(existing, "old_records", columns)
                 between = linker.inference.predict_between(
                     old_table,
                     new_table,

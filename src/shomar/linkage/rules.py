@@ -359,10 +359,10 @@ def sibling_like(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per pair of unique ids: whether it is sibling-like (see module), and whether its
     fathers' names agree."""
-    table = features.set_index("unique_id")
-    ids = [c for c in ("birth_iso", *identifiers) if c in table.columns]
-    written = [c for c in _WRITTEN_SHORT if c in table.columns]
+    ids = [c for c in ("birth_iso", *identifiers) if c in features.columns]
+    written = [c for c in _WRITTEN_SHORT if c in features.columns]
     cols = ["given_key", "given_canon", "family_canon", "father_canon", *ids, *written]
+    table = features[["unique_id", *cols]].set_index("unique_id")  # not a copy of every column
     left = table.loc[left_ids, cols].reset_index(drop=True)
     right = table.loc[right_ids, cols].reset_index(drop=True)
     fathers_agree = (
