@@ -1,6 +1,6 @@
-"""The engine is given exactly the feature columns that splink's SQL reads: none it never
-reads (splink copies every column it is given), none missing (a training step on a missing
-column is skipped with a warning, not an error)."""
+"""The columns named to the engine are exactly the feature columns that splink's SQL reads:
+none it never reads (Spark is given only these; splink copies every column it is given),
+none missing (a training step on a missing column is skipped with a warning, not an error)."""
 
 from __future__ import annotations
 
