@@ -72,3 +72,32 @@ def test_new_ids_are_deterministic_and_never_reuse_a_retired_id() -> None:
     again = stable_person_ids(keys, np.array([0, 1]), previous, new_id=lambda _k: "P-2")
     assert again[0] == "P-1"
     assert again[1] not in {"P-1", "P-2"}
+
+
+def _p(bits: float) -> float:
+    return float(2**bits / (1 + 2**bits))
+
+
+def _namesakes_apart(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Records 0 and 1 (one person) conflict with record 3 (his namesake)."""
+    return np.isin(left, [0, 1]) & (right == 3) | (left == 3) & np.isin(right, [0, 1])
+
+
+def test_a_record_corroborated_by_two_of_its_person_beats_a_namesake_by_four_fold() -> None:
+    # record 2 links to both records of its person at 6 bits, to the namesake at 3.5 bits:
+    # within 8x (the lone-link margin) but not within 4x, so it is not left alone
+    pairs = _pairs([(0, 1, 0.999), (0, 2, _p(6)), (1, 2, _p(6)), (2, 3, _p(3.5))])
+    labels = cluster_pairs(4, pairs, 0.5, conflicts=_namesakes_apart)
+    assert _together(labels, 0, 2) and _together(labels, 1, 2)
+    assert not _together(labels, 2, 3)
+
+
+def test_a_record_resting_on_one_link_or_close_to_both_stays_alone() -> None:
+    # one link to its person (6 bits) against 3.5 bits to the namesake: held for review
+    single = _pairs([(0, 1, 0.999), (0, 2, _p(6)), (2, 3, _p(3.5))])
+    labels = cluster_pairs(4, single, 0.5, conflicts=_namesakes_apart)
+    assert not _together(labels, 0, 2) and not _together(labels, 2, 3)
+    # two links to its person, but the namesake within 4x (6 against 4.5 bits): still held
+    close = _pairs([(0, 1, 0.999), (0, 2, _p(6)), (1, 2, _p(6)), (2, 3, _p(4.5))])
+    labels = cluster_pairs(4, close, 0.5, conflicts=_namesakes_apart)
+    assert not _together(labels, 0, 2) and not _together(labels, 2, 3)
