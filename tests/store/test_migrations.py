@@ -34,3 +34,15 @@ def test_reopening_keeps_data(workspace: Workspace, tmp_path: object) -> None:
         session.add(Source(name="Reopen test"))
     with workspace.session() as session:
         assert session.query(Source).filter_by(name="Reopen test").count() == 1
+
+
+def test_the_light_version_check_agrees_with_alembic(workspace: Workspace) -> None:
+    """Opening a workspace reads the version without Alembic; Alembic's answer is the same."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(migrate.alembic_config()).get_heads()
+    assert migrate.head_revision() == frozenset(heads)
+    with workspace.engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    assert migrate.current_revision(workspace.engine) == frozenset(current)

@@ -25,9 +25,9 @@ def hoist_workspace(root: Any, args: Sequence[str]) -> list[str]:
     """``args`` with a workspace option that precedes the final command moved to the front."""
     out: list[str] = []
     chosen: str | None = None
-    group = _subcommands(root)
+    group, names = root, _subcommands(root)
     rest = list(args)
-    while rest and group is not None:
+    while rest and names is not None:
         token = rest.pop(0)
         if token in OPTION_NAMES and rest:
             chosen = rest.pop(0)
@@ -38,8 +38,10 @@ def hoist_workspace(root: Any, args: Sequence[str]) -> list[str]:
         out.append(token)
         if token.startswith("-"):
             continue
-        if token not in group:  # a default command's argument (``shomar link FILE``): stop
+        if token not in names:  # a default command's argument (``shomar link FILE``): stop
             break
-        group = _subcommands(group[token])
+        # get_command, not the dict: the root builds a command when it is first asked for
+        group = group.get_command(None, token)
+        names = _subcommands(group)
     front = ["--workspace", chosen] if chosen is not None else []
     return front + out + rest

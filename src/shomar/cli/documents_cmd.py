@@ -84,4 +84,7 @@ def documents_withdraw(
 
 
 def register(app: typer.Typer) -> None:
+    # `documents get` (decrypts a raw file) lives with the other key-holding commands
+    from shomar.cli import security_cmd  # noqa: F401
+
     app.add_typer(documents_app, name="documents")

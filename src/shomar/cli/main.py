@@ -20,10 +20,19 @@ from typer._click.exceptions import ClickException
 from shomar import __version__
 from shomar.cli import commands
 from shomar.cli.argv import hoist_workspace
+from shomar.cli.lazy import LazyGroup
 from shomar.cli.output import emit_json_error, err_console, print_error
 from shomar.errors import ShomarError
 
+
+class _Root(LazyGroup):
+    """The ``shomar`` group: each command's module is imported when that command runs."""
+
+    table = commands.TABLE
+
+
 app = typer.Typer(
+    cls=_Root,
     name="shomar",
     help="Shomar (شمار): reconcile, count and estimate documented human-rights violations.",
     no_args_is_help=True,
@@ -69,13 +78,9 @@ def main(
     )
 
 
-commands.register(app)
-
-
 @functools.cache
 def _command() -> click.Command:
-    """The Click command tree, built once: Typer rebuilds it from every command's signature
-    on each call (0.1-0.2 s), and ``run`` needs it twice."""
+    """The root Click group, built once (its commands are built when first used)."""
     return typer.main.get_command(app)
 
 

@@ -1,16 +1,30 @@
-"""Run the Alembic migrations that define the schema (tests build databases this way too)."""
+"""Run the Alembic migrations that define the schema (tests build databases this way too).
+
+Every opening of a workspace checks the schema version; only a store that is behind needs
+Alembic. Importing Alembic (with Mako and Pygments) costs about 0.2 s, so the check reads the
+version table and the revision files itself, and Alembic is imported when a migration runs.
+"""
 
 from __future__ import annotations
 
+import ast
+import functools
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+VERSION_TABLE = "alembic_version"  # Alembic's default: env.py names no other
 
 
 def alembic_config(url: str | None = None) -> Config:
     """An Alembic config pointing at the migrations shipped inside the package."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("shomar.store") / "migrations"))
     if url:
@@ -29,6 +43,8 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
     schema changes; ``PRAGMA foreign_key_check`` then proves no reference broke before the
     transaction commits.
     """
+    from alembic import command
+
     config = alembic_config()
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
@@ -48,15 +64,44 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
 
 
 def current_revision(engine: Engine) -> frozenset[str]:
-    """The revisions the database is at (one per branch head)."""
-    from alembic.runtime.migration import MigrationContext
-
+    """The revisions the database is at (one per branch head): the rows of Alembic's version
+    table, read as Alembic's ``MigrationContext.get_current_heads`` reads them."""
     with engine.connect() as connection:
-        return frozenset(MigrationContext.configure(connection).get_current_heads())
+        rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+        return frozenset(row[0] for row in rows)
 
 
+@functools.cache
 def head_revision() -> frozenset[str]:
-    """The newest revisions the package ships (one per branch head)."""
-    from alembic.script import ScriptDirectory
+    """The newest revisions the package ships (one per branch head): the revisions no other
+    revision names as its ``down_revision``. Read from the revision files' source, as
+    importing them would import Alembic (a test checks this against Alembic's own answer)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    versions = resources.files("shomar.store") / "migrations" / "versions"
+    for script in versions.iterdir():
+        if not script.name.endswith(".py"):
+            continue
+        values = _module_constants(script.read_text(encoding="utf-8"))
+        revisions.add(str(values["revision"]))
+        down = values.get("down_revision")
+        if isinstance(down, str):
+            parents.add(down)
+        elif isinstance(down, tuple | list):
+            parents.update(str(parent) for parent in down)
+    return frozenset(revisions - parents)
 
-    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+def _module_constants(source: str) -> dict[str, object]:
+    """The literal values assigned at a module's top level (``revision = "0001"``)."""
+    values: dict[str, object] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    try:
+                        values[target.id] = ast.literal_eval(node.value)
+                    except ValueError:
+                        continue
+    return values
