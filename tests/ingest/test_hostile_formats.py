@@ -130,3 +130,16 @@ def test_an_excel_2003_xml_workbook_is_named_as_such(sqlite_workspace: Workspace
     refused(sqlite_workspace, write("old.xls", xml), "old.xls: this is an Excel 2003 XML")
     plain = write("list.xml.csv", '<?xml version="1.0"?>\n<list/>\n')  # other XML: a text list
     refused(sqlite_workspace, plain, "missing required column", error=ImportValidationError)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("one.csv", "full_name,age\nAli,20\n"), ("one.json", '[{"full_name": "Ali"}]')],
+)
+def test_sheet_on_a_list_without_sheets_is_refused_not_ignored(
+    sqlite_workspace: Workspace, write, name: str, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = write(name, text)
+    message = refused(sqlite_workspace, path, name, "--sheet 'Deaths'", sheet="Deaths")
+    assert "has no sheets" in message
+    assert import_file(sqlite_workspace, path, "S", principal=ADMIN).records_added == 1

@@ -170,6 +170,10 @@ def _check_source_name(source_name: str) -> None:
         )
 
 
+#: the formats that hold sheets (``--sheet`` picks one)
+WORKBOOK_FORMATS = ("xlsx", "xls", "ods")
+
+
 def import_file(
     ws: Workspace,
     path: str | Path,
@@ -228,6 +232,12 @@ def import_file(
             replaced_id = old.id
         _refuse_duplicate(session, file, scan.sha256, replaced_id)
     fmt = sniff_format(file, scan.head)
+    if sheet is not None and fmt not in WORKBOOK_FORMATS:
+        raise InputError(
+            said("%(file)s: --sheet %(sheet)s, but a %(format)s file has no sheets.",
+                 file=display_name(file), sheet=quoted(sheet), format=fmt.upper()),
+            hint=said("Leave --sheet out: the whole file is one list."),
+        )  # fmt: skip
     chosen_encoding = None
     if encoding is not None:
         check_text_codec(encoding, "--encoding")
