@@ -19,6 +19,9 @@ from shomar.domain.said import said
 from shomar.errors import InputError
 from shomar.ingest.files import display_name, password_protected
 
+#: the formats that hold sheets (``--sheet`` picks one; the upload page offers them)
+WORKBOOK_FORMATS = ("xlsx", "xls", "ods")
+
 SNIFF_BYTES = 1 << 16
 SAMPLE_BYTES = 1 << 16
 ZIP_MAGIC = b"PK\x03\x04"
@@ -131,7 +134,7 @@ def sniff_format(path: Path, head: bytes) -> str:
                 "import that file."
             ),
         )
-    if claimed in ("xlsx", "xls", "ods"):
+    if claimed in WORKBOOK_FORMATS:
         raise InputError(
             said(
                 "%(file)s: the extension says %(suffix)s, but the file is not a workbook (its "

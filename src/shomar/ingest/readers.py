@@ -24,6 +24,7 @@ from typing import TextIO
 from shomar.config import settings
 from shomar.domain.said import Said, said
 from shomar.errors import InputError
+from shomar.ingest.detect import WORKBOOK_FORMATS
 from shomar.ingest.files import display_name
 
 DELIMITERS = (",", ";", "\t", "|", "،")  # the last: the Persian keyboard's comma (U+060C)
@@ -409,7 +410,7 @@ def read_csv(path: Path, encoding: str, header_row: int | None = None) -> Table:
 def open_table(
     path: Path, fmt: str, encoding: str | None, sheet: str | None, header_row: int | None = None
 ) -> Table:
-    if fmt in ("xlsx", "xls", "ods"):
+    if fmt in WORKBOOK_FORMATS:
         from shomar.ingest.sheets import read_sheet
 
         return read_sheet(path, fmt, sheet, header_row)

@@ -33,7 +33,13 @@ from shomar.errors import AlreadyImportedError, ImportValidationError, InputErro
 from shomar.ingest import packed
 from shomar.ingest.cells import is_invisible
 from shomar.ingest.column_words import suggested_column
-from shomar.ingest.detect import check_named_encoding, detect_encoding, scan_file, sniff_format
+from shomar.ingest.detect import (
+    WORKBOOK_FORMATS,
+    check_named_encoding,
+    detect_encoding,
+    scan_file,
+    sniff_format,
+)
 from shomar.ingest.files import check_text_codec, display_name, printable
 from shomar.ingest.header import header_hint
 from shomar.ingest.mapping import NAME_COLUMNS, Mapping, load_mapping
@@ -168,10 +174,6 @@ def _check_source_name(source_name: str) -> None:
             ),
             hint=said("Give a shorter name: --source NAME."),
         )
-
-
-#: the formats that hold sheets (``--sheet`` picks one)
-WORKBOOK_FORMATS = ("xlsx", "xls", "ods")
 
 
 def import_file(

@@ -32,7 +32,7 @@ from typing import Any
 from shomar.config import settings
 from shomar.domain.said import said
 from shomar.errors import InputError, NotFoundError, WorkspaceError
-from shomar.ingest.detect import OLE_MAGIC, ZIP_MAGIC, known_binary
+from shomar.ingest.detect import OLE_MAGIC, WORKBOOK_FORMATS, ZIP_MAGIC, known_binary
 from shomar.ingest.sheets import sheet_names
 from shomar.security import blobcrypt
 from shomar.security.fieldcrypt import DecryptionError
@@ -254,14 +254,10 @@ def import_upload(
     return report
 
 
-#: the kinds of upload that hold sheets to choose from
-WORKBOOKS = ("xlsx", "xls", "ods")
-
-
 def upload_sheets(ws: Workspace, upload_id: str, *, principal: Principal) -> list[str]:
     """The sheet names of a staged workbook (empty for a CSV or JSON list)."""
     upload = get_upload(ws, upload_id, principal=principal)
-    if upload.kind not in WORKBOOKS:
+    if upload.kind not in WORKBOOK_FORMATS:
         return []
     with _decrypted(ws, upload) as plain:
         return sheet_names(plain, upload.kind)
